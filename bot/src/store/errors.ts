@@ -1,0 +1,69 @@
+/** Errors the store raises; callers map them to a status or a message people understand. */
+
+export class ConflictError extends Error {
+  constructor(
+    message: string,
+    readonly current?: unknown,
+  ) {
+    super(message);
+    this.name = 'ConflictError';
+  }
+}
+
+export class NotFoundError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotFoundError';
+  }
+}
+
+export class StorageUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super(`Storage is unavailable: ${describe(cause)}`, { cause });
+    this.name = 'StorageUnavailableError';
+  }
+}
+
+function describe(cause: unknown): string {
+  if (cause instanceof Error) return cause.message;
+  return String(cause);
+}
+
+interface RestErrorLike {
+  statusCode?: number;
+  code?: string;
+  name?: string;
+}
+
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'REQUEST_SEND_ERROR',
+]);
+
+export function statusOf(error: unknown): number | undefined {
+  return (error as RestErrorLike | undefined)?.statusCode;
+}
+
+/** True when the storage service could not be reached or answered as unavailable. */
+export function isUnavailable(error: unknown): boolean {
+  if (error instanceof StorageUnavailableError) return true;
+  const e = error as RestErrorLike & { cause?: unknown };
+  if (e?.code && NETWORK_CODES.has(e.code)) return true;
+  if (e?.statusCode !== undefined && e.statusCode >= 500) return true;
+  if (e?.name === 'AbortError') return true;
+  if (e?.cause && e.cause !== error) return isUnavailable(e.cause);
+  return false;
+}
+
+/** Re-throws an SDK error as one of ours where it means something to callers. */
+export function translate(error: unknown): never {
+  if (isUnavailable(error)) throw new StorageUnavailableError(error);
+  throw error;
+}

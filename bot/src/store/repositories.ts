@@ -1,0 +1,28 @@
+import { CohortRepository } from './cohort-repository';
+import { ConversationRepository } from './conversation-repository';
+import { MembershipRepository } from './membership-repository';
+import { PairRepository } from './pair-repository';
+import { ParticipantRepository } from './participant-repository';
+import { RoleRepository } from './role-repository';
+import type { TableStore } from './table-store';
+
+/** Every repository over one store, built once at start. */
+export interface Repositories {
+  cohorts: CohortRepository;
+  participants: ParticipantRepository;
+  pairs: PairRepository;
+  memberships: MembershipRepository;
+  conversations: ConversationRepository;
+  roles: RoleRepository;
+}
+
+export function createRepositories(store: TableStore): Repositories {
+  return {
+    cohorts: new CohortRepository(store),
+    participants: new ParticipantRepository(store),
+    pairs: new PairRepository(store),
+    memberships: new MembershipRepository(store),
+    conversations: new ConversationRepository(store),
+    roles: new RoleRepository(store),
+  };
+}

@@ -1,0 +1,123 @@
+import { odata, type TableClient, type TableEntity, type TableEntityResult } from '@azure/data-tables';
+import { ConflictError, NotFoundError, statusOf, translate } from './errors';
+
+/** A value read from the store together with the ETag that guards the next update. */
+export interface Versioned<T> {
+  value: T;
+  etag: string;
+}
+
+type Row = TableEntityResult<Record<string, unknown>>;
+
+/** Reads one entity, or undefined when it does not exist. */
+export async function getRow(
+  table: TableClient,
+  partitionKey: string,
+  rowKey: string,
+): Promise<Row | undefined> {
+  try {
+    return await table.getEntity<Record<string, unknown>>(partitionKey, rowKey);
+  } catch (error) {
+    if (statusOf(error) === 404) return undefined;
+    return translate(error);
+  }
+}
+
+/** Inserts a new entity; an existing one with the same keys is a conflict, never overwritten. */
+export async function insertRow(
+  table: TableClient,
+  entity: TableEntity<Record<string, unknown>>,
+  what: string,
+): Promise<string> {
+  try {
+    const response = await table.createEntity(entity);
+    return response.etag ?? '';
+  } catch (error) {
+    if (statusOf(error) === 409) throw new ConflictError(`${what} already exists`);
+    return translate(error);
+  }
+}
+
+/** Replaces an entity only if it is unchanged since `etag` was read. */
+export async function replaceRow(
+  table: TableClient,
+  entity: TableEntity<Record<string, unknown>>,
+  etag: string,
+  what: string,
+  readCurrent: () => Promise<unknown>,
+): Promise<string> {
+  try {
+    const response = await table.updateEntity(entity, 'Replace', { etag });
+    return response.etag ?? '';
+  } catch (error) {
+    const status = statusOf(error);
+    if (status === 412) {
+      throw new ConflictError(`${what} was changed by someone else`, await readCurrent());
+    }
+    if (status === 404) throw new NotFoundError(`${what} no longer exists`);
+    return translate(error);
+  }
+}
+
+/** Inserts or replaces unconditionally: only for data the caller alone owns (e.g. caches). */
+export async function upsertRow(
+  table: TableClient,
+  entity: TableEntity<Record<string, unknown>>,
+): Promise<string> {
+  try {
+    const response = await table.upsertEntity(entity, 'Replace');
+    return response.etag ?? '';
+  } catch (error) {
+    return translate(error);
+  }
+}
+
+/**
+ * Reads every entity of one partition (one query, paged by the SDK).
+ * `filter`, when given, must itself be built with the `odata` template.
+ */
+export async function listPartition(
+  table: TableClient,
+  partitionKey: string,
+  filter?: string,
+): Promise<Row[]> {
+  const rows: Row[] = [];
+  const byPartition = odata`PartitionKey eq ${partitionKey}`;
+  const query = filter ? `${byPartition} and (${filter})` : byPartition;
+  try {
+    for await (const row of table.listEntities<Record<string, unknown>>({ queryOptions: { filter: query } })) {
+      rows.push(row);
+    }
+  } catch (error) {
+    return translate(error);
+  }
+  return rows;
+}
+
+export function str(row: Record<string, unknown>, name: string): string {
+  const v = row[name];
+  return typeof v === 'string' ? v : '';
+}
+
+export function optStr(row: Record<string, unknown>, name: string): string | undefined {
+  const v = row[name];
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+export function num(row: Record<string, unknown>, name: string): number {
+  const v = row[name];
+  return typeof v === 'number' ? v : Number(v ?? 0);
+}
+
+export function bool(row: Record<string, unknown>, name: string): boolean {
+  return row[name] === true;
+}
+
+/** Table keys may not contain / \ # ? or control characters; encode anything user-derived. */
+export function encodeKey(value: string): string {
+  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+export function decodeKey(value: string): string {
+  return decodeURIComponent(value);
+}
