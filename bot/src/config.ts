@@ -101,7 +101,12 @@ const envSchema = z.object({
   SEED_DEMO: booleanFlag,
   MAX_BODY_BYTES: z.preprocess(
     emptyToUndefined,
-    z.coerce.number({ message: 'must be a number' }).int().min(1024).max(10_485_760).default(1_048_576),
+    z.coerce
+      .number({ message: 'must be a number' })
+      .int()
+      .min(1024)
+      .max(10_485_760)
+      .default(1_048_576),
   ),
 });
 
@@ -155,7 +160,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     throw new ConfigError(
-      parsed.error.issues.map((issue) => `${String(issue.path[0] ?? 'environment')}: ${issue.message}`),
+      parsed.error.issues.map(
+        (issue) => `${String(issue.path[0] ?? 'environment')}: ${issue.message}`,
+      ),
     );
   }
   const e = parsed.data;
@@ -187,7 +194,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     if (type !== 'MultiTenant' && !e.BOT_TENANT_ID) {
       problems.push(`BOT_TENANT_ID: required when BOT_TYPE is ${type}`);
     }
-    bot = { kind: 'azure', appId: e.BOT_ID, password: e.BOT_PASSWORD, tenantId: e.BOT_TENANT_ID, type };
+    bot = {
+      kind: 'azure',
+      appId: e.BOT_ID,
+      password: e.BOT_PASSWORD,
+      tenantId: e.BOT_TENANT_ID,
+      type,
+    };
   } else if (e.BOT_PASSWORD || e.BOT_TENANT_ID || e.BOT_TYPE) {
     problems.push('BOT_ID: required when BOT_PASSWORD, BOT_TENANT_ID or BOT_TYPE is set');
   }
@@ -211,7 +224,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
 
   if (e.NODE_ENV === 'production') {
     if (e.AUTH_MODE === 'dev') {
-      problems.push('AUTH_MODE: must be entra when NODE_ENV is production (dev sign-in is for local use)');
+      problems.push(
+        'AUTH_MODE: must be entra when NODE_ENV is production (dev sign-in is for local use)',
+      );
     }
     if (!e.BOT_ID) {
       problems.push('BOT_ID: bot credentials are required when NODE_ENV is production');

@@ -40,11 +40,18 @@ export const MINIMUM_MINUTES_FLOOR = 60;
 const isoDate = z
   .string({ message: 'is required (yyyy-mm-dd)' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written yyyy-mm-dd')
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'is not a real date');
+  .refine(
+    (v) =>
+      !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) &&
+      new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+    'is not a real date',
+  );
 
 export const cadenceSchema = z
   .object({
-    frequency: z.enum(['monthly', 'fortnightly'], { message: 'must be monthly or fortnightly' }).default('monthly'),
+    frequency: z
+      .enum(['monthly', 'fortnightly'], { message: 'must be monthly or fortnightly' })
+      .default('monthly'),
     plannedMeetings: z
       .number({ message: 'must be a number' })
       .int('must be a whole number')
@@ -88,7 +95,13 @@ export const newCohortSchema = z
 
 export type NewCohort = z.infer<typeof newCohortSchema>;
 
-export function createCohort(input: NewCohort, id: string, createdBy: string, now: Date, isDemo = false): Cohort {
+export function createCohort(
+  input: NewCohort,
+  id: string,
+  createdBy: string,
+  now: Date,
+  isDemo = false,
+): Cohort {
   return {
     id,
     name: input.name,

@@ -1,7 +1,8 @@
 /** A mentor and a mentee matched in one cohort. */
 export type Arrangement = 'reverse' | 'reciprocal';
 
-export type PairState = 'proposed' | 'introduced' | 'active' | 'paused' | 'completed' | 'ended_early';
+export type PairState =
+  'proposed' | 'introduced' | 'active' | 'paused' | 'completed' | 'ended_early';
 
 export interface Pair {
   id: string;

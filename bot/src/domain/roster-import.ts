@@ -85,7 +85,10 @@ const rowSchema = z.object({
     .string()
     .trim()
     .max(254, 'is too long')
-    .refine((v) => v === '' || z.string().email().safeParse(v).success, 'is not a valid email address')
+    .refine(
+      (v) => v === '' || z.string().email().safeParse(v).success,
+      'is not a valid email address',
+    )
     .optional(),
   arrangement: z
     .string()
@@ -133,7 +136,11 @@ export function parseRoster(
 
   for (const required of REQUIRED_COLUMNS) {
     if (!header.includes(required)) {
-      problems.push({ line: 1, column: required, message: `The header has no "${required}" column` });
+      problems.push({
+        line: 1,
+        column: required,
+        message: `The header has no "${required}" column`,
+      });
     }
   }
   for (const column of header) {
@@ -147,13 +154,20 @@ export function parseRoster(
   }
   if (problems.length > 0) return { ok: false, problems };
   if (records.length === 0) {
-    return { ok: false, problems: [{ line: 0, column: '', message: 'The file has no participant rows' }] };
+    return {
+      ok: false,
+      problems: [{ line: 0, column: '', message: 'The file has no participant rows' }],
+    };
   }
   if (records.length > MAX_ROSTER_ROWS) {
     return {
       ok: false,
       problems: [
-        { line: 0, column: '', message: `The file has ${records.length} rows; import at most ${MAX_ROSTER_ROWS} at a time` },
+        {
+          line: 0,
+          column: '',
+          message: `The file has ${records.length} rows; import at most ${MAX_ROSTER_ROWS} at a time`,
+        },
       ],
     };
   }
@@ -183,18 +197,30 @@ export function parseRoster(
     }
     seen.set(email, line);
     if (existingByEmail.has(email)) {
-      problems.push({ line, column: 'email', message: `${email} is already a participant in this cohort` });
+      problems.push({
+        line,
+        column: 'email',
+        message: `${email} is already a participant in this cohort`,
+      });
       continue;
     }
     const partner = emptyToUndefined(row.partner_email);
     const arrangement = emptyToUndefined(row.arrangement) as Arrangement | undefined;
     if (arrangement && !partner) {
-      problems.push({ line, column: 'arrangement', message: 'arrangement needs a partner_email on the same row' });
+      problems.push({
+        line,
+        column: 'arrangement',
+        message: 'arrangement needs a partner_email on the same row',
+      });
     }
     if (partner) {
       const partnerEmail = normaliseEmail(partner);
       if (partnerEmail === email) {
-        problems.push({ line, column: 'partner_email', message: 'partner_email cannot be the person themselves' });
+        problems.push({
+          line,
+          column: 'partner_email',
+          message: 'partner_email cannot be the person themselves',
+        });
       } else {
         partnerOf.set(email, { partner: partnerEmail, arrangement, line });
       }

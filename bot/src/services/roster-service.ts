@@ -7,8 +7,7 @@ import { emailKey, userKey, type Membership } from '../store/membership-reposito
 import type { Repositories } from '../store/repositories';
 
 export type ImportOutcome =
-  | { ok: true; participants: number; pairs: number }
-  | { ok: false; problems: RosterProblem[] };
+  { ok: true; participants: number; pairs: number } | { ok: false; problems: RosterProblem[] };
 
 /** Creates cohorts and brings their participants and pairs in from a CSV roster. */
 export class RosterService {

@@ -1,6 +1,15 @@
 import type { Cohort } from '../domain/cohort';
 import type { TableStore } from './table-store';
-import { type Versioned, bool, getRow, insertRow, listPartition, num, replaceRow, str } from './versioned';
+import {
+  type Versioned,
+  bool,
+  getRow,
+  insertRow,
+  listPartition,
+  num,
+  replaceRow,
+  str,
+} from './versioned';
 
 /** Cohorts: PartitionKey "cohort", RowKey cohort id. A tenant has tens of cohorts, not thousands. */
 const PARTITION = 'cohort';
@@ -65,8 +74,12 @@ export class CohortRepository {
   }
 
   async update(cohort: Cohort, etag: string): Promise<Versioned<Cohort>> {
-    const next = await replaceRow(this.table, toEntity(cohort), etag, `Cohort "${cohort.name}"`, () =>
-      this.get(cohort.id),
+    const next = await replaceRow(
+      this.table,
+      toEntity(cohort),
+      etag,
+      `Cohort "${cohort.name}"`,
+      () => this.get(cohort.id),
     );
     return { value: cohort, etag: next };
   }

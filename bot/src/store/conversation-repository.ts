@@ -66,7 +66,11 @@ export class ConversationRepository {
   }
 
   async getPersonal(userId: string): Promise<StoredConversation | undefined> {
-    const { partitionKey, rowKey } = keysOf({ userId, conversationType: 'personal', conversationId: '' });
+    const { partitionKey, rowKey } = keysOf({
+      userId,
+      conversationType: 'personal',
+      conversationId: '',
+    });
     const row = await getRow(this.table, partitionKey, rowKey);
     return row ? fromEntity(row) : undefined;
   }

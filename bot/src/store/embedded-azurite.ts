@@ -1,9 +1,15 @@
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 
 /**
- * Azurite, the official Azure Storage emulator, run inside this process.
+ * Azurite, the official Azure Storage emulator, run as a child process this process owns.
  * Used for local development (`npm run dev`) and by the tests; never in production.
+ *
+ * It runs in its own process because restify extends Node's http request prototype, which
+ * breaks Azurite's query handling when both share one process. The child exits when its
+ * stdin closes, so it never outlives the process that started it.
  */
 
 export const AZURITE_ACCOUNT = 'devstoreaccount1';
@@ -23,17 +29,9 @@ export interface EmbeddedStorageOptions {
 export interface EmbeddedStorage {
   connectionString: string;
   tablePort: number;
+  pid: number;
   stop(): Promise<void>;
 }
-
-interface AzuriteServer {
-  start(): Promise<void>;
-  close(): Promise<void>;
-  getHttpServerAddress(): string;
-}
-
-type TableConfigurationCtor = new (...args: unknown[]) => unknown;
-type TableServerCtor = new (config: unknown) => AzuriteServer;
 
 export function azuriteConnectionString(host: string, tablePort: number): string {
   return (
@@ -42,49 +40,96 @@ export function azuriteConnectionString(host: string, tablePort: number): string
   );
 }
 
+/** The child's program: start the table server, print its port, stop when stdin ends. */
+const CHILD_PROGRAM = `
+const cfg = JSON.parse(process.env.AZURITE_CHILD_CONFIG);
+const TableConfiguration = require(cfg.configModule).default;
+const TableServer = require(cfg.serverModule).default;
+const config = new TableConfiguration(cfg.host, cfg.port, undefined, cfg.dbPath, false, false,
+  undefined, undefined, false, true, '', '', '', undefined, false, cfg.inMemory);
+const server = new TableServer(config);
+let closing = false;
+const stop = () => { if (closing) return; closing = true;
+  server.close().then(() => process.exit(0), () => process.exit(1)); };
+server.start().then(() => {
+  const port = Number(new URL(server.getHttpServerAddress()).port);
+  process.stdout.write(JSON.stringify({ port }) + '\\n');
+}, (e) => { process.stderr.write(String(e && e.stack || e)); process.exit(1); });
+process.stdin.on('end', stop);
+process.stdin.on('error', stop);
+process.stdin.resume();
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+`;
+
 export async function startEmbeddedStorage(
   options: EmbeddedStorageOptions,
 ): Promise<EmbeddedStorage> {
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  const TableConfiguration = (
-    require('azurite/dist/src/table/TableConfiguration') as { default: TableConfigurationCtor }
-  ).default;
-  const TableServer = (
-    require('azurite/dist/src/table/TableServer') as { default: TableServerCtor }
-  ).default;
-  /* eslint-enable @typescript-eslint/no-require-imports */
-
   const host = options.host ?? '127.0.0.1';
   let dbPath = path.join(options.dataDir ?? '.data/azurite', '__azurite_db_table__.json');
   if (!options.inMemory) {
-    mkdirSync(path.dirname(path.resolve(dbPath)), { recursive: true });
     dbPath = path.resolve(dbPath);
+    mkdirSync(path.dirname(dbPath), { recursive: true });
   }
-  const config = new TableConfiguration(
+  const childConfig = {
+    configModule: require.resolve('azurite/dist/src/table/TableConfiguration'),
+    serverModule: require.resolve('azurite/dist/src/table/TableServer'),
     host,
-    options.tablePort ?? 0,
-    undefined, // keep-alive timeout
+    port: options.tablePort ?? 0,
     dbPath,
-    false, // debug log
-    false, // access log
-    undefined,
-    undefined,
-    false, // loose
-    true, // skip API version check: the SDK may be newer than the emulator
-    '',
-    '',
-    '',
-    undefined,
-    false,
-    options.inMemory,
-  );
-  const server = new TableServer(config);
-  await server.start();
-  const address = server.getHttpServerAddress();
-  const port = Number(new URL(address).port);
+    inMemory: options.inMemory,
+  };
+  const child = spawn(process.execPath, ['-e', CHILD_PROGRAM], {
+    env: { ...process.env, AZURITE_CHILD_CONFIG: JSON.stringify(childConfig), NODE_OPTIONS: '' },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  const port = await waitForPort(child);
+  let exited = child.exitCode !== null;
+  const exitedPromise = new Promise<void>((resolve) => {
+    if (exited) resolve();
+    child.once('exit', () => {
+      exited = true;
+      resolve();
+    });
+  });
   return {
     connectionString: azuriteConnectionString(host, port),
     tablePort: port,
-    stop: () => server.close(),
+    pid: child.pid ?? -1,
+    async stop() {
+      if (exited) return;
+      child.stdin?.end();
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exitedPromise;
+      clearTimeout(timer);
+    },
   };
+}
+
+function waitForPort(child: ChildProcess): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const lines = createInterface({ input: child.stdout! });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`Azurite did not start within 30 s. ${stderr.slice(-500)}`));
+    }, 30_000);
+    lines.once('line', (line) => {
+      clearTimeout(timer);
+      try {
+        resolve((JSON.parse(line) as { port: number }).port);
+      } catch {
+        reject(new Error(`Azurite said something unexpected: ${line}`));
+      }
+      // Keep draining so the child never blocks on a full pipe.
+      child.stdout?.resume();
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Azurite exited with code ${code}. ${stderr.slice(-500)}`));
+    });
+  });
 }

@@ -62,8 +62,12 @@ export class ParticipantRepository {
   }
 
   async update(p: Participant, etag: string): Promise<Versioned<Participant>> {
-    const next = await replaceRow(this.table, toEntity(p), etag, `Participant ${p.displayName}`, () =>
-      this.get(p.cohortId, p.id),
+    const next = await replaceRow(
+      this.table,
+      toEntity(p),
+      etag,
+      `Participant ${p.displayName}`,
+      () => this.get(p.cohortId, p.id),
     );
     return { value: p, etag: next };
   }

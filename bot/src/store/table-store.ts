@@ -1,5 +1,13 @@
-import { TableClient, TableServiceClient, type TableServiceClientOptions } from '@azure/data-tables';
-import { ManagedIdentityCredential, DefaultAzureCredential, type TokenCredential } from '@azure/identity';
+import {
+  TableClient,
+  TableServiceClient,
+  type TableServiceClientOptions,
+} from '@azure/data-tables';
+import {
+  ManagedIdentityCredential,
+  DefaultAzureCredential,
+  type TokenCredential,
+} from '@azure/identity';
 import type { StorageConfig } from '../config';
 import { StorageUnavailableError, isUnavailable } from './errors';
 
@@ -44,7 +52,7 @@ export class TableStore {
   ) {
     this.options = {
       allowInsecureConnection: true,
-      retryOptions: { maxRetries: 2, retryDelayInMs: 200, maxRetryDelayInMs: 1000},
+      retryOptions: { maxRetries: 2, retryDelayInMs: 200, maxRetryDelayInMs: 1000 },
     };
     this.service =
       storage.kind === 'connection-string'
@@ -63,7 +71,12 @@ export class TableStore {
       client =
         this.storage.kind === 'connection-string'
           ? TableClient.fromConnectionString(this.storage.connectionString, name, this.options)
-          : new TableClient(`${this.storage.accountUrl}`, name, this.storage.credential, this.options);
+          : new TableClient(
+              `${this.storage.accountUrl}`,
+              name,
+              this.storage.credential,
+              this.options,
+            );
       this.clients.set(key, client);
     }
     return client;

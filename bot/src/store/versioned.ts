@@ -1,4 +1,9 @@
-import { odata, type TableClient, type TableEntity, type TableEntityResult } from '@azure/data-tables';
+import {
+  odata,
+  type TableClient,
+  type TableEntity,
+  type TableEntityResult,
+} from '@azure/data-tables';
 import { ConflictError, NotFoundError, statusOf, translate } from './errors';
 
 /** A value read from the store together with the ETag that guards the next update. */
@@ -85,7 +90,9 @@ export async function listPartition(
   const byPartition = odata`PartitionKey eq ${partitionKey}`;
   const query = filter ? `${byPartition} and (${filter})` : byPartition;
   try {
-    for await (const row of table.listEntities<Record<string, unknown>>({ queryOptions: { filter: query } })) {
+    for await (const row of table.listEntities<Record<string, unknown>>({
+      queryOptions: { filter: query },
+    })) {
       rows.push(row);
     }
   } catch (error) {
@@ -115,7 +122,10 @@ export function bool(row: Record<string, unknown>, name: string): boolean {
 
 /** Table keys may not contain / \ # ? or control characters; encode anything user-derived. */
 export function encodeKey(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(value).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
 
 export function decodeKey(value: string): string {

@@ -40,17 +40,13 @@ export class TokenVerifier {
   async verify(token: string): Promise<Caller> {
     let payload: JWTPayload;
     try {
-      const verified = await jwtVerify(
-        token,
-        this.options.key as Parameters<typeof jwtVerify>[1],
-        {
-          issuer: this.options.issuer,
-          audience: this.options.audiences,
-          algorithms: this.options.algorithms,
-          clockTolerance: 60,
-          requiredClaims: ['exp', 'iat'],
-        },
-      );
+      const verified = await jwtVerify(token, this.options.key as Parameters<typeof jwtVerify>[1], {
+        issuer: this.options.issuer,
+        audience: this.options.audiences,
+        algorithms: this.options.algorithms,
+        clockTolerance: 60,
+        requiredClaims: ['exp', 'iat'],
+      });
       payload = verified.payload;
     } catch (error) {
       throw ApiError.unauthorized(describeJoseError(error));
@@ -89,7 +85,8 @@ function describeJoseError(error: unknown): string {
   if (error instanceof joseErrors.JWSSignatureVerificationFailed) {
     return 'The token signature is not valid';
   }
-  if (error instanceof joseErrors.JWKSNoMatchingKey) return 'The token was signed by an unknown key';
+  if (error instanceof joseErrors.JWKSNoMatchingKey)
+    return 'The token was signed by an unknown key';
   return 'The token is not valid';
 }
 

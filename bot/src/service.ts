@@ -1,0 +1,114 @@
+import type { AddressInfo } from 'node:net';
+import type { AppContext } from './app-context';
+import { createVerifier } from './api/auth/token-verifier';
+import type { Config } from './config';
+import { HealthCheck } from './http/health';
+import type { Logger } from './logger';
+import { createHttpServer } from './server';
+import { seedDemoCohortIfEmpty } from './services/demo-seeder';
+import { IdentityService } from './services/identity-service';
+import { RosterService } from './services/roster-service';
+import { type EmbeddedStorage, startEmbeddedStorage } from './store/embedded-azurite';
+import { createRepositories } from './store/repositories';
+import { TableStore, resolveStorage } from './store/table-store';
+import { createAdapter } from './teams/bot-adapter';
+import { MentoringBot } from './teams/mentoring-bot';
+
+export interface RunningService {
+  url: string;
+  port: number;
+  ctx: AppContext;
+  /** Resolves once tables exist, coordinators are granted and the demo is seeded. */
+  ready: Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts storage (embedded Azurite when no account is configured), the HTTP service and the bot.
+ * The service listens even while storage is down; it reports 503 on /healthz and keeps trying.
+ */
+export async function startService(config: Config, log: Logger): Promise<RunningService> {
+  let embedded: EmbeddedStorage | undefined;
+  let storage;
+  if (config.storage.kind === 'embedded') {
+    embedded = await startEmbeddedStorage({
+      inMemory: config.storage.inMemory,
+      dataDir: config.storage.dataDir,
+    });
+    log.info(
+      {
+        inMemory: config.storage.inMemory,
+        dataDir: config.storage.inMemory ? undefined : config.storage.dataDir,
+      },
+      'embedded Azurite storage started',
+    );
+    storage = resolveStorage({
+      kind: 'connection-string',
+      connectionString: embedded.connectionString,
+    });
+  } else {
+    storage = resolveStorage(config.storage);
+  }
+
+  const store = new TableStore(storage);
+  const repos = createRepositories(store);
+  const clock = () => new Date();
+  const ctx: AppContext = {
+    config,
+    log,
+    repos,
+    identity: new IdentityService(repos),
+    roster: new RosterService(repos, clock),
+    verifier: createVerifier(config.auth),
+    health: new HealthCheck(store),
+    clock,
+  };
+
+  const adapter = createAdapter(config.bot, log);
+  const bot = new MentoringBot(ctx);
+  const server = createHttpServer(ctx, adapter, bot);
+  await new Promise<void>((resolve) => server.listen(config.port, '0.0.0.0', resolve));
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://localhost:${port}`;
+  log.info({ url, authMode: config.auth.mode, botAuth: config.bot.kind }, 'service listening');
+
+  let stopped = false;
+  const ready = prepareStorage(ctx, store, () => stopped);
+  ready.catch((error: unknown) => log.error({ err: error }, 'storage preparation failed'));
+
+  return {
+    url,
+    port,
+    ctx,
+    ready,
+    async stop() {
+      stopped = true;
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (embedded) await embedded.stop();
+    },
+  };
+}
+
+/** Creates tables, grants configured coordinators and seeds the demo, retrying while storage is down. */
+async function prepareStorage(
+  ctx: AppContext,
+  store: TableStore,
+  stopped: () => boolean,
+): Promise<void> {
+  let delay = 500;
+  for (;;) {
+    try {
+      await store.ensureTables();
+      await ctx.identity.grantConfiguredCoordinators(ctx.config.coordinatorIds, ctx.clock());
+      if (ctx.config.seedDemo)
+        await seedDemoCohortIfEmpty(ctx.repos, ctx.roster, ctx.log, ctx.clock());
+      ctx.log.info('storage ready');
+      return;
+    } catch (error) {
+      if (stopped()) return;
+      ctx.log.warn({ err: error, retryInMs: delay }, 'storage not ready; retrying');
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      delay = Math.min(delay * 2, 10_000);
+    }
+  }
+}

@@ -1,0 +1,16 @@
+/** Short plain-text replies, in one place so their tone stays consistent. */
+export const MESSAGES = {
+  nothingToDo: 'I did not catch that. Type "help" to see what I can do.',
+  unknown: (text: string) =>
+    `Sorry, I don't know "${text.slice(0, 60)}" yet. Here is what I can help with:`,
+  comingSoon: (command: string) =>
+    `"${command}" is coming soon. Type "help" to see what works today.`,
+  notSignedIn:
+    'I could not tell who you are. Please message me from Microsoft Teams with your work account.',
+  noPair:
+    "You're not paired with anyone yet. Your programme team will introduce you when pairs are matched.",
+  tryAgainShortly:
+    "Sorry, I can't reach the programme's records just now. Nothing is lost: please try again in a few minutes.",
+  apology: (reference: string) =>
+    `Sorry, something went wrong on my side. Please try again; if it keeps happening, tell your programme team and quote reference ${reference}.`,
+};

@@ -1,0 +1,200 @@
+#!/usr/bin/env node
+// Builds the Teams tab: `node tab/build.mjs` (production) or `node tab/build.mjs --watch` (development).
+//
+// Output (tab/dist/):
+//   assets/main-<hash>.js + chunks/   the ES module entry and its lazily loaded chunks
+//   index.html, config.html            rendered from tab/public/ with the hashed entry file
+//   build-meta.json                    bytes and gzip bytes of the initial JS (entry + static imports)
+import * as esbuild from 'esbuild';
+import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const tabDir = path.dirname(fileURLToPath(import.meta.url));
+const rootDir = path.resolve(tabDir, '..');
+const distDir = path.join(tabDir, 'dist');
+const assetsDir = path.join(distDir, 'assets');
+const publicDir = path.join(tabDir, 'public');
+const entryPoint = path.relative(rootDir, path.join(tabDir, 'src', 'main.tsx')).split(path.sep).join('/');
+const templates = ['index.html', 'config.html'];
+
+/** The whole initial JS (entry chunk and everything it imports statically) must stay under this. */
+const INITIAL_JS_GZIP_BUDGET = 300 * 1024;
+
+const watch = process.argv.includes('--watch');
+const mode = process.env.NODE_ENV ?? (watch ? 'development' : 'production');
+const production = mode === 'production';
+
+/** @type {import('esbuild').BuildOptions} */
+const options = {
+  absWorkingDir: rootDir,
+  entryPoints: [entryPoint],
+  outdir: assetsDir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2020',
+  jsx: 'automatic',
+  minify: production,
+  sourcemap: true,
+  metafile: true,
+  legalComments: production ? 'linked' : 'inline',
+  entryNames: '[name]-[hash]',
+  chunkNames: 'chunks/[name]-[hash]',
+  assetNames: 'media/[name]-[hash]',
+  define: { 'process.env.NODE_ENV': JSON.stringify(mode) },
+  logLevel: 'warning',
+};
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const toPosix = (p) => p.split(path.sep).join('/');
+/** Metafile output paths are relative to rootDir; HTML and meta use paths relative to dist. */
+const distRelative = (output) => toPosix(path.relative(distDir, path.join(rootDir, output)));
+
+function findEntryOutput(metafile) {
+  const found = Object.entries(metafile.outputs).find(
+    ([file, out]) => out.entryPoint === entryPoint && file.endsWith('.js'),
+  );
+  if (!found) throw new Error(`esbuild produced no output for ${entryPoint}`);
+  return found;
+}
+
+/** The entry chunk plus every chunk reachable through static `import` statements. */
+function initialFiles(metafile, entryFile) {
+  const seen = new Set();
+  const visit = (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const imp of metafile.outputs[file]?.imports ?? []) {
+      if (imp.kind === 'import-statement' && !imp.external) visit(imp.path);
+    }
+  };
+  visit(entryFile);
+  return [...seen];
+}
+
+async function sizeOf(file) {
+  const content = await readFile(path.join(rootDir, file));
+  return { bytes: content.length, gzipBytes: gzipSync(content, { level: 9 }).length };
+}
+
+async function renderHtml(entryFile, staticImports, cssFile) {
+  const entrySrc = `./${distRelative(entryFile)}`;
+  const preloads = staticImports
+    .map((f) => `<link rel="modulepreload" href="./${distRelative(f)}" />`)
+    .join('\n    ');
+  const stylesheet = cssFile ? `<link rel="stylesheet" href="./${distRelative(cssFile)}" />` : '';
+  for (const name of templates) {
+    const template = await readFile(path.join(publicDir, name), 'utf8');
+    const html = template
+      .replace('<!-- tab:preloads -->', [stylesheet, preloads].filter(Boolean).join('\n    '))
+      .replace('<!-- tab:entry -->', `<script type="module" src="${entrySrc}"></script>`);
+    if (html === template) throw new Error(`tab/public/${name} has no <!-- tab:entry --> marker`);
+    await writeFile(path.join(distDir, name), html);
+  }
+}
+
+/** Watch builds write new hashed files each time; remove the ones the latest build no longer uses. */
+async function removeStaleAssets(metafile) {
+  const keep = new Set(Object.keys(metafile.outputs).map((f) => path.join(rootDir, f)));
+  const walk = async (dir) => {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else if (!keep.has(full)) await rm(full);
+    }
+  };
+  await walk(assetsDir);
+}
+
+async function afterBuild(metafile) {
+  const [entryFile] = findEntryOutput(metafile);
+  const files = initialFiles(metafile, entryFile);
+  const cssFile = metafile.outputs[entryFile]?.cssBundle;
+  await renderHtml(entryFile, files.slice(1), cssFile);
+  await removeStaleAssets(metafile);
+
+  const initial = await Promise.all(files.map(async (f) => ({ file: distRelative(f), ...(await sizeOf(f)) })));
+  const lazy = await Promise.all(
+    Object.keys(metafile.outputs)
+      .filter((f) => f.endsWith('.js') && !files.includes(f))
+      .map(async (f) => ({ file: distRelative(f), ...(await sizeOf(f)) })),
+  );
+  const initialJsBytes = initial.reduce((sum, f) => sum + f.bytes, 0);
+  const initialJsGzipBytes = initial.reduce((sum, f) => sum + f.gzipBytes, 0);
+  const meta = {
+    mode,
+    builtAt: new Date().toISOString(),
+    entry: distRelative(entryFile),
+    initialJsBytes,
+    initialJsGzipBytes,
+    budgetGzipBytes: INITIAL_JS_GZIP_BUDGET,
+    withinBudget: initialJsGzipBytes <= INITIAL_JS_GZIP_BUDGET,
+    initialFiles: initial,
+    lazyChunks: lazy,
+  };
+  await writeFile(path.join(distDir, 'build-meta.json'), `${JSON.stringify(meta, null, 2)}\n`);
+
+  console.log(`tab build (${mode}): ${meta.entry}`);
+  for (const f of initial) console.log(`  initial  ${f.file}  ${kb(f.bytes)}  (${kb(f.gzipBytes)} gzip)`);
+  for (const f of lazy) console.log(`  lazy     ${f.file}  ${kb(f.bytes)}  (${kb(f.gzipBytes)} gzip)`);
+  console.log(
+    `  initial JS: ${kb(initialJsBytes)}, ${kb(initialJsGzipBytes)} gzip ` +
+      `(budget ${kb(INITIAL_JS_GZIP_BUDGET)} gzip)`,
+  );
+  return meta;
+}
+
+async function ensureTemplates() {
+  for (const name of templates) {
+    const s = await stat(path.join(publicDir, name)).catch(() => null);
+    if (!s?.isFile()) throw new Error(`Missing template tab/public/${name}`);
+  }
+}
+
+async function main() {
+  await ensureTemplates();
+  await rm(distDir, { recursive: true, force: true });
+  await mkdir(assetsDir, { recursive: true });
+
+  if (watch) {
+    const ctx = await esbuild.context({
+      ...options,
+      plugins: [
+        {
+          name: 'tab-html-and-meta',
+          setup(build) {
+            build.onEnd(async (result) => {
+              if (result.errors.length > 0 || !result.metafile) return;
+              try {
+                await afterBuild(result.metafile);
+              } catch (error) {
+                console.error(`tab build: ${error instanceof Error ? error.message : error}`);
+              }
+            });
+          },
+        },
+      ],
+    });
+    await ctx.watch();
+    console.log('tab build: watching tab/src for changes (Ctrl+C to stop)');
+    return;
+  }
+
+  const result = await esbuild.build(options);
+  const meta = await afterBuild(result.metafile);
+  if (!meta.withinBudget) {
+    console.error(
+      `tab build: initial JS is ${kb(meta.initialJsGzipBytes)} gzip, over the ` +
+        `${kb(INITIAL_JS_GZIP_BUDGET)} budget. Lazy-load the new code with import().`,
+    );
+    process.exitCode = 1;
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,143 @@
+import { Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useCallback, useEffect, useId, useState } from 'react';
+import type { ReactNode } from 'react';
+import { ApiRequestError } from './api-client';
+import type { ApiClient } from './api-client';
+import type { Me } from './api-types';
+import { CoordinatedCohortCard } from './coordinated-cohorts';
+import { MePanel } from './me-panel';
+import { MembershipCard } from './membership-card';
+import { Loading, Problem } from './status-views';
+
+const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  heading: { margin: 0 },
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 340px), 1fr))',
+    gap: tokens.spacingHorizontalL,
+    margin: 0,
+    padding: 0,
+    listStyleType: 'none',
+  },
+  empty: { color: tokens.colorNeutralForeground2 },
+});
+
+function Section({
+  title,
+  testId,
+  children,
+}: {
+  title: string;
+  testId: string;
+  children: ReactNode;
+}) {
+  const styles = useStyles();
+  const headingId = useId();
+  return (
+    <section className={styles.section} aria-labelledby={headingId} data-testid={testId}>
+      <Text as="h2" size={500} weight="semibold" id={headingId} className={styles.heading}>
+        {title}
+      </Text>
+      {children}
+    </section>
+  );
+}
+
+type Load =
+  | { status: 'loading' }
+  | { status: 'failed'; error: ApiRequestError }
+  | { status: 'loaded'; me: Me };
+
+interface HomeViewProps {
+  client: ApiClient;
+  /** Called when the API says the sign-in is no longer valid (401). */
+  onSignInExpired?: () => void;
+}
+
+/** The first view after sign-in: who you are, your cohorts and partner, cohorts you run. */
+export function HomeView({ client, onSignInExpired }: HomeViewProps) {
+  const styles = useStyles();
+  const [load, setLoad] = useState<Load>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+
+  useEffect(() => {
+    let live = true;
+    setLoad({ status: 'loading' });
+    client.getMe().then(
+      (me) => live && setLoad({ status: 'loaded', me }),
+      (error: unknown) => {
+        if (!live) return;
+        const failure =
+          error instanceof ApiRequestError
+            ? error
+            : new ApiRequestError(0, 'unexpected', 'Something went wrong. Try again in a minute.');
+        if (failure.status === 401 && onSignInExpired) onSignInExpired();
+        else setLoad({ status: 'failed', error: failure });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [client, attempt, onSignInExpired]);
+
+  if (load.status === 'loading') {
+    return <Loading label="Loading your mentoring…" testId="home-loading" />;
+  }
+  if (load.status === 'failed') {
+    return (
+      <Problem
+        title="We couldn't load your mentoring"
+        message={load.error.message}
+        onRetry={retry}
+        testId="home-error"
+      />
+    );
+  }
+
+  const { me } = load;
+  const isCoordinator = me.roles.includes('coordinator');
+  const showMemberships = me.memberships.length > 0 || !isCoordinator;
+
+  return (
+    <>
+      <MePanel me={me} />
+      {showMemberships && (
+        <Section title="Your mentoring" testId="memberships">
+          {me.memberships.length === 0 ? (
+            <Text className={styles.empty} data-testid="home-empty">
+              You&apos;re not in a cohort yet. Your programme team will add you when pairs are
+              matched.
+            </Text>
+          ) : (
+            <ul className={styles.grid}>
+              {me.memberships.map((m) => (
+                <li key={m.participantId}>
+                  <MembershipCard membership={m} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </Section>
+      )}
+      {isCoordinator && (
+        <Section title="Cohorts you run" testId="coordinated-cohorts">
+          {me.coordinatedCohorts.length === 0 ? (
+            <Text className={styles.empty} data-testid="coordinated-empty">
+              There are no cohorts yet. Cohorts you create will appear here.
+            </Text>
+          ) : (
+            <ul className={styles.grid}>
+              {me.coordinatedCohorts.map((c) => (
+                <li key={c.id}>
+                  <CoordinatedCohortCard cohort={c} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </Section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,13 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app';
+import { pageFromDocument, viewFromUrl } from './url-params';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element');
+
+createRoot(container).render(
+  <StrictMode>
+    <App page={pageFromDocument(document)} view={viewFromUrl(window.location.search)} />
+  </StrictMode>,
+);

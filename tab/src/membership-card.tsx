@@ -1,0 +1,121 @@
+import {
+  Avatar,
+  Badge,
+  Card,
+  CardHeader,
+  Divider,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useId } from 'react';
+import type { Membership, PairSummary } from './api-types';
+import { DemoBadge, DetailList, cohortRows } from './cohort-details';
+import { describeMyPart, describePairState, describePartner, describeRole } from './format';
+
+const useStyles = makeStyles({
+  card: { padding: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalM },
+  headerTitle: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+  },
+  heading: { margin: 0, overflowWrap: 'anywhere' },
+  partner: {
+    display: 'flex',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalM,
+    minWidth: 0,
+  },
+  partnerText: { display: 'flex', flexDirection: 'column', minWidth: 0 },
+  muted: { color: tokens.colorNeutralForeground3 },
+  secondary: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
+});
+
+function PartnerDetails({ pair }: { pair: PairSummary }) {
+  const styles = useStyles();
+  const partner = pair.partner;
+  if (!partner) {
+    return (
+      <Text className={styles.secondary}>
+        Your partner&apos;s details aren&apos;t available just now. If this continues, contact your
+        programme team.
+      </Text>
+    );
+  }
+  const work = [partner.jobTitle, partner.organisation].filter(Boolean).join(', ');
+  return (
+    <div className={styles.partner} data-testid={`partner-${pair.id}`}>
+      <Avatar name={partner.displayName} color="colorful" size={40} aria-hidden />
+      <div className={styles.partnerText}>
+        <Text size={200} className={styles.muted}>
+          {describePartner(partner.role, pair.arrangement)}
+        </Text>
+        <Text weight="semibold" data-testid="partner-name">
+          {partner.displayName}
+        </Text>
+        {work && (
+          <Text size={200} className={styles.secondary} data-testid="partner-work">
+            {work}
+          </Text>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** One cohort the person takes part in: dates, cadence, their part and their partner. */
+export function MembershipCard({ membership }: { membership: Membership }) {
+  const styles = useStyles();
+  const headingId = useId();
+  const { cohort, pair } = membership;
+
+  const rows = [
+    ...cohortRows(cohort),
+    {
+      term: 'Your part',
+      value: pair ? describeMyPart(pair.myRole, pair.arrangement) : describeRole(membership.role),
+    },
+  ];
+  if (pair) {
+    rows.push({
+      term: 'Status',
+      value: (
+        <Badge appearance="outline" shape="rounded" data-testid="pair-state">
+          {describePairState(pair.state)}
+        </Badge>
+      ),
+    });
+  }
+
+  return (
+    <Card
+      className={styles.card}
+      role="article"
+      aria-labelledby={headingId}
+      data-testid={`membership-${cohort.id}`}
+    >
+      <CardHeader
+        header={
+          <div className={styles.headerTitle}>
+            <Text as="h3" size={400} weight="semibold" id={headingId} className={styles.heading}>
+              {cohort.name}
+            </Text>
+            <DemoBadge cohort={cohort} />
+          </div>
+        }
+      />
+      <DetailList rows={rows} />
+      <Divider />
+      {pair ? (
+        <PartnerDetails pair={pair} />
+      ) : (
+        <Text className={styles.secondary} data-testid="not-matched">
+          You haven&apos;t been matched with a partner yet. Your programme team will introduce you
+          when pairs are matched.
+        </Text>
+      )}
+    </Card>
+  );
+}
