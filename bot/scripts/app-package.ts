@@ -246,14 +246,13 @@ function pageUrls(manifest: Manifest): Array<[string, string]> {
 
 function checkValidDomains(domains: JsonValue[]): string[] {
   return domains.flatMap((domain) => {
-    if (typeof domain !== 'string' || domain.trim() === '')
+    if (typeof domain !== 'string' || domain.trim() === '') {
       return ['validDomains has an empty entry'];
-    if (/^[a-z]+:\/\//i.test(domain) || domain.includes('/')) {
-      return [
-        `validDomains entry "${domain}" must be a host name only, without https:// or a path`,
-      ];
     }
-    return [];
+    const hostOnly = !/^[a-z]+:\/\//i.test(domain) && !domain.includes('/');
+    return hostOnly
+      ? []
+      : [`validDomains entry "${domain}" must be a host name only, without https:// or a path`];
   });
 }
 

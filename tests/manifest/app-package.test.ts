@@ -79,7 +79,12 @@ function commandTitles(manifest: Manifest, scope: string): string[] {
     .flatMap((list) => list.commands.map((c) => c.title));
 }
 
+let fetchSpy: jest.SpyInstance;
+
 beforeAll(async () => {
+  fetchSpy = jest
+    .spyOn(globalThis, 'fetch')
+    .mockRejectedValue(new Error('the app package must build without the network'));
   outDir = mkdtempSync(path.join(os.tmpdir(), 'app-package-'));
   for (const envName of ENVIRONMENTS) {
     built.set(envName, await buildAppPackage({ envFile: envFile(envName), env: {}, outDir }));
@@ -87,6 +92,8 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
+  expect(fetchSpy).not.toHaveBeenCalled();
+  fetchSpy.mockRestore();
   rmSync(outDir, { recursive: true, force: true });
 });
 

@@ -1,0 +1,72 @@
+import { loadConfig } from '../../bot/src/config';
+import { createLogger } from '../../bot/src/logger';
+import { type RunningService, startService } from '../../bot/src/service';
+import { type EmbeddedStorage, startEmbeddedStorage } from '../../bot/src/store/embedded-azurite';
+
+/** Starts Azurite on a free port for one test file; never shared between runs. */
+export function startTestStorage(
+  options: { dataDir?: string; tablePort?: number } = {},
+): Promise<EmbeddedStorage> {
+  return startEmbeddedStorage({
+    inMemory: !options.dataDir,
+    dataDir: options.dataDir,
+    tablePort: options.tablePort ?? 0,
+  });
+}
+
+/** Starts the real service on a free port against the given storage. */
+export async function startTestService(
+  connectionString: string,
+  env: Record<string, string> = {},
+): Promise<RunningService> {
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    TABLES_CONNECTION_STRING: connectionString,
+    SEED_DEMO: 'false',
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  const service = await startService(config, createLogger(config.logLevel));
+  await service.ready;
+  return service;
+}
+
+export interface JsonResponse<T = Record<string, unknown>> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export async function call<T = Record<string, unknown>>(
+  baseUrl: string,
+  method: string,
+  path: string,
+  options: { token?: string; json?: unknown; body?: string; contentType?: string } = {},
+): Promise<JsonResponse<T>> {
+  const headers: Record<string, string> = {};
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  let body: string | undefined = options.body;
+  if (options.json !== undefined) {
+    body = JSON.stringify(options.json);
+    headers['content-type'] = 'application/json';
+  }
+  if (options.contentType) headers['content-type'] = options.contentType;
+  const response = await fetch(`${baseUrl}${path}`, { method, headers, body });
+  const text = await response.text();
+  return {
+    status: response.status,
+    body: (text ? JSON.parse(text) : {}) as T,
+    headers: response.headers,
+  };
+}
+
+export async function devToken(
+  baseUrl: string,
+  user: { userId: string; name: string; email?: string },
+): Promise<string> {
+  const response = await call<{ token: string }>(baseUrl, 'POST', '/api/dev/token', { json: user });
+  if (response.status !== 200)
+    throw new Error(`dev token failed: ${JSON.stringify(response.body)}`);
+  return response.body.token;
+}

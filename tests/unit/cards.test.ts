@@ -1,0 +1,61 @@
+import * as AC from 'adaptivecards/dist/adaptivecards.js';
+import { buildHelpCard } from '../../bot/src/cards/help-card';
+import { buildMyPairCard } from '../../bot/src/cards/my-pair-card';
+import type { CardJson } from '../../bot/src/cards/render';
+import { buildWelcomeCard } from '../../bot/src/cards/welcome-card';
+import { COMMANDS } from '../../bot/src/teams/command-catalogue';
+
+/** Every card the bot can send, built from representative data. */
+const CATALOGUE: Record<string, CardJson> = {
+  'welcome (personal)': buildWelcomeCard({ scope: 'personal', firstName: 'Amara' }),
+  'welcome (team)': buildWelcomeCard({ scope: 'team' }),
+  help: buildHelpCard({ commands: COMMANDS }),
+  'my pair': buildMyPairCard({
+    cohortName: 'Cohort 3',
+    isDemo: false,
+    myRole: 'mentor',
+    arrangement: 'reverse',
+    state: 'active',
+    partner: {
+      displayName: 'David Whitfield',
+      jobTitle: 'Director of Nursing',
+      organisation: 'LLR ICB',
+    },
+  }),
+};
+
+/** Parses a card with the Adaptive Cards SDK at schema 1.5 and returns what it complained about. */
+function sdkProblems(card: CardJson): string[] {
+  const adaptive = new AC.AdaptiveCard();
+  const context = new AC.SerializationContext(AC.Versions.v1_5);
+  adaptive.parse(card, context);
+  const problems = [];
+  for (let i = 0; i < context.eventCount; i++) problems.push(context.getEventAt(i).message);
+  for (const event of adaptive.validateProperties().validationEvents) problems.push(event.message);
+  return problems;
+}
+
+describe('card catalogue', () => {
+  it.each(Object.entries(CATALOGUE))(
+    '%s parses cleanly with the Adaptive Cards SDK at 1.5',
+    (_name, card) => {
+      expect(card.version).toBe('1.5');
+      expect(sdkProblems(card)).toEqual([]);
+      expect(JSON.stringify(card)).not.toContain('${');
+    },
+  );
+
+  it.each(Object.entries(CATALOGUE))('%s stays under 28 KB', (_name, card) => {
+    expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThan(28 * 1024);
+  });
+
+  it('the SDK check catches an element Teams cannot render', () => {
+    const bad = { ...CATALOGUE.help!, body: [{ type: 'Carousel', pages: [] }] } as CardJson;
+    expect(sdkProblems(bad).length).toBeGreaterThan(0);
+  });
+
+  it('the help card lists every command', () => {
+    const text = JSON.stringify(CATALOGUE.help);
+    for (const { command } of COMMANDS) expect(text).toContain(`**${command}**`);
+  });
+});

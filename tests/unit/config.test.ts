@@ -1,0 +1,111 @@
+import { ConfigError, loadConfig } from '../../bot/src/config';
+
+const BOT = {
+  BOT_ID: '11111111-2222-4333-8444-555555555555',
+  BOT_PASSWORD: 'secret',
+  BOT_TENANT_ID: '66666666-7777-4888-9999-000000000000',
+};
+const ENTRA = {
+  AUTH_MODE: 'entra',
+  ENTRA_CLIENT_ID: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee',
+  ENTRA_TENANT_ID: '66666666-7777-4888-9999-000000000000',
+};
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected the configuration to be refused');
+}
+
+describe('configuration', () => {
+  it('runs locally with no variables: port 3978, embedded storage, dev sign-in, no bot auth', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3978);
+    expect(config.storage).toEqual({ kind: 'embedded', inMemory: false, dataDir: '.data/azurite' });
+    expect(config.auth.mode).toBe('dev');
+    expect(config.bot).toEqual({ kind: 'local' });
+    expect(config.coordinatorIds).toEqual([]);
+  });
+
+  it('names the variable when a value is malformed', () => {
+    expect(problemsOf({ PORT: 'eighty' })).toEqual([expect.stringMatching(/^PORT: /)]);
+    expect(problemsOf({ PORT: '70000' })[0]).toMatch(/^PORT: must be between 0 and 65535/);
+    expect(problemsOf({ AUTH_MODE: 'magic' })[0]).toMatch(/^AUTH_MODE: must be dev or entra/);
+    expect(problemsOf({ BOT_ID: 'not-a-guid', BOT_PASSWORD: 'x' })[0]).toMatch(
+      /^BOT_ID: must be a GUID/,
+    );
+    expect(problemsOf({ PUBLIC_URL: 'localhost' })[0]).toMatch(/^PUBLIC_URL: /);
+    expect(problemsOf({ TABLES_CONNECTION_STRING: 'nonsense' })[0]).toMatch(
+      /^TABLES_CONNECTION_STRING: must be an Azure Storage connection string/,
+    );
+  });
+
+  it('names every bad coordinator id', () => {
+    const problems = problemsOf({ COORDINATOR_IDS: '7c3f1a52-8d4e-4b9a-a1f0-0d5e6c7b8a01, bob' });
+    expect(problems).toEqual([expect.stringMatching(/^COORDINATOR_IDS: must be a GUID/)]);
+  });
+
+  it('parses coordinator ids, lower-cased and trimmed', () => {
+    const config = loadConfig({ COORDINATOR_IDS: ' 7C3F1A52-8D4E-4B9A-A1F0-0D5E6C7B8A01 ,' });
+    expect(config.coordinatorIds).toEqual(['7c3f1a52-8d4e-4b9a-a1f0-0d5e6c7b8a01']);
+  });
+
+  it('needs the Entra client and tenant for AUTH_MODE=entra', () => {
+    expect(problemsOf({ AUTH_MODE: 'entra' })).toEqual([
+      expect.stringMatching(/^ENTRA_CLIENT_ID: required/),
+      expect.stringMatching(/^ENTRA_TENANT_ID: required/),
+    ]);
+    const config = loadConfig(ENTRA);
+    expect(config.auth).toMatchObject({
+      mode: 'entra',
+      audiences: [ENTRA.ENTRA_CLIENT_ID, `api://${ENTRA.ENTRA_CLIENT_ID}`],
+    });
+  });
+
+  it('needs a password and tenant with a single-tenant bot id', () => {
+    expect(problemsOf({ BOT_ID: BOT.BOT_ID })).toEqual([
+      expect.stringMatching(/^BOT_PASSWORD: required/),
+      expect.stringMatching(/^BOT_TENANT_ID: required/),
+    ]);
+    expect(problemsOf({ BOT_PASSWORD: 'x' })[0]).toMatch(/^BOT_ID: required/);
+  });
+
+  it('refuses production with dev sign-in, without bot credentials or without real storage', () => {
+    const problems = problemsOf({ NODE_ENV: 'production' });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^AUTH_MODE: must be entra when NODE_ENV is production/),
+        expect.stringMatching(/^BOT_ID: bot credentials are required/),
+        expect.stringMatching(/^TABLES_CONNECTION_STRING: /),
+      ]),
+    );
+    expect(
+      problemsOf({
+        NODE_ENV: 'production',
+        ...BOT,
+        TABLES_ACCOUNT_URL: 'https://acct.table.core.windows.net',
+      }),
+    ).toEqual([expect.stringMatching(/^AUTH_MODE: /)]);
+  });
+
+  it('accepts a complete production configuration with managed identity storage', () => {
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      ...BOT,
+      ...ENTRA,
+      TABLES_ACCOUNT_URL: 'https://acct.table.core.windows.net/',
+      AZURE_CLIENT_ID: '12345678-1234-4234-8234-123456789012',
+    });
+    expect(config.storage).toEqual({
+      kind: 'account-url',
+      accountUrl: 'https://acct.table.core.windows.net',
+      managedIdentityClientId: '12345678-1234-4234-8234-123456789012',
+    });
+    expect(config.bot).toMatchObject({ kind: 'azure', type: 'SingleTenant' });
+    expect(config.seedDemo).toBe(false);
+  });
+});

@@ -1,0 +1,124 @@
+import { SignJWT, createLocalJWKSet, exportJWK, generateKeyPair, type JWK } from 'jose';
+import { ApiError } from '../../bot/src/api/api-error';
+import {
+  TokenVerifier,
+  createVerifier,
+  entraIssuer,
+  mintDevToken,
+} from '../../bot/src/api/auth/token-verifier';
+import { loadConfig } from '../../bot/src/config';
+
+const TENANT = '66666666-7777-4888-9999-000000000000';
+const CLIENT = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';
+const USER = '1b6d2e80-3c4f-4a5b-9c6d-7e8f90a1b202';
+
+type Keys = Awaited<ReturnType<typeof generateKeyPair>>;
+let trusted: Keys;
+let stranger: Keys;
+let verifier: TokenVerifier;
+
+beforeAll(async () => {
+  trusted = await generateKeyPair('RS256');
+  stranger = await generateKeyPair('RS256');
+  const jwk: JWK = { ...(await exportJWK(trusted.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
+  verifier = new TokenVerifier({
+    key: createLocalJWKSet({ keys: [jwk] }),
+    algorithms: ['RS256'],
+    issuer: entraIssuer(TENANT),
+    audiences: [CLIENT, `api://${CLIENT}`],
+    tenantId: TENANT,
+  });
+});
+
+interface TokenOptions {
+  key?: Keys['privateKey'];
+  aud?: string;
+  iss?: string;
+  tid?: string;
+  scp?: string;
+  exp?: number;
+  oid?: string | null;
+}
+
+async function entraToken(o: TokenOptions = {}): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  const claims: Record<string, unknown> = {
+    tid: o.tid ?? TENANT,
+    scp: o.scp ?? 'access_as_user',
+    name: 'Amara Okafor',
+    preferred_username: 'Amara.Okafor@trust.nhs.uk',
+  };
+  if (o.oid !== null) claims.oid = o.oid ?? USER;
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+    .setIssuer(o.iss ?? entraIssuer(TENANT))
+    .setAudience(o.aud ?? `api://${CLIENT}`)
+    .setIssuedAt(now - 60)
+    .setExpirationTime(o.exp ?? now + 3600)
+    .sign(o.key ?? trusted.privateKey);
+}
+
+async function refusal(token: string): Promise<string> {
+  try {
+    await verifier.verify(token);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).status).toBe(401);
+    return (error as ApiError).message;
+  }
+  throw new Error('expected the token to be refused');
+}
+
+describe('tab SSO token verification', () => {
+  it('accepts a valid Entra token and identifies the user by oid and tenant', async () => {
+    await expect(verifier.verify(await entraToken())).resolves.toEqual({
+      userId: USER,
+      tenantId: TENANT,
+      name: 'Amara Okafor',
+      email: 'amara.okafor@trust.nhs.uk',
+    });
+  });
+
+  it('refuses forged, expired, foreign and under-scoped tokens, saying why', async () => {
+    expect(await refusal(await entraToken({ key: stranger.privateKey }))).toMatch(/signature/);
+    expect(await refusal(await entraToken({ exp: Math.floor(Date.now() / 1000) - 600 }))).toMatch(
+      /expired/,
+    );
+    expect(await refusal(await entraToken({ aud: 'api://someone-else' }))).toMatch(
+      /another application/,
+    );
+    expect(await refusal(await entraToken({ iss: 'https://evil.example/v2.0' }))).toMatch(
+      /untrusted issuer/,
+    );
+    expect(
+      await refusal(await entraToken({ tid: '99999999-7777-4888-9999-000000000000' })),
+    ).toMatch(/another tenant/);
+    expect(await refusal(await entraToken({ scp: 'User.Read' }))).toMatch(/access_as_user/);
+    expect(await refusal(await entraToken({ oid: null }))).toMatch(/does not identify a user/);
+    expect(await refusal('not.a.token')).toMatch(/not valid/);
+  });
+
+  it('verifies dev tokens through the same code, and refuses them when tampered with', async () => {
+    const config = loadConfig({ AUTH_MODE: 'dev' });
+    if (config.auth.mode !== 'dev') throw new Error('dev mode expected');
+    const dev = createVerifier(config.auth);
+    const { token } = await mintDevToken(config.auth, {
+      userId: USER,
+      name: 'Amara',
+      email: 'a@b.org',
+    });
+    await expect(dev.verify(token)).resolves.toMatchObject({ userId: USER, email: 'a@b.org' });
+    const [header, payload] = token.split('.');
+    const other = await mintDevToken(
+      { ...config.auth, secret: 'x'.repeat(40) },
+      { userId: USER, name: 'A' },
+    );
+    await expect(
+      dev.verify(`${header}.${payload}.${other.token.split('.')[2]}`),
+    ).rejects.toMatchObject({
+      status: 401,
+    });
+    // A dev token is never accepted by an Entra verifier.
+    await expect(verifier.verify(token)).rejects.toMatchObject({ status: 401 });
+  });
+});
