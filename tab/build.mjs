@@ -16,7 +16,10 @@ const rootDir = path.resolve(tabDir, '..');
 const distDir = path.join(tabDir, 'dist');
 const assetsDir = path.join(distDir, 'assets');
 const publicDir = path.join(tabDir, 'public');
-const entryPoint = path.relative(rootDir, path.join(tabDir, 'src', 'main.tsx')).split(path.sep).join('/');
+const entryPoint = path
+  .relative(rootDir, path.join(tabDir, 'src', 'main.tsx'))
+  .split(path.sep)
+  .join('/');
 const templates = ['index.html', 'config.html'];
 
 /** The whole initial JS (entry chunk and everything it imports statically) must stay under this. */
@@ -116,7 +119,9 @@ async function afterBuild(metafile) {
   await renderHtml(entryFile, files.slice(1), cssFile);
   await removeStaleAssets(metafile);
 
-  const initial = await Promise.all(files.map(async (f) => ({ file: distRelative(f), ...(await sizeOf(f)) })));
+  const initial = await Promise.all(
+    files.map(async (f) => ({ file: distRelative(f), ...(await sizeOf(f)) })),
+  );
   const lazy = await Promise.all(
     Object.keys(metafile.outputs)
       .filter((f) => f.endsWith('.js') && !files.includes(f))
@@ -138,8 +143,10 @@ async function afterBuild(metafile) {
   await writeFile(path.join(distDir, 'build-meta.json'), `${JSON.stringify(meta, null, 2)}\n`);
 
   console.log(`tab build (${mode}): ${meta.entry}`);
-  for (const f of initial) console.log(`  initial  ${f.file}  ${kb(f.bytes)}  (${kb(f.gzipBytes)} gzip)`);
-  for (const f of lazy) console.log(`  lazy     ${f.file}  ${kb(f.bytes)}  (${kb(f.gzipBytes)} gzip)`);
+  for (const f of initial)
+    console.log(`  initial  ${f.file}  ${kb(f.bytes)}  (${kb(f.gzipBytes)} gzip)`);
+  for (const f of lazy)
+    console.log(`  lazy     ${f.file}  ${kb(f.bytes)}  (${kb(f.gzipBytes)} gzip)`);
   console.log(
     `  initial JS: ${kb(initialJsBytes)}, ${kb(initialJsGzipBytes)} gzip ` +
       `(budget ${kb(INITIAL_JS_GZIP_BUDGET)} gzip)`,

@@ -40,7 +40,8 @@ function fallbackMessage(status: number): string {
   if (status === 401) return 'Your sign-in has expired. Sign in again.';
   if (status === 403) return "You don't have access to this.";
   if (status === 404) return "We couldn't find what you were looking for.";
-  if (status === 409) return 'Someone else changed this at the same time. Reload to see the latest.';
+  if (status === 409)
+    return 'Someone else changed this at the same time. Reload to see the latest.';
   if (status === 429) return 'The service is busy. Wait a moment and try again.';
   return 'Something went wrong on our side. Try again in a minute.';
 }

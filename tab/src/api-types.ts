@@ -23,12 +23,7 @@ export interface CohortSummary {
 export type ParticipantRole = 'mentor' | 'mentee';
 export type Arrangement = 'reverse' | 'reciprocal';
 export type PairState =
-  | 'proposed'
-  | 'introduced'
-  | 'active'
-  | 'paused'
-  | 'completed'
-  | 'ended_early';
+  'proposed' | 'introduced' | 'active' | 'paused' | 'completed' | 'ended_early';
 
 export interface Partner {
   displayName: string;

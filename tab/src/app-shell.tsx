@@ -36,6 +36,14 @@ const useStyles = makeStyles({
   },
 });
 
+const subtitles: Record<TabView, string> = {
+  personal: 'Your mentoring programme',
+  channel: 'Programme channel',
+  about: 'About the app',
+  privacy: 'Privacy',
+  terms: 'Terms of use',
+};
+
 interface AppShellProps {
   view: TabView;
   /** Shown only for development sign-in, outside Teams. */
@@ -54,7 +62,7 @@ export function AppShell({ view, onSwitchPerson, children }: AppShellProps) {
             Reverse mentoring
           </Text>
           <Text size={200} className={styles.subtitle}>
-            {view === 'channel' ? 'Programme channel' : 'Your mentoring programme'}
+            {subtitles[view]}
           </Text>
         </div>
         {onSwitchPerson && (

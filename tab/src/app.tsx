@@ -9,11 +9,13 @@ import { Loading } from './status-views';
 import { detectTeams } from './teams-context';
 import type { TeamsHost } from './teams-context';
 import { fluentTheme, useThemeName } from './theme';
-import type { TabPage, TabView } from './url-params';
+import { isInfoView } from './url-params';
+import type { SignedInView, TabPage, TabView } from './url-params';
 
 // Only one of these is needed on any page load, so each is its own chunk.
 const DevSignIn = lazy(() => import('./dev-sign-in').then((m) => ({ default: m.DevSignIn })));
 const ConfigPage = lazy(() => import('./config-page').then((m) => ({ default: m.ConfigPage })));
+const InfoPage = lazy(() => import('./info-page').then((m) => ({ default: m.InfoPage })));
 
 const useStyles = makeStyles({
   provider: {
@@ -26,7 +28,7 @@ const useStyles = makeStyles({
 });
 
 /** Inside Teams: signed in with Teams SSO. */
-function TeamsTab({ host, view }: { host: TeamsHost; view: TabView }) {
+function TeamsTab({ host, view }: { host: TeamsHost; view: SignedInView }) {
   const client = useMemo(() => createApiClient({ getToken: host.getToken }), [host]);
   return (
     <AppShell view={view}>
@@ -38,7 +40,7 @@ function TeamsTab({ host, view }: { host: TeamsHost; view: TabView }) {
 const EXPIRED_NOTICE = 'Your demo sign-in has ended. Choose a person to carry on.';
 
 /** Outside Teams (local development): sign in as a demo person first. */
-function BrowserTab({ view }: { view: TabView }) {
+function BrowserTab({ view }: { view: SignedInView }) {
   const [session, setSession] = useState<DevSession | null>(() => loadDevSession());
   const [notice, setNotice] = useState<string | undefined>();
 
@@ -118,6 +120,14 @@ export function App({ page, view }: AppProps) {
         <ConfigPage host={host} />
       </Suspense>
     );
+  } else if (isInfoView(view)) {
+    content = (
+      <AppShell view={view}>
+        <Suspense fallback={<Loading label="Opening…" />}>
+          <InfoPage view={view} />
+        </Suspense>
+      </AppShell>
+    );
   } else if (host) {
     content = <TeamsTab host={host} view={view} />;
   } else {
@@ -125,7 +135,11 @@ export function App({ page, view }: AppProps) {
   }
 
   return (
-    <FluentProvider theme={fluentTheme(themeName)} className={styles.provider} data-theme={themeName}>
+    <FluentProvider
+      theme={fluentTheme(themeName)}
+      className={styles.provider}
+      data-theme={themeName}
+    >
       {content}
     </FluentProvider>
   );

@@ -1,7 +1,8 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
-import { pages } from '@microsoft/teams-js';
+import type { pages } from '@microsoft/teams-js';
 import { useEffect } from 'react';
 import { Problem } from './status-views';
+import { loadTeamsJs } from './teams-context';
 import type { TeamsHost } from './teams-context';
 
 const useStyles = makeStyles({
@@ -31,26 +32,29 @@ export function channelTabConfig(origin: string): pages.InstanceConfig {
 /** The configurable tab's set-up page, shown by Teams when the app is added to a channel. */
 export function ConfigPage({ host }: { host: TeamsHost | null }) {
   const styles = useStyles();
+  const place = host && !host.channel ? 'chat' : 'channel';
 
   useEffect(() => {
     if (!host) return;
-    pages.config.registerOnSaveHandler((saveEvent) => {
-      pages.config.setConfig(channelTabConfig(window.location.origin)).then(
-        () => saveEvent.notifySuccess(),
-        (error: unknown) =>
-          saveEvent.notifyFailure(error instanceof Error ? error.message : String(error)),
-      );
+    void loadTeamsJs().then(({ pages }) => {
+      pages.config.registerOnSaveHandler((saveEvent) => {
+        pages.config.setConfig(channelTabConfig(window.location.origin)).then(
+          () => saveEvent.notifySuccess(),
+          (error: unknown) =>
+            saveEvent.notifyFailure(error instanceof Error ? error.message : String(error)),
+        );
+      });
+      pages.config.setValidityState(true);
     });
-    pages.config.setValidityState(true);
   }, [host]);
 
   return (
     <main className={styles.page} data-testid="config-page">
       <Text as="h1" size={500} weight="semibold" className={styles.heading}>
-        Add Reverse mentoring to this channel
+        Add Reverse mentoring to this {place}
       </Text>
       <Text className={styles.body}>
-        The tab shows this team the mentoring programme: cohorts, dates and what is coming up.
+        The tab shows everyone here the mentoring programme: cohorts, dates and what is coming up.
         It never shows what pairs discuss. Select <strong>Save</strong> to add it as
         &ldquo;Mentoring programme&rdquo;.
       </Text>

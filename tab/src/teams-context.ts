@@ -1,4 +1,11 @@
-import { app, authentication } from '@microsoft/teams-js';
+import type { app } from '@microsoft/teams-js';
+
+/**
+ * teams-js is loaded only when a host may be present: it is a separate chunk, and on import it
+ * fetches Microsoft's list of valid host origins, which a plain browser never needs.
+ */
+type TeamsJs = typeof import('@microsoft/teams-js');
+export const loadTeamsJs = (): Promise<TeamsJs> => import('@microsoft/teams-js');
 
 export type TeamsTheme = 'default' | 'dark' | 'contrast';
 
@@ -63,16 +70,20 @@ function mayBeHosted(): boolean {
 export async function detectTeams(timeoutMs = 4000): Promise<TeamsHost | null> {
   if (!mayBeHosted()) return null;
   try {
-    const initialised = await within(app.initialize().then(() => true), timeoutMs);
+    const teams = await loadTeamsJs();
+    const initialised = await within(
+      teams.app.initialize().then(() => true),
+      timeoutMs,
+    );
     if (!initialised) return null;
-    const context = await app.getContext();
-    return hostFrom(context);
+    const context = await teams.app.getContext();
+    return hostFrom(teams, context);
   } catch {
     return null;
   }
 }
 
-function hostFrom(context: app.Context): TeamsHost {
+function hostFrom({ app, authentication }: TeamsJs, context: app.Context): TeamsHost {
   const listeners = new Set<(theme: TeamsTheme) => void>();
   app.registerOnThemeChangeHandler((theme) => {
     const next = toTeamsTheme(theme);

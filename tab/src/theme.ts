@@ -1,4 +1,8 @@
-import { teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme } from '@fluentui/react-components';
+import {
+  teamsDarkTheme,
+  teamsHighContrastTheme,
+  teamsLightTheme,
+} from '@fluentui/react-components';
 import type { Theme } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { TeamsHost, TeamsTheme } from './teams-context';

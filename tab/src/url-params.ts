@@ -1,11 +1,22 @@
-/** Which surface the tab is shown on: a person's own app or a team channel. */
-export type TabView = 'personal' | 'channel';
+/** Views that need sign-in: a person's own app, or a team's channel tab. */
+export type SignedInView = 'personal' | 'channel';
+/** Pages the app manifest links to (developer website, privacy, terms); no sign-in needed. */
+export type InfoView = 'about' | 'privacy' | 'terms';
+/** Which surface the tab is shown on, from `?view=`. */
+export type TabView = SignedInView | InfoView;
 
 /** Which page the HTML file asked for: the tab itself or the channel tab's config page. */
 export type TabPage = 'tab' | 'config';
 
+const views: readonly TabView[] = ['personal', 'channel', 'about', 'privacy', 'terms'];
+
 export function viewFromUrl(search: string): TabView {
-  return new URLSearchParams(search).get('view') === 'channel' ? 'channel' : 'personal';
+  const value = new URLSearchParams(search).get('view');
+  return views.find((v) => v === value) ?? 'personal';
+}
+
+export function isInfoView(view: TabView): view is InfoView {
+  return view === 'about' || view === 'privacy' || view === 'terms';
 }
 
 export function pageFromDocument(doc: Document): TabPage {

@@ -47,7 +47,7 @@ export async function call<T = Record<string, unknown>>(
   const headers: Record<string, string> = {};
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   let body: string | undefined = options.body;
-  if (options.json !== undefined) {
+  if (options.json !== undefined && method !== 'GET' && method !== 'HEAD') {
     body = JSON.stringify(options.json);
     headers['content-type'] = 'application/json';
   }

@@ -1,0 +1,158 @@
+import { createCohort } from '../../bot/src/domain/cohort';
+import { ConflictError } from '../../bot/src/store/errors';
+import { emailKey, userKey } from '../../bot/src/store/membership-repository';
+import { type Repositories, createRepositories } from '../../bot/src/store/repositories';
+import { TableStore } from '../../bot/src/store/table-store';
+import type { EmbeddedStorage } from '../../bot/src/store/embedded-azurite';
+import { startTestStorage } from '../support/test-service';
+import type { Pair } from '../../bot/src/domain/pair';
+
+let storage: EmbeddedStorage;
+let repos: Repositories;
+
+beforeAll(async () => {
+  storage = await startTestStorage();
+  const store = new TableStore({
+    kind: 'connection-string',
+    connectionString: storage.connectionString,
+  });
+  await store.ensureTables();
+  await store.ensureTables(); // safe to repeat on every start
+  repos = createRepositories(store);
+});
+
+afterAll(() => storage.stop());
+
+const now = new Date('2027-03-01T09:00:00Z');
+
+function pair(id: string, cohortId: string): Pair {
+  return {
+    id,
+    cohortId,
+    mentorId: `${id}-mentor`,
+    menteeId: `${id}-mentee`,
+    arrangement: 'reverse',
+    state: 'proposed',
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+  };
+}
+
+describe('store against Azurite', () => {
+  it('keeps a cohort and reports a second create with the same id as a conflict', async () => {
+    const cohort = createCohort(
+      {
+        name: 'Cohort 1',
+        startDate: '2027-03-01',
+        endDate: '2027-08-31',
+        cadence: {
+          frequency: 'monthly',
+          plannedMeetings: 6,
+          minimumMeetings: 3,
+          minimumMinutes: 60,
+        },
+      },
+      'c1',
+      'coordinator-1',
+      now,
+    );
+    await repos.cohorts.create(cohort);
+    await expect(repos.cohorts.get('c1')).resolves.toMatchObject({
+      value: cohort,
+      etag: expect.any(String),
+    });
+    await expect(repos.cohorts.create(cohort)).rejects.toBeInstanceOf(ConflictError);
+    await expect(repos.cohorts.get('missing')).resolves.toBeUndefined();
+  });
+
+  it('refuses a stale update and hands back the latest version instead of overwriting it', async () => {
+    await repos.pairs.createMany('c1', [pair('p1', 'c1')]);
+    const first = (await repos.pairs.get('c1', 'p1'))!;
+    const second = (await repos.pairs.get('c1', 'p1'))!;
+    const saved = await repos.pairs.update({ ...first.value, state: 'introduced' }, first.etag);
+    expect(saved.etag).not.toBe(first.etag);
+
+    const stale = repos.pairs.update({ ...second.value, state: 'ended_early' }, second.etag);
+    await expect(stale).rejects.toBeInstanceOf(ConflictError);
+    const error = (await stale.catch((e: unknown) => e)) as ConflictError;
+    expect(error.current).toMatchObject({ value: { state: 'introduced' } });
+    expect((await repos.pairs.get('c1', 'p1'))!.value.state).toBe('introduced');
+  });
+
+  it('writes more than one transaction of pairs in a partition', async () => {
+    const many = Array.from({ length: 150 }, (_, i) =>
+      pair(`bulk-${String(i).padStart(3, '0')}`, 'c2'),
+    );
+    await repos.pairs.createMany('c2', many);
+    const listed = await repos.pairs.listByCohort('c2');
+    expect(listed).toHaveLength(150);
+    expect(await repos.pairs.listByCohort('c1')).toHaveLength(1);
+  });
+
+  it("reads only the asked-for person's memberships and roles", async () => {
+    const m = (cohortId: string, participantId: string) => ({
+      cohortId,
+      participantId,
+      role: 'mentor' as const,
+      displayName: participantId,
+    });
+    await repos.memberships.put([
+      { key: emailKey('Ann@Trust.nhs.uk'), membership: m('c1', 'ann') },
+      { key: emailKey('bob@trust.nhs.uk'), membership: m('c1', 'bob') },
+      { key: userKey('AAAAAAAA-0000-4000-8000-000000000001'), membership: m('c1', 'ann') },
+    ]);
+    expect(
+      (await repos.memberships.listFor(emailKey('ann@trust.nhs.uk'))).map((x) => x.participantId),
+    ).toEqual(['ann']);
+    expect(
+      (await repos.memberships.listFor(userKey('aaaaaaaa-0000-4000-8000-000000000001'))).map(
+        (x) => x.participantId,
+      ),
+    ).toEqual(['ann']);
+
+    await repos.roles.grant({
+      userId: 'coord-1',
+      role: 'coordinator',
+      grantedBy: 'test',
+      grantedAt: now.toISOString(),
+    });
+    expect(await repos.roles.rolesOf('coord-1')).toEqual(['coordinator']);
+    expect(await repos.roles.rolesOf('someone-else')).toEqual([]);
+  });
+
+  it('keeps the newest conversation reference per person and per channel', async () => {
+    const base = {
+      tenantId: 't1',
+      serviceUrl: 'https://smba.example/',
+      referenceJson: '{}',
+    };
+    await repos.conversations.save({
+      ...base,
+      userId: 'U1',
+      conversationId: 'a:1',
+      conversationType: 'personal',
+      updatedAt: '1',
+    });
+    await repos.conversations.save({
+      ...base,
+      userId: 'U1',
+      conversationId: 'a:2',
+      conversationType: 'personal',
+      timeZone: 'Europe/London',
+      updatedAt: '2',
+    });
+    await repos.conversations.save({
+      ...base,
+      conversationId: '19:abc/def?x#y@thread.tacv2',
+      conversationType: 'channel',
+      updatedAt: '3',
+    });
+    await expect(repos.conversations.getPersonal('u1')).resolves.toMatchObject({
+      conversationId: 'a:2',
+      timeZone: 'Europe/London',
+    });
+    await expect(
+      repos.conversations.getConversation('19:abc/def?x#y@thread.tacv2'),
+    ).resolves.toMatchObject({ conversationType: 'channel' });
+  });
+});
