@@ -1,0 +1,122 @@
+import type { RunningService } from '../../bot/src/service';
+import type { EmbeddedStorage } from '../../bot/src/store/embedded-azurite';
+import { type FakeConnector, startFakeConnector, visibleText } from '../support/fake-connector';
+import {
+  installActivity,
+  messageActivity,
+  personalConversationId,
+  postActivity,
+} from '../support/activities';
+import { call, devToken, startTestService, startTestStorage } from '../support/test-service';
+
+const AMA = { aadObjectId: 'a0000000-0000-4000-8000-000000000001', name: 'Ama Boateng' };
+const COORDINATOR = { userId: '7c3f1a52-8d4e-4b9a-a1f0-0d5e6c7b8a01', name: 'Priya Shah' };
+
+let storage: EmbeddedStorage;
+let service: RunningService;
+let connector: FakeConnector;
+
+beforeAll(async () => {
+  storage = await startTestStorage();
+  connector = await startFakeConnector();
+  service = await startTestService(storage.connectionString, {
+    COORDINATOR_IDS: COORDINATOR.userId,
+  });
+});
+
+afterAll(async () => {
+  await service.stop();
+  await connector.stop();
+  await storage.stop();
+});
+
+beforeEach(() => connector.clear());
+
+async function say(text: string, expected = 1) {
+  expect(await postActivity(service.url, messageActivity(connector.serviceUrl, AMA, text))).toBe(
+    200,
+  );
+  const received = await connector.waitFor(expected);
+  return received.map((r) => visibleText(r.activity));
+}
+
+describe('bot basics', () => {
+  it('welcomes a person who installs the app, in their personal chat, and remembers how to reach them', async () => {
+    expect(await postActivity(service.url, installActivity(connector.serviceUrl, AMA))).toBe(200);
+    const [welcome] = await connector.waitFor(1);
+    expect(welcome!.conversationId).toBe(personalConversationId(AMA));
+    expect(welcome!.activity.attachments?.[0]?.contentType).toBe(
+      'application/vnd.microsoft.card.adaptive',
+    );
+    expect(visibleText(welcome!.activity)).toMatch(/Welcome, Ama/);
+    expect(visibleText(welcome!.activity)).toMatch(/reflections stay private/);
+
+    const stored = await service.ctx.repos.conversations.getPersonal(AMA.aadObjectId);
+    expect(stored).toMatchObject({
+      conversationId: personalConversationId(AMA),
+      serviceUrl: connector.serviceUrl,
+      tenantId: '66666666-7777-4888-9999-000000000000',
+      timeZone: 'Europe/London',
+    });
+    expect(JSON.parse(stored!.referenceJson)).toMatchObject({
+      conversation: { id: personalConversationId(AMA) },
+    });
+  });
+
+  it('answers help with the command list, whatever the case and spacing', async () => {
+    const [help] = await say('  HELP ');
+    expect(help).toMatch(/Commands/);
+    for (const command of ['my pair', 'next meeting', 'reflect', 'end pairing'])
+      expect(help).toContain(command);
+  });
+
+  it('answers unknown text helpfully, naming what it did not understand', async () => {
+    const replies = await say('what is the weather', 2);
+    expect(replies[0]).toMatch(/don't know "what is the weather"/);
+    expect(replies[1]).toMatch(/Commands/);
+  });
+
+  it('tells someone not yet paired so, then shows the pair once the coordinator imports it', async () => {
+    expect((await say('my pair'))[0]).toMatch(/not paired with anyone yet/);
+    connector.clear();
+
+    const token = await devToken(service.url, COORDINATOR);
+    const cohort = await call<{ id: string }>(service.url, 'POST', '/api/cohorts', {
+      token,
+      json: { name: 'Cohort 5', startDate: '2027-03-01', endDate: '2027-08-31' },
+    });
+    const roster = [
+      'email,display_name,role,job_title,organisation,entra_object_id,partner_email',
+      `ama@trust.nhs.uk,Ama Boateng,mentor,HCA,City,${AMA.aadObjectId},dev@trust.nhs.uk`,
+      'dev@trust.nhs.uk,Dev Patel,mentee,Director of Nursing,County ICB,,',
+    ].join('\n');
+    const imported = await call(service.url, 'POST', `/api/cohorts/${cohort.body.id}/roster`, {
+      token,
+      body: roster,
+      contentType: 'text/csv',
+    });
+    expect(imported.status).toBe(201);
+
+    const [card] = await say('my pair');
+    expect(card).toMatch(/Dev Patel/);
+    expect(card).toMatch(/Director of Nursing, County ICB/);
+    expect(card).toMatch(/You are the reverse mentor/);
+  });
+
+  it('apologises with a reference id when a turn fails, without showing the error', async () => {
+    const memberships = service.ctx.repos.memberships;
+    const original = memberships.listFor.bind(memberships);
+    memberships.listFor = async () => {
+      throw new Error('boom: secret internal detail');
+    };
+    try {
+      const [reply] = await say('my pair');
+      expect(reply).toMatch(
+        /^Sorry, something went wrong on my side\..*quote reference [0-9a-f]{8}\.$/,
+      );
+      expect(reply).not.toContain('boom');
+    } finally {
+      memberships.listFor = original;
+    }
+  });
+});

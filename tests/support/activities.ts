@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+
+/** Builds Teams-shaped activities, as the Bot Connector would post them to /api/messages. */
+
+export const TENANT = '66666666-7777-4888-9999-000000000000';
+export const BOT = { id: '28:reverse-mentoring-bot', name: 'Reverse Mentoring' };
+
+export interface TeamsUser {
+  aadObjectId: string;
+  name: string;
+}
+
+export function personalConversationId(user: TeamsUser): string {
+  return `a:personal-${user.aadObjectId}`;
+}
+
+function base(serviceUrl: string, user: TeamsUser) {
+  return {
+    id: randomUUID(),
+    channelId: 'msteams',
+    serviceUrl,
+    timestamp: new Date().toISOString(),
+    localTimezone: 'Europe/London',
+    from: { id: `29:${user.aadObjectId}`, name: user.name, aadObjectId: user.aadObjectId },
+    recipient: BOT,
+    conversation: {
+      id: personalConversationId(user),
+      conversationType: 'personal',
+      tenantId: TENANT,
+    },
+    channelData: { tenant: { id: TENANT } },
+  };
+}
+
+export function installActivity(serviceUrl: string, user: TeamsUser) {
+  return { ...base(serviceUrl, user), type: 'conversationUpdate', membersAdded: [{ id: BOT.id }] };
+}
+
+export function messageActivity(serviceUrl: string, user: TeamsUser, text: string) {
+  return { ...base(serviceUrl, user), type: 'message', text, textFormat: 'plain', locale: 'en-GB' };
+}
+
+export async function postActivity(serviceBaseUrl: string, activity: object): Promise<number> {
+  const response = await fetch(`${serviceBaseUrl}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(activity),
+  });
+  await response.text();
+  return response.status;
+}
