@@ -17,6 +17,7 @@ const useStyles = makeStyles({
     '@media (max-width: 600px)': { paddingInline: tokens.spacingHorizontalL },
   },
   titles: { display: 'flex', flexDirection: 'column', minWidth: 0 },
+  title: { margin: 0 },
   subtitle: { color: tokens.colorNeutralForeground3 },
   main: {
     boxSizing: 'border-box',
@@ -58,7 +59,7 @@ export function AppShell({ view, onSwitchPerson, children }: AppShellProps) {
     <>
       <header className={styles.header}>
         <div className={styles.titles}>
-          <Text as="h1" size={500} weight="semibold">
+          <Text as="h1" size={500} weight="semibold" className={styles.title}>
             Reverse mentoring
           </Text>
           <Text size={200} className={styles.subtitle}>

@@ -54,9 +54,8 @@ export function ConfigPage({ host }: { host: TeamsHost | null }) {
         Add Reverse mentoring to this {place}
       </Text>
       <Text className={styles.body}>
-        The tab shows everyone here the mentoring programme: cohorts, dates and what is coming up.
-        It never shows what pairs discuss. Select <strong>Save</strong> to add it as
-        &ldquo;Mentoring programme&rdquo;.
+        The tab shows everyone here the mentoring programme. It never shows what pairs discuss.
+        Select <strong>Save</strong> to add it as &ldquo;Mentoring programme&rdquo;.
       </Text>
       {!host && (
         <Problem

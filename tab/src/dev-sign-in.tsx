@@ -31,7 +31,6 @@ const useStyles = makeStyles({
   personText: { display: 'flex', flexDirection: 'column', minWidth: 0, rowGap: '2px' },
   name: { fontWeight: tokens.fontWeightSemibold },
   description: { color: tokens.colorNeutralForeground2 },
-  email: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
   busy: { marginInlineStart: 'auto' },
 });
 
@@ -142,7 +141,7 @@ export function DevSignIn({ onSignedIn, notice }: DevSignInProps) {
             <li key={user.userId} className={styles.item}>
               <Button
                 className={styles.person}
-                appearance="outline"
+                appearance="secondary"
                 aria-label={`Sign in as ${user.name}`}
                 aria-describedby={`${headingId}-${user.userId}`}
                 disabledFocusable={signingIn !== null}
@@ -155,7 +154,6 @@ export function DevSignIn({ onSignedIn, notice }: DevSignInProps) {
                   <span className={styles.description} id={`${headingId}-${user.userId}`}>
                     {user.description}
                   </span>
-                  <span className={styles.email}>{user.email}</span>
                 </span>
                 {signingIn === user.userId && (
                   <Spinner size="tiny" className={styles.busy} aria-label="Signing in" />

@@ -20,6 +20,7 @@ const useStyles = makeStyles({
     padding: 0,
     listStyleType: 'none',
   },
+  item: { display: 'flex', flexDirection: 'column', '> *': { flexGrow: 1 } },
   empty: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -113,7 +114,7 @@ export function HomeView({ client, onSignInExpired }: HomeViewProps) {
           ) : (
             <ul className={styles.grid}>
               {me.memberships.map((m) => (
-                <li key={m.participantId}>
+                <li key={m.participantId} className={styles.item}>
                   <MembershipCard membership={m} />
                 </li>
               ))}
@@ -130,7 +131,7 @@ export function HomeView({ client, onSignInExpired }: HomeViewProps) {
           ) : (
             <ul className={styles.grid}>
               {me.coordinatedCohorts.map((c) => (
-                <li key={c.id}>
+                <li key={c.id} className={styles.item}>
                   <CoordinatedCohortCard cohort={c} />
                 </li>
               ))}

@@ -16,6 +16,7 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalXXS,
     minWidth: 0,
   },
+  name: { margin: 0, overflowWrap: 'anywhere' },
   email: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
   badges: {
     display: 'flex',
@@ -25,6 +26,19 @@ const useStyles = makeStyles({
   },
 });
 
+/** Lets a long email wrap after the @ rather than mid-word on narrow screens. */
+function Email({ address }: { address: string }) {
+  const at = address.indexOf('@');
+  if (at < 0) return <>{address}</>;
+  return (
+    <>
+      {address.slice(0, at)}
+      <wbr />
+      {address.slice(at)}
+    </>
+  );
+}
+
 /** Who is signed in: name, email and any staff roles. */
 export function MePanel({ me }: { me: Me }) {
   const styles = useStyles();
@@ -33,12 +47,12 @@ export function MePanel({ me }: { me: Me }) {
       <div className={styles.row}>
         <Avatar name={me.user.name} color="colorful" size={56} aria-hidden />
         <div className={styles.details}>
-          <Text as="h2" size={500} weight="semibold" data-testid="me-name">
+          <Text as="h2" size={500} weight="semibold" className={styles.name} data-testid="me-name">
             {me.user.name}
           </Text>
           {me.user.email && (
             <Text className={styles.email} data-testid="me-email">
-              {me.user.email}
+              <Email address={me.user.email} />
             </Text>
           )}
           {me.roles.length > 0 && (

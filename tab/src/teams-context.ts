@@ -54,7 +54,7 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
  */
 function mayBeHosted(): boolean {
   const w = window as Window & { nativeInterface?: unknown };
-  let framed = true;
+  let framed: boolean;
   try {
     framed = w.self !== w.top;
   } catch {

@@ -1,4 +1,4 @@
-import * as AC from 'adaptivecards/dist/adaptivecards.js';
+import { AC } from '../support/adaptivecards-sdk';
 import { buildHelpCard } from '../../bot/src/cards/help-card';
 import { buildMyPairCard } from '../../bot/src/cards/my-pair-card';
 import type { CardJson } from '../../bot/src/cards/render';

@@ -28,7 +28,7 @@ function securityHeaders(res: { setHeader(name: string, value: string): void }):
       "script-src 'self' https://res.cdn.office.net",
       "style-src 'self' 'unsafe-inline'",
       "img-src 'self' data: https:",
-      "connect-src 'self' https://login.microsoftonline.com",
+      "connect-src 'self' https://login.microsoftonline.com https://res.cdn.office.net",
       `frame-ancestors ${FRAME_ANCESTORS.join(' ')}`,
     ].join('; '),
   );
