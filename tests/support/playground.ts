@@ -26,16 +26,24 @@
  * - Each time a page connects (and each time a chat is selected in the UI) it sends the bot
  *   `installationUpdate` (action `add`) then `conversationUpdate` with membersAdded
  *   `[currentUser, bot]` (personal chat) or `[bot]` (group chat, channel). So every
- *   `openPlayground` is a fresh "install" in the same personal conversation id, and the
- *   page starts with an empty chat: history is not replayed.
+ *   `openPlayground` is a fresh "install" in the same personal conversation id (stable for
+ *   the server's life; a new uuid per start unless the config or `--conversation-id` fixes
+ *   it), and the page starts with an empty chat: history is not replayed. Bot messages sent
+ *   while no page is open are buffered and shown to the next page; every open page gets
+ *   every bot message.
+ * - The fake connector accepts `continueConversationAsync` sends to a stored reference (shown
+ *   at once), `TeamsInfo.getMember` / `getPagedMembers` (personal chat: only the current
+ *   user; group chat and team: everyone), and `createConversationAsync` (201, but a chat with
+ *   another user is never shown: the UI is only ever the current user).
  *
  * UI facts (v0.2.28, Fluent UI v9 + Adaptive Cards JS renderer), used by the selectors below:
  * - The compose box is a Lexical editor `[data-lexical-editor="true"][role="textbox"]` (not a
  *   textarea as in older versions), visible about 1-3 s after load; the send button is
  *   `button[aria-label="Send Message"]`. In a channel the box says "Start a new post" and the
  *   button is "Post".
- * - Every bot message (text or card) is rendered inside `.fai-OutputCard`; user messages are
- *   not. Message headers carry `aria-label="Message author"` with the bot name.
+ * - In chats every bot message (text or card) is rendered inside `.fai-OutputCard`; user
+ *   messages are not. Message headers carry `aria-label="Message author"` with the bot name.
+ *   Channel replies lack that class (see `botMessages`), and the newest thread is on top.
  * - Adaptive Cards render in `.ac-adaptiveCard`. Inputs get generated ids (`__ac-<uuid>`), so
  *   a card input's own `id` is NOT in the DOM: find inputs by their `label` (a real
  *   `<label for>`) or placeholder (also the input's aria-label). Action buttons are
@@ -47,6 +55,8 @@
  *   "My Team - General", "My Team - <channel>" (the names come from the config file).
  * - In a group chat or channel only messages that @-mention the bot reach it (as in Teams);
  *   typing "@" opens a picker whose entries are `role="menuitem"` with the bot's name.
+ * - The log panel (right) says "Connected." once the Playground reached the bot's endpoint
+ *   and "(!) Warning: Cannot connect to your app" after ~15 s when it could not.
  * - The page asks a CDN for fonts; there is no network here, so we abort every request that
  *   is not to localhost and leave those failures out of `consoleErrors`.
  */
@@ -56,39 +66,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, type Locator, type Page, chromium } from 'playwright-core';
 import { stringify } from 'yaml';
+import type { PlaygroundConfig, PlaygroundUser } from '../../bot/src/dev/playground-config';
+import { CHROMIUM, CHROMIUM_ARGS } from './browser';
 
 // ---------------------------------------------------------------------------------------------
 // Mock tenant configuration (.m365agentsplayground.yml, schema version 0.1.1)
 // ---------------------------------------------------------------------------------------------
 
-/** One person in the mock tenant. `userPrincipleName` is spelled as the Playground's schema. */
-export interface PlaygroundUser {
-  /** Channel account id, what `activity.from.id` carries. */
-  id: string;
-  name: string;
-  userPrincipleName: string;
-  aadObjectId: string;
-  givenName: string;
-  surname: string;
-  email: string;
-}
-
-/**
- * The Playground's config file. Its JSON schema is strict: no extra properties, `users` must
- * hold exactly 5 people besides `currentUser`, at most one channel besides General, ids unique.
- */
-export interface PlaygroundConfig {
-  version: '0.1.1';
-  tenantId: string;
-  bot: { id: string; name: string };
-  /** The person typing in the UI. */
-  currentUser: PlaygroundUser;
-  /** Exactly five other people; all of them are in the group chat and the team. */
-  users: PlaygroundUser[];
-  personalChat: { id: string };
-  groupChat: { id: string; name: string };
-  team: { id: string; name: string; aadGroupId: string; channels: { id: string; name: string }[] };
-}
+export type { PlaygroundConfig, PlaygroundUser } from '../../bot/src/dev/playground-config';
 
 /** Writes a config object as YAML; checks the rules whose failure the Playground only logs. */
 export function writePlaygroundConfig(config: PlaygroundConfig, file: string): string {
@@ -173,14 +158,17 @@ export interface PlaygroundServer {
 }
 
 /** Process groups still running, killed when this process exits even if a test forgot. */
-const liveGroups = new Set<number>();
+const liveGroups = new Map<number, string>(); // process group id -> temporary directory
 let exitHookInstalled = false;
 
 function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
   process.on('exit', () => {
-    for (const pgid of liveGroups) signalGroup(pgid, 'SIGKILL');
+    for (const [pgid, dir] of liveGroups) {
+      signalGroup(pgid, 'SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 }
 
@@ -200,17 +188,22 @@ function playgroundCli(): string {
 const LISTENING = /Listening on (\d+)/;
 
 export async function startPlayground(options: StartPlaygroundOptions): Promise<PlaygroundServer> {
-  const workDir = mkdtempSync(path.join(tmpdir(), 'agents-playground-'));
-  const logFile = path.join(workDir, 'playground.log');
   const timeoutMs = options.startTimeoutMs ?? 30_000;
-
   let configPath: string | undefined;
   if (options.configFile !== undefined) {
     configPath = path.resolve(options.configFile);
     // The Playground silently falls back to its built-in users when the file is missing.
     if (!existsSync(configPath)) throw new Error(`Playground config not found: ${configPath}`);
-  } else if (options.config !== undefined) {
-    configPath = writePlaygroundConfig(options.config, path.join(workDir, 'playground.yml'));
+  }
+  const workDir = mkdtempSync(path.join(tmpdir(), 'agents-playground-'));
+  const logFile = path.join(workDir, 'playground.log');
+  if (options.config !== undefined && configPath === undefined) {
+    try {
+      configPath = writePlaygroundConfig(options.config, path.join(workDir, 'playground.yml'));
+    } catch (err) {
+      rmSync(workDir, { recursive: true, force: true });
+      throw err;
+    }
   }
 
   const env: NodeJS.ProcessEnv = { ...process.env };
@@ -258,7 +251,7 @@ export async function startPlayground(options: StartPlaygroundOptions): Promise<
     throw new Error('could not spawn the Agents Playground');
   }
   installExitHook();
-  liveGroups.add(pid);
+  liveGroups.set(pid, workDir);
 
   let stdout = '';
   let stderr = '';
@@ -395,18 +388,6 @@ function sleep(ms: number): Promise<void> {
 // The browser
 // ---------------------------------------------------------------------------------------------
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** Flags for Debian's Chromium on a machine without a desktop, GPU or network. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
 export interface OpenPlaygroundOptions {
   /** Wait this long for the compose box after load. Default 30 s. */
   timeoutMs?: number;
@@ -419,6 +400,8 @@ export interface OpenPlaygroundOptions {
 export interface PlaygroundPage {
   page: Page;
   browser: Browser;
+  /** The mock bot's display name from the Playground's config ("Test Bot" by default). */
+  botName: string | undefined;
   /** Console errors and uncaught page errors, minus the blocked CDN requests. */
   consoleErrors: string[];
   /** Local requests that failed or answered 4xx/5xx. */
@@ -441,6 +424,8 @@ function isExternal(text: string): boolean {
 
 /**
  * Opens the Playground UI in headless Chromium and waits until the compose box is usable.
+ * Start the bot first: on connect the Playground waits for the bot's endpoint (about 15 s
+ * when it is down, then it logs a "Cannot connect" warning and this throws).
  * Playwright's `launch` gives the browser a fresh temporary profile (`--user-data-dir`) each
  * time. Opening the page makes the Playground send the bot an install (see the top of file).
  */
@@ -449,7 +434,7 @@ export async function openPlayground(
   options: OpenPlaygroundOptions = {},
 ): Promise<PlaygroundPage> {
   const browser = await chromium.launch({
-    executablePath: options.executablePath ?? CHROMIUM_PATH,
+    executablePath: options.executablePath ?? CHROMIUM,
     args: CHROMIUM_ARGS,
     headless: true,
   });
@@ -487,9 +472,25 @@ export async function openPlayground(
 
     await page.goto(url);
     await composer(page).waitFor({ state: 'visible', timeout: options.timeoutMs ?? 30_000 });
+    // On connect the Playground checks the bot's endpoint, logging "Connected." (then the
+    // install activities follow) or, after ~15 s, "Cannot connect to your app".
+    const connected = page.getByText('Connected.', { exact: true });
+    const unreachable = page.getByText('Cannot connect to your app');
+    await connected
+      .or(unreachable)
+      .first()
+      .waitFor({ state: 'attached', timeout: options.timeoutMs ?? 30_000 });
+    if ((await connected.count()) === 0) {
+      throw new Error(
+        `the Agents Playground at ${url} could not reach the bot: start the bot before openPlayground`,
+      );
+    }
+    const botName = await fetchBotName(url);
+    if (botName) botNames.set(page, botName);
     return {
       page,
       browser,
+      botName,
       consoleErrors,
       failedRequests,
       close: () => browser.close(),
@@ -512,9 +513,43 @@ export function composer(page: Page): Locator {
     .first();
 }
 
-/** Every bot message, text or card, oldest first (a card updated in place keeps its place). */
+/** Bot display names per page, read from the Playground's config when the page opened. */
+const botNames = new WeakMap<Page, string>();
+
+async function fetchBotName(url: string): Promise<string | undefined> {
+  try {
+    const res = await fetch(new URL('/_internal/v1/config', url));
+    if (!res.ok) return undefined;
+    return ((await res.json()) as PlaygroundResolvedConfig).config.bot.name;
+  } catch {
+    return undefined;
+  }
+}
+
+function xpathLiteral(text: string): string {
+  if (!text.includes('"')) return `"${text}"`;
+  if (!text.includes("'")) return `'${text}'`;
+  return `concat(${text
+    .split('"')
+    .map((part) => `"${part}"`)
+    .join(`, '"', `)})`;
+}
+
+/**
+ * Every bot message body, text or card, in DOM order. In chats that is oldest first (a card
+ * updated in place keeps its place); in a channel the newest thread is at the top.
+ *
+ * Chats render bot messages in `.fai-OutputCard`. Channel replies have no such class: there
+ * the body is the element after the header row that holds the bot's avatar
+ * (`span[role=img][aria-label=<bot name>]`), which also matches the chat layout. The bot
+ * name comes from `openPlayground`; for a page opened otherwise only chats are covered.
+ */
 export function botMessages(page: Page): Locator {
-  return page.locator('.fai-OutputCard');
+  const chat = page.locator('.fai-OutputCard');
+  const name = botNames.get(page);
+  if (!name) return chat;
+  const avatar = `//span[@role="img" and @aria-label=${xpathLiteral(name)}]`;
+  return chat.or(page.locator(`xpath=${avatar}/parent::div/following-sibling::div[1]`));
 }
 
 /** Every rendered Adaptive Card, oldest first. */
@@ -524,12 +559,12 @@ export function adaptiveCards(page: Page): Locator {
 
 export interface SendMessageOptions {
   /**
-   * @-mention this bot (its display name, e.g. "Test Bot") before the text. In a group chat
-   * or channel the Playground, like Teams, only delivers messages that mention the bot; the
-   * bot then gets `<at>Name</at> text` plus a mention entity (use
+   * @-mention the bot before the text: `true` for the Playground's bot, or a display name.
+   * In a group chat or channel the Playground, like Teams, only delivers messages that
+   * mention the bot; the bot then gets `<at>Name</at> text` plus a mention entity (use
    * `TurnContext.removeRecipientMention`).
    */
-  mention?: string;
+  mention?: boolean | string;
   timeoutMs?: number;
 }
 
@@ -543,13 +578,17 @@ export async function sendMessage(
   const box = composer(page);
   await box.waitFor({ state: 'visible', timeout: timeoutMs });
   await box.click();
-  if (options.mention) {
+  const mention = options.mention === true ? botNames.get(page) : options.mention || undefined;
+  if (options.mention === true && !mention) {
+    throw new Error('mention: true needs a page from openPlayground; pass the bot name instead');
+  }
+  if (mention) {
     await box.fill('');
     // "@" opens a picker of the chat's bots (role menuitem); picking one inserts a mention.
     await page.keyboard.type('@');
     await page
       .getByRole('menuitem')
-      .filter({ hasText: options.mention })
+      .filter({ hasText: mention })
       .first()
       .click({ timeout: timeoutMs });
     await page.keyboard.type(` ${text}`);
@@ -693,8 +732,9 @@ async function waitUntil(
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await check()) return;
-    if (Date.now() > deadline)
+    if (Date.now() > deadline) {
       throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    }
     await sleep(100);
   }
 }

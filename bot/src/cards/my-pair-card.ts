@@ -53,7 +53,8 @@ export function buildMyPairCard(data: MyPairCardData): CardJson {
         : 'You are the mentee: your reverse mentor shares their experience with you.';
   const work = [data.partner.jobTitle, data.partner.organisation].filter(Boolean).join(', ');
   return expandCard(template, {
-    cohortName: data.isDemo ? `${data.cohortName} (demo)` : data.cohortName,
+    cohortName:
+      data.isDemo && !/demo/i.test(data.cohortName) ? `${data.cohortName} (demo)` : data.cohortName,
     arrangementText,
     partnerName: data.partner.displayName,
     partnerWork: work || 'Not given',

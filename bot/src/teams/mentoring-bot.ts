@@ -1,4 +1,10 @@
-import { type Activity, type TurnContext, MessageFactory, TeamsActivityHandler } from 'botbuilder';
+import {
+  type Activity,
+  type TurnContext,
+  MessageFactory,
+  TeamsActivityHandler,
+  TeamsInfo,
+} from 'botbuilder';
 import type { AppContext } from '../app-context';
 import { buildHelpCard } from '../cards/help-card';
 import { buildMyPairCard } from '../cards/my-pair-card';
@@ -39,7 +45,7 @@ export class MentoringBot extends TeamsActivityHandler {
       if (botAdded || scope === 'personal') {
         const card = buildWelcomeCard({
           scope,
-          firstName: scope === 'personal' ? firstName(activity.from?.name) : undefined,
+          firstName: scope === 'personal' ? await this.firstNameOf(context) : undefined,
         });
         await context.sendActivity(MessageFactory.attachment(asAttachment(card)));
       }
@@ -57,6 +63,19 @@ export class MentoringBot extends TeamsActivityHandler {
     const conversation = conversationFromActivity(context.activity, this.ctx.clock());
     if (conversation) await this.ctx.repos.conversations.save(conversation);
     await super.run(context);
+  }
+
+  /** The person's first name: from the activity, else from the Teams roster; never required. */
+  private async firstNameOf(context: TurnContext): Promise<string | undefined> {
+    const fromActivity = firstName(context.activity.from?.name);
+    if (fromActivity) return fromActivity;
+    try {
+      const member = await TeamsInfo.getMember(context, context.activity.from.id);
+      return member.givenName || firstName(member.name);
+    } catch (error) {
+      this.ctx.log.debug({ err: error }, 'could not read the member roster for a welcome');
+      return undefined;
+    }
   }
 
   private async answer(context: TurnContext): Promise<void> {

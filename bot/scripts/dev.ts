@@ -1,0 +1,156 @@
+/**
+ * `npm run dev`: the whole product on one machine, from a fresh clone.
+ *
+ * Builds the tab, starts embedded storage (Azurite, persisted under .data/ unless --in-memory),
+ * the service (bot + tab + API, seeding the demo cohort into an empty store) and the
+ * Microsoft 365 Agents Playground pointed at the bot, then prints the URLs to open.
+ *
+ *   npm run dev                 persisted storage under .data/
+ *   npm run dev -- --in-memory  storage lost when you stop
+ *   npm run dev -- --no-playground
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { stringify } from 'yaml';
+import { ConfigError, loadConfig } from '../src/config';
+import { DEMO_PEOPLE } from '../src/dev/demo-cohort';
+import { demoPlaygroundConfig } from '../src/dev/playground-config';
+import { createLogger } from '../src/logger';
+import { startService } from '../src/service';
+
+const ROOT = path.resolve(__dirname, '../..');
+const DATA = path.join(ROOT, '.data');
+const PLAYGROUND_PORT = Number(process.env.PLAYGROUND_PORT ?? 56150);
+
+function buildTab(): void {
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'tab/build.mjs')], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) throw new Error('The tab did not build (see above).');
+}
+
+function startPlayground(botEndpoint: string): Promise<{ url: string; stop(): void }> {
+  mkdirSync(DATA, { recursive: true });
+  const configFile = path.join(DATA, 'm365agentsplayground.yml');
+  writeFileSync(configFile, stringify(demoPlaygroundConfig()), 'utf8');
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      require.resolve('@microsoft/m365agentsplayground/cli.js'),
+      '-e',
+      botEndpoint,
+      '-p',
+      String(PLAYGROUND_PORT),
+      '-c',
+      'msteams',
+    ],
+    {
+      cwd: ROOT,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        TEAMSAPPTESTER_BROWSER: 'none',
+        M365_AGENTS_PLAYGROUND_CONFIG_PATH: configFile,
+        M365_AGENTS_PLAYGROUND_LOGFILE: path.join(DATA, 'playground.log'),
+      },
+    },
+  );
+  const stop = () => {
+    try {
+      if (child.pid) process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  };
+  process.on('exit', stop);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error('The Playground did not start within 60 s.')),
+      60_000,
+    );
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const match = /Listening on (\d+)/.exec(line);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ url: `http://localhost:${match[1]}`, stop });
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`The Playground exited (code ${code}); see .data/playground.log`));
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  const args = new Set(process.argv.slice(2));
+  const inMemory = args.has('--in-memory');
+  const withPlayground = !args.has('--no-playground');
+
+  let config;
+  try {
+    config = loadConfig({
+      ...process.env,
+      STORAGE_IN_MEMORY: inMemory ? 'true' : process.env.STORAGE_IN_MEMORY,
+      STORAGE_DATA_DIR: process.env.STORAGE_DATA_DIR ?? path.join(DATA, 'azurite'),
+    });
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  console.log('Building the tab…');
+  buildTab();
+
+  const log = createLogger(config.logLevel);
+  const service = await startService(config, log);
+  await service.ready;
+
+  let playground: { url: string; stop(): void } | undefined;
+  if (withPlayground)
+    playground = await startPlayground(`http://127.0.0.1:${service.port}/api/messages`);
+
+  const line = '─'.repeat(72);
+  console.log(`\n${line}`);
+  console.log(' Reverse mentoring is running locally');
+  console.log(line);
+  const storage =
+    config.storage.kind !== 'embedded'
+      ? config.storage.kind
+      : config.storage.inMemory
+        ? 'embedded Azurite, in memory (lost when you stop)'
+        : `embedded Azurite, kept in ${path.relative(ROOT, config.storage.dataDir)}`;
+  const rows: [string, string][] = [
+    ['Tab', `${service.url}/tab/  (sign in as a demo person)`],
+    [
+      'Chat',
+      playground ? `${playground.url}  (Agents Playground: you are Amara)` : 'Playground off',
+    ],
+    ['Health', `${service.url}/healthz`],
+    ['Bot endpoint', `${service.url}/api/messages`],
+    ['Storage', storage],
+    ['Demo people', DEMO_PEOPLE.map((p) => p.name).join(', ')],
+  ];
+  for (const [label, value] of rows) console.log(` ${label.padEnd(13)} ${value}`);
+  console.log(`${line}\n Press Ctrl+C to stop.\n`);
+
+  const stop = async () => {
+    playground?.stop();
+    await service.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
