@@ -3,7 +3,9 @@ import { COMMANDS } from '../../bot/src/teams/command-catalogue';
 
 describe('the manifest command list', () => {
   it('offers in personal chat exactly the commands the bot lists in help, in the same order', () => {
-    const personal = manifest.bots[0]!.commandLists.find((list) => list.scopes.includes('personal'));
+    const personal = manifest.bots[0]!.commandLists.find((list) =>
+      list.scopes.includes('personal'),
+    );
     expect(personal?.commands.map((c) => c.title)).toEqual(COMMANDS.map((c) => c.command));
   });
 });
