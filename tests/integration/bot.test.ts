@@ -6,6 +6,7 @@ import {
   messageActivity,
   personalConversationId,
   postActivity,
+  teamInstallActivity,
 } from '../support/activities';
 import { call, devToken, startTestService, startTestStorage } from '../support/test-service';
 
@@ -61,6 +62,20 @@ describe('bot basics', () => {
     expect(JSON.parse(stored!.referenceJson)).toMatchObject({
       conversation: { id: personalConversationId(AMA) },
     });
+  });
+
+  it('welcomes a team once, in its channel, with programme-wide wording and no personal greeting', async () => {
+    expect(await postActivity(service.url, teamInstallActivity(connector.serviceUrl, AMA))).toBe(
+      200,
+    );
+    const [welcome] = await connector.waitFor(1);
+    expect(welcome!.conversationId).toBe('19:general-channel@thread.tacv2');
+    const text = visibleText(welcome!.activity);
+    expect(text).toMatch(/^Welcome to reverse mentoring/);
+    expect(text).toMatch(/message me privately/);
+    await expect(
+      service.ctx.repos.conversations.getConversation('19:general-channel@thread.tacv2'),
+    ).resolves.toMatchObject({ conversationType: 'channel' });
   });
 
   it('answers help with the command list, whatever the case and spacing', async () => {

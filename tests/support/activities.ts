@@ -49,3 +49,24 @@ export async function postActivity(serviceBaseUrl: string, activity: object): Pr
   await response.text();
   return response.status;
 }
+
+/** The bot added to a team: Teams posts a conversationUpdate in the team's General channel. */
+export function teamInstallActivity(serviceUrl: string, installer: TeamsUser) {
+  const conversationId = '19:general-channel@thread.tacv2';
+  return {
+    ...base(serviceUrl, installer),
+    type: 'conversationUpdate',
+    membersAdded: [{ id: BOT.id }],
+    conversation: {
+      id: conversationId,
+      conversationType: 'channel',
+      tenantId: TENANT,
+      isGroup: true,
+    },
+    channelData: {
+      tenant: { id: TENANT },
+      team: { id: conversationId, name: 'Mentoring programme' },
+      eventType: 'teamMemberAdded',
+    },
+  };
+}
