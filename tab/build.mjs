@@ -3,7 +3,7 @@
 //
 // Output (tab/dist/):
 //   assets/main-<hash>.js + chunks/   the ES module entry and its lazily loaded chunks
-//   index.html, config.html            rendered from tab/public/ with the hashed entry file
+//   index.html, config.html            rendered from tab/public/page.html with the hashed entry file
 //   build-meta.json                    bytes and gzip bytes of the initial JS (entry + static imports)
 import * as esbuild from 'esbuild';
 import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
@@ -20,7 +20,12 @@ const entryPoint = path
   .relative(rootDir, path.join(tabDir, 'src', 'main.tsx'))
   .split(path.sep)
   .join('/');
-const templates = ['index.html', 'config.html'];
+const template = 'page.html';
+/** Each page is the one template with its own title and page name. */
+const pages = [
+  { file: 'index.html', title: 'Reverse mentoring', page: 'tab' },
+  { file: 'config.html', title: 'Reverse mentoring: set up the tab', page: 'config' },
+];
 
 /** The whole initial JS (entry chunk and everything it imports statically) must stay under this. */
 const INITIAL_JS_GZIP_BUDGET = 300 * 1024;
@@ -89,13 +94,17 @@ async function renderHtml(entryFile, staticImports, cssFile) {
     .map((f) => `<link rel="modulepreload" href="./${distRelative(f)}" />`)
     .join('\n    ');
   const stylesheet = cssFile ? `<link rel="stylesheet" href="./${distRelative(cssFile)}" />` : '';
-  for (const name of templates) {
-    const template = await readFile(path.join(publicDir, name), 'utf8');
-    const html = template
+  const source = await readFile(path.join(publicDir, template), 'utf8');
+  if (!source.includes('<!-- tab:entry -->')) {
+    throw new Error(`tab/public/${template} has no <!-- tab:entry --> marker`);
+  }
+  for (const { file, title, page } of pages) {
+    const html = source
+      .replace('<!-- tab:title -->', title)
+      .replace('<!-- tab:page -->', page)
       .replace('<!-- tab:preloads -->', [stylesheet, preloads].filter(Boolean).join('\n    '))
       .replace('<!-- tab:entry -->', `<script type="module" src="${entrySrc}"></script>`);
-    if (html === template) throw new Error(`tab/public/${name} has no <!-- tab:entry --> marker`);
-    await writeFile(path.join(distDir, name), html);
+    await writeFile(path.join(distDir, file), html);
   }
 }
 
@@ -155,10 +164,8 @@ async function afterBuild(metafile) {
 }
 
 async function ensureTemplates() {
-  for (const name of templates) {
-    const s = await stat(path.join(publicDir, name)).catch(() => null);
-    if (!s?.isFile()) throw new Error(`Missing template tab/public/${name}`);
-  }
+  const s = await stat(path.join(publicDir, template)).catch(() => null);
+  if (!s?.isFile()) throw new Error(`Missing template tab/public/${template}`);
 }
 
 async function main() {

@@ -1,50 +1,38 @@
 import type { CommandInfo } from '../teams/command-catalogue';
-import { CARD_VERSION, type CardJson, expandCard } from './render';
+import { type CardJson, cardTemplate, expandCard, heading } from './render';
 
 export interface HelpCardData {
   commands: CommandInfo[];
 }
 
-const template = {
-  type: 'AdaptiveCard',
-  $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-  version: CARD_VERSION,
-  body: [
-    {
-      type: 'TextBlock',
-      text: 'Commands',
-      size: 'Large',
-      weight: 'Bolder',
-      style: 'heading',
-      wrap: true,
-    },
-    { type: 'TextBlock', text: 'Type any of these in our chat:', wrap: true },
-    {
-      type: 'ColumnSet',
-      $data: '${commands}',
-      spacing: 'Small',
-      columns: [
-        {
-          type: 'Column',
-          width: 'auto',
-          items: [{ type: 'TextBlock', text: '**${command}**', wrap: true }],
-        },
-        {
-          type: 'Column',
-          width: 'stretch',
-          items: [{ type: 'TextBlock', text: '${description}${note}', wrap: true }],
-        },
-      ],
-    },
-    {
-      type: 'TextBlock',
-      text: 'Worried about your pairing? You can always contact your programme team directly; they never see what you write in your reflections.',
-      wrap: true,
-      isSubtle: true,
-      spacing: 'Medium',
-    },
-  ],
-};
+const template = cardTemplate([
+  heading('Commands'),
+  { type: 'TextBlock', text: 'Type any of these in our chat:', wrap: true },
+  {
+    type: 'ColumnSet',
+    $data: '${commands}',
+    spacing: 'Small',
+    columns: [
+      {
+        type: 'Column',
+        width: 'auto',
+        items: [{ type: 'TextBlock', text: '**${command}**', wrap: true }],
+      },
+      {
+        type: 'Column',
+        width: 'stretch',
+        items: [{ type: 'TextBlock', text: '${description}${note}', wrap: true }],
+      },
+    ],
+  },
+  {
+    type: 'TextBlock',
+    text: 'Worried about your pairing? You can always contact your programme team directly; they never see what you write in your reflections.',
+    wrap: true,
+    isSubtle: true,
+    spacing: 'Medium',
+  },
+]);
 
 export function buildHelpCard(data: HelpCardData): CardJson {
   return expandCard(template, {

@@ -1,4 +1,4 @@
-import { CARD_VERSION, type CardJson, expandCard } from './render';
+import { type CardJson, cardTemplate, expandCard, heading } from './render';
 
 export interface MyPairCardData {
   cohortName: string;
@@ -9,31 +9,19 @@ export interface MyPairCardData {
   partner: { displayName: string; jobTitle?: string; organisation?: string };
 }
 
-const template = {
-  type: 'AdaptiveCard',
-  $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-  version: CARD_VERSION,
-  body: [
-    {
-      type: 'TextBlock',
-      text: 'Your pair',
-      size: 'Large',
-      weight: 'Bolder',
-      style: 'heading',
-      wrap: true,
-    },
-    { type: 'TextBlock', text: '${cohortName}', isSubtle: true, wrap: true, spacing: 'None' },
-    { type: 'TextBlock', text: '${arrangementText}', wrap: true },
-    {
-      type: 'FactSet',
-      facts: [
-        { title: 'Partner', value: '${partnerName}' },
-        { title: 'Role', value: '${partnerWork}' },
-        { title: 'Status', value: '${stateText}' },
-      ],
-    },
-  ],
-};
+const template = cardTemplate([
+  heading('Your pair'),
+  { type: 'TextBlock', text: '${cohortName}', isSubtle: true, wrap: true, spacing: 'None' },
+  { type: 'TextBlock', text: '${arrangementText}', wrap: true },
+  {
+    type: 'FactSet',
+    facts: [
+      { title: 'Partner', value: '${partnerName}' },
+      { title: 'Role', value: '${partnerWork}' },
+      { title: 'Status', value: '${stateText}' },
+    ],
+  },
+]);
 
 const STATE_TEXT: Record<string, string> = {
   proposed: 'Matched: your introduction is on its way',

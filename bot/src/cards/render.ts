@@ -6,6 +6,22 @@ export const CARD_VERSION = '1.5';
 
 export type CardJson = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
 
+/** A card template: the Adaptive Card envelope around the given body and actions. */
+export function cardTemplate(body: object[], actions?: object[]): object {
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: CARD_VERSION,
+    body,
+    ...(actions ? { actions } : {}),
+  };
+}
+
+/** A card's title: a heading for screen readers, not just large text. */
+export function heading(text: string): object {
+  return { type: 'TextBlock', text, size: 'Large', weight: 'Bolder', style: 'heading', wrap: true };
+}
+
 /** Expands a card template with its data (adaptivecards-templating) into plain card JSON. */
 export function expandCard(template: object, data: object): CardJson {
   const expanded = new ACData.Template(template).expand({ $root: data }) as CardJson;

@@ -1,4 +1,4 @@
-import { CARD_VERSION, type CardJson, expandCard } from './render';
+import { type CardJson, cardTemplate, expandCard, heading } from './render';
 
 export interface WelcomeCardData {
   /** First name of the person, or empty in a team or group chat. */
@@ -6,19 +6,9 @@ export interface WelcomeCardData {
   scope: 'personal' | 'team' | 'groupChat';
 }
 
-const template = {
-  type: 'AdaptiveCard',
-  $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-  version: CARD_VERSION,
-  body: [
-    {
-      type: 'TextBlock',
-      text: '${greeting}',
-      size: 'Large',
-      weight: 'Bolder',
-      wrap: true,
-      style: 'heading',
-    },
+const template = cardTemplate(
+  [
+    heading('${greeting}'),
     {
       type: 'TextBlock',
       text: 'I help your reverse mentoring programme run smoothly. In reverse mentoring a more junior colleague, often from an under-represented group, mentors a senior leader; pairs meet monthly for six months.',
@@ -54,14 +44,14 @@ const template = {
       spacing: 'Medium',
     },
   ],
-  actions: [
+  [
     {
       type: 'Action.Submit',
       title: 'Show commands',
       data: { msteams: { type: 'imBack', value: 'help' } },
     },
   ],
-};
+);
 
 export function buildWelcomeCard(data: WelcomeCardData): CardJson {
   const greeting = data.firstName ? `Welcome, ${data.firstName}` : 'Welcome to reverse mentoring';
