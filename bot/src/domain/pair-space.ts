@@ -1,0 +1,110 @@
+/**
+ * What a pair builds together over the programme: their contract, meetings, preparation,
+ * reflections and agreed actions. Stored in one partition per pair (see docs/storage.md).
+ */
+
+export type MeetingMode = 'online' | 'in_person';
+
+export interface ContractTerms {
+  confidentiality: string;
+  /** How often and for how long, e.g. "Once a month, at least an hour". */
+  frequency: string;
+  /** How the pair prefers to meet. */
+  mode: 'online' | 'in_person' | 'either';
+  boundaries: string;
+  /** How either partner may pause or end, without blame. */
+  pauseOrEnd: string;
+  /** How to raise a concern. */
+  raisingConcerns: string;
+}
+
+export interface Contract {
+  pairId: string;
+  terms: ContractTerms;
+  /** Bumped on every edit; agreements are to one version. */
+  version: number;
+  /** ISO time each partner agreed to the current version; an edit clears both. */
+  mentorAgreedAt?: string;
+  menteeAgreedAt?: string;
+  editedBy?: string;
+  updatedAt: string;
+}
+
+export type MeetingStatus = 'unplanned' | 'planned' | 'held' | 'cancelled' | 'missed';
+
+export interface Meeting {
+  id: string;
+  pairId: string;
+  /** 1-based position in the plan; undefined for a meeting logged outside the plan. */
+  number?: number;
+  /** The plan window this meeting belongs to (UTC ISO instants). */
+  windowStart: string;
+  windowEnd: string;
+  status: MeetingStatus;
+  /** When it is planned for (UTC ISO) and how. */
+  plannedAt?: string;
+  plannedMinutes?: number;
+  mode?: MeetingMode;
+  /** What happened, once someone said. */
+  heldMinutes?: number;
+  /** Participant id of whoever reported the outcome, or cancelled / rescheduled. */
+  outcomeBy?: string;
+  updatedAt: string;
+}
+
+export interface AgreedAction {
+  id: string;
+  pairId: string;
+  meetingId?: string;
+  text: string;
+  /** Participant id of the owner. */
+  ownerId: string;
+  /** yyyy-mm-dd, in the owner's time zone. */
+  dueDate: string;
+  doneAt?: string;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface Preparation {
+  pairId: string;
+  meetingId: string;
+  authorId: string;
+  topics: string;
+  /** Shared with the partner (preparation is shared by default; the author may keep it). */
+  shared: boolean;
+  updatedAt: string;
+}
+
+export interface Reflection {
+  id: string;
+  pairId: string;
+  meetingId: string;
+  /** Participant id of the author: the only person who may read it unless shared. */
+  authorId: string;
+  learned: string;
+  doDifferently: string;
+  sharedWithPartner: boolean;
+  createdAt: string;
+}
+
+export type ContinueChoice = 'continue_informally' | 'finish';
+
+export interface FinalReview {
+  pairId: string;
+  authorId: string;
+  wentWell: string;
+  couldImprove: string;
+  choice: ContinueChoice;
+  createdAt: string;
+}
+
+/** Private signals a participant gives; the coordinator sees that they exist, never text. */
+export interface FitCheck {
+  pairId: string;
+  authorId: string;
+  /** 1 (not well) to 5 (very well). */
+  rating: number;
+  wantsCoordinator: boolean;
+  createdAt: string;
+}
