@@ -1,3 +1,4 @@
+import type { Clock } from './clock';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import type { TokenVerifier } from './api/auth/token-verifier';
@@ -15,5 +16,5 @@ export interface AppContext {
   roster: RosterService;
   verifier: TokenVerifier;
   health: HealthCheck;
-  clock: () => Date;
+  clock: Clock;
 }

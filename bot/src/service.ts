@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { AppContext } from './app-context';
+import { Clock } from './clock';
 import { createVerifier } from './api/auth/token-verifier';
 import type { Config } from './config';
 import { HealthCheck } from './http/health';
@@ -52,13 +53,13 @@ export async function startService(config: Config, log: Logger): Promise<Running
 
   const store = new TableStore(storage);
   const repos = createRepositories(store);
-  const clock = () => new Date();
+  const clock = new Clock();
   const ctx: AppContext = {
     config,
     log,
     repos,
     identity: new IdentityService(repos),
-    roster: new RosterService(repos, clock),
+    roster: new RosterService(repos, () => clock.now()),
     verifier: createVerifier(config.auth),
     health: new HealthCheck(store),
     clock,
@@ -99,9 +100,9 @@ async function prepareStorage(
   for (;;) {
     try {
       await store.ensureTables();
-      await ctx.identity.grantConfiguredCoordinators(ctx.config.coordinatorIds, ctx.clock());
+      await ctx.identity.grantConfiguredCoordinators(ctx.config.coordinatorIds, ctx.clock.now());
       if (ctx.config.seedDemo)
-        await seedDemoCohortIfEmpty(ctx.repos, ctx.roster, ctx.log, ctx.clock());
+        await seedDemoCohortIfEmpty(ctx.repos, ctx.roster, ctx.log, ctx.clock.now());
       ctx.log.info('storage ready');
       return;
     } catch (error) {

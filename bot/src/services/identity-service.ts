@@ -1,4 +1,5 @@
 import type { StaffRole } from '../domain/roles';
+import { ConflictError } from '../store/errors';
 import { type Membership, emailKey, userKey } from '../store/membership-repository';
 import type { Repositories } from '../store/repositories';
 
@@ -28,12 +29,35 @@ export class IdentityService {
     ]);
     const known = new Set(byUser.map((m) => m.cohortId));
     const unlinked = byEmail.filter((m) => !known.has(m.cohortId));
-    if (unlinked.length > 0) {
-      await this.repos.memberships.put(
-        unlinked.map((membership) => ({ key: userKey(person.userId), membership })),
-      );
-    }
+    if (unlinked.length > 0) await this.link(person.userId, unlinked);
     return { roles, memberships: [...byUser, ...unlinked] };
+  }
+
+  /** Records the object id against memberships found by email, and on the participant rows. */
+  private async link(userId: string, memberships: Membership[]): Promise<void> {
+    await this.repos.memberships.put(
+      memberships.map((membership) => ({ key: userKey(userId), membership })),
+    );
+    for (const m of memberships) {
+      const participant = await this.repos.participants.get(m.cohortId, m.participantId);
+      if (participant && !participant.value.userId) {
+        try {
+          await this.repos.participants.update({ ...participant.value, userId }, participant.etag);
+        } catch (error) {
+          // Someone else linked or changed the row at the same moment: theirs stands.
+          if (!(error instanceof ConflictError)) throw error;
+        }
+      }
+    }
+  }
+
+  /** The memberships of a Teams user, found by object id; the email links them the first time. */
+  async membershipsOf(userId: string, emailIfKnown?: () => Promise<string | undefined>) {
+    const byUser = await this.repos.memberships.listFor(userKey(userId));
+    if (byUser.length > 0 || !emailIfKnown) return byUser;
+    const email = await emailIfKnown();
+    if (!email) return byUser;
+    return (await this.standingOf({ userId, email })).memberships;
   }
 
   async isCoordinator(userId: string): Promise<boolean> {

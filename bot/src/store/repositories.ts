@@ -3,6 +3,7 @@ import { ConversationRepository } from './conversation-repository';
 import { MembershipRepository } from './membership-repository';
 import { PairRepository } from './pair-repository';
 import { ParticipantRepository } from './participant-repository';
+import { PairSpaceRepository } from './pair-space-repository';
 import { RoleRepository } from './role-repository';
 import type { TableStore } from './table-store';
 
@@ -14,6 +15,7 @@ export interface Repositories {
   memberships: MembershipRepository;
   conversations: ConversationRepository;
   roles: RoleRepository;
+  pairSpaces: PairSpaceRepository;
 }
 
 export function createRepositories(store: TableStore): Repositories {
@@ -24,5 +26,6 @@ export function createRepositories(store: TableStore): Repositories {
     memberships: new MembershipRepository(store),
     conversations: new ConversationRepository(store),
     roles: new RoleRepository(store),
+    pairSpaces: new PairSpaceRepository(store),
   };
 }

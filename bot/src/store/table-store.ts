@@ -19,6 +19,7 @@ export const TABLE_NAMES = {
   pairs: 'Pairs',
   conversations: 'ConversationRefs',
   roles: 'Roles',
+  pairSpace: 'PairSpace',
 } as const;
 
 export type TableKey = keyof typeof TABLE_NAMES;

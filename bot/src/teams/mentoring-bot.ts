@@ -11,7 +11,6 @@ import { buildMyPairCard } from '../cards/my-pair-card';
 import { asAttachment } from '../cards/render';
 import { buildWelcomeCard } from '../cards/welcome-card';
 import { partnerOf } from '../domain/pair';
-import { userKey } from '../store/membership-repository';
 import { COMMANDS, findCommand, normaliseCommand } from './command-catalogue';
 import { conversationFromActivity } from './conversation-tracker';
 import { MESSAGES } from './messages';
@@ -60,9 +59,20 @@ export class MentoringBot extends TeamsActivityHandler {
 
   /** Every activity refreshes the stored conversation reference before anything else runs. */
   override async run(context: TurnContext): Promise<void> {
-    const conversation = conversationFromActivity(context.activity, this.ctx.clock());
+    const conversation = conversationFromActivity(context.activity, this.ctx.clock.now());
     if (conversation) await this.ctx.repos.conversations.save(conversation);
     await super.run(context);
+  }
+
+  /** The person's work email from the Teams roster, used to link them to their imported record. */
+  private async emailOf(context: TurnContext): Promise<string | undefined> {
+    try {
+      const member = await TeamsInfo.getMember(context, context.activity.from.id);
+      return member.email ?? member.userPrincipalName ?? undefined;
+    } catch (error) {
+      this.ctx.log.debug({ err: error }, 'could not read the member roster for an email');
+      return undefined;
+    }
   }
 
   /** The person's first name: from the activity, else from the Teams roster; never required. */
@@ -113,7 +123,7 @@ export class MentoringBot extends TeamsActivityHandler {
       await context.sendActivity(MESSAGES.notSignedIn);
       return;
     }
-    const memberships = await this.ctx.repos.memberships.listFor(userKey(userId));
+    const memberships = await this.ctx.identity.membershipsOf(userId, () => this.emailOf(context));
     const paired = memberships.filter((m) => m.pairId);
     if (paired.length === 0) {
       await context.sendActivity(MESSAGES.noPair);
