@@ -1,3 +1,4 @@
+import type { PairStatusDetail } from '../domain/pair-lifecycle';
 import { insertPartition } from './batch';
 import type {
   AgreedAction,
@@ -44,15 +45,11 @@ export const rowKeys = {
   status: () => 'status',
 };
 
-/** Who paused or ended a pairing and why: shown to the coordinator only. */
-export interface PairStatusRecord {
+/** Who paused or ended a pairing and why (coordinator only), and the pair's running facts. */
+export interface PairStatusRecord extends PairStatusDetail {
   pairId: string;
-  activeSince?: string;
-  pausedBy?: string;
-  pauseReason?: string;
-  pausedUntil?: string;
-  endedBy?: string;
-  endReason?: string;
+  /** The time zone the pair's plan runs in (the mentee's, else the mentor's, else London). */
+  timeZone?: string;
   /** Windows missed in a row at the latest close; drives "needs a check-in". */
   missedInARow: number;
   /** Per participant: reminders paused until this ISO instant. */
