@@ -106,7 +106,7 @@ describe('card submissions', () => {
 
   it('validates pause, fit-check and contract edits field by field', () => {
     expect(parsePause({ weeks: '4' })).toEqual({ ok: true, value: { weeks: 4 } });
-    expect(parsePause({ weeks: 'until_resume', reason: 'Busy' })).toEqual({
+    expect(parsePause({ weeks: 'until_resumed', reason: 'Busy' })).toEqual({
       ok: true,
       value: { weeks: undefined, reason: 'Busy' },
     });

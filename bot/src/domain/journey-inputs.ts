@@ -230,8 +230,8 @@ export function parsePause(input: unknown): InputResult<PauseInput> {
     z.object({
       weeks: z
         .string({ message: 'Please choose how long' })
-        .regex(/^(2|4|8|until_resume)$/, 'Please choose how long')
-        .transform((v) => (v === 'until_resume' ? undefined : Number(v))),
+        .regex(/^(2|4|8|until_resumed)$/, 'Please choose how long')
+        .transform((v) => (v === 'until_resumed' ? undefined : Number(v))),
       reason: text(1000, 'A reason').optional(),
     }),
     input,

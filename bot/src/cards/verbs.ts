@@ -1,0 +1,28 @@
+/**
+ * Every verb a journey card's `Action.Execute` can send (see docs/journey.md, "Cards and
+ * actions"). The bot dispatches on these; from an old client the same verb arrives as
+ * `value.verb` of an `Action.Submit` message.
+ */
+export const JOURNEY_VERBS = [
+  'contract.open',
+  'contract.agree',
+  'contract.edit',
+  'contract.save',
+  'meeting.booked',
+  'meeting.plan',
+  'reminders.pause',
+  'preparation.save',
+  'reflection.save',
+  'action.done',
+  'fit.answer',
+  'pair.pause',
+  'pair.resume',
+  'pair.end',
+  'review.save',
+] as const;
+
+export type JourneyVerb = (typeof JOURNEY_VERBS)[number];
+
+export function isJourneyVerb(value: unknown): value is JourneyVerb {
+  return typeof value === 'string' && (JOURNEY_VERBS as readonly string[]).includes(value);
+}
