@@ -1,5 +1,11 @@
 import type { Clock } from './clock';
 import type { Config } from './config';
+import type { JobStore } from './jobs/job-store';
+import type { Scheduler } from './jobs/scheduler';
+import type { JourneyService } from './services/journey-service';
+import type { CardActionRouter } from './teams/card-actions';
+import type { JourneyCommands } from './teams/journey-commands';
+import type { ProactiveSender } from './teams/proactive-sender';
 import type { Logger } from './logger';
 import type { TokenVerifier } from './api/auth/token-verifier';
 import type { HealthCheck } from './http/health';
@@ -17,4 +23,10 @@ export interface AppContext {
   verifier: TokenVerifier;
   health: HealthCheck;
   clock: Clock;
+  journey: JourneyService;
+  cardActions: CardActionRouter;
+  journeyCommands: JourneyCommands;
+  sender: ProactiveSender;
+  jobs: JobStore;
+  scheduler: Scheduler;
 }

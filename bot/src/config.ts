@@ -99,6 +99,15 @@ const envSchema = z.object({
       .pipe(z.array(guid.describe('Entra object id'))),
   ),
   SEED_DEMO: booleanFlag,
+  SCHEDULER_INTERVAL_SECONDS: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ message: 'must be a number' })
+      .int('must be a whole number')
+      .min(0, 'must be 0 (off) or more')
+      .max(3600, 'must be at most 3600')
+      .default(60),
+  ),
   MAX_BODY_BYTES: z.preprocess(
     emptyToUndefined,
     z.coerce
@@ -142,6 +151,8 @@ export interface Config {
   coordinatorIds: string[];
   seedDemo: boolean;
   maxBodyBytes: number;
+  /** How often the scheduler looks for due work; 0 turns it off (tests drive it by hand). */
+  schedulerIntervalSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -251,5 +262,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     coordinatorIds: e.COORDINATOR_IDS.map((id) => id.toLowerCase()),
     seedDemo: e.SEED_DEMO ?? (e.NODE_ENV === 'development' && e.AUTH_MODE === 'dev'),
     maxBodyBytes: e.MAX_BODY_BYTES,
+    schedulerIntervalSeconds: e.SCHEDULER_INTERVAL_SECONDS,
   };
 }

@@ -1,9 +1,19 @@
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { hostname } from 'node:os';
 import type { AppContext } from './app-context';
 import { Clock } from './clock';
 import { createVerifier } from './api/auth/token-verifier';
 import type { Config } from './config';
 import { HealthCheck } from './http/health';
+import { JobStore } from './jobs/job-store';
+import { JourneyJobHandler } from './jobs/journey-job-handler';
+import { Scheduler } from './jobs/scheduler';
+import { JourneyService } from './services/journey-service';
+import { DailySendLedger } from './store/daily-send-ledger';
+import { CardActionRouter } from './teams/card-actions';
+import { JourneyCommands } from './teams/journey-commands';
+import { ProactiveSender } from './teams/proactive-sender';
 import type { Logger } from './logger';
 import { createHttpServer } from './server';
 import { seedDemoCohortIfEmpty } from './services/demo-seeder';
@@ -54,18 +64,51 @@ export async function startService(config: Config, log: Logger): Promise<Running
   const store = new TableStore(storage);
   const repos = createRepositories(store);
   const clock = new Clock();
+  const now = () => clock.now();
+  const adapter = createAdapter(config.bot, log);
+  const identity = new IdentityService(repos);
+  const jobs = new JobStore(store, { clock: now });
+  const journey = new JourneyService(repos, jobs, now, log);
+  const sender = new ProactiveSender(
+    adapter,
+    config.bot.kind === 'azure' ? config.bot.appId : '',
+    repos.conversations,
+    log,
+  );
+  const handler = new JourneyJobHandler(
+    repos,
+    journey,
+    sender,
+    new DailySendLedger(store),
+    jobs,
+    now,
+    log,
+  );
+  const scheduler = new Scheduler(jobs, handler.handle, {
+    owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    clock: now,
+    log,
+    intervalMs: config.schedulerIntervalSeconds * 1000,
+  });
   const ctx: AppContext = {
     config,
     log,
     repos,
-    identity: new IdentityService(repos),
-    roster: new RosterService(repos, () => clock.now()),
+    identity,
+    roster: new RosterService(repos, now, (cohortId, pairIds) =>
+      journey.scheduleIntroductions(cohortId, pairIds),
+    ),
     verifier: createVerifier(config.auth),
     health: new HealthCheck(store),
     clock,
+    journey,
+    cardActions: new CardActionRouter(identity, journey, now, log),
+    journeyCommands: new JourneyCommands(identity, journey, now),
+    sender,
+    jobs,
+    scheduler,
   };
 
-  const adapter = createAdapter(config.bot, log);
   const bot = new MentoringBot(ctx);
   const server = createHttpServer(ctx, adapter, bot);
   await new Promise<void>((resolve) => server.listen(config.port, '0.0.0.0', resolve));
@@ -74,7 +117,9 @@ export async function startService(config: Config, log: Logger): Promise<Running
   log.info({ url, authMode: config.auth.mode, botAuth: config.bot.kind }, 'service listening');
 
   let stopped = false;
-  const ready = prepareStorage(ctx, store, () => stopped);
+  const ready = prepareStorage(ctx, store, () => stopped).then(() => {
+    if (!stopped && config.schedulerIntervalSeconds > 0) scheduler.start();
+  });
   ready.catch((error: unknown) => log.error({ err: error }, 'storage preparation failed'));
 
   return {
@@ -84,6 +129,8 @@ export async function startService(config: Config, log: Logger): Promise<Running
     ready,
     async stop() {
       stopped = true;
+      // Finish or hand back in-flight work first, then stop taking requests.
+      await scheduler.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       if (embedded) await embedded.stop();
     },

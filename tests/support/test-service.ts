@@ -25,6 +25,7 @@ export async function startTestService(
     TABLES_CONNECTION_STRING: connectionString,
     SEED_DEMO: 'false',
     LOG_LEVEL: 'silent',
+    SCHEDULER_INTERVAL_SECONDS: '0',
     ...env,
   });
   const service = await startService(config, createLogger(config.logLevel));

@@ -37,6 +37,41 @@ export function registerDevRoutes(server: Server, ctx: AppContext): void {
     publicRoute(ctx, async () => ({ body: { users: DEMO_PEOPLE } })),
   );
 
+  const clockRequest = z
+    .object({
+      now: z
+        .string({ message: 'is required (an ISO-8601 instant, e.g. 2027-03-01T09:00:00Z)' })
+        .refine((v) => !Number.isNaN(Date.parse(v)), 'must be an ISO-8601 instant'),
+    })
+    .strict();
+
+  // Time travel for tests and demos: move the service's clock, then run what is due.
+  server.post(
+    '/api/dev/clock',
+    publicRoute(ctx, async ({ req }) => {
+      const parsed = clockRequest.safeParse(await readJson(req, ctx.config.maxBodyBytes));
+      if (!parsed.success) throw invalidBody(parsed.error);
+      ctx.clock.set(new Date(parsed.data.now));
+      ctx.log.info({ now: ctx.clock.now().toISOString() }, 'dev clock moved');
+      return { body: { now: ctx.clock.now().toISOString() } };
+    }),
+  );
+
+  server.post(
+    '/api/dev/run-jobs',
+    publicRoute(ctx, async () => {
+      const totals = { processed: 0, skipped: 0, failed: 0, retried: 0, claimedByOthers: 0 };
+      // Jobs can cause follow-ups due at once (a missed window's check-ins): run until quiet.
+      for (let round = 0; round < 20; round++) {
+        const result = await ctx.scheduler.tick();
+        for (const key of Object.keys(totals) as (keyof typeof totals)[])
+          totals[key] += result[key];
+        if (result.processed + result.skipped + result.failed === 0) break;
+      }
+      return { body: { now: ctx.clock.now().toISOString(), ...totals } };
+    }),
+  );
+
   server.post(
     '/api/dev/token',
     publicRoute(ctx, async ({ req }) => {

@@ -31,3 +31,22 @@ export function expandCard(template: object, data: object): CardJson {
 export function asAttachment(card: CardJson): Attachment {
   return CardFactory.adaptiveCard(card);
 }
+
+/**
+ * Makes Teams ask the bot for the current version of a card whenever one of `userIds` views it
+ * (Universal Actions refresh; at most 60 users), so both partners see the latest state.
+ */
+export function withRefresh(
+  card: CardJson,
+  verb: string,
+  data: object,
+  userIds: string[],
+): CardJson {
+  return {
+    ...card,
+    refresh: {
+      action: { type: 'Action.Execute', verb, data },
+      userIds: userIds.slice(0, 60),
+    },
+  };
+}

@@ -19,6 +19,7 @@ export const JOURNEY_VERBS = [
   'pair.resume',
   'pair.end',
   'review.save',
+  'meeting.log',
 ] as const;
 
 export type JourneyVerb = (typeof JOURNEY_VERBS)[number];

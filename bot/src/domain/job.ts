@@ -7,7 +7,11 @@ export type JobKind =
   | 'action-reminder'
   | 'window-close'
   | 'fit-check'
-  | 'final-review';
+  | 'final-review'
+  /** Follows a missed window: a gentle note to each partner. */
+  | 'check-in'
+  /** Two windows missed in a row: the coordinator hears (states and counts only). */
+  | 'coordinator-alert';
 
 export interface Job {
   /** Deterministic, e.g. `booking:{pairId}:3:{participantId}`, so scheduling twice is harmless. */

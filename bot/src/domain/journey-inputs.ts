@@ -301,3 +301,27 @@ export function parseContractEdit(input: unknown): InputResult<ContractEditInput
     input,
   );
 }
+
+export interface LogMeetingInput {
+  heldAt: Date;
+  minutes: number;
+}
+
+/** A meeting held outside the plan: when (not in the future) and how long. */
+export function parseLogMeeting(
+  input: unknown,
+  timeZone: string,
+  now: Date,
+): InputResult<LogMeetingInput> {
+  const base = parse(z.object({ date: isoDate, time: isoTime, minutes }), input);
+  if (!base.ok) return base;
+  const when = localDateTime(base.value.date, base.value.time, timeZone);
+  if (!when.ok) return { ok: false, errors: { date: when.message } };
+  if (when.instant.getTime() > now.getTime()) {
+    return {
+      ok: false,
+      errors: { date: 'That is in the future; to plan a meeting, use "next meeting"' },
+    };
+  }
+  return { ok: true, value: { heldAt: when.instant, minutes: base.value.minutes } };
+}

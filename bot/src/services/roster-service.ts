@@ -14,6 +14,8 @@ export class RosterService {
   constructor(
     private readonly repos: Repositories,
     private readonly clock: () => Date = () => new Date(),
+    /** Called with the pairs an import created, so their introductions get scheduled. */
+    private readonly onPairsCreated?: (cohortId: string, pairIds: string[]) => Promise<void>,
   ) {}
 
   async createCohort(input: NewCohort, createdBy: string, isDemo = false): Promise<Cohort> {
@@ -84,6 +86,12 @@ export class RosterService {
         return entries;
       }),
     );
+    if (this.onPairsCreated && pairs.length > 0) {
+      await this.onPairsCreated(
+        cohortId,
+        pairs.map((p) => p.id),
+      );
+    }
     return { ok: true, participants: participants.length, pairs: pairs.length };
   }
 }

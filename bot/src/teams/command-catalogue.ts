@@ -20,29 +20,29 @@ export const COMMANDS: CommandInfo[] = [
   {
     command: 'next meeting',
     description: 'When your next meeting is, or a nudge to plan it',
-    available: false,
+    available: true,
   },
   {
     command: 'log meeting',
     description: 'Record a meeting you held outside the plan',
-    available: false,
+    available: true,
   },
-  { command: 'actions', description: 'The actions you agreed, with due dates', available: false },
+  { command: 'actions', description: 'The actions you agreed, with due dates', available: true },
   {
     command: 'reflect',
     description: 'Write a private reflection on your last meeting',
-    available: false,
+    available: true,
   },
   {
     command: 'pause',
     description: 'Pause your pairing privately, without giving a reason',
-    available: false,
+    available: true,
   },
-  { command: 'resume', description: 'Pick your pairing up again after a pause', available: false },
+  { command: 'resume', description: 'Pick your pairing up again after a pause', available: true },
   {
     command: 'end pairing',
     description: 'Ask to end your pairing, without blame',
-    available: false,
+    available: true,
   },
 ];
 

@@ -1,5 +1,7 @@
 import {
   type Activity,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
   type TurnContext,
   MessageFactory,
   TeamsActivityHandler,
@@ -11,6 +13,8 @@ import { buildMyPairCard } from '../cards/my-pair-card';
 import { asAttachment } from '../cards/render';
 import { buildWelcomeCard } from '../cards/welcome-card';
 import { partnerOf } from '../domain/pair';
+import { resolveTimeZone } from '../domain/send-window';
+import type { Actor, Notice } from './card-actions';
 import { COMMANDS, findCommand, normaliseCommand } from './command-catalogue';
 import { conversationFromActivity } from './conversation-tracker';
 import { MESSAGES } from './messages';
@@ -52,9 +56,77 @@ export class MentoringBot extends TeamsActivityHandler {
     });
 
     this.onMessage(async (context, next) => {
-      await this.answer(context);
+      const value = context.activity.value as { verb?: unknown } | undefined;
+      if (value && typeof value === 'object' && 'verb' in value)
+        await this.submitted(context, value);
+      else await this.answer(context);
       await next();
     });
+  }
+
+  private actor(context: TurnContext): Actor {
+    return {
+      userId: context.activity.from.aadObjectId ?? '',
+      timeZone: resolveTimeZone(context.activity.localTimezone),
+      email: () => this.emailOf(context),
+    };
+  }
+
+  /** Universal Actions: the card is answered with its new version, in place. */
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const action = invokeValue.action;
+    const data = { ...(action.data as Record<string, unknown>) };
+    const result = await this.ctx.cardActions.handle(this.actor(context), action.verb, data);
+    if (!result) {
+      return {
+        statusCode: 400,
+        type: 'application/vnd.microsoft.error',
+        value: {
+          code: 'BadRequest',
+          message: 'Unknown action',
+          innerHttpError: { statusCode: 400, body: {} },
+        },
+      } as unknown as AdaptiveCardInvokeResponse;
+    }
+    await this.tell(result.notices);
+    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: result.card };
+  }
+
+  /** Action.Submit from an older client: same handling; the card is replaced when Teams allows. */
+  private async submitted(context: TurnContext, value: { verb?: unknown }): Promise<void> {
+    const { verb, ...data } = value as Record<string, unknown>;
+    const result = await this.ctx.cardActions.handle(this.actor(context), verb, data);
+    if (!result) {
+      await context.sendActivity(MESSAGES.nothingToDo);
+      return;
+    }
+    const reply = MessageFactory.attachment(asAttachment(result.card));
+    const replyTo = context.activity.replyToId;
+    let replaced = false;
+    if (replyTo) {
+      try {
+        await context.updateActivity({ ...reply, id: replyTo });
+        replaced = true;
+      } catch {
+        replaced = false;
+      }
+    }
+    if (!replaced) await context.sendActivity(reply);
+    await this.tell(result.notices);
+  }
+
+  /** Messages an action causes for others; a failure here never undoes the action. */
+  private async tell(notices: Notice[]): Promise<void> {
+    for (const notice of notices) {
+      const outcome = await this.ctx.sender.sendToUser(
+        notice.userId,
+        MessageFactory.attachment(asAttachment(notice.card)),
+      );
+      if (outcome.status !== 'sent') this.ctx.log.warn({ outcome }, 'a notice did not go out');
+    }
   }
 
   /** Every activity refreshes the stored conversation reference before anything else runs. */
@@ -112,8 +184,15 @@ export class MentoringBot extends TeamsActivityHandler {
       case 'my pair':
         await this.showMyPair(context);
         return;
-      default:
-        await context.sendActivity(MESSAGES.comingSoon(command.command));
+      default: {
+        const reply = await this.ctx.journeyCommands.run(command.command, this.actor(context));
+        if ('text' in reply) await context.sendActivity(reply.text);
+        else {
+          for (const card of reply.cards) {
+            await context.sendActivity(MessageFactory.attachment(asAttachment(card)));
+          }
+        }
+      }
     }
   }
 
