@@ -8,6 +8,8 @@ export const BOT = { id: '28:reverse-mentoring-bot', name: 'Reverse Mentoring' }
 export interface TeamsUser {
   aadObjectId: string;
   name: string;
+  /** IANA zone the Teams client reports; Europe/London when not given. */
+  timeZone?: string;
 }
 
 export function personalConversationId(user: TeamsUser): string {
@@ -20,7 +22,7 @@ function base(serviceUrl: string, user: TeamsUser) {
     channelId: 'msteams',
     serviceUrl,
     timestamp: new Date().toISOString(),
-    localTimezone: 'Europe/London',
+    localTimezone: user.timeZone ?? 'Europe/London',
     from: { id: `29:${user.aadObjectId}`, name: user.name, aadObjectId: user.aadObjectId },
     recipient: BOT,
     conversation: {
@@ -69,4 +71,38 @@ export function teamInstallActivity(serviceUrl: string, installer: TeamsUser) {
       eventType: 'teamMemberAdded',
     },
   };
+}
+
+/** A Universal Action (Action.Execute) click, as Teams sends it: an adaptiveCard/action invoke. */
+export function invokeActivity(
+  serviceUrl: string,
+  user: TeamsUser,
+  verb: string,
+  data: Record<string, unknown>,
+  replyToId?: string,
+) {
+  return {
+    ...base(serviceUrl, user),
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    replyToId,
+    value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+  };
+}
+
+/** Posts an invoke and returns the card Teams would show in place of the clicked one. */
+export async function postInvoke(
+  serviceBaseUrl: string,
+  activity: object,
+): Promise<{
+  status: number;
+  body: { statusCode: number; type: string; value: Record<string, unknown> };
+}> {
+  const response = await fetch(`${serviceBaseUrl}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(activity),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : {} };
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../app-context';
 import { DEMO_PEOPLE } from '../dev/demo-cohort';
 import { readJson } from '../http/request-body';
+import { WATERMARK_LAG_MINUTES, bucketOf } from '../jobs/job-store';
 import { invalidBody } from './api-error';
 import { mintDevToken } from './auth/token-verifier';
 import { publicRoute } from './route';
@@ -61,12 +62,18 @@ export function registerDevRoutes(server: Server, ctx: AppContext): void {
     '/api/dev/run-jobs',
     publicRoute(ctx, async () => {
       const totals = { processed: 0, skipped: 0, failed: 0, retried: 0, claimedByOthers: 0 };
-      // Jobs can cause follow-ups due at once (a missed window's check-ins): run until quiet.
-      for (let round = 0; round < 20; round++) {
+      // After a long jump the scheduler catches up a range at a time, and jobs can cause
+      // follow-ups due at once (a missed window's check-ins): run until quiet and caught up.
+      const lagged = ctx.clock.now().getTime() - WATERMARK_LAG_MINUTES * 60_000;
+      const caughtUp = bucketOf(new Date(lagged));
+      for (let round = 0; round < 200; round++) {
         const result = await ctx.scheduler.tick();
-        for (const key of Object.keys(totals) as (keyof typeof totals)[])
+        for (const key of Object.keys(totals) as (keyof typeof totals)[]) {
           totals[key] += result[key];
-        if (result.processed + result.skipped + result.failed === 0) break;
+        }
+        const quiet = result.processed + result.skipped + result.failed + result.retried === 0;
+        const mark = await ctx.jobs.watermark();
+        if (quiet && (mark === undefined || mark >= caughtUp)) break;
       }
       return { body: { now: ctx.clock.now().toISOString(), ...totals } };
     }),

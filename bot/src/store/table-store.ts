@@ -19,7 +19,12 @@ export const TABLE_NAMES = {
   pairs: 'Pairs',
   conversations: 'ConversationRefs',
   roles: 'Roles',
+  jobs: 'Jobs',
+  jobIndex: 'JobIndex',
+  jobClaims: 'JobClaims',
+  schedulerState: 'SchedulerState',
   pairSpace: 'PairSpace',
+  dailySends: 'DailySends',
 } as const;
 
 export type TableKey = keyof typeof TABLE_NAMES;
