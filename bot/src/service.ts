@@ -89,6 +89,11 @@ export async function startService(config: Config, log: Logger): Promise<Running
     clock: now,
     log,
     intervalMs: config.schedulerIntervalSeconds * 1000,
+    // Everything due for one person at one time goes out as one message.
+    bundling: {
+      key: (job) => (job.recipientId ? `participant:${job.recipientId}` : undefined),
+      handler: (bundle) => handler.handleBundle(bundle),
+    },
   });
   const ctx: AppContext = {
     config,

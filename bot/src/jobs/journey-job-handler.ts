@@ -260,6 +260,12 @@ export class JourneyJobHandler {
 
   /** States and counts only: who the pair is and how many meetings were missed, never content. */
   private async alertCoordinator(job: Job, ctx: PairContext): Promise<HandlerResult> {
+    const now = this.now();
+    const coordinator = ctx.cohort.createdBy;
+    const conversation = await this.repos.conversations.getPersonal(coordinator);
+    if (!conversation) return { retryAt: new Date(now.getTime() + DAY_MS) };
+    const slot = nextSendTime(now, conversation.timeZone);
+    if (slot.getTime() > now.getTime()) return { retryAt: slot };
     const card = buildConfirmationCard({
       title: 'A pair needs a check-in',
       lines: [
@@ -268,14 +274,13 @@ export class JourneyJobHandler {
       ],
     });
     const outcome = await this.sender.sendToUser(
-      ctx.cohort.createdBy,
+      coordinator,
       MessageFactory.attachment(asAttachment(card)),
     );
     if (outcome.status === 'sent') return 'done';
     if (outcome.status === 'failed' && outcome.retryable)
       throw new Error(`alert failed: ${outcome.detail}`);
-    if (outcome.status === 'no-conversation')
-      return { retryAt: new Date(this.now().getTime() + DAY_MS) };
+    if (outcome.status === 'no-conversation') return { retryAt: new Date(now.getTime() + DAY_MS) };
     return 'skipped';
   }
 }

@@ -11,6 +11,14 @@ import { DEFAULT_DUE_LIMIT, DEFAULT_LEASE_MS, type DueJob, type JobStore } from 
 /** 'done' and 'skipped' finish the job; `retryAt` runs it again then, without using an attempt. */
 export type HandlerResult = 'done' | 'skipped' | { retryAt: Date };
 export type JobHandler = (job: Job) => Promise<HandlerResult>;
+/** Handles jobs due together that share a bundle key; answers for each job by id. */
+export type BundleHandler = (jobs: Job[]) => Promise<Map<string, HandlerResult>>;
+
+/** Optional bundling: jobs due in one tick with the same key are handled in one call. */
+export interface Bundling {
+  key: (job: Job) => string | undefined;
+  handler: BundleHandler;
+}
 
 export interface SchedulerOptions {
   /** Names this instance in claims; unique per process (e.g. host name + pid). */
@@ -27,6 +35,8 @@ export interface SchedulerOptions {
   maxAttempts?: number;
   /** Delay before the next try after `attempt` failures. */
   retryDelayMs?: (attempt: number) => number;
+  /** Handle jobs for the same key together (e.g. one message per person). */
+  bundling?: Bundling;
 }
 
 export interface TickResult {
@@ -123,13 +133,84 @@ export class Scheduler {
     if (this.stopping) return result;
     const due = await this.store.due(this.opts.clock(), this.batchSize);
     this.lastBatchFull = due.length >= this.batchSize;
-    await eachLimited(due, this.concurrency, (item) => this.runGuarded(item, result));
+    await eachLimited(this.group(due), this.concurrency, (items) =>
+      items.length === 1 && !this.opts.bundling?.key(items[0]!.job)
+        ? this.runGuarded(items[0]!, result)
+        : this.runBundleGuarded(items, result),
+    );
     const worked = result.processed + result.skipped + result.failed + result.retried;
     if (worked > 0) this.opts.log.info({ owner: this.opts.owner, ...result }, 'scheduler tick');
     return result;
   }
 
   /** One job's storage trouble must not abandon the rest of the tick. */
+  /** Groups due jobs by bundle key, keeping order; jobs without a key stand alone. */
+  private group(due: DueJob[]): DueJob[][] {
+    const key = this.opts.bundling?.key;
+    if (!key) return due.map((item) => [item]);
+    const groups: DueJob[][] = [];
+    const byKey = new Map<string, DueJob[]>();
+    for (const item of due) {
+      const k = key(item.job);
+      if (k === undefined) {
+        groups.push([item]);
+        continue;
+      }
+      let group = byKey.get(k);
+      if (!group) {
+        group = [];
+        byKey.set(k, group);
+        groups.push(group);
+      }
+      group.push(item);
+    }
+    return groups;
+  }
+
+  private async runBundleGuarded(items: DueJob[], result: TickResult): Promise<void> {
+    try {
+      await this.runBundle(items, result);
+    } catch (error) {
+      this.opts.log.warn(
+        { err: error, jobIds: items.map((i) => i.job.id) },
+        'bundle bookkeeping failed; its jobs run again once their claims lapse',
+      );
+    }
+  }
+
+  /** Claims every job of a bundle it can, runs them in one handler call, settles each. */
+  private async runBundle(items: DueJob[], result: TickResult): Promise<void> {
+    if (this.stopping) return;
+    const won: DueJob[] = [];
+    for (const item of items) {
+      if (await this.store.claim(item, this.opts.owner, this.opts.clock(), this.leaseMs)) {
+        won.push(item);
+      } else {
+        result.claimedByOthers++;
+      }
+    }
+    if (won.length === 0) return;
+    if (this.stopping) {
+      for (const item of won) await this.store.release(item);
+      return;
+    }
+    let outcomes: Map<string, HandlerResult>;
+    try {
+      outcomes = await this.opts.bundling!.handler(won.map((item) => item.job));
+    } catch (error) {
+      for (const item of won) await this.onHandlerError(item, error, result);
+      return;
+    }
+    for (const item of won) {
+      const outcome = outcomes.get(item.job.id);
+      if (outcome === undefined) {
+        await this.onHandlerError(item, new Error('the bundle handler gave no outcome'), result);
+      } else {
+        await this.settle(item, outcome, result);
+      }
+    }
+  }
+
   private async runGuarded(item: DueJob, result: TickResult): Promise<void> {
     try {
       await this.runOne(item, result);
