@@ -1,6 +1,6 @@
 import type { RunningService } from '../../bot/src/service';
 import type { EmbeddedStorage } from '../../bot/src/store/embedded-azurite';
-import { type FakeConnector, startFakeConnector } from '../support/fake-connector';
+import { type FakeConnector, startFakeConnector, visibleText } from '../support/fake-connector';
 import { JourneyDriver } from '../support/journey-driver';
 import { call, devToken, startTestService, startTestStorage } from '../support/test-service';
 
@@ -37,12 +37,15 @@ afterAll(async () => {
   await storage.stop();
 });
 
+let cohortId = '';
+
 async function importPair(): Promise<void> {
   const token = await devToken(service.url, COORDINATOR);
   const cohort = await call<{ id: string }>(service.url, 'POST', '/api/cohorts', {
     token,
     json: { name: 'LLR cohort 5', startDate: '2027-01-04', endDate: '2027-07-31' },
   });
+  cohortId = cohort.body.id;
   const roster = [
     'email,display_name,role,job_title,organisation,entra_object_id,partner_email',
     `ama@trust.nhs.uk,Ama Boateng,mentor,Healthcare assistant,City Hospital,${AMA.aadObjectId},dev@trust.nhs.uk`,
@@ -168,5 +171,104 @@ describe('one pair through a whole programme', () => {
     expect(saved.text).toMatch(/Agreed action: Shadow a ward round together/);
     await drive.at('2027-01-21T09:01:00Z');
     expect(fresh(AMA)).toEqual([expect.stringContaining('How did meeting 1 go')]);
+
+    // The private fit check the day after the first meeting; Ama's waits for her next morning.
+    await drive.at('2027-01-21T15:01:00Z');
+    expect(fresh(DEV)).toEqual([expect.stringContaining('How is it going')]);
+    expect(fresh(AMA)).toEqual([]);
+    await drive.at('2027-01-22T09:01:00Z');
+    expect(fresh(AMA)).toEqual([expect.stringContaining('How is it going')]);
+    const fit = await drive.click(AMA, 'fit.answer', {
+      ...drive.actionData(AMA, 'fit.answer'),
+      rating: '4',
+      wantsCoordinator: 'false',
+    });
+    expect(fit.text).toMatch(/private to you and the programme team/);
+
+    // Meeting 2's window opens; the action Dev agreed for Ama is due on 10 February.
+    await drive.at('2027-02-04T09:01:00Z');
+    expect(fresh(AMA)).toEqual([expect.stringContaining('Time to plan your meeting 2 of 6')]);
+    await drive.at('2027-02-08T14:01:00Z');
+    expect(fresh(AMA)).toEqual([expect.stringContaining('Shadow a ward round together')]);
+    expect(fresh(DEV)).toEqual([expect.stringContaining('Time to plan your meeting 2 of 6')]);
+    await drive.at('2027-02-10T14:01:00Z');
+    expect(fresh(AMA)).toEqual([expect.stringContaining('Shadow a ward round together')]);
+    const doneCard = await drive.click(AMA, 'action.done', drive.actionData(AMA, 'action.done'));
+    expect(doneCard.text).toMatch(/✓ Done/);
+
+    // Meeting 2 never happens: when its window closes both get a gentle note, bundled with
+    // the nudge for meeting 3 into one message each.
+    await drive.at('2027-03-04T09:01:00Z');
+    const amaMarch = fresh(AMA);
+    expect(amaMarch).toHaveLength(1);
+    expect(amaMarch[0]).toMatch(/meeting 2/i);
+    expect(amaMarch[0]).toMatch(/Time to plan your meeting 3 of 6/);
+
+    // Meeting 3 is missed too. Its window closes on Sunday 4 April, after both clocks went
+    // forward (New York on 14 March, London on 28 March): Monday 09:00 local is 08:00Z in
+    // London and 13:00Z in New York. The coordinator hears, with states and counts only.
+    await drive.at('2027-04-05T07:59:00Z');
+    expect(fresh(AMA)).toEqual([]);
+    await drive.at('2027-04-05T08:01:00Z');
+    const amaApril = fresh(AMA);
+    expect(amaApril).toHaveLength(1);
+    expect(amaApril[0]).toMatch(/Time to plan your meeting 4 of 6/);
+    const priya = drive.inbox({ aadObjectId: COORDINATOR.userId, name: COORDINATOR.name });
+    const alert = priya
+      .map((r) => visibleText(r.activity))
+      .find((t) => t.includes('needs a check-in'));
+    expect(alert).toMatch(
+      /Ama Boateng and Dev Patel \(LLR cohort 5\) have not held a meeting in 2 windows in a row/,
+    );
+
+    // They meet again in April, May and June (logged by Ama, who is then asked to reflect).
+    for (const [date, now] of [
+      ['2027-04-12', '2027-04-13T10:00:00Z'],
+      ['2027-05-12', '2027-05-13T10:00:00Z'],
+      ['2027-06-14', '2027-06-15T10:00:00Z'],
+    ]) {
+      await drive.setClock(now!);
+      fresh(AMA);
+      const form = await drive.say(AMA, 'log meeting');
+      expect(form[0]).toMatch(/Log a meeting/);
+      const logged = await drive.click(AMA, 'meeting.log', {
+        ...drive.actionData(AMA, 'meeting.log'),
+        date,
+        time: '10:00',
+        minutes: '60',
+      });
+      expect(logged.text).toMatch(/Meeting logged/);
+      fresh(AMA);
+      await drive.runJobs();
+      expect(fresh(AMA)).toEqual([expect.stringMatching(/How did meeting \d go/)]);
+    }
+    const next = await drive.say(DEV, 'next meeting');
+    expect(next.join('\n')).toMatch(/4 of 6 held, minimum 3 × 1 h met/);
+
+    // The final review after the last window (Sunday 4 July → Monday 5 July, 09:00 local).
+    await drive.at('2027-07-05T08:01:00Z');
+    expect(fresh(AMA).join('\n')).toMatch(/Looking back on your pairing with/);
+    await drive.at('2027-07-05T13:01:00Z');
+    expect(fresh(DEV).join('\n')).toMatch(/Looking back on your pairing with/);
+    const review = await drive.click(AMA, 'review.save', {
+      ...drive.actionData(AMA, 'review.save'),
+      wentWell: 'Honest conversations about the ward',
+      improve: '',
+      choice: 'continue_informally',
+    });
+    expect(review.text).toMatch(/carrying on informally/);
+    const pairs = await call<{ pairs: { state: string }[] }>(
+      service.url,
+      'GET',
+      `/api/cohorts/${cohortId}/pairs`,
+      {
+        token: await devToken(service.url, COORDINATOR),
+      },
+    );
+    expect(pairs.body.pairs).toEqual([expect.objectContaining({ state: 'completed' })]);
+
+    // Dev's private reflection reached nobody else: not Ama, not the coordinator.
+    const everyoneElse = [...drive.inbox(AMA), ...priya].map((r) => JSON.stringify(r.activity));
+    expect(everyoneElse.join('\n')).not.toContain('Night shifts carry decisions');
   });
 });

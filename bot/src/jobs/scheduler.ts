@@ -131,10 +131,20 @@ export class Scheduler {
   private async runTick(): Promise<TickResult> {
     const result = emptyResult();
     if (this.stopping) return result;
-    const due = await this.store.due(this.opts.clock(), this.batchSize);
+    let due = await this.store.due(this.opts.clock(), this.batchSize);
     this.lastBatchFull = due.length >= this.batchSize;
+    const key = this.opts.bundling?.key;
+    if (key) {
+      // Work that is not for one person runs first (it may create work for people, such as
+      // a missed window's check-ins); then what is due is read again and bundled per person.
+      const solo = due.filter((item) => key(item.job) === undefined);
+      if (solo.length > 0 && solo.length < due.length) {
+        await eachLimited(solo, this.concurrency, (item) => this.runGuarded(item, result));
+        due = await this.store.due(this.opts.clock(), this.batchSize);
+      }
+    }
     await eachLimited(this.group(due), this.concurrency, (items) =>
-      items.length === 1 && !this.opts.bundling?.key(items[0]!.job)
+      items.length === 1 && !key?.(items[0]!.job)
         ? this.runGuarded(items[0]!, result)
         : this.runBundleGuarded(items, result),
     );
