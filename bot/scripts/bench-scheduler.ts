@@ -10,6 +10,7 @@ import { createLogger } from '../src/logger';
 import { MAX_BATCH, eachLimited } from '../src/store/batch';
 import { startEmbeddedStorage } from '../src/store/embedded-azurite';
 import { TableStore, type TableKey } from '../src/store/table-store';
+import { encodeKey } from '../src/store/versioned';
 
 /**
  * What one scheduler tick costs as the number of active pairs grows.
@@ -144,6 +145,13 @@ interface SizeFigures {
   jobs: number;
   fillMs: number;
   rounds: RoundFigures[];
+  probe: WriteProbe;
+}
+
+/** Median latency of one lone write, per table: shows where the emulator's time goes. */
+interface WriteProbe {
+  jobsMs: number;
+  claimsMs: number;
 }
 
 interface FillJob {
@@ -230,7 +238,7 @@ async function measureSize(pairs: number): Promise<SizeFigures> {
     const fillMs = Date.now() - fillStarted;
     const rounds: RoundFigures[] = [];
     for (let round = 0; round < ROUNDS; round++) rounds.push(await measureTick(store, round));
-    return { pairs, jobs, fillMs, rounds };
+    return { pairs, jobs, fillMs, rounds, probe: await probeWrites(store) };
   } finally {
     await storage.stop();
   }
@@ -258,7 +266,32 @@ async function measureTick(store: CountingTableStore, round: number): Promise<Ro
     throw new Error(`Tick processed ${result.processed} jobs, expected ${DUE_AT_TICK}`);
   }
   const { requests, entitiesRead, byOperation } = store.stats;
-  return { wallMs, requests, entitiesRead, byOperation: new Map(byOperation) };
+  return { wallMs, requests, entitiesRead, byOperation: snapshot(byOperation) };
+}
+
+/**
+ * One write at a time (nothing queued behind it) to rows of the big `Jobs` table and of the
+ * small `JobClaims` table. Azurite keeps each table in one in-memory collection whose index
+ * upkeep on every write is linear in the table's size; Table Storage's is not.
+ */
+async function probeWrites(store: CountingTableStore): Promise<WriteProbe> {
+  const time = async (table: TableClient, partitionKey: string, rowKey: string) => {
+    const started = performance.now();
+    await table.updateEntity({ partitionKey, rowKey, probe: started }, 'Merge');
+    return performance.now() - started;
+  };
+  const jobs: number[] = [];
+  const claims: number[] = [];
+  for (const made of dueJobs(0).slice(0, 50)) {
+    const key = encodeKey(made.id);
+    jobs.push(await time(store.table('jobs'), bucketOf(new Date(made.dueAt)), key));
+    claims.push(await time(store.table('jobClaims'), key, 'claim'));
+  }
+  return { jobsMs: median(jobs), claimsMs: median(claims) };
+}
+
+function snapshot(byOperation: RequestStats['byOperation']): RequestStats['byOperation'] {
+  return new Map([...byOperation].map(([operation, entry]) => [operation, { ...entry }]));
 }
 
 function median(values: number[]): number {
@@ -276,6 +309,10 @@ function reportSize(size: SizeFigures): void {
       `  tick ${i + 1}: ${r.wallMs.toFixed(0)} ms, ${r.requests} requests, ` +
         `${r.entitiesRead} entities read`,
     ),
+  );
+  console.log(
+    `  one write alone: Jobs ${size.probe.jobsMs.toFixed(2)} ms, ` +
+      `JobClaims ${size.probe.claimsMs.toFixed(2)} ms`,
   );
   const last = size.rounds[size.rounds.length - 1];
   for (const [operation, { count, ms }] of last?.byOperation ?? []) {
