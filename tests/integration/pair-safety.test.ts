@@ -1,0 +1,194 @@
+import type { RunningService } from '../../bot/src/service';
+import type { EmbeddedStorage } from '../../bot/src/store/embedded-azurite';
+import { type FakeConnector, startFakeConnector } from '../support/fake-connector';
+import { JourneyDriver } from '../support/journey-driver';
+import { COORDINATOR, activePair } from '../support/journey-fixture';
+import { call, devToken, startTestService, startTestStorage } from '../support/test-service';
+
+const user = (n: number, name: string) => ({
+  aadObjectId: `b0000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+  name,
+  timeZone: 'Europe/London',
+});
+
+let storage: EmbeddedStorage;
+let service: RunningService;
+let connector: FakeConnector;
+let drive: JourneyDriver;
+
+beforeAll(async () => {
+  storage = await startTestStorage();
+  connector = await startFakeConnector();
+  service = await startTestService(storage.connectionString, {
+    COORDINATOR_IDS: COORDINATOR.userId,
+  });
+  drive = new JourneyDriver(service, connector);
+});
+
+afterAll(async () => {
+  await service.stop();
+  await connector.stop();
+  await storage.stop();
+});
+
+describe('rules that protect people', () => {
+  it('a private reflection reaches no partner and no coordinator, through any command or route', async () => {
+    const ama = user(1, 'Ama Boateng');
+    const dev = user(2, 'Dev Patel');
+    const cohortId = await activePair(drive, service.url, ama, dev);
+    const secret = 'I felt talked over in the board meeting';
+    const shared = 'We should both read the staff survey';
+
+    await drive.setClock('2027-03-03T10:00:00Z');
+    await drive.say(dev, 'log meeting');
+    await drive.click(dev, 'meeting.log', {
+      ...drive.actionData(dev, 'meeting.log'),
+      date: '2027-03-02',
+      time: '10:00',
+      minutes: '60',
+    });
+    await drive.runJobs();
+    await drive.click(dev, 'reflection.save', {
+      ...drive.actionData(dev, 'reflection.save'),
+      outcome: 'held',
+      minutes: '60',
+      learned: secret,
+      share: 'false',
+    });
+    await drive.setClock('2027-03-04T10:00:00Z');
+    await drive.runJobs();
+    await drive.click(ama, 'reflection.save', {
+      ...drive.actionData(ama, 'reflection.save'),
+      outcome: 'held',
+      minutes: '60',
+      learned: shared,
+      share: 'true',
+    });
+
+    // Every command Ama and the coordinator can type, and every API route they can call.
+    const priya = { aadObjectId: COORDINATOR.userId, name: COORDINATOR.name };
+    for (const who of [ama, priya]) {
+      for (const command of [
+        'help',
+        'my pair',
+        'next meeting',
+        'actions',
+        'reflect',
+        'pause',
+        'resume',
+        'end pairing',
+        'log meeting',
+      ]) {
+        await drive.say(who, command);
+      }
+    }
+    const answers: string[] = [];
+    for (const token of [
+      await devToken(service.url, { userId: ama.aadObjectId, name: ama.name }),
+      await devToken(service.url, COORDINATOR),
+    ]) {
+      for (const path of [
+        '/api/me',
+        '/api/cohorts',
+        `/api/cohorts/${cohortId}`,
+        `/api/cohorts/${cohortId}/participants`,
+        `/api/cohorts/${cohortId}/pairs`,
+      ]) {
+        answers.push(JSON.stringify((await call(service.url, 'GET', path, { token })).body));
+      }
+    }
+    const seen = [...drive.inbox(ama), ...drive.inbox(priya)].map((r) =>
+      JSON.stringify(r.activity),
+    );
+    expect([...seen, ...answers].join('\n')).not.toContain(secret);
+    // The reflection is stored, for its author.
+    const space = await service.ctx.repos.pairSpaces.load(
+      (await service.ctx.repos.pairs.listByCohort(cohortId))[0]!.id,
+    );
+    expect(space.reflections.map((r) => r.value.learned).sort()).toEqual([secret, shared].sort());
+  });
+
+  it('pausing tells the partner only that the pairing is paused, never who or why, and stops nudges', async () => {
+    const kofi = user(3, 'Kofi Asante');
+    const helen = user(4, 'Helen Carter');
+    const cohortId = await activePair(drive, service.url, kofi, helen, '2027-03-08T08:00:00Z');
+    await drive.setClock('2027-03-08T11:00:00Z');
+    await drive.say(kofi, 'pause');
+    const reason = 'My manager is making this hard';
+    const before = drive.inbox(helen).length;
+    const paused = await drive.click(kofi, 'pair.pause', {
+      ...drive.actionData(kofi, 'pair.pause'),
+      weeks: 'until_resumed',
+      reason,
+    });
+    expect(paused.text).toMatch(/Your pairing is paused/);
+    const told = drive.textsSince(helen, before).join('\n');
+    expect(told).toMatch(/paused/i);
+    expect(told).not.toContain('Kofi');
+    expect(told).not.toContain(reason);
+
+    // No nudges while paused, even when a new window opens.
+    const quiet = drive.inbox(helen).length;
+    await drive.at('2027-04-08T09:01:00Z');
+    await drive.at('2027-04-09T09:01:00Z');
+    expect(drive.inbox(helen).length).toBe(quiet);
+
+    // The coordinator sees the state; the reason stays in the pair's status, not in any answer.
+    const pairs = await call<{ pairs: { state: string }[] }>(
+      service.url,
+      'GET',
+      `/api/cohorts/${cohortId}/pairs`,
+      {
+        token: await devToken(service.url, COORDINATOR),
+      },
+    );
+    expect(pairs.body.pairs).toEqual([expect.objectContaining({ state: 'paused' })]);
+
+    // Helen cannot resume a pause she did not start; Kofi can.
+    await drive.say(helen, 'resume');
+    const refused = await drive.click(helen, 'pair.resume', {
+      pairId: drive.actionData(kofi, 'pair.pause').pairId,
+      cardVersion: 1,
+    });
+    expect(refused.text).toMatch(/Nothing changed/);
+    const resumed = await drive.click(kofi, 'pair.resume', {
+      pairId: drive.actionData(kofi, 'pair.pause').pairId,
+      cardVersion: 1,
+    });
+    expect(resumed.text).toMatch(/Welcome back/);
+  });
+
+  it('a click on an outdated card answers with the current one and saves nothing', async () => {
+    const sam = user(5, 'Sam Green');
+    const jo = user(6, 'Jo Black');
+    await activePair(drive, service.url, sam, jo, '2027-03-15T08:00:00Z');
+    await drive.at('2027-03-16T09:01:00Z');
+    const samBooking = drive.actionData(sam, 'meeting.booked');
+    await drive.say(jo, 'log meeting');
+    await drive.click(jo, 'meeting.log', {
+      ...drive.actionData(jo, 'meeting.log'),
+      date: '2027-03-16',
+      time: '08:00',
+      minutes: '60',
+    });
+    // Sam's nudge is now out of date: meeting 1 was held.
+    const stale = await drive.click(sam, 'meeting.booked', {
+      ...samBooking,
+      date: '2027-03-30',
+      time: '10:00',
+      minutes: '60',
+      mode: 'online',
+    });
+    expect(stale.text).not.toMatch(/booked/i);
+    expect(stale.text).toMatch(/1 of 6 held/);
+    const pairId = String(samBooking.pairId);
+    const meeting = (await service.ctx.repos.pairSpaces.load(pairId)).meetings.find(
+      (m) => m.value.id === samBooking.meetingId,
+    );
+    expect(meeting?.value).toMatchObject({
+      status: 'held',
+      heldMinutes: 60,
+      plannedAt: '2027-03-16T08:00:00.000Z',
+    });
+  });
+});
