@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
 import { TableClient } from '@azure/data-tables';
 import pino from 'pino';
 import type { Job } from '../../bot/src/domain/job';
@@ -11,16 +13,21 @@ import { encodeKey } from '../../bot/src/store/versioned';
 /**
  * One scheduler process for tests/integration/scheduler-multi-process.test.ts. Its handler
  * "sends" by inserting into the shared `Deliveries` table, keyed by job id, so a second send
- * of any job is a 409 and is recorded in `Duplicates`. Prints one JSON line per send and a
- * final one with its counts, then exits once simulated time has passed SIM_END with nothing
- * left to do.
+ * of any job is a 409 and is recorded in `Duplicates`.
+ *
+ * It prints `{"event":"ready"}`, waits for one stdin line `{"realStart": <epoch ms>}` (so every
+ * process starts the same simulated clock, however long each took to boot), then prints one
+ * line per send and, on SIGTERM or once simulated time has passed SIM_END with nothing left,
+ * stops gracefully and prints its counts.
  *
  * Environment:
  *   CONNECTION_STRING, TABLE_PREFIX  shared Azurite and the test's tables
  *   OWNER                             name used in claims
- *   SIM_START, REAL_START, SPEED      simulated clock: SIM_START + (now - REAL_START) × SPEED
- *   SIM_END                           no more work expected after this simulated instant
- *   LEASE_MS (simulated), HANDLER_DELAY_MS (real), CONCURRENCY, TICK_MS (real)
+ *   SIM_START, SPEED                  simulated clock: SIM_START + (now - realStart) × SPEED
+ *   SIM_END                           optional: no work expected after this simulated instant
+ *   LEASE_MS, LAG_MINUTES             in simulated time: at 86,400× a 2-second real margin is
+ *                                     2,880 simulated minutes, so both scale with SPEED
+ *   HANDLER_DELAY_MS (real), CONCURRENCY, TICK_MS (real)
  *   QUIET_HOURS=1                     only send 09:00–17:00 UTC; otherwise ask for a retry
  *   MAX_REAL_MS                       give up (exit 2) after this long
  */
@@ -33,14 +40,14 @@ const env = (name: string, fallback?: string): string => {
 
 const owner = env('OWNER');
 const simStart = Date.parse(env('SIM_START'));
-const realStart = Number(env('REAL_START'));
 const speed = Number(env('SPEED', '1'));
-const simEnd = Date.parse(env('SIM_END'));
+const simEnd = Date.parse(env('SIM_END', '9999-12-31T00:00:00Z'));
 const handlerDelayMs = Number(env('HANDLER_DELAY_MS', '0'));
 const tickMs = Number(env('TICK_MS', '20'));
 const maxRealMs = Number(env('MAX_REAL_MS', '90000'));
 const quietHours = env('QUIET_HOURS', '0') === '1';
 
+let realStart = Date.now();
 const clock = () => new Date(simStart + (Date.now() - realStart) * speed);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const log = pino({ level: 'warn', base: { owner } }, pino.destination(2));
@@ -82,14 +89,17 @@ function nextWorkingHour(now: Date): Date | undefined {
 }
 
 async function send(job: Job): Promise<HandlerResult> {
-  const retryAt = quietHours ? nextWorkingHour(clock()) : undefined;
+  // Recorded as the send time: at thousands of times real speed, the few real milliseconds
+  // the send itself takes would otherwise carry a 16:59 decision past 17:00.
+  const decidedAt = clock();
+  const retryAt = quietHours ? nextWorkingHour(decidedAt) : undefined;
   if (retryAt) return { retryAt };
   if (job.payload.flaky === true && (await firstTime(failedOnce, job.id))) {
     throw new Error('the first attempt fails on purpose');
   }
   await sleep(handlerDelayMs / 2);
   sends++;
-  const at = clock().toISOString();
+  const at = decidedAt.toISOString();
   const first = await firstTime(deliveries, job.id);
   if (first) {
     await deliveries.updateEntity({ partitionKey: encodeKey(job.id), rowKey: '', owner, at });
@@ -105,9 +115,19 @@ function idle(result: TickResult): boolean {
   return Object.values(result).every((count) => count === 0);
 }
 
+async function waitForStart(): Promise<void> {
+  say({ event: 'ready', owner });
+  const lines = createInterface({ input: process.stdin });
+  const [line] = (await once(lines, 'line')) as [string];
+  lines.close();
+  realStart = (JSON.parse(line) as { realStart: number }).realStart;
+}
+
 async function main(): Promise<void> {
   const store = new TableStore({ kind: 'connection-string', connectionString }, prefix);
-  const scheduler = new Scheduler(new JobStore(store, { clock }), send, {
+  const lagMinutes = Number(env('LAG_MINUTES', '5'));
+  // The clock reads `realStart` on every call, so building this before the start is fine.
+  const scheduler = new Scheduler(new JobStore(store, { clock, lagMinutes }), send, {
     owner,
     clock,
     log,
@@ -117,11 +137,21 @@ async function main(): Promise<void> {
   let stopping = false;
   process.on('SIGTERM', () => {
     stopping = true;
+    void scheduler.stop(); // claims no more; the running tick finishes what it started
   });
+  await waitForStart();
   let ticks = 0;
+  const totals: TickResult = {
+    processed: 0,
+    skipped: 0,
+    failed: 0,
+    retried: 0,
+    claimedByOthers: 0,
+  };
   while (!stopping) {
     const result = await scheduler.tick();
     ticks++;
+    for (const [name, count] of Object.entries(result)) totals[name as keyof TickResult] += count;
     if (idle(result) && clock().getTime() >= simEnd) break;
     if (Date.now() - realStart > maxRealMs) {
       say({ event: 'timeout', owner, sends, ticks });
@@ -131,8 +161,9 @@ async function main(): Promise<void> {
   }
   await scheduler.stop();
   // Exit explicitly: pooled sockets to Azurite would otherwise keep the process alive.
-  process.stdout.write(`${JSON.stringify({ event: 'finished', owner, sends, ticks })}\n`, () =>
-    process.exit(0),
+  process.stdout.write(
+    `${JSON.stringify({ event: 'finished', owner, sends, ticks, ...totals })}\n`,
+    () => process.exit(0),
   );
 }
 

@@ -1,7 +1,7 @@
 import { AC } from '../support/adaptivecards-sdk';
 import { buildHelpCard } from '../../bot/src/cards/help-card';
 import { buildMyPairCard } from '../../bot/src/cards/my-pair-card';
-import type { CardJson } from '../../bot/src/cards/render';
+import { type CardJson, withRefresh } from '../../bot/src/cards/render';
 import { buildWelcomeCard } from '../../bot/src/cards/welcome-card';
 import { COMMANDS } from '../../bot/src/teams/command-catalogue';
 
@@ -52,6 +52,15 @@ describe('card catalogue', () => {
   it('the SDK check catches an element Teams cannot render', () => {
     const bad = { ...CATALOGUE.help!, body: [{ type: 'Carousel', pages: [] }] } as CardJson;
     expect(sdkProblems(bad).length).toBeGreaterThan(0);
+  });
+
+  it('a card that refreshes for both partners still parses cleanly', () => {
+    const card = withRefresh(CATALOGUE.help!, 'contract.open', { pairId: 'p1' }, ['u1', 'u2']);
+    expect(card.refresh).toEqual({
+      action: { type: 'Action.Execute', verb: 'contract.open', data: { pairId: 'p1' } },
+      userIds: ['u1', 'u2'],
+    });
+    expect(sdkProblems(card)).toEqual([]);
   });
 
   it('the help card lists every command', () => {

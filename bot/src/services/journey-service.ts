@@ -25,7 +25,7 @@ import type {
 } from '../domain/pair-space';
 import { resolveTimeZone } from '../domain/send-window';
 import type { Logger } from '../logger';
-import { rowKeys } from '../store/pair-space-repository';
+import { type PairSpaceWrite, rowKeys } from '../store/pair-space-repository';
 import type { Repositories } from '../store/repositories';
 import { type PairContext, loadPairContext, sides } from './pair-context';
 
@@ -323,6 +323,7 @@ export class JourneyService {
     const now = this.now();
 
     let next = meeting.value;
+    const writes: PairSpaceWrite[] = [];
     if (meeting.value.status !== 'held') {
       if (input.outcome === 'held') {
         next = { ...next, status: 'held', heldMinutes: input.minutes, outcomeBy: participantId };
@@ -338,14 +339,7 @@ export class JourneyService {
         next = { ...next, status: 'cancelled', outcomeBy: by };
       }
       next = { ...next, updatedAt: now.toISOString() };
-      const saved = await this.repos.pairSpaces.replace(
-        ctx.pair.value.id,
-        rowKeys.meeting(id),
-        next,
-        meeting.etag,
-      );
-      meeting.value = saved.value;
-      meeting.etag = saved.etag;
+      writes.push({ rowKey: rowKeys.meeting(id), value: next, etag: meeting.etag });
     }
 
     let reflection: Reflection | undefined;
@@ -360,6 +354,7 @@ export class JourneyService {
         sharedWithPartner: input.share,
         createdAt: now.toISOString(),
       };
+      writes.push({ rowKey: rowKeys.reflection(participantId, reflection.id), value: reflection });
     }
     const actions: AgreedAction[] = input.actions.map((a) => ({
       id: newId(),
@@ -371,15 +366,13 @@ export class JourneyService {
       createdBy: participantId,
       createdAt: now.toISOString(),
     }));
-    await this.repos.pairSpaces.insertMany(ctx.pair.value.id, [
-      ...(reflection
-        ? [{ rowKey: rowKeys.reflection(participantId, reflection.id), value: reflection }]
-        : []),
-      ...actions.map((a) => ({ rowKey: rowKeys.action(a.id), value: a })),
-    ]);
+    writes.push(...actions.map((a) => ({ rowKey: rowKeys.action(a.id), value: a })));
     if (next.status === 'held' && ctx.status.missedInARow !== 0) {
-      await this.saveStatus(ctx, { ...ctx.status, missedInARow: 0, updatedAt: now.toISOString() });
+      const status = { ...ctx.status, missedInARow: 0, updatedAt: now.toISOString() };
+      writes.push({ rowKey: rowKeys.status(), value: status, etag: ctx.space.status?.etag });
     }
+    // The outcome, the reflection and the actions are saved together or not at all.
+    await this.repos.pairSpaces.commit(ctx.pair.value.id, writes);
     await this.syncJobs(await this.load(ctx.cohort.id, ctx.pair.value.id));
     return ok({ meeting: next, reflection, actions });
   }

@@ -1,5 +1,7 @@
 import type { PairStatusDetail } from '../domain/pair-lifecycle';
+import type { TransactionAction } from '@azure/data-tables';
 import { insertPartition } from './batch';
+import { ConflictError, statusOf, translate } from './errors';
 import type {
   AgreedAction,
   Contract,
@@ -55,6 +57,13 @@ export interface PairStatusRecord extends PairStatusDetail {
   /** Per participant: reminders paused until this ISO instant. */
   remindersPausedUntil: Record<string, string>;
   updatedAt: string;
+}
+
+/** One row of a pair-space transaction: an insert, or a replace guarded by `etag`. */
+export interface PairSpaceWrite {
+  rowKey: string;
+  value: unknown;
+  etag?: string;
 }
 
 export interface PairSpace {
@@ -163,6 +172,27 @@ export class PairSpaceRepository {
       data: JSON.stringify(value),
     });
     return { value, etag };
+  }
+
+  /**
+   * Writes several rows of one pair all-or-nothing (one transaction, at most 100 rows):
+   * inserts, and replaces that only succeed if each row is unchanged since its ETag.
+   */
+  async commit(pairId: string, writes: PairSpaceWrite[]): Promise<void> {
+    if (writes.length === 0) return;
+    const actions: TransactionAction[] = writes.map((w) => {
+      const entity = { partitionKey: pairId, rowKey: w.rowKey, data: JSON.stringify(w.value) };
+      return w.etag ? ['update', entity, 'Replace', { etag: w.etag }] : ['create', entity];
+    });
+    try {
+      await this.table.submitTransaction(actions);
+    } catch (error) {
+      const status = statusOf(error);
+      if (status === 412 || status === 409) {
+        throw new ConflictError('Something in this pair space was changed by someone else');
+      }
+      translate(error);
+    }
   }
 
   /** Inserts many rows of one pair in one transaction (at most 100). */

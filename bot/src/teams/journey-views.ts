@@ -11,7 +11,7 @@ import { buildNextMeetingCard } from '../cards/next-meeting-card';
 import { buildEndCard, buildPauseCard, buildResumeCard } from '../cards/pause-end-card';
 import { buildPreparationCard } from '../cards/preparation-card';
 import { buildReflectionCard } from '../cards/reflection-card';
-import type { CardJson } from '../cards/render';
+import { type CardJson, withRefresh } from '../cards/render';
 import { formatMinutes, progress } from '../domain/meeting-plan';
 import type { Meeting } from '../domain/pair-space';
 import type { Participant } from '../domain/participant';
@@ -102,7 +102,7 @@ export function contractCard(
     name: p.displayName,
     agreedAt: at ? dateText(at, timeZone) : undefined,
   });
-  return buildContractCard({
+  const card = buildContractCard({
     pairId: ctx.pair.value.id,
     cardVersion: CARD_VERSION,
     contractVersion: contract.version,
@@ -114,6 +114,16 @@ export function contractCard(
     errors: form.errors,
     values: form.values,
   });
+  // Both partners' copies refresh when viewed, so each sees who has agreed and who is awaited.
+  const userIds = [ctx.mentor.userId, ctx.mentee.userId].filter((id): id is string => !!id);
+  return form.editing
+    ? card
+    : withRefresh(
+        card,
+        'contract.open',
+        { pairId: ctx.pair.value.id, cardVersion: CARD_VERSION },
+        userIds,
+      );
 }
 
 export function bookingCard(
