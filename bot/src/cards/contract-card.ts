@@ -12,18 +12,7 @@ import {
 } from './journey-kit';
 
 /** The contract a new pair starts from: kind, plain-English ground rules they can change. */
-export const DEFAULT_CONTRACT_TERMS: ContractTerms = {
-  confidentiality:
-    'What we say stays between us, unless we both agree otherwise or someone is at risk of harm.',
-  frequency: 'Once a month for six months, at least an hour each time.',
-  mode: 'either',
-  boundaries:
-    "We don't discuss individual colleagues' performance. The mentor speaks from their own experience and is not a representative of any group. Either of us may say 'pass' to any question, with no need to explain.",
-  pauseOrEnd:
-    'Either of us can pause or end the pairing at any time, privately and without giving a reason, through the bot or the programme team.',
-  raisingConcerns:
-    'If something worries either of us, we speak to the programme coordinator, or use "I\'d like a word with the coordinator" in the bot.',
-};
+export { DEFAULT_CONTRACT_TERMS } from '../domain/contract';
 
 export type ContractInputId = keyof ContractTerms;
 

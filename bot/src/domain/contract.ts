@@ -2,6 +2,20 @@ import type { Contract, ContractTerms } from './pair-space';
 
 /** The relationship contract's rules: both agree one version; any edit asks both again. */
 
+/** Kind, plain-English ground rules every pair starts from, and may edit before agreeing. */
+export const DEFAULT_CONTRACT_TERMS: ContractTerms = {
+  confidentiality:
+    'What we say stays between us, unless we both agree otherwise or someone is at risk of harm.',
+  frequency: 'Once a month for six months, at least an hour each time.',
+  mode: 'either',
+  boundaries:
+    "We don't discuss individual colleagues' performance. The mentor speaks from their own experience and is not a representative of any group. Either of us may say 'pass' to any question, with no need to explain.",
+  pauseOrEnd:
+    'Either of us can pause or end the pairing at any time, privately and without giving a reason, through the bot or the programme team.',
+  raisingConcerns:
+    'If something worries either of us, we speak to the programme coordinator, or use "I\'d like a word with the coordinator" in the bot.',
+};
+
 export function newContract(pairId: string, terms: ContractTerms, now: Date): Contract {
   return { pairId, terms: { ...terms }, version: 1, updatedAt: now.toISOString() };
 }

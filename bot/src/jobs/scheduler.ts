@@ -153,7 +153,6 @@ export class Scheduler {
     return result;
   }
 
-  /** One job's storage trouble must not abandon the rest of the tick. */
   /** Groups due jobs by bundle key, keeping order; jobs without a key stand alone. */
   private group(due: DueJob[]): DueJob[][] {
     const key = this.opts.bundling?.key;
@@ -221,6 +220,7 @@ export class Scheduler {
     }
   }
 
+  /** One job's storage trouble must not abandon the rest of the tick. */
   private async runGuarded(item: DueJob, result: TickResult): Promise<void> {
     try {
       await this.runOne(item, result);

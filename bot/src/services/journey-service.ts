@@ -1,5 +1,10 @@
-import { DEFAULT_CONTRACT_TERMS } from '../cards/contract-card';
-import { agreeTo, bothAgreed, editTerms, newContract } from '../domain/contract';
+import {
+  DEFAULT_CONTRACT_TERMS,
+  agreeTo,
+  bothAgreed,
+  editTerms,
+  newContract,
+} from '../domain/contract';
 import { newId } from '../domain/ids';
 import type { Job } from '../domain/job';
 import { jobsForPair } from '../domain/journey-schedule';
