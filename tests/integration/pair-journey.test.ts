@@ -1,8 +1,9 @@
 import type { RunningService } from '../../bot/src/service';
-import type { EmbeddedStorage } from '../../bot/src/store/embedded-azurite';
-import { type FakeConnector, startFakeConnector, visibleText } from '../support/fake-connector';
-import { JourneyDriver } from '../support/journey-driver';
-import { call, devToken, startTestService, startTestStorage } from '../support/test-service';
+import { visibleText } from '../support/fake-connector';
+import { type BotHarness, startBotHarness } from '../support/bot-harness';
+import { COORDINATOR } from '../support/journey-fixture';
+import type { JourneyDriver } from '../support/journey-driver';
+import { call, devToken } from '../support/test-service';
 
 /** A reverse mentor in London and a senior leader in New York: two zones, two DST dates. */
 const AMA = {
@@ -15,27 +16,17 @@ const DEV = {
   name: 'Dev Patel',
   timeZone: 'America/New_York',
 };
-const COORDINATOR = { userId: '7c3f1a52-8d4e-4b9a-a1f0-0d5e6c7b8a01', name: 'Priya Shah' };
 
-let storage: EmbeddedStorage;
+let harness: BotHarness;
 let service: RunningService;
-let connector: FakeConnector;
 let drive: JourneyDriver;
 
 beforeAll(async () => {
-  storage = await startTestStorage();
-  connector = await startFakeConnector();
-  service = await startTestService(storage.connectionString, {
-    COORDINATOR_IDS: COORDINATOR.userId,
-  });
-  drive = new JourneyDriver(service, connector);
+  harness = await startBotHarness({ COORDINATOR_IDS: COORDINATOR.userId });
+  ({ service, drive } = harness);
 });
 
-afterAll(async () => {
-  await service.stop();
-  await connector.stop();
-  await storage.stop();
-});
+afterAll(() => harness.stop());
 
 let cohortId = '';
 

@@ -1,9 +1,8 @@
 import type { RunningService } from '../../bot/src/service';
-import type { EmbeddedStorage } from '../../bot/src/store/embedded-azurite';
-import { type FakeConnector, startFakeConnector } from '../support/fake-connector';
-import { JourneyDriver } from '../support/journey-driver';
+import { type BotHarness, startBotHarness } from '../support/bot-harness';
+import type { JourneyDriver } from '../support/journey-driver';
 import { COORDINATOR, activePair } from '../support/journey-fixture';
-import { call, devToken, startTestService, startTestStorage } from '../support/test-service';
+import { call, devToken } from '../support/test-service';
 
 const user = (n: number, name: string) => ({
   aadObjectId: `b0000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
@@ -11,25 +10,16 @@ const user = (n: number, name: string) => ({
   timeZone: 'Europe/London',
 });
 
-let storage: EmbeddedStorage;
+let harness: BotHarness;
 let service: RunningService;
-let connector: FakeConnector;
 let drive: JourneyDriver;
 
 beforeAll(async () => {
-  storage = await startTestStorage();
-  connector = await startFakeConnector();
-  service = await startTestService(storage.connectionString, {
-    COORDINATOR_IDS: COORDINATOR.userId,
-  });
-  drive = new JourneyDriver(service, connector);
+  harness = await startBotHarness({ COORDINATOR_IDS: COORDINATOR.userId });
+  ({ service, drive } = harness);
 });
 
-afterAll(async () => {
-  await service.stop();
-  await connector.stop();
-  await storage.stop();
-});
+afterAll(() => harness.stop());
 
 describe('rules that protect people', () => {
   it('a private reflection reaches no partner and no coordinator, through any command or route', async () => {

@@ -69,9 +69,9 @@ function say(line: object): void {
 }
 
 /** True the first time any process asks about this job, false ever after. */
-async function firstTime(marker: TableClient, jobId: string): Promise<boolean> {
+async function firstTime(marker: TableClient, jobId: string, facts: object = {}): Promise<boolean> {
   try {
-    await marker.createEntity({ partitionKey: encodeKey(jobId), rowKey: '' });
+    await marker.createEntity({ partitionKey: encodeKey(jobId), rowKey: '', ...facts });
     return true;
   } catch (error) {
     if (statusOf(error) === 409) return false;
@@ -99,11 +99,8 @@ async function send(job: Job): Promise<HandlerResult> {
   }
   await sleep(handlerDelayMs / 2);
   sends++;
-  const at = decidedAt.toISOString();
-  const first = await firstTime(deliveries, job.id);
-  if (first) {
-    await deliveries.updateEntity({ partitionKey: encodeKey(job.id), rowKey: '', owner, at });
-  } else {
+  const first = await firstTime(deliveries, job.id, { owner, at: decidedAt.toISOString() });
+  if (!first) {
     await duplicates.createEntity({ partitionKey: encodeKey(job.id), rowKey: randomUUID(), owner });
   }
   say({ event: 'delivered', jobId: job.id, owner, duplicate: !first });
@@ -135,11 +132,14 @@ async function main(): Promise<void> {
     leaseMs: Number(env('LEASE_MS', '120000')),
   });
   let stopping = false;
-  process.on('SIGTERM', () => {
+  const shutdown = () => {
     stopping = true;
     void scheduler.stop(); // claims no more; the running tick finishes what it started
-  });
+  };
+  process.on('SIGTERM', shutdown);
   await waitForStart();
+  // Started in a process group of its own, so leave by itself if the test process goes away.
+  process.stdin.once('end', shutdown).resume();
   let ticks = 0;
   const totals: TickResult = {
     processed: 0,

@@ -1,4 +1,4 @@
-import { AC } from '../support/adaptivecards-sdk';
+import { sdkProblems } from '../support/adaptivecards-sdk';
 import { buildHelpCard } from '../../bot/src/cards/help-card';
 import { buildMyPairCard } from '../../bot/src/cards/my-pair-card';
 import { type CardJson, withRefresh } from '../../bot/src/cards/render';
@@ -23,17 +23,6 @@ const CATALOGUE: Record<string, CardJson> = {
     },
   }),
 };
-
-/** Parses a card with the Adaptive Cards SDK at schema 1.5 and returns what it complained about. */
-function sdkProblems(card: CardJson): string[] {
-  const adaptive = new AC.AdaptiveCard();
-  const context = new AC.SerializationContext(AC.Versions.v1_5);
-  adaptive.parse(card, context);
-  const problems = [];
-  for (let i = 0; i < context.eventCount; i++) problems.push(context.getEventAt(i).message);
-  for (const event of adaptive.validateProperties().validationEvents) problems.push(event.message);
-  return problems;
-}
 
 describe('card catalogue', () => {
   it.each(Object.entries(CATALOGUE))(

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { AC } from '../support/adaptivecards-sdk';
+import { sdkProblems } from '../support/adaptivecards-sdk';
 import { buildActionReminderCard } from '../../bot/src/cards/action-reminder-card';
 import { buildBookingNudgeCard } from '../../bot/src/cards/booking-nudge-card';
 import { buildCheckInCard } from '../../bot/src/cards/check-in-card';
@@ -30,17 +30,6 @@ import type { CardJson } from '../../bot/src/cards/render';
 import { JOURNEY_VERBS } from '../../bot/src/cards/verbs';
 
 type Node = Record<string, unknown>;
-
-/** Parses a card with the Adaptive Cards SDK at schema 1.5 and returns what it complained about. */
-function sdkProblems(card: CardJson): string[] {
-  const adaptive = new AC.AdaptiveCard();
-  const context = new AC.SerializationContext(AC.Versions.v1_5);
-  adaptive.parse(card, context);
-  const problems = [];
-  for (let i = 0; i < context.eventCount; i++) problems.push(context.getEventAt(i).message);
-  for (const event of adaptive.validateProperties().validationEvents) problems.push(event.message);
-  return problems;
-}
 
 /**
  * Calls `visit` for every object in the card, with the array holding it (if any) and its index.
