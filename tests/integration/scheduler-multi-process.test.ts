@@ -168,6 +168,8 @@ function startWorker(owner: string, env: Record<string, string>): Worker {
   const child = spawn(process.execPath, [require.resolve('tsx/cli'), WORKER], {
     env: { ...process.env, ...env, OWNER: owner },
     stdio: ['pipe', 'pipe', 'pipe'],
+    // tsx runs the script in a child of its own: a group of its own lets SIGKILL reach both.
+    detached: true,
   });
   const worker: Worker = {
     owner,
@@ -175,7 +177,8 @@ function startWorker(owner: string, env: Record<string, string>): Worker {
     ready: Promise.resolve(),
     lines: [],
     stderr: [],
-    exited: new Promise((resolve) => child.once('exit', (code) => resolve(code))),
+    // 'close' waits for every holder of its pipes, so for tsx's child too.
+    exited: new Promise((resolve) => child.once('close', (code) => resolve(code))),
   };
   worker.ready = new Promise((resolve) => {
     createInterface({ input: child.stdout! }).on('line', (line) => {
@@ -186,6 +189,15 @@ function startWorker(owner: string, env: Record<string, string>): Worker {
   });
   child.stderr!.on('data', (chunk: Buffer) => worker.stderr.push(chunk.toString()));
   return worker;
+}
+
+/** SIGKILL cannot be relayed, so it goes to the process group: tsx and the worker it runs. */
+function killGroup(worker: Worker): void {
+  try {
+    process.kill(-worker.child.pid!, 'SIGKILL');
+  } catch {
+    // already gone
+  }
 }
 
 /** Starts every worker's simulated clock at the same real instant, once all have booted. */
@@ -216,7 +228,7 @@ describe('Scheduler across two OS processes', () => {
   const workers: Worker[] = [];
 
   afterEach(() => {
-    for (const w of workers.splice(0)) if (w.child.exitCode === null) w.child.kill('SIGKILL');
+    for (const w of workers.splice(0)) if (w.child.exitCode === null) killGroup(w);
   });
 
   it('delivers 200 pairs × 6 jobs over a simulated month exactly once', async () => {
@@ -299,7 +311,7 @@ describe('Scheduler across two OS processes', () => {
     workers.push(victim, survivor);
     await go(workers);
     await waitFor(() => delivered(victim).length >= 20, 60_000);
-    victim.child.kill('SIGKILL');
+    killGroup(victim);
     await victim.exited;
     await expectExit(survivor);
 
@@ -308,7 +320,6 @@ describe('Scheduler across two OS processes', () => {
     expect(deliveries.map((d) => decodeKey(String(d.partitionKey))).sort()).toEqual(
       jobs.map((j) => j.id).sort(),
     );
-    expect(delivered(victim).length).toBeGreaterThanOrEqual(20);
     expect(duplicates.length).toBeLessThanOrEqual(concurrency);
     const firstOwner = new Map(deliveries.map((d) => [d.partitionKey, d.owner]));
     for (const d of duplicates) {
@@ -316,8 +327,12 @@ describe('Scheduler across two OS processes', () => {
       expect(d.owner).toBe('survivor');
       expect(firstOwner.get(d.partitionKey)).toBe('victim');
     }
-    const sends = delivered(victim).length + Number(finished(survivor)?.sends);
-    expect(sends).toBe(jobs.length + duplicates.length);
+    const byVictim = deliveries.filter((d) => d.owner === 'victim').length;
+    // The victim may die between a send and saying so; the survivor ends cleanly and says all.
+    expect(delivered(victim).length).toBeGreaterThanOrEqual(20);
+    expect(delivered(victim).length).toBeLessThanOrEqual(byVictim);
+    expect(Number(finished(survivor)?.sends)).toBe(jobs.length - byVictim + duplicates.length);
+    expect(Number(finished(survivor)?.claimedByOthers)).toBeGreaterThan(0); // met live leases
     const rows = await all(store.table('jobs'));
     expect(rows.filter((row) => row.status !== 'done')).toEqual([]);
   });
