@@ -4,12 +4,12 @@ import {
   type TransactionAction,
 } from '@azure/data-tables';
 import type { Job } from '../src/domain/job';
-import { JobStore, bucketOf, toJobEntity } from '../src/jobs/job-store';
+import { JobStore, bucketOf, jobsTableName, toJobEntity } from '../src/jobs/job-store';
 import { Scheduler } from '../src/jobs/scheduler';
 import { createLogger } from '../src/logger';
 import { MAX_BATCH, eachLimited } from '../src/store/batch';
 import { startEmbeddedStorage } from '../src/store/embedded-azurite';
-import { TableStore, type TableKey } from '../src/store/table-store';
+import { TableStore } from '../src/store/table-store';
 import { encodeKey } from '../src/store/versioned';
 
 /**
@@ -51,8 +51,6 @@ export class CountingTableStore extends TableStore {
     queries: [],
   };
   recordQueries = false;
-  private readonly counted = new Map<TableKey, TableClient>();
-
   constructor(
     private readonly connectionString: string,
     prefix = '',
@@ -60,17 +58,13 @@ export class CountingTableStore extends TableStore {
     super({ kind: 'connection-string', connectionString }, prefix);
   }
 
-  override table(key: TableKey): TableClient {
-    let client = this.counted.get(key);
-    if (!client) {
-      client = TableClient.fromConnectionString(this.connectionString, this.tableName(key), {
-        allowInsecureConnection: true,
-        retryOptions: { maxRetries: 2, retryDelayInMs: 200, maxRetryDelayInMs: 1000 },
-        additionalPolicies: [{ policy: this.policy(), position: 'perRetry' }],
-      });
-      this.counted.set(key, client);
-    }
-    return client;
+  /** Every client of this store, fixed tables and day tables alike, counts its requests. */
+  protected override createClient(name: string): TableClient {
+    return TableClient.fromConnectionString(this.connectionString, name, {
+      allowInsecureConnection: true,
+      retryOptions: { maxRetries: 2, retryDelayInMs: 200, maxRetryDelayInMs: 1000 },
+      additionalPolicies: [{ policy: this.policy(), position: 'perRetry' }],
+    });
   }
 
   reset(): void {
@@ -216,7 +210,9 @@ async function fill(store: TableStore, pairs: number): Promise<number> {
     batches.push(actions);
   }
   await eachLimited(batches, WRITERS, async (actions) => {
-    await store.table('jobs').submitTransaction(actions);
+    const bucket = String((actions[0]![1] as { partitionKey: string }).partitionKey);
+    await store.ensureTableNamed(jobsTableName(store, bucket));
+    await store.clientNamed(jobsTableName(store, bucket)).submitTransaction(actions);
   });
   return all.length;
 }
@@ -284,7 +280,8 @@ async function probeWrites(store: CountingTableStore): Promise<WriteProbe> {
   const claims: number[] = [];
   for (const made of dueJobs(0).slice(0, 50)) {
     const key = encodeKey(made.id);
-    jobs.push(await time(store.table('jobs'), bucketOf(new Date(made.dueAt)), key));
+    const bucket = bucketOf(new Date(made.dueAt));
+    jobs.push(await time(store.clientNamed(jobsTableName(store, bucket)), bucket, key));
     claims.push(await time(store.table('jobClaims'), key, 'claim'));
   }
   return { jobsMs: median(jobs), claimsMs: median(claims) };

@@ -1,5 +1,5 @@
 import type { Job } from '../../bot/src/domain/job';
-import { type DueJob, JobStore, bucketOf } from '../../bot/src/jobs/job-store';
+import { type DueJob, JobStore, bucketOf, jobsTableName } from '../../bot/src/jobs/job-store';
 import type { EmbeddedStorage } from '../../bot/src/store/embedded-azurite';
 import { encodeKey } from '../../bot/src/store/versioned';
 import { CountingTableStore } from '../../bot/scripts/bench-scheduler';
@@ -45,7 +45,7 @@ function job(id: string, dueAt: Date, extra: Partial<Job> = {}): Job {
 
 async function rowsOf(store: CountingTableStore, id: string) {
   const rows = [];
-  for await (const row of store.table('jobs').listEntities()) {
+  for (const row of await new JobStore(store).allRows()) {
     if (row.rowKey === encodeKey(id)) rows.push(row);
   }
   return rows;
@@ -82,7 +82,9 @@ describe('JobStore against Azurite', () => {
     const jobs = jobStore(store);
     const lost = job('booking:p1:1:u1', at(0));
     await jobs.schedule([lost]);
-    await store.table('jobs').deleteEntity('202703151409', encodeKey(lost.id));
+    await store
+      .clientNamed(jobsTableName(store, '202703151409'))
+      .deleteEntity('202703151409', encodeKey(lost.id));
 
     await expect(jobs.schedule([lost])).resolves.toEqual({ scheduled: 0, alreadyScheduled: 1 });
     expect(ids(await jobs.due(at(MIN)))).toEqual([lost.id]);
@@ -107,7 +109,7 @@ describe('JobStore against Azurite', () => {
     ]);
     expect(ids(await jobs.due(at(10 * MIN), 2))).toEqual(['earlier', 'now']);
 
-    const jobQueries = store.stats.queries.filter((q) => /\/js\d+Jobs\(\)/.test(q));
+    const jobQueries = store.stats.queries.filter((q) => /\/js\d+Jobs\d{8}\(\)/.test(q));
     expect(jobQueries.length).toBeGreaterThan(0);
     for (const query of jobQueries) {
       expect(query).toMatch(/PartitionKey ge '\d{12}' and PartitionKey le '\d{12}'/);
@@ -223,7 +225,7 @@ describe('JobStore against Azurite', () => {
     const later = bucketOf(at(30 * MIN));
     // What reschedule() had done when the process died: flag the row, switch the index.
     await store
-      .table('jobs')
+      .clientNamed(jobsTableName(store, '202703151409'))
       .updateEntity({ partitionKey: '202703151409', rowKey: key, moved: true });
     await store
       .table('jobIndex')

@@ -283,7 +283,7 @@ describe('Scheduler across two OS processes', () => {
       const hour = new Date(String(d.at)).getUTCHours();
       expect(hour >= 9 && hour < 17).toBe(true);
     }
-    const pending = await all(store.table('jobs'));
+    const pending = await new JobStore(store).allRows();
     expect(pending.filter((row) => row.status !== 'done')).toEqual([]);
   });
 
@@ -333,7 +333,7 @@ describe('Scheduler across two OS processes', () => {
     expect(delivered(victim).length).toBeLessThanOrEqual(byVictim);
     expect(Number(finished(survivor)?.sends)).toBe(jobs.length - byVictim + duplicates.length);
     expect(Number(finished(survivor)?.claimedByOthers)).toBeGreaterThan(0); // met live leases
-    const rows = await all(store.table('jobs'));
+    const rows = await new JobStore(store).allRows();
     expect(rows.filter((row) => row.status !== 'done')).toEqual([]);
   });
 });

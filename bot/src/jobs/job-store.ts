@@ -250,8 +250,26 @@ export class JobStore {
     this.concurrency = options.concurrency ?? 16;
   }
 
-  private get jobs() {
-    return this.store.table('jobs');
+  /**
+   * The jobs of one day live in their own table, `Jobs{yyyyMMdd}`: a tick's range query then
+   * touches a day's rows, not the whole programme's, and old days can be dropped whole.
+   */
+  private jobsIn(bucket: string) {
+    return this.store.clientNamed(jobsTableName(this.store, bucket));
+  }
+
+  /** Creates a day's table before its first row is written. */
+  private async ensureDay(bucket: string): Promise<void> {
+    await this.store.ensureTableNamed(jobsTableName(this.store, bucket));
+  }
+
+  /** Every job row in every day table, oldest day first (diagnostics and tests). */
+  async allRows(): Promise<Record<string, unknown>[]> {
+    const rows: Record<string, unknown>[] = [];
+    for (const name of await this.store.tableNamesStartingWith(this.store.tableName('jobs'))) {
+      for await (const row of this.store.clientNamed(name).listEntities()) rows.push(row);
+    }
+    return rows;
   }
 
   private get index() {
@@ -296,7 +314,8 @@ export class JobStore {
       await this.restoreRow(job);
       return false;
     }
-    await tryInsert(this.jobs, toJobEntity(job, bucket));
+    await this.ensureDay(bucket);
+    await tryInsert(this.jobsIn(bucket), toJobEntity(job, bucket));
     return true;
   }
 
@@ -306,8 +325,12 @@ export class JobStore {
     const index = await getRow(this.index, key, '');
     if (!index) return;
     const bucket = str(index, 'bucket');
-    if (await getRow(this.jobs, bucket, key)) return;
-    await tryInsert(this.jobs, toJobEntity({ ...job, dueAt: str(index, 'dueAt') }, bucket));
+    await this.ensureDay(bucket);
+    if (await getRow(this.jobsIn(bucket), bucket, key)) return;
+    await tryInsert(
+      this.jobsIn(bucket),
+      toJobEntity({ ...job, dueAt: str(index, 'dueAt') }, bucket),
+    );
   }
 
   /**
@@ -341,20 +364,20 @@ export class JobStore {
     const index = await getRow(this.index, key, '');
     if (!index) return 'refused';
     const from = str(index, 'bucket');
-    const row = await getRow(this.jobs, from, key);
+    const row = await getRow(this.jobsIn(from), from, key);
     if (!row || str(row, 'status') !== 'pending') return 'refused';
     const to = placeFor(dueAt, this.clock());
     const changes = { dueAt, ...progressFields(progress) };
     if (to === from) {
       const same = await tryUpdate(
-        this.jobs,
+        this.jobsIn(from),
         { partitionKey: from, rowKey: key, ...changes },
         row.etag,
       );
       return same === undefined ? 'retry' : 'moved';
     }
     const flagged = await tryUpdate(
-      this.jobs,
+      this.jobsIn(from),
       { partitionKey: from, rowKey: key, moved: true },
       row.etag,
     );
@@ -373,8 +396,9 @@ export class JobStore {
     };
     const lastError = optStr(row, 'lastError');
     if (lastError !== undefined && progress?.reason === undefined) moved.lastError = lastError;
-    await upsert(this.jobs, moved);
-    await tryDelete(this.jobs, from, key, flagged);
+    await this.ensureDay(to);
+    await upsert(this.jobsIn(to), moved);
+    await tryDelete(this.jobsIn(from), from, key, flagged);
     return 'moved';
   }
 
@@ -400,25 +424,31 @@ export class JobStore {
     return scan.due;
   }
 
+  /** Reads pending rows from `from` to `to`, one day table at a time, oldest first. */
   private async scanPending(from: string, to: string, now: Date, limit: number): Promise<Scan> {
-    const filter = odata`PartitionKey ge ${from} and PartitionKey le ${to} and status eq ${'pending'}`;
     const scan: Scan = { due: [], complete: true };
-    const pages = this.jobs
-      .listEntities<Record<string, unknown>>({ queryOptions: { filter } })
-      .byPage({ maxPageSize: Math.min(limit, MAX_PAGE) });
-    try {
-      for await (const page of pages) {
-        for (const row of page) {
-          scan.firstPending ??= str(row, 'partitionKey');
-          if (Date.parse(str(row, 'dueAt')) <= now.getTime()) scan.due.push(toDueJob(row));
+    for (const day of daysBetween(from, to)) {
+      const low = pickBucket(from, `${day}0000`, 'max');
+      const high = pickBucket(to, `${day}2359`, 'min');
+      const filter = odata`PartitionKey ge ${low} and PartitionKey le ${high} and status eq ${'pending'}`;
+      const pages = this.jobsIn(`${day}0000`)
+        .listEntities<Record<string, unknown>>({ queryOptions: { filter } })
+        .byPage({ maxPageSize: Math.min(limit, MAX_PAGE) });
+      try {
+        for await (const page of pages) {
+          for (const row of page) {
+            scan.firstPending ??= str(row, 'partitionKey');
+            if (Date.parse(str(row, 'dueAt')) <= now.getTime()) scan.due.push(toDueJob(row));
+          }
+          if (scan.due.length >= limit) {
+            scan.complete = false;
+            break;
+          }
         }
-        if (scan.due.length >= limit) {
-          scan.complete = false;
-          break;
-        }
+      } catch (error) {
+        if (statusOf(error) !== 404) translate(error); // no table: nothing was due that day
       }
-    } catch (error) {
-      translate(error);
+      if (!scan.complete) break;
     }
     scan.due = scan.due.slice(0, limit);
     return scan;
@@ -478,7 +508,7 @@ export class JobStore {
     }
     if (state === 'held' && Date.parse(str(existing, 'leaseUntil')) > now.getTime()) return false;
     // Only the very row version due() read may be taken over; a changed row is stale news.
-    const row = await getRow(this.jobs, due.bucket, encodeKey(due.job.id));
+    const row = await getRow(this.jobsIn(due.bucket), due.bucket, encodeKey(due.job.id));
     if (!row || row.etag !== due.etag || str(row, 'status') !== 'pending') return false;
     const etag = await tryUpdate(this.claims, held, existing.etag, 'Replace');
     return etag === undefined ? false : this.hold(due, String(held.owner), etag);
@@ -500,11 +530,12 @@ export class JobStore {
     if (!index) return false;
     const bucket = str(index, 'bucket');
     if (bucket === due.bucket) return true;
-    if (!(await getRow(this.jobs, bucket, key))) {
+    if (!(await getRow(this.jobsIn(bucket), bucket, key))) {
       const job = { ...due.job, dueAt: str(index, 'dueAt') };
-      await tryInsert(this.jobs, { ...toJobEntity(job, bucket), attempts: due.attempts });
+      await this.ensureDay(bucket);
+      await tryInsert(this.jobsIn(bucket), { ...toJobEntity(job, bucket), attempts: due.attempts });
     }
-    await tryDelete(this.jobs, due.bucket, key, due.etag);
+    await tryDelete(this.jobsIn(due.bucket), due.bucket, key, due.etag);
     return false;
   }
 
@@ -548,8 +579,8 @@ export class JobStore {
     let etag = due.etag;
     for (let attempt = 0; attempt < 3; attempt++) {
       const entity = { partitionKey: due.bucket, rowKey: key, ...changes };
-      if ((await tryUpdate(this.jobs, entity, etag)) !== undefined) return;
-      const row = await getRow(this.jobs, due.bucket, key);
+      if ((await tryUpdate(this.jobsIn(due.bucket), entity, etag)) !== undefined) return;
+      const row = await getRow(this.jobsIn(due.bucket), due.bucket, key);
       if (!row || str(row, 'status') !== 'pending') return;
       etag = row.etag;
     }
@@ -560,7 +591,8 @@ export class JobStore {
     const key = encodeKey(jobId);
     const index = await getRow(this.index, key, '');
     if (!index) return undefined;
-    const row = await getRow(this.jobs, str(index, 'bucket'), key);
+    const bucket = str(index, 'bucket');
+    const row = await getRow(this.jobsIn(bucket), bucket, key);
     if (!row) return undefined;
     const record: JobRecord = {
       job: toJob(row),
@@ -585,4 +617,25 @@ function progressFields(detail?: CompletionDetail): Record<string, unknown> {
   if (detail?.attempts !== undefined) fields.attempts = detail.attempts;
   if (detail?.reason !== undefined) fields.lastError = detail.reason.slice(0, 1000);
   return fields;
+}
+
+/** The table holding one day's jobs: `Jobs{yyyyMMdd}` (with the store's prefix). */
+export function jobsTableName(store: TableStore, bucket: string): string {
+  return `${store.tableName('jobs')}${bucket.slice(0, 8)}`;
+}
+
+/** The days (yyyyMMdd) from one bucket's day to another's, inclusive. */
+function daysBetween(from: string, to: string): string[] {
+  const days: string[] = [];
+  let day = from.slice(0, 8);
+  const last = to.slice(0, 8);
+  while (day <= last) {
+    days.push(day);
+    day = addMinutes(`${day}0000`, 24 * 60).slice(0, 8);
+  }
+  return days;
+}
+
+function pickBucket(a: string, b: string, pick: 'min' | 'max'): string {
+  return (pick === 'min') === a < b ? a : b;
 }

@@ -2,6 +2,7 @@ import {
   TableClient,
   TableServiceClient,
   type TableServiceClientOptions,
+  odata,
 } from '@azure/data-tables';
 import {
   ManagedIdentityCredential,
@@ -29,6 +30,9 @@ export const TABLE_NAMES = {
 
 export type TableKey = keyof typeof TABLE_NAMES;
 
+/** Names used as a prefix for tables made on demand: `Jobs20270315` holds one day's jobs. */
+const MADE_ON_DEMAND = new Set<TableKey>(['jobs']);
+
 export type ResolvedStorage =
   | { kind: 'connection-string'; connectionString: string }
   | { kind: 'account-url'; accountUrl: string; credential: TokenCredential };
@@ -48,7 +52,8 @@ export function resolveStorage(
  * requests time out quickly so an outage becomes a clear error rather than a hang.
  */
 export class TableStore {
-  private readonly clients = new Map<TableKey, TableClient>();
+  private readonly clients = new Map<string, TableClient>();
+  private readonly created = new Set<string>();
   private readonly service: TableServiceClient;
   private readonly options: TableServiceClientOptions;
 
@@ -71,30 +76,55 @@ export class TableStore {
   }
 
   table(key: TableKey): TableClient {
-    let client = this.clients.get(key);
+    return this.clientNamed(this.tableName(key));
+  }
+
+  /** A client for any table of this store, by its full name (cached). */
+  clientNamed(name: string): TableClient {
+    let client = this.clients.get(name);
     if (!client) {
-      const name = this.tableName(key);
-      client =
-        this.storage.kind === 'connection-string'
-          ? TableClient.fromConnectionString(this.storage.connectionString, name, this.options)
-          : new TableClient(
-              `${this.storage.accountUrl}`,
-              name,
-              this.storage.credential,
-              this.options,
-            );
-      this.clients.set(key, client);
+      client = this.createClient(name);
+      this.clients.set(name, client);
     }
     return client;
+  }
+
+  protected createClient(name: string): TableClient {
+    return this.storage.kind === 'connection-string'
+      ? TableClient.fromConnectionString(this.storage.connectionString, name, this.options)
+      : new TableClient(`${this.storage.accountUrl}`, name, this.storage.credential, this.options);
+  }
+
+  /** Creates a table made on demand (e.g. one per day of jobs) once per process. */
+  async ensureTableNamed(name: string): Promise<void> {
+    if (this.created.has(name)) return;
+    try {
+      await this.service.createTable(name); // an existing table is not an error
+    } catch (error) {
+      if (isUnavailable(error)) throw new StorageUnavailableError(error);
+      throw error;
+    }
+    this.created.add(name);
+  }
+
+  /** Names of the tables that start with `prefix`, in order. */
+  async tableNamesStartingWith(prefix: string): Promise<string[]> {
+    const names: string[] = [];
+    const upper = `${prefix}{`; // '{' sorts after every letter and digit
+    const filter = odata`TableName ge ${prefix} and TableName lt ${upper}`;
+    for await (const table of this.service.listTables({ queryOptions: { filter } })) {
+      if (table.name) names.push(table.name);
+    }
+    return names.sort();
   }
 
   /** Creates every table that does not exist yet. Safe to call on every start. */
   async ensureTables(): Promise<void> {
     try {
       await Promise.all(
-        (Object.keys(TABLE_NAMES) as TableKey[]).map((key) =>
-          this.service.createTable(this.tableName(key)),
-        ),
+        (Object.keys(TABLE_NAMES) as TableKey[])
+          .filter((key) => !MADE_ON_DEMAND.has(key))
+          .map((key) => this.service.createTable(this.tableName(key))),
       );
     } catch (error) {
       if (isUnavailable(error)) throw new StorageUnavailableError(error);
