@@ -67,7 +67,14 @@ export class JourneyJobHandler {
     );
     for (const d of deliveries) results.set(d.job.id, delivered);
     if (delivered === 'done') {
-      for (const d of deliveries) await this.afterSend(d.job, d.ctx);
+      for (const d of deliveries) {
+        // The message went out: trouble from here on must never cause it to be sent again.
+        try {
+          await this.afterSend(d.job, d.ctx);
+        } catch (error) {
+          this.log.error({ err: error, jobId: d.job.id }, 'follow-up after a send failed');
+        }
+      }
     }
     return results;
   }

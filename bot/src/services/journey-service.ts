@@ -31,6 +31,7 @@ import type {
 import { resolveTimeZone } from '../domain/send-window';
 import type { Logger } from '../logger';
 import { type PairSpaceWrite, rowKeys } from '../store/pair-space-repository';
+import { ConflictError } from '../store/errors';
 import type { Repositories } from '../store/repositories';
 import { type PairContext, loadPairContext, sides } from './pair-context';
 
@@ -112,21 +113,31 @@ export class JourneyService {
     ctx.status = status;
   }
 
-  /** The introduction went out: the pair is introduced and its contract awaits both. */
+  /**
+   * The introduction went out: the pair is introduced and its contract awaits both. Both
+   * partners' introductions may finish at the same moment (on different instances), so this is
+   * idempotent: whoever loses a race reloads and finds the work done.
+   */
   async introduce(ctx: PairContext): Promise<PairContext> {
-    let next = ctx;
-    if (!ctx.space.contract) {
-      ctx.space.contract = await this.repos.pairSpaces.insert<Contract>(
-        ctx.pair.value.id,
-        rowKeys.contract(),
-        newContract(ctx.pair.value.id, DEFAULT_CONTRACT_TERMS, this.now()),
-      );
+    let current = ctx;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      try {
+        if (!current.space.contract) {
+          current.space.contract = await this.repos.pairSpaces.insert<Contract>(
+            current.pair.value.id,
+            rowKeys.contract(),
+            newContract(current.pair.value.id, DEFAULT_CONTRACT_TERMS, this.now()),
+          );
+        }
+        if (current.pair.value.state !== 'proposed') return current;
+        const moved = await this.applyEvent(current, { type: 'introduce' });
+        return moved.ok ? moved.value : current;
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
+        current = await this.load(current.cohort.id, current.pair.value.id);
+      }
     }
-    if (ctx.pair.value.state === 'proposed') {
-      const moved = await this.applyEvent(ctx, { type: 'introduce' });
-      if (moved.ok) next = moved.value;
-    }
-    return next;
+    return current;
   }
 
   /** A partner agrees the contract; once both have, the pair is active and its plan begins. */
@@ -138,16 +149,28 @@ export class JourneyService {
   ): Promise<Outcome<PairContext>> {
     const who = sides(ctx, participantId);
     if (!who) return refuse('You are not part of this pairing.');
-    if (!ctx.space.contract) return refuse('The contract is not ready yet.');
-    const agreed = agreeTo(ctx.space.contract.value, who.myRole, version, this.now());
-    if (!agreed.ok) return refuse(agreed.reason);
-    ctx.space.contract = await this.repos.pairSpaces.replace(
-      ctx.pair.value.id,
-      rowKeys.contract(),
-      agreed.contract,
-      ctx.space.contract.etag,
-    );
-    if (!bothAgreed(agreed.contract) || ctx.pair.value.state !== 'introduced') return ok(ctx);
+    // Both partners often agree at nearly the same moment: an agreement is safe to apply again
+    // on the latest version, so a lost race is retried rather than dropped.
+    let agreedContract: Contract | undefined;
+    for (let attempt = 0; attempt < 5 && !agreedContract; attempt++) {
+      if (!ctx.space.contract) return refuse('The contract is not ready yet.');
+      const agreed = agreeTo(ctx.space.contract.value, who.myRole, version, this.now());
+      if (!agreed.ok) return refuse(agreed.reason);
+      try {
+        ctx.space.contract = await this.repos.pairSpaces.replace(
+          ctx.pair.value.id,
+          rowKeys.contract(),
+          agreed.contract,
+          ctx.space.contract.etag,
+        );
+        agreedContract = agreed.contract;
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
+        ctx = await this.load(ctx.cohort.id, ctx.pair.value.id);
+      }
+    }
+    if (!agreedContract) return refuse('The contract is busy just now; please try again.');
+    if (!bothAgreed(agreedContract) || ctx.pair.value.state !== 'introduced') return ok(ctx);
 
     // The plan runs in the mentee's zone (they usually book), else the agreeing person's.
     const zone = resolveTimeZone(ctx.status.timeZone ?? timeZone);

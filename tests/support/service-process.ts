@@ -1,0 +1,79 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+export interface ServiceProcess {
+  url: string;
+  pid: number;
+  /** Everything it logged, for failure messages. */
+  output(): string;
+  stop(): Promise<void>;
+  kill(): void;
+}
+
+/**
+ * Starts the service as its own OS process (as one App Service instance would run), on a free
+ * port, and resolves once it is listening with its storage ready.
+ */
+export function startServiceProcess(env: Record<string, string>): Promise<ServiceProcess> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [require.resolve('tsx/cli'), 'bot/src/main.ts'],
+    {
+      cwd: ROOT,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        NODE_ENV: 'test',
+        PORT: '0',
+        LOG_LEVEL: 'info',
+        SEED_DEMO: 'false',
+        SCHEDULER_INTERVAL_SECONDS: '0',
+        ...env,
+      },
+    },
+  );
+  const lines: string[] = [];
+  child.stderr?.on('data', (chunk: Buffer) => lines.push(chunk.toString()));
+  const kill = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      // already gone
+    }
+  };
+  return new Promise((resolve, reject) => {
+    let url = '';
+    const timer = setTimeout(() => {
+      kill('SIGKILL');
+      reject(new Error(`the service did not start:\n${lines.join('\n')}`));
+    }, 60_000);
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      lines.push(line);
+      if (line.includes('"service listening"')) url = (JSON.parse(line) as { url: string }).url;
+      if (url && line.includes('"storage ready"')) {
+        clearTimeout(timer);
+        resolve({
+          url,
+          pid: child.pid!,
+          output: () => lines.join('\n'),
+          kill: () => kill('SIGKILL'),
+          stop: () =>
+            new Promise<void>((done) => {
+              if (child.exitCode !== null) return done();
+              child.once('exit', () => done());
+              kill('SIGTERM');
+            }),
+        });
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      if (!url) reject(new Error(`the service exited (${code}):\n${lines.join('\n')}`));
+    });
+  });
+}
