@@ -119,14 +119,24 @@ describe('two service instances sharing one storage account', () => {
       );
     }
 
-    // A simulated month, a working day at a time, both instances ticking together.
-    for (let day = 1; day <= 31; day++) {
+    // A simulated month, a day at a time, both instances ticking together. What coincides for
+    // one person across instances waits for their next day: never two nudges in one day.
+    let busiestDay = 0;
+    for (let day = 1; day <= 32; day++) {
+      const before = connector.received.length;
       await at(new Date(Date.parse('2027-03-01T09:30:00Z') + day * DAY).toISOString());
+      const today = new Map<string, number>();
+      for (const r of connector.received.slice(before)) {
+        today.set(r.conversationId, (today.get(r.conversationId) ?? 0) + 1);
+      }
+      busiestDay = Math.max(busiestDay, ...today.values(), 0);
     }
+    expect(busiestDay).toBe(1);
 
     const inbox = received();
     let duplicates = 0;
     let missing = 0;
+    const problems: string[] = [];
     for (const p of people) {
       const titles = inbox.get(personalConversationId(p)) ?? [];
       const nudges = titles.filter((t) => !t.startsWith('You are both signed up'));
@@ -137,11 +147,25 @@ describe('two service instances sharing one storage account', () => {
       ];
       for (const title of expected) {
         const copies = nudges.filter((n) => n.includes(title)).length;
-        if (copies === 0) missing++;
+        if (copies === 0) {
+          missing++;
+          problems.push(
+            `${p.name} never received "${title}"; got: ${JSON.stringify(nudges.map((n) => n.split('\n')[0]))}`,
+          );
+        }
         if (copies > 1) duplicates += copies - 1;
       }
     }
-    expect({ duplicates, missing }).toEqual({ duplicates: 0, missing: 0 });
+    const trouble = [a, b]
+      .flatMap((s) => s.output().split('\n'))
+      .filter((line) => /"level":(40|50)/.test(line))
+      .slice(0, 10);
+    expect({ duplicates, missing, problems, trouble }).toEqual({
+      duplicates: 0,
+      missing: 0,
+      problems: [],
+      trouble: [],
+    });
     // Both instances did real work.
     expect(a.output()).toMatch(/nudge sent/);
     expect(b.output()).toMatch(/nudge sent/);
