@@ -270,6 +270,11 @@ describe('tab API under AUTH_MODE=entra', () => {
       const token = await call(entra.url, 'POST', '/api/dev/token', { json: MENTOR });
       expect(token).toMatchObject({ status: 404, body: { error: { code: 'not_found' } } });
       expect((await call(entra.url, 'GET', '/api/dev/users')).status).toBe(404);
+      const clock = await call(entra.url, 'POST', '/api/dev/clock', {
+        json: { now: '2030-01-01T00:00:00Z' },
+      });
+      expect(clock.status).toBe(404);
+      expect((await call(entra.url, 'POST', '/api/dev/run-jobs', { json: {} })).status).toBe(404);
       const me = await call(entra.url, 'GET', '/api/me', { token: coordinatorToken });
       expect(me).toMatchObject({ status: 401, body: { error: { code: 'unauthorized' } } });
     } finally {

@@ -148,6 +148,65 @@ describe('rules that protect people', () => {
     expect(resumed.text).toMatch(/Welcome back/);
   });
 
+  it('a suggested change to the contract asks both partners to agree again', async () => {
+    const lee = user(7, 'Lee Grant');
+    const ros = user(8, 'Ros Hale');
+    // Lee agrees; Ros suggests a change before agreeing.
+    const cohortDay = '2027-03-22T08:00:00Z';
+    await drive.setClock(cohortDay);
+    await drive.install(lee);
+    await drive.install(ros);
+    const token = await devToken(service.url, COORDINATOR);
+    const cohort = await call<{ id: string }>(service.url, 'POST', '/api/cohorts', {
+      token,
+      json: { name: 'Contract cohort', startDate: '2027-03-22', endDate: '2027-09-30' },
+    });
+    await call(service.url, 'POST', `/api/cohorts/${cohort.body.id}/roster`, {
+      token,
+      contentType: 'text/csv',
+      body: [
+        'email,display_name,role,entra_object_id,partner_email',
+        `lee@t.nhs.uk,Lee Grant,mentor,${lee.aadObjectId},ros@t.nhs.uk`,
+        `ros@t.nhs.uk,Ros Hale,mentee,${ros.aadObjectId},`,
+      ].join('\n'),
+    });
+    await drive.at('2027-03-22T10:00:00Z');
+    const ids = drive.actionData(lee, 'contract.open');
+    await drive.click(lee, 'contract.agree', { ...ids, contractVersion: 1 });
+
+    const form = await drive.click(ros, 'contract.edit', { ...ids, contractVersion: 1 });
+    expect(form.text).toMatch(/Save changes/);
+    const invalid = await drive.click(ros, 'contract.save', {
+      ...ids,
+      contractVersion: 1,
+      confidentiality: '',
+      frequency: 'Twice a month',
+      mode: 'online',
+      boundaries: 'b',
+      pauseOrEnd: 'p',
+      raisingConcerns: 'r',
+    });
+    expect(invalid.text).toMatch(/⚠ Please write confidentiality/);
+    const before = drive.inbox(lee).length;
+    const saved = await drive.click(ros, 'contract.save', {
+      ...ids,
+      contractVersion: 1,
+      confidentiality: 'Between us',
+      frequency: 'Twice a month',
+      mode: 'online',
+      boundaries: 'No gossip',
+      pauseOrEnd: 'Either of us, any time',
+      raisingConcerns: 'Ask Priya',
+    });
+    expect(saved.text).toMatch(/Version 2/);
+    expect(saved.text).toMatch(/Twice a month/);
+    expect(saved.text).toMatch(/Waiting for Lee Grant/);
+    // Lee is shown the new version and asked again; an old "I agree" click is refused.
+    expect(drive.textsSince(lee, before).join('\n')).toMatch(/Version 2[\s\S]*Waiting for you/);
+    const stale = await drive.click(lee, 'contract.agree', { ...ids, contractVersion: 1 });
+    expect(stale.text).toMatch(/Waiting for you/);
+  });
+
   it('a click on an outdated card answers with the current one and saves nothing', async () => {
     const sam = user(5, 'Sam Green');
     const jo = user(6, 'Jo Black');
