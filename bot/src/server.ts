@@ -4,6 +4,7 @@ import type { AppContext } from './app-context';
 import { registerCohortRoutes } from './api/cohort-routes';
 import { registerDevRoutes } from './api/dev-routes';
 import { registerMeRoutes } from './api/me-routes';
+import { registerPairRoutes } from './api/pair-routes';
 import { ApiError } from './api/api-error';
 import { sendJson, toErrorResponse } from './http/error-response';
 import { readJson } from './http/request-body';
@@ -40,6 +41,7 @@ export function createHttpServer(
 
   registerMeRoutes(server, ctx);
   registerCohortRoutes(server, ctx);
+  registerPairRoutes(server, ctx);
   registerDevRoutes(server, ctx);
   registerTab(server);
 

@@ -43,7 +43,13 @@ export async function call<T = Record<string, unknown>>(
   baseUrl: string,
   method: string,
   path: string,
-  options: { token?: string; json?: unknown; body?: string; contentType?: string } = {},
+  options: {
+    token?: string;
+    json?: unknown;
+    body?: string;
+    contentType?: string;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<JsonResponse<T>> {
   const headers: Record<string, string> = {};
   if (options.token) headers.authorization = `Bearer ${options.token}`;
@@ -53,6 +59,7 @@ export async function call<T = Record<string, unknown>>(
     headers['content-type'] = 'application/json';
   }
   if (options.contentType) headers['content-type'] = options.contentType;
+  Object.assign(headers, options.headers ?? {});
   const response = await fetch(`${baseUrl}${path}`, { method, headers, body });
   const text = await response.text();
   return {

@@ -108,3 +108,19 @@ export interface FitCheck {
   wantsCoordinator: boolean;
   createdAt: string;
 }
+
+export type GoalStatus = 'not_started' | 'in_progress' | 'achieved' | 'set_aside';
+
+/** Something the pair wants to achieve, revisited over the programme. Shared by both. */
+export interface Goal {
+  id: string;
+  pairId: string;
+  text: string;
+  status: GoalStatus;
+  /** A short note on progress. */
+  note: string;
+  createdBy: string;
+  updatedBy: string;
+  createdAt: string;
+  updatedAt: string;
+}

@@ -7,6 +7,7 @@ import type {
   Contract,
   FinalReview,
   FitCheck,
+  Goal,
   Meeting,
   Preparation,
   Reflection,
@@ -29,7 +30,7 @@ import {
  *
  * RowKeys (kind prefix, then ids): `contract`; `meeting|{meetingId}`; `action|{actionId}`;
  * `prep|{meetingId}|{authorId}`; `reflection|{authorId}|{reflectionId}`; `review|{authorId}`;
- * `fit|{authorId}`; `status`. Each row keeps the value as JSON in `data`.
+ * `fit|{authorId}`; `goal|{goalId}`; `status`. Each row keeps the value as JSON in `data`.
  * Privacy is enforced above this layer (see services/pair-space-view.ts): a reflection row is
  * returned to its author, and to the partner only when shared.
  */
@@ -45,6 +46,7 @@ export const rowKeys = {
   review: (authorId: string) => `review|${encodeKey(authorId)}`,
   fitCheck: (authorId: string) => `fit|${encodeKey(authorId)}`,
   status: () => 'status',
+  goal: (goalId: string) => `goal|${encodeKey(goalId)}`,
 };
 
 /** Who paused or ended a pairing and why (coordinator only), and the pair's running facts. */
@@ -75,10 +77,12 @@ export interface PairSpace {
   reflections: Versioned<Reflection>[];
   reviews: Versioned<FinalReview>[];
   fitChecks: Versioned<FitCheck>[];
+  goals: Versioned<Goal>[];
   status?: Versioned<PairStatusRecord>;
 }
 
-type Kind = 'contract' | 'meeting' | 'action' | 'prep' | 'reflection' | 'review' | 'fit' | 'status';
+type Kind =
+  'contract' | 'meeting' | 'action' | 'prep' | 'reflection' | 'review' | 'fit' | 'status' | 'goal';
 
 function kindOf(rowKey: string): Kind {
   return rowKey.split('|')[0] as Kind;
@@ -102,6 +106,7 @@ export class PairSpaceRepository {
       reflections: [],
       reviews: [],
       fitChecks: [],
+      goals: [],
     };
     for (const row of rows) {
       const item = { value: JSON.parse(str(row, 'data')) as never, etag: row.etag };
@@ -129,6 +134,9 @@ export class PairSpaceRepository {
           break;
         case 'status':
           space.status = item;
+          break;
+        case 'goal':
+          space.goals.push(item);
           break;
       }
     }
@@ -216,6 +224,7 @@ function describe(rowKey: string): string {
     review: 'This review',
     fit: 'This answer',
     status: 'This pairing',
+    goal: 'This goal',
   };
   return names[kindOf(rowKey)] ?? 'This record';
 }

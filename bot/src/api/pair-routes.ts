@@ -1,0 +1,224 @@
+import type { Request, Server } from 'restify';
+import { z } from 'zod';
+import type { AppContext } from '../app-context';
+import { newId } from '../domain/ids';
+import type { AgreedAction, Goal } from '../domain/pair-space';
+import { readJson } from '../http/request-body';
+import type { PairContext } from '../services/pair-context';
+import { pairSpaceView } from '../services/pair-space-view';
+import { rowKeys } from '../store/pair-space-repository';
+import { ApiError, invalidBody } from './api-error';
+import type { Caller } from './auth/token-verifier';
+import { authedRoute } from './route';
+
+const goalStatus = z.enum(['not_started', 'in_progress', 'achieved', 'set_aside'], {
+  message: 'must be not_started, in_progress, achieved or set_aside',
+});
+
+const newGoal = z
+  .object({
+    text: z
+      .string({ message: 'is required' })
+      .trim()
+      .min(1, 'is required')
+      .max(500, 'must be at most 500 characters'),
+    status: goalStatus.default('not_started'),
+    note: z.string().trim().max(2000, 'must be at most 2000 characters').default(''),
+  })
+  .strict();
+
+const goalChange = z
+  .object({
+    text: z
+      .string({ message: 'is required' })
+      .trim()
+      .min(1, 'is required')
+      .max(500, 'must be at most 500 characters'),
+    status: goalStatus,
+    note: z.string().trim().max(2000, 'must be at most 2000 characters'),
+  })
+  .strict();
+
+const newAction = z
+  .object({
+    text: z
+      .string({ message: 'is required' })
+      .trim()
+      .min(1, 'is required')
+      .max(500, 'must be at most 500 characters'),
+    owner: z.enum(['me', 'partner'], { message: 'must be me or partner' }),
+    dueDate: z
+      .string({ message: 'is required (yyyy-mm-dd)' })
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written yyyy-mm-dd'),
+  })
+  .strict();
+
+const actionChange = z
+  .object({
+    done: z.boolean({ message: 'must be true or false' }).optional(),
+    text: z
+      .string()
+      .trim()
+      .min(1, 'cannot be empty')
+      .max(500, 'must be at most 500 characters')
+      .optional(),
+    dueDate: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written yyyy-mm-dd')
+      .optional(),
+  })
+  .strict()
+  .refine((v) => v.done !== undefined || v.text !== undefined || v.dueDate !== undefined, {
+    message: 'send at least one of done, text or dueDate',
+  });
+
+/** The ETag a client must send to change a record it read; none means a blind write, refused. */
+function ifMatch(req: Request): string {
+  const value = req.headers['if-match'];
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new ApiError(428, 'precondition_required', 'Send If-Match with the ETag you last read');
+  }
+  return value.trim();
+}
+
+/**
+ * A pair's own space for the tab: its partners only. Everyone else, coordinators included,
+ * gets 404 (the pair's existence is not confirmed to outsiders).
+ */
+export function registerPairRoutes(server: Server, ctx: AppContext): void {
+  const limit = ctx.config.maxBodyBytes;
+
+  async function mine(
+    caller: Caller,
+    pairId: string,
+  ): Promise<{ pair: PairContext; participantId: string }> {
+    const memberships = await ctx.identity.membershipsOf(caller.userId, async () => caller.email);
+    const membership = memberships.find((m) => m.pairId === pairId);
+    if (!membership) throw ApiError.notFound('You have no pairing with that id');
+    return {
+      pair: await ctx.journey.load(membership.cohortId, pairId),
+      participantId: membership.participantId,
+    };
+  }
+
+  server.get(
+    '/api/pairs/:pairId',
+    authedRoute(ctx, async ({ caller, params }) => {
+      const { pair, participantId } = await mine(caller, params.pairId ?? '');
+      return { body: pairSpaceView(pair, participantId, ctx.clock.now()) };
+    }),
+  );
+
+  server.post(
+    '/api/pairs/:pairId/goals',
+    authedRoute(ctx, async ({ caller, params, req }) => {
+      const { pair, participantId } = await mine(caller, params.pairId ?? '');
+      const parsed = newGoal.safeParse(await readJson(req, limit));
+      if (!parsed.success) throw invalidBody(parsed.error);
+      const now = ctx.clock.now().toISOString();
+      const goal: Goal = {
+        id: newId(),
+        pairId: pair.pair.value.id,
+        ...parsed.data,
+        createdBy: participantId,
+        updatedBy: participantId,
+        createdAt: now,
+        updatedAt: now,
+      };
+      const saved = await ctx.repos.pairSpaces.insert(goal.pairId, rowKeys.goal(goal.id), goal);
+      return { status: 201, body: { ...goal, etag: saved.etag }, headers: { ETag: saved.etag } };
+    }),
+  );
+
+  server.put(
+    '/api/pairs/:pairId/goals/:goalId',
+    authedRoute(ctx, async ({ caller, params, req }) => {
+      const { pair, participantId } = await mine(caller, params.pairId ?? '');
+      const etag = ifMatch(req);
+      const parsed = goalChange.safeParse(await readJson(req, limit));
+      if (!parsed.success) throw invalidBody(parsed.error);
+      const current = pair.space.goals.find((g) => g.value.id === params.goalId);
+      if (!current) throw ApiError.notFound('That goal no longer exists');
+      const goal: Goal = {
+        ...current.value,
+        ...parsed.data,
+        updatedBy: participantId,
+        updatedAt: ctx.clock.now().toISOString(),
+      };
+      // A stale ETag fails here with 412 and the latest goal; nothing is overwritten.
+      const saved = await ctx.repos.pairSpaces.replace(
+        goal.pairId,
+        rowKeys.goal(goal.id),
+        goal,
+        etag,
+      );
+      return { body: { ...goal, etag: saved.etag }, headers: { ETag: saved.etag } };
+    }),
+  );
+
+  server.post(
+    '/api/pairs/:pairId/actions',
+    authedRoute(ctx, async ({ caller, params, req }) => {
+      const { pair, participantId } = await mine(caller, params.pairId ?? '');
+      const parsed = newAction.safeParse(await readJson(req, limit));
+      if (!parsed.success) throw invalidBody(parsed.error);
+      const partnerId = pair.mentor.id === participantId ? pair.mentee.id : pair.mentor.id;
+      const action: AgreedAction = {
+        id: newId(),
+        pairId: pair.pair.value.id,
+        text: parsed.data.text,
+        ownerId: parsed.data.owner === 'me' ? participantId : partnerId,
+        dueDate: parsed.data.dueDate,
+        createdBy: participantId,
+        createdAt: ctx.clock.now().toISOString(),
+      };
+      const saved = await ctx.repos.pairSpaces.insert(
+        action.pairId,
+        rowKeys.action(action.id),
+        action,
+      );
+      // The owner is reminded before and on the due date, like actions agreed in chat.
+      await ctx.journey.syncJobs(await ctx.journey.load(pair.cohort.id, action.pairId));
+      return {
+        status: 201,
+        body: {
+          id: action.id,
+          text: action.text,
+          owner: parsed.data.owner,
+          dueDate: action.dueDate,
+          done: false,
+          etag: saved.etag,
+        },
+        headers: { ETag: saved.etag },
+      };
+    }),
+  );
+
+  server.patch(
+    '/api/pairs/:pairId/actions/:actionId',
+    authedRoute(ctx, async ({ caller, params, req }) => {
+      const { pair } = await mine(caller, params.pairId ?? '');
+      const etag = ifMatch(req);
+      const parsed = actionChange.safeParse(await readJson(req, limit));
+      if (!parsed.success) throw invalidBody(parsed.error);
+      const current = pair.space.actions.find((a) => a.value.id === params.actionId);
+      if (!current) throw ApiError.notFound('That action no longer exists');
+      const action: AgreedAction = { ...current.value };
+      if (parsed.data.text !== undefined) action.text = parsed.data.text;
+      if (parsed.data.dueDate !== undefined) action.dueDate = parsed.data.dueDate;
+      if (parsed.data.done === true)
+        action.doneAt = current.value.doneAt ?? ctx.clock.now().toISOString();
+      if (parsed.data.done === false) delete action.doneAt;
+      const saved = await ctx.repos.pairSpaces.replace(
+        action.pairId,
+        rowKeys.action(action.id),
+        action,
+        etag,
+      );
+      return {
+        body: { id: action.id, done: Boolean(action.doneAt), etag: saved.etag },
+        headers: { ETag: saved.etag },
+      };
+    }),
+  );
+}
