@@ -14,58 +14,32 @@ import { authedRoute } from './route';
 const goalStatus = z.enum(['not_started', 'in_progress', 'achieved', 'set_aside'], {
   message: 'must be not_started, in_progress, achieved or set_aside',
 });
+const shortText = z
+  .string({ message: 'is required' })
+  .trim()
+  .min(1, 'is required')
+  .max(500, 'must be at most 500 characters');
+const note = z.string().trim().max(2000, 'must be at most 2000 characters');
+const dueDate = z
+  .string({ message: 'is required (yyyy-mm-dd)' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written yyyy-mm-dd');
 
 const newGoal = z
-  .object({
-    text: z
-      .string({ message: 'is required' })
-      .trim()
-      .min(1, 'is required')
-      .max(500, 'must be at most 500 characters'),
-    status: goalStatus.default('not_started'),
-    note: z.string().trim().max(2000, 'must be at most 2000 characters').default(''),
-  })
+  .object({ text: shortText, status: goalStatus.default('not_started'), note: note.default('') })
   .strict();
-
-const goalChange = z
-  .object({
-    text: z
-      .string({ message: 'is required' })
-      .trim()
-      .min(1, 'is required')
-      .max(500, 'must be at most 500 characters'),
-    status: goalStatus,
-    note: z.string().trim().max(2000, 'must be at most 2000 characters'),
-  })
-  .strict();
-
+const goalChange = z.object({ text: shortText, status: goalStatus, note }).strict();
 const newAction = z
   .object({
-    text: z
-      .string({ message: 'is required' })
-      .trim()
-      .min(1, 'is required')
-      .max(500, 'must be at most 500 characters'),
+    text: shortText,
     owner: z.enum(['me', 'partner'], { message: 'must be me or partner' }),
-    dueDate: z
-      .string({ message: 'is required (yyyy-mm-dd)' })
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written yyyy-mm-dd'),
+    dueDate,
   })
   .strict();
-
 const actionChange = z
   .object({
     done: z.boolean({ message: 'must be true or false' }).optional(),
-    text: z
-      .string()
-      .trim()
-      .min(1, 'cannot be empty')
-      .max(500, 'must be at most 500 characters')
-      .optional(),
-    dueDate: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written yyyy-mm-dd')
-      .optional(),
+    text: shortText.optional(),
+    dueDate: dueDate.optional(),
   })
   .strict()
   .refine((v) => v.done !== undefined || v.text !== undefined || v.dueDate !== undefined, {
