@@ -21,7 +21,7 @@ const template = cardTemplate([
       {
         type: 'Column',
         width: 'stretch',
-        items: [{ type: 'TextBlock', text: '${description}${note}', wrap: true }],
+        items: [{ type: 'TextBlock', text: '${description}', wrap: true }],
       },
     ],
   },
@@ -35,11 +35,5 @@ const template = cardTemplate([
 ]);
 
 export function buildHelpCard(data: HelpCardData): CardJson {
-  return expandCard(template, {
-    commands: data.commands.map((c) => ({
-      command: c.command,
-      description: c.description,
-      note: c.available ? '' : ' (coming soon)',
-    })),
-  });
+  return expandCard(template, { commands: data.commands });
 }

@@ -2,47 +2,38 @@
 export interface CommandInfo {
   command: string;
   description: string;
-  /** Whether the command works yet; later capabilities switch these on. */
-  available: boolean;
 }
 
 export const COMMANDS: CommandInfo[] = [
   {
     command: 'help',
     description: 'What I can do and how to reach your programme team',
-    available: true,
   },
   {
     command: 'my pair',
     description: 'Who you are paired with and how your pairing is going',
-    available: true,
   },
   {
     command: 'next meeting',
     description: 'When your next meeting is, or a nudge to plan it',
-    available: true,
   },
   {
     command: 'log meeting',
     description: 'Record a meeting you held outside the plan',
-    available: true,
   },
-  { command: 'actions', description: 'The actions you agreed, with due dates', available: true },
+  { command: 'actions', description: 'The actions you agreed, with due dates' },
   {
     command: 'reflect',
     description: 'Write a private reflection on your last meeting',
-    available: true,
   },
   {
     command: 'pause',
     description: 'Pause your pairing privately, without giving a reason',
-    available: true,
   },
-  { command: 'resume', description: 'Pick your pairing up again after a pause', available: true },
+  { command: 'resume', description: 'Pick your pairing up again after a pause' },
   {
     command: 'end pairing',
     description: 'Ask to end your pairing, without blame',
-    available: true,
   },
 ];
 
