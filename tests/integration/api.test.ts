@@ -78,6 +78,8 @@ const ROUTES: [string, string][] = [
   ['GET', '/api/cohorts/some-id/participants'],
   ['GET', '/api/cohorts/some-id/pairs'],
   ['POST', '/api/cohorts/some-id/roster'],
+  ['GET', '/api/cohorts/some-id/health'],
+  ['GET', '/api/cohorts/some-id/health.csv'],
   ['GET', '/api/pairs/some-id'],
   ['POST', '/api/pairs/some-id/goals'],
   ['PUT', '/api/pairs/some-id/goals/g1'],

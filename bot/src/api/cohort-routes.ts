@@ -4,6 +4,8 @@ import { newCohortSchema } from '../domain/cohort';
 import { readJson, readText } from '../http/request-body';
 import { ApiError, invalidBody } from './api-error';
 import { coordinatorRoute } from './route';
+import { stringify } from 'csv-stringify/sync';
+import { cohortHealth } from '../services/cohort-health';
 import { cohortView, pairStateView, participantView } from './views';
 
 /** Cohort administration: coordinators only. */
@@ -69,6 +71,58 @@ export function registerCohortRoutes(server: Server, ctx: AppContext): void {
       const cohort = await cohortOr404(params.cohortId ?? '');
       const pairs = await ctx.repos.pairs.listByCohort(cohort.value.id);
       return { body: { pairs: pairs.map(pairStateView) } };
+    }),
+  );
+
+  server.get(
+    '/api/cohorts/:cohortId/health',
+    coordinatorRoute(ctx, async ({ params }) => {
+      const cohort = await cohortOr404(params.cohortId ?? '');
+      return { body: { pairs: await cohortHealth(ctx.repos, cohort.value.id) } };
+    }),
+  );
+
+  // The same table as CSV for the programme's reports (states, counts and dates only).
+  server.get(
+    '/api/cohorts/:cohortId/health.csv',
+    coordinatorRoute(ctx, async ({ params }) => {
+      const cohort = await cohortOr404(params.cohortId ?? '');
+      const rows = await cohortHealth(ctx.repos, cohort.value.id);
+      const filename = `pair-health-${cohort.value.name.replace(/[^\w-]+/g, '-')}.csv`;
+      return {
+        body: null,
+        headers: { 'Content-Disposition': `attachment; filename="${filename}"` },
+        text: {
+          contentType: 'text/csv; charset=utf-8',
+          content: stringify(
+            rows.map((r) => [
+              r.mentor,
+              r.mentee,
+              r.arrangement,
+              r.healthText,
+              r.held,
+              r.planned,
+              r.minimumMet ? 'yes' : 'no',
+              r.lastContact?.slice(0, 10) ?? '',
+              r.askedForCoordinator,
+            ]),
+            {
+              header: true,
+              columns: [
+                'Mentor',
+                'Mentee',
+                'Arrangement',
+                'Health',
+                'Meetings held',
+                'Meetings planned',
+                'Minimum met',
+                'Last meeting',
+                'Asked for a word',
+              ],
+            },
+          ),
+        },
+      };
     }),
   );
 

@@ -21,6 +21,8 @@ export interface Reply {
   status?: number;
   body: unknown;
   headers?: Record<string, string>;
+  /** A non-JSON answer (e.g. a CSV export) sent instead of `body`. */
+  text?: { contentType: string; content: string };
 }
 
 type Handler<T> = (input: T) => Promise<Reply>;
@@ -52,7 +54,14 @@ function run<T extends RouteInput>(
       });
       const reply = await handler(input);
       for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
-      sendJson(res, reply.status ?? 200, reply.body);
+      if (reply.text) {
+        res.setHeader('Cache-Control', 'no-store');
+        res.setHeader('Content-Type', reply.text.contentType);
+        res.status(reply.status ?? 200);
+        res.end(reply.text.content);
+      } else {
+        sendJson(res, reply.status ?? 200, reply.body);
+      }
     } catch (error) {
       const { status, body } = toErrorResponse(error, log);
       if (status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
