@@ -5,6 +5,7 @@ import { registerCohortRoutes } from './api/cohort-routes';
 import { registerDevRoutes } from './api/dev-routes';
 import { registerMeRoutes } from './api/me-routes';
 import { registerPairRoutes } from './api/pair-routes';
+import { registerCalendarRoutes } from './api/calendar-routes';
 import { ApiError } from './api/api-error';
 import { sendJson, toErrorResponse } from './http/error-response';
 import { readJson } from './http/request-body';
@@ -42,6 +43,7 @@ export function createHttpServer(
   registerMeRoutes(server, ctx);
   registerCohortRoutes(server, ctx);
   registerPairRoutes(server, ctx);
+  registerCalendarRoutes(server, ctx);
   registerDevRoutes(server, ctx);
   registerTab(server);
 

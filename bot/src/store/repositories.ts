@@ -1,4 +1,6 @@
+import { CalendarFeedRepository } from './calendar-feed-repository';
 import { CohortRepository } from './cohort-repository';
+import { EventRepository } from './event-repository';
 import { ConversationRepository } from './conversation-repository';
 import { MembershipRepository } from './membership-repository';
 import { PairRepository } from './pair-repository';
@@ -16,6 +18,8 @@ export interface Repositories {
   conversations: ConversationRepository;
   roles: RoleRepository;
   pairSpaces: PairSpaceRepository;
+  events: EventRepository;
+  calendarFeeds: CalendarFeedRepository;
 }
 
 export function createRepositories(store: TableStore): Repositories {
@@ -27,5 +31,7 @@ export function createRepositories(store: TableStore): Repositories {
     conversations: new ConversationRepository(store),
     roles: new RoleRepository(store),
     pairSpaces: new PairSpaceRepository(store),
+    events: new EventRepository(store),
+    calendarFeeds: new CalendarFeedRepository(store),
   };
 }

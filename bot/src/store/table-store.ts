@@ -26,6 +26,8 @@ export const TABLE_NAMES = {
   schedulerState: 'SchedulerState',
   pairSpace: 'PairSpace',
   dailySends: 'DailySends',
+  events: 'Events',
+  calendarFeeds: 'CalendarFeeds',
 } as const;
 
 export type TableKey = keyof typeof TABLE_NAMES;
