@@ -1,4 +1,21 @@
-import type { DevToken, DevUser, Me } from './api-types';
+import type {
+  ActionChange,
+  ActionChanged,
+  DevToken,
+  DevUser,
+  Goal,
+  GoalInput,
+  Me,
+  NewAction,
+  PairAction,
+  PairSpace,
+} from './api-types';
+
+/** One field the API refused, with words for people: `{ field: 'text', message: 'is required' }`. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
 
 /** A failed API call: the HTTP status, the API's stable error code and a message for people. */
 export class ApiRequestError extends Error {
@@ -6,6 +23,10 @@ export class ApiRequestError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** For 400 invalid_body: which fields were refused and why. */
+    readonly fields: FieldProblem[] = [],
+    /** For 412: the latest version the service holds, `{ value, etag }`. */
+    readonly current?: { value: unknown; etag: string },
   ) {
     super(message);
     this.name = 'ApiRequestError';
@@ -24,6 +45,18 @@ export interface ApiClientOptions {
 
 export interface ApiClient {
   getMe(): Promise<Me>;
+  getPair(pairId: string): Promise<PairSpace>;
+  addGoal(pairId: string, goal: GoalInput): Promise<Goal>;
+  /** Fails with 412 (and `current`) when the goal changed since `etag` was read. */
+  updateGoal(pairId: string, goalId: string, etag: string, goal: GoalInput): Promise<Goal>;
+  addAction(pairId: string, action: NewAction): Promise<PairAction>;
+  /** Fails with 412 (and `current`) when the action changed since `etag` was read. */
+  changeAction(
+    pairId: string,
+    actionId: string,
+    etag: string,
+    change: ActionChange,
+  ): Promise<ActionChanged>;
 }
 
 /** Calls made before anyone is signed in, so they carry no bearer token. Development only. */
@@ -40,7 +73,7 @@ function fallbackMessage(status: number): string {
   if (status === 401) return 'Your sign-in has expired. Sign in again.';
   if (status === 403) return "You don't have access to this.";
   if (status === 404) return "We couldn't find what you were looking for.";
-  if (status === 409)
+  if (status === 409 || status === 412)
     return 'Someone else changed this at the same time. Reload to see the latest.';
   if (status === 429) return 'The service is busy. Wait a moment and try again.';
   return 'Something went wrong on our side. Try again in a minute.';
@@ -49,31 +82,56 @@ function fallbackMessage(status: number): string {
 async function errorFrom(response: Response): Promise<ApiRequestError> {
   let code = `http_${response.status}`;
   let message = fallbackMessage(response.status);
+  let fields: FieldProblem[] = [];
+  let current: { value: unknown; etag: string } | undefined;
   try {
-    const body = (await response.json()) as { error?: { code?: unknown; message?: unknown } };
+    const body = (await response.json()) as {
+      error?: {
+        code?: unknown;
+        message?: unknown;
+        details?: { fields?: unknown };
+        current?: { value?: unknown; etag?: unknown };
+      };
+    };
     if (typeof body.error?.code === 'string') code = body.error.code;
     if (typeof body.error?.message === 'string' && body.error.message.trim() !== '') {
       message = body.error.message;
     }
+    const listed = body.error?.details?.fields;
+    if (Array.isArray(listed)) {
+      fields = listed.filter(
+        (f): f is FieldProblem =>
+          typeof f === 'object' &&
+          f !== null &&
+          typeof (f as FieldProblem).field === 'string' &&
+          typeof (f as FieldProblem).message === 'string',
+      );
+    }
+    const latest = body.error?.current;
+    if (latest && typeof latest.etag === 'string' && latest.value !== undefined) {
+      current = { value: latest.value, etag: latest.etag };
+    }
   } catch {
     // Not JSON (a proxy page, an empty body): keep the fallback words.
   }
-  return new ApiRequestError(response.status, code, message);
+  return new ApiRequestError(response.status, code, message, fields, current);
 }
 
 interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   token?: string;
+  ifMatch?: string;
 }
 
 async function send<T>(
   fetchImpl: typeof fetch,
   url: string,
-  { method = 'GET', body, token }: RequestOptions,
+  { method = 'GET', body, token, ifMatch }: RequestOptions,
 ): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (token) headers.Authorization = `Bearer ${token}`;
+  if (ifMatch) headers['If-Match'] = ifMatch;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
@@ -113,8 +171,27 @@ export function createApiClient({
     return send<T>(fetchImpl, `${baseUrl}${path}`, { ...options, token });
   }
 
+  const pairPath = (pairId: string) => `/api/pairs/${encodeURIComponent(pairId)}`;
+
   return {
     getMe: () => call<Me>('/api/me'),
+    getPair: (pairId) => call<PairSpace>(pairPath(pairId)),
+    addGoal: (pairId, goal) =>
+      call<Goal>(`${pairPath(pairId)}/goals`, { method: 'POST', body: goal }),
+    updateGoal: (pairId, goalId, etag, goal) =>
+      call<Goal>(`${pairPath(pairId)}/goals/${encodeURIComponent(goalId)}`, {
+        method: 'PUT',
+        body: goal,
+        ifMatch: etag,
+      }),
+    addAction: (pairId, action) =>
+      call<PairAction>(`${pairPath(pairId)}/actions`, { method: 'POST', body: action }),
+    changeAction: (pairId, actionId, etag, change) =>
+      call<ActionChanged>(`${pairPath(pairId)}/actions/${encodeURIComponent(actionId)}`, {
+        method: 'PATCH',
+        body: change,
+        ifMatch: etag,
+      }),
   };
 }
 

@@ -1,5 +1,5 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useId, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useId, useState } from 'react';
 import type { ReactNode } from 'react';
 import { ApiRequestError } from './api-client';
 import type { ApiClient } from './api-client';
@@ -8,6 +8,10 @@ import { CoordinatedCohortCard } from './coordinated-cohorts';
 import { MePanel } from './me-panel';
 import { MembershipCard } from './membership-card';
 import { Loading, Problem } from './status-views';
+import { pairFromUrl, pairToUrl } from './url-params';
+
+// A pair's space is opened from the home view, so it loads only when asked for.
+const MyPairView = lazy(() => import('./my-pair-view').then((m) => ({ default: m.MyPairView })));
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -62,6 +66,21 @@ export function HomeView({ client, onSignInExpired }: HomeViewProps) {
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  const [openPair, setOpenPair] = useState<string | null>(() =>
+    pairFromUrl(window.location.search),
+  );
+
+  useEffect(() => {
+    const onPop = () => setOpenPair(pairFromUrl(window.location.search));
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
+  const showPair = useCallback((pairId: string | null) => {
+    window.history.pushState(null, '', pairToUrl(window.location.href, pairId));
+    setOpenPair(pairId);
+    window.scrollTo(0, 0);
+  }, []);
+  const closePair = useCallback(() => showPair(null), [showPair]);
 
   useEffect(() => {
     let live = true;
@@ -83,6 +102,18 @@ export function HomeView({ client, onSignInExpired }: HomeViewProps) {
     };
   }, [client, attempt, onSignInExpired]);
 
+  if (openPair) {
+    return (
+      <Suspense fallback={<Loading label="Opening your pair…" testId="pair-opening" />}>
+        <MyPairView
+          client={client}
+          pairId={openPair}
+          onBack={closePair}
+          onSignInExpired={onSignInExpired}
+        />
+      </Suspense>
+    );
+  }
   if (load.status === 'loading') {
     return <Loading label="Loading your mentoring…" testId="home-loading" />;
   }
@@ -115,7 +146,7 @@ export function HomeView({ client, onSignInExpired }: HomeViewProps) {
             <ul className={styles.grid}>
               {me.memberships.map((m) => (
                 <li key={m.participantId} className={styles.item}>
-                  <MembershipCard membership={m} />
+                  <MembershipCard membership={m} onOpenPair={showPair} />
                 </li>
               ))}
             </ul>

@@ -1,6 +1,7 @@
 import {
   Avatar,
   Badge,
+  Button,
   Card,
   CardHeader,
   Divider,
@@ -66,7 +67,14 @@ function PartnerDetails({ pair }: { pair: PairSummary }) {
 }
 
 /** One cohort the person takes part in: dates, cadence, their part and their partner. */
-export function MembershipCard({ membership }: { membership: Membership }) {
+export function MembershipCard({
+  membership,
+  onOpenPair,
+}: {
+  membership: Membership;
+  /** Opens the pair's own space (goals, actions, meetings). */
+  onOpenPair?: (pairId: string) => void;
+}) {
   const styles = useStyles();
   const headingId = useId();
   const { cohort, pair } = membership;
@@ -109,7 +117,21 @@ export function MembershipCard({ membership }: { membership: Membership }) {
       <DetailList rows={rows} />
       <Divider />
       {pair ? (
-        <PartnerDetails pair={pair} />
+        <>
+          <PartnerDetails pair={pair} />
+          {onOpenPair && (
+            <div>
+              <Button
+                appearance="primary"
+                onClick={() => onOpenPair(pair.id)}
+                aria-label={`Open my pair in ${cohort.name}`}
+                data-testid={`open-pair-${pair.id}`}
+              >
+                Open my pair
+              </Button>
+            </div>
+          )}
+        </>
       ) : (
         <Text className={styles.secondary} data-testid="not-matched">
           You haven&apos;t been matched with a partner yet. Your programme team will introduce you

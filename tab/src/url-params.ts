@@ -22,3 +22,17 @@ export function isInfoView(view: TabView): view is InfoView {
 export function pageFromDocument(doc: Document): TabPage {
   return doc.body.dataset.page === 'config' ? 'config' : 'tab';
 }
+
+/** The pair whose space is open, from `?pair=`; null shows the home view. */
+export function pairFromUrl(search: string): string | null {
+  const value = new URLSearchParams(search).get('pair');
+  return value && value.trim() !== '' ? value : null;
+}
+
+/** Puts the open pair (or none) into the address, so reload and Back keep the place. */
+export function pairToUrl(href: string, pairId: string | null): string {
+  const url = new URL(href);
+  if (pairId) url.searchParams.set('pair', pairId);
+  else url.searchParams.delete('pair');
+  return url.toString();
+}

@@ -1,0 +1,333 @@
+import { Badge, Button, Card, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
+import { ApiRequestError } from './api-client';
+import type { ApiClient } from './api-client';
+import type { PairSpace, Reflection } from './api-types';
+import { DemoBadge, DetailList } from './cohort-details';
+import { describeMyPart, describePairState, describePartner, formatDate } from './format';
+import { describeMeetingStatus, describeMeetingWhen } from './pair-format';
+import { ActionsSection, GoalsSection } from './pair-work';
+import { Loading, Problem } from './status-views';
+
+const useStyles = makeStyles({
+  view: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXL },
+  top: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  titleRow: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+  },
+  heading: { margin: 0, overflowWrap: 'anywhere', ':focus': { outlineStyle: 'none' } },
+  card: { padding: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalM },
+  sectionHeading: { margin: 0 },
+  muted: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
+  list: {
+    margin: 0,
+    padding: 0,
+    listStyleType: 'none',
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+  },
+  meeting: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'baseline',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalS,
+    paddingBlock: tokens.spacingVerticalXS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  reflection: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXS,
+    overflowWrap: 'anywhere',
+  },
+});
+
+function PairSection({
+  title,
+  testId,
+  children,
+}: {
+  title: string;
+  testId: string;
+  children: ReactNode;
+}) {
+  const styles = useStyles();
+  const headingId = useId();
+  return (
+    <Card className={styles.card} role="region" aria-labelledby={headingId} data-testid={testId}>
+      <Text as="h3" size={400} weight="semibold" id={headingId} className={styles.sectionHeading}>
+        {title}
+      </Text>
+      {children}
+    </Card>
+  );
+}
+
+function contractStatus(space: PairSpace): string {
+  const c = space.contract;
+  const partner = space.partner.displayName;
+  if (!c) {
+    return space.pair.state === 'proposed'
+      ? `Your contract will be ready once your programme team introduces you to ${partner}.`
+      : `Your contract hasn't been drawn up yet. Agree it with ${partner} at your first meeting.`;
+  }
+  if (c.agreedByMe && c.agreedByPartner) return 'You have both agreed your contract';
+  if (c.agreedByMe) return `You have agreed your contract. Waiting for ${partner} to agree.`;
+  if (c.agreedByPartner) return `${partner} has agreed your contract. Waiting for you to agree.`;
+  return `Waiting for you and ${partner} to agree your contract.`;
+}
+
+function ReflectionList({ items, testId }: { items: Reflection[]; testId: string }) {
+  const styles = useStyles();
+  return (
+    <ul className={styles.list} data-testid={testId}>
+      {items.map((r) => (
+        <li key={r.id} className={styles.reflection}>
+          <Text size={200} className={styles.muted}>
+            {formatDate(r.createdAt)}
+            {r.sharedWithPartner ? ' · shared with your partner' : ' · private to you'}
+          </Text>
+          <Text>
+            <strong>What I learned:</strong> {r.learned}
+          </Text>
+          {r.doDifferently && (
+            <Text>
+              <strong>What I&apos;ll do differently:</strong> {r.doDifferently}
+            </Text>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+type Load =
+  | { status: 'loading' }
+  | { status: 'failed'; error: ApiRequestError }
+  | { status: 'loaded'; space: PairSpace };
+
+interface MyPairViewProps {
+  client: ApiClient;
+  pairId: string;
+  onBack: () => void;
+  onSignInExpired?: () => void;
+}
+
+/** One pair's own space: partner, contract, meetings, goals, actions, preparation, reflections. */
+export function MyPairView({ client, pairId, onBack, onSignInExpired }: MyPairViewProps) {
+  const styles = useStyles();
+  const [load, setLoad] = useState<Load>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    setLoad({ status: 'loading' });
+    client.getPair(pairId).then(
+      (space) => live && setLoad({ status: 'loaded', space }),
+      (error: unknown) => {
+        if (!live) return;
+        const failure =
+          error instanceof ApiRequestError
+            ? error
+            : new ApiRequestError(0, 'unexpected', 'Something went wrong. Try again in a minute.');
+        if (failure.status === 401 && onSignInExpired) onSignInExpired();
+        else setLoad({ status: 'failed', error: failure });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [client, pairId, attempt, onSignInExpired]);
+
+  const loaded = load.status === 'loaded';
+  useEffect(() => {
+    if (loaded) headingRef.current?.focus();
+  }, [loaded]);
+
+  const back = (
+    <div>
+      <Button appearance="subtle" onClick={onBack} data-testid="pair-back">
+        ← Back to your mentoring
+      </Button>
+    </div>
+  );
+
+  if (load.status === 'loading') {
+    return (
+      <div className={styles.view}>
+        {back}
+        <Loading label="Loading your pair…" testId="pair-loading" />
+      </div>
+    );
+  }
+  if (load.status === 'failed') {
+    const notFound = load.error.status === 404;
+    return (
+      <div className={styles.view}>
+        {back}
+        <Problem
+          title={notFound ? "We couldn't find this pair" : "We couldn't load your pair"}
+          message={
+            notFound
+              ? "It may have ended, or the link is for someone else's pair. Go back to see your mentoring."
+              : load.error.message
+          }
+          onRetry={notFound ? undefined : retry}
+          testId="pair-error"
+        />
+      </div>
+    );
+  }
+
+  const { space } = load;
+  const partnerName = space.partner.displayName;
+  const update = (change: Partial<PairSpace>) =>
+    setLoad((l) => (l.status === 'loaded' ? { ...l, space: { ...l.space, ...change } } : l));
+  const work = [space.partner.jobTitle, space.partner.organisation].filter(Boolean).join(', ');
+  const nextMeeting = space.preparation
+    ? space.meetings.find((m) => m.id === space.preparation?.meetingId)
+    : undefined;
+
+  return (
+    <div className={styles.view} data-testid="my-pair">
+      {back}
+      <div className={styles.top}>
+        <div className={styles.titleRow}>
+          <Text
+            as="h2"
+            size={600}
+            weight="semibold"
+            className={styles.heading}
+            ref={headingRef}
+            tabIndex={-1}
+            data-testid="pair-heading"
+          >
+            Your pair with {partnerName}
+          </Text>
+          <DemoBadge cohort={space.cohort} />
+        </div>
+        <Text className={styles.muted}>{space.cohort.name}</Text>
+      </div>
+
+      <PairSection title="About your pair" testId="pair-about">
+        <DetailList
+          rows={[
+            {
+              term: describePartner(space.partner.role, space.pair.arrangement),
+              value: (
+                <span data-testid="pair-partner">
+                  {partnerName}
+                  {work ? `, ${work}` : ''}
+                </span>
+              ),
+            },
+            { term: 'Your part', value: describeMyPart(space.pair.myRole, space.pair.arrangement) },
+            {
+              term: 'Status',
+              value: (
+                <Badge appearance="outline" shape="rounded" data-testid="pair-state">
+                  {describePairState(space.pair.state)}
+                </Badge>
+              ),
+            },
+            {
+              term: 'Contract',
+              value: <span data-testid="pair-contract">{contractStatus(space)}</span>,
+            },
+          ]}
+        />
+      </PairSection>
+
+      <PairSection title="Meetings" testId="pair-meetings">
+        <Text data-testid="pair-progress">{space.progress.summary}</Text>
+        {space.meetings.length === 0 ? (
+          <Text className={styles.muted} data-testid="meetings-empty">
+            No meetings yet. They&apos;ll appear here once your programme team introduces you and
+            your monthly meetings are set out.
+          </Text>
+        ) : (
+          <ul className={styles.list} data-testid="meetings-list">
+            {space.meetings.map((m, i) => (
+              <li key={m.id} className={styles.meeting}>
+                <Text weight="semibold">Meeting {m.number ?? i + 1}</Text>
+                <Text className={styles.muted}>{describeMeetingWhen(m)}</Text>
+                <Badge appearance="outline" shape="rounded">
+                  {describeMeetingStatus(m.status)}
+                </Badge>
+              </li>
+            ))}
+          </ul>
+        )}
+      </PairSection>
+
+      <PairSection title="Goals" testId="pair-goals">
+        <GoalsSection
+          client={client}
+          pairId={pairId}
+          partnerName={partnerName}
+          goals={space.goals}
+          onGoalsChange={(goals) => update({ goals })}
+        />
+      </PairSection>
+
+      <PairSection title="Agreed actions" testId="pair-actions">
+        <ActionsSection
+          client={client}
+          pairId={pairId}
+          partnerName={partnerName}
+          myName={space.me.displayName}
+          actions={space.actions}
+          onActionsChange={(actions) => update({ actions })}
+        />
+      </PairSection>
+
+      <PairSection title="Preparing for your next meeting" testId="pair-preparation">
+        {!space.preparation ? (
+          <Text className={styles.muted} data-testid="preparation-empty">
+            Once your next meeting is booked, note here what you want to cover.
+          </Text>
+        ) : (
+          <>
+            {nextMeeting && <Text weight="semibold">{describeMeetingWhen(nextMeeting)}</Text>}
+            <Text data-testid="preparation-mine">
+              <strong>Your topics:</strong>{' '}
+              {space.preparation.mine?.topics || "You haven't noted any topics yet."}
+              {space.preparation.mine?.shared ? ` (shared with ${partnerName})` : ''}
+            </Text>
+            <Text data-testid="preparation-partner">
+              <strong>{partnerName}&apos;s topics:</strong>{' '}
+              {space.preparation.partner?.topics ?? `${partnerName} hasn't shared any yet.`}
+            </Text>
+          </>
+        )}
+      </PairSection>
+
+      <PairSection title="My reflections" testId="pair-reflections">
+        {space.reflections.mine.length === 0 ? (
+          <Text className={styles.muted} data-testid="reflections-empty">
+            You haven&apos;t written any reflections yet. After each meeting, note what you learned.
+            They stay private unless you choose to share them.
+          </Text>
+        ) : (
+          <ReflectionList items={space.reflections.mine} testId="reflections-mine" />
+        )}
+        {space.reflections.sharedWithMe.length > 0 && (
+          <>
+            <Text as="h4" weight="semibold" className={styles.sectionHeading}>
+              Shared with you by {partnerName}
+            </Text>
+            <ReflectionList items={space.reflections.sharedWithMe} testId="reflections-shared" />
+          </>
+        )}
+      </PairSection>
+    </div>
+  );
+}
