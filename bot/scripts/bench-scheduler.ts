@@ -1,8 +1,4 @@
-import {
-  TableClient,
-  type TableServiceClientOptions,
-  type TransactionAction,
-} from '@azure/data-tables';
+import { TableClient, type TransactionAction } from '@azure/data-tables';
 import type { Job } from '../src/domain/job';
 import { JobStore, bucketOf, jobsTableName, toJobEntity } from '../src/jobs/job-store';
 import { Scheduler } from '../src/jobs/scheduler';
@@ -11,6 +7,7 @@ import { MAX_BATCH, eachLimited } from '../src/store/batch';
 import { startEmbeddedStorage } from '../src/store/embedded-azurite';
 import { TableStore } from '../src/store/table-store';
 import { encodeKey } from '../src/store/versioned';
+import { CountingTableStore, type RequestStats } from './counting-table-store';
 
 /**
  * What one scheduler tick costs as the number of active pairs grows.
@@ -25,96 +22,6 @@ import { encodeKey } from '../src/store/versioned';
  *   npm run bench:scheduler                       (1,000 then 50,000 pairs)
  *   BENCH_PAIRS=1000,5000 npm run bench:scheduler (other sizes)
  */
-
-type PipelinePolicy = NonNullable<
-  TableServiceClientOptions['additionalPolicies']
->[number]['policy'];
-
-export interface RequestStats {
-  requests: number;
-  entitiesRead: number;
-  /** Per `METHOD Table`: how many, and their summed latency (they overlap under concurrency). */
-  byOperation: Map<string, { count: number; ms: number }>;
-  /** Query strings of reads, when `recordQueries` is on (tests check that none scans a table). */
-  queries: string[];
-}
-
-/**
- * A TableStore whose clients count every request (retries included) and every entity a read
- * returns, through an extra pipeline policy; TableStore itself needs no hook for it.
- */
-export class CountingTableStore extends TableStore {
-  readonly stats: RequestStats = {
-    requests: 0,
-    entitiesRead: 0,
-    byOperation: new Map(),
-    queries: [],
-  };
-  recordQueries = false;
-  constructor(
-    private readonly connectionString: string,
-    prefix = '',
-  ) {
-    super({ kind: 'connection-string', connectionString }, prefix);
-  }
-
-  /** Every client of this store, fixed tables and day tables alike, counts its requests. */
-  protected override createClient(name: string): TableClient {
-    return TableClient.fromConnectionString(this.connectionString, name, {
-      allowInsecureConnection: true,
-      retryOptions: { maxRetries: 2, retryDelayInMs: 200, maxRetryDelayInMs: 1000 },
-      additionalPolicies: [{ policy: this.policy(), position: 'perRetry' }],
-    });
-  }
-
-  reset(): void {
-    this.stats.requests = 0;
-    this.stats.entitiesRead = 0;
-    this.stats.byOperation.clear();
-    this.stats.queries = [];
-  }
-
-  private time(operation: string, ms: number): void {
-    const entry = this.stats.byOperation.get(operation) ?? { count: 0, ms: 0 };
-    entry.count++;
-    entry.ms += ms;
-    this.stats.byOperation.set(operation, entry);
-  }
-
-  private policy(): PipelinePolicy {
-    return {
-      name: 'count-requests',
-      sendRequest: async (request, next) => {
-        const started = performance.now();
-        const response = await next(request);
-        this.stats.requests++;
-        this.time(`${request.method} ${tableOf(request.url)}`, performance.now() - started);
-        if (request.method === 'GET' && response.status === 200) {
-          this.stats.entitiesRead += entitiesIn(response.bodyAsText);
-          if (this.recordQueries) this.stats.queries.push(decodeURIComponent(request.url));
-        }
-        return response;
-      },
-    };
-  }
-}
-
-/** The table a request URL addresses: `…/Jobs(PartitionKey=…)`, `…/Jobs()?$filter=…`. */
-function tableOf(url: string): string {
-  const last = new URL(url).pathname.split('/').filter(Boolean).pop() ?? '';
-  return last.replace(/\(.*$/, '');
-}
-
-/** A query answers `{ value: [...] }`; a point read answers the entity itself. */
-function entitiesIn(body: string | null | undefined): number {
-  if (!body) return 0;
-  try {
-    const parsed = JSON.parse(body) as { value?: unknown };
-    return Array.isArray(parsed.value) ? parsed.value.length : 1;
-  } catch {
-    return 0;
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 

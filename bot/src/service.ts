@@ -21,7 +21,7 @@ import { IdentityService } from './services/identity-service';
 import { RosterService } from './services/roster-service';
 import { type EmbeddedStorage, startEmbeddedStorage } from './store/embedded-azurite';
 import { createRepositories } from './store/repositories';
-import { TableStore, resolveStorage } from './store/table-store';
+import { type ResolvedStorage, TableStore, resolveStorage } from './store/table-store';
 import { createAdapter } from './teams/bot-adapter';
 import { MentoringBot } from './teams/mentoring-bot';
 
@@ -38,7 +38,16 @@ export interface RunningService {
  * Starts storage (embedded Azurite when no account is configured), the HTTP service and the bot.
  * The service listens even while storage is down; it reports 503 on /healthz and keeps trying.
  */
-export async function startService(config: Config, log: Logger): Promise<RunningService> {
+export interface ServiceOptions {
+  /** Builds the table store (benchmarks pass one that counts storage requests). */
+  makeStore?: (storage: ResolvedStorage) => TableStore;
+}
+
+export async function startService(
+  config: Config,
+  log: Logger,
+  options: ServiceOptions = {},
+): Promise<RunningService> {
   let embedded: EmbeddedStorage | undefined;
   let storage;
   if (config.storage.kind === 'embedded') {
@@ -61,7 +70,7 @@ export async function startService(config: Config, log: Logger): Promise<Running
     storage = resolveStorage(config.storage);
   }
 
-  const store = new TableStore(storage);
+  const store = options.makeStore?.(storage) ?? new TableStore(storage);
   const repos = createRepositories(store);
   const clock = new Clock();
   const now = () => clock.now();

@@ -2,7 +2,7 @@ import type { Job } from '../../bot/src/domain/job';
 import { type DueJob, JobStore, bucketOf, jobsTableName } from '../../bot/src/jobs/job-store';
 import type { EmbeddedStorage } from '../../bot/src/store/embedded-azurite';
 import { encodeKey } from '../../bot/src/store/versioned';
-import { CountingTableStore } from '../../bot/scripts/bench-scheduler';
+import { CountingTableStore } from '../../bot/scripts/counting-table-store';
 import { startTestStorage } from '../support/test-service';
 
 let storage: EmbeddedStorage;
