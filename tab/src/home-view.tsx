@@ -1,14 +1,13 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Suspense, lazy, useCallback, useEffect, useId, useState } from 'react';
 import type { ReactNode } from 'react';
-import { ApiRequestError } from './api-client';
 import type { ApiClient } from './api-client';
-import type { Me } from './api-types';
 import { CoordinatedCohortCard } from './coordinated-cohorts';
 import { MePanel } from './me-panel';
 import { MembershipCard } from './membership-card';
 import { Loading, Problem } from './status-views';
 import { pairFromUrl, pairToUrl } from './url-params';
+import { useApiLoad } from './use-api-load';
 
 // A pair's space is opened from the home view, so it loads only when asked for.
 const MyPairView = lazy(() => import('./my-pair-view').then((m) => ({ default: m.MyPairView })));
@@ -49,11 +48,6 @@ function Section({
   );
 }
 
-type Load =
-  | { status: 'loading' }
-  | { status: 'failed'; error: ApiRequestError }
-  | { status: 'loaded'; me: Me };
-
 interface HomeViewProps {
   client: ApiClient;
   /** Called when the API says the sign-in is no longer valid (401). */
@@ -63,9 +57,7 @@ interface HomeViewProps {
 /** The first view after sign-in: who you are, your cohorts and partner, cohorts you run. */
 export function HomeView({ client, onSignInExpired }: HomeViewProps) {
   const styles = useStyles();
-  const [load, setLoad] = useState<Load>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  const [load, , retry] = useApiLoad(() => client.getMe(), [client], onSignInExpired);
   const [openPair, setOpenPair] = useState<string | null>(() =>
     pairFromUrl(window.location.search),
   );
@@ -81,26 +73,6 @@ export function HomeView({ client, onSignInExpired }: HomeViewProps) {
     window.scrollTo(0, 0);
   }, []);
   const closePair = useCallback(() => showPair(null), [showPair]);
-
-  useEffect(() => {
-    let live = true;
-    setLoad({ status: 'loading' });
-    client.getMe().then(
-      (me) => live && setLoad({ status: 'loaded', me }),
-      (error: unknown) => {
-        if (!live) return;
-        const failure =
-          error instanceof ApiRequestError
-            ? error
-            : new ApiRequestError(0, 'unexpected', 'Something went wrong. Try again in a minute.');
-        if (failure.status === 401 && onSignInExpired) onSignInExpired();
-        else setLoad({ status: 'failed', error: failure });
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [client, attempt, onSignInExpired]);
 
   if (openPair) {
     return (
@@ -128,7 +100,7 @@ export function HomeView({ client, onSignInExpired }: HomeViewProps) {
     );
   }
 
-  const { me } = load;
+  const me = load.data;
   const isCoordinator = me.roles.includes('coordinator');
   const showMemberships = me.memberships.length > 0 || !isCoordinator;
 

@@ -1,12 +1,12 @@
 import { Badge, Button, Card, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import type { ReactNode } from 'react';
-import { ApiRequestError } from './api-client';
 import type { ApiClient } from './api-client';
 import type { PairSpace, Reflection } from './api-types';
 import { DemoBadge, DetailList } from './cohort-details';
 import { describeMyPart, describePairState, describePartner, formatDate } from './format';
 import { describeMeetingStatus, describeMeetingWhen } from './pair-format';
+import { useApiLoad } from './use-api-load';
 import { ActionsSection, GoalsSection } from './pair-work';
 import { Loading, Problem } from './status-views';
 
@@ -107,11 +107,6 @@ function ReflectionList({ items, testId }: { items: Reflection[]; testId: string
   );
 }
 
-type Load =
-  | { status: 'loading' }
-  | { status: 'failed'; error: ApiRequestError }
-  | { status: 'loaded'; space: PairSpace };
-
 interface MyPairViewProps {
   client: ApiClient;
   pairId: string;
@@ -122,30 +117,12 @@ interface MyPairViewProps {
 /** One pair's own space: partner, contract, meetings, goals, actions, preparation, reflections. */
 export function MyPairView({ client, pairId, onBack, onSignInExpired }: MyPairViewProps) {
   const styles = useStyles();
-  const [load, setLoad] = useState<Load>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  const [load, setLoad, retry] = useApiLoad(
+    () => client.getPair(pairId),
+    [client, pairId],
+    onSignInExpired,
+  );
   const headingRef = useRef<HTMLHeadingElement>(null);
-
-  useEffect(() => {
-    let live = true;
-    setLoad({ status: 'loading' });
-    client.getPair(pairId).then(
-      (space) => live && setLoad({ status: 'loaded', space }),
-      (error: unknown) => {
-        if (!live) return;
-        const failure =
-          error instanceof ApiRequestError
-            ? error
-            : new ApiRequestError(0, 'unexpected', 'Something went wrong. Try again in a minute.');
-        if (failure.status === 401 && onSignInExpired) onSignInExpired();
-        else setLoad({ status: 'failed', error: failure });
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [client, pairId, attempt, onSignInExpired]);
 
   const loaded = load.status === 'loaded';
   useEffect(() => {
@@ -187,10 +164,10 @@ export function MyPairView({ client, pairId, onBack, onSignInExpired }: MyPairVi
     );
   }
 
-  const { space } = load;
+  const space = load.data;
   const partnerName = space.partner.displayName;
   const update = (change: Partial<PairSpace>) =>
-    setLoad((l) => (l.status === 'loaded' ? { ...l, space: { ...l.space, ...change } } : l));
+    setLoad((l) => (l.status === 'loaded' ? { ...l, data: { ...l.data, ...change } } : l));
   const work = [space.partner.jobTitle, space.partner.organisation].filter(Boolean).join(', ');
   const nextMeeting = space.preparation
     ? space.meetings.find((m) => m.id === space.preparation?.meetingId)
