@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Request, Server } from 'restify';
+import type { Server } from 'restify';
 import { z } from 'zod';
 import type { AppContext } from '../app-context';
 import { newId } from '../domain/ids';
@@ -9,7 +9,7 @@ import {
   eventInputSchema,
   isInvited,
 } from '../domain/programme-event';
-import { readJson } from '../http/request-body';
+import { ifMatch, readJson } from '../http/request-body';
 import { calendarFor } from '../services/ics';
 import type { Rsvp } from '../store/event-repository';
 import { ApiError, invalidBody } from './api-error';
@@ -29,14 +29,6 @@ function eventView(event: ProgrammeEvent, rsvps: Rsvp[], participantId?: string)
     going: answers.filter((r) => r.response === 'yes').length,
     myResponse: mine?.response ?? null,
   };
-}
-
-function ifMatch(req: Request): string {
-  const value = req.headers['if-match'];
-  if (typeof value !== 'string' || value.trim() === '') {
-    throw new ApiError(428, 'precondition_required', 'Send If-Match with the ETag you last read');
-  }
-  return value.trim();
 }
 
 /**

@@ -1,9 +1,9 @@
-import type { Request, Server } from 'restify';
+import type { Server } from 'restify';
 import { z } from 'zod';
 import type { AppContext } from '../app-context';
 import { newId } from '../domain/ids';
 import type { AgreedAction, Goal } from '../domain/pair-space';
-import { readJson } from '../http/request-body';
+import { ifMatch, readJson } from '../http/request-body';
 import type { PairContext } from '../services/pair-context';
 import { pairSpaceView } from '../services/pair-space-view';
 import { rowKeys } from '../store/pair-space-repository';
@@ -45,15 +45,6 @@ const actionChange = z
   .refine((v) => v.done !== undefined || v.text !== undefined || v.dueDate !== undefined, {
     message: 'send at least one of done, text or dueDate',
   });
-
-/** The ETag a client must send to change a record it read; none means a blind write, refused. */
-function ifMatch(req: Request): string {
-  const value = req.headers['if-match'];
-  if (typeof value !== 'string' || value.trim() === '') {
-    throw new ApiError(428, 'precondition_required', 'Send If-Match with the ETag you last read');
-  }
-  return value.trim();
-}
 
 /**
  * A pair's own space for the tab: its partners only. Everyone else, coordinators included,

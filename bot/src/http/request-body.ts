@@ -63,3 +63,12 @@ export async function readText(
   }
   return raw.toString('utf8');
 }
+
+/** The ETag a client must send to change a record it read; without one a write is refused. */
+export function ifMatch(req: Request): string {
+  const value = req.headers['if-match'];
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new ApiError(428, 'precondition_required', 'Send If-Match with the ETag you last read');
+  }
+  return value.trim();
+}
