@@ -1,8 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { RunningService } from '../../bot/src/service';
-import type { EmbeddedStorage } from '../../bot/src/store/embedded-azurite';
-import { type BrowserSession, launchBrowser, screenshot, watchConsole } from '../support/browser';
-import { startTestService, startTestStorage } from '../support/test-service';
+import { type BrowserSession, screenshot, watchConsole } from '../support/browser';
+import { type TabHarness, startTabHarness } from '../support/tab-harness';
 
 const AMARA = '1b6d2e80-3c4f-4a5b-9c6d-7e8f90a1b202';
 const DAVID = {
@@ -11,21 +10,16 @@ const DAVID = {
   email: 'david.whitfield@demo.nhs.example',
 };
 
-let storage: EmbeddedStorage;
+let harness: TabHarness;
 let service: RunningService;
 let session: BrowserSession;
 
 beforeAll(async () => {
-  storage = await startTestStorage();
-  service = await startTestService(storage.connectionString, { SEED_DEMO: 'true' });
-  session = await launchBrowser();
+  harness = await startTabHarness();
+  ({ service, session } = harness);
 });
 
-afterAll(async () => {
-  await session?.close();
-  await service?.stop();
-  await storage?.stop();
-});
+afterAll(() => harness?.stop());
 
 async function davidToken(): Promise<string> {
   const response = await fetch(`${service.url}/api/dev/token`, {

@@ -1,0 +1,28 @@
+import type { RunningService } from '../../bot/src/service';
+import type { EmbeddedStorage } from '../../bot/src/store/embedded-azurite';
+import { type BrowserSession, launchBrowser } from './browser';
+import { startTestService, startTestStorage } from './test-service';
+
+/** The service with the demo cohort on its own Azurite, and a headless Chromium to open the tab. */
+export interface TabHarness {
+  storage: EmbeddedStorage;
+  service: RunningService;
+  session: BrowserSession;
+  stop(): Promise<void>;
+}
+
+export async function startTabHarness(): Promise<TabHarness> {
+  const storage = await startTestStorage();
+  const service = await startTestService(storage.connectionString, { SEED_DEMO: 'true' });
+  const session = await launchBrowser();
+  return {
+    storage,
+    service,
+    session,
+    async stop() {
+      await session.close();
+      await service.stop();
+      await storage.stop();
+    },
+  };
+}
