@@ -43,7 +43,23 @@ export interface ApiClientOptions {
   fetchImpl?: typeof fetch;
 }
 
+/** How a view module calls a route of its own: path under the service, method, body, If-Match. */
+export interface ApiRequest {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  ifMatch?: string;
+  /** Sent as-is with this content type instead of JSON (for CSV uploads). */
+  rawBody?: { contentType: string; text: string };
+}
+
 export interface ApiClient {
+  /**
+   * Any API call, signed like the rest; view modules (calendar, coordinator) build their own
+   * typed calls on it. Fails with ApiRequestError.
+   */
+  request<T>(path: string, request?: ApiRequest): Promise<T>;
+  /** Fetches a text resource (CSV, iCalendar) with the bearer token, for a download. */
+  requestText(path: string): Promise<string>;
   getMe(): Promise<Me>;
   getPair(pairId: string): Promise<PairSpace>;
   addGoal(pairId: string, goal: GoalInput): Promise<Goal>;
@@ -117,33 +133,36 @@ async function errorFrom(response: Response): Promise<ApiRequestError> {
   return new ApiRequestError(response.status, code, message, fields, current);
 }
 
-interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  body?: unknown;
+interface RequestOptions extends ApiRequest {
   token?: string;
-  ifMatch?: string;
+  /** Read the answer as text rather than JSON. */
+  asText?: boolean;
 }
 
 async function send<T>(
   fetchImpl: typeof fetch,
   url: string,
-  { method = 'GET', body, token, ifMatch }: RequestOptions,
+  { method = 'GET', body, rawBody, token, ifMatch, asText }: RequestOptions,
 ): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: asText ? '*/*' : 'application/json' };
   if (token) headers.Authorization = `Bearer ${token}`;
   if (ifMatch) headers['If-Match'] = ifMatch;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let payload: string | undefined;
+  if (rawBody) {
+    headers['Content-Type'] = rawBody.contentType;
+    payload = rawBody.text;
+  } else if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
   let response: Response;
   try {
-    response = await fetchImpl(url, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    response = await fetchImpl(url, { method, headers, body: payload });
   } catch {
     throw new ApiRequestError(0, 'network', NETWORK_MESSAGE);
   }
   if (!response.ok) throw await errorFrom(response);
+  if (asText) return (await response.text()) as T;
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }
@@ -174,6 +193,8 @@ export function createApiClient({
   const pairPath = (pairId: string) => `/api/pairs/${encodeURIComponent(pairId)}`;
 
   return {
+    request: (path, request) => call(path, request),
+    requestText: (path) => call<string>(path, { asText: true }),
     getMe: () => call<Me>('/api/me'),
     getPair: (pairId) => call<PairSpace>(pairPath(pairId)),
     addGoal: (pairId, goal) =>

@@ -1,4 +1,4 @@
-import { Card, CardHeader, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Card, CardHeader, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
 import type { CohortSummary } from './api-types';
 import { DemoBadge, DetailList, cohortRows } from './cohort-details';
@@ -12,10 +12,21 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
   },
   heading: { margin: 0, overflowWrap: 'anywhere' },
+  buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
-/** A cohort the coordinator runs: name, dates and cadence. */
-export function CoordinatedCohortCard({ cohort }: { cohort: CohortSummary }) {
+/** A cohort the coordinator runs: name, dates and cadence, and the way into running it. */
+export function CoordinatedCohortCard({
+  cohort,
+  onOpenCohort,
+  onOpenCalendar,
+}: {
+  cohort: CohortSummary;
+  /** Opens the coordinator's view of the cohort: pairs' health, participants, import. */
+  onOpenCohort?: (cohortId: string) => void;
+  /** Opens the cohort's programme calendar, where events are created and edited. */
+  onOpenCalendar?: (cohortId: string) => void;
+}) {
   const styles = useStyles();
   const headingId = useId();
   return (
@@ -36,6 +47,29 @@ export function CoordinatedCohortCard({ cohort }: { cohort: CohortSummary }) {
         }
       />
       <DetailList rows={cohortRows(cohort)} />
+      {(onOpenCohort || onOpenCalendar) && (
+        <div className={styles.buttons}>
+          {onOpenCohort && (
+            <Button
+              appearance="primary"
+              onClick={() => onOpenCohort(cohort.id)}
+              aria-label={`Run ${cohort.name}`}
+              data-testid={`open-cohort-${cohort.id}`}
+            >
+              Run this cohort
+            </Button>
+          )}
+          {onOpenCalendar && (
+            <Button
+              onClick={() => onOpenCalendar(cohort.id)}
+              aria-label={`Programme calendar for ${cohort.name}`}
+              data-testid={`open-cohort-calendar-${cohort.id}`}
+            >
+              Programme calendar
+            </Button>
+          )}
+        </div>
+      )}
     </Card>
   );
 }

@@ -6,11 +6,19 @@ import { CoordinatedCohortCard } from './coordinated-cohorts';
 import { MePanel } from './me-panel';
 import { MembershipCard } from './membership-card';
 import { Loading, Problem } from './status-views';
-import { pairFromUrl, pairToUrl } from './url-params';
+import { placeFromUrl, placeToUrl } from './url-params';
+import type { TabPlace } from './url-params';
 import { useApiLoad } from './use-api-load';
 
-// A pair's space is opened from the home view, so it loads only when asked for.
+// A pair's space, a calendar and a cohort are opened from the home view, so each loads only
+// when asked for.
 const MyPairView = lazy(() => import('./my-pair-view').then((m) => ({ default: m.MyPairView })));
+const CalendarView = lazy(() =>
+  import('./calendar-view').then((m) => ({ default: m.CalendarView })),
+);
+const CoordinatorCohortView = lazy(() =>
+  import('./coordinator-cohort-view').then((m) => ({ default: m.CoordinatorCohortView })),
+);
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -58,29 +66,55 @@ interface HomeViewProps {
 export function HomeView({ client, onSignInExpired }: HomeViewProps) {
   const styles = useStyles();
   const [load, , retry] = useApiLoad(() => client.getMe(), [client], onSignInExpired);
-  const [openPair, setOpenPair] = useState<string | null>(() =>
-    pairFromUrl(window.location.search),
-  );
+  const [place, setPlace] = useState<TabPlace>(() => placeFromUrl(window.location.search));
 
   useEffect(() => {
-    const onPop = () => setOpenPair(pairFromUrl(window.location.search));
+    const onPop = () => setPlace(placeFromUrl(window.location.search));
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, []);
-  const showPair = useCallback((pairId: string | null) => {
-    window.history.pushState(null, '', pairToUrl(window.location.href, pairId));
-    setOpenPair(pairId);
+  const go = useCallback((next: TabPlace) => {
+    window.history.pushState(null, '', placeToUrl(window.location.href, next));
+    setPlace(next);
     window.scrollTo(0, 0);
   }, []);
-  const closePair = useCallback(() => showPair(null), [showPair]);
+  const goHome = useCallback(() => go({ kind: 'home' }), [go]);
+  const showPair = useCallback((pairId: string) => go({ kind: 'pair', pairId }), [go]);
+  const showCalendar = useCallback((cohortId: string) => go({ kind: 'calendar', cohortId }), [go]);
+  const showCohort = useCallback((cohortId: string) => go({ kind: 'cohort', cohortId }), [go]);
 
-  if (openPair) {
+  if (place.kind === 'pair') {
     return (
       <Suspense fallback={<Loading label="Opening your pair…" testId="pair-opening" />}>
         <MyPairView
           client={client}
-          pairId={openPair}
-          onBack={closePair}
+          pairId={place.pairId}
+          onBack={goHome}
+          onSignInExpired={onSignInExpired}
+        />
+      </Suspense>
+    );
+  }
+  if (place.kind === 'calendar') {
+    return (
+      <Suspense fallback={<Loading label="Opening the calendar…" testId="calendar-opening" />}>
+        <CalendarView
+          client={client}
+          cohortId={place.cohortId}
+          onBack={goHome}
+          onSignInExpired={onSignInExpired}
+        />
+      </Suspense>
+    );
+  }
+  if (place.kind === 'cohort') {
+    return (
+      <Suspense fallback={<Loading label="Opening the cohort…" testId="cohort-opening" />}>
+        <CoordinatorCohortView
+          client={client}
+          cohortId={place.cohortId}
+          onBack={goHome}
+          onOpenCalendar={showCalendar}
           onSignInExpired={onSignInExpired}
         />
       </Suspense>
@@ -118,7 +152,11 @@ export function HomeView({ client, onSignInExpired }: HomeViewProps) {
             <ul className={styles.grid}>
               {me.memberships.map((m) => (
                 <li key={m.participantId} className={styles.item}>
-                  <MembershipCard membership={m} onOpenPair={showPair} />
+                  <MembershipCard
+                    membership={m}
+                    onOpenPair={showPair}
+                    onOpenCalendar={showCalendar}
+                  />
                 </li>
               ))}
             </ul>
@@ -135,7 +173,11 @@ export function HomeView({ client, onSignInExpired }: HomeViewProps) {
             <ul className={styles.grid}>
               {me.coordinatedCohorts.map((c) => (
                 <li key={c.id} className={styles.item}>
-                  <CoordinatedCohortCard cohort={c} />
+                  <CoordinatedCohortCard
+                    cohort={c}
+                    onOpenCohort={showCohort}
+                    onOpenCalendar={showCalendar}
+                  />
                 </li>
               ))}
             </ul>

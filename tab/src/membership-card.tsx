@@ -32,6 +32,7 @@ const useStyles = makeStyles({
   partnerText: { display: 'flex', flexDirection: 'column', minWidth: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
   secondary: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
+  buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
 function PartnerDetails({ pair }: { pair: PairSummary }) {
@@ -70,10 +71,13 @@ function PartnerDetails({ pair }: { pair: PairSummary }) {
 export function MembershipCard({
   membership,
   onOpenPair,
+  onOpenCalendar,
 }: {
   membership: Membership;
   /** Opens the pair's own space (goals, actions, meetings). */
   onOpenPair?: (pairId: string) => void;
+  /** Opens the cohort's programme calendar. */
+  onOpenCalendar?: (cohortId: string) => void;
 }) {
   const styles = useStyles();
   const headingId = useId();
@@ -120,7 +124,7 @@ export function MembershipCard({
         <>
           <PartnerDetails pair={pair} />
           {onOpenPair && (
-            <div>
+            <div className={styles.buttons}>
               <Button
                 appearance="primary"
                 onClick={() => onOpenPair(pair.id)}
@@ -137,6 +141,17 @@ export function MembershipCard({
           You haven&apos;t been matched with a partner yet. Your programme team will introduce you
           when pairs are matched.
         </Text>
+      )}
+      {onOpenCalendar && (
+        <div className={styles.buttons}>
+          <Button
+            onClick={() => onOpenCalendar(cohort.id)}
+            aria-label={`Programme calendar for ${cohort.name}`}
+            data-testid={`open-calendar-${cohort.id}`}
+          >
+            Programme calendar
+          </Button>
+        </div>
       )}
     </Card>
   );

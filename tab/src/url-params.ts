@@ -23,16 +23,39 @@ export function pageFromDocument(doc: Document): TabPage {
   return doc.body.dataset.page === 'config' ? 'config' : 'tab';
 }
 
-/** The pair whose space is open, from `?pair=`; null shows the home view. */
-export function pairFromUrl(search: string): string | null {
-  const value = new URLSearchParams(search).get('pair');
-  return value && value.trim() !== '' ? value : null;
+/**
+ * Where a signed-in person is inside the tab: the home view, a pair's space (`?pair=`),
+ * a cohort's programme calendar (`?calendar=`) or a cohort the coordinator runs (`?cohort=`).
+ */
+export type TabPlace =
+  | { kind: 'home' }
+  | { kind: 'pair'; pairId: string }
+  | { kind: 'calendar'; cohortId: string }
+  | { kind: 'cohort'; cohortId: string };
+
+const placeParams = ['pair', 'calendar', 'cohort'] as const;
+
+export function placeFromUrl(search: string): TabPlace {
+  const params = new URLSearchParams(search);
+  const read = (name: string) => {
+    const value = params.get(name);
+    return value && value.trim() !== '' ? value : null;
+  };
+  const pairId = read('pair');
+  if (pairId) return { kind: 'pair', pairId };
+  const calendar = read('calendar');
+  if (calendar) return { kind: 'calendar', cohortId: calendar };
+  const cohort = read('cohort');
+  if (cohort) return { kind: 'cohort', cohortId: cohort };
+  return { kind: 'home' };
 }
 
-/** Puts the open pair (or none) into the address, so reload and Back keep the place. */
-export function pairToUrl(href: string, pairId: string | null): string {
+/** Puts the place into the address, so reload and Back keep it. */
+export function placeToUrl(href: string, place: TabPlace): string {
   const url = new URL(href);
-  if (pairId) url.searchParams.set('pair', pairId);
-  else url.searchParams.delete('pair');
+  for (const name of placeParams) url.searchParams.delete(name);
+  if (place.kind === 'pair') url.searchParams.set('pair', place.pairId);
+  if (place.kind === 'calendar') url.searchParams.set('calendar', place.cohortId);
+  if (place.kind === 'cohort') url.searchParams.set('cohort', place.cohortId);
   return url.toString();
 }
