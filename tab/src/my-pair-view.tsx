@@ -8,6 +8,7 @@ import { describeMyPart, describePairState, describePartner, formatDate } from '
 import { describeMeetingStatus, describeMeetingWhen } from './pair-format';
 import { useApiLoad } from './use-api-load';
 import { ActionsSection, GoalsSection } from './pair-work';
+import { PreparationForm, ReflectionForm } from './pair-writing';
 import { Loading, Problem } from './status-views';
 
 const useStyles = makeStyles({
@@ -274,15 +275,21 @@ export function MyPairView({ client, pairId, onBack, onSignInExpired }: MyPairVi
         ) : (
           <>
             {nextMeeting && <Text weight="semibold">{describeMeetingWhen(nextMeeting)}</Text>}
-            <Text data-testid="preparation-mine">
-              <strong>Your topics:</strong>{' '}
-              {space.preparation.mine?.topics || "You haven't noted any topics yet."}
-              {space.preparation.mine?.shared ? ` (shared with ${partnerName})` : ''}
-            </Text>
             <Text data-testid="preparation-partner">
               <strong>{partnerName}&apos;s topics:</strong>{' '}
               {space.preparation.partner?.topics ?? `${partnerName} hasn't shared any yet.`}
             </Text>
+            <PreparationForm
+              key={space.preparation.meetingId}
+              client={client}
+              pairId={pairId}
+              meetingId={space.preparation.meetingId}
+              partnerName={partnerName}
+              initial={space.preparation.mine}
+              onSaved={(mine) =>
+                space.preparation && update({ preparation: { ...space.preparation, mine } })
+              }
+            />
           </>
         )}
       </PairSection>
@@ -304,6 +311,23 @@ export function MyPairView({ client, pairId, onBack, onSignInExpired }: MyPairVi
             <ReflectionList items={space.reflections.sharedWithMe} testId="reflections-shared" />
           </>
         )}
+        <Text as="h4" weight="semibold" className={styles.sectionHeading}>
+          Write a reflection
+        </Text>
+        <ReflectionForm
+          client={client}
+          pairId={pairId}
+          heldMeetings={space.meetings.filter((m) => m.status === 'held')}
+          partnerName={partnerName}
+          onSaved={(reflection) =>
+            update({
+              reflections: {
+                ...space.reflections,
+                mine: [...space.reflections.mine, reflection],
+              },
+            })
+          }
+        />
       </PairSection>
     </div>
   );

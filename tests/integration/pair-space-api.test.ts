@@ -221,6 +221,76 @@ describe('a pair’s space through the tab API', () => {
     expect(dev.body.progress).toMatchObject({ held: 1 });
   });
 
+  it('takes preparation and reflections written in the tab, private unless shared', async () => {
+    // The next meeting is booked in chat; the tab then offers preparation for it.
+    const { drive } = harness;
+    await drive.at('2027-04-06T10:00:00Z');
+    await drive.click(AMA, 'meeting.booked', {
+      ...drive.actionData(AMA, 'meeting.booked'),
+      date: '2027-04-21',
+      time: '10:00',
+      minutes: '60',
+      mode: 'online',
+    });
+    const before = await space(AMA.name);
+    const next = before.body.preparation;
+    expect(next).not.toBeNull();
+    const meetingPath = (id: string) => `/api/pairs/${pairId}/meetings/${id}`;
+
+    const prepared = await call(url, 'PUT', `${meetingPath(next!.meetingId)}/preparation`, {
+      token: tokens[AMA.name],
+      json: { topics: 'Ask about the staff survey', share: false },
+    });
+    expect(prepared).toMatchObject({
+      status: 200,
+      body: { topics: 'Ask about the staff survey', shared: false },
+    });
+    expect(JSON.stringify((await space(DEV.name)).body)).not.toContain('staff survey');
+    await call(url, 'PUT', `${meetingPath(next!.meetingId)}/preparation`, {
+      token: tokens[AMA.name],
+      json: { topics: 'Ask about the staff survey', share: true },
+    });
+    expect((await space(DEV.name)).body.preparation?.partner).toEqual({
+      topics: 'Ask about the staff survey',
+    });
+
+    const held = before.body.meetings.find((m) => m.status === 'held')!;
+    const written = await call(url, 'POST', `${meetingPath(held.id)}/reflections`, {
+      token: tokens[DEV.name],
+      json: { learned: 'Written in the tab, kept private', doDifferently: '' },
+    });
+    expect(written).toMatchObject({
+      status: 201,
+      body: { learned: 'Written in the tab, kept private', sharedWithPartner: false },
+    });
+    expect((await space(DEV.name)).body.reflections.mine).toContainEqual(
+      expect.objectContaining({ learned: 'Written in the tab, kept private' }),
+    );
+    const amaView = JSON.stringify((await space(AMA.name)).body);
+    expect(amaView).not.toContain('Written in the tab');
+    const coordinatorView = await call(url, 'GET', `/api/cohorts`, { token: tokens.coordinator });
+    expect(JSON.stringify(coordinatorView.body)).not.toContain('Written in the tab');
+
+    const notHeld = await call(url, 'POST', `${meetingPath(next!.meetingId)}/reflections`, {
+      token: tokens[DEV.name],
+      json: { learned: 'Too early' },
+    });
+    expect(notHeld).toMatchObject({ status: 409, body: { error: { code: 'meeting_not_held' } } });
+    const empty = await call<{ error: { details: { fields: { field: string }[] } } }>(
+      url,
+      'POST',
+      `${meetingPath(held.id)}/reflections`,
+      { token: tokens[DEV.name], json: { learned: '  ', doDifferently: '' } },
+    );
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.details.fields.map((f) => f.field)).toEqual(['learned']);
+    const outsider = await call(url, 'PUT', `${meetingPath(next!.meetingId)}/preparation`, {
+      token: tokens[KOFI.name],
+      json: { topics: 'Snooping', share: true },
+    });
+    expect(outsider.status).toBe(404);
+  });
+
   it('validates bodies and names the wrong field', async () => {
     const bad = await call(url, 'POST', `/api/pairs/${pairId}/actions`, {
       token: tokens[AMA.name],

@@ -46,6 +46,28 @@ const actionChange = z
     message: 'send at least one of done, text or dueDate',
   });
 
+const preparationBody = z
+  .object({
+    topics: z
+      .string({ message: 'is required' })
+      .trim()
+      .min(1, 'write at least one thing you want to cover')
+      .max(2000, 'must be at most 2000 characters'),
+    share: z.boolean({ message: 'must be true or false' }).default(false),
+  })
+  .strict();
+const reflectionBody = z
+  .object({
+    learned: note.default(''),
+    doDifferently: note.default(''),
+    share: z.boolean({ message: 'must be true or false' }).default(false),
+  })
+  .strict()
+  .refine((v) => v.learned !== '' || v.doDifferently !== '', {
+    message: 'write what you learned or what you would do differently',
+    path: ['learned'],
+  });
+
 /**
  * A pair's own space for the tab: its partners only. Everyone else, coordinators included,
  * gets 404 (the pair's existence is not confirmed to outsiders).
@@ -183,6 +205,74 @@ export function registerPairRoutes(server: Server, ctx: AppContext): void {
       return {
         body: { id: action.id, done: Boolean(action.doneAt), etag: saved.etag },
         headers: { ETag: saved.etag },
+      };
+    }),
+  );
+
+  /** My preparation for a planned meeting: my own row, rewritten whole by me alone. */
+  server.put(
+    '/api/pairs/:pairId/meetings/:meetingId/preparation',
+    authedRoute(ctx, async ({ caller, params, req }) => {
+      const { pair, participantId } = await mine(caller, params.pairId ?? '');
+      const parsed = preparationBody.safeParse(await readJson(req, limit));
+      if (!parsed.success) throw invalidBody(parsed.error);
+      const meeting = pair.space.meetings.find((m) => m.value.id === params.meetingId);
+      if (!meeting) throw ApiError.notFound('That meeting is not in your plan');
+      if (meeting.value.status !== 'planned') {
+        throw new ApiError(409, 'meeting_not_planned', 'That meeting is no longer coming up');
+      }
+      const saved = await ctx.journey.savePreparation(pair, participantId, meeting.value.id, {
+        topics: parsed.data.topics,
+        share: parsed.data.share,
+      });
+      if (!saved.ok) throw ApiError.badRequest(saved.reason);
+      return {
+        body: {
+          meetingId: meeting.value.id,
+          topics: saved.value.topics,
+          shared: saved.value.shared,
+        },
+      };
+    }),
+  );
+
+  /** A reflection on a meeting that was held: private to me unless I share it. */
+  server.post(
+    '/api/pairs/:pairId/meetings/:meetingId/reflections',
+    authedRoute(ctx, async ({ caller, params, req }) => {
+      const { pair, participantId } = await mine(caller, params.pairId ?? '');
+      const parsed = reflectionBody.safeParse(await readJson(req, limit));
+      if (!parsed.success) throw invalidBody(parsed.error);
+      const meeting = pair.space.meetings.find((m) => m.value.id === params.meetingId);
+      if (!meeting) throw ApiError.notFound('That meeting is not in your plan');
+      if (meeting.value.status !== 'held') {
+        throw new ApiError(
+          409,
+          'meeting_not_held',
+          'Record the meeting as held first (say "log meeting" to the bot), then reflect on it',
+        );
+      }
+      const saved = await ctx.journey.saveReflection(pair, participantId, meeting.value.id, {
+        outcome: 'held',
+        minutes: meeting.value.heldMinutes,
+        learned: parsed.data.learned,
+        differently: parsed.data.doDifferently,
+        share: parsed.data.share,
+        actions: [],
+      });
+      if (!saved.ok) throw ApiError.badRequest(saved.reason);
+      const reflection = saved.value.reflection;
+      if (!reflection) throw ApiError.badRequest('write what you learned');
+      return {
+        status: 201,
+        body: {
+          id: reflection.id,
+          meetingId: reflection.meetingId,
+          learned: reflection.learned,
+          doDifferently: reflection.doDifferently,
+          sharedWithPartner: reflection.sharedWithPartner,
+          createdAt: reflection.createdAt,
+        },
       };
     }),
   );
