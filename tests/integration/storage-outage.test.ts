@@ -51,7 +51,11 @@ describe('when storage goes away and comes back', () => {
       /can't reach the programme's records just now.*try again in a few minutes/,
     );
 
-    storage = await startTestStorage({ dataDir, tablePort: storage.tablePort });
+    storage = await startTestStorage({
+      dataDir,
+      tablePort: storage.tablePort,
+      queuePort: storage.queuePort,
+    });
 
     expect((await call(service.url, 'GET', '/healthz')).body).toEqual({
       status: 'ok',

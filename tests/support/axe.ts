@@ -17,7 +17,8 @@ export interface AxeFinding {
  */
 export async function seriousAxeFindings(page: Page): Promise<AxeFinding[]> {
   const loaded = await page.evaluate(() => 'axe' in window);
-  if (!loaded) await page.addScriptTag({ content: AXE_SOURCE });
+  // Evaluated, not added as a <script>: the tab's Content-Security-Policy forbids inline scripts.
+  if (!loaded) await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<unknown> } })
       .axe;

@@ -5,12 +5,13 @@ import { type EmbeddedStorage, startEmbeddedStorage } from '../../bot/src/store/
 
 /** Starts Azurite on a free port for one test file; never shared between runs. */
 export function startTestStorage(
-  options: { dataDir?: string; tablePort?: number } = {},
+  options: { dataDir?: string; tablePort?: number; queuePort?: number } = {},
 ): Promise<EmbeddedStorage> {
   return startEmbeddedStorage({
     inMemory: !options.dataDir,
     dataDir: options.dataDir,
     tablePort: options.tablePort ?? 0,
+    queuePort: options.queuePort ?? 0,
   });
 }
 

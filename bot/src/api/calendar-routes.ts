@@ -10,6 +10,7 @@ import {
   isInvited,
 } from '../domain/programme-event';
 import { ifMatch, readJson } from '../http/request-body';
+import { answerEvent } from '../services/event-rsvp';
 import { calendarFor } from '../services/ics';
 import type { Rsvp } from '../store/event-repository';
 import { ApiError, invalidBody } from './api-error';
@@ -125,29 +126,19 @@ export function registerCalendarRoutes(server: Server, ctx: AppContext): void {
       }
       const parsed = rsvpBody.safeParse(await readJson(req, limit));
       if (!parsed.success) throw invalidBody(parsed.error);
-      const calendar = await ctx.repos.events.calendar(cohortId);
-      const going = calendar.rsvps.filter(
-        (r) => r.eventId === event.value.id && r.response === 'yes',
+      const answered = await answerEvent(
+        ctx.repos,
+        cohortId,
+        event.value.id,
+        who.membership.participantId,
+        parsed.data.response,
+        ctx.clock.now(),
       );
-      const alreadyGoing = going.some((r) => r.participantId === who.membership.participantId);
-      if (
-        parsed.data.response === 'yes' &&
-        !alreadyGoing &&
-        event.value.capacity !== undefined &&
-        going.length >= event.value.capacity
-      ) {
-        throw new ApiError(
-          409,
-          'event_full',
-          'This event is full. Choose "maybe" to hear if a place comes up.',
-        );
+      if (!answered.ok) {
+        throw answered.code === 'event_full'
+          ? new ApiError(409, 'event_full', answered.message)
+          : ApiError.notFound(answered.message);
       }
-      await ctx.repos.events.rsvp(cohortId, {
-        eventId: event.value.id,
-        participantId: who.membership.participantId,
-        response: parsed.data.response,
-        updatedAt: ctx.clock.now().toISOString(),
-      });
       return { body: { eventId: event.value.id, response: parsed.data.response } };
     }),
   );

@@ -24,6 +24,17 @@ export interface Cohort {
   isDemo: boolean;
   createdBy: string;
   createdAt: string;
+  /** The programme's shared channel, linked when the channel tab is set up. */
+  channel?: ProgrammeChannel;
+}
+
+export interface ProgrammeChannel {
+  teamId?: string;
+  channelId: string;
+  channelName?: string;
+  tenantId: string;
+  /** The Bot Connector endpoint for the tenant (from the coordinator's own chat). */
+  serviceUrl: string;
 }
 
 export const DEFAULT_CADENCE: Cadence = {

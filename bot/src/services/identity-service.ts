@@ -28,27 +28,45 @@ export class IdentityService {
       person.email ? this.repos.memberships.listFor(emailKey(person.email)) : Promise.resolve([]),
     ]);
     const known = new Set(byUser.map((m) => m.cohortId));
-    const unlinked = byEmail.filter((m) => !known.has(m.cohortId));
-    if (unlinked.length > 0) await this.link(person.userId, unlinked);
-    return { roles, memberships: [...byUser, ...unlinked] };
+    const candidates = byEmail.filter((m) => !known.has(m.cohortId));
+    const linked = candidates.length > 0 ? await this.link(person.userId, candidates) : [];
+    return { roles, memberships: [...byUser, ...linked] };
   }
 
-  /** Records the object id against memberships found by email, and on the participant rows. */
-  private async link(userId: string, memberships: Membership[]): Promise<void> {
-    await this.repos.memberships.put(
-      memberships.map((membership) => ({ key: userKey(userId), membership })),
-    );
+  /**
+   * Claims memberships found by email for this object id. An email is only a first-time hint:
+   * a participant already linked to another object id is never taken over (emails and UPNs
+   * can be reused or renamed), and of two sign-ins racing for one row, the ETag lets one win.
+   */
+  private async link(userId: string, memberships: Membership[]): Promise<Membership[]> {
+    const claimed: Membership[] = [];
+    const me = userId.toLowerCase();
     for (const m of memberships) {
-      const participant = await this.repos.participants.get(m.cohortId, m.participantId);
-      if (participant && !participant.value.userId) {
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const participant = await this.repos.participants.get(m.cohortId, m.participantId);
+        if (!participant) break;
+        const owner = participant.value.userId?.toLowerCase();
+        if (owner && owner !== me) break; // someone else's: not ours to take
+        if (owner === me) {
+          claimed.push(m);
+          break;
+        }
         try {
           await this.repos.participants.update({ ...participant.value, userId }, participant.etag);
+          claimed.push(m);
+          break;
         } catch (error) {
-          // Someone else linked or changed the row at the same moment: theirs stands.
+          // Changed at the same moment (maybe claimed by another sign-in): read it again.
           if (!(error instanceof ConflictError)) throw error;
         }
       }
     }
+    if (claimed.length > 0) {
+      await this.repos.memberships.put(
+        claimed.map((membership) => ({ key: userKey(userId), membership })),
+      );
+    }
+    return claimed;
   }
 
   /** The memberships of a Teams user, found by object id; the email links them the first time. */

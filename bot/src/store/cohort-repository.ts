@@ -1,4 +1,4 @@
-import type { Cohort } from '../domain/cohort';
+import type { Cohort, ProgrammeChannel } from '../domain/cohort';
 import type { TableStore } from './table-store';
 import {
   type Versioned,
@@ -30,6 +30,7 @@ function toEntity(c: Cohort) {
     isDemo: c.isDemo,
     createdBy: c.createdBy,
     createdAt: c.createdAt,
+    channel: c.channel ? JSON.stringify(c.channel) : '',
   };
 }
 
@@ -48,6 +49,9 @@ function fromEntity(row: Row): Cohort {
     isDemo: bool(row, 'isDemo'),
     createdBy: str(row, 'createdBy'),
     createdAt: str(row, 'createdAt'),
+    ...(str(row, 'channel')
+      ? { channel: JSON.parse(str(row, 'channel')) as ProgrammeChannel }
+      : {}),
   };
 }
 

@@ -23,37 +23,52 @@ export interface EmbeddedStorageOptions {
   dataDir?: string;
   /** Port for the table endpoint; 0 picks a free one. */
   tablePort?: number;
+  /** Port for the queue endpoint; 0 picks a free one. */
+  queuePort?: number;
   host?: string;
 }
 
 export interface EmbeddedStorage {
+  /** Names both the table and the queue endpoint. */
   connectionString: string;
   tablePort: number;
+  queuePort: number;
   pid: number;
   stop(): Promise<void>;
 }
 
-export function azuriteConnectionString(host: string, tablePort: number): string {
+export function azuriteConnectionString(
+  host: string,
+  tablePort: number,
+  queuePort?: number,
+): string {
   return (
     `DefaultEndpointsProtocol=http;AccountName=${AZURITE_ACCOUNT};AccountKey=${AZURITE_KEY};` +
-    `TableEndpoint=http://${host}:${tablePort}/${AZURITE_ACCOUNT};`
+    `TableEndpoint=http://${host}:${tablePort}/${AZURITE_ACCOUNT};` +
+    (queuePort ? `QueueEndpoint=http://${host}:${queuePort}/${AZURITE_ACCOUNT};` : '')
   );
 }
 
-/** The child's program: start the table server, print its port, stop when stdin ends. */
+/** The child's program: start the table and queue servers, print their ports, stop when stdin ends. */
 const CHILD_PROGRAM = `
 const cfg = JSON.parse(process.env.AZURITE_CHILD_CONFIG);
-const TableConfiguration = require(cfg.configModule).default;
-const TableServer = require(cfg.serverModule).default;
-const config = new TableConfiguration(cfg.host, cfg.port, undefined, cfg.dbPath, false, false,
-  undefined, undefined, false, true, '', '', '', undefined, false, cfg.inMemory);
-const server = new TableServer(config);
+const TableConfiguration = require(cfg.tableConfigModule).default;
+const TableServer = require(cfg.tableServerModule).default;
+const QueueConfiguration = require(cfg.queueConfigModule).default;
+const QueueServer = require(cfg.queueServerModule).default;
+const tables = new TableServer(new TableConfiguration(cfg.host, cfg.port, undefined, cfg.dbPath,
+  false, false, undefined, undefined, false, true, '', '', '', undefined, false, cfg.inMemory));
+const queues = new QueueServer(new QueueConfiguration(cfg.host, cfg.queuePort, undefined,
+  cfg.queueDbPath, cfg.queueExtentDbPath,
+  [{ locationId: 'Default', locationPath: cfg.queueDataPath, maxConcurrency: 10 }],
+  false, undefined, false, undefined, false, true, '', '', '', undefined, false, cfg.inMemory));
 let closing = false;
 const stop = () => { if (closing) return; closing = true;
-  server.close().then(() => process.exit(0), () => process.exit(1)); };
-server.start().then(() => {
-  const port = Number(new URL(server.getHttpServerAddress()).port);
-  process.stdout.write(JSON.stringify({ port }) + '\\n');
+  Promise.all([tables.close(), queues.close()]).then(() => process.exit(0), () => process.exit(1)); };
+Promise.all([tables.start(), queues.start()]).then(() => {
+  const port = Number(new URL(tables.getHttpServerAddress()).port);
+  const queuePort = Number(new URL(queues.getHttpServerAddress()).port);
+  process.stdout.write(JSON.stringify({ port, queuePort }) + '\\n');
 }, (e) => { process.stderr.write(String(e && e.stack || e)); process.exit(1); });
 process.stdin.on('end', stop);
 process.stdin.on('error', stop);
@@ -71,19 +86,26 @@ export async function startEmbeddedStorage(
     dbPath = path.resolve(dbPath);
     mkdirSync(path.dirname(dbPath), { recursive: true });
   }
+  const dataDir = path.dirname(dbPath);
   const childConfig = {
-    configModule: require.resolve('azurite/dist/src/table/TableConfiguration'),
-    serverModule: require.resolve('azurite/dist/src/table/TableServer'),
+    tableConfigModule: require.resolve('azurite/dist/src/table/TableConfiguration'),
+    tableServerModule: require.resolve('azurite/dist/src/table/TableServer'),
+    queueConfigModule: require.resolve('azurite/dist/src/queue/QueueConfiguration'),
+    queueServerModule: require.resolve('azurite/dist/src/queue/QueueServer'),
     host,
     port: options.tablePort ?? 0,
+    queuePort: options.queuePort ?? 0,
     dbPath,
+    queueDbPath: path.join(dataDir, '__azurite_db_queue__.json'),
+    queueExtentDbPath: path.join(dataDir, '__azurite_db_queue_extent__.json'),
+    queueDataPath: path.join(dataDir, '__queuestorage__'),
     inMemory: options.inMemory,
   };
   const child = spawn(process.execPath, ['-e', CHILD_PROGRAM], {
     env: { ...process.env, AZURITE_CHILD_CONFIG: JSON.stringify(childConfig), NODE_OPTIONS: '' },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
-  const port = await waitForPort(child);
+  const { port, queuePort } = await waitForPorts(child);
   let exited = child.exitCode !== null;
   const exitedPromise = new Promise<void>((resolve) => {
     if (exited) resolve();
@@ -93,8 +115,9 @@ export async function startEmbeddedStorage(
     });
   });
   return {
-    connectionString: azuriteConnectionString(host, port),
+    connectionString: azuriteConnectionString(host, port, queuePort),
     tablePort: port,
+    queuePort,
     pid: child.pid ?? -1,
     async stop() {
       if (exited) return;
@@ -106,7 +129,7 @@ export async function startEmbeddedStorage(
   };
 }
 
-function waitForPort(child: ChildProcess): Promise<number> {
+function waitForPorts(child: ChildProcess): Promise<{ port: number; queuePort: number }> {
   return new Promise((resolve, reject) => {
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => {
@@ -120,7 +143,7 @@ function waitForPort(child: ChildProcess): Promise<number> {
     lines.once('line', (line) => {
       clearTimeout(timer);
       try {
-        resolve((JSON.parse(line) as { port: number }).port);
+        resolve(JSON.parse(line) as { port: number; queuePort: number });
       } catch {
         reject(new Error(`Azurite said something unexpected: ${line}`));
       }

@@ -1,3 +1,4 @@
+import { AnnouncementRepository } from './announcement-repository';
 import { CalendarFeedRepository } from './calendar-feed-repository';
 import { CohortRepository } from './cohort-repository';
 import { EventRepository } from './event-repository';
@@ -20,6 +21,7 @@ export interface Repositories {
   pairSpaces: PairSpaceRepository;
   events: EventRepository;
   calendarFeeds: CalendarFeedRepository;
+  announcements: AnnouncementRepository;
 }
 
 export function createRepositories(store: TableStore): Repositories {
@@ -33,5 +35,6 @@ export function createRepositories(store: TableStore): Repositories {
     pairSpaces: new PairSpaceRepository(store),
     events: new EventRepository(store),
     calendarFeeds: new CalendarFeedRepository(store),
+    announcements: new AnnouncementRepository(store),
   };
 }

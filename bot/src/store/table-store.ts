@@ -28,6 +28,10 @@ export const TABLE_NAMES = {
   dailySends: 'DailySends',
   events: 'Events',
   calendarFeeds: 'CalendarFeeds',
+  announcements: 'Announcements',
+  announcementRecipients: 'AnnouncementRecipients',
+  announcementIndex: 'AnnouncementIndex',
+  fanoutWorkers: 'FanoutWorkers',
 } as const;
 
 export type TableKey = keyof typeof TABLE_NAMES;

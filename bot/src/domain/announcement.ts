@@ -1,0 +1,287 @@
+import { z } from 'zod';
+
+/**
+ * Announcements a coordinator sends to a cohort, and the invitations and reminders for
+ * programme events, which travel the same way. Pure rules: who receives one, what a valid
+ * one looks like, how a recipient's delivery moves from queued to a final state.
+ */
+
+export const AUDIENCE_KINDS = ['cohort', 'mentors', 'mentees', 'needs_check_in', 'people'] as const;
+export type AudienceKind = (typeof AUDIENCE_KINDS)[number];
+
+export const AUDIENCE_WORDS: Record<AudienceKind, string> = {
+  cohort: 'Everyone in the cohort',
+  mentors: 'Mentors',
+  mentees: 'Mentees',
+  needs_check_in: 'Pairs needing a check-in',
+  people: 'Chosen people',
+};
+
+export interface Audience {
+  kind: AudienceKind;
+  /** Participant ids, for `people` only. */
+  participantIds?: string[];
+}
+
+/** An announcement, or an event's invitation or reminder (same fan-out, different card). */
+export type BroadcastKind = 'announcement' | 'event-invitation' | 'event-reminder';
+
+export type AnnouncementStatus = 'scheduled' | 'sending' | 'sent' | 'cancelled';
+
+export interface Announcement {
+  id: string;
+  cohortId: string;
+  kind: BroadcastKind;
+  title: string;
+  /** Markdown subset Teams renders in an Adaptive Card TextBlock. */
+  text: string;
+  link?: { url: string; label: string };
+  /** For event invitations and reminders. */
+  eventId?: string;
+  audience: Audience;
+  alsoInChannel: boolean;
+  /** UTC ISO instant when sending starts. */
+  sendAt: string;
+  status: AnnouncementStatus;
+  createdBy: string;
+  createdByName: string;
+  createdAt: string;
+  /** Set when the audience is expanded into recipients. */
+  recipientCount?: number;
+  startedAt?: string;
+  completedAt?: string;
+  cancelledAt?: string;
+  /** Counts each "resend to unconfirmed"; recipients carry the round they were queued in. */
+  round: number;
+}
+
+export type RecipientStatus =
+  'queued' | 'sending' | 'sent' | 'blocked' | 'failed' | 'unconfirmed' | 'cancelled';
+
+export const FINAL_STATUSES: ReadonlySet<RecipientStatus> = new Set([
+  'sent',
+  'blocked',
+  'failed',
+  'unconfirmed',
+  'cancelled',
+]);
+
+export interface Recipient {
+  announcementId: string;
+  participantId: string;
+  /** Entra object id, to find the person's conversation. */
+  userId?: string;
+  displayName: string;
+  status: RecipientStatus;
+  /** Send attempts made in the current round. */
+  attempts: number;
+  round: number;
+  reason?: string;
+  /** While `sending`: the worker's lease; past it, the outcome is unknown (unconfirmed). */
+  sendingUntil?: string;
+  /** While `queued` after a failure: not before this instant. */
+  notBefore?: string;
+  sentAt?: string;
+  activityId?: string;
+  conversationId?: string;
+  acknowledgedAt?: string;
+  updatedAt: string;
+}
+
+/** Teams refuses bot messages much above 28 KB; we keep a margin under it. */
+export const MAX_CARD_BYTES = 27_000;
+export const MAX_TEXT_LENGTH = 4000;
+
+const httpsUrl = z
+  .string()
+  .trim()
+  .url('must be a web address starting https://')
+  .refine((v) => v.startsWith('https://'), 'must be a web address starting https://');
+
+export const announcementInputSchema = z
+  .object({
+    title: z
+      .string({ message: 'is required' })
+      .trim()
+      .min(1, 'is required')
+      .max(140, 'must be at most 140 characters'),
+    text: z
+      .string({ message: 'is required' })
+      .trim()
+      .min(1, 'is required')
+      .max(MAX_TEXT_LENGTH, `must be at most ${MAX_TEXT_LENGTH} characters; shorten it`),
+    linkUrl: z.preprocess((v) => (v === '' ? undefined : v), httpsUrl.optional()),
+    linkLabel: z.string().trim().max(40, 'must be at most 40 characters').optional(),
+    audience: z.enum(AUDIENCE_KINDS, {
+      message: 'must be cohort, mentors, mentees, needs_check_in or people',
+    }),
+    participantIds: z.array(z.string().trim().min(1)).max(10_000).optional(),
+    alsoInChannel: z.boolean({ message: 'must be true or false' }).default(false),
+    /** Omitted: send now. */
+    sendAt: z
+      .string()
+      .refine((v) => !Number.isNaN(Date.parse(v)), 'must be an ISO-8601 date and time')
+      .optional(),
+  })
+  .strict()
+  .refine((v) => v.audience !== 'people' || (v.participantIds?.length ?? 0) > 0, {
+    message: 'choose at least one person',
+    path: ['participantIds'],
+  });
+
+export type AnnouncementInput = z.infer<typeof announcementInputSchema>;
+
+/** A send time more than a minute in the past is refused; "now" is fine. */
+export function sendTimeProblem(sendAt: string | undefined, now: Date): string | undefined {
+  if (!sendAt) return undefined;
+  const at = Date.parse(sendAt);
+  if (at < now.getTime() - 60_000) return 'is in the past; choose a later time or send now';
+  if (at > now.getTime() + 366 * 24 * 3600_000) return 'must be within a year';
+  return undefined;
+}
+
+/** What the audience resolver knows about each person in the cohort. */
+export interface AudienceMember {
+  participantId: string;
+  userId?: string;
+  displayName: string;
+  /** Mentor, mentee, or both (reciprocal pairs). */
+  roles: ('mentor' | 'mentee')[];
+  /** Whether their pair needs a check-in or is at risk (from pair health). */
+  pairNeedsCheckIn: boolean;
+}
+
+/** The people an audience names, each once, in a stable order. */
+export function resolveAudience(audience: Audience, members: AudienceMember[]): AudienceMember[] {
+  const chosen = new Set(audience.participantIds ?? []);
+  const picked = members.filter((m) => {
+    switch (audience.kind) {
+      case 'cohort':
+        return true;
+      case 'mentors':
+        return m.roles.includes('mentor');
+      case 'mentees':
+        return m.roles.includes('mentee');
+      case 'needs_check_in':
+        return m.pairNeedsCheckIn;
+      case 'people':
+        return chosen.has(m.participantId);
+    }
+  });
+  const seen = new Set<string>();
+  return picked
+    .filter((m) => (seen.has(m.participantId) ? false : (seen.add(m.participantId), true)))
+    .sort((a, b) => a.participantId.localeCompare(b.participantId));
+}
+
+export interface DeliveryCounts {
+  total: number;
+  queued: number;
+  sending: number;
+  sent: number;
+  blocked: number;
+  failed: number;
+  unconfirmed: number;
+  cancelled: number;
+  acknowledged: number;
+}
+
+export function deliveryCounts(recipients: Pick<Recipient, 'status' | 'acknowledgedAt'>[]) {
+  const counts: DeliveryCounts = {
+    total: recipients.length,
+    queued: 0,
+    sending: 0,
+    sent: 0,
+    blocked: 0,
+    failed: 0,
+    unconfirmed: 0,
+    cancelled: 0,
+    acknowledged: 0,
+  };
+  for (const r of recipients) {
+    counts[r.status] += 1;
+    if (r.acknowledgedAt) counts.acknowledged += 1;
+  }
+  return counts;
+}
+
+/** What one send attempt came to, in the fan-out's words. */
+export type AttemptOutcome =
+  | { kind: 'sent'; activityId?: string; conversationId?: string }
+  | { kind: 'blocked'; detail: string }
+  | { kind: 'no-conversation'; detail: string }
+  | { kind: 'retry'; detail: string; retryAfterMs?: number }
+  | { kind: 'fatal'; detail: string };
+
+/**
+ * Exponential backoff with full jitter (1 s, 2 s, 4 s … capped at 60 s), never sooner than
+ * the service's Retry-After.
+ */
+export function backoffMs(attempt: number, retryAfterMs = 0, random = Math.random): number {
+  const ceiling = Math.min(60_000, 1000 * 2 ** Math.max(0, attempt - 1));
+  return Math.max(retryAfterMs, Math.round(ceiling * random()));
+}
+
+/** The recipient after an attempt's outcome: a final state, or queued again for later. */
+export function afterAttempt(
+  recipient: Recipient,
+  outcome: AttemptOutcome,
+  maxAttempts: number,
+  now: Date,
+  random = Math.random,
+): Recipient {
+  const base = { ...recipient, sendingUntil: undefined, updatedAt: now.toISOString() };
+  switch (outcome.kind) {
+    case 'sent':
+      return {
+        ...base,
+        status: 'sent',
+        reason: undefined,
+        notBefore: undefined,
+        sentAt: now.toISOString(),
+        activityId: outcome.activityId,
+        conversationId: outcome.conversationId ?? recipient.conversationId,
+      };
+    case 'blocked':
+      return { ...base, status: 'blocked', reason: 'Blocked or removed the app in Teams' };
+    case 'no-conversation':
+      return {
+        ...base,
+        status: 'failed',
+        reason: 'Has never opened the app in Teams, so there is no chat to post in',
+      };
+    case 'fatal':
+      return { ...base, status: 'failed', reason: outcome.detail };
+    case 'retry': {
+      if (recipient.attempts >= maxAttempts) {
+        return {
+          ...base,
+          status: 'failed',
+          reason: `Gave up after ${recipient.attempts} attempts: ${outcome.detail}`,
+        };
+      }
+      const wait = backoffMs(recipient.attempts, outcome.retryAfterMs, random);
+      return {
+        ...base,
+        status: 'queued',
+        reason: outcome.detail,
+        notBefore: new Date(now.getTime() + wait).toISOString(),
+      };
+    }
+  }
+}
+
+/** A `sending` row whose lease has passed: the process died between intent and outcome. */
+export function isAbandoned(recipient: Recipient, now: Date): boolean {
+  return (
+    recipient.status === 'sending' &&
+    recipient.sendingUntil !== undefined &&
+    Date.parse(recipient.sendingUntil) <= now.getTime()
+  );
+}
+
+/** Time-ordered ids, newest first when sorted as text: the cohort's list reads in order. */
+export function announcementId(now: Date, random: string): string {
+  const inverted = (9_999_999_999_999 - now.getTime()).toString().padStart(13, '0');
+  return `${inverted}-${random}`;
+}

@@ -1,0 +1,119 @@
+import { QueueClient, QueueServiceClient } from '@azure/storage-queue';
+import type { ResolvedStorage } from '../store/table-store';
+import { StorageUnavailableError, isUnavailable } from '../store/errors';
+
+/** One unit of fan-out work: up to a handful of people for one announcement. */
+export interface FanoutMessage {
+  cohortId: string;
+  announcementId: string;
+  participantIds: string[];
+}
+
+export interface ReceivedFanoutMessage {
+  message: FanoutMessage;
+  messageId: string;
+  popReceipt: string;
+  dequeueCount: number;
+}
+
+/** The queue's name; a storage account may hold other apps' queues beside it. */
+export const FANOUT_QUEUE = 'announcements';
+
+/**
+ * The announcements queue in Azure Storage Queues (Azurite locally). Every service instance
+ * takes messages from it, so a large send is shared; a message taken but not finished comes
+ * back after its visibility timeout, so a crashed instance's work is picked up by another.
+ */
+export class FanoutQueue {
+  private readonly client: QueueClient;
+  private ensured = false;
+
+  constructor(storage: ResolvedStorage, name = FANOUT_QUEUE) {
+    this.client = queueServiceFor(storage).getQueueClient(name);
+  }
+
+  async ensure(): Promise<void> {
+    if (this.ensured) return;
+    await guard(() => this.client.createIfNotExists());
+    this.ensured = true;
+  }
+
+  async send(message: FanoutMessage, delaySeconds = 0): Promise<void> {
+    await this.ensure();
+    await guard(() =>
+      this.client.sendMessage(JSON.stringify(message), {
+        visibilityTimeout: Math.max(0, Math.min(Math.ceil(delaySeconds), 7 * 24 * 3600)),
+      }),
+    );
+  }
+
+  async receive(max: number, visibilitySeconds: number): Promise<ReceivedFanoutMessage[]> {
+    await this.ensure();
+    const response = await guard(() =>
+      this.client.receiveMessages({
+        numberOfMessages: Math.max(1, Math.min(32, max)),
+        visibilityTimeout: visibilitySeconds,
+      }),
+    );
+    const received: ReceivedFanoutMessage[] = [];
+    for (const item of response.receivedMessageItems) {
+      let message: FanoutMessage;
+      try {
+        message = JSON.parse(item.messageText) as FanoutMessage;
+      } catch {
+        // Not ours or damaged: drop it rather than let it come back for ever.
+        await this.delete(item.messageId, item.popReceipt);
+        continue;
+      }
+      received.push({
+        message,
+        messageId: item.messageId,
+        popReceipt: item.popReceipt,
+        dequeueCount: item.dequeueCount,
+      });
+    }
+    return received;
+  }
+
+  async delete(messageId: string, popReceipt: string): Promise<void> {
+    try {
+      await this.client.deleteMessage(messageId, popReceipt);
+    } catch (error) {
+      // Already gone (its visibility ran out and another instance took it): nothing to do.
+      if ((error as { statusCode?: number }).statusCode === 404) return;
+      if (isUnavailable(error)) throw new StorageUnavailableError(error);
+      throw error;
+    }
+  }
+
+  /** Roughly how many messages wait; good enough to know when a send has drained. */
+  async approximateCount(): Promise<number> {
+    await this.ensure();
+    const properties = await guard(() => this.client.getProperties());
+    return properties.approximateMessagesCount ?? 0;
+  }
+
+  async clear(): Promise<void> {
+    await this.ensure();
+    await guard(() => this.client.clearMessages());
+  }
+}
+
+function queueServiceFor(storage: ResolvedStorage): QueueServiceClient {
+  const options = { retryOptions: { maxTries: 3, retryDelayInMs: 200, maxRetryDelayInMs: 2000 } };
+  if (storage.kind === 'connection-string') {
+    return QueueServiceClient.fromConnectionString(storage.connectionString, options);
+  }
+  // The queue endpoint of the same account: https://<account>.queue.core.windows.net
+  const url = storage.accountUrl.replace('.table.', '.queue.');
+  return new QueueServiceClient(url, storage.credential, options);
+}
+
+async function guard<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isUnavailable(error)) throw new StorageUnavailableError(error);
+    throw error;
+  }
+}

@@ -1,0 +1,582 @@
+import { randomBytes } from 'node:crypto';
+import type { Activity } from 'botbuilder';
+import { MessageFactory } from 'botbuilder';
+import { buildAnnouncementCard } from '../cards/announcement-card';
+import { buildDeliveryReportCard } from '../cards/delivery-report-card';
+import { buildEventCard } from '../cards/event-card';
+import { asAttachment } from '../cards/render';
+import {
+  type Announcement,
+  type AnnouncementInput,
+  type AudienceMember,
+  FINAL_STATUSES,
+  MAX_CARD_BYTES,
+  type Recipient,
+  announcementId,
+  deliveryCounts,
+  isAbandoned,
+  resolveAudience,
+} from '../domain/announcement';
+import type { ProgrammeEvent } from '../domain/programme-event';
+import { isInvited } from '../domain/programme-event';
+import type { FanoutQueue } from '../fanout/fanout-queue';
+import type { TeamsDelivery } from '../fanout/teams-delivery';
+import type { Logger } from '../logger';
+import { ConflictError } from '../store/errors';
+import type { Repositories } from '../store/repositories';
+import { cohortHealth } from './cohort-health';
+import { placesLeft } from './event-rsvp';
+
+/** People per queue message: small enough to finish well inside the visibility timeout. */
+export const RECIPIENTS_PER_MESSAGE = 10;
+
+export type Refusal = { ok: false; fields: { field: string; message: string }[] };
+
+export interface Sender {
+  userId: string;
+  name: string;
+}
+
+/**
+ * Announcements from creation to the coordinator's summary: checks, audience expansion into
+ * one recipient row each, queueing for the fan-out workers, cancel, resend to the unconfirmed,
+ * acknowledgements and the delivery report. Event invitations and reminders ride the same path.
+ */
+export class AnnouncementService {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly queue: FanoutQueue,
+    private readonly delivery: TeamsDelivery,
+    private readonly now: () => Date,
+    private readonly log: Logger,
+    private readonly options: { publicUrl?: string } = {},
+  ) {}
+
+  /** Validated input → a stored announcement, started now or marked due for later. */
+  async create(
+    cohortId: string,
+    input: AnnouncementInput,
+    from: Sender,
+  ): Promise<{ ok: true; announcement: Announcement } | Refusal> {
+    const cohort = await this.repos.cohorts.get(cohortId);
+    if (!cohort) return refuse('cohortId', 'no cohort has that id');
+    const now = this.now();
+    const announcement: Announcement = {
+      id: announcementId(now, randomBytes(4).toString('hex')),
+      cohortId,
+      kind: 'announcement',
+      title: input.title,
+      text: input.text,
+      link: input.linkUrl
+        ? { url: input.linkUrl, label: input.linkLabel?.trim() || 'Open link' }
+        : undefined,
+      audience: {
+        kind: input.audience,
+        participantIds: input.audience === 'people' ? input.participantIds : undefined,
+      },
+      alsoInChannel: input.alsoInChannel,
+      sendAt: input.sendAt ? new Date(input.sendAt).toISOString() : now.toISOString(),
+      status: 'scheduled',
+      createdBy: from.userId,
+      createdByName: from.name,
+      createdAt: now.toISOString(),
+      round: 1,
+    };
+    const size = cardBytes(this.announcementCard(announcement, cohort.value.name, false));
+    if (size > MAX_CARD_BYTES) {
+      return refuse(
+        'text',
+        `makes a card of ${Math.round(size / 1000)} KB, over Teams' limit of ${Math.round(MAX_CARD_BYTES / 1000)} KB; shorten it`,
+      );
+    }
+    const audience = await this.audienceOf(announcement);
+    if (audience.length === 0) {
+      return refuse(
+        input.audience === 'people' ? 'participantIds' : 'audience',
+        'has nobody in it; choose another audience',
+      );
+    }
+    await this.repos.announcements.create(announcement);
+    await this.repos.announcements.markDue(announcement);
+    if (Date.parse(announcement.sendAt) <= now.getTime())
+      await this.start(cohortId, announcement.id);
+    return { ok: true, announcement };
+  }
+
+  /** An event's invitation to everyone it is for, and its reminders a day and an hour before. */
+  async inviteToEvent(event: ProgrammeEvent, from: Sender): Promise<Announcement> {
+    const now = this.now();
+    const invitation: Announcement = {
+      id: announcementId(now, randomBytes(4).toString('hex')),
+      cohortId: event.cohortId,
+      kind: 'event-invitation',
+      title: event.title,
+      text: event.description,
+      eventId: event.id,
+      audience: {
+        kind:
+          event.audience === 'mentors'
+            ? 'mentors'
+            : event.audience === 'mentees'
+              ? 'mentees'
+              : 'cohort',
+      },
+      alsoInChannel: false,
+      sendAt: now.toISOString(),
+      status: 'scheduled',
+      createdBy: from.userId,
+      createdByName: from.name,
+      createdAt: now.toISOString(),
+      round: 1,
+    };
+    await this.repos.announcements.create(invitation);
+    await this.repos.announcements.markDue(invitation);
+    await this.scheduleReminders(event, from);
+    await this.start(event.cohortId, invitation.id);
+    return invitation;
+  }
+
+  /** A day and an hour before the start, to those who said yes (at that time). */
+  async scheduleReminders(event: ProgrammeEvent, from: Sender): Promise<void> {
+    const now = this.now();
+    for (const [which, hours] of [
+      ['day', 24],
+      ['hour', 1],
+    ] as const) {
+      const sendAt = new Date(Date.parse(event.start) - hours * 3600_000);
+      const id = `reminder-${which}-${event.id}`;
+      const current = await this.repos.announcements.get(event.cohortId, id);
+      if (current && current.value.status !== 'scheduled') continue;
+      if (sendAt.getTime() <= now.getTime()) continue;
+      const reminder: Announcement = {
+        id,
+        cohortId: event.cohortId,
+        kind: 'event-reminder',
+        title: event.title,
+        text: which,
+        eventId: event.id,
+        audience: { kind: 'people' },
+        alsoInChannel: false,
+        sendAt: sendAt.toISOString(),
+        status: 'scheduled',
+        createdBy: from.userId,
+        createdByName: from.name,
+        createdAt: now.toISOString(),
+        round: 1,
+      };
+      if (current) {
+        if (current.value.sendAt !== reminder.sendAt) {
+          await this.repos.announcements.clearDue(current.value);
+          await this.repos.announcements.replace(
+            { ...current.value, sendAt: reminder.sendAt },
+            current.etag,
+          );
+        }
+      } else {
+        await this.repos.announcements.create(reminder);
+      }
+      await this.repos.announcements.markDue(reminder);
+    }
+  }
+
+  /**
+   * Expands the audience into recipient rows and queues them. Safe to run more than once and
+   * on several instances at once: existing recipient rows are never touched, and a recipient
+   * is sent to only by the worker that moves its row from queued to sending.
+   */
+  async start(cohortId: string, id: string): Promise<void> {
+    let current = await this.repos.announcements.get(cohortId, id);
+    if (!current) return;
+    const a = current.value;
+    if (a.status === 'cancelled' || a.status === 'sent') {
+      await this.repos.announcements.clearDue(a);
+      return;
+    }
+    if (a.status === 'scheduled' && Date.parse(a.sendAt) > this.now().getTime()) return;
+    const audience = await this.audienceOf(a);
+    if (a.status === 'scheduled') {
+      try {
+        current = await this.repos.announcements.replace(
+          {
+            ...a,
+            status: 'sending',
+            startedAt: this.now().toISOString(),
+            recipientCount: audience.length,
+          },
+          current.etag,
+        );
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
+        current = await this.repos.announcements.get(cohortId, id);
+        if (!current || current.value.status !== 'sending') return;
+      }
+    }
+    await this.repos.announcements.markActive(a);
+    const now = this.now().toISOString();
+    await this.repos.announcements.addRecipients(
+      a.id,
+      audience.map((m): Recipient => ({
+        announcementId: a.id,
+        participantId: m.participantId,
+        userId: m.userId,
+        displayName: m.displayName,
+        status: 'queued',
+        attempts: 0,
+        round: current?.value.round ?? 1,
+        updatedAt: now,
+      })),
+    );
+    await this.enqueueQueued(current.value);
+    await this.repos.announcements.clearDue(a);
+    if (a.alsoInChannel) await this.postInChannel(current.value);
+  }
+
+  private async enqueueQueued(a: Announcement): Promise<void> {
+    const queued = await this.repos.announcements.listRecipients(a.id, 'queued');
+    const ids = queued.map((r) => r.value.participantId);
+    for (let i = 0; i < ids.length; i += RECIPIENTS_PER_MESSAGE) {
+      await this.queue.send({
+        cohortId: a.cohortId,
+        announcementId: a.id,
+        participantIds: ids.slice(i, i + RECIPIENTS_PER_MESSAGE),
+      });
+    }
+  }
+
+  /** Stops a send: nobody still queued gets it; those already sent keep it. */
+  async cancel(cohortId: string, id: string): Promise<Announcement | undefined> {
+    for (;;) {
+      const current = await this.repos.announcements.get(cohortId, id);
+      if (!current) return undefined;
+      if (current.value.status === 'sent' || current.value.status === 'cancelled')
+        return current.value;
+      try {
+        const saved = await this.repos.announcements.replace(
+          { ...current.value, status: 'cancelled', cancelledAt: this.now().toISOString() },
+          current.etag,
+        );
+        await this.repos.announcements.clearDue(current.value);
+        // The fan-out marks the queued as cancelled as it meets them; the sweep finishes it.
+        if (current.value.status === 'scheduled')
+          await this.repos.announcements.clearActive(current.value);
+        return saved.value;
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
+      }
+    }
+  }
+
+  /** Queues again everyone whose delivery is unconfirmed, in a new round. */
+  async resendUnconfirmed(cohortId: string, id: string): Promise<number> {
+    const current = await this.repos.announcements.get(cohortId, id);
+    if (!current || current.value.status === 'cancelled') return 0;
+    const round = current.value.round + 1;
+    const unconfirmed = await this.repos.announcements.listRecipients(id, 'unconfirmed');
+    if (unconfirmed.length === 0) return 0;
+    await this.repos.announcements.replace(
+      { ...current.value, status: 'sending', round, completedAt: undefined },
+      current.etag,
+    );
+    await this.repos.announcements.markActive(current.value);
+    let queued = 0;
+    for (const r of unconfirmed) {
+      try {
+        await this.repos.announcements.replaceRecipient(
+          {
+            ...r.value,
+            status: 'queued',
+            attempts: 0,
+            round,
+            reason: undefined,
+            notBefore: undefined,
+            updatedAt: this.now().toISOString(),
+          },
+          r.etag,
+        );
+        queued += 1;
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
+      }
+    }
+    await this.enqueueQueued({ ...current.value, round });
+    return queued;
+  }
+
+  /** "Got it": recorded once, the first time. */
+  async acknowledge(
+    cohortId: string,
+    id: string,
+    participantId: string,
+  ): Promise<Announcement | undefined> {
+    const announcement = await this.repos.announcements.get(cohortId, id);
+    if (!announcement) return undefined;
+    for (;;) {
+      const r = await this.repos.announcements.getRecipient(id, participantId);
+      if (!r) return undefined;
+      if (r.value.acknowledgedAt) return announcement.value;
+      try {
+        await this.repos.announcements.replaceRecipient(
+          { ...r.value, acknowledgedAt: this.now().toISOString() },
+          r.etag,
+        );
+        return announcement.value;
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
+      }
+    }
+  }
+
+  async report(cohortId: string, id: string) {
+    const announcement = await this.repos.announcements.get(cohortId, id);
+    if (!announcement) return undefined;
+    const recipients = (await this.repos.announcements.listRecipients(id)).map((r) => r.value);
+    return { announcement: announcement.value, counts: deliveryCounts(recipients), recipients };
+  }
+
+  /**
+   * Finishes sends that have drained: rows whose sender died become unconfirmed; when nobody
+   * is queued or sending, the announcement is marked sent (one instance wins) and the
+   * coordinator gets the summary in chat.
+   */
+  async finishIfDrained(cohortId: string, id: string): Promise<boolean> {
+    const current = await this.repos.announcements.get(cohortId, id);
+    if (!current) return true;
+    const rows = await this.repos.announcements.listRecipients(id);
+    const now = this.now();
+    let open = 0;
+    for (const r of rows) {
+      if (isAbandoned(r.value, now)) {
+        try {
+          await this.repos.announcements.replaceRecipient(
+            {
+              ...r.value,
+              status: 'unconfirmed',
+              reason:
+                'The server sending this stopped before Teams answered; it may or may not have arrived',
+              sendingUntil: undefined,
+              updatedAt: now.toISOString(),
+            },
+            r.etag,
+          );
+        } catch (error) {
+          if (!(error instanceof ConflictError)) throw error;
+          open += 1;
+        }
+        continue;
+      }
+      if (!FINAL_STATUSES.has(r.value.status)) {
+        if (current.value.status === 'cancelled' && r.value.status === 'queued') {
+          try {
+            await this.repos.announcements.replaceRecipient(
+              { ...r.value, status: 'cancelled', updatedAt: now.toISOString() },
+              r.etag,
+            );
+            continue;
+          } catch (error) {
+            if (!(error instanceof ConflictError)) throw error;
+          }
+        }
+        open += 1;
+      }
+    }
+    if (open > 0) return false;
+    let finished = current.value;
+    if (current.value.status === 'sending') {
+      try {
+        finished = (
+          await this.repos.announcements.replace(
+            { ...current.value, status: 'sent', completedAt: now.toISOString() },
+            current.etag,
+          )
+        ).value;
+      } catch (error) {
+        if (error instanceof ConflictError) return false; // another instance finished it
+        throw error;
+      }
+    } else if (current.value.status !== 'cancelled') {
+      await this.repos.announcements.clearActive(current.value);
+      return true;
+    }
+    await this.repos.announcements.clearActive(current.value);
+    if (finished.kind === 'announcement') await this.tellCoordinator(finished);
+    return true;
+  }
+
+  private async tellCoordinator(a: Announcement): Promise<void> {
+    const report = await this.report(a.cohortId, a.id);
+    if (!report) return;
+    const card = buildDeliveryReportCard({
+      cohortId: a.cohortId,
+      announcementId: a.id,
+      title: a.title,
+      status: report.announcement.status,
+      counts: report.counts,
+      reportUrl: this.reportUrl(a),
+    });
+    const outcome = await this.delivery.sendToUser(
+      a.createdBy,
+      MessageFactory.attachment(asAttachment(card)),
+    );
+    if (outcome.kind !== 'sent') this.log.warn({ outcome, id: a.id }, 'delivery summary not sent');
+  }
+
+  reportUrl(a: Pick<Announcement, 'cohortId'>): string | undefined {
+    return this.options.publicUrl
+      ? `${this.options.publicUrl}/tab/index.html?cohort=${encodeURIComponent(a.cohortId)}`
+      : undefined;
+  }
+
+  /** The message one recipient gets (events are shown in the person's own time zone). */
+  async activityFor(
+    a: Announcement,
+    recipient: Recipient,
+    timeZone: string | undefined,
+  ): Promise<Partial<Activity> | undefined> {
+    const cohort = await this.repos.cohorts.get(a.cohortId);
+    const cohortName = cohort?.value.name ?? 'your programme';
+    if (a.kind === 'announcement') {
+      const card = this.announcementCard(a, cohortName, false);
+      return { ...MessageFactory.attachment(asAttachment(card)), summary: a.title };
+    }
+    const calendar = await this.repos.events.calendar(a.cohortId);
+    const event = calendar.events.find((e) => e.value.id === a.eventId)?.value;
+    if (!event) return undefined;
+    const mine = calendar.rsvps.find(
+      (r) => r.eventId === event.id && r.participantId === recipient.participantId,
+    );
+    const card = buildEventCard({
+      event,
+      cohortName,
+      timeZone: timeZone ?? 'Europe/London',
+      myResponse: mine?.response,
+      placesLeft: placesLeft(event, calendar.rsvps),
+      reminder: a.kind === 'event-reminder' ? (a.text === 'hour' ? 'hour' : 'day') : undefined,
+    });
+    return { ...MessageFactory.attachment(asAttachment(card)), summary: event.title };
+  }
+
+  announcementCard(a: Announcement, cohortName: string, acknowledged: boolean) {
+    return buildAnnouncementCard({
+      cohortId: a.cohortId,
+      announcementId: a.id,
+      title: a.title,
+      text: a.text,
+      link: a.link,
+      fromName: a.createdByName,
+      cohortName,
+      acknowledged,
+    });
+  }
+
+  /** Everyone the announcement is for, as of now. */
+  async audienceOf(a: Pick<Announcement, 'cohortId' | 'audience' | 'kind' | 'eventId'>) {
+    const [people, pairs] = await Promise.all([
+      this.repos.participants.listByCohort(a.cohortId),
+      this.repos.pairs.listByCohort(a.cohortId),
+    ]);
+    const roles = new Map<string, Set<'mentor' | 'mentee'>>();
+    const add = (id: string, role: 'mentor' | 'mentee') =>
+      roles.set(id, (roles.get(id) ?? new Set()).add(role));
+    for (const pair of pairs) {
+      if (pair.state === 'ended_early') continue;
+      add(pair.mentorId, 'mentor');
+      add(pair.menteeId, 'mentee');
+      if (pair.arrangement === 'reciprocal') {
+        add(pair.mentorId, 'mentee');
+        add(pair.menteeId, 'mentor');
+      }
+    }
+    let needy = new Set<string>();
+    if (a.audience.kind === 'needs_check_in') {
+      const health = await cohortHealth(this.repos, a.cohortId);
+      const flagged = new Set(
+        health
+          .filter((h) => h.health === 'needs_check_in' || h.health === 'at_risk')
+          .map((h) => h.pairId),
+      );
+      needy = new Set(
+        pairs.filter((p) => flagged.has(p.id)).flatMap((p) => [p.mentorId, p.menteeId]),
+      );
+    }
+    const members: AudienceMember[] = people.map((p) => {
+      const own = roles.get(p.id);
+      const fallback: ('mentor' | 'mentee')[] =
+        p.role === 'either' ? ['mentor', 'mentee'] : [p.role];
+      return {
+        participantId: p.id,
+        userId: p.userId,
+        displayName: p.displayName,
+        roles: own ? [...own] : fallback,
+        pairNeedsCheckIn: needy.has(p.id),
+      };
+    });
+    if (a.kind === 'event-reminder' && a.eventId) {
+      const calendar = await this.repos.events.calendar(a.cohortId);
+      const yes = new Set(
+        calendar.rsvps
+          .filter((r) => r.eventId === a.eventId && r.response === 'yes')
+          .map((r) => r.participantId),
+      );
+      return members.filter((m) => yes.has(m.participantId));
+    }
+    if (a.kind === 'event-invitation' && a.eventId) {
+      const event = await this.repos.events.get(a.cohortId, a.eventId);
+      if (!event) return [];
+      return members.filter((m) =>
+        isInvited(event.value, m.roles.length === 2 ? 'either' : (m.roles[0] ?? 'either')),
+      );
+    }
+    return resolveAudience(a.audience, members);
+  }
+
+  /** The programme channel gets the announcement too, once (intent recorded before the post). */
+  private async postInChannel(a: Announcement): Promise<void> {
+    const cohort = await this.repos.cohorts.get(a.cohortId);
+    const channel = cohort?.value.channel;
+    if (!cohort || !channel) {
+      this.log.warn({ id: a.id }, 'no programme channel linked; channel post skipped');
+      return;
+    }
+    const marker = `channel-${a.id}`;
+    const existing = await this.repos.announcements.getRecipient(a.id, marker);
+    if (existing) return; // already posted, or posting: never twice
+    const added = await this.repos.announcements.addRecipients(a.id, [
+      {
+        announcementId: a.id,
+        participantId: marker,
+        displayName: 'Programme channel',
+        status: 'sending',
+        attempts: 1,
+        round: a.round,
+        sendingUntil: new Date(this.now().getTime() + 60_000).toISOString(),
+        updatedAt: this.now().toISOString(),
+      },
+    ]);
+    if (added === 0) return;
+    const card = this.announcementCard(a, cohort.value.name, true);
+    const outcome = await this.delivery.sendToChannel(
+      channel,
+      MessageFactory.attachment(asAttachment(card)),
+    );
+    const row = await this.repos.announcements.getRecipient(a.id, marker);
+    if (!row) return;
+    await this.repos.announcements.replaceRecipient(
+      {
+        ...row.value,
+        status: outcome.kind === 'sent' ? 'sent' : 'failed',
+        reason: outcome.kind === 'sent' ? undefined : outcome.detail,
+        sendingUntil: undefined,
+        updatedAt: this.now().toISOString(),
+      },
+      row.etag,
+    );
+  }
+}
+
+function refuse(field: string, message: string): Refusal {
+  return { ok: false, fields: [{ field, message }] };
+}
+
+function cardBytes(card: object): number {
+  return Buffer.byteLength(JSON.stringify(card), 'utf8');
+}

@@ -1,0 +1,834 @@
+import { randomBytes } from 'node:crypto';
+import { SignJWT, UnsecuredJWT } from 'jose';
+import restify, { type Server } from 'restify';
+import { REQUIRED_SCOPE, entraIssuer, mintDevToken } from '../../bot/src/api/auth/token-verifier';
+import type { TabAuthConfig } from '../../bot/src/config';
+import type { TeamsUser } from '../support/activities';
+import { type BotHarness, startBotHarness } from '../support/bot-harness';
+import { COORDINATOR, activePair } from '../support/journey-fixture';
+import { call, devToken } from '../support/test-service';
+
+/**
+ * Who may call what: every route registered on the service, called by everyone who must be
+ * refused (no token, forged, unsigned and expired tokens, people outside the pair or cohort,
+ * participants on coordinator routes, coordinators on a pair's private space) and by the
+ * rightful caller, who must succeed. No refused answer, and no answer to someone else, may carry
+ * what was planted for the victim pair. A route registered on the server but missing from this
+ * matrix (or from the listed exceptions) fails the file.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// The people. The victim pair (Vivienne and Valentin) is in cohort A with a second pair (the
+// peers); cohort B holds another pair; the stranger is signed in but on no roster.
+
+const VICTIM_MENTOR: TeamsUser = {
+  aadObjectId: 'a7000000-0000-4000-8000-000000000001',
+  name: 'Vivienne Quarrington',
+};
+const VICTIM_MENTEE: TeamsUser = {
+  aadObjectId: 'a7000000-0000-4000-8000-000000000002',
+  name: 'Valentin Brandtmeier',
+};
+const PEER_MENTOR = { userId: 'a7000000-0000-4000-8000-000000000003', name: 'Petra Lindqvist' };
+const PEER_MENTEE = { userId: 'a7000000-0000-4000-8000-000000000004', name: 'Piotr Zielinski' };
+const OTHER_MENTOR: TeamsUser = {
+  aadObjectId: 'a7000000-0000-4000-8000-000000000005',
+  name: 'Oscar Abernethy',
+};
+const OTHER_MENTEE: TeamsUser = {
+  aadObjectId: 'a7000000-0000-4000-8000-000000000006',
+  name: 'Olive Ngata',
+};
+const STRANGER = { userId: 'a7000000-0000-4000-8000-000000000007', name: 'Sam Stranger' };
+
+type Who =
+  | 'victimMentor'
+  | 'victimMentee'
+  | 'sameCohortPeer'
+  | 'otherCohortMember'
+  | 'stranger'
+  | 'coordinator';
+type AuthFault = 'anonymous' | 'forged' | 'unsigned' | 'expired';
+
+const PEOPLE: Record<Who, { userId: string; name: string; label: string }> = {
+  victimMentor: { ...user(VICTIM_MENTOR), label: 'the victim pair’s mentor' },
+  victimMentee: { ...user(VICTIM_MENTEE), label: 'the victim pair’s mentee' },
+  sameCohortPeer: { ...PEER_MENTOR, label: 'a member of another pair in the same cohort' },
+  otherCohortMember: { ...user(OTHER_MENTOR), label: 'a member of a pair in another cohort' },
+  stranger: { ...STRANGER, label: 'a signed-in person on no roster' },
+  coordinator: { ...COORDINATOR, label: 'a coordinator' },
+};
+const WHO = Object.keys(PEOPLE) as Who[];
+
+const FAULTS: Record<AuthFault, { label: string; message: RegExp }> = {
+  anonymous: { label: 'no token', message: /sign in first/i },
+  forged: {
+    label: 'a forged token (right claims, untrusted key)',
+    message: /signature is not valid/i,
+  },
+  unsigned: { label: 'an unsigned token (alg none)', message: /not valid/i },
+  expired: { label: 'an expired token (trusted key, past expiry)', message: /expired/i },
+};
+
+function user(u: TeamsUser) {
+  return { userId: u.aadObjectId, name: u.name };
+}
+
+// ---------------------------------------------------------------------------------------------
+// What is planted for the victim pair, by category. Who may ever see a category is fixed below;
+// every 2xx answer is checked against it and every refused answer must contain none of it.
+
+const GOAL_TEXT = 'Learn how the Quarrington rota board decides who covers nights';
+const GOAL_NOTE = 'Private note: nervous about raising the agency spend';
+const ACTION_TEXT = 'Shadow the night sister on ward 7Q';
+const REFLECTION_TEXT = 'Reflection: I felt brave enough to challenge the staffing grid';
+const EVENT_TITLE = 'Cohort A induction EVT-7731';
+const PRIVATE_REFLECTION = 'Kept to myself: I doubt the mentor scheme survives the merger';
+
+type Category = 'pairPrivate' | 'menteeOnly' | 'victimIdentity' | 'cohortAEvents';
+const SECRETS: Record<Category, string[]> = {
+  pairPrivate: [GOAL_TEXT, GOAL_NOTE, ACTION_TEXT, REFLECTION_TEXT],
+  menteeOnly: [PRIVATE_REFLECTION], // a reflection she did not share, even with her partner
+  victimIdentity: [VICTIM_MENTOR.name, VICTIM_MENTEE.name], // emails are added once imported
+  cohortAEvents: [EVENT_TITLE],
+};
+
+/** The most each person may ever see. Coordinators never see a pair's private space. */
+const MAY_SEE: Record<Who, Category[]> = {
+  victimMentor: ['pairPrivate', 'victimIdentity', 'cohortAEvents'],
+  victimMentee: ['pairPrivate', 'menteeOnly', 'victimIdentity', 'cohortAEvents'],
+  sameCohortPeer: ['cohortAEvents'],
+  otherCohortMember: [],
+  stranger: [],
+  coordinator: ['victimIdentity', 'cohortAEvents'],
+};
+
+/** Refused writes carry this marker; at the end nothing anywhere may hold it. */
+const INTRUDER = 'INTRUDER-7f3a';
+
+// ---------------------------------------------------------------------------------------------
+// The matrix.
+
+interface Req {
+  path: string;
+  json?: unknown;
+  csv?: string;
+  headers?: Record<string, string>;
+}
+
+interface BuildOptions {
+  who: Who;
+  /** False for anyone who must be refused: their writes carry the INTRUDER marker. */
+  legit: boolean;
+  /** The caller's own pair or cohort in the path, with the victim's goal, action or event id. */
+  ownParent: boolean;
+}
+
+interface RouteSpec {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Exactly as registered on restify. */
+  path: string;
+  rightful: Who;
+  /** The status every signed-in person gets (the rightful caller included). */
+  expect: Record<Who, number>;
+  /** Someone who puts their own pair or cohort id in the path to reach the victim's record. */
+  crossParent?: Who;
+  /** What the rightful caller's answer must show (proves the leak checks would see it). */
+  mustShow?: () => string[];
+  build(options: BuildOptions): Promise<Req>;
+}
+
+const everyone = (status: number): Record<Who, number> => ({
+  victimMentor: status,
+  victimMentee: status,
+  sameCohortPeer: status,
+  otherCohortMember: status,
+  stranger: status,
+  coordinator: status,
+});
+const coordinatorsOnly = (status: number) => ({ ...everyone(403), coordinator: status });
+const pairOnly = (status: number) => ({
+  ...everyone(404),
+  victimMentor: status,
+  victimMentee: status,
+});
+const cohortAOnly = (status: number) => ({
+  ...everyone(status),
+  otherCohortMember: 404,
+  stranger: 404,
+});
+
+/** Ids learnt while seeding. */
+const ids = {
+  cohortA: '',
+  cohortB: '',
+  victimPair: '',
+  peerPair: '',
+  otherPair: '',
+  goal: '',
+  action: '',
+  event: '',
+};
+const ownPair = (who: Who) =>
+  who === 'sameCohortPeer' ? ids.peerPair : who === 'otherCohortMember' ? ids.otherPair : '';
+const ownCohort = (who: Who) => (who === 'otherCohortMember' ? ids.cohortB : ids.cohortA);
+const pairPath = (o: BuildOptions) => `/api/pairs/${o.ownParent ? ownPair(o.who) : ids.victimPair}`;
+const eventsPath = (o: BuildOptions) =>
+  `/api/cohorts/${o.ownParent ? ownCohort(o.who) : ids.cohortA}/events`;
+const words = (o: BuildOptions, text: string) => (o.legit ? text : `${INTRUDER} ${text}`);
+
+let rosterRow = 0;
+const eventBody = (title: string) => ({
+  type: 'induction',
+  title,
+  start: '2027-04-01T09:00:00Z',
+  end: '2027-04-01T11:00:00Z',
+  location: 'Teams',
+});
+
+const MATRIX: RouteSpec[] = [
+  {
+    method: 'GET',
+    path: '/api/me',
+    rightful: 'victimMentor',
+    expect: everyone(200),
+    mustShow: () => [VICTIM_MENTEE.name],
+    build: async () => ({ path: '/api/me' }),
+  },
+  // Cohort administration: coordinators only.
+  {
+    method: 'GET',
+    path: '/api/cohorts',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(200),
+    build: async () => ({ path: '/api/cohorts' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/cohorts',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(201),
+    build: async (o) => ({
+      path: '/api/cohorts',
+      json: { name: words(o, 'Matrix cohort'), startDate: '2027-09-01', endDate: '2028-02-28' },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/cohorts/:cohortId',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(200),
+    build: async () => ({ path: `/api/cohorts/${ids.cohortA}` }),
+  },
+  {
+    method: 'GET',
+    path: '/api/cohorts/:cohortId/participants',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(200),
+    mustShow: () => SECRETS.victimIdentity,
+    build: async () => ({ path: `/api/cohorts/${ids.cohortA}/participants` }),
+  },
+  {
+    method: 'GET',
+    path: '/api/cohorts/:cohortId/pairs',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(200),
+    build: async () => ({ path: `/api/cohorts/${ids.cohortA}/pairs` }),
+  },
+  {
+    method: 'GET',
+    path: '/api/cohorts/:cohortId/health',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(200),
+    mustShow: () => [VICTIM_MENTOR.name, VICTIM_MENTEE.name],
+    build: async () => ({ path: `/api/cohorts/${ids.cohortA}/health` }),
+  },
+  {
+    method: 'GET',
+    path: '/api/cohorts/:cohortId/health.csv',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(200),
+    mustShow: () => [VICTIM_MENTOR.name, VICTIM_MENTEE.name],
+    build: async () => ({ path: `/api/cohorts/${ids.cohortA}/health.csv` }),
+  },
+  {
+    method: 'POST',
+    path: '/api/cohorts/:cohortId/roster',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(201),
+    build: async (o) => {
+      rosterRow += 1;
+      const name = o.legit ? `Newcomer ${rosterRow}` : `${INTRUDER} ${rosterRow}`;
+      const email = `${o.legit ? 'newcomer' : 'intruder'}${rosterRow}@trust.nhs.uk`;
+      return {
+        path: `/api/cohorts/${ids.cohortA}/roster`,
+        csv: ['email,display_name,role', `${email},${name},mentor`].join('\n'),
+      };
+    },
+  },
+  // The programme calendar.
+  {
+    method: 'GET',
+    path: '/api/cohorts/:cohortId/events',
+    rightful: 'victimMentor',
+    expect: cohortAOnly(200),
+    mustShow: () => [EVENT_TITLE],
+    build: async (o) => ({ path: eventsPath(o) }),
+  },
+  {
+    method: 'POST',
+    path: '/api/cohorts/:cohortId/events',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(201),
+    build: async (o) => ({ path: eventsPath(o), json: eventBody(words(o, 'Matrix session')) }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/cohorts/:cohortId/events/:eventId',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(200),
+    build: async (o) => ({
+      path: `${eventsPath(o)}/${ids.event}`,
+      // The rightful edit keeps the title; a refused one would overwrite it.
+      json: eventBody(o.legit ? EVENT_TITLE : `${INTRUDER} event`),
+      headers: { 'if-match': await eventEtag() },
+    }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/cohorts/:cohortId/events/:eventId/rsvp',
+    rightful: 'victimMentor',
+    // Coordinators run events and may not answer them.
+    expect: { ...cohortAOnly(200), coordinator: 403 },
+    crossParent: 'otherCohortMember',
+    build: async (o) => ({
+      path: `${eventsPath(o)}/${ids.event}/rsvp`,
+      json: { response: o.legit ? 'yes' : 'no' },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/cohorts/:cohortId/events/:eventId/ics',
+    rightful: 'victimMentor',
+    expect: cohortAOnly(200),
+    crossParent: 'otherCohortMember',
+    mustShow: () => [EVENT_TITLE],
+    build: async (o) => ({ path: `${eventsPath(o)}/${ids.event}/ics` }),
+  },
+  // A person's own calendar feed: anyone signed in, and only ever their own.
+  {
+    method: 'POST',
+    path: '/api/me/calendar-feed',
+    rightful: 'victimMentor',
+    expect: everyone(201),
+    build: async () => ({ path: '/api/me/calendar-feed' }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/me/calendar-feed',
+    rightful: 'victimMentor',
+    expect: everyone(200),
+    build: async () => ({ path: '/api/me/calendar-feed' }),
+  },
+  // A pair's private space: its two partners only; everyone else, coordinators included, 404.
+  {
+    method: 'GET',
+    path: '/api/pairs/:pairId',
+    rightful: 'victimMentor',
+    expect: pairOnly(200),
+    mustShow: () => [...SECRETS.pairPrivate, VICTIM_MENTEE.name],
+    build: async (o) => ({ path: pairPath(o) }),
+  },
+  {
+    method: 'POST',
+    path: '/api/pairs/:pairId/goals',
+    rightful: 'victimMentor',
+    expect: pairOnly(201),
+    build: async (o) => ({ path: `${pairPath(o)}/goals`, json: { text: words(o, 'New goal') } }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/pairs/:pairId/goals/:goalId',
+    rightful: 'victimMentor',
+    expect: pairOnly(200),
+    crossParent: 'sameCohortPeer',
+    build: async (o) => ({
+      path: `${pairPath(o)}/goals/${ids.goal}`,
+      json: o.legit
+        ? { text: GOAL_TEXT, status: 'in_progress', note: GOAL_NOTE }
+        : { text: `${INTRUDER} goal`, status: 'set_aside', note: INTRUDER },
+      headers: { 'if-match': (await victimSpace()).goals.find((g) => g.id === ids.goal)!.etag },
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/pairs/:pairId/actions',
+    rightful: 'victimMentor',
+    expect: pairOnly(201),
+    build: async (o) => ({
+      path: `${pairPath(o)}/actions`,
+      json: { text: words(o, 'New action'), owner: 'me', dueDate: '2027-05-01' },
+    }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/pairs/:pairId/actions/:actionId',
+    rightful: 'victimMentor',
+    expect: pairOnly(200),
+    crossParent: 'sameCohortPeer',
+    build: async (o) => ({
+      path: `${pairPath(o)}/actions/${ids.action}`,
+      json: o.legit ? { done: true } : { done: true, text: `${INTRUDER} action` },
+      headers: {
+        'if-match': (await victimSpace()).actions.find((a) => a.id === ids.action)!.etag,
+      },
+    }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/pairs/:pairId/meetings/:meetingId/preparation',
+    rightful: 'victimMentor',
+    expect: pairOnly(200),
+    crossParent: 'sameCohortPeer',
+    build: async (o) => ({
+      path: `${pairPath(o)}/meetings/${await victimMeeting('planned')}/preparation`,
+      json: { topics: words(o, 'Things to cover'), share: false },
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/pairs/:pairId/meetings/:meetingId/reflections',
+    rightful: 'victimMentor',
+    expect: pairOnly(201),
+    crossParent: 'sameCohortPeer',
+    build: async (o) => ({
+      path: `${pairPath(o)}/meetings/${await victimMeeting('held')}/reflections`,
+      json: { learned: words(o, 'What I learned'), share: true },
+    }),
+  },
+];
+
+/** Registered routes that are not behind a bearer token, and why. */
+const EXCEPTIONS: Record<string, string> = {
+  'GET /healthz': 'liveness probe for the platform: public, states only, no personal data',
+  'POST /api/messages':
+    'the bot endpoint: authenticated by the Bot Framework (CloudAdapter) with the bot’s own credentials',
+  'GET /calendar/:feed':
+    'an Outlook subscription URL: the unguessable token in the path is the credential (tested below)',
+  'GET /tab': 'redirect to the static tab page: no data',
+  'GET /tab/*': 'the built tab’s static files: no data, the tab calls the API with its token',
+  'GET /api/dev/users':
+    'development only (AUTH_MODE=dev, 404 otherwise): the fictional demo people',
+  'POST /api/dev/token': 'development only (AUTH_MODE=dev, 404 otherwise): mints dev tokens',
+  'POST /api/dev/clock': 'development only (AUTH_MODE=dev, 404 otherwise): moves the service clock',
+  'POST /api/dev/run-jobs': 'development only (AUTH_MODE=dev, 404 otherwise): runs due jobs',
+};
+
+// ---------------------------------------------------------------------------------------------
+// The service, its registered routes and the callers' tokens.
+
+const createServer = jest.spyOn(restify, 'createServer');
+let harness: BotHarness;
+let url: string;
+let registered: string[] = [];
+const tokens = {} as Record<Who, string>;
+const faultTokens: Record<AuthFault, Partial<Record<Who, string>>> = {
+  anonymous: {},
+  forged: {},
+  unsigned: {},
+  expired: {},
+};
+
+async function http(method: string, req: Req, token?: string) {
+  const headers: Record<string, string> = { ...req.headers };
+  if (token) headers.authorization = `Bearer ${token}`;
+  let body: string | undefined;
+  if (req.json !== undefined) {
+    body = JSON.stringify(req.json);
+    headers['content-type'] = 'application/json';
+  } else if (req.csv !== undefined) {
+    body = req.csv;
+    headers['content-type'] = 'text/csv';
+  }
+  const response = await fetch(`${url}${req.path}`, { method, headers, body });
+  return { status: response.status, text: await response.text(), headers: response.headers };
+}
+
+interface SpaceView {
+  meetings: { id: string; status: string }[];
+  goals: { id: string; text: string; etag: string }[];
+  actions: { id: string; text: string; etag: string }[];
+}
+
+async function victimSpace(): Promise<SpaceView> {
+  const space = await call<SpaceView>(url, 'GET', `/api/pairs/${ids.victimPair}`, {
+    token: tokens.victimMentor,
+  });
+  expect(space.status).toBe(200);
+  return space.body;
+}
+
+async function victimMeeting(status: 'planned' | 'held'): Promise<string> {
+  return (await victimSpace()).meetings.find((m) => m.status === status)!.id;
+}
+
+async function eventEtag(): Promise<string> {
+  const events = await call<{ events: { id: string; etag: string }[] }>(
+    url,
+    'GET',
+    `/api/cohorts/${ids.cohortA}/events`,
+    { token: tokens.coordinator },
+  );
+  return events.body.events.find((e) => e.id === ids.event)!.etag;
+}
+
+function devAuth(): Extract<TabAuthConfig, { mode: 'dev' }> {
+  const auth = harness.service.ctx.config.auth;
+  if (auth.mode !== 'dev') throw new Error('the matrix runs in AUTH_MODE=dev');
+  return auth;
+}
+
+/** The claims a dev token carries (see mintDevToken), for a token the service must refuse. */
+function claimsOf(person: { userId: string; name: string }) {
+  const auth = devAuth();
+  const now = Math.floor(Date.now() / 1000);
+  return {
+    claims: { oid: person.userId, tid: auth.tenantId, name: person.name, scp: REQUIRED_SCOPE },
+    issuer: entraIssuer(auth.tenantId),
+    audience: auth.audience,
+    now,
+  };
+}
+
+async function forgedToken(person: { userId: string; name: string }) {
+  const { claims, issuer, audience, now } = claimsOf(person);
+  return new SignJWT({ ...claims, ver: '2.0' })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setIssuer(issuer)
+    .setAudience(audience)
+    .setSubject(person.userId)
+    .setIssuedAt(now)
+    .setExpirationTime(now + 3600)
+    .sign(randomBytes(32)); // a key the service has never seen
+}
+
+function unsignedToken(person: { userId: string; name: string }): string {
+  const { claims, issuer, audience, now } = claimsOf(person);
+  return new UnsecuredJWT(claims)
+    .setIssuer(issuer)
+    .setAudience(audience)
+    .setIssuedAt(now)
+    .setExpirationTime(now + 3600)
+    .encode();
+}
+
+/**
+ * Signed by the service's own dev signing code and key, but an hour past its expiry. The verifier
+ * checks expiry against the wall clock (jose's default), not the service clock that
+ * POST /api/dev/clock moves (it stands in 2027 here), so only a past `exp` expires a token.
+ */
+async function expiredToken({ userId, name }: { userId: string; name: string }) {
+  return (await mintDevToken(devAuth(), { userId, name }, -3600)).token;
+}
+
+beforeAll(async () => {
+  harness = await startBotHarness({ COORDINATOR_IDS: COORDINATOR.userId });
+  url = harness.service.url;
+  const servers = createServer.mock.results.map((r) => r.value as Server);
+  const service = servers.find((s) => s.name === 'reverse-mentoring');
+  if (!service) throw new Error('the service’s restify server was not captured');
+  registered = Object.values(
+    service.router.getRoutes() as unknown as Record<string, { method: string; path: string }>,
+  ).map((r) => `${r.method.toUpperCase()} ${r.path}`);
+
+  const { drive } = harness;
+  // Cohort B first (activePair resets the clock), then the victim pair in cohort A.
+  ids.cohortB = await activePair(drive, url, OTHER_MENTOR, OTHER_MENTEE);
+  ids.cohortA = await activePair(drive, url, VICTIM_MENTOR, VICTIM_MENTEE);
+  for (const who of WHO) {
+    const { userId, name } = PEOPLE[who];
+    tokens[who] = await devToken(url, { userId, name });
+  }
+
+  // The peers: a second pair in cohort A.
+  const peers = await call(url, 'POST', `/api/cohorts/${ids.cohortA}/roster`, {
+    token: tokens.coordinator,
+    contentType: 'text/csv',
+    body: [
+      'email,display_name,role,entra_object_id,partner_email',
+      `petra.l@trust.nhs.uk,${PEER_MENTOR.name},mentor,${PEER_MENTOR.userId},piotr.z@trust.nhs.uk`,
+      `piotr.z@trust.nhs.uk,${PEER_MENTEE.name},mentee,${PEER_MENTEE.userId},`,
+    ].join('\n'),
+  });
+  expect(peers.status).toBe(201);
+
+  const pairOf = async (who: Who) =>
+    (
+      await call<{ memberships: { pair: { id: string } | null }[] }>(url, 'GET', '/api/me', {
+        token: tokens[who],
+      })
+    ).body.memberships[0]!.pair!.id;
+  ids.victimPair = await pairOf('victimMentor');
+  ids.peerPair = await pairOf('sameCohortPeer');
+  ids.otherPair = await pairOf('otherCohortMember');
+
+  const people = await call<{ participants: { displayName: string; email: string }[] }>(
+    url,
+    'GET',
+    `/api/cohorts/${ids.cohortA}/participants`,
+    { token: tokens.coordinator },
+  );
+  for (const p of people.body.participants) {
+    if (p.displayName === VICTIM_MENTOR.name || p.displayName === VICTIM_MENTEE.name)
+      SECRETS.victimIdentity.push(p.email);
+  }
+  expect(SECRETS.victimIdentity).toHaveLength(4);
+
+  // A meeting is held and the mentee writes a reflection shared with her partner.
+  await drive.setClock('2027-03-10T10:00:00Z');
+  await drive.say(VICTIM_MENTEE, 'log meeting');
+  await drive.click(VICTIM_MENTEE, 'meeting.log', {
+    ...drive.actionData(VICTIM_MENTEE, 'meeting.log'),
+    date: '2027-03-09',
+    time: '10:00',
+    minutes: '60',
+  });
+  await drive.runJobs();
+  await drive.click(VICTIM_MENTEE, 'reflection.save', {
+    ...drive.actionData(VICTIM_MENTEE, 'reflection.save'),
+    outcome: 'held',
+    minutes: '60',
+    learned: REFLECTION_TEXT,
+    share: 'true',
+  });
+
+  // The next meeting is booked in chat, so there is one to prepare for.
+  await drive.at('2027-04-06T10:00:00Z');
+  await drive.click(VICTIM_MENTOR, 'meeting.booked', {
+    ...drive.actionData(VICTIM_MENTOR, 'meeting.booked'),
+    date: '2027-04-21',
+    time: '10:00',
+    minutes: '60',
+    mode: 'online',
+  });
+  // ...and, in the tab, the mentee writes a second reflection she keeps to herself.
+  const kept = await call(
+    url,
+    'POST',
+    `/api/pairs/${ids.victimPair}/meetings/${await victimMeeting('held')}/reflections`,
+    { token: tokens.victimMentee, json: { learned: PRIVATE_REFLECTION, share: false } },
+  );
+  expect(kept.status).toBe(201);
+
+  // A goal and an action in the pair's space; an event for cohort A.
+  const goal = await call<{ id: string }>(url, 'POST', `/api/pairs/${ids.victimPair}/goals`, {
+    token: tokens.victimMentor,
+    json: { text: GOAL_TEXT, note: GOAL_NOTE },
+  });
+  expect(goal.status).toBe(201);
+  ids.goal = goal.body.id;
+  const action = await call<{ id: string }>(url, 'POST', `/api/pairs/${ids.victimPair}/actions`, {
+    token: tokens.victimMentee,
+    json: { text: ACTION_TEXT, owner: 'partner', dueDate: '2027-04-20' },
+  });
+  expect(action.status).toBe(201);
+  ids.action = action.body.id;
+  const event = await call<{ id: string }>(url, 'POST', `/api/cohorts/${ids.cohortA}/events`, {
+    token: tokens.coordinator,
+    json: eventBody(EVENT_TITLE),
+  });
+  expect(event.status).toBe(201);
+  ids.event = event.body.id;
+
+  for (const who of WHO) {
+    faultTokens.forged[who] = await forgedToken(PEOPLE[who]);
+    faultTokens.unsigned[who] = unsignedToken(PEOPLE[who]);
+    faultTokens.expired[who] = await expiredToken(PEOPLE[who]);
+  }
+}, 120_000);
+
+afterAll(async () => {
+  createServer.mockRestore();
+  await harness?.stop();
+});
+
+// ---------------------------------------------------------------------------------------------
+// Checks.
+
+function leaked(text: string, allowed: Category[]): string[] {
+  const lower = text.toLowerCase();
+  return (Object.keys(SECRETS) as Category[])
+    .filter((category) => !allowed.includes(category))
+    .flatMap((category) => SECRETS[category].filter((s) => lower.includes(s.toLowerCase())));
+}
+
+function missing(text: string, shown: string[]): string[] {
+  const lower = text.toLowerCase();
+  return shown.filter((s) => !lower.includes(s.toLowerCase()));
+}
+
+const ERROR_CODES: Record<number, string> = {
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+};
+
+function expectRefusal(answer: { status: number; text: string }, status: number): void {
+  expect(answer.status).toBe(status);
+  const body = JSON.parse(answer.text) as { error?: { code?: string } };
+  expect(body.error?.code).toBe(ERROR_CODES[status]);
+  expect(leaked(answer.text, [])).toEqual([]);
+}
+
+type Case =
+  | { kind: 'fault'; fault: AuthFault }
+  | { kind: 'person'; who: Who }
+  | { kind: 'crossParent'; who: Who };
+
+function casesFor(route: RouteSpec): [string, RouteSpec, Case][] {
+  const name = (caller: string, status: number) =>
+    `${route.method} ${route.path} as ${caller} → ${status}`;
+  const rows: [string, RouteSpec, Case][] = [];
+  for (const fault of Object.keys(FAULTS) as AuthFault[])
+    rows.push([name(FAULTS[fault].label, 401), route, { kind: 'fault', fault }]);
+  for (const who of WHO) {
+    const label = `${PEOPLE[who].label}${who === route.rightful ? ' (rightful caller)' : ''}`;
+    rows.push([name(label, route.expect[who]), route, { kind: 'person', who }]);
+  }
+  if (route.crossParent) {
+    const label = `${PEOPLE[route.crossParent].label}, using their own ${
+      route.path.startsWith('/api/pairs') ? 'pair' : 'cohort'
+    } id with the victim’s record`;
+    rows.push([name(label, 404), route, { kind: 'crossParent', who: route.crossParent }]);
+  }
+  return rows;
+}
+
+describe('authorisation matrix', () => {
+  it('covers every route registered on the service, and only those', () => {
+    expect(registered.length).toBeGreaterThan(20);
+    const covered = [...MATRIX.map((r) => `${r.method} ${r.path}`), ...Object.keys(EXCEPTIONS)];
+    const unlisted = registered.filter((r) => !covered.includes(r));
+    const stale = covered.filter((r) => !registered.includes(r));
+    expect({ unlisted, stale }).toEqual({ unlisted: [], stale: [] });
+    expect(new Set(covered).size).toBe(covered.length);
+  });
+
+  it('gives every matrix route a rightful caller who succeeds', () => {
+    for (const route of MATRIX) expect(route.expect[route.rightful]).toBeLessThan(300);
+  });
+
+  it.each(MATRIX.flatMap(casesFor))('%s', async (_name, route, c) => {
+    if (c.kind === 'fault') {
+      const req = await route.build({ who: route.rightful, legit: false, ownParent: false });
+      const answer = await http(route.method, req, faultTokens[c.fault][route.rightful]);
+      expectRefusal(answer, 401);
+      expect(answer.headers.get('www-authenticate')).toBe('Bearer');
+      expect((JSON.parse(answer.text) as { error: { message: string } }).error.message).toMatch(
+        FAULTS[c.fault].message,
+      );
+      return;
+    }
+    const status = c.kind === 'crossParent' ? 404 : route.expect[c.who];
+    const legit = status < 400;
+    const req = await route.build({ who: c.who, legit, ownParent: c.kind === 'crossParent' });
+    const answer = await http(route.method, req, tokens[c.who]);
+    if (!legit) {
+      expectRefusal(answer, status);
+      return;
+    }
+    expect({ status: answer.status, text: answer.text.slice(0, 300) }).toMatchObject({ status });
+    expect(leaked(answer.text, MAY_SEE[c.who])).toEqual([]);
+    if (c.who === route.rightful)
+      expect(missing(answer.text, route.mustShow?.() ?? [])).toEqual([]);
+  });
+});
+
+describe('routes outside the bearer-token scheme', () => {
+  it('answers /healthz without personal data', async () => {
+    const answer = await http('GET', { path: '/healthz' });
+    expect(answer.status).toBe(200);
+    expect(leaked(answer.text, [])).toEqual([]);
+  });
+
+  it('serves a calendar feed only for its current token, whatever Authorization says', async () => {
+    const feed = async (token: string) => {
+      const made = await call<{ url: string }>(url, 'POST', '/api/me/calendar-feed', { token });
+      expect(made.status).toBe(201);
+      return new URL(made.body.url, url).pathname;
+    };
+    const victimFeed = await feed(tokens.victimMentor);
+    const served = await http('GET', { path: victimFeed });
+    expect(served.status).toBe(200);
+    expect(served.headers.get('content-type')).toMatch(/^text\/calendar/);
+    expect(missing(served.text, [EVENT_TITLE])).toEqual([]);
+    expect(leaked(served.text, ['cohortAEvents'])).toEqual([]);
+
+    // Another cohort's member gets their own feed, without cohort A's events.
+    const otherFeed = await http('GET', { path: await feed(tokens.otherCohortMember) });
+    expect(otherFeed.status).toBe(200);
+    expect(leaked(otherFeed.text, [])).toEqual([]);
+
+    const wrong = [
+      `/calendar/${randomBytes(32).toString('base64url')}.ics`,
+      `/calendar/${randomBytes(32).toString('base64url')}`,
+      `${victimFeed.slice(0, -6)}AAAA.ics`,
+      '/calendar/.ics',
+    ];
+    for (const path of wrong) {
+      for (const token of [undefined, tokens.victimMentor, tokens.coordinator]) {
+        expectRefusal(await http('GET', { path }, token), 404);
+      }
+    }
+
+    // A new link revokes the old one; deleting it revokes it too.
+    const replaced = await feed(tokens.victimMentor);
+    expectRefusal(await http('GET', { path: victimFeed }), 404);
+    expect((await http('GET', { path: replaced })).status).toBe(200);
+    expect(
+      (await call(url, 'DELETE', '/api/me/calendar-feed', { token: tokens.victimMentor })).status,
+    ).toBe(200);
+    expectRefusal(await http('GET', { path: replaced }), 404);
+  });
+});
+
+describe('linking a sign-in to the roster by email', () => {
+  it('never hands a linked participant to another object id presenting the same email', async () => {
+    const victimEmail = SECRETS.victimIdentity.find((v) => v.includes('@'))!;
+    const impostor = await devToken(url, {
+      userId: 'a7000000-0000-4000-8000-0000000000ff',
+      name: 'Ivy Impostor',
+      email: victimEmail,
+    });
+    const me = await http('GET', { path: '/api/me' }, impostor);
+    expect(me.status).toBe(200);
+    expect(JSON.parse(me.text)).toMatchObject({ memberships: [] });
+    expectRefusal(await http('GET', { path: `/api/pairs/${ids.victimPair}` }, impostor), 404);
+    // And the rightful owner still has her pair.
+    expect(
+      (await http('GET', { path: `/api/pairs/${ids.victimPair}` }, tokens.victimMentor)).status,
+    ).toBe(200);
+  });
+});
+
+describe('after every refused call', () => {
+  it('left no trace: nothing the intruders sent was saved and the planted data is intact', async () => {
+    const space = await call(url, 'GET', `/api/pairs/${ids.victimPair}`, {
+      token: tokens.victimMentor,
+    });
+    const coordinatorViews = await Promise.all(
+      [
+        '/api/cohorts',
+        `/api/cohorts/${ids.cohortA}/participants`,
+        `/api/cohorts/${ids.cohortA}/events`,
+        `/api/cohorts/${ids.cohortB}/events`,
+      ].map((path) => http('GET', { path }, tokens.coordinator)),
+    );
+    for (const answer of [{ text: JSON.stringify(space.body) }, ...coordinatorViews]) {
+      expect(answer.text).not.toContain(INTRUDER);
+    }
+    expect(missing(JSON.stringify(space.body), SECRETS.pairPrivate)).toEqual([]);
+    const events = JSON.parse(coordinatorViews[2]!.text) as { events: { title: string }[] };
+    expect(events.events.map((e) => e.title)).toContain(EVENT_TITLE);
+  });
+});
