@@ -3,6 +3,9 @@ import type { Config } from './config';
 import type { JobStore } from './jobs/job-store';
 import type { Scheduler } from './jobs/scheduler';
 import type { JourneyService } from './services/journey-service';
+import type { FanoutWorker } from './fanout/fanout-worker';
+import type { AnnouncementService } from './services/announcement-service';
+import type { AnnouncementActions } from './teams/announcement-actions';
 import type { CardActionRouter } from './teams/card-actions';
 import type { JourneyCommands } from './teams/journey-commands';
 import type { ProactiveSender } from './teams/proactive-sender';
@@ -29,4 +32,7 @@ export interface AppContext {
   sender: ProactiveSender;
   jobs: JobStore;
   scheduler: Scheduler;
+  announcements: AnnouncementService;
+  announcementActions: AnnouncementActions;
+  fanout: FanoutWorker;
 }

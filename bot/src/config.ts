@@ -108,6 +108,41 @@ const envSchema = z.object({
       .max(3600, 'must be at most 3600')
       .default(60),
   ),
+  ANNOUNCE_RATE_PER_SECOND: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ message: 'must be a number' })
+      .min(1, 'must be at least 1')
+      .max(10_000, 'must be at most 10000')
+      .default(50),
+  ),
+  ANNOUNCE_MAX_ATTEMPTS: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ message: 'must be a number' })
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .max(20, 'must be at most 20')
+      .default(5),
+  ),
+  ANNOUNCE_CONCURRENCY: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ message: 'must be a number' })
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .max(64, 'must be at most 64')
+      .default(16),
+  ),
+  ANNOUNCE_POLL_MS: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ message: 'must be a number' })
+      .int('must be a whole number')
+      .min(0, 'must be 0 (off) or more')
+      .max(60_000, 'must be at most 60000')
+      .default(500),
+  ),
   MAX_BODY_BYTES: z.preprocess(
     emptyToUndefined,
     z.coerce
@@ -153,6 +188,8 @@ export interface Config {
   maxBodyBytes: number;
   /** How often the scheduler looks for due work; 0 turns it off (tests drive it by hand). */
   schedulerIntervalSeconds: number;
+  /** Announcement fan-out: Teams' rate for the app, retries, sends in flight, queue polling. */
+  fanout: { ratePerSecond: number; maxAttempts: number; concurrency: number; pollMs: number };
 }
 
 export class ConfigError extends Error {
@@ -263,5 +300,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.SEED_DEMO ?? (e.NODE_ENV === 'development' && e.AUTH_MODE === 'dev'),
     maxBodyBytes: e.MAX_BODY_BYTES,
     schedulerIntervalSeconds: e.SCHEDULER_INTERVAL_SECONDS,
+    fanout: {
+      ratePerSecond: e.ANNOUNCE_RATE_PER_SECOND,
+      maxAttempts: e.ANNOUNCE_MAX_ATTEMPTS,
+      concurrency: e.ANNOUNCE_CONCURRENCY,
+      pollMs: e.ANNOUNCE_POLL_MS,
+    },
   };
 }

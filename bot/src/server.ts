@@ -1,6 +1,7 @@
 import restify, { type Server } from 'restify';
 import type { CloudAdapter } from 'botbuilder';
 import type { AppContext } from './app-context';
+import { registerAnnouncementRoutes } from './api/announcement-routes';
 import { registerCohortRoutes } from './api/cohort-routes';
 import { registerDevRoutes } from './api/dev-routes';
 import { registerMeRoutes } from './api/me-routes';
@@ -44,6 +45,7 @@ export function createHttpServer(
   registerCohortRoutes(server, ctx);
   registerPairRoutes(server, ctx);
   registerCalendarRoutes(server, ctx);
+  registerAnnouncementRoutes(server, ctx);
   registerDevRoutes(server, ctx);
   registerTab(server);
 

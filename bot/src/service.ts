@@ -6,11 +6,17 @@ import { Clock } from './clock';
 import { createVerifier } from './api/auth/token-verifier';
 import type { Config } from './config';
 import { HealthCheck } from './http/health';
+import { FanoutQueue } from './fanout/fanout-queue';
+import { FanoutWorker } from './fanout/fanout-worker';
+import { TeamsDelivery } from './fanout/teams-delivery';
+import { WorkerRegistry } from './fanout/worker-registry';
 import { JobStore } from './jobs/job-store';
 import { JourneyJobHandler } from './jobs/journey-job-handler';
 import { Scheduler } from './jobs/scheduler';
+import { AnnouncementService } from './services/announcement-service';
 import { JourneyService } from './services/journey-service';
 import { DailySendLedger } from './store/daily-send-ledger';
+import { AnnouncementActions } from './teams/announcement-actions';
 import { CardActionRouter } from './teams/card-actions';
 import { JourneyCommands } from './teams/journey-commands';
 import { ProactiveSender } from './teams/proactive-sender';
@@ -93,8 +99,25 @@ export async function startService(
     now,
     log,
   );
+  const instanceId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const botAppId = config.bot.kind === 'azure' ? config.bot.appId : '';
+  const queue = new FanoutQueue(storage);
+  const delivery = new TeamsDelivery(adapter, botAppId, repos.conversations, log);
+  const announcements = new AnnouncementService(repos, queue, delivery, now, log, {
+    publicUrl: config.publicUrl,
+  });
+  const fanout = new FanoutWorker(
+    repos,
+    queue,
+    delivery,
+    announcements,
+    new WorkerRegistry(store, instanceId.replace(/[^A-Za-z0-9:._-]/g, '_')),
+    now,
+    log,
+    config.fanout,
+  );
   const scheduler = new Scheduler(jobs, handler.handle, {
-    owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    owner: instanceId,
     clock: now,
     log,
     intervalMs: config.schedulerIntervalSeconds * 1000,
@@ -121,6 +144,9 @@ export async function startService(
     sender,
     jobs,
     scheduler,
+    announcements,
+    announcementActions: new AnnouncementActions(repos, identity, announcements, now, log),
+    fanout,
   };
 
   const bot = new MentoringBot(ctx);
@@ -131,8 +157,9 @@ export async function startService(
   log.info({ url, authMode: config.auth.mode, botAuth: config.bot.kind }, 'service listening');
 
   let stopped = false;
-  const ready = prepareStorage(ctx, store, () => stopped).then(() => {
+  const ready = prepareStorage(ctx, store, queue, () => stopped).then(() => {
     if (!stopped && config.schedulerIntervalSeconds > 0) scheduler.start();
+    if (!stopped) fanout.start();
   });
   ready.catch((error: unknown) => log.error({ err: error }, 'storage preparation failed'));
 
@@ -144,7 +171,7 @@ export async function startService(
     async stop() {
       stopped = true;
       // Finish or hand back in-flight work first, then stop taking requests.
-      await scheduler.stop();
+      await Promise.all([scheduler.stop(), fanout.stop()]);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       if (embedded) await embedded.stop();
     },
@@ -155,12 +182,14 @@ export async function startService(
 async function prepareStorage(
   ctx: AppContext,
   store: TableStore,
+  queue: FanoutQueue,
   stopped: () => boolean,
 ): Promise<void> {
   let delay = 500;
   for (;;) {
     try {
       await store.ensureTables();
+      await queue.ensure();
       await ctx.identity.grantConfiguredCoordinators(ctx.config.coordinatorIds, ctx.clock.now());
       if (ctx.config.seedDemo)
         await seedDemoCohortIfEmpty(ctx.repos, ctx.roster, ctx.log, ctx.clock.now());

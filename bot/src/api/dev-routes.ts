@@ -75,6 +75,8 @@ export function registerDevRoutes(server: Server, ctx: AppContext): void {
         const mark = await ctx.jobs.watermark();
         if (quiet && (mark === undefined || mark >= caughtUp)) break;
       }
+      // Announcements and event reminders whose time has come start too (the fan-out sends them).
+      await ctx.fanout.sweep();
       return { body: { now: ctx.clock.now().toISOString(), ...totals } };
     }),
   );

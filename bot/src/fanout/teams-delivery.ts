@@ -82,7 +82,7 @@ export class TeamsDelivery {
     const parameters = {
       isGroup: false,
       bot: reference.bot,
-      members: [{ id: member, name: reference.user?.name ?? '' }],
+      members: [{ id: member, name: reference.user?.name ?? '', aadObjectId: stored.userId }],
       tenantId: stored.tenantId,
       channelData: { tenant: { id: stored.tenantId } },
     } as unknown as ConversationParameters;
@@ -161,12 +161,17 @@ export function classify(error: unknown): AttemptOutcome {
     code?: string;
     message?: string;
     body?: unknown;
+    /** botbuilder 4.23 puts the parsed error body here (and its code in `code`). */
+    details?: unknown;
     response?: { headers?: { get?(name: string): string | undefined } };
   };
   const status = e.statusCode;
-  const text = `${e.code ?? ''} ${e.message ?? String(error)} ${safeJson(e.body)}`;
+  const text = `${e.code ?? ''} ${e.message ?? String(error)} ${safeJson(e.body)} ${safeJson(e.details)}`;
   const detail = `${status ?? 'no answer'} ${(e.code ?? e.message ?? '').slice(0, 200)}`.trim();
-  if (status === 403 && /MessageWritesBlocked|blocked|BotDisabledByAdmin/i.test(text)) {
+  if (
+    status === 403 &&
+    /MessageWritesBlocked|ConversationBlockedByUser|BotDisabledByAdmin/i.test(text)
+  ) {
     return { kind: 'blocked', detail };
   }
   if (status === 404 && /ConversationNotFound|conversation/i.test(text)) {

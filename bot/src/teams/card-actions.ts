@@ -26,6 +26,8 @@ import * as views from './journey-views';
 /** Who clicked, as Teams told us. */
 export interface Actor {
   userId: string;
+  /** Display name Teams gave, when known. */
+  name?: string;
   timeZone: string;
   /** Reads the person's email from the Teams roster, to link them the first time. */
   email?: () => Promise<string | undefined>;

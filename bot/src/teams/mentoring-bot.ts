@@ -67,6 +67,7 @@ export class MentoringBot extends TeamsActivityHandler {
   private actor(context: TurnContext): Actor {
     return {
       userId: context.activity.from.aadObjectId ?? '',
+      name: context.activity.from.name,
       timeZone: resolveTimeZone(context.activity.localTimezone),
       email: () => this.emailOf(context),
     };
@@ -79,7 +80,7 @@ export class MentoringBot extends TeamsActivityHandler {
   ): Promise<AdaptiveCardInvokeResponse> {
     const action = invokeValue.action;
     const data = { ...(action.data as Record<string, unknown>) };
-    const result = await this.ctx.cardActions.handle(this.actor(context), action.verb, data);
+    const result = await this.handleAction(this.actor(context), action.verb, data);
     if (!result) {
       return {
         statusCode: 400,
@@ -95,10 +96,18 @@ export class MentoringBot extends TeamsActivityHandler {
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: result.card };
   }
 
+  /** Journey cards first, then announcement and event cards; undefined when nobody knows it. */
+  private async handleAction(actor: Actor, verb: unknown, data: Record<string, unknown>) {
+    return (
+      (await this.ctx.cardActions.handle(actor, verb, data)) ??
+      (await this.ctx.announcementActions.handle(actor, verb, data))
+    );
+  }
+
   /** Action.Submit from an older client: same handling; the card is replaced when Teams allows. */
   private async submitted(context: TurnContext, value: { verb?: unknown }): Promise<void> {
     const { verb, ...data } = value as Record<string, unknown>;
-    const result = await this.ctx.cardActions.handle(this.actor(context), verb, data);
+    const result = await this.handleAction(this.actor(context), verb, data);
     if (!result) {
       await context.sendActivity(MESSAGES.nothingToDo);
       return;
@@ -167,6 +176,10 @@ export class MentoringBot extends TeamsActivityHandler {
       await context.sendActivity(MESSAGES.nothingToDo);
       return;
     }
+    if (normaliseCommand(text) === 'announce') {
+      await this.announce(context);
+      return;
+    }
     const command = findCommand(text);
     if (!command) {
       await context.sendActivity(MESSAGES.unknown(normaliseCommand(text)));
@@ -194,6 +207,17 @@ export class MentoringBot extends TeamsActivityHandler {
         }
       }
     }
+  }
+
+  /** "announce": a coordinator's composer; anyone else is told who sends announcements. */
+  private async announce(context: TurnContext): Promise<void> {
+    const actor = this.actor(context);
+    if (!(await this.ctx.identity.isCoordinator(actor.userId))) {
+      await context.sendActivity(MESSAGES.coordinatorsOnly);
+      return;
+    }
+    const card = await this.ctx.announcementActions.composer(actor);
+    await context.sendActivity(MessageFactory.attachment(asAttachment(card)));
   }
 
   private async showMyPair(context: TurnContext): Promise<void> {

@@ -1,6 +1,8 @@
 /** Short plain-text replies, in one place so their tone stays consistent. */
 export const MESSAGES = {
   nothingToDo: 'I did not catch that. Type "help" to see what I can do.',
+  coordinatorsOnly:
+    'Announcements are sent by your programme team. If you have something to share with your cohort, ask them.',
   unknown: (text: string) =>
     `Sorry, I don't know "${text.slice(0, 60)}" yet. Here is what I can help with:`,
   comingSoon: (command: string) =>

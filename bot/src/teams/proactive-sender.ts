@@ -42,10 +42,17 @@ export class ProactiveSender {
 }
 
 function classify(error: unknown): SendOutcome {
-  const e = error as { statusCode?: number; code?: string; message?: string; body?: unknown };
+  const e = error as {
+    statusCode?: number;
+    code?: string;
+    message?: string;
+    body?: unknown;
+    details?: unknown;
+  };
   const status = e.statusCode;
   const detail = `${status ?? ''} ${e.code ?? ''} ${e.message ?? String(error)}`.trim();
-  if (status === 403 && /MessageWritesBlocked/i.test(detail + JSON.stringify(e.body ?? ''))) {
+  const said = detail + JSON.stringify(e.body ?? '') + JSON.stringify(e.details ?? '');
+  if (status === 403 && /MessageWritesBlocked|ConversationBlockedByUser/i.test(said)) {
     return { status: 'blocked', detail };
   }
   const retryable = status === undefined || status === 412 || status === 429 || status >= 500;

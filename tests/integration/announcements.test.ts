@@ -1,0 +1,395 @@
+import { type TeamsUser, personalConversationId } from '../support/activities';
+import { type BotHarness, startBotHarness } from '../support/bot-harness';
+import { visibleText } from '../support/fake-connector';
+import { COORDINATOR } from '../support/journey-fixture';
+import { call, devToken } from '../support/test-service';
+
+/**
+ * Announcements and event invitations through the real service, its fan-out queue on Azurite
+ * and a fake Bot Connector that throttles, fails, blocks and forgets conversations like Teams.
+ */
+
+const PEOPLE: TeamsUser[] = Array.from({ length: 24 }, (_, i) => ({
+  aadObjectId: `e0000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`,
+  name: `Person ${String(i + 1).padStart(2, '0')}`,
+}));
+const MENTORS = PEOPLE.filter((_, i) => i % 2 === 0);
+const COORDINATOR_USER: TeamsUser = { aadObjectId: COORDINATOR.userId, name: COORDINATOR.name };
+
+let harness: BotHarness;
+let url: string;
+let cohortId: string;
+let coordinator: string;
+
+interface Report {
+  announcement: { id: string; status: string; recipientCount: number | null };
+  counts: {
+    [key: string]: number;
+    sent: number;
+    cancelled: number;
+    queued: number;
+    sending: number;
+    total: number;
+    acknowledged: number;
+  };
+  recipients: {
+    participantId: string;
+    displayName: string;
+    status: string;
+    reason: string | null;
+  }[];
+}
+
+async function report(id: string): Promise<Report> {
+  const response = await call<Report>(url, 'GET', `/api/cohorts/${cohortId}/announcements/${id}`, {
+    token: coordinator,
+  });
+  expect(response.status).toBe(200);
+  return response.body;
+}
+
+/** Waits until the send has finished (every recipient in a final state and the summary out). */
+async function finished(id: string, timeoutMs = 45_000): Promise<Report> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const r = await report(id);
+    if (r.announcement.status === 'sent' || r.announcement.status === 'cancelled') {
+      if (r.counts.queued === 0 && r.counts.sending === 0) return r;
+    }
+    if (Date.now() > until) throw new Error(`not finished: ${JSON.stringify(r.counts)}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+function announce(json: Record<string, unknown>, token = coordinator) {
+  return call<{ id: string; error?: { details?: { fields: { field: string }[] } } }>(
+    url,
+    'POST',
+    `/api/cohorts/${cohortId}/announcements`,
+    { token, json },
+  );
+}
+
+/** How many messages reached each person whose title matches. */
+function deliveries(title: string, people = PEOPLE): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const p of people) {
+    const got = harness.connector
+      .deliveredTo(p.aadObjectId)
+      .filter((r) => visibleText(r.activity).includes(title)).length;
+    counts.set(p.aadObjectId, got);
+  }
+  return counts;
+}
+
+beforeAll(async () => {
+  harness = await startBotHarness({
+    COORDINATOR_IDS: COORDINATOR.userId,
+    ANNOUNCE_POLL_MS: '50',
+    ANNOUNCE_RATE_PER_SECOND: '40',
+    ANNOUNCE_MAX_ATTEMPTS: '4',
+  });
+  url = harness.service.url;
+  const { drive } = harness;
+  await drive.setClock('2027-03-01T09:00:00Z');
+  await drive.install(COORDINATOR_USER);
+  for (const person of PEOPLE) await drive.install(person);
+  coordinator = await devToken(url, COORDINATOR);
+  const cohort = await call<{ id: string }>(url, 'POST', '/api/cohorts', {
+    token: coordinator,
+    json: { name: 'Spring cohort', startDate: '2027-03-01', endDate: '2027-08-31' },
+  });
+  cohortId = cohort.body.id;
+  const email = (u: TeamsUser) => `${u.name.replace(' ', '.').toLowerCase()}@trust.nhs.uk`;
+  const rows = ['email,display_name,role,entra_object_id,partner_email'];
+  PEOPLE.forEach((p, i) => {
+    const mentor = i % 2 === 0;
+    const partner = PEOPLE[i + 1];
+    rows.push(
+      `${email(p)},${p.name},${mentor ? 'mentor' : 'mentee'},${p.aadObjectId},${mentor && partner ? email(partner) : ''}`,
+    );
+  });
+  const imported = await call(url, 'POST', `/api/cohorts/${cohortId}/roster`, {
+    token: coordinator,
+    body: rows.join('\n'),
+    contentType: 'text/csv',
+  });
+  expect(imported.status).toBe(201);
+});
+
+afterAll(() => harness?.stop());
+
+beforeEach(() => {
+  harness.connector.configure({ rateLimits: false, faults: {}, latencyMs: 0 });
+});
+
+describe('announcements through the fan-out', () => {
+  it('reaches everyone once through 429 bursts, 5xx, a deleted chat and blocked people', async () => {
+    const { connector } = harness;
+    const blocked = PEOPLE.slice(0, 2);
+    for (const b of blocked) connector.block(b.aadObjectId);
+    connector.markDeleted(personalConversationId(PEOPLE[5]!));
+    connector.configure({
+      rateLimits: { globalPerSecond: 12, perConversation: false },
+    });
+    connector.failNext(2, 503);
+    connector.failNext(2, 500);
+
+    const created = await announce({
+      title: 'Welcome to the spring cohort',
+      text: 'Your **first meetings** start next week.\n\n- Read the guide\n- Book a slot',
+      linkUrl: 'https://intranet.example.nhs.uk/mentoring',
+      linkLabel: 'Programme guide',
+      audience: 'cohort',
+    });
+    expect(created.status).toBe(201);
+    const done = await finished(created.body.id);
+    for (const b of blocked) connector.unblock(b.aadObjectId);
+
+    expect(done.counts).toMatchObject({
+      total: 24,
+      sent: 22,
+      blocked: 2,
+      failed: 0,
+      unconfirmed: 0,
+    });
+    for (const b of blocked) {
+      expect(done.recipients.find((r) => r.displayName === b.name)).toMatchObject({
+        status: 'blocked',
+        reason: expect.stringMatching(/blocked/i),
+      });
+    }
+    const counts = deliveries('Welcome to the spring cohort');
+    for (const person of PEOPLE) {
+      expect(counts.get(person.aadObjectId)).toBe(blocked.includes(person) ? 0 : 1);
+    }
+    expect(connector.stats().throttled).toBeGreaterThan(0);
+    expect(connector.stats().injectedFaults).toBe(4);
+    expect(connector.duplicates()).toEqual([]);
+    // The coordinator hears how it went, in chat.
+    await waitForText(COORDINATOR_USER, /Delivery report[\s\S]*Welcome to the spring cohort/);
+  });
+
+  it('gives up after the bounded attempts with the reason, and never sends twice', async () => {
+    const { connector } = harness;
+    const victim = PEOPLE[3]!;
+    connector.configure({
+      onRequest: (req) =>
+        req.conversationId === personalConversationId(victim) && req.method === 'POST'
+          ? { status: 500, body: { error: { code: 'ServiceError', message: 'boom' } } }
+          : undefined,
+    });
+    const created = await announce({
+      title: 'Peer support moved',
+      text: 'Now on Thursday.',
+      audience: 'cohort',
+    });
+    const done = await finished(created.body.id, 90_000);
+    connector.configure({ onRequest: undefined });
+    expect(done.recipients.find((r) => r.displayName === victim.name)).toMatchObject({
+      status: 'failed',
+      reason: expect.stringMatching(/Gave up after 4 attempts/),
+    });
+    expect(done.counts).toMatchObject({ sent: 23, failed: 1 });
+    const counts = deliveries('Peer support moved');
+    expect([...counts.values()].filter((n) => n > 1)).toEqual([]);
+  }, 120_000);
+
+  it('sends to mentors only, and to chosen people only', async () => {
+    const mentors = await announce({
+      title: 'Mentor huddle',
+      text: 'Tea at 3.',
+      audience: 'mentors',
+    });
+    const done = await finished(mentors.body.id);
+    expect(done.counts.total).toBe(MENTORS.length);
+    const counts = deliveries('Mentor huddle');
+    for (const p of PEOPLE) expect(counts.get(p.aadObjectId)).toBe(MENTORS.includes(p) ? 1 : 0);
+
+    const roster = await call<{ participants: { id: string; displayName: string }[] }>(
+      url,
+      'GET',
+      `/api/cohorts/${cohortId}/participants`,
+      { token: coordinator },
+    );
+    const chosen = roster.body.participants.filter((p) =>
+      ['Person 07', 'Person 08'].includes(p.displayName),
+    );
+    const picked = await announce({
+      title: 'Just for you two',
+      text: 'A quick word.',
+      audience: 'people',
+      participantIds: chosen.map((c) => c.id),
+    });
+    expect((await finished(picked.body.id)).counts.sent).toBe(2);
+  });
+
+  it('refuses bad input with the field to change, and refuses participants', async () => {
+    const empty = await announce({
+      title: 'x',
+      text: 'y',
+      audience: 'people',
+      participantIds: ['nobody'],
+    });
+    expect(empty.status).toBe(400);
+    expect(empty.body.error?.details?.fields.map((f) => f.field)).toEqual(['participantIds']);
+    const past = await announce({
+      title: 'Late',
+      text: 'Too late',
+      audience: 'cohort',
+      sendAt: '2027-02-01T09:00:00Z',
+    });
+    expect(past.status).toBe(400);
+    expect(past.body.error?.details?.fields.map((f) => f.field)).toEqual(['sendAt']);
+    const long = await announce({ title: 'Long', text: 'x'.repeat(4001), audience: 'cohort' });
+    expect(long.body.error?.details?.fields.map((f) => f.field)).toEqual(['text']);
+    const noTitle = await announce({ title: '', text: 'x', audience: 'everyone' });
+    expect(noTitle.body.error?.details?.fields.map((f) => f.field).sort()).toEqual([
+      'audience',
+      'title',
+    ]);
+    const participant = await devToken(url, {
+      userId: PEOPLE[0]!.aadObjectId,
+      name: PEOPLE[0]!.name,
+    });
+    const refused = await announce({ title: 'Hi', text: 'all', audience: 'cohort' }, participant);
+    expect(refused.status).toBe(403);
+    const said = await harness.drive.say(PEOPLE[0]!, 'announce');
+    expect(said.join(' ')).toMatch(/sent by your programme team/);
+  });
+
+  it('waits for a scheduled time, then sends', async () => {
+    const created = await announce({
+      title: 'Evaluation survey opens',
+      text: 'Tell us how it went.',
+      audience: 'mentees',
+      sendAt: '2027-03-01T15:00:00Z',
+    });
+    expect(created.status).toBe(201);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect((await report(created.body.id)).announcement.status).toBe('scheduled');
+    expect([...deliveries('Evaluation survey opens').values()].reduce((a, b) => a + b)).toBe(0);
+    await harness.drive.at('2027-03-01T15:00:30Z');
+    const done = await finished(created.body.id);
+    expect(done.counts.sent).toBe(PEOPLE.length - MENTORS.length);
+  });
+
+  it('stops when cancelled mid-send: the rest are cancelled, nobody gets it twice', async () => {
+    harness.connector.configure({ latencyMs: 300 });
+    const created = await announce({ title: 'Wrong date sent', text: 'Oops.', audience: 'cohort' });
+    const until = Date.now() + 20_000;
+    while ((await report(created.body.id)).counts.sent < 2 && Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const cancel = await call(
+      url,
+      'POST',
+      `/api/cohorts/${cohortId}/announcements/${created.body.id}/cancel`,
+      {
+        token: coordinator,
+      },
+    );
+    expect(cancel.status).toBe(200);
+    const done = await finished(created.body.id);
+    expect(done.announcement.status).toBe('cancelled');
+    expect(done.counts.cancelled).toBeGreaterThan(0);
+    expect((done.counts.sent ?? 0) + (done.counts.cancelled ?? 0)).toBe(24);
+    const counts = deliveries('Wrong date sent');
+    expect([...counts.values()].filter((n) => n > 1)).toEqual([]);
+    expect([...counts.values()].reduce((a, b) => a + b)).toBe(done.counts.sent);
+  });
+
+  it('records "Got it" and shows it in the report and the CSV', async () => {
+    const created = await announce({
+      title: 'Please read',
+      text: 'The new policy.',
+      audience: 'cohort',
+    });
+    await finished(created.body.id);
+    const reader = PEOPLE[4]!;
+    const card = await harness.drive.click(reader, 'announcement.ack', {
+      cohortId,
+      announcementId: created.body.id,
+    });
+    expect(card.text).toMatch(/Thanks/);
+    expect(card.text).not.toMatch(/Got it/);
+    await harness.drive.click(reader, 'announcement.ack', {
+      cohortId,
+      announcementId: created.body.id,
+    });
+    const r = await report(created.body.id);
+    expect(r.counts.acknowledged).toBe(1);
+    const csv = await fetch(
+      `${url}/api/cohorts/${cohortId}/announcements/${created.body.id}/report.csv`,
+      {
+        headers: { authorization: `Bearer ${coordinator}` },
+      },
+    );
+    const text = await csv.text();
+    expect(text.split('\n')[0]).toBe('name,status,reason,sent_at,acknowledged_at');
+    expect(text).toMatch(new RegExp(`${reader.name},sent,,[^,]+,2027-`));
+  });
+});
+
+describe('event invitations', () => {
+  it('invites, takes RSVPs in place, refuses a full event and reminds those going', async () => {
+    const event = await call<{ id: string }>(url, 'POST', `/api/cohorts/${cohortId}/events`, {
+      token: coordinator,
+      json: {
+        type: 'action_learning_set',
+        title: 'Action learning set for mentors',
+        audience: 'mentors',
+        start: '2027-03-10T13:00:00Z',
+        end: '2027-03-10T14:30:00Z',
+        location: 'Board room, Trust HQ',
+        capacity: 1,
+      },
+    });
+    expect(event.status).toBe(201);
+    const invited = await call<{ id: string }>(
+      url,
+      'POST',
+      `/api/cohorts/${cohortId}/events/${event.body.id}/invitations`,
+      { token: coordinator },
+    );
+    expect(invited.status).toBe(201);
+    const done = await finished(invited.body.id);
+    expect(done.counts.sent).toBe(MENTORS.length);
+    const counts = deliveries('Action learning set for mentors');
+    for (const p of PEOPLE) expect(counts.get(p.aadObjectId)).toBe(MENTORS.includes(p) ? 1 : 0);
+
+    const [first, second] = MENTORS;
+    const yes = { cohortId, eventId: event.body.id, response: 'yes' };
+    const going = await harness.drive.click(first!, 'event.rsvp', yes);
+    expect(going.text).toMatch(/You're going/);
+    const full = await harness.drive.click(second!, 'event.rsvp', yes);
+    expect(full.text).toMatch(/This event is full/);
+    expect(full.text).not.toMatch(/You're going/);
+
+    await harness.drive.at('2027-03-09T13:00:30Z');
+    const until = Date.now() + 20_000;
+    const reminded = () =>
+      harness.connector
+        .deliveredTo(first!.aadObjectId)
+        .some((r) => /Reminder: this is tomorrow/.test(visibleText(r.activity)));
+    while (!reminded() && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    expect(reminded()).toBe(true);
+    expect(
+      harness.connector
+        .deliveredTo(second!.aadObjectId)
+        .some((r) => /Reminder/.test(visibleText(r.activity))),
+    ).toBe(false);
+  });
+});
+
+async function waitForText(user: TeamsUser, pattern: RegExp, timeoutMs = 20_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const texts = harness.connector
+      .deliveredTo(user.aadObjectId)
+      .map((r) => visibleText(r.activity));
+    if (texts.some((t) => pattern.test(t))) return;
+    if (Date.now() > until) throw new Error(`no message matching ${pattern}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
