@@ -11,6 +11,7 @@ export default tseslint.config(
       'appPackage/build/**',
       'test-output/**',
       '.data/**',
+      '.deploy/**',
       'coverage/**',
     ],
   },
