@@ -3,6 +3,7 @@ import type { CloudAdapter } from 'botbuilder';
 import type { AppContext } from './app-context';
 import { registerAnnouncementRoutes } from './api/announcement-routes';
 import { registerCohortRoutes } from './api/cohort-routes';
+import { registerHomeRoutes } from './api/home-routes';
 import { registerDevRoutes } from './api/dev-routes';
 import { registerMeRoutes } from './api/me-routes';
 import { registerPairRoutes } from './api/pair-routes';
@@ -46,6 +47,7 @@ export function createHttpServer(
   registerPairRoutes(server, ctx);
   registerCalendarRoutes(server, ctx);
   registerAnnouncementRoutes(server, ctx);
+  registerHomeRoutes(server, ctx);
   registerDevRoutes(server, ctx);
   registerTab(server);
 
