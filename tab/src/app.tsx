@@ -32,7 +32,10 @@ function TeamsTab({ host, view }: { host: TeamsHost; view: SignedInView }) {
   const client = useMemo(() => createApiClient({ getToken: host.getToken }), [host]);
   return (
     <AppShell view={view}>
-      <HomeView client={client} />
+      <HomeView
+        client={client}
+        channel={view === 'channel' ? { channelId: host.channel?.id } : undefined}
+      />
     </AppShell>
   );
 }
@@ -83,7 +86,11 @@ function BrowserTab({ view }: { view: SignedInView }) {
   }
   return (
     <AppShell view={view} onSwitchPerson={signOut}>
-      <HomeView client={client} onSignInExpired={expired} />
+      <HomeView
+        client={client}
+        channel={view === 'channel' ? {} : undefined}
+        onSignInExpired={expired}
+      />
     </AppShell>
   );
 }

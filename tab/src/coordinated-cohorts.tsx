@@ -53,7 +53,7 @@ export function CoordinatedCohortCard({
             <Button
               appearance="primary"
               onClick={() => onOpenCohort(cohort.id)}
-              aria-label={`Run ${cohort.name}`}
+              aria-label={`Run this cohort: ${cohort.name}`}
               data-testid={`open-cohort-${cohort.id}`}
             >
               Run this cohort

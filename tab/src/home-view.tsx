@@ -16,6 +16,9 @@ const MyPairView = lazy(() => import('./my-pair-view').then((m) => ({ default: m
 const CalendarView = lazy(() =>
   import('./calendar-view').then((m) => ({ default: m.CalendarView })),
 );
+const ChannelHomeLoader = lazy(() =>
+  import('./channel-home').then((m) => ({ default: m.ChannelHomeLoader })),
+);
 const CoordinatorCohortView = lazy(() =>
   import('./coordinator-cohort-view').then((m) => ({ default: m.CoordinatorCohortView })),
 );
@@ -58,12 +61,14 @@ function Section({
 
 interface HomeViewProps {
   client: ApiClient;
+  /** In a programme channel's tab: the channel home instead of the personal home. */
+  channel?: { channelId?: string };
   /** Called when the API says the sign-in is no longer valid (401). */
   onSignInExpired?: () => void;
 }
 
 /** The first view after sign-in: who you are, your cohorts and partner, cohorts you run. */
-export function HomeView({ client, onSignInExpired }: HomeViewProps) {
+export function HomeView({ client, channel, onSignInExpired }: HomeViewProps) {
   const styles = useStyles();
   const [load, , retry] = useApiLoad(() => client.getMe(), [client], onSignInExpired);
   const [place, setPlace] = useState<TabPlace>(() => placeFromUrl(window.location.search));
@@ -115,6 +120,20 @@ export function HomeView({ client, onSignInExpired }: HomeViewProps) {
           cohortId={place.cohortId}
           onBack={goHome}
           onOpenCalendar={showCalendar}
+          onSignInExpired={onSignInExpired}
+        />
+      </Suspense>
+    );
+  }
+  if (channel) {
+    return (
+      <Suspense fallback={<Loading label="Opening the programme…" testId="channel-opening" />}>
+        <ChannelHomeLoader
+          client={client}
+          channelId={channel.channelId}
+          onOpenPair={showPair}
+          onOpenCalendar={showCalendar}
+          onOpenCohort={showCohort}
           onSignInExpired={onSignInExpired}
         />
       </Suspense>
