@@ -168,7 +168,11 @@ const ids = {
   goal: '',
   action: '',
   event: '',
+  announcement: '',
 };
+const CHANNEL = '19:matrix-programme@thread.tacv2';
+const announcementsPath = (o: BuildOptions) =>
+  `/api/cohorts/${o.ownParent ? ownCohort(o.who) : ids.cohortA}/announcements`;
 const ownPair = (who: Who) =>
   who === 'sameCohortPeer' ? ids.peerPair : who === 'otherCohortMember' ? ids.otherPair : '';
 const ownCohort = (who: Who) => (who === 'otherCohortMember' ? ids.cohortB : ids.cohortA);
@@ -406,6 +410,92 @@ const MATRIX: RouteSpec[] = [
       json: { learned: words(o, 'What I learned'), share: true },
     }),
   },
+  // The programme channel's home: anyone in the cohort (and coordinators); their own pair only.
+  {
+    method: 'GET',
+    path: '/api/cohorts/:cohortId/home',
+    rightful: 'victimMentor',
+    expect: cohortAOnly(200),
+    mustShow: () => [VICTIM_MENTEE.name],
+    build: async (o) => ({
+      path: `/api/cohorts/${o.ownParent ? ownCohort(o.who) : ids.cohortA}/home`,
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/channels/:channelId/cohort',
+    rightful: 'victimMentor',
+    expect: cohortAOnly(200),
+    build: async () => ({ path: `/api/channels/${encodeURIComponent(CHANNEL)}/cohort` }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/cohorts/:cohortId/channel',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(200),
+    build: async (o) => ({
+      path: `/api/cohorts/${ids.cohortA}/channel`,
+      json: { channelId: o.legit ? CHANNEL : `${INTRUDER}-channel` },
+    }),
+  },
+  // Announcements and invitations: coordinators only.
+  {
+    method: 'GET',
+    path: '/api/cohorts/:cohortId/announcements',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(200),
+    mustShow: () => ['Matrix news'],
+    build: async (o) => ({ path: announcementsPath(o) }),
+  },
+  {
+    method: 'POST',
+    path: '/api/cohorts/:cohortId/announcements',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(201),
+    build: async (o) => ({
+      path: announcementsPath(o),
+      json: { title: words(o, 'Matrix update'), text: 'Hello again', audience: 'mentors' },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/cohorts/:cohortId/announcements/:announcementId',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(200),
+    mustShow: () => [VICTIM_MENTOR.name],
+    build: async (o) => ({ path: `${announcementsPath(o)}/${ids.announcement}` }),
+  },
+  {
+    method: 'GET',
+    path: '/api/cohorts/:cohortId/announcements/:announcementId/report.csv',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(200),
+    mustShow: () => [VICTIM_MENTOR.name],
+    build: async (o) => ({ path: `${announcementsPath(o)}/${ids.announcement}/report.csv` }),
+  },
+  {
+    method: 'POST',
+    path: '/api/cohorts/:cohortId/announcements/:announcementId/resend-unconfirmed',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(200),
+    build: async (o) => ({
+      path: `${announcementsPath(o)}/${ids.announcement}/resend-unconfirmed`,
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/cohorts/:cohortId/announcements/:announcementId/cancel',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(200),
+    build: async (o) => ({ path: `${announcementsPath(o)}/${ids.announcement}/cancel` }),
+  },
+  {
+    method: 'POST',
+    path: '/api/cohorts/:cohortId/events/:eventId/invitations',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(201),
+    build: async (o) => ({ path: `${eventsPath(o)}/${ids.event}/invitations` }),
+  },
 ];
 
 /** Registered routes that are not behind a bearer token, and why. */
@@ -639,6 +729,23 @@ beforeAll(async () => {
   });
   expect(event.status).toBe(201);
   ids.event = event.body.id;
+
+  const announcement = await call<{ id: string }>(
+    url,
+    'POST',
+    `/api/cohorts/${ids.cohortA}/announcements`,
+    {
+      token: tokens.coordinator,
+      json: { title: 'Matrix news', text: 'Hello', audience: 'cohort' },
+    },
+  );
+  expect(announcement.status).toBe(201);
+  ids.announcement = announcement.body.id;
+  const linked = await call(url, 'PUT', `/api/cohorts/${ids.cohortA}/channel`, {
+    token: tokens.coordinator,
+    json: { channelId: CHANNEL, channelName: 'Mentoring programme' },
+  });
+  expect(linked.status).toBe(200);
 
   for (const who of WHO) {
     faultTokens.forged[who] = await forgedToken(PEOPLE[who]);
