@@ -27,6 +27,8 @@ export class ApiRequestError extends Error {
     readonly fields: FieldProblem[] = [],
     /** For 412: the latest version the service holds, `{ value, etag }`. */
     readonly current?: { value: unknown; etag: string },
+    /** The API's `error.details` as sent (e.g. every problem of a refused roster file). */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'ApiRequestError';
@@ -100,6 +102,7 @@ async function errorFrom(response: Response): Promise<ApiRequestError> {
   let message = fallbackMessage(response.status);
   let fields: FieldProblem[] = [];
   let current: { value: unknown; etag: string } | undefined;
+  let details: unknown;
   try {
     const body = (await response.json()) as {
       error?: {
@@ -113,6 +116,7 @@ async function errorFrom(response: Response): Promise<ApiRequestError> {
     if (typeof body.error?.message === 'string' && body.error.message.trim() !== '') {
       message = body.error.message;
     }
+    details = body.error?.details;
     const listed = body.error?.details?.fields;
     if (Array.isArray(listed)) {
       fields = listed.filter(
@@ -130,7 +134,7 @@ async function errorFrom(response: Response): Promise<ApiRequestError> {
   } catch {
     // Not JSON (a proxy page, an empty body): keep the fallback words.
   }
-  return new ApiRequestError(response.status, code, message, fields, current);
+  return new ApiRequestError(response.status, code, message, fields, current, details);
 }
 
 interface RequestOptions extends ApiRequest {

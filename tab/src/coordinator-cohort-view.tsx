@@ -3,6 +3,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { ApiClient } from './api-client';
 import { DemoBadge } from './cohort-details';
+import { AnnouncementsSection } from './coordinator-announcements';
 import { getCohort, getHealth, getParticipants } from './coordinator-api';
 import { HealthSection } from './coordinator-health-table';
 import { ParticipantsSection } from './coordinator-participants';
@@ -63,7 +64,7 @@ const useStyles = makeStyles({
   hidden: { display: 'none' },
 });
 
-type Section = 'health' | 'participants' | 'import';
+type Section = 'health' | 'participants' | 'import' | 'announcements';
 
 /** ' (3)' once a list has loaded, so each tab says how many it holds. */
 function countOf<T>(load: LoadState<T[]>): string {
@@ -238,6 +239,7 @@ export function CoordinatorCohortView({
           { value: 'health', label: `Pairs' health${countOf(healthLoad)}` },
           { value: 'participants', label: `Participants${countOf(peopleLoad)}` },
           { value: 'import', label: 'Import' },
+          { value: 'announcements', label: 'Announcements' },
         ]}
         selected={section}
         onSelect={setSection}
@@ -265,6 +267,17 @@ export function CoordinatorCohortView({
           onImported={reload}
           onShowHealth={showHealth}
           onShowParticipants={showPeople}
+        />
+      </Panel>
+      <Panel value="announcements" selected={section} idBase={idBase}>
+        <AnnouncementsSection
+          client={client}
+          cohort={cohort}
+          active={section === 'announcements'}
+          people={peopleLoad}
+          pairs={healthLoad}
+          onRetryPeople={retryPeople}
+          onSignInExpired={onSignInExpired}
         />
       </Panel>
     </div>

@@ -5,6 +5,7 @@ import type { AppContext } from '../app-context';
 import {
   type Announcement,
   announcementInputSchema,
+  deliveryCounts,
   sendTimeProblem,
 } from '../domain/announcement';
 import { readJson } from '../http/request-body';
@@ -57,10 +58,18 @@ export function registerAnnouncementRoutes(server: Server, ctx: AppContext): voi
     return cohort;
   }
 
+  /** The report of people only: the programme channel's post is kept apart from the counts. */
   async function reportOr404(cohortId: string, id: string) {
     const report = await ctx.announcements.report(cohortId, id);
     if (!report) throw ApiError.notFound('No announcement has that id');
-    return report;
+    const people = report.recipients.filter((r) => !r.participantId.startsWith('channel-'));
+    const channel = report.recipients.find((r) => r.participantId.startsWith('channel-'));
+    return {
+      ...report,
+      recipients: people,
+      counts: deliveryCounts(people),
+      channelPost: channel ? { status: channel.status, reason: channel.reason ?? null } : null,
+    };
   }
 
   server.get(
@@ -83,7 +92,9 @@ export function registerAnnouncementRoutes(server: Server, ctx: AppContext): voi
       const created = await ctx.announcements.create(cohort.value.id, parsed.data, sender(caller));
       if (!created.ok) throw fieldProblem(created.fields[0]!.field, created.fields[0]!.message);
       log.info({ announcementId: created.announcement.id }, 'announcement created');
-      return { status: 201, body: announcementView(created.announcement) };
+      // Sent now: answer with its state after sending started, not as it was first stored.
+      const latest = await ctx.repos.announcements.get(cohort.value.id, created.announcement.id);
+      return { status: 201, body: announcementView(latest?.value ?? created.announcement) };
     }),
   );
 
@@ -95,17 +106,16 @@ export function registerAnnouncementRoutes(server: Server, ctx: AppContext): voi
         body: {
           announcement: announcementView(report.announcement),
           counts: report.counts,
-          recipients: report.recipients
-            .filter((r) => !r.participantId.startsWith('channel-'))
-            .map((r) => ({
-              participantId: r.participantId,
-              displayName: r.displayName,
-              status: r.status,
-              reason: r.reason ?? null,
-              attempts: r.attempts,
-              sentAt: r.sentAt ?? null,
-              acknowledgedAt: r.acknowledgedAt ?? null,
-            })),
+          channelPost: report.channelPost,
+          recipients: report.recipients.map((r) => ({
+            participantId: r.participantId,
+            displayName: r.displayName,
+            status: r.status,
+            reason: r.reason ?? null,
+            attempts: r.attempts,
+            sentAt: r.sentAt ?? null,
+            acknowledgedAt: r.acknowledgedAt ?? null,
+          })),
         },
       };
     }),
@@ -115,15 +125,13 @@ export function registerAnnouncementRoutes(server: Server, ctx: AppContext): voi
     `${base}/:announcementId/report.csv`,
     coordinatorRoute(ctx, async ({ params }) => {
       const report = await reportOr404(params.cohortId ?? '', params.announcementId ?? '');
-      const rows = report.recipients
-        .filter((r) => !r.participantId.startsWith('channel-'))
-        .map((r) => [
-          r.displayName,
-          r.status,
-          r.reason ?? '',
-          r.sentAt ?? '',
-          r.acknowledgedAt ?? '',
-        ]);
+      const rows = report.recipients.map((r) => [
+        r.displayName,
+        r.status,
+        r.reason ?? '',
+        r.sentAt ?? '',
+        r.acknowledgedAt ?? '',
+      ]);
       return {
         body: null,
         headers: {

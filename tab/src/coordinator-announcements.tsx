@@ -1,0 +1,450 @@
+import {
+  Badge,
+  Button,
+  Link,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { ApiRequestError } from './api-client';
+import type { ApiClient } from './api-client';
+import type { CohortSummary } from './api-types';
+import {
+  countRecipients,
+  describeAudience,
+  describeKind,
+  describeStatus,
+  formatWhen,
+  getReport,
+  listAnnouncements,
+} from './coordinator-announcement-api';
+import type { Announcement, DeliveryCounts } from './coordinator-announcement-api';
+import { AnnouncementForm } from './coordinator-announcement-form';
+import { AnnouncementReportView } from './coordinator-announcement-report';
+import type { CohortParticipant, PairHealthRow } from './coordinator-api';
+import { plural } from './coordinator-api';
+import { Loading, Problem } from './status-views';
+import type { LoadState } from './use-api-load';
+
+/** Delivery counts are read for this many of the newest announcements in the list. */
+const COUNTS_FOR = 10;
+
+const useStyles = makeStyles({
+  stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0 },
+  top: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'flex-start',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalM,
+  },
+  titles: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXS,
+    minWidth: 0,
+  },
+  heading: { margin: 0, ':focus': { outlineStyle: 'none' } },
+  muted: { color: tokens.colorNeutralForeground2 },
+  buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  list: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+    margin: 0,
+    padding: 0,
+    listStyleType: 'none',
+  },
+  item: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXS,
+    paddingBlock: tokens.spacingVerticalM,
+    paddingInline: tokens.spacingHorizontalL,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    minWidth: 0,
+  },
+  scheduled: {
+    borderLeft: `${tokens.strokeWidthThickest} solid ${tokens.colorBrandStroke1}`,
+  },
+  row: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXXS,
+    minWidth: 0,
+  },
+  title: {
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    textAlign: 'start',
+    overflowWrap: 'anywhere',
+  },
+  empty: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalL,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStroke1}`,
+  },
+  alignStart: { alignSelf: 'flex-start' },
+  // Read out by screen readers only.
+  visuallyHidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    margin: '-1px',
+    padding: 0,
+    overflow: 'hidden',
+    clipPath: 'inset(50%)',
+    whiteSpace: 'nowrap',
+    border: 0,
+  },
+});
+
+type View =
+  { kind: 'list' } | { kind: 'new' } | { kind: 'report'; id: string; initial?: Announcement };
+
+/** '5 of 6 sent · 2 read', once the counts have been read. */
+function describeCounts(counts: DeliveryCounts): string {
+  const waiting = counts.queued + counts.sending;
+  const parts = [`${counts.sent} of ${counts.total} sent`];
+  if (waiting > 0) parts.push(`${waiting} waiting`);
+  parts.push(`${counts.acknowledged} read`);
+  return parts.join(' · ');
+}
+
+function AnnouncementItem({
+  announcement: a,
+  counts,
+  onOpen,
+}: {
+  announcement: Announcement;
+  counts?: DeliveryCounts;
+  onOpen: () => void;
+}) {
+  const styles = useStyles();
+  const metaId = useId();
+  return (
+    <li
+      className={mergeClasses(styles.item, a.status === 'scheduled' && styles.scheduled)}
+      data-testid="announcement-item"
+      data-announcement-id={a.id}
+      data-status={a.status}
+    >
+      <div className={styles.row}>
+        <Link
+          as="button"
+          type="button"
+          className={styles.title}
+          onClick={onOpen}
+          aria-describedby={metaId}
+          data-testid="announcement-open"
+        >
+          {a.title}
+        </Link>
+      </div>
+      <div className={styles.row} id={metaId}>
+        <Badge
+          appearance="outline"
+          shape="rounded"
+          color="informative"
+          data-testid="announcement-kind"
+        >
+          {describeKind(a.kind)}
+        </Badge>
+        <Text>
+          <strong data-testid="announcement-status">{describeStatus(a)}</strong>
+          <span className={styles.muted}>
+            {' · '}
+            <span data-testid="announcement-audience-words">{describeAudience(a)}</span>
+            {counts && counts.total > 0 && (
+              <>
+                {' · '}
+                <span data-testid="announcement-item-counts">{describeCounts(counts)}</span>
+              </>
+            )}
+          </span>
+        </Text>
+      </div>
+      <Text size={200} className={styles.muted}>
+        Written by {a.createdByName}, {formatWhen(a.createdAt)}
+      </Text>
+    </li>
+  );
+}
+
+interface AnnouncementsSectionProps {
+  client: ApiClient;
+  cohort: CohortSummary;
+  /** Whether the Announcements tab is showing: nothing is read before, and polling pauses after. */
+  active: boolean;
+  people: LoadState<CohortParticipant[]>;
+  pairs: LoadState<PairHealthRow[]>;
+  onRetryPeople?: () => void;
+  onSignInExpired?: () => void;
+}
+
+/**
+ * The coordinator's announcements for a cohort: the recent ones with how far they got, a form
+ * for a new one, and each one's delivery report.
+ */
+export function AnnouncementsSection({
+  client,
+  cohort,
+  active,
+  people,
+  pairs,
+  onRetryPeople,
+  onSignInExpired,
+}: AnnouncementsSectionProps) {
+  const styles = useStyles();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [view, setView] = useState<View>({ kind: 'list' });
+  const [opened, setOpened] = useState(active);
+  const [load, setLoad] = useState<LoadState<Announcement[]>>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const [counts, setCounts] = useState<Record<string, DeliveryCounts>>({});
+  const [liveText, setLiveText] = useState('');
+  const focusList = useRef(false);
+
+  useEffect(() => {
+    if (active) setOpened(true);
+  }, [active]);
+
+  /** Says a change to screen reader users; the same words twice are still said twice. */
+  const announce = useCallback((message: string) => {
+    setLiveText('');
+    window.setTimeout(() => setLiveText(message), 50);
+  }, []);
+
+  const listShown = opened && view.kind === 'list';
+
+  // The list, read when the section is first opened and each time people come back to it.
+  useEffect(() => {
+    if (!listShown) return;
+    let live = true;
+    listAnnouncements(client, cohort.id).then(
+      (data) => {
+        if (!live) return;
+        setLoad({ status: 'loaded', data });
+        // How far each of the newest got, a few at a time.
+        const wanted = data
+          .filter((a) => a.status !== 'scheduled' || a.recipientCount !== null)
+          .slice(0, COUNTS_FOR);
+        void (async () => {
+          for (let i = 0; i < wanted.length && live; i += 3) {
+            const batch = wanted.slice(i, i + 3);
+            const results = await Promise.allSettled(
+              batch.map((a) => getReport(client, cohort.id, a.id)),
+            );
+            if (!live) return;
+            setCounts((current) => {
+              const next = { ...current };
+              results.forEach((r, j) => {
+                const id = batch[j]?.id;
+                if (id && r.status === 'fulfilled') next[id] = countRecipients(r.value.recipients);
+              });
+              return next;
+            });
+          }
+        })();
+      },
+      (error: unknown) => {
+        if (!live) return;
+        const failure =
+          error instanceof ApiRequestError
+            ? error
+            : new ApiRequestError(0, 'unexpected', 'Something went wrong. Try again in a minute.');
+        if (failure.status === 401 && onSignInExpired) onSignInExpired();
+        else setLoad({ status: 'failed', error: failure });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [client, cohort.id, listShown, attempt, onSignInExpired]);
+
+  useEffect(() => {
+    if (view.kind === 'list' && focusList.current) {
+      focusList.current = false;
+      headingRef.current?.focus();
+    }
+  }, [view]);
+
+  const showList = useCallback(() => {
+    focusList.current = true;
+    setView({ kind: 'list' });
+  }, []);
+  const refresh = useCallback(() => {
+    setLoad({ status: 'loading' });
+    setAttempt((n) => n + 1);
+  }, []);
+
+  const onSent = useCallback(
+    (created: Announcement) => {
+      announce(
+        created.status === 'scheduled' && Date.parse(created.sendAt) > Date.now()
+          ? `“${created.title}” is ${describeStatus(created).toLowerCase()}.`
+          : `Sending “${created.title}”. The delivery report follows how it goes.`,
+      );
+      setLoad((current) =>
+        current.status === 'loaded'
+          ? {
+              status: 'loaded',
+              data: [created, ...current.data.filter((a) => a.id !== created.id)],
+            }
+          : current,
+      );
+      setView({ kind: 'report', id: created.id, initial: created });
+    },
+    [announce],
+  );
+
+  const onUpdate = useCallback((fresh: Announcement, freshCounts: DeliveryCounts) => {
+    setLoad((current) =>
+      current.status === 'loaded'
+        ? {
+            status: 'loaded',
+            data: current.data.map((a) => (a.id === fresh.id ? fresh : a)),
+          }
+        : current,
+    );
+    setCounts((current) => ({ ...current, [fresh.id]: freshCounts }));
+  }, []);
+
+  const live = (
+    <div role="status" className={styles.visuallyHidden} data-testid="announcements-live">
+      {liveText}
+    </div>
+  );
+
+  if (view.kind === 'new') {
+    return (
+      <div className={styles.stack}>
+        {live}
+        <AnnouncementForm
+          client={client}
+          cohortId={cohort.id}
+          cohortName={cohort.name}
+          people={people}
+          pairs={pairs}
+          onRetryPeople={onRetryPeople}
+          onSent={onSent}
+          onCancel={showList}
+          onSignInExpired={onSignInExpired}
+        />
+      </div>
+    );
+  }
+
+  if (view.kind === 'report') {
+    return (
+      <div className={styles.stack}>
+        {live}
+        <AnnouncementReportView
+          key={view.id}
+          client={client}
+          cohortId={cohort.id}
+          announcementId={view.id}
+          initial={view.initial}
+          active={active}
+          onBack={showList}
+          announce={announce}
+          onUpdate={onUpdate}
+          onSignInExpired={onSignInExpired}
+        />
+      </div>
+    );
+  }
+
+  const list = load.status === 'loaded' ? load.data : [];
+
+  return (
+    <div className={styles.stack} data-testid="announcements">
+      {live}
+      <div className={styles.top}>
+        <div className={styles.titles}>
+          <Text
+            as="h3"
+            size={500}
+            weight="semibold"
+            className={styles.heading}
+            ref={headingRef}
+            tabIndex={-1}
+            data-testid="announcements-heading"
+          >
+            Announcements
+          </Text>
+          <Text className={styles.muted}>
+            Messages to people in this cohort, from the bot in their Teams chat. See who got each
+            one and who has read it.
+          </Text>
+        </div>
+        <div className={styles.buttons}>
+          <Button
+            appearance="primary"
+            onClick={() => setView({ kind: 'new' })}
+            data-testid="announcement-new"
+          >
+            New announcement
+          </Button>
+          {load.status === 'loaded' && list.length > 0 && (
+            <Button onClick={refresh} data-testid="announcements-refresh">
+              Refresh
+            </Button>
+          )}
+        </div>
+      </div>
+
+      {load.status === 'loading' && (
+        <Loading label="Loading the announcements…" testId="announcements-loading" />
+      )}
+      {load.status === 'failed' && (
+        <Problem
+          title="We couldn't load the announcements"
+          message={load.error.message}
+          onRetry={refresh}
+          testId="announcements-error"
+        />
+      )}
+      {load.status === 'loaded' && list.length === 0 && (
+        <div className={styles.empty} data-testid="announcements-empty">
+          <Text weight="semibold">You haven&apos;t sent any announcements to this cohort yet.</Text>
+          <Text>
+            Use one to welcome people, remind them about a session or share news. Each person gets
+            it in their chat with the bot, and you can see here who got it and who pressed “Got it”.
+          </Text>
+        </div>
+      )}
+      {load.status === 'loaded' && list.length > 0 && (
+        <>
+          <Text size={200} className={styles.muted} data-testid="announcements-summary">
+            {plural(list.length, 'announcement')}, newest first. Open one for its delivery report.
+          </Text>
+          <ul
+            className={styles.list}
+            aria-label="Recent announcements"
+            data-testid="announcements-list"
+          >
+            {list.map((a) => (
+              <AnnouncementItem
+                key={a.id}
+                announcement={a}
+                counts={counts[a.id]}
+                onOpen={() => setView({ kind: 'report', id: a.id, initial: a })}
+              />
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
