@@ -331,6 +331,32 @@ describe('announcements through the fan-out', () => {
   });
 });
 
+describe('the programme channel', () => {
+  it('posts the announcement in the linked channel once, beside the personal messages', async () => {
+    const channelId = '19:spring-programme@thread.tacv2';
+    const linked = await call(url, 'PUT', `/api/cohorts/${cohortId}/channel`, {
+      token: coordinator,
+      json: { channelId, channelName: 'Spring programme' },
+    });
+    expect(linked.status).toBe(200);
+    const created = await announce({
+      title: 'Channel and chats',
+      text: 'Posted in both.',
+      audience: 'mentees',
+      alsoInChannel: true,
+    });
+    const done = await finished(created.body.id);
+    expect(done.counts.total).toBe(PEOPLE.length - MENTORS.length);
+    expect(done.counts.sent).toBe(PEOPLE.length - MENTORS.length);
+    const inChannel = harness.connector.received.filter(
+      (r) =>
+        r.conversationId.startsWith(channelId) &&
+        visibleText(r.activity).includes('Channel and chats'),
+    );
+    expect(inChannel).toHaveLength(1);
+  });
+});
+
 describe('event invitations', () => {
   it('invites, takes RSVPs in place, refuses a full event and reminds those going', async () => {
     const event = await call<{ id: string }>(url, 'POST', `/api/cohorts/${cohortId}/events`, {
