@@ -331,6 +331,48 @@ describe('announcements through the fan-out', () => {
   });
 });
 
+describe('composing in chat', () => {
+  it('opens the composer for coordinators, shows problems on the card, previews, then sends', async () => {
+    const { drive } = harness;
+    const opened = await drive.say(COORDINATOR_USER, 'announce');
+    expect(opened.join(' ')).toMatch(/New announcement/);
+    const base = { cohortId, audience: 'mentors', alsoInChannel: 'false' };
+    const bad = await drive.click(COORDINATOR_USER, 'announcement.preview', {
+      ...base,
+      title: '',
+      text: 'Kept text',
+      sendDate: '2027-01-01',
+      sendTime: '09:00',
+    });
+    expect(bad.text).toMatch(/New announcement/);
+    expect(bad.text).toMatch(/⚠/);
+    expect(JSON.stringify(bad.card)).toContain('Kept text');
+    expect(JSON.stringify(bad.card)).toMatch(/in the past/);
+
+    const draft = {
+      ...base,
+      title: 'Sent from chat',
+      text: 'Hello mentors',
+      sendDate: '',
+      sendTime: '',
+    };
+    const preview = await drive.click(COORDINATOR_USER, 'announcement.preview', draft);
+    expect(preview.text).toMatch(/Preview/);
+    expect(preview.text).toMatch(new RegExp(`${MENTORS.length} people`));
+    expect(deliveries('Sent from chat', MENTORS).get(MENTORS[0]!.aadObjectId)).toBe(0);
+
+    const sent = await drive.click(COORDINATOR_USER, 'announcement.send', draft);
+    expect(sent.text).toMatch(/Delivery report/);
+    const id = (JSON.stringify(sent.card).match(/"announcementId":"([^"]+)"/) ?? [])[1]!;
+    const done = await finished(id);
+    expect(done.counts.sent).toBe(MENTORS.length);
+
+    // Someone who is not a coordinator cannot use the coordinator's buttons.
+    const refused = await drive.click(PEOPLE[1]!, 'announcement.send', draft);
+    expect(refused.text).toMatch(/Only the programme team/);
+  });
+});
+
 describe('the programme channel', () => {
   it('posts the announcement in the linked channel once, beside the personal messages', async () => {
     const channelId = '19:spring-programme@thread.tacv2';
