@@ -71,6 +71,7 @@ const template = cardTemplate(
       id: 'audience',
       label: 'Who should get it?',
       isRequired: true,
+      errorMessage: 'Choose who should get it',
       choices: AUDIENCE_KINDS.map((kind) => ({ title: AUDIENCE_WORDS[kind], value: kind })),
     }),
     ...field({
