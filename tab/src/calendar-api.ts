@@ -88,6 +88,12 @@ export function calendarApi(client: ApiClient) {
         `${eventPath(cohortId, eventId)}/rsvp`,
         { method: 'PUT', body: { response } },
       ),
+    /** Sends the invitation to everyone the event is for, through the bot (and sets reminders). */
+    sendInvitations: (cohortId: string, eventId: string) =>
+      client.request<{ id: string }>(`${eventPath(cohortId, eventId)}/invitations`, {
+        method: 'POST',
+        body: {},
+      }),
     /** The event as an iCalendar file; the route needs the bearer token, so it is fetched. */
     icsFor: (cohortId: string, eventId: string) =>
       client.requestText(`${eventPath(cohortId, eventId)}/ics`),

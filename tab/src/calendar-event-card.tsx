@@ -87,6 +87,12 @@ function download(text: string, fileName: string): void {
   window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+const INVITE_WORDS = {
+  idle: 'Send invitations in Teams',
+  sending: 'Sending invitations',
+  sent: 'Invitations sent',
+} as const;
+
 interface EventCardProps {
   api: CalendarApi;
   cohortId: string;
@@ -119,6 +125,20 @@ export function EventCard({
   const [pending, setPending] = useState<RsvpResponse | null>(null);
   const [problem, setProblem] = useState<{ title: string; message: string } | undefined>();
   const [downloading, setDownloading] = useState(false);
+  const [inviting, setInviting] = useState<'idle' | 'sending' | 'sent'>('idle');
+
+  async function invite() {
+    setInviting('sending');
+    setProblem(undefined);
+    try {
+      await api.sendInvitations(cohortId, event.id);
+      setInviting('sent');
+      announce(`Invitations to ${event.title} are on their way in Teams.`);
+    } catch (error) {
+      setInviting('idle');
+      failed(error, "We couldn't send the invitations");
+    }
+  }
 
   const link = meetingLink(event.location);
   const places = describePlaces(event, !canAnswer);
@@ -300,6 +320,16 @@ export function EventCard({
             data-testid="event-edit"
           >
             Edit
+          </Button>
+        )}
+        {onEdit && !past && (
+          <Button
+            onClick={() => void invite()}
+            disabled={inviting !== 'idle'}
+            aria-label={`${INVITE_WORDS[inviting]}: ${event.title}`}
+            data-testid="event-invite"
+          >
+            {INVITE_WORDS[inviting]}
           </Button>
         )}
       </div>

@@ -263,6 +263,16 @@ describe('The programme calendar in the tab (dev mode)', () => {
     await page.getByRole('heading', { name: `July ${YEAR}`, level: 3, exact: true }).waitFor();
     await screenshot(page, 'tab-calendar-coordinator-1280');
 
+    // Invitations go out through the bot; the report lists the mentors it was for.
+    await peerCard.getByRole('button', { name: `Send invitations in Teams: ${PEER}` }).click();
+    await peerCard.getByRole('button', { name: `Invitations sent: ${PEER}` }).waitFor();
+    const sent = (await (await asPriya(`/api/cohorts/${cohortId}/announcements`)).json()) as {
+      announcements: { kind: string; title: string; audience: string }[];
+    };
+    expect(sent.announcements).toContainEqual(
+      expect.objectContaining({ kind: 'event-invitation', title: PEER, audience: 'mentors' }),
+    );
+
     // Edit the induction; meanwhile someone else changes it, so the save meets a 412.
     await eventCard(page, INDUCTION)
       .getByRole('button', { name: `Edit ${INDUCTION}`, exact: true })
