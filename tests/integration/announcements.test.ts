@@ -1,4 +1,10 @@
-import { type TeamsUser, personalConversationId } from '../support/activities';
+import {
+  TENANT,
+  type TeamsUser,
+  messageActivity,
+  personalConversationId,
+  postActivity,
+} from '../support/activities';
 import { type BotHarness, startBotHarness } from '../support/bot-harness';
 import { visibleText } from '../support/fake-connector';
 import { COORDINATOR } from '../support/journey-fixture';
@@ -366,6 +372,33 @@ describe('composing in chat', () => {
     const id = (JSON.stringify(sent.card).match(/"announcementId":"([^"]+)"/) ?? [])[1]!;
     const done = await finished(id);
     expect(done.counts.sent).toBe(MENTORS.length);
+
+    // Said in a team channel, the composer goes to the coordinator's own chat, not the channel.
+    const inChannel = {
+      ...messageActivity(
+        harness.connector.serviceUrl,
+        COORDINATOR_USER,
+        '<at>Reverse Mentoring</at> announce',
+      ),
+      conversation: {
+        id: '19:general@thread.tacv2',
+        conversationType: 'channel',
+        tenantId: TENANT,
+      },
+    };
+    const before = harness.connector.deliveredTo(COORDINATOR_USER.aadObjectId).length;
+    expect(await postActivity(url, inChannel)).toBe(200);
+    await waitForText(COORDINATOR_USER, /New announcement/);
+    const privately = harness.connector
+      .deliveredTo(COORDINATOR_USER.aadObjectId)
+      .slice(before)
+      .map((r) => visibleText(r.activity));
+    expect(privately.some((t) => /New announcement/.test(t))).toBe(true);
+    const channelReplies = harness.connector.received
+      .filter((r) => r.conversationId.startsWith('19:general@thread.tacv2'))
+      .map((r) => visibleText(r.activity));
+    expect(channelReplies.join(' ')).toMatch(/one-to-one chat/);
+    expect(channelReplies.join(' ')).not.toMatch(/New announcement/);
 
     // Someone who is not a coordinator cannot use the coordinator's buttons.
     const refused = await drive.click(PEOPLE[1]!, 'announcement.send', draft);

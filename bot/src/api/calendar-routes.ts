@@ -85,6 +85,11 @@ export function registerCalendarRoutes(server: Server, ctx: AppContext): void {
         updatedAt: ctx.clock.now().toISOString(),
       };
       const saved = await ctx.repos.events.create(event);
+      // Those who say yes are reminded a day and an hour before.
+      await ctx.announcements.scheduleReminders(event, {
+        userId: caller.userId,
+        name: caller.name,
+      });
       return {
         status: 201,
         body: { ...eventView(event, []), etag: saved.etag },
@@ -95,7 +100,7 @@ export function registerCalendarRoutes(server: Server, ctx: AppContext): void {
 
   server.put(
     '/api/cohorts/:cohortId/events/:eventId',
-    coordinatorRoute(ctx, async ({ params, req }) => {
+    coordinatorRoute(ctx, async ({ params, req, caller }) => {
       const etag = ifMatch(req);
       const current = await ctx.repos.events.get(params.cohortId ?? '', params.eventId ?? '');
       if (!current) throw ApiError.notFound('No event has that id');
@@ -109,6 +114,11 @@ export function registerCalendarRoutes(server: Server, ctx: AppContext): void {
         updatedAt: ctx.clock.now().toISOString(),
       };
       const saved = await ctx.repos.events.update(event, etag);
+      // Reminders a day and an hour before follow the event when it moves.
+      await ctx.announcements.scheduleReminders(event, {
+        userId: caller.userId,
+        name: caller.name,
+      });
       return { body: { ...eventView(event, []), etag: saved.etag }, headers: { ETag: saved.etag } };
     }),
   );

@@ -79,7 +79,8 @@ export function buildEventCard(data: EventCardData): CardJson {
   const actions: object[] = [];
   if (!full && data.myResponse !== 'yes') actions.push(rsvp("I'll go", 'yes', 'positive'));
   if (data.myResponse !== 'no') actions.push(rsvp("Can't go", 'no'));
-  if (!full && data.myResponse !== 'maybe') actions.push(rsvp('Maybe', 'maybe'));
+  // Maybe stays open on a full event: it is how people hear if a place comes up.
+  if (data.myResponse !== 'maybe') actions.push(rsvp('Maybe', 'maybe'));
   if (isLink) actions.push(openUrl('Join Teams meeting', event.location));
 
   const card = {

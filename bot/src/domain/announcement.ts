@@ -115,7 +115,11 @@ export const announcementInputSchema = z
     audience: z.enum(AUDIENCE_KINDS, {
       message: 'must be cohort, mentors, mentees, needs_check_in or people',
     }),
-    participantIds: z.array(z.string().trim().min(1)).max(10_000).optional(),
+    // Stored in one table property (64 KiB): 500 ids fit with room to spare.
+    participantIds: z
+      .array(z.string().trim().min(1).max(100))
+      .max(500, 'choose at most 500 people; for more, pick a group')
+      .optional(),
     alsoInChannel: z.boolean({ message: 'must be true or false' }).default(false),
     /** Omitted: send now. */
     sendAt: z

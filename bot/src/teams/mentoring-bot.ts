@@ -217,7 +217,16 @@ export class MentoringBot extends TeamsActivityHandler {
       return;
     }
     const card = await this.ctx.announcementActions.composer(actor);
-    await context.sendActivity(MessageFactory.attachment(asAttachment(card)));
+    const composer = MessageFactory.attachment(asAttachment(card));
+    if (context.activity.conversation?.conversationType === 'personal') {
+      await context.sendActivity(composer);
+      return;
+    }
+    // A draft is nobody else's business: the composer goes to the coordinator's own chat.
+    const outcome = await this.ctx.sender.sendToUser(actor.userId, composer);
+    await context.sendActivity(
+      outcome.status === 'sent' ? MESSAGES.composerInChat : MESSAGES.openChatFirst,
+    );
   }
 
   private async showMyPair(context: TurnContext): Promise<void> {

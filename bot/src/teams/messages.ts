@@ -1,6 +1,9 @@
 /** Short plain-text replies, in one place so their tone stays consistent. */
 export const MESSAGES = {
   nothingToDo: 'I did not catch that. Type "help" to see what I can do.',
+  composerInChat: 'I have sent you the announcement composer in our one-to-one chat.',
+  openChatFirst:
+    'Open a one-to-one chat with me first (search for Reverse mentoring in Teams chat), then say "announce" there.',
   coordinatorsOnly:
     'Announcements are sent by your programme team. If you have something to share with your cohort, ask them.',
   unknown: (text: string) =>
