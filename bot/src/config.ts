@@ -143,6 +143,9 @@ const envSchema = z.object({
       .max(60_000, 'must be at most 60000')
       .default(500),
   ),
+  // Set by Azure App Service on every instance: the service is deployed, whatever NODE_ENV says.
+  WEBSITE_INSTANCE_ID: optionalString,
+  WEBSITE_SITE_NAME: optionalString,
   MAX_BODY_BYTES: z.preprocess(
     emptyToUndefined,
     z.coerce
@@ -270,18 +273,24 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     };
   }
 
-  if (e.NODE_ENV === 'production') {
+  // Deployed means production for the safety checks: NODE_ENV=production, or running on Azure
+  // App Service at all (a forgotten NODE_ENV must never open dev sign-in on the internet).
+  const deployedBecause =
+    e.NODE_ENV === 'production'
+      ? 'when NODE_ENV is production'
+      : e.WEBSITE_INSTANCE_ID || e.WEBSITE_SITE_NAME
+        ? 'on Azure App Service (WEBSITE_INSTANCE_ID is set), whatever NODE_ENV says'
+        : undefined;
+  if (deployedBecause) {
     if (e.AUTH_MODE === 'dev') {
-      problems.push(
-        'AUTH_MODE: must be entra when NODE_ENV is production (dev sign-in is for local use)',
-      );
+      problems.push(`AUTH_MODE: must be entra ${deployedBecause} (dev sign-in is for local use)`);
     }
     if (!e.BOT_ID) {
-      problems.push('BOT_ID: bot credentials are required when NODE_ENV is production');
+      problems.push(`BOT_ID: bot credentials are required ${deployedBecause}`);
     }
     if (storage.kind === 'embedded') {
       problems.push(
-        'TABLES_CONNECTION_STRING: set it or TABLES_ACCOUNT_URL when NODE_ENV is production (embedded storage is for local use)',
+        `TABLES_CONNECTION_STRING: set it or TABLES_ACCOUNT_URL ${deployedBecause} (embedded storage is for local use)`,
       );
     }
   }

@@ -1,4 +1,7 @@
-import type { RunningService } from '../../bot/src/service';
+import { Writable } from 'node:stream';
+import { loadConfig } from '../../bot/src/config';
+import { createLogger } from '../../bot/src/logger';
+import { type RunningService, startService } from '../../bot/src/service';
 import type { EmbeddedStorage } from '../../bot/src/store/embedded-azurite';
 import { type FakeConnector, startFakeConnector, visibleText } from '../support/fake-connector';
 import {
@@ -133,5 +136,132 @@ describe('bot basics', () => {
     } finally {
       memberships.listFor = original;
     }
+  });
+});
+
+describe('the /api/messages endpoint', () => {
+  const raw: string[] = [];
+  const lines: Record<string, unknown>[] = [];
+  let logged: RunningService;
+
+  beforeAll(async () => {
+    // A second instance on the same storage whose JSON log lines the test reads.
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        for (const line of chunk.toString().split('\n')) {
+          if (!line.trim()) continue;
+          raw.push(line);
+          lines.push(JSON.parse(line) as Record<string, unknown>);
+        }
+        done();
+      },
+    });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      PORT: '0',
+      TABLES_CONNECTION_STRING: storage.connectionString,
+      SEED_DEMO: 'false',
+      SCHEDULER_INTERVAL_SECONDS: '0',
+      ANNOUNCE_POLL_MS: '0',
+    });
+    logged = await startService(config, createLogger('info', sink));
+    await logged.ready;
+  });
+
+  afterAll(() => logged?.stop());
+
+  it('answers a body that is not an activity with 400 in the JSON error shape', async () => {
+    for (const json of [{}, [], { type: 'message' }, 'text']) {
+      const answer = await call<{ error: { code: string; message: string } }>(
+        logged.url,
+        'POST',
+        '/api/messages',
+        { json },
+      );
+      expect(answer.status).toBe(400);
+      expect(answer.body.error.code).toMatch(/^invalid_(body|activity)$/);
+      expect(answer.body.error.message).toBeTruthy();
+    }
+    const noType = await call<{ error: { details: { fields: { field: string }[] } } }>(
+      logged.url,
+      'POST',
+      '/api/messages',
+      { json: { ...messageActivity(connector.serviceUrl, AMA, 'help'), type: undefined } },
+    );
+    expect(noType.status).toBe(400);
+    expect(noType.body.error.details.fields.map((f) => f.field)).toEqual(['type']);
+  });
+
+  it('logs each turn with its correlation id, activity and conversation type', async () => {
+    const activity = messageActivity(connector.serviceUrl, AMA, 'help');
+    const response = await fetch(`${logged.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
+    expect(response.status).toBe(200);
+    // No X-Correlation-Id from the Bot Connector: the activity id is the turn's.
+    expect(response.headers.get('x-correlation-id')).toBe(activity.id);
+    const turn = lines.filter((l) => l.correlationId === activity.id);
+    expect(turn).toContainEqual(
+      expect.objectContaining({
+        msg: 'request',
+        route: '/api/messages',
+        status: 200,
+        activityType: 'message',
+        conversationType: 'personal',
+      }),
+    );
+
+    // What the turn's code logs, deep down and through the root logger, carries it too.
+    const memberships = logged.ctx.repos.memberships;
+    const original = memberships.listFor.bind(memberships);
+    memberships.listFor = async () => {
+      throw new Error('boom');
+    };
+    const failing = messageActivity(connector.serviceUrl, AMA, 'my pair');
+    try {
+      expect(await postActivity(logged.url, failing)).toBe(200);
+    } finally {
+      memberships.listFor = original;
+    }
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        msg: 'turn failed',
+        correlationId: failing.id,
+        activityType: 'message',
+        reference: expect.any(String),
+      }),
+    );
+  });
+
+  it('echoes a caller X-Correlation-Id and logs every line of the request with it', async () => {
+    const failing = await call(logged.url, 'GET', '/api/me', {
+      headers: { 'x-correlation-id': 'support-case-4711' },
+    });
+    expect(failing.status).toBe(401);
+    expect(failing.headers.get('x-correlation-id')).toBe('support-case-4711');
+    const traced = lines.filter((l) => l.correlationId === 'support-case-4711');
+    expect(traced).toContainEqual(
+      expect.objectContaining({ msg: 'request', route: '/api/me', status: 401 }),
+    );
+    const moved = await call(logged.url, 'POST', '/api/dev/clock', {
+      json: { now: '2027-03-01T09:00:00Z' },
+      headers: { 'x-correlation-id': 'support-case-4712' },
+    });
+    expect(moved.status).toBe(200);
+    expect(lines).toContainEqual(
+      expect.objectContaining({ msg: 'dev clock moved', correlationId: 'support-case-4712' }),
+    );
+    // Never a key written twice in one line (a child logger's binding and the context).
+    expect(raw.filter((line) => line.split('"correlationId"').length > 2)).toEqual([]);
+
+    const fresh = await call(logged.url, 'GET', '/healthz');
+    const id = fresh.headers.get('x-correlation-id');
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    const invalid = await call(logged.url, 'GET', '/healthz', {
+      headers: { 'x-correlation-id': 'no spaces or <tags> please' },
+    });
+    expect(invalid.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 });

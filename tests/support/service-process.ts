@@ -11,6 +11,10 @@ export interface ServiceProcess {
   output(): string;
   stop(): Promise<void>;
   kill(): void;
+  /** Sends a signal to the process group (tsx and the service it runs) without waiting. */
+  signal(signal: NodeJS.Signals): void;
+  /** How it ended, once it has (its pipes closed too, so the service itself is gone). */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 /**
@@ -46,6 +50,9 @@ export function startServiceProcess(env: Record<string, string>): Promise<Servic
       // already gone
     }
   };
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
+    child.once('close', (code, signal) => done({ code, signal })),
+  );
   return new Promise((resolve, reject) => {
     let url = '';
     const timer = setTimeout(() => {
@@ -62,6 +69,8 @@ export function startServiceProcess(env: Record<string, string>): Promise<Servic
           pid: child.pid!,
           output: () => lines.join('\n'),
           kill: () => kill('SIGKILL'),
+          signal: kill,
+          exited,
           stop: () =>
             new Promise<void>((done) => {
               if (child.exitCode !== null) return done();

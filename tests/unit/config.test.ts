@@ -92,6 +92,40 @@ describe('configuration', () => {
     ).toEqual([expect.stringMatching(/^AUTH_MODE: /)]);
   });
 
+  it('treats Azure App Service as production whatever NODE_ENV says', () => {
+    const appService = { WEBSITE_INSTANCE_ID: 'a1b2c3d4e5f60718293a4b5c6d7e8f90' };
+    for (const NODE_ENV of [undefined, 'development', 'test']) {
+      const env: Record<string, string> = { ...appService };
+      if (NODE_ENV) env.NODE_ENV = NODE_ENV;
+      expect(problemsOf(env)).toEqual([
+        expect.stringMatching(/^AUTH_MODE: must be entra on Azure App Service/),
+        expect.stringMatching(/^BOT_ID: bot credentials are required on Azure App Service/),
+        expect.stringMatching(/^TABLES_CONNECTION_STRING: .*on Azure App Service/),
+      ]);
+    }
+    // The site name alone (set on every App Service instance too) is enough.
+    expect(problemsOf({ NODE_ENV: 'development', WEBSITE_SITE_NAME: 'rm-dev-web' })).toHaveLength(
+      3,
+    );
+    // Dev sign-in alone is refused, with everything else in place.
+    expect(
+      problemsOf({
+        ...appService,
+        NODE_ENV: 'development',
+        ...BOT,
+        TABLES_ACCOUNT_URL: 'https://acct.table.core.windows.net',
+      }),
+    ).toEqual([expect.stringMatching(/^AUTH_MODE: must be entra on Azure App Service/)]);
+    const config = loadConfig({
+      ...appService,
+      ...BOT,
+      ...ENTRA,
+      TABLES_ACCOUNT_URL: 'https://acct.table.core.windows.net',
+    });
+    expect(config.auth.mode).toBe('entra');
+    expect(config.seedDemo).toBe(false);
+  });
+
   it('accepts a complete production configuration with managed identity storage', () => {
     const config = loadConfig({
       NODE_ENV: 'production',

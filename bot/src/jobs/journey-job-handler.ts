@@ -186,13 +186,17 @@ export class JourneyJobHandler {
     const slot = nextSendTime(now, zone);
     if (slot.getTime() > now.getTime()) return { retryAt: slot };
     const day = localDay(now, zone);
-    const claimed = await this.ledger.claim(
-      person.userId,
-      day,
-      jobs.map((j) => j.id),
-      now,
-    );
-    if (!claimed) return { retryAt: nextWorkingDayStart(now, zone) };
+    const jobIds = jobs.map((j) => j.id);
+    const claim = await this.ledger.claim(person.userId, day, jobIds, now);
+    if (claim.kind === 'day-taken') return { retryAt: nextWorkingDayStart(now, zone) };
+    if (claim.kind === 'already-sent') return 'done';
+    if (claim.kind === 'unconfirmed') {
+      this.log.warn(
+        { jobs: jobIds, userId: person.userId },
+        'nudge unconfirmed: a send was under way when its process stopped; not sent again',
+      );
+      return 'done';
+    }
 
     const userIds = [ctx.mentor.userId, ctx.mentee.userId].filter((id): id is string =>
       Boolean(id),
@@ -210,17 +214,31 @@ export class JourneyJobHandler {
       attachments.length === 1
         ? MessageFactory.attachment(attachments[0]!)
         : MessageFactory.list(attachments);
-    const outcome = await this.sender.sendToUser(person.userId, activity);
+    // The outcome follows the intent: only a send Teams refused may go again.
+    const record = (status: 'sent' | 'retry') =>
+      this.ledger.outcome(person.userId!, day, jobIds, claim.etag, status, this.now());
+    let outcome;
+    try {
+      outcome = await this.sender.sendToUser(person.userId, activity);
+    } catch (error) {
+      // Thrown before anything reached Teams (the sender catches send errors itself).
+      await record('retry').catch(() => undefined);
+      throw error;
+    }
     switch (outcome.status) {
       case 'sent':
-        this.log.info({ jobs: jobs.map((j) => j.id), userId: person.userId }, 'nudge sent');
+        await record('sent');
+        this.log.info({ jobs: jobIds, userId: person.userId }, 'nudge sent');
         return 'done';
       case 'no-conversation':
+        await record('retry');
         return later;
       case 'blocked':
-        this.log.warn({ jobs: jobs.map((j) => j.id) }, 'the person has blocked the app');
+        await record('sent');
+        this.log.warn({ jobs: jobIds }, 'the person has blocked the app');
         return 'skipped';
       case 'failed':
+        await record(outcome.retryable ? 'retry' : 'sent');
         if (outcome.retryable) throw new Error(`send failed: ${outcome.detail}`);
         return 'skipped';
     }

@@ -1,5 +1,5 @@
 import type { Job } from '../domain/job';
-import type { Logger } from '../logger';
+import { type Logger, withLogContext } from '../logger';
 import { eachLimited } from '../store/batch';
 import { DEFAULT_DUE_LIMIT, DEFAULT_LEASE_MS, type DueJob, type JobStore } from './job-store';
 
@@ -178,7 +178,15 @@ export class Scheduler {
 
   private async runBundleGuarded(items: DueJob[], result: TickResult): Promise<void> {
     try {
-      await this.runBundle(items, result);
+      // Every line logged while the bundle runs (the sender's too) names its jobs.
+      await withLogContext(
+        {
+          jobIds: items.map((i) => i.job.id),
+          jobKinds: [...new Set(items.map((i) => i.job.kind))],
+          schedulerOwner: this.opts.owner,
+        },
+        () => this.runBundle(items, result),
+      );
     } catch (error) {
       this.opts.log.warn(
         { err: error, jobIds: items.map((i) => i.job.id) },
@@ -223,7 +231,10 @@ export class Scheduler {
   /** One job's storage trouble must not abandon the rest of the tick. */
   private async runGuarded(item: DueJob, result: TickResult): Promise<void> {
     try {
-      await this.runOne(item, result);
+      await withLogContext(
+        { jobId: item.job.id, jobKind: item.job.kind, schedulerOwner: this.opts.owner },
+        () => this.runOne(item, result),
+      );
     } catch (error) {
       this.opts.log.warn(
         { err: error, jobId: item.job.id },
