@@ -26,12 +26,9 @@ export type EventAudience = (typeof EVENT_AUDIENCES)[number];
 
 export type RsvpResponse = 'yes' | 'maybe' | 'no';
 
-/** One event as `GET /api/cohorts/{id}/events` gives it. */
-export interface CalendarEvent {
-  id: string;
-  cohortId: string;
+/** What a coordinator sends to create or replace an event. */
+export interface EventInput {
   type: EventType;
-  typeText?: string;
   title: string;
   description: string;
   audience: EventAudience;
@@ -41,24 +38,19 @@ export interface CalendarEvent {
   /** A Teams meeting link or a place; may be empty. */
   location: string;
   capacity?: number;
+}
+
+/** One event as `GET /api/cohorts/{id}/events` gives it. */
+export interface CalendarEvent extends EventInput {
+  id: string;
+  cohortId: string;
+  typeText?: string;
   /** How many people answered "yes". */
   going: number;
   /** The viewer's own answer; always null for coordinators, who cannot answer. */
   myResponse: RsvpResponse | null;
   updatedAt: string;
   etag: string;
-}
-
-/** What a coordinator sends to create or replace an event. */
-export interface EventInput {
-  type: EventType;
-  title: string;
-  description: string;
-  audience: EventAudience;
-  start: string;
-  end: string;
-  location: string;
-  capacity?: number;
 }
 
 const eventsPath = (cohortId: string) => `/api/cohorts/${encodeURIComponent(cohortId)}/events`;

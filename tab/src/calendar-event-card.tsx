@@ -24,6 +24,7 @@ import {
   meetingLink,
   placesLeft,
 } from './calendar-format';
+import { saveFile } from './save-file';
 
 const useStyles = makeStyles({
   card: {
@@ -71,20 +72,6 @@ function describePlaces(event: CalendarEvent, forCoordinator: boolean): string |
         : 'This event is full.'
       : `${left} ${left === 1 ? 'place' : 'places'} left of ${event.capacity}.`;
   return forCoordinator ? `${going}. ${places}` : places;
-}
-
-/** Saves a text as a file the browser downloads. */
-function download(text: string, fileName: string): void {
-  const blob = new Blob([text], { type: 'text/calendar;charset=utf-8' });
-  const url = URL.createObjectURL(blob);
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.download = fileName;
-  anchor.style.display = 'none';
-  document.body.appendChild(anchor);
-  anchor.click();
-  anchor.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 const INVITE_WORDS = {
@@ -187,7 +174,7 @@ export function EventCard({
     try {
       const text = await api.icsFor(cohortId, event.id);
       const fileName = icsFileName(event.title);
-      download(text, fileName);
+      saveFile(text, fileName, 'text/calendar;charset=utf-8');
       announce(`Downloaded ${fileName}. Open it to add ${event.title} to your calendar.`);
     } catch (error) {
       failed(error, "We couldn't download the calendar file.");

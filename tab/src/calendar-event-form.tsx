@@ -12,7 +12,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { ApiRequestError } from './api-client';
 import type {
@@ -31,10 +31,11 @@ import {
   toLocalInputs,
   viewerTimeZone,
 } from './calendar-format';
-import { describeFailure, useFormStyles } from './goal-form';
+import { FormProblem, SubmitButton, useFormStyles } from './form-parts';
+import { useFormSubmit } from './use-form-submit';
+import { FocusHeading } from './view-header';
 
 const useStyles = makeStyles({
-  heading: { margin: 0, overflowWrap: 'anywhere', ':focus': { outlineStyle: 'none' } },
   muted: { color: tokens.colorNeutralForeground2 },
   latest: { display: 'block', marginTop: tokens.spacingVerticalXS, overflowWrap: 'anywhere' },
 });
@@ -218,22 +219,15 @@ export function EventForm({
     event ? valuesFrom(event) : { ...EMPTY },
   );
   const [etag, setEtag] = useState(event?.etag);
-  const [errors, setErrors] = useState<FormErrors>({});
-  const [problem, setProblem] = useState<string | undefined>();
+  const idOf = (field: FormField) => `${idBase}-${TEST_IDS[field]}`;
+  const { errors, setErrors, problem, saving, save, fail, accept, place } = useFormSubmit({
+    order: FIELD_ORDER,
+    idOf,
+  });
   const [latest, setLatest] = useState<CalendarEvent | undefined>();
-  const [saving, setSaving] = useState(false);
   // The heading names the event as it was when the form opened, even if someone renames it.
   const [editedTitle] = useState(event?.title);
 
-  useEffect(() => {
-    headingRef.current?.focus();
-  }, []);
-
-  const idOf = (field: FormField) => `${idBase}-${TEST_IDS[field]}`;
-  const focusFirst = (found: FormErrors) => {
-    const first = FIELD_ORDER.find((f) => found[f]);
-    if (first) document.getElementById(idOf(first))?.focus();
-  };
   const set =
     <K extends FormField>(field: K) =>
     (value: EventFormValues[K]) =>
@@ -241,47 +235,39 @@ export function EventForm({
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setProblem(undefined);
-    const checked = check(values);
-    setErrors(checked.errors);
-    if (!checked.input) {
-      focusFirst(checked.errors);
-      return;
-    }
-    setSaving(true);
-    try {
-      const saved =
-        event && etag
-          ? await api.updateEvent(cohortId, event.id, etag, checked.input)
-          : await api.createEvent(cohortId, checked.input);
-      onSaved(saved);
-    } catch (error) {
-      if (error instanceof ApiRequestError && error.status === 412 && error.current && event) {
-        const value = error.current.value as Partial<CalendarEvent>;
-        const fresh: CalendarEvent = {
-          ...event,
-          ...value,
-          id: event.id,
-          typeText: undefined,
-          capacity: value.capacity,
-          etag: error.current.etag,
-        };
-        setEtag(fresh.etag);
-        setLatest(fresh);
-        onLatest?.(fresh);
-      } else if (error instanceof ApiRequestError && error.status === 401 && onSignInExpired) {
-        onSignInExpired();
-      } else if (error instanceof ApiRequestError && error.fields.length > 0) {
-        const placed = apiFieldErrors(error);
-        setErrors(placed.errors);
-        if (placed.unplaced.length > 0) setProblem(placed.unplaced.join('; '));
-        focusFirst(placed.errors);
-      } else {
-        setProblem(describeFailure(error));
-      }
-    } finally {
-      setSaving(false);
-    }
+    const input = accept(check(values));
+    if (!input) return;
+    await save(
+      async () => {
+        const saved =
+          event && etag
+            ? await api.updateEvent(cohortId, event.id, etag, input)
+            : await api.createEvent(cohortId, input);
+        onSaved(saved);
+      },
+      (error) => {
+        if (error instanceof ApiRequestError && error.status === 412 && error.current && event) {
+          const value = error.current.value as Partial<CalendarEvent>;
+          const fresh: CalendarEvent = {
+            ...event,
+            ...value,
+            id: event.id,
+            typeText: undefined,
+            capacity: value.capacity,
+            etag: error.current.etag,
+          };
+          setEtag(fresh.etag);
+          setLatest(fresh);
+          onLatest?.(fresh);
+        } else if (error instanceof ApiRequestError && error.status === 401 && onSignInExpired) {
+          onSignInExpired();
+        } else if (error instanceof ApiRequestError && error.fields.length > 0) {
+          place(apiFieldErrors(error));
+        } else {
+          fail(error);
+        }
+      },
+    );
   }
 
   function loadLatest() {
@@ -306,17 +292,9 @@ export function EventForm({
       data-testid="event-form"
       noValidate
     >
-      <Text
-        as={headingLevel}
-        size={500}
-        weight="semibold"
-        id={headingId}
-        ref={headingRef}
-        tabIndex={-1}
-        className={styles.heading}
-      >
+      <FocusHeading as={headingLevel} id={headingId} headingRef={headingRef}>
         {heading}
-      </Text>
+      </FocusHeading>
       <Text className={styles.muted}>
         Times are in your time zone ({viewerTimeZone()}). Everyone sees them in their own.
       </Text>
@@ -340,14 +318,11 @@ export function EventForm({
           </MessageBarActions>
         </MessageBar>
       )}
-      {problem && (
-        <MessageBar intent="error" layout="multiline" data-testid="event-form-problem">
-          <MessageBarBody>
-            <MessageBarTitle>We couldn&apos;t save the event</MessageBarTitle>
-            {problem}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <FormProblem
+        problem={problem}
+        title="We couldn't save the event"
+        testId="event-form-problem"
+      />
       <div className={formStyles.row}>
         <Field label="Type of event" required validationMessage={errors.type}>
           <Select
@@ -452,9 +427,9 @@ export function EventForm({
         />
       </Field>
       <div className={formStyles.buttons}>
-        <Button type="submit" appearance="primary" disabled={saving} data-testid="event-save">
-          {saving ? 'Saving…' : latest ? 'Save my version' : event ? 'Save changes' : 'Add event'}
-        </Button>
+        <SubmitButton saving={saving} testId="event-save">
+          {latest ? 'Save my version' : event ? 'Save changes' : 'Add event'}
+        </SubmitButton>
         <Button type="button" onClick={onCancel} disabled={saving} data-testid="event-cancel">
           Cancel
         </Button>

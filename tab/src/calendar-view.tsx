@@ -1,5 +1,5 @@
 import { Button, Card, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { ApiClient } from './api-client';
 import type { Me } from './api-types';
 import { calendarApi } from './calendar-api';
@@ -8,20 +8,13 @@ import { EventCard } from './calendar-event-card';
 import { EventForm } from './calendar-event-form';
 import { FeedPanel } from './calendar-feed';
 import { groupByMonth, isPast, viewerTimeZone } from './calendar-format';
-import { DemoBadge } from './cohort-details';
+import { LiveRegion, useAnnouncer } from './live-region';
 import { Loading, Problem } from './status-views';
 import { useApiLoad } from './use-api-load';
+import { ViewFrame, ViewTitle } from './view-header';
 
 const useStyles = makeStyles({
-  view: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXL },
   top: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
-  titleRow: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalS,
-  },
-  heading: { margin: 0, overflowWrap: 'anywhere', ':focus': { outlineStyle: 'none' } },
   muted: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   sectionHeading: { margin: 0 },
@@ -37,17 +30,6 @@ const useStyles = makeStyles({
   formCard: { padding: tokens.spacingHorizontalL },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   pastToggle: { paddingInline: 0, minWidth: 0, fontWeight: tokens.fontWeightSemibold },
-  visuallyHidden: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    margin: '-1px',
-    padding: 0,
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-    whiteSpace: 'nowrap',
-    border: 0,
-  },
 });
 
 export interface CalendarViewProps {
@@ -85,46 +67,26 @@ export function CalendarView({ client, cohortId, onBack, onSignInExpired }: Cale
     [client, cohortId],
     onSignInExpired,
   );
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const pastId = useId();
   const newEventId = useId();
-  const [announcement, setAnnouncement] = useState('');
+  const [announcement, announce] = useAnnouncer();
   const [creating, setCreating] = useState(false);
   const [editingId, setEditingId] = useState<string | null>(null);
   const [showPast, setShowPast] = useState(false);
 
-  const loaded = load.status === 'loaded';
-  useEffect(() => {
-    if (loaded) headingRef.current?.focus();
-  }, [loaded]);
-
-  /** Says a change to screen reader users; the same words twice are still said twice. */
-  const announce = useCallback((message: string) => {
-    setAnnouncement('');
-    window.setTimeout(() => setAnnouncement(message), 50);
-  }, []);
-
-  const back = (
-    <div>
-      <Button appearance="subtle" onClick={onBack} data-testid="calendar-back">
-        ← Back to your mentoring
-      </Button>
-    </div>
-  );
+  const back = { label: 'Back to your mentoring', onBack, testId: 'calendar-back' };
 
   if (load.status === 'loading') {
     return (
-      <div className={styles.view}>
-        {back}
+      <ViewFrame back={back}>
         <Loading label="Loading the programme calendar…" testId="calendar-loading" />
-      </div>
+      </ViewFrame>
     );
   }
   if (load.status === 'failed') {
     const notFound = load.error.status === 404;
     return (
-      <div className={styles.view}>
-        {back}
+      <ViewFrame back={back}>
         <Problem
           title={
             notFound ? "We couldn't find this calendar" : "We couldn't load the programme calendar"
@@ -137,7 +99,7 @@ export function CalendarView({ client, cohortId, onBack, onSignInExpired }: Cale
           onRetry={notFound ? undefined : retry}
           testId="calendar-error"
         />
-      </div>
+      </ViewFrame>
     );
   }
 
@@ -228,32 +190,18 @@ export function CalendarView({ client, cohortId, onBack, onSignInExpired }: Cale
     : 'No events yet. Your programme team will add inductions, peer support meetings and action learning sets here.';
 
   return (
-    <div className={styles.view} data-testid="calendar">
-      {back}
+    <ViewFrame back={back} testId="calendar">
       <div className={styles.top}>
-        <div className={styles.titleRow}>
-          <Text
-            as="h2"
-            size={600}
-            weight="semibold"
-            className={styles.heading}
-            ref={headingRef}
-            tabIndex={-1}
-            data-testid="calendar-heading"
-          >
-            Programme calendar
-          </Text>
-          {cohort && <DemoBadge cohort={cohort} />}
-        </div>
+        <ViewTitle cohort={cohort} testId="calendar-heading">
+          Programme calendar
+        </ViewTitle>
         {cohort && <Text className={styles.muted}>{cohort.name}</Text>}
         <Text className={styles.muted} data-testid="calendar-time-zone">
           Times are shown in your time zone ({viewerTimeZone()}).
         </Text>
       </div>
 
-      <div role="status" aria-live="polite" className={styles.visuallyHidden}>
-        <span data-testid="calendar-announcement">{announcement}</span>
-      </div>
+      <LiveRegion text={announcement} testId="calendar-announcement" />
 
       {canEdit &&
         (creating ? (
@@ -333,6 +281,6 @@ export function CalendarView({ client, cohortId, onBack, onSignInExpired }: Cale
           </ul>
         </section>
       )}
-    </div>
+    </ViewFrame>
   );
 }

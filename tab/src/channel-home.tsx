@@ -1,12 +1,11 @@
-import { Badge, Button, Card, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useId } from 'react';
-import type { ReactNode } from 'react';
+import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ApiClient } from './api-client';
 import type { CohortSummary, PairState } from './api-types';
-import { DemoBadge } from './cohort-details';
 import { describePairState } from './format';
+import { SectionCard } from './section-card';
 import { Loading, Problem } from './status-views';
 import { useApiLoad } from './use-api-load';
+import { ViewTitle } from './view-header';
 
 /** What GET /api/cohorts/{id}/home answers. */
 export interface ChannelHomeData {
@@ -43,16 +42,12 @@ export interface ChannelHomeData {
 
 const useStyles = makeStyles({
   view: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXL },
-  top: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  heading: { margin: 0, overflowWrap: 'anywhere' },
   grid: {
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 340px), 1fr))',
     gap: tokens.spacingHorizontalL,
     alignItems: 'start',
   },
-  card: { padding: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalM },
-  sectionHeading: { margin: 0 },
   list: {
     margin: 0,
     padding: 0,
@@ -88,27 +83,6 @@ const dayOnly = new Intl.DateTimeFormat('en-GB', {
 
 const RESPONSE_WORDS = { yes: "You're going", no: "You're not going", maybe: 'You might go' };
 const AUDIENCE_WORDS = { everyone: 'For everyone', mentors: 'For mentors', mentees: 'For mentees' };
-
-function HomeCard({
-  title,
-  testId,
-  children,
-}: {
-  title: string;
-  testId: string;
-  children: ReactNode;
-}) {
-  const styles = useStyles();
-  const id = useId();
-  return (
-    <Card className={styles.card} role="region" aria-labelledby={id} data-testid={testId}>
-      <Text as="h3" size={400} weight="semibold" id={id} className={styles.sectionHeading}>
-        {title}
-      </Text>
-      {children}
-    </Card>
-  );
-}
 
 interface ChannelHomeProps {
   client: ApiClient;
@@ -161,14 +135,11 @@ export function ChannelHome({
 
   return (
     <div className={styles.view} data-testid="channel-home">
-      <div className={styles.top}>
-        <Text as="h2" size={600} weight="semibold" className={styles.heading}>
-          {home.cohort.name}
-        </Text>
-        <DemoBadge cohort={home.cohort} />
-      </div>
+      <ViewTitle cohort={home.cohort} takesFocus={false}>
+        {home.cohort.name}
+      </ViewTitle>
       <div className={styles.grid}>
-        <HomeCard title="Coming up" testId="channel-events">
+        <SectionCard title="Coming up" testId="channel-events">
           {home.upcomingEvents.length === 0 ? (
             <Text className={styles.muted} data-testid="channel-events-empty">
               Nothing in the programme calendar yet. Inductions, peer support meetings and action
@@ -200,9 +171,9 @@ export function ChannelHome({
               Open the programme calendar
             </Button>
           </div>
-        </HomeCard>
+        </SectionCard>
 
-        <HomeCard title="From the programme team" testId="channel-announcements">
+        <SectionCard title="From the programme team" testId="channel-announcements">
           {home.announcements.length === 0 ? (
             <Text className={styles.muted} data-testid="channel-announcements-empty">
               No announcements yet. Messages from your programme team will appear here too.
@@ -225,10 +196,10 @@ export function ChannelHome({
               ))}
             </ul>
           )}
-        </HomeCard>
+        </SectionCard>
 
         {home.myPair && (
-          <HomeCard title="Your pair" testId="channel-my-pair">
+          <SectionCard title="Your pair" testId="channel-my-pair">
             <Text>
               With <strong>{home.myPair.partnerName ?? 'your partner'}</strong>
             </Text>
@@ -252,11 +223,11 @@ export function ChannelHome({
                 Open my pair
               </Button>
             </div>
-          </HomeCard>
+          </SectionCard>
         )}
 
         {home.health && (
-          <HomeCard title="Pairs at a glance" testId="channel-health">
+          <SectionCard title="Pairs at a glance" testId="channel-health">
             <Text className={styles.muted}>
               {home.health.pairs} {home.health.pairs === 1 ? 'pair' : 'pairs'}. Only you and the
               programme team see this.
@@ -280,7 +251,7 @@ export function ChannelHome({
                 Run this cohort
               </Button>
             </div>
-          </HomeCard>
+          </SectionCard>
         )}
       </div>
     </div>

@@ -3,9 +3,6 @@ import {
   Checkbox,
   Field,
   Input,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
   Radio,
   RadioGroup,
   Select,
@@ -14,7 +11,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { ApiRequestError } from './api-client';
 import type { ApiClient } from './api-client';
@@ -34,8 +31,10 @@ import { AnnouncementPreview } from './coordinator-announcement-preview';
 import { PeoplePicker } from './coordinator-announcement-people';
 import type { CohortParticipant, PairHealthRow } from './coordinator-api';
 import { plural } from './coordinator-api';
-import { describeFailure, useFormStyles } from './goal-form';
+import { FormProblem, SubmitButton, useFormStyles } from './form-parts';
 import type { LoadState } from './use-api-load';
+import { describeFailure, useFormSubmit } from './use-form-submit';
+import { FocusHeading } from './view-header';
 
 const useStyles = makeStyles({
   layout: {
@@ -45,7 +44,6 @@ const useStyles = makeStyles({
     alignItems: 'start',
     '@media (min-width: 960px)': { gridTemplateColumns: 'minmax(0, 3fr) minmax(0, 2fr)' },
   },
-  heading: { margin: 0, overflowWrap: 'anywhere', ':focus': { outlineStyle: 'none' } },
   subheading: { margin: 0 },
   muted: { color: tokens.colorNeutralForeground2 },
   fieldset: {
@@ -251,17 +249,13 @@ export function AnnouncementForm({
   const formStyles = useFormStyles();
   const idBase = useId().replace(/:/g, '');
   const headingId = useId();
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const [values, setValues] = useState<Values>(EMPTY);
-  const [errors, setErrors] = useState<Errors>({});
-  const [problem, setProblem] = useState<string | undefined>();
-  const [saving, setSaving] = useState(false);
-
-  useEffect(() => {
-    headingRef.current?.focus();
-  }, []);
-
   const idOf = (field: FormField) => `${idBase}-${field}`;
+  const { errors, setErrors, problem, setProblem, saving, save, accept, place } = useFormSubmit({
+    order: ORDER,
+    idOf,
+  });
+
   /** Changes a value; its problem, if any, is cleared until the next check. */
   const set =
     <K extends keyof Values>(field: K) =>
@@ -279,10 +273,6 @@ export function AnnouncementForm({
           : e,
       );
     };
-  const focusFirst = (found: Errors) => {
-    const first = ORDER.find((f) => found[f]);
-    if (first) document.getElementById(idOf(first))?.focus();
-  };
 
   const sizes =
     people.status === 'loaded'
@@ -293,34 +283,26 @@ export function AnnouncementForm({
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setProblem(undefined);
     const now = new Date();
-    const checked = check(values, now);
-    setErrors(checked.errors);
-    if (!checked.input) {
-      focusFirst(checked.errors);
-      return;
-    }
-    setSaving(true);
-    try {
-      const created = await createAnnouncement(client, cohortId, checked.input);
-      onSent(created);
-    } catch (error) {
-      if (error instanceof ApiRequestError && error.status === 401 && onSignInExpired) {
-        onSignInExpired();
-      } else if (error instanceof ApiRequestError && error.fields.length > 0) {
-        const placed = placeApiErrors(error, values, now);
-        setErrors(placed.errors);
-        if (placed.unplaced.length > 0) setProblem(placed.unplaced.join('; '));
-        focusFirst(placed.errors);
-      } else if (error instanceof ApiRequestError && error.status === 403) {
-        setProblem('Only the programme team can send announcements. Nothing was sent.');
-      } else {
-        setProblem(`Nothing was sent. ${describeFailure(error)}`);
-      }
-    } finally {
-      setSaving(false);
-    }
+    const input = accept(check(values, now));
+    if (!input) return;
+    await save(
+      async () => {
+        const created = await createAnnouncement(client, cohortId, input);
+        onSent(created);
+      },
+      (error) => {
+        if (error instanceof ApiRequestError && error.status === 401 && onSignInExpired) {
+          onSignInExpired();
+        } else if (error instanceof ApiRequestError && error.fields.length > 0) {
+          place(placeApiErrors(error, values, now));
+        } else if (error instanceof ApiRequestError && error.status === 403) {
+          setProblem('Only the programme team can send announcements. Nothing was sent.');
+        } else {
+          setProblem(`Nothing was sent. ${describeFailure(error)}`);
+        }
+      },
+    );
   }
 
   const link = values.linkUrl.trim()
@@ -346,29 +328,18 @@ export function AnnouncementForm({
         noValidate
         data-testid="announcement-form"
       >
-        <Text
-          as="h3"
-          size={500}
-          weight="semibold"
-          id={headingId}
-          ref={headingRef}
-          tabIndex={-1}
-          className={styles.heading}
-        >
+        <FocusHeading as="h3" id={headingId}>
           New announcement
-        </Text>
+        </FocusHeading>
         <Text className={styles.muted}>
           People get it as a message from the Reverse mentoring bot in Teams, with a “Got it” button
           so you can see who has read it.
         </Text>
-        {problem && (
-          <MessageBar intent="error" layout="multiline" data-testid="announcement-form-problem">
-            <MessageBarBody>
-              <MessageBarTitle>We couldn&apos;t send the announcement</MessageBarTitle>
-              {problem}
-            </MessageBarBody>
-          </MessageBar>
-        )}
+        <FormProblem
+          problem={problem}
+          title="We couldn't send the announcement"
+          testId="announcement-form-problem"
+        />
 
         <Field label="Title" required validationMessage={errors.title}>
           <Input
@@ -519,14 +490,9 @@ export function AnnouncementForm({
           </Text>
         )}
         <div className={formStyles.buttons}>
-          <Button
-            type="submit"
-            appearance="primary"
-            disabled={saving}
-            data-testid="announcement-send"
-          >
-            {saving ? 'Sending…' : values.when === 'later' ? 'Schedule' : 'Send now'}
-          </Button>
+          <SubmitButton saving={saving} busyLabel="Sending…" testId="announcement-send">
+            {values.when === 'later' ? 'Schedule' : 'Send now'}
+          </SubmitButton>
           <Button
             type="button"
             onClick={onCancel}

@@ -7,7 +7,6 @@ import {
   MessageBarBody,
   MessageBarTitle,
   ProgressBar,
-  Select,
   Text,
   makeStyles,
   mergeClasses,
@@ -15,7 +14,6 @@ import {
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
-import { ApiRequestError } from './api-client';
 import type { ApiClient } from './api-client';
 import {
   FILTERS,
@@ -43,55 +41,35 @@ import type {
   RecipientStatus,
 } from './coordinator-announcement-api';
 import { FormattedText } from './coordinator-announcement-preview';
-import { downloadText, plural } from './coordinator-api';
-import { ScrollTable, useTableStyles } from './coordinator-table';
-import { describeFailure } from './goal-form';
+import { downloadCsv, plural } from './coordinator-api';
+import {
+  ActionStatus,
+  CountTiles,
+  RowHeader,
+  ScrollTable,
+  TableFilter,
+  useTableStyles,
+} from './coordinator-table';
 import { Loading, Problem } from './status-views';
+import { loadFailure } from './use-api-load';
+import type { LoadState } from './use-api-load';
+import { describeFailure } from './use-form-submit';
+import { BackButton, FocusHeading } from './view-header';
 
 /** How often the report is read again while it is sending or waiting to send. */
 export const POLL_MS = 2000;
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0 },
-  heading: { margin: 0, overflowWrap: 'anywhere', ':focus': { outlineStyle: 'none' } },
   subheading: { margin: 0 },
   meta: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   muted: { color: tokens.colorNeutralForeground2 },
-  counts: {
-    display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fill, minmax(120px, 1fr))',
-    gap: tokens.spacingHorizontalS,
-    margin: 0,
-    padding: 0,
-    listStyleType: 'none',
-  },
-  count: {
-    display: 'flex',
-    flexDirection: 'column',
-    paddingBlock: tokens.spacingVerticalS,
-    paddingInline: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-  },
-  attention: {
-    borderLeft: `${tokens.strokeWidthThickest} solid ${tokens.colorPaletteRedBorder2}`,
-  },
-  number: { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500 },
   actions: {
     display: 'flex',
     flexWrap: 'wrap',
     alignItems: 'center',
     gap: tokens.spacingHorizontalS,
   },
-  tools: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'flex-end',
-    justifyContent: 'space-between',
-    gap: tokens.spacingHorizontalM,
-  },
-  filter: { minWidth: '220px', flexGrow: 1, maxWidth: '320px' },
   message: {
     padding: tokens.spacingHorizontalM,
     borderRadius: tokens.borderRadiusMedium,
@@ -153,13 +131,7 @@ function RecipientRow({ r }: { r: AnnouncementRecipient }) {
   const styles = useStyles();
   return (
     <tr data-testid="recipient-row" data-status={r.status}>
-      <th
-        scope="row"
-        className={mergeClasses(t.td, t.sticky, t.rowHeader)}
-        data-testid="recipient-name"
-      >
-        {r.displayName}
-      </th>
+      <RowHeader testId="recipient-name">{r.displayName}</RowHeader>
       <td className={mergeClasses(t.td, t.nowrap)}>
         <Badge
           appearance="tint"
@@ -186,11 +158,6 @@ function RecipientRow({ r }: { r: AnnouncementRecipient }) {
     </tr>
   );
 }
-
-type LoadState =
-  | { status: 'loading' }
-  | { status: 'failed'; error: ApiRequestError }
-  | { status: 'loaded'; data: AnnouncementReport };
 
 interface ReportProps {
   client: ApiClient;
@@ -226,7 +193,7 @@ export function AnnouncementReportView({
   const headingRef = useRef<HTMLHeadingElement>(null);
   const confirmRef = useRef<HTMLDivElement>(null);
   const cancelButtonRef = useRef<HTMLButtonElement>(null);
-  const [load, setLoad] = useState<LoadState>({ status: 'loading' });
+  const [load, setLoad] = useState<LoadState<AnnouncementReport>>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const [tick, setTick] = useState(0);
   const [refreshProblem, setRefreshProblem] = useState<string | undefined>();
@@ -237,10 +204,6 @@ export function AnnouncementReportView({
   const lastWords = useRef<string | null>(null);
   /** Whether a report has been shown, so a failed refresh keeps it rather than replacing it. */
   const shownRef = useRef(false);
-
-  useEffect(() => {
-    headingRef.current?.focus();
-  }, []);
 
   // Read the report; read again every two seconds while it is sending or due to send.
   useEffect(() => {
@@ -258,14 +221,8 @@ export function AnnouncementReportView({
       },
       (error: unknown) => {
         if (!live) return;
-        const failure =
-          error instanceof ApiRequestError
-            ? error
-            : new ApiRequestError(0, 'unexpected', 'Something went wrong. Try again in a minute.');
-        if (failure.status === 401 && onSignInExpired) {
-          onSignInExpired();
-          return;
-        }
+        const failure = loadFailure(error, onSignInExpired);
+        if (!failure) return;
         if (shownRef.current) {
           // Keep what was shown; say it may be out of date and try again a little later.
           setRefreshProblem(failure.message);
@@ -364,19 +321,14 @@ export function AnnouncementReportView({
     if (!report) return;
     setBusy('export');
     setActionNote(null);
-    try {
-      const csv = await getReportCsv(client, cohortId, announcementId);
-      const filename = reportCsvFilename(report.announcement.title);
-      downloadText(csv, filename);
-      setActionNote({ ok: true, text: `Downloaded ${filename}.` });
-    } catch (error) {
-      setActionNote({
-        ok: false,
-        text: `We couldn't export the report. ${describeFailure(error)}`,
-      });
-    } finally {
-      setBusy(null);
-    }
+    setActionNote(
+      await downloadCsv(
+        () => getReportCsv(client, cohortId, announcementId),
+        reportCsvFilename(report.announcement.title),
+        'the report',
+      ),
+    );
+    setBusy(null);
   }
 
   function askToCancel() {
@@ -398,27 +350,19 @@ export function AnnouncementReportView({
   }
 
   const back = (
-    <div>
-      <Button appearance="subtle" onClick={onBack} data-testid="announcement-report-back">
-        ← All announcements
-      </Button>
-    </div>
+    <BackButton label="All announcements" onBack={onBack} testId="announcement-report-back" />
   );
 
   const a = report?.announcement ?? initial;
   const heading = (
-    <Text
+    <FocusHeading
       as="h3"
-      size={500}
-      weight="semibold"
       id={headingId}
-      ref={headingRef}
-      tabIndex={-1}
-      className={styles.heading}
-      data-testid="announcement-report-heading"
+      headingRef={headingRef}
+      testId="announcement-report-heading"
     >
       {a ? `Delivery report: ${a.title}` : 'Delivery report'}
-    </Text>
+    </FocusHeading>
   );
 
   if (load.status === 'loading' || !report || !a) {
@@ -509,27 +453,15 @@ export function AnnouncementReportView({
       )}
 
       {counts.total > 0 && (
-        <ul
-          className={styles.counts}
-          aria-label="Delivery counts"
-          data-testid="announcement-counts"
-        >
-          {TILES.map((tile) => {
+        <CountTiles
+          label="Delivery counts"
+          tiles={TILES.map((tile) => {
             const value = tile.value(counts);
-            return (
-              <li
-                key={tile.key}
-                className={mergeClasses(styles.count, tile.bad && value > 0 && styles.attention)}
-                data-testid={`announcement-count-${tile.key}`}
-              >
-                <Text weight="semibold" className={styles.number}>
-                  {value}
-                </Text>
-                <Text size={200}>{tile.label}</Text>
-              </li>
-            );
+            return { key: tile.key, label: tile.label, value, attention: tile.bad && value > 0 };
           })}
-        </ul>
+          minTileWidth={120}
+          testId="announcement-count"
+        />
       )}
 
       <div className={styles.actions}>
@@ -624,13 +556,7 @@ export function AnnouncementReportView({
         </MessageBar>
       )}
 
-      <div role="status" data-testid="announcement-action-status">
-        {actionNote && (
-          <Text size={200} className={actionNote.ok ? styles.muted : undefined}>
-            {actionNote.text}
-          </Text>
-        )}
-      </div>
+      <ActionStatus note={actionNote} testId="announcement-action-status" />
 
       <details>
         <summary>
@@ -659,20 +585,17 @@ export function AnnouncementReportView({
         </Text>
       ) : (
         <>
-          <div className={styles.tools}>
-            <Field label="Show" className={styles.filter}>
-              <Select
-                value={filter}
-                onChange={(_, d) => setFilter(d.value as RecipientFilter)}
-                data-testid="announcement-recipient-filter"
-              >
-                {FILTERS.map((f) => (
-                  <option key={f} value={f}>
-                    {FILTER_WORDS[f]} ({filterCount(f)})
-                  </option>
-                ))}
-              </Select>
-            </Field>
+          <div className={t.tools}>
+            <TableFilter
+              label="Show"
+              value={filter}
+              options={FILTERS.map((f) => ({
+                value: f,
+                label: `${FILTER_WORDS[f]} (${filterCount(f)})`,
+              }))}
+              onChange={setFilter}
+              testId="announcement-recipient-filter"
+            />
           </div>
           {shown.length === 0 ? (
             <Text className={styles.muted} data-testid="announcement-recipients-filter-empty">
@@ -681,33 +604,13 @@ export function AnnouncementReportView({
           ) : (
             <ScrollTable
               caption={`Recipients${filter === 'all' ? '' : `: ${FILTER_WORDS[filter]} only`}, ${plural(shown.length, 'person', 'people')}`}
+              columns={['Name', 'Status', 'Reason', 'Sent', 'Read']}
               minWidth={760}
               testId="announcement-recipients"
             >
-              <thead>
-                <tr>
-                  <th scope="col" className={mergeClasses(t.th, t.sticky)}>
-                    Name
-                  </th>
-                  <th scope="col" className={t.th}>
-                    Status
-                  </th>
-                  <th scope="col" className={t.th}>
-                    Reason
-                  </th>
-                  <th scope="col" className={t.th}>
-                    Sent
-                  </th>
-                  <th scope="col" className={t.th}>
-                    Read
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((r) => (
-                  <RecipientRow key={r.participantId} r={r} />
-                ))}
-              </tbody>
+              {shown.map((r) => (
+                <RecipientRow key={r.participantId} r={r} />
+              ))}
             </ScrollTable>
           )}
         </>

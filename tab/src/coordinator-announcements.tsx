@@ -8,7 +8,6 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { ApiRequestError } from './api-client';
 import type { ApiClient } from './api-client';
 import type { CohortSummary } from './api-types';
 import {
@@ -25,8 +24,11 @@ import { AnnouncementForm } from './coordinator-announcement-form';
 import { AnnouncementReportView } from './coordinator-announcement-report';
 import type { CohortParticipant, PairHealthRow } from './coordinator-api';
 import { plural } from './coordinator-api';
+import { LiveRegion, useAnnouncer } from './live-region';
 import { Loading, Problem } from './status-views';
+import { useApiLoad } from './use-api-load';
 import type { LoadState } from './use-api-load';
+import { FocusHeading } from './view-header';
 
 /** Delivery counts are read for this many of the newest announcements in the list. */
 const COUNTS_FOR = 10;
@@ -46,7 +48,6 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalXS,
     minWidth: 0,
   },
-  heading: { margin: 0, ':focus': { outlineStyle: 'none' } },
   muted: { color: tokens.colorNeutralForeground2 },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   list: {
@@ -95,18 +96,6 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStroke1}`,
   },
   alignStart: { alignSelf: 'flex-start' },
-  // Read out by screen readers only.
-  visuallyHidden: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    margin: '-1px',
-    padding: 0,
-    overflow: 'hidden',
-    clipPath: 'inset(50%)',
-    whiteSpace: 'nowrap',
-    border: 0,
-  },
 });
 
 type View =
@@ -209,43 +198,36 @@ export function AnnouncementsSection({
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [view, setView] = useState<View>({ kind: 'list' });
   const [opened, setOpened] = useState(active);
-  const [load, setLoad] = useState<LoadState<Announcement[]>>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
   const [counts, setCounts] = useState<Record<string, DeliveryCounts>>({});
-  const [liveText, setLiveText] = useState('');
+  const [liveText, announce] = useAnnouncer();
   const focusList = useRef(false);
 
   useEffect(() => {
     if (active) setOpened(true);
   }, [active]);
 
-  /** Says a change to screen reader users; the same words twice are still said twice. */
-  const announce = useCallback((message: string) => {
-    setLiveText('');
-    window.setTimeout(() => setLiveText(message), 50);
-  }, []);
-
   const listShown = opened && view.kind === 'list';
 
   // The list, read when the section is first opened and each time people come back to it.
-  useEffect(() => {
-    if (!listShown) return;
-    let live = true;
-    listAnnouncements(client, cohort.id).then(
-      (data) => {
-        if (!live) return;
-        setLoad({ status: 'loaded', data });
-        // How far each of the newest got, a few at a time.
+  const [load, setLoad, retry] = useApiLoad(
+    () => listAnnouncements(client, cohort.id),
+    [client, cohort.id],
+    onSignInExpired,
+    {
+      enabled: listShown,
+      keepWhileReloading: true,
+      // How far each of the newest got, a few at a time.
+      onLoaded: (data, isCurrent) => {
         const wanted = data
           .filter((a) => a.status !== 'scheduled' || a.recipientCount !== null)
           .slice(0, COUNTS_FOR);
         void (async () => {
-          for (let i = 0; i < wanted.length && live; i += 3) {
+          for (let i = 0; i < wanted.length && isCurrent(); i += 3) {
             const batch = wanted.slice(i, i + 3);
             const results = await Promise.allSettled(
               batch.map((a) => getReport(client, cohort.id, a.id)),
             );
-            if (!live) return;
+            if (!isCurrent()) return;
             setCounts((current) => {
               const next = { ...current };
               results.forEach((r, j) => {
@@ -257,20 +239,8 @@ export function AnnouncementsSection({
           }
         })();
       },
-      (error: unknown) => {
-        if (!live) return;
-        const failure =
-          error instanceof ApiRequestError
-            ? error
-            : new ApiRequestError(0, 'unexpected', 'Something went wrong. Try again in a minute.');
-        if (failure.status === 401 && onSignInExpired) onSignInExpired();
-        else setLoad({ status: 'failed', error: failure });
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [client, cohort.id, listShown, attempt, onSignInExpired]);
+    },
+  );
 
   useEffect(() => {
     if (view.kind === 'list' && focusList.current) {
@@ -285,8 +255,8 @@ export function AnnouncementsSection({
   }, []);
   const refresh = useCallback(() => {
     setLoad({ status: 'loading' });
-    setAttempt((n) => n + 1);
-  }, []);
+    retry();
+  }, [setLoad, retry]);
 
   const onSent = useCallback(
     (created: Announcement) => {
@@ -320,11 +290,7 @@ export function AnnouncementsSection({
     setCounts((current) => ({ ...current, [fresh.id]: freshCounts }));
   }, []);
 
-  const live = (
-    <div role="status" className={styles.visuallyHidden} data-testid="announcements-live">
-      {liveText}
-    </div>
-  );
+  const live = <LiveRegion text={liveText} testId="announcements-live" />;
 
   if (view.kind === 'new') {
     return (
@@ -372,17 +338,14 @@ export function AnnouncementsSection({
       {live}
       <div className={styles.top}>
         <div className={styles.titles}>
-          <Text
+          <FocusHeading
             as="h3"
-            size={500}
-            weight="semibold"
-            className={styles.heading}
-            ref={headingRef}
-            tabIndex={-1}
-            data-testid="announcements-heading"
+            headingRef={headingRef}
+            focusOnShow={false}
+            testId="announcements-heading"
           >
             Announcements
-          </Text>
+          </FocusHeading>
           <Text className={styles.muted}>
             Messages to people in this cohort, from the bot in their Teams chat. See who got each
             one and who has read it.

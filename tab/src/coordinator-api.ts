@@ -1,6 +1,8 @@
 import { ApiRequestError } from './api-client';
 import type { ApiClient } from './api-client';
 import type { Arrangement, CohortSummary, ParticipantRole, PairState } from './api-types';
+import { saveFile } from './save-file';
+import { describeFailure } from './use-form-submit';
 
 /**
  * The coordinator's calls for one cohort. Every answer holds states, counts, dates and
@@ -197,16 +199,22 @@ export function healthCsvFilename(cohortName: string, today: Date = new Date()):
  * read names with accents correctly.
  */
 export function downloadText(text: string, filename: string, type = 'text/csv;charset=utf-8') {
-  const blob = new Blob([text.startsWith('\uFEFF') ? text : `\uFEFF${text}`], { type });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.style.display = 'none';
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveFile(text.startsWith('\uFEFF') ? text : `\uFEFF${text}`, filename, type);
+}
+
+/** Reads a CSV and saves it as `filename`; says what happened, for the status line. */
+export async function downloadCsv(
+  read: () => Promise<string>,
+  filename: string,
+  /** What it is, for the failure: 'the table'. */
+  what: string,
+): Promise<{ ok: boolean; text: string }> {
+  try {
+    downloadText(await read(), filename);
+    return { ok: true, text: `Downloaded ${filename}.` };
+  } catch (error) {
+    return { ok: false, text: `We couldn't export ${what}. ${describeFailure(error)}` };
+  }
 }
 
 const dateTimeAsDate = new Intl.DateTimeFormat('en-GB', {

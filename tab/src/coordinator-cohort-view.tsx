@@ -1,8 +1,7 @@
 import { Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { ApiClient } from './api-client';
-import { DemoBadge } from './cohort-details';
 import { AnnouncementsSection } from './coordinator-announcements';
 import { getCohort, getHealth, getParticipants } from './coordinator-api';
 import { HealthSection } from './coordinator-health-table';
@@ -13,6 +12,7 @@ import { formatCadence, formatDateRange } from './format';
 import { Loading, Problem } from './status-views';
 import { useApiLoad } from './use-api-load';
 import type { LoadState } from './use-api-load';
+import { ViewFrame, ViewTitle } from './view-header';
 
 export interface CoordinatorCohortViewProps {
   client: ApiClient;
@@ -23,12 +23,6 @@ export interface CoordinatorCohortViewProps {
 }
 
 const useStyles = makeStyles({
-  view: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalXL,
-    minWidth: 0,
-  },
   top: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -42,13 +36,6 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalXS,
     minWidth: 0,
   },
-  titleRow: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalS,
-  },
-  heading: { margin: 0, overflowWrap: 'anywhere', ':focus': { outlineStyle: 'none' } },
   muted: { color: tokens.colorNeutralForeground2 },
   panel: {
     display: 'flex',
@@ -112,7 +99,6 @@ export function CoordinatorCohortView({
 }: CoordinatorCohortViewProps) {
   const styles = useStyles();
   const idBase = useId().replace(/:/g, '');
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const [section, setSection] = useState<Section>('health');
   const [cohortLoad, , retryCohort] = useApiLoad(
     () => getCohort(client, cohortId),
@@ -130,11 +116,6 @@ export function CoordinatorCohortView({
     onSignInExpired,
   );
 
-  const loaded = cohortLoad.status === 'loaded';
-  useEffect(() => {
-    if (loaded) headingRef.current?.focus();
-  }, [loaded]);
-
   const showImport = useCallback(() => setSection('import'), []);
   const showHealth = useCallback(() => setSection('health'), []);
   const showPeople = useCallback(() => setSection('participants'), []);
@@ -148,20 +129,13 @@ export function CoordinatorCohortView({
     reload();
   }, [retryCohort, reload]);
 
-  const back = (
-    <div>
-      <Button appearance="subtle" onClick={onBack} data-testid="cohort-back">
-        ← Back to home
-      </Button>
-    </div>
-  );
+  const back = { label: 'Back to home', onBack, testId: 'cohort-back' };
 
   if (cohortLoad.status === 'loading') {
     return (
-      <div className={styles.view}>
-        {back}
+      <ViewFrame back={back}>
         <Loading label="Loading the cohort…" testId="cohort-loading" />
-      </div>
+      </ViewFrame>
     );
   }
   if (cohortLoad.status === 'failed') {
@@ -183,8 +157,7 @@ export function CoordinatorCohortView({
             }
           : { title: "We couldn't load this cohort", message, retry: true };
     return (
-      <div className={styles.view}>
-        {back}
+      <ViewFrame back={back}>
         <Problem
           title={problem.title}
           message={problem.message}
@@ -192,7 +165,7 @@ export function CoordinatorCohortView({
           onRetry={problem.retry ? retryAll : undefined}
           testId={status === 403 ? 'cohort-forbidden' : 'cohort-error'}
         />
-      </div>
+      </ViewFrame>
     );
   }
 
@@ -201,24 +174,12 @@ export function CoordinatorCohortView({
   const panelId = (value: Section) => `${idBase}-${value}-panel`;
 
   return (
-    <div className={styles.view} data-testid="coordinator-cohort">
-      {back}
+    <ViewFrame back={back} testId="coordinator-cohort">
       <div className={styles.top}>
         <div className={styles.titles}>
-          <div className={styles.titleRow}>
-            <Text
-              as="h2"
-              size={600}
-              weight="semibold"
-              className={styles.heading}
-              ref={headingRef}
-              tabIndex={-1}
-              data-testid="cohort-heading"
-            >
-              {cohort.name}
-            </Text>
-            <DemoBadge cohort={cohort} />
-          </div>
+          <ViewTitle cohort={cohort} testId="cohort-heading">
+            {cohort.name}
+          </ViewTitle>
           <Text data-testid="cohort-dates">{formatDateRange(cohort)}</Text>
           <Text size={200} className={styles.muted}>
             {formatCadence(cohort.cadence)}
@@ -280,6 +241,6 @@ export function CoordinatorCohortView({
           onSignInExpired={onSignInExpired}
         />
       </Panel>
-    </div>
+    </ViewFrame>
   );
 }

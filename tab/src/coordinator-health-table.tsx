@@ -1,63 +1,30 @@
-import {
-  Badge,
-  Button,
-  Field,
-  Select,
-  Text,
-  makeStyles,
-  mergeClasses,
-  tokens,
-} from '@fluentui/react-components';
+import { Badge, Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useId, useMemo, useState } from 'react';
 import type { ApiClient } from './api-client';
 import type { CohortSummary } from './api-types';
 import {
   HEALTH_ORDER,
   HEALTH_WORDS,
-  downloadText,
+  downloadCsv,
   formatLocalDate,
   getHealthCsv,
   healthCsvFilename,
   plural,
 } from './coordinator-api';
 import type { PairHealth, PairHealthRow } from './coordinator-api';
-import { ScrollTable, useTableStyles } from './coordinator-table';
-import { describeFailure } from './goal-form';
+import {
+  ActionStatus,
+  CountTiles,
+  RowHeader,
+  ScrollTable,
+  TableFilter,
+  useTableStyles,
+} from './coordinator-table';
 import { Loading, Problem } from './status-views';
 import type { LoadState } from './use-api-load';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
-  counts: {
-    display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fill, minmax(100px, 1fr))',
-    gap: tokens.spacingHorizontalS,
-    margin: 0,
-    padding: 0,
-    listStyleType: 'none',
-  },
-  count: {
-    display: 'flex',
-    flexDirection: 'column',
-    paddingBlock: tokens.spacingVerticalS,
-    paddingInline: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-  },
-  // Pairs that need the programme team stand out by a thicker edge as well as the words.
-  attention: {
-    borderLeft: `${tokens.strokeWidthThickest} solid ${tokens.colorPaletteRedBorder2}`,
-  },
-  number: { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500 },
-  tools: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'flex-end',
-    justifyContent: 'space-between',
-    gap: tokens.spacingHorizontalM,
-  },
-  filter: { minWidth: '220px', flexGrow: 1, maxWidth: '320px' },
   muted: { color: tokens.colorNeutralForeground2 },
   empty: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   alignStart: { alignSelf: 'flex-start' },
@@ -107,7 +74,7 @@ function PairCell({ row }: { row: PairHealthRow }) {
   const t = useTableStyles();
   const reverse = row.arrangement === 'reverse';
   return (
-    <th scope="row" className={mergeClasses(t.td, t.sticky, t.rowHeader)}>
+    <RowHeader>
       <span className={t.block} data-testid="health-mentor">
         {row.mentor || 'Someone no longer on the roster'}
         {reverse && <span className={mergeClasses(t.muted, t.small)}> · reverse mentor</span>}
@@ -116,7 +83,7 @@ function PairCell({ row }: { row: PairHealthRow }) {
         {row.mentee || 'Someone no longer on the roster'}
         {reverse && <span className={mergeClasses(t.muted, t.small)}> · mentee</span>}
       </span>
-    </th>
+    </RowHeader>
   );
 }
 
@@ -166,16 +133,14 @@ function ExportButton({ client, cohort }: { client: ApiClient; cohort: CohortSum
   async function exportCsv() {
     setBusy(true);
     setOutcome(null);
-    try {
-      const csv = await getHealthCsv(client, cohort.id);
-      const filename = healthCsvFilename(cohort.name);
-      downloadText(csv, filename);
-      setOutcome({ ok: true, text: `Downloaded ${filename}.` });
-    } catch (error) {
-      setOutcome({ ok: false, text: `We couldn't export the table. ${describeFailure(error)}` });
-    } finally {
-      setBusy(false);
-    }
+    setOutcome(
+      await downloadCsv(
+        () => getHealthCsv(client, cohort.id),
+        healthCsvFilename(cohort.name),
+        'the table',
+      ),
+    );
+    setBusy(false);
   }
 
   return (
@@ -192,13 +157,7 @@ function ExportButton({ client, cohort }: { client: ApiClient; cohort: CohortSum
       <Text size={200} className={styles.muted} id={noteId}>
         States, counts and dates for every pair, for your programme reports.
       </Text>
-      <div role="status" data-testid="health-export-status">
-        {outcome && (
-          <Text size={200} className={outcome.ok ? styles.muted : undefined}>
-            {outcome.text}
-          </Text>
-        )}
-      </div>
+      <ActionStatus note={outcome} testId="health-export-status" />
     </div>
   );
 }
@@ -262,38 +221,28 @@ export function HealthSection({ client, cohort, load, onRetry, onImport }: Healt
         {asked > 0 &&
           ` In ${plural(asked, 'pair')}, someone asked for a word with the programme team.`}
       </Text>
-      <ul className={styles.counts} aria-label="Pairs in each state" data-testid="health-counts">
-        {HEALTH_ORDER.map((h) => (
-          <li
-            key={h}
-            className={mergeClasses(
-              styles.count,
-              needsAttention(h) && counts[h] > 0 && styles.attention,
-            )}
-            data-testid={`health-count-${h}`}
-          >
-            <Text weight="semibold" className={styles.number}>
-              {counts[h]}
-            </Text>
-            <Text size={200}>{HEALTH_WORDS[h]}</Text>
-          </li>
-        ))}
-      </ul>
-      <div className={styles.tools}>
-        <Field label="Show pairs" className={styles.filter}>
-          <Select
-            value={filter}
-            onChange={(_, d) => setFilter(d.value as PairHealth | 'all')}
-            data-testid="health-filter"
-          >
-            <option value="all">All states ({rows.length})</option>
-            {HEALTH_ORDER.map((h) => (
-              <option key={h} value={h}>
-                {HEALTH_WORDS[h]} ({counts[h]})
-              </option>
-            ))}
-          </Select>
-        </Field>
+      <CountTiles
+        label="Pairs in each state"
+        tiles={HEALTH_ORDER.map((h) => ({
+          key: h,
+          label: HEALTH_WORDS[h],
+          value: counts[h],
+          attention: needsAttention(h) && counts[h] > 0,
+        }))}
+        minTileWidth={100}
+        testId="health-count"
+      />
+      <div className={t.tools}>
+        <TableFilter<PairHealth | 'all'>
+          label="Show pairs"
+          value={filter}
+          options={[
+            { value: 'all', label: `All states (${rows.length})` },
+            ...HEALTH_ORDER.map((h) => ({ value: h, label: `${HEALTH_WORDS[h]} (${counts[h]})` })),
+          ]}
+          onChange={setFilter}
+          testId="health-filter"
+        />
         <ExportButton client={client} cohort={cohort} />
       </div>
       <Text size={200} className={styles.muted}>
@@ -307,36 +256,20 @@ export function HealthSection({ client, cohort, load, onRetry, onImport }: Healt
       ) : (
         <ScrollTable
           caption={`Pairs' health${filter === 'all' ? '' : `: ${HEALTH_WORDS[filter]} only`}, ${plural(shown.length, 'pair')}`}
+          columns={[
+            'Pair',
+            'Arrangement',
+            'State',
+            'Meetings held',
+            'Last meeting',
+            'Asked for a word',
+          ]}
           minWidth={760}
           testId="health-table"
         >
-          <thead>
-            <tr>
-              <th scope="col" className={mergeClasses(t.th, t.sticky)}>
-                Pair
-              </th>
-              <th scope="col" className={t.th}>
-                Arrangement
-              </th>
-              <th scope="col" className={t.th}>
-                State
-              </th>
-              <th scope="col" className={t.th}>
-                Meetings held
-              </th>
-              <th scope="col" className={t.th}>
-                Last meeting
-              </th>
-              <th scope="col" className={t.th}>
-                Asked for a word
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((row) => (
-              <HealthRow key={row.pairId} row={row} />
-            ))}
-          </tbody>
+          {shown.map((row) => (
+            <HealthRow key={row.pairId} row={row} />
+          ))}
         </ScrollTable>
       )}
     </div>

@@ -2,7 +2,7 @@ import { Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-
 import { useMemo } from 'react';
 import type { CohortParticipant } from './coordinator-api';
 import { plural } from './coordinator-api';
-import { ScrollTable, useTableStyles } from './coordinator-table';
+import { RowHeader, ScrollTable, useTableStyles } from './coordinator-table';
 import { Loading, Problem } from './status-views';
 import type { LoadState } from './use-api-load';
 
@@ -79,59 +79,35 @@ export function ParticipantsSection({ load, onRetry, onImport }: ParticipantsSec
       </Text>
       <ScrollTable
         caption={`Participants, ${plural(people.length, 'person', 'people')}`}
+        columns={['Name', 'Role', 'Email', 'Organisation', 'Pair']}
         minWidth={980}
         testId="participants-table"
       >
-        <thead>
-          <tr>
-            <th scope="col" className={mergeClasses(t.th, t.sticky)}>
-              Name
-            </th>
-            <th scope="col" className={t.th}>
-              Role
-            </th>
-            <th scope="col" className={t.th}>
-              Email
-            </th>
-            <th scope="col" className={t.th}>
-              Organisation
-            </th>
-            <th scope="col" className={t.th}>
-              Pair
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {sorted.map((p) => {
-            const partner = partnerOf.get(p.id);
-            return (
-              <tr key={p.id} data-testid={`participant-${p.id}`}>
-                <th
-                  scope="row"
-                  className={mergeClasses(t.td, t.sticky, t.rowHeader)}
-                  data-testid="participant-name"
-                >
-                  <span className={t.block}>{p.displayName}</span>
-                  {p.jobTitle && (
-                    <span className={mergeClasses(t.block, t.muted, t.small)}>{p.jobTitle}</span>
-                  )}
-                </th>
-                <td className={t.td}>{p.role === 'mentor' ? 'Mentor' : 'Mentee'}</td>
-                <td className={mergeClasses(t.td, t.nowrap)}>{p.email}</td>
-                <td className={t.td}>
-                  {p.organisation ?? <span className={t.muted}>Not given</span>}
-                </td>
-                <td className={t.td} data-testid="participant-pair">
-                  {p.pairId ? (
-                    `Paired with ${partner ?? 'someone no longer on the roster'}`
-                  ) : (
-                    <span className={t.muted}>Not paired yet</span>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
+        {sorted.map((p) => {
+          const partner = partnerOf.get(p.id);
+          return (
+            <tr key={p.id} data-testid={`participant-${p.id}`}>
+              <RowHeader testId="participant-name">
+                <span className={t.block}>{p.displayName}</span>
+                {p.jobTitle && (
+                  <span className={mergeClasses(t.block, t.muted, t.small)}>{p.jobTitle}</span>
+                )}
+              </RowHeader>
+              <td className={t.td}>{p.role === 'mentor' ? 'Mentor' : 'Mentee'}</td>
+              <td className={mergeClasses(t.td, t.nowrap)}>{p.email}</td>
+              <td className={t.td}>
+                {p.organisation ?? <span className={t.muted}>Not given</span>}
+              </td>
+              <td className={t.td} data-testid="participant-pair">
+                {p.pairId ? (
+                  `Paired with ${partner ?? 'someone no longer on the roster'}`
+                ) : (
+                  <span className={t.muted}>Not paired yet</span>
+                )}
+              </td>
+            </tr>
+          );
+        })}
       </ScrollTable>
     </div>
   );

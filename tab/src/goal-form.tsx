@@ -1,48 +1,10 @@
-import {
-  Button,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Textarea,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Field, Input, Select, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
-import { ApiRequestError } from './api-client';
 import type { GoalInput, GoalStatus } from './api-types';
+import { FormProblem, SubmitButton, useFormStyles } from './form-parts';
 import { GOAL_STATUSES, describeGoalStatus } from './pair-format';
-
-export const useFormStyles = makeStyles({
-  form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
-  row: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    gap: tokens.spacingHorizontalM,
-    '> *': { flexGrow: 1, flexBasis: '200px', minWidth: 0 },
-  },
-  buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
-});
-
-export type FieldErrors = Record<string, string>;
-
-/** Sentence-cases the API's field message: 'is required' → 'This is required'. */
-export function fieldErrorsFrom(error: ApiRequestError): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const f of error.fields) {
-    const message = f.message.trim();
-    errors[f.field] = /^(is|must)\b/.test(message) ? `This ${message}.` : message;
-  }
-  return errors;
-}
-
-export function describeFailure(error: unknown): string {
-  return error instanceof ApiRequestError
-    ? error.message
-    : 'Something went wrong. Your text is kept; try again in a minute.';
-}
+import { useFormSubmit } from './use-form-submit';
 
 interface GoalFormProps {
   initial: GoalInput;
@@ -69,9 +31,7 @@ export function GoalForm({
 }: GoalFormProps) {
   const styles = useFormStyles();
   const [values, setValues] = useState<GoalInput>(initial);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [problem, setProblem] = useState<string | undefined>();
-  const [saving, setSaving] = useState(false);
+  const { errors, setErrors, problem, saving, save } = useFormSubmit();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -79,31 +39,16 @@ export function GoalForm({
       setErrors({ text: 'Write the goal before saving.' });
       return;
     }
-    setSaving(true);
-    setErrors({});
-    setProblem(undefined);
-    try {
+    await save(async () => {
       const saved = await onSubmit(values);
       if (saved && clearAfterSave) setValues(initial);
-    } catch (error) {
-      if (error instanceof ApiRequestError && error.fields.length > 0) {
-        setErrors(fieldErrorsFrom(error));
-      } else {
-        setProblem(describeFailure(error));
-      }
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   return (
     <form className={styles.form} onSubmit={(e) => void submit(e)} data-testid={testId} noValidate>
       {notice}
-      {problem && (
-        <MessageBar intent="error" data-testid="form-problem">
-          <MessageBarBody>{problem}</MessageBarBody>
-        </MessageBar>
-      )}
+      <FormProblem problem={problem} />
       <Field
         label="Goal"
         required
@@ -142,9 +87,9 @@ export function GoalForm({
         />
       </Field>
       <div className={styles.buttons}>
-        <Button type="submit" appearance="primary" disabled={saving} data-testid="goal-save">
-          {saving ? 'Saving…' : submitLabel}
-        </Button>
+        <SubmitButton saving={saving} testId="goal-save">
+          {submitLabel}
+        </SubmitButton>
         {onCancel && (
           <Button type="button" onClick={onCancel} disabled={saving} data-testid="goal-cancel">
             Cancel

@@ -1,28 +1,18 @@
-import { Badge, Button, Card, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useId, useRef } from 'react';
-import type { ReactNode } from 'react';
+import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ApiClient } from './api-client';
 import type { PairSpace, Reflection } from './api-types';
-import { DemoBadge, DetailList } from './cohort-details';
+import { DetailList } from './cohort-details';
 import { describeMyPart, describePairState, describePartner, formatDate } from './format';
 import { describeMeetingStatus, describeMeetingWhen } from './pair-format';
 import { useApiLoad } from './use-api-load';
 import { ActionsSection, GoalsSection } from './pair-work';
 import { PreparationForm, ReflectionForm } from './pair-writing';
+import { SectionCard, Subheading } from './section-card';
 import { Loading, Problem } from './status-views';
+import { ViewFrame, ViewTitle } from './view-header';
 
 const useStyles = makeStyles({
-  view: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXL },
   top: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
-  titleRow: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalS,
-  },
-  heading: { margin: 0, overflowWrap: 'anywhere', ':focus': { outlineStyle: 'none' } },
-  card: { padding: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalM },
-  sectionHeading: { margin: 0 },
   muted: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
   list: {
     margin: 0,
@@ -48,27 +38,6 @@ const useStyles = makeStyles({
     overflowWrap: 'anywhere',
   },
 });
-
-function PairSection({
-  title,
-  testId,
-  children,
-}: {
-  title: string;
-  testId: string;
-  children: ReactNode;
-}) {
-  const styles = useStyles();
-  const headingId = useId();
-  return (
-    <Card className={styles.card} role="region" aria-labelledby={headingId} data-testid={testId}>
-      <Text as="h3" size={400} weight="semibold" id={headingId} className={styles.sectionHeading}>
-        {title}
-      </Text>
-      {children}
-    </Card>
-  );
-}
 
 function contractStatus(space: PairSpace): string {
   const c = space.contract;
@@ -123,34 +92,19 @@ export function MyPairView({ client, pairId, onBack, onSignInExpired }: MyPairVi
     [client, pairId],
     onSignInExpired,
   );
-  const headingRef = useRef<HTMLHeadingElement>(null);
-
-  const loaded = load.status === 'loaded';
-  useEffect(() => {
-    if (loaded) headingRef.current?.focus();
-  }, [loaded]);
-
-  const back = (
-    <div>
-      <Button appearance="subtle" onClick={onBack} data-testid="pair-back">
-        ← Back to your mentoring
-      </Button>
-    </div>
-  );
+  const back = { label: 'Back to your mentoring', onBack, testId: 'pair-back' };
 
   if (load.status === 'loading') {
     return (
-      <div className={styles.view}>
-        {back}
+      <ViewFrame back={back}>
         <Loading label="Loading your pair…" testId="pair-loading" />
-      </div>
+      </ViewFrame>
     );
   }
   if (load.status === 'failed') {
     const notFound = load.error.status === 404;
     return (
-      <div className={styles.view}>
-        {back}
+      <ViewFrame back={back}>
         <Problem
           title={notFound ? "We couldn't find this pair" : "We couldn't load your pair"}
           message={
@@ -161,7 +115,7 @@ export function MyPairView({ client, pairId, onBack, onSignInExpired }: MyPairVi
           onRetry={notFound ? undefined : retry}
           testId="pair-error"
         />
-      </div>
+      </ViewFrame>
     );
   }
 
@@ -175,27 +129,15 @@ export function MyPairView({ client, pairId, onBack, onSignInExpired }: MyPairVi
     : undefined;
 
   return (
-    <div className={styles.view} data-testid="my-pair">
-      {back}
+    <ViewFrame back={back} testId="my-pair">
       <div className={styles.top}>
-        <div className={styles.titleRow}>
-          <Text
-            as="h2"
-            size={600}
-            weight="semibold"
-            className={styles.heading}
-            ref={headingRef}
-            tabIndex={-1}
-            data-testid="pair-heading"
-          >
-            Your pair with {partnerName}
-          </Text>
-          <DemoBadge cohort={space.cohort} />
-        </div>
+        <ViewTitle cohort={space.cohort} testId="pair-heading">
+          Your pair with {partnerName}
+        </ViewTitle>
         <Text className={styles.muted}>{space.cohort.name}</Text>
       </div>
 
-      <PairSection title="About your pair" testId="pair-about">
+      <SectionCard title="About your pair" testId="pair-about">
         <DetailList
           rows={[
             {
@@ -222,9 +164,9 @@ export function MyPairView({ client, pairId, onBack, onSignInExpired }: MyPairVi
             },
           ]}
         />
-      </PairSection>
+      </SectionCard>
 
-      <PairSection title="Meetings" testId="pair-meetings">
+      <SectionCard title="Meetings" testId="pair-meetings">
         <Text data-testid="pair-progress">{space.progress.summary}</Text>
         {space.meetings.length === 0 ? (
           <Text className={styles.muted} data-testid="meetings-empty">
@@ -244,9 +186,9 @@ export function MyPairView({ client, pairId, onBack, onSignInExpired }: MyPairVi
             ))}
           </ul>
         )}
-      </PairSection>
+      </SectionCard>
 
-      <PairSection title="Goals" testId="pair-goals">
+      <SectionCard title="Goals" testId="pair-goals">
         <GoalsSection
           client={client}
           pairId={pairId}
@@ -254,9 +196,9 @@ export function MyPairView({ client, pairId, onBack, onSignInExpired }: MyPairVi
           goals={space.goals}
           onGoalsChange={(goals) => update({ goals })}
         />
-      </PairSection>
+      </SectionCard>
 
-      <PairSection title="Agreed actions" testId="pair-actions">
+      <SectionCard title="Agreed actions" testId="pair-actions">
         <ActionsSection
           client={client}
           pairId={pairId}
@@ -265,9 +207,9 @@ export function MyPairView({ client, pairId, onBack, onSignInExpired }: MyPairVi
           actions={space.actions}
           onActionsChange={(actions) => update({ actions })}
         />
-      </PairSection>
+      </SectionCard>
 
-      <PairSection title="Preparing for your next meeting" testId="pair-preparation">
+      <SectionCard title="Preparing for your next meeting" testId="pair-preparation">
         {!space.preparation ? (
           <Text className={styles.muted} data-testid="preparation-empty">
             Once your next meeting is booked, note here what you want to cover.
@@ -292,9 +234,9 @@ export function MyPairView({ client, pairId, onBack, onSignInExpired }: MyPairVi
             />
           </>
         )}
-      </PairSection>
+      </SectionCard>
 
-      <PairSection title="My reflections" testId="pair-reflections">
+      <SectionCard title="My reflections" testId="pair-reflections">
         {space.reflections.mine.length === 0 ? (
           <Text className={styles.muted} data-testid="reflections-empty">
             You haven&apos;t written any reflections yet. After each meeting, note what you learned.
@@ -305,15 +247,11 @@ export function MyPairView({ client, pairId, onBack, onSignInExpired }: MyPairVi
         )}
         {space.reflections.sharedWithMe.length > 0 && (
           <>
-            <Text as="h4" weight="semibold" className={styles.sectionHeading}>
-              Shared with you by {partnerName}
-            </Text>
+            <Subheading>Shared with you by {partnerName}</Subheading>
             <ReflectionList items={space.reflections.sharedWithMe} testId="reflections-shared" />
           </>
         )}
-        <Text as="h4" weight="semibold" className={styles.sectionHeading}>
-          Write a reflection
-        </Text>
+        <Subheading>Write a reflection</Subheading>
         <ReflectionForm
           client={client}
           pairId={pairId}
@@ -328,7 +266,7 @@ export function MyPairView({ client, pairId, onBack, onSignInExpired }: MyPairVi
             })
           }
         />
-      </PairSection>
-    </div>
+      </SectionCard>
+    </ViewFrame>
   );
 }

@@ -18,9 +18,12 @@ import { ApiRequestError } from './api-client';
 import type { ApiClient } from './api-client';
 import type { ActionOwner, Goal, GoalInput, NewAction, PairAction } from './api-types';
 import { formatDate } from './format';
-import { GoalForm, describeFailure, fieldErrorsFrom, useFormStyles } from './goal-form';
-import type { FieldErrors } from './goal-form';
+import { FormProblem, SubmitButton, useFormStyles } from './form-parts';
+import { GoalForm } from './goal-form';
 import { describeGoalStatus, todayIso } from './pair-format';
+import { Subheading } from './section-card';
+import { describeFailure, useFormSubmit } from './use-form-submit';
+import type { FieldErrors } from './use-form-submit';
 
 const useStyles = makeStyles({
   list: {
@@ -57,7 +60,6 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
   },
   done: { textDecorationLine: 'line-through' },
-  subheading: { margin: 0 },
 });
 
 const goalColour = {
@@ -204,9 +206,7 @@ export function GoalsSection({
           ))}
         </ul>
       )}
-      <Text as="h4" weight="semibold" className={styles.subheading}>
-        Add a goal
-      </Text>
+      <Subheading>Add a goal</Subheading>
       <GoalForm
         initial={{ text: '', status: 'not_started', note: '' }}
         submitLabel="Add goal"
@@ -308,9 +308,7 @@ function AddActionForm({
   const styles = useFormStyles();
   const empty: NewAction = { text: '', owner: 'me', dueDate: '' };
   const [values, setValues] = useState<NewAction>(empty);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [problem, setProblem] = useState<string | undefined>();
-  const [saving, setSaving] = useState(false);
+  const { errors, setErrors, problem, setProblem, saving, save } = useFormSubmit();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -320,19 +318,10 @@ function AddActionForm({
     setErrors(missing);
     setProblem(undefined);
     if (Object.keys(missing).length > 0) return;
-    setSaving(true);
-    try {
+    await save(async () => {
       await onAdd(values);
       setValues(empty);
-    } catch (error) {
-      if (error instanceof ApiRequestError && error.fields.length > 0) {
-        setErrors(fieldErrorsFrom(error));
-      } else {
-        setProblem(describeFailure(error));
-      }
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   return (
@@ -342,11 +331,7 @@ function AddActionForm({
       data-testid="add-action"
       noValidate
     >
-      {problem && (
-        <MessageBar intent="error" data-testid="form-problem">
-          <MessageBarBody>{problem}</MessageBarBody>
-        </MessageBar>
-      )}
+      <FormProblem problem={problem} />
       <Field label="What was agreed" required validationMessage={errors.text}>
         <Input
           value={values.text}
@@ -377,9 +362,9 @@ function AddActionForm({
         </Field>
       </div>
       <div className={styles.buttons}>
-        <Button type="submit" appearance="primary" disabled={saving} data-testid="action-save">
-          {saving ? 'Saving…' : 'Add action'}
-        </Button>
+        <SubmitButton saving={saving} testId="action-save">
+          Add action
+        </SubmitButton>
       </div>
     </form>
   );
@@ -437,9 +422,7 @@ export function ActionsSection({
           ))}
         </ul>
       )}
-      <Text as="h4" weight="semibold" className={styles.subheading}>
-        Add an agreed action
-      </Text>
+      <Subheading>Add an agreed action</Subheading>
       <AddActionForm
         partnerName={partnerName}
         myName={myName}

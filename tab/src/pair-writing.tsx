@@ -1,21 +1,11 @@
-import {
-  Button,
-  Checkbox,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Textarea,
-  Text,
-} from '@fluentui/react-components';
+import { Checkbox, Field, Select, Textarea, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { ApiRequestError } from './api-client';
 import type { ApiClient } from './api-client';
 import type { PairMeeting, Reflection } from './api-types';
-import { describeFailure, fieldErrorsFrom, useFormStyles } from './goal-form';
-import type { FieldErrors } from './goal-form';
+import { FormProblem, FormStatus, SubmitButton, useFormStyles } from './form-parts';
 import { describeMeetingWhen } from './pair-format';
+import { useFormSubmit } from './use-form-submit';
 
 const meetingPath = (pairId: string, meetingId: string) =>
   `/api/pairs/${encodeURIComponent(pairId)}/meetings/${encodeURIComponent(meetingId)}`;
@@ -39,10 +29,7 @@ export function PreparationForm({
   const styles = useFormStyles();
   const [topics, setTopics] = useState(initial?.topics ?? '');
   const [share, setShare] = useState(initial?.shared ?? false);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [problem, setProblem] = useState<string | undefined>();
-  const [status, setStatus] = useState('');
-  const [saving, setSaving] = useState(false);
+  const { errors, setErrors, problem, status, setStatus, saving, save } = useFormSubmit();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -51,25 +38,14 @@ export function PreparationForm({
       setErrors({ topics: 'Write at least one thing you want to cover.' });
       return;
     }
-    setSaving(true);
-    setErrors({});
-    setProblem(undefined);
-    try {
+    await save(async () => {
       const saved = await client.request<{ topics: string; shared: boolean }>(
         `${meetingPath(pairId, meetingId)}/preparation`,
         { method: 'PUT', body: { topics, share } },
       );
       onSaved(saved);
       setStatus(saved.shared ? `Saved and shared with ${partnerName}.` : 'Saved. Only you see it.');
-    } catch (error) {
-      if (error instanceof ApiRequestError && error.fields.length > 0) {
-        setErrors(fieldErrorsFrom(error));
-      } else {
-        setProblem(describeFailure(error));
-      }
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   return (
@@ -79,11 +55,7 @@ export function PreparationForm({
       data-testid="preparation-form"
       noValidate
     >
-      {problem && (
-        <MessageBar intent="error" data-testid="form-problem">
-          <MessageBarBody>{problem}</MessageBarBody>
-        </MessageBar>
-      )}
+      <FormProblem problem={problem} />
       <Field
         label="What you want to cover"
         required
@@ -105,13 +77,11 @@ export function PreparationForm({
         data-testid="preparation-share"
       />
       <div className={styles.buttons}>
-        <Button type="submit" appearance="primary" disabled={saving} data-testid="preparation-save">
-          {saving ? 'Saving…' : 'Save preparation'}
-        </Button>
+        <SubmitButton saving={saving} testId="preparation-save">
+          Save preparation
+        </SubmitButton>
       </div>
-      <Text role="status" aria-live="polite" data-testid="preparation-status">
-        {status}
-      </Text>
+      <FormStatus status={status} testId="preparation-status" />
     </form>
   );
 }
@@ -136,10 +106,7 @@ export function ReflectionForm({
   const [learned, setLearned] = useState('');
   const [doDifferently, setDoDifferently] = useState('');
   const [share, setShare] = useState(false);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [problem, setProblem] = useState<string | undefined>();
-  const [status, setStatus] = useState('');
-  const [saving, setSaving] = useState(false);
+  const { errors, setErrors, problem, status, setStatus, saving, save } = useFormSubmit();
 
   if (!latest) {
     return (
@@ -156,10 +123,7 @@ export function ReflectionForm({
       setErrors({ learned: 'Write what you learned or what you would do differently.' });
       return;
     }
-    setSaving(true);
-    setErrors({});
-    setProblem(undefined);
-    try {
+    await save(async () => {
       const saved = await client.request<Reflection>(
         `${meetingPath(pairId, meetingId)}/reflections`,
         { method: 'POST', body: { learned, doDifferently, share } },
@@ -173,15 +137,7 @@ export function ReflectionForm({
           ? `Reflection saved and shared with ${partnerName}.`
           : 'Reflection saved. Only you can see it.',
       );
-    } catch (error) {
-      if (error instanceof ApiRequestError && error.fields.length > 0) {
-        setErrors(fieldErrorsFrom(error));
-      } else {
-        setProblem(describeFailure(error));
-      }
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   return (
@@ -191,11 +147,7 @@ export function ReflectionForm({
       data-testid="reflection-form"
       noValidate
     >
-      {problem && (
-        <MessageBar intent="error" data-testid="form-problem">
-          <MessageBarBody>{problem}</MessageBarBody>
-        </MessageBar>
-      )}
+      <FormProblem problem={problem} />
       <Field label="Meeting">
         <Select
           value={meetingId}
@@ -234,13 +186,11 @@ export function ReflectionForm({
         data-testid="reflection-share"
       />
       <div className={styles.buttons}>
-        <Button type="submit" appearance="primary" disabled={saving} data-testid="reflection-save">
-          {saving ? 'Saving…' : 'Save reflection'}
-        </Button>
+        <SubmitButton saving={saving} testId="reflection-save">
+          Save reflection
+        </SubmitButton>
       </div>
-      <Text role="status" aria-live="polite" data-testid="reflection-status">
-        {status}
-      </Text>
+      <FormStatus status={status} testId="reflection-status" />
     </form>
   );
 }

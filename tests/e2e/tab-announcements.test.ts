@@ -2,10 +2,19 @@ import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import type { RunningService } from '../../bot/src/service';
 import { type TeamsUser, installActivity, postActivity } from '../support/activities';
-import { type AxeFinding, THEMES, seriousAxeFindings } from '../support/axe';
-import { type BrowserSession, screenshot, watchConsole } from '../support/browser';
+import { type AxeFinding, THEMES } from '../support/axe';
+import { screenshot } from '../support/browser';
 import { type FakeConnector, startFakeConnector, visibleText } from '../support/fake-connector';
 import { type TabHarness, startTabHarness } from '../support/tab-harness';
+import {
+  type TabPage,
+  describedBy,
+  eventually,
+  expectNoHorizontalOverflow,
+  openTab,
+  refused,
+  settledAxeFindings,
+} from '../support/tab-page';
 import { call, devToken } from '../support/test-service';
 
 /**
@@ -48,13 +57,9 @@ const CSV_HEADER = 'name,status,reason,sent_at,acknowledged_at';
 
 let harness: TabHarness;
 let service: RunningService;
-let session: BrowserSession;
 let connector: FakeConnector;
 let cohortId: string;
 let priyaToken: string;
-
-/** Chromium logs every non-2xx response as a console error; these are the ones a test causes. */
-const refused = (status: number) => new RegExp(`status of ${status} \\((Bad Request|Forbidden)\\)`);
 
 /** A day `offset` days from today in London, as yyyy-mm-dd for a date input. */
 function londonDate(offset: number): string {
@@ -65,7 +70,7 @@ function londonDate(offset: number): string {
 
 beforeAll(async () => {
   harness = await startTabHarness();
-  ({ service, session } = harness);
+  ({ service } = harness);
   connector = await startFakeConnector();
   priyaToken = await devToken(service.url, PRIYA);
   const cohorts = await call<{ cohorts: { id: string; isDemo: boolean }[] }>(
@@ -108,19 +113,14 @@ afterAll(async () => {
 async function openCohortAs(
   userId: string,
   { width = 1280, theme }: { width?: number; theme?: string } = {},
-): Promise<{ page: Page; errors: string[] }> {
-  const page = await session.browser.newPage({
-    viewport: { width, height: 900 },
-    timezoneId: TIME_ZONE,
-    locale: 'en-GB',
-    acceptDownloads: true,
-  });
-  const errors = watchConsole(page);
+): Promise<TabPage> {
   const themeParam = theme ? `&theme=${theme}` : '';
-  await page.goto(`${service.url}/tab/index.html?view=personal&cohort=${cohortId}${themeParam}`);
-  await page.getByRole('heading', { name: 'Sign in as' }).waitFor();
-  await page.getByTestId(`dev-user-${userId}`).click();
-  return { page, errors };
+  return openTab(harness, {
+    query: `view=personal&cohort=${cohortId}${themeParam}`,
+    width,
+    as: userId,
+    context: { timezoneId: TIME_ZONE, locale: 'en-GB', acceptDownloads: true },
+  });
 }
 
 async function openAnnouncements(width = 1280, theme?: string) {
@@ -141,33 +141,6 @@ async function openAnnouncements(width = 1280, theme?: string) {
     .or(page.getByTestId('announcements-empty'))
     .waitFor();
   return { ...opened, panel };
-}
-
-/** The words that describe an input (its Field's validation message and hint). */
-async function describedBy(input: Locator): Promise<string> {
-  return input.evaluate((el) =>
-    (el.getAttribute('aria-describedby') ?? '')
-      .split(/\s+/)
-      .filter(Boolean)
-      .map((id) => document.getElementById(id)?.textContent ?? '')
-      .join(' '),
-  );
-}
-
-/** Waits until `read` gives something matching `expected`, for up to `ms`. */
-async function eventually(
-  read: () => Promise<string | null>,
-  expected: RegExp,
-  ms = 10_000,
-): Promise<void> {
-  const until = Date.now() + ms;
-  let last: string | null = null;
-  while (Date.now() < until) {
-    last = await read();
-    if (expected.test(last ?? '')) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  expect(last).toMatch(expected);
 }
 
 /** The report, once nothing is waiting to send any more. */
@@ -209,36 +182,6 @@ async function reportReadsDuring(page: Page, announcementId: string, ms: number)
   await page.waitForTimeout(ms);
   page.off('request', listener);
   return reads;
-}
-
-async function noOverflow(page: Page): Promise<void> {
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth > window.innerWidth,
-  );
-  expect(overflow).toBe(false);
-}
-
-/** axe's findings, each target with the start of its HTML so a failure says what to fix. */
-async function axeFindings(page: Page): Promise<(AxeFinding & { html: string[] })[]> {
-  // Colours are checked once Fluent's hover and enable transitions have finished.
-  await page.waitForFunction(() =>
-    document
-      .getAnimations()
-      .every(
-        (a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity,
-      ),
-  );
-  const findings = await seriousAxeFindings(page);
-  return Promise.all(
-    findings.map(async (f) => ({
-      ...f,
-      html: await page.evaluate(
-        (targets) =>
-          targets.map((t) => document.querySelector(t)?.outerHTML.slice(0, 300) ?? '(gone)'),
-        f.targets,
-      ),
-    })),
-  );
 }
 
 async function announcementsByApi(): Promise<
@@ -332,6 +275,7 @@ describe('announcements in the coordinator’s view of a cohort', () => {
     await eventually(
       () => describedBy(audience),
       /Nobody is in this group right now\. Choose another audience\./,
+      { within: 10_000 },
     );
     await expect(audience.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
     await expect(form.getByTestId('announcement-title').inputValue()).resolves.toBe(WELCOME);
@@ -379,6 +323,7 @@ describe('announcements in the coordinator’s view of a cohort', () => {
     await eventually(
       () => panel.getByTestId('announcements-live').textContent(),
       new RegExp(`Finished sending “${WELCOME}”: 3 sent, 3 not delivered\\.`),
+      { within: 10_000 },
     );
     // The three who opened the bot really got it, once; the others got nothing.
     for (const person of INSTALLED) {
@@ -435,10 +380,13 @@ describe('announcements in the coordinator’s view of a cohort', () => {
     await expect(item.getByTestId('announcement-audience-words').textContent()).resolves.toBe(
       'To everyone in the cohort',
     );
-    await eventually(() => item.getByTestId('announcement-status').textContent(), /^Sent /);
+    await eventually(() => item.getByTestId('announcement-status').textContent(), /^Sent /, {
+      within: 10_000,
+    });
     await eventually(
       () => item.getByTestId('announcement-item-counts').textContent(),
       /^3 of 6 sent · 0 read$/,
+      { within: 10_000 },
     );
     await expect(page.evaluate(() => document.activeElement?.textContent ?? '')).resolves.toBe(
       'Announcements',
@@ -522,7 +470,9 @@ describe('announcements in the coordinator’s view of a cohort', () => {
     await panel.getByTestId('announcement-report-back').click();
     const item = panel.getByTestId('announcement-item').filter({ hasText: SURVEY });
     await item.waitFor();
-    await eventually(() => item.getByTestId('announcement-status').textContent(), /^Cancelled /);
+    await eventually(() => item.getByTestId('announcement-status').textContent(), /^Cancelled /, {
+      within: 10_000,
+    });
     await expect(item.getByTestId('announcement-audience-words').textContent()).resolves.toBe(
       'To mentees',
     );
@@ -673,7 +623,7 @@ describe('announcements in the coordinator’s view of a cohort', () => {
         page.locator('[data-testid="announcement-report"][data-underway="true"]').count(),
       ).resolves.toBe(1);
       await screenshot(page, 'tab-announcements-sending-1280');
-      expect(await axeFindings(page)).toEqual([]);
+      expect(await settledAxeFindings(page)).toEqual([]);
 
       await reportFinished(page);
       await expect(progress.count()).resolves.toBe(0);
@@ -682,6 +632,7 @@ describe('announcements in the coordinator’s view of a cohort', () => {
       await eventually(
         () => panel.getByTestId('announcements-live').textContent(),
         /Finished sending “Mentor huddle”: 2 sent, 2 not delivered\./,
+        { within: 10_000 },
       );
       expect(errors).toEqual([]);
       await page.close();
@@ -710,7 +661,7 @@ describe('announcements in the coordinator’s view of a cohort', () => {
 
   it('works at Teams mobile width: the page never scrolls sideways, the table in its own box', async () => {
     const { page, errors, panel } = await openAnnouncements(375);
-    await noOverflow(page);
+    await expectNoHorizontalOverflow(page);
     await screenshot(page, 'tab-announcements-list-375');
 
     await panel.getByTestId('announcement-new').click();
@@ -721,7 +672,7 @@ describe('announcements in the coordinator’s view of a cohort', () => {
     await expect(describedBy(form.getByTestId('announcement-date'))).resolves.toContain(
       'Choose the day to send it.',
     );
-    await noOverflow(page);
+    await expectNoHorizontalOverflow(page);
     await screenshot(page, 'tab-announcements-form-375');
     await form.getByTestId('announcement-discard').click();
 
@@ -734,7 +685,7 @@ describe('announcements in the coordinator’s view of a cohort', () => {
     const box = panel.getByTestId('announcement-recipients-scroll');
     await expect(box.evaluate((el) => el.scrollWidth > el.clientWidth)).resolves.toBe(true);
     await expect(box.getAttribute('tabindex')).resolves.toBe('0');
-    await noOverflow(page);
+    await expectNoHorizontalOverflow(page);
     await screenshot(page, 'tab-announcements-report-375');
     expect(errors).toEqual([]);
     await page.close();
@@ -745,7 +696,7 @@ describe('announcements in the coordinator’s view of a cohort', () => {
     for (const theme of THEMES) {
       const { page, errors, panel } = await openAnnouncements(1280, theme);
       await panel.getByTestId('announcement-item').first().waitFor();
-      findings[`${theme} list`] = await axeFindings(page);
+      findings[`${theme} list`] = await settledAxeFindings(page);
       await screenshot(page, `tab-announcements-list-${theme}`);
 
       await panel.getByTestId('announcement-new').click();
@@ -758,7 +709,7 @@ describe('announcements in the coordinator’s view of a cohort', () => {
       await form.getByLabel('Time').fill('08:00');
       await form.getByTestId('announcement-send').click();
       await form.getByTestId('announcement-people-error').waitFor();
-      findings[`${theme} form with errors`] = await axeFindings(page);
+      findings[`${theme} form with errors`] = await settledAxeFindings(page);
       await screenshot(page, `tab-announcements-form-errors-${theme}`);
       await form.getByTestId('announcement-discard').click();
 
@@ -768,7 +719,7 @@ describe('announcements in the coordinator’s view of a cohort', () => {
         .getByTestId('announcement-open')
         .click();
       await reportFinished(page);
-      findings[`${theme} report`] = await axeFindings(page);
+      findings[`${theme} report`] = await settledAxeFindings(page);
       await screenshot(page, `tab-announcements-report-${theme}`);
       expect(errors).toEqual([]);
       await page.close();

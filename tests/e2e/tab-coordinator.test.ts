@@ -1,9 +1,15 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { RunningService } from '../../bot/src/service';
-import { type AxeFinding, THEMES, seriousAxeFindings } from '../support/axe';
-import { type BrowserSession, screenshot, watchConsole } from '../support/browser';
+import { type AxeFinding, THEMES } from '../support/axe';
+import { screenshot } from '../support/browser';
 import { type TabHarness, startTabHarness } from '../support/tab-harness';
+import {
+  expectNoHorizontalOverflow,
+  openTab,
+  refused,
+  settledAxeFindings,
+} from '../support/tab-page';
 import { call, devToken } from '../support/test-service';
 
 // The demo people, from bot/src/dev/demo-cohort.ts.
@@ -40,16 +46,12 @@ const ROSTER_FILE = 'new-pairs.csv';
 
 let harness: TabHarness;
 let service: RunningService;
-let session: BrowserSession;
 let cohortId: string;
 let priyaToken: string;
 
-/** Chromium logs every non-2xx response as a console error; these are the ones a test causes. */
-const refused = (status: number) => new RegExp(`status of ${status} \\((Bad Request|Forbidden)\\)`);
-
 beforeAll(async () => {
   harness = await startTabHarness();
-  ({ service, session } = harness);
+  ({ service } = harness);
   priyaToken = await devToken(service.url, PRIYA);
   const cohorts = await call<{ cohorts: { id: string; isDemo: boolean }[] }>(
     service.url,
@@ -102,22 +104,13 @@ beforeAll(async () => {
 
 afterAll(() => harness?.stop());
 
-async function openTab(width: number, query = ''): Promise<{ page: Page; errors: string[] }> {
-  const page = await session.browser.newPage({ viewport: { width, height: 900 } });
-  const errors = watchConsole(page);
-  await page.goto(`${service.url}/tab/index.html?view=personal${query}`);
-  return { page, errors };
-}
-
-async function signInAs(page: Page, userId: string): Promise<void> {
-  await page.getByRole('heading', { name: 'Sign in as' }).waitFor();
-  await page.getByTestId(`dev-user-${userId}`).click();
-}
-
 /** Opens the cohort straight from its address (?cohort=ID), as a bookmark or reload would. */
 async function openCohortAsPriya(width: number, theme?: string) {
-  const opened = await openTab(width, `&cohort=${cohortId}${theme ? `&theme=${theme}` : ''}`);
-  await signInAs(opened.page, PRIYA.userId);
+  const opened = await openTab(harness, {
+    query: `view=personal&cohort=${cohortId}${theme ? `&theme=${theme}` : ''}`,
+    width,
+    as: PRIYA.userId,
+  });
   await opened.page.getByTestId('coordinator-cohort').waitFor();
   return opened;
 }
@@ -165,40 +158,9 @@ async function healthRows(page: Page): Promise<Record<string, string>> {
   return result;
 }
 
-/** axe's findings, each target with the start of its HTML so a failure says what to fix. */
-async function axeFindings(page: Page): Promise<(AxeFinding & { html: string[] })[]> {
-  // Colours are checked once Fluent's hover and enable transitions have finished.
-  await page.waitForFunction(() =>
-    document
-      .getAnimations()
-      .every(
-        (a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity,
-      ),
-  );
-  const findings = await seriousAxeFindings(page);
-  return Promise.all(
-    findings.map(async (f) => ({
-      ...f,
-      html: await page.evaluate(
-        (targets) =>
-          targets.map((t) => document.querySelector(t)?.outerHTML.slice(0, 300) ?? '(gone)'),
-        f.targets,
-      ),
-    })),
-  );
-}
-
-async function noOverflow(page: Page): Promise<void> {
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth > window.innerWidth,
-  );
-  expect(overflow).toBe(false);
-}
-
 describe('the coordinator’s view of a cohort (dev mode)', () => {
   it('shows every pair’s health, exports it as CSV and lists the participants, never private content', async () => {
-    const { page, errors } = await openTab(1280);
-    await signInAs(page, PRIYA.userId);
+    const { page, errors } = await openTab(harness, { query: 'view=personal', as: PRIYA.userId });
 
     // From the home view's "Run this cohort".
     await page.getByTestId(`open-cohort-${cohortId}`).click();
@@ -397,8 +359,10 @@ describe('the coordinator’s view of a cohort (dev mode)', () => {
   });
 
   it('tells a mentor who opens a cohort’s address that only the programme team can', async () => {
-    const { page, errors } = await openTab(1280, `&cohort=${cohortId}`);
-    await signInAs(page, AMARA.userId);
+    const { page, errors } = await openTab(harness, {
+      query: `view=personal&cohort=${cohortId}`,
+      as: AMARA.userId,
+    });
     const message = page.getByTestId('cohort-forbidden');
     await message.waitFor();
     await expect(message.textContent()).resolves.toContain(
@@ -424,14 +388,14 @@ describe('the coordinator’s view of a cohort (dev mode)', () => {
       expect(scrolls).toBe(true);
       // People who use a keyboard can reach the box and scroll it.
       await expect(box.getAttribute('tabindex')).resolves.toBe('0');
-      await noOverflow(page);
+      await expectNoHorizontalOverflow(page);
       await screenshot(page, `tab-coordinator-${section}-375`);
     }
     const panel = await showSection(page, 'import');
     await chooseRosterFile(page, BAD_ROSTER);
     await panel.getByTestId('roster-import').click();
     await panel.getByTestId('roster-refused').waitFor();
-    await noOverflow(page);
+    await expectNoHorizontalOverflow(page);
     await screenshot(page, 'tab-coordinator-import-375');
     expect(errors.filter((e) => !refused(400).test(e))).toEqual([]);
     await page.close();
@@ -443,13 +407,13 @@ describe('the coordinator’s view of a cohort (dev mode)', () => {
       const { page, errors } = await openCohortAsPriya(1280, theme);
       for (const section of ['health', 'participants', 'import'] as const) {
         await showSection(page, section);
-        findings[`${theme} ${section}`] = await axeFindings(page);
+        findings[`${theme} ${section}`] = await settledAxeFindings(page);
       }
       // The refused-file message too.
       await chooseRosterFile(page, BAD_ROSTER);
       await page.getByTestId('roster-import').click();
       await page.getByTestId('roster-refused').waitFor();
-      findings[`${theme} import refused`] = await axeFindings(page);
+      findings[`${theme} import refused`] = await settledAxeFindings(page);
       await screenshot(page, `tab-coordinator-import-refused-${theme}`);
       // And the success message: one new, unpaired person per theme.
       await page
@@ -457,7 +421,7 @@ describe('the coordinator’s view of a cohort (dev mode)', () => {
         .fill(`${ROSTER_HEADER}\naxe.${theme}@demo.nhs.example,Axe ${theme},mentor,,,,\n`);
       await page.getByTestId('roster-import').click();
       await page.getByTestId('roster-imported').waitFor();
-      findings[`${theme} import done`] = await axeFindings(page);
+      findings[`${theme} import done`] = await settledAxeFindings(page);
       await showSection(page, 'health');
       await screenshot(page, `tab-coordinator-health-${theme}`);
       expect(errors.filter((e) => !refused(400).test(e))).toEqual([]);

@@ -1,7 +1,7 @@
-import type { Page } from 'playwright-core';
 import type { RunningService } from '../../bot/src/service';
-import { type BrowserSession, screenshot, watchConsole } from '../support/browser';
+import { screenshot } from '../support/browser';
 import { type TabHarness, startTabHarness } from '../support/tab-harness';
+import { expectNoHorizontalOverflow, fetchAs, openTab } from '../support/tab-page';
 
 const AMARA = '1b6d2e80-3c4f-4a5b-9c6d-7e8f90a1b202';
 const DAVID = {
@@ -12,55 +12,21 @@ const DAVID = {
 
 let harness: TabHarness;
 let service: RunningService;
-let session: BrowserSession;
 
 beforeAll(async () => {
   harness = await startTabHarness();
-  ({ service, session } = harness);
+  ({ service } = harness);
 });
 
 afterAll(() => harness?.stop());
 
-async function davidToken(): Promise<string> {
-  const response = await fetch(`${service.url}/api/dev/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(DAVID),
-  });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { token: string }).token;
-}
-
-async function asDavid(path: string, init: RequestInit = {}): Promise<Response> {
-  const token = await davidToken();
-  return fetch(`${service.url}${path}`, {
-    ...init,
-    headers: {
-      Authorization: `Bearer ${token}`,
-      'Content-Type': 'application/json',
-      ...(init.headers as Record<string, string> | undefined),
-    },
-  });
-}
-
-async function signInAsAmara(page: Page): Promise<void> {
-  await page.getByRole('heading', { name: 'Sign in as' }).waitFor();
-  await page.getByTestId(`dev-user-${AMARA}`).click();
-}
-
-async function noOverflow(page: Page): Promise<void> {
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth > window.innerWidth,
-  );
-  expect(overflow).toBe(false);
+function asDavid(path: string, init: RequestInit = {}): Promise<Response> {
+  return fetchAs(service.url, DAVID, path, init);
 }
 
 describe('My pair in the tab (dev mode)', () => {
   it('lets a mentor add and edit goals and actions, and keeps their text on a conflict', async () => {
-    const page = await session.browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const errors = watchConsole(page);
-    await page.goto(`${service.url}/tab/index.html?view=personal`);
-    await signInAsAmara(page);
+    const { page, errors } = await openTab(harness, { query: 'view=personal', as: AMARA });
 
     // Open the pair from the home view.
     const open = page.locator('[data-testid^="open-pair-"]').first();
@@ -168,14 +134,16 @@ describe('My pair in the tab (dev mode)', () => {
   });
 
   it('works at Teams mobile width', async () => {
-    const page = await session.browser.newPage({ viewport: { width: 375, height: 800 } });
-    const errors = watchConsole(page);
-    await page.goto(`${service.url}/tab/index.html?view=personal`);
-    await signInAsAmara(page);
+    const { page, errors } = await openTab(harness, {
+      query: 'view=personal',
+      width: 375,
+      height: 800,
+      as: AMARA,
+    });
     await page.locator('[data-testid^="open-pair-"]').first().click();
     await page.getByTestId('my-pair').waitFor();
     await page.getByTestId('goals-list').waitFor();
-    await noOverflow(page);
+    await expectNoHorizontalOverflow(page);
     await screenshot(page, 'tab-my-pair-375');
 
     await page.getByTestId('pair-back').click();

@@ -1,8 +1,14 @@
 import type { Page } from 'playwright-core';
 import type { RunningService } from '../../bot/src/service';
-import { THEMES, seriousAxeFindings } from '../support/axe';
-import { type BrowserSession, screenshot, watchConsole } from '../support/browser';
+import { THEMES } from '../support/axe';
+import { screenshot } from '../support/browser';
 import { type TabHarness, startTabHarness } from '../support/tab-harness';
+import {
+  type TabPage,
+  expectNoHorizontalOverflow,
+  openTab,
+  settledAxeFindings,
+} from '../support/tab-page';
 import { call, devToken } from '../support/test-service';
 
 /**
@@ -18,13 +24,12 @@ const OTHER_PAIRS = ['Kwame Mensah', 'Helen Carter', 'Sofia Rahman', 'James Port
 
 let harness: TabHarness;
 let service: RunningService;
-let session: BrowserSession;
 let cohortId: string;
 let pairId: string;
 
 beforeAll(async () => {
   harness = await startTabHarness();
-  ({ service, session } = harness);
+  ({ service } = harness);
   const coordinator = await devToken(service.url, PRIYA);
   const cohorts = await call<{ cohorts: { id: string }[] }>(service.url, 'GET', '/api/cohorts', {
     token: coordinator,
@@ -66,32 +71,14 @@ beforeAll(async () => {
 
 afterAll(() => harness?.stop());
 
-async function open(
-  who: { userId: string },
-  query: string,
-  width = 1280,
-): Promise<{ page: Page; errors: string[] }> {
-  const page = await session.browser.newPage({ viewport: { width, height: 900 } });
-  const errors = watchConsole(page);
-  await page.goto(`${service.url}/tab/index.html?${query}`);
-  await page.getByRole('heading', { name: 'Sign in as' }).waitFor();
-  await page.getByTestId(`dev-user-${who.userId}`).click();
-  return { page, errors };
+function open(who: { userId: string }, query: string, width = 1280): Promise<TabPage> {
+  return openTab(harness, { query, width, as: who.userId });
 }
 
 async function expectNoAxeFindings(page: Page, what: string): Promise<void> {
-  // Let Fluent's colour transitions finish before contrast is measured.
-  await page.waitForTimeout(400);
-  const findings = await seriousAxeFindings(page);
+  const findings = await settledAxeFindings(page);
   if (findings.length > 0) console.error(what, JSON.stringify(findings, null, 2));
   expect(findings).toEqual([]);
-}
-
-async function noOverflow(page: Page): Promise<void> {
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth > window.innerWidth,
-  );
-  expect(overflow).toBe(false);
 }
 
 describe('the channel home', () => {
@@ -135,7 +122,7 @@ describe('the channel home', () => {
   it('works at Teams mobile width', async () => {
     const { page } = await open(DAVID, 'view=channel', 375);
     await page.getByTestId('channel-my-pair').waitFor();
-    await noOverflow(page);
+    await expectNoHorizontalOverflow(page);
     await screenshot(page, 'tab-channel-home-mentee-375');
     await page.close();
   });
