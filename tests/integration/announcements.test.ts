@@ -281,7 +281,11 @@ describe('announcements through the fan-out', () => {
   });
 
   it('stops when cancelled mid-send: the rest are cancelled, nobody gets it twice', async () => {
-    harness.connector.configure({ latencyMs: 300 });
+    // Teams lets only two through a second, so most are still waiting when it is cancelled.
+    harness.connector.configure({
+      latencyMs: 100,
+      rateLimits: { globalPerSecond: 2, perConversation: false },
+    });
     const created = await announce({ title: 'Wrong date sent', text: 'Oops.', audience: 'cohort' });
     const until = Date.now() + 20_000;
     while ((await report(created.body.id)).counts.sent < 2 && Date.now() < until) {

@@ -13,13 +13,15 @@ export interface AnnouncementCardData {
   cohortName: string;
   /** Once the person pressed "Got it", the button gives way to a thank-you line. */
   acknowledged?: boolean;
+  /** Posted in the programme channel: no "Got it" (that is for each person's own copy). */
+  forChannel?: boolean;
 }
 
 /** A coordinator's announcement as each person receives it, with a "Got it" button. */
 export function buildAnnouncementCard(data: AnnouncementCardData): CardJson {
   const actions: object[] = [];
   if (data.link) actions.push(openUrl(data.link.label, data.link.url));
-  if (!data.acknowledged) {
+  if (!data.acknowledged && !data.forChannel) {
     actions.push(
       execute(
         'Got it',
@@ -38,7 +40,7 @@ export function buildAnnouncementCard(data: AnnouncementCardData): CardJson {
       heading(data.title),
       text(data.text),
       subtle(`From ${data.fromName}, your programme team`, { spacing: 'Medium' }),
-      ...(data.acknowledged
+      ...(data.acknowledged && !data.forChannel
         ? [text('✓ Thanks. Your programme team can see you have read this.', { color: 'Good' })]
         : []),
     ],

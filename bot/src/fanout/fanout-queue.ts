@@ -1,13 +1,23 @@
 import { QueueClient, QueueServiceClient } from '@azure/storage-queue';
+import type { Recipient } from '../domain/announcement';
 import type { ResolvedStorage } from '../store/table-store';
 import { StorageUnavailableError, isUnavailable } from '../store/errors';
 
-/** One unit of fan-out work: up to a handful of people for one announcement. */
+/** One unit of fan-out work: a batch of people for one announcement. */
 export interface FanoutMessage {
   cohortId: string;
   announcementId: string;
   participantIds: string[];
+  /**
+   * The recipient rows as they were queued, with their ETags, by participant id. A worker writes
+   * its intent straight over such a row (If-Match that ETag) instead of reading it first; if the
+   * row has changed since, the write is refused and the worker reads it and decides afresh.
+   */
+  rows?: Record<string, { etag: string; value: Recipient }>;
 }
+
+/** Keeps a message well inside the queue's 64 KiB, whatever the names in it. */
+export const MAX_MESSAGE_CHARS = 40_000;
 
 export interface ReceivedFanoutMessage {
   message: FanoutMessage;
@@ -73,6 +83,33 @@ export class FanoutQueue {
       });
     }
     return received;
+  }
+
+  /**
+   * Keeps a message invisible for another `visibilitySeconds` while it is being worked on, so a
+   * short visibility timeout (a crashed instance's work comes back soon) does not hand a live
+   * instance's message to another. Returns the new pop receipt, or undefined when the message
+   * is no longer ours (it was deleted, or its visibility ran out and another instance took it).
+   */
+  async extend(
+    messageId: string,
+    popReceipt: string,
+    visibilitySeconds: number,
+  ): Promise<string | undefined> {
+    try {
+      const response = await this.client.updateMessage(
+        messageId,
+        popReceipt,
+        undefined,
+        visibilitySeconds,
+      );
+      return response.popReceipt;
+    } catch (error) {
+      const status = (error as { statusCode?: number }).statusCode;
+      if (status === 404 || status === 400) return undefined;
+      if (isUnavailable(error)) throw new StorageUnavailableError(error);
+      throw error;
+    }
   }
 
   async delete(messageId: string, popReceipt: string): Promise<void> {

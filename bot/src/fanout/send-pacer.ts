@@ -1,10 +1,18 @@
 /**
  * Spaces sends evenly at a rate (no bursts), so the fan-out stays under Teams' per-app limit
  * measured over any one-second window. A 429's Retry-After pauses every send of this worker.
+ *
+ * Callers wait in line and are let through one at a time, each slot 1/rate after the one before,
+ * at the rate in force when the slot comes round: a rate change (another instance started or
+ * stopped sharing the work) takes effect at the next slot, not after slots handed out earlier.
+ * A timer that fires late is caught up on the following slots, so the achieved rate is the rate
+ * asked for, but credit is never banked across an idle spell.
  */
 export class SendPacer {
   private nextSlot = 0;
   private pausedUntil = 0;
+  private readonly waiting: (() => void)[] = [];
+  private pumping = false;
 
   constructor(
     private rate: number,
@@ -15,6 +23,11 @@ export class SendPacer {
 
   get ratePerSecond(): number {
     return this.rate;
+  }
+
+  /** Callers waiting for a slot. */
+  get queued(): number {
+    return this.waiting.length;
   }
 
   /** Changes the rate, e.g. when another instance starts or stops sharing the work. */
@@ -28,11 +41,32 @@ export class SendPacer {
   }
 
   /** Resolves when the caller may send: one slot of 1/rate seconds each, in order of asking. */
-  async take(): Promise<void> {
-    const now = this.now();
-    const slot = Math.max(now, this.nextSlot, this.pausedUntil);
-    this.nextSlot = slot + 1000 / this.rate;
-    if (slot > now) await this.sleep(slot - now);
+  take(): Promise<void> {
+    return new Promise((resolve) => {
+      this.waiting.push(resolve);
+      if (!this.pumping) void this.pump();
+    });
+  }
+
+  private async pump(): Promise<void> {
+    this.pumping = true;
+    try {
+      while (this.waiting.length > 0) {
+        const now = this.now();
+        const interval = 1000 / this.rate;
+        let slot = Math.max(this.nextSlot, this.pausedUntil);
+        // After an idle spell (or a very late timer) start afresh rather than burst to catch up.
+        if (slot < now - interval) slot = now;
+        if (slot > now) {
+          await this.sleep(slot - now);
+          continue; // the rate or a pause may have changed while asleep
+        }
+        this.nextSlot = slot + interval;
+        this.waiting.shift()!();
+      }
+    } finally {
+      this.pumping = false;
+    }
   }
 }
 

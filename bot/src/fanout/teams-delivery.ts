@@ -23,8 +23,13 @@ export class TeamsDelivery {
     private readonly log: Logger,
   ) {}
 
-  async sendToUser(userId: string, activity: Partial<Activity>): Promise<AttemptOutcome> {
-    const stored = await this.conversations.getPersonal(userId);
+  /** `known`: the person's stored conversation when the caller has just read it. */
+  async sendToUser(
+    userId: string,
+    activity: Partial<Activity>,
+    known?: StoredConversation,
+  ): Promise<AttemptOutcome> {
+    const stored = known ?? (await this.conversations.getPersonal(userId));
     if (!stored) return { kind: 'no-conversation', detail: 'no stored conversation' };
     const first = await this.send(stored, activity);
     if (first.kind !== 'no-conversation') return first;

@@ -19,16 +19,29 @@ import {
 } from '../domain/announcement';
 import type { ProgrammeEvent } from '../domain/programme-event';
 import { isInvited } from '../domain/programme-event';
-import type { FanoutQueue } from '../fanout/fanout-queue';
+import { type FanoutMessage, type FanoutQueue, MAX_MESSAGE_CHARS } from '../fanout/fanout-queue';
 import type { TeamsDelivery } from '../fanout/teams-delivery';
 import type { Logger } from '../logger';
+import { eachLimited } from '../store/batch';
 import { ConflictError } from '../store/errors';
 import type { Repositories } from '../store/repositories';
 import { cohortHealth } from './cohort-health';
 import { placesLeft } from './event-rsvp';
 
-/** People per queue message: small enough to finish well inside the visibility timeout. */
-export const RECIPIENTS_PER_MESSAGE = 10;
+/**
+ * People per queue message. A worker spreads one message's people over its lanes (and keeps the
+ * message invisible while it works), so messages can be large: fewer queue operations per person.
+ */
+export const RECIPIENTS_PER_MESSAGE = 50;
+
+/** How long one instance may take to expand an audience and queue it before another takes over. */
+const EXPANSION_LEASE_MS = 5 * 60_000;
+
+/**
+ * The stored announcement while its audience is being expanded into recipients: the lease of the
+ * instance doing it. Kept in the stored row only; a send is not finished while it is set.
+ */
+type Expanding = Announcement & { expandingUntil?: string };
 
 export type Refusal = { ok: false; fields: { field: string; message: string }[] };
 
@@ -180,39 +193,53 @@ export class AnnouncementService {
   }
 
   /**
-   * Expands the audience into recipient rows and queues them. Safe to run more than once and
-   * on several instances at once: existing recipient rows are never touched, and a recipient
-   * is sent to only by the worker that moves its row from queued to sending.
+   * Expands the audience into recipient rows and queues them. Safe to call more than once and
+   * on several instances at once (the sweep calls it while the send is due): one instance claims
+   * the expansion with an ETag-guarded write and a lease; the others leave it alone, and take it
+   * over only if the lease runs out with the send still marked due (the instance died midway).
+   * Existing recipient rows are never touched, and a recipient is sent to only by the worker
+   * that moves its row from queued to sending.
    */
   async start(cohortId: string, id: string): Promise<void> {
-    let current = await this.repos.announcements.get(cohortId, id);
+    const current = await this.repos.announcements.get(cohortId, id);
     if (!current) return;
-    const a = current.value;
+    const a: Expanding = current.value;
     if (a.status === 'cancelled' || a.status === 'sent') {
       await this.repos.announcements.clearDue(a);
       return;
     }
-    if (a.status === 'scheduled' && Date.parse(a.sendAt) > this.now().getTime()) return;
-    const audience = await this.audienceOf(a);
+    const now = this.now();
+    if (a.status === 'scheduled' && Date.parse(a.sendAt) > now.getTime()) return;
+    const expandingUntil = new Date(now.getTime() + EXPANSION_LEASE_MS).toISOString();
+    let audience: AudienceMember[];
+    let claimed: Announcement;
     if (a.status === 'scheduled') {
-      try {
-        current = await this.repos.announcements.replace(
-          {
-            ...a,
-            status: 'sending',
-            startedAt: this.now().toISOString(),
-            recipientCount: audience.length,
-          },
-          current.etag,
-        );
-      } catch (error) {
-        if (!(error instanceof ConflictError)) throw error;
-        current = await this.repos.announcements.get(cohortId, id);
-        if (!current || current.value.status !== 'sending') return;
+      audience = await this.audienceOf(a);
+      const next: Expanding = {
+        ...a,
+        status: 'sending',
+        startedAt: now.toISOString(),
+        recipientCount: audience.length,
+        expandingUntil,
+      };
+      if (!(await this.tryReplaceAnnouncement(next, current.etag))) return; // another has it
+      claimed = next;
+    } else {
+      // Sending already: expanded (its due row is just late going), being expanded, or the
+      // instance expanding it died (its lease has run out).
+      if (!a.expandingUntil) {
+        await this.repos.announcements.clearDue(a);
+        return;
       }
+      if (Date.parse(a.expandingUntil) > now.getTime()) return;
+      const next: Expanding = { ...a, expandingUntil };
+      if (!(await this.tryReplaceAnnouncement(next, current.etag))) return;
+      claimed = next;
+      audience = await this.audienceOf(a);
+      this.log.info({ id }, 'taking over an expansion whose instance stopped');
     }
     await this.repos.announcements.markActive(a);
-    const now = this.now().toISOString();
+    const at = this.now().toISOString();
     await this.repos.announcements.addRecipients(
       a.id,
       audience.map((m): Recipient => ({
@@ -222,25 +249,63 @@ export class AnnouncementService {
         displayName: m.displayName,
         status: 'queued',
         attempts: 0,
-        round: current?.value.round ?? 1,
-        updatedAt: now,
+        round: claimed.round,
+        updatedAt: at,
       })),
     );
-    await this.enqueueQueued(current.value);
+    await this.enqueueQueued(claimed);
+    await this.endExpansion(cohortId, id);
     await this.repos.announcements.clearDue(a);
-    if (a.alsoInChannel) await this.postInChannel(current.value);
+    if (a.alsoInChannel) await this.postInChannel(claimed);
   }
 
+  private async tryReplaceAnnouncement(next: Announcement, etag: string): Promise<boolean> {
+    try {
+      await this.repos.announcements.replace(next, etag);
+      return true;
+    } catch (error) {
+      if (error instanceof ConflictError) return false;
+      throw error;
+    }
+  }
+
+  /** Every recipient has a row and a queue message: the send may now finish when drained. */
+  private async endExpansion(cohortId: string, id: string): Promise<void> {
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const current = await this.repos.announcements.get(cohortId, id);
+      const value: Expanding | undefined = current?.value;
+      if (!current || !value?.expandingUntil) return;
+      const { expandingUntil: _done, ...rest } = value;
+      if (await this.tryReplaceAnnouncement(rest, current.etag)) return;
+    }
+  }
+
+  /**
+   * Queue messages of up to RECIPIENTS_PER_MESSAGE people each, several sent at once. Each
+   * carries its rows as read here, so the worker need not read them again before its intent.
+   */
   private async enqueueQueued(a: Announcement): Promise<void> {
     const queued = await this.repos.announcements.listRecipients(a.id, 'queued');
-    const ids = queued.map((r) => r.value.participantId);
-    for (let i = 0; i < ids.length; i += RECIPIENTS_PER_MESSAGE) {
-      await this.queue.send({
-        cohortId: a.cohortId,
-        announcementId: a.id,
-        participantIds: ids.slice(i, i + RECIPIENTS_PER_MESSAGE),
-      });
+    const messages: FanoutMessage[] = [];
+    let current: FanoutMessage | undefined;
+    let chars = 0;
+    for (const r of queued) {
+      const entry = { etag: r.etag, value: r.value };
+      const size = JSON.stringify(entry).length + r.value.participantId.length * 2 + 8;
+      if (
+        !current ||
+        current.participantIds.length >= RECIPIENTS_PER_MESSAGE ||
+        chars + size > MAX_MESSAGE_CHARS
+      ) {
+        current = { cohortId: a.cohortId, announcementId: a.id, participantIds: [], rows: {} };
+        messages.push(current);
+        chars = 200;
+      }
+      current.participantIds.push(r.value.participantId);
+      current.rows![r.value.participantId] = entry;
+      chars += size;
     }
+    await eachLimited(messages, 16, (message) => this.queue.send(message));
   }
 
   /** Stops a send: nobody still queued gets it; those already sent keep it. */
@@ -334,6 +399,35 @@ export class AnnouncementService {
   }
 
   /**
+   * Rows whose sender died (their lease has run out while `sending`) become unconfirmed. Reads
+   * only the rows being sent, so it is cheap while a large send is under way.
+   */
+  async releaseAbandoned(id: string): Promise<number> {
+    const now = this.now();
+    let released = 0;
+    for (const r of await this.repos.announcements.listRecipients(id, 'sending')) {
+      if (!isAbandoned(r.value, now)) continue;
+      try {
+        await this.repos.announcements.replaceRecipient(
+          {
+            ...r.value,
+            status: 'unconfirmed',
+            reason:
+              'The server sending this stopped before Teams answered; it may or may not have arrived',
+            sendingUntil: undefined,
+            updatedAt: now.toISOString(),
+          },
+          r.etag,
+        );
+        released += 1;
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
+      }
+    }
+    return released;
+  }
+
+  /**
    * Finishes sends that have drained: rows whose sender died become unconfirmed; when nobody
    * is queued or sending, the announcement is marked sent (one instance wins) and the
    * coordinator gets the summary in chat.
@@ -341,6 +435,9 @@ export class AnnouncementService {
   async finishIfDrained(cohortId: string, id: string): Promise<boolean> {
     const current = await this.repos.announcements.get(cohortId, id);
     if (!current) return true;
+    const expanding: Expanding = current.value;
+    // Not everyone has a row yet: finishing now would leave the rest out.
+    if (expanding.status === 'sending' && expanding.expandingUntil) return false;
     const rows = await this.repos.announcements.listRecipients(id);
     const now = this.now();
     let open = 0;
