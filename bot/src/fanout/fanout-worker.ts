@@ -77,6 +77,7 @@ export class FanoutWorker {
   private joined = false;
   private refreshing = false;
   private lastBeat = 0;
+  private lastReport = 0;
   private sweeps = 0;
   private sweeping?: Promise<void>;
   private readonly cache = new Map<
@@ -231,6 +232,20 @@ export class FanoutWorker {
   private async updateShare(): Promise<void> {
     const busy = await this.registry.busyCount(new Date(), HEARTBEAT_FRESH_MS);
     this.pacer.setRate(shareOfRate(this.options.ratePerSecond, Math.max(1, busy)));
+    if (Date.now() - this.lastReport >= 10_000) {
+      this.lastReport = Date.now();
+      this.log.debug(
+        {
+          busyInstances: busy,
+          ratePerSecond: Math.round(this.pacer.ratePerSecond * 10) / 10,
+          lanesInUse: this.lanesInUse,
+          waitingForLane: this.waitingForLane,
+          waitingForSlot: this.pacer.queued,
+          messages: this.held.size,
+        },
+        'fan-out pipeline',
+      );
+    }
   }
 
   /**

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { odata } from '@azure/data-tables';
 import type { Announcement, Recipient } from '../domain/announcement';
 import { MAX_BATCH } from './batch';
@@ -8,6 +9,7 @@ import {
   getRow,
   insertRow,
   listPartition,
+  listPartitionRange,
   replaceRow,
   str,
   upsertRow,
@@ -17,8 +19,11 @@ import {
  * Announcements and their recipients (see docs/storage.md):
  * - `Announcements`: PartitionKey cohort id, RowKey the announcement id (time-ordered, newest
  *   first), so a cohort's recent announcements are one partition query.
- * - `AnnouncementRecipients`: PartitionKey announcement id, RowKey participant id; one row per
- *   person with the delivery state, guarded by ETag so only one worker sends to a person.
+ * - `AnnouncementRecipients`: PartitionKey `{announcement id}|{bucket}`, RowKey participant id;
+ *   one row per person with the delivery state, guarded by ETag so only one worker sends to a
+ *   person. The bucket (`00`–`1f`) is a hash of the participant id, so a large send's rows are
+ *   spread over 32 partitions and its writes never pile onto one; the whole announcement is one
+ *   partition-range query.
  * - `AnnouncementIndex`: PartitionKey `due` (RowKey `{sendAt}|{cohortId}|{id}`) for sends
  *   waiting for their time, and `active` (RowKey `{cohortId}|{id}`) for sends under way.
  */
@@ -98,8 +103,18 @@ export class AnnouncementRepository {
       (await this.listRecipients(announcementId)).map((r) => r.value.participantId),
     );
     const fresh = recipients.filter((r) => !existing.has(r.participantId));
-    for (let i = 0; i < fresh.length; i += MAX_BATCH) {
-      const chunk = fresh.slice(i, i + MAX_BATCH);
+    // A transaction stays within one partition: group by bucket, then chunks of 100.
+    const byPartition = new Map<string, Recipient[]>();
+    for (const r of fresh) {
+      const key = recipientPartition(r.announcementId, r.participantId);
+      byPartition.set(key, [...(byPartition.get(key) ?? []), r]);
+    }
+    const chunks = [...byPartition.values()].flatMap((rows) =>
+      Array.from({ length: Math.ceil(rows.length / MAX_BATCH) }, (_, i) =>
+        rows.slice(i * MAX_BATCH, (i + 1) * MAX_BATCH),
+      ),
+    );
+    for (const chunk of chunks) {
       try {
         await this.recipients.submitTransaction(
           chunk.map((r) => ['create', this.recipientEntity(r)]),
@@ -121,7 +136,7 @@ export class AnnouncementRepository {
 
   private recipientEntity(r: Recipient) {
     return {
-      partitionKey: r.announcementId,
+      partitionKey: recipientPartition(r.announcementId, r.participantId),
       rowKey: r.participantId,
       status: r.status,
       data: JSON.stringify(r),
@@ -132,7 +147,11 @@ export class AnnouncementRepository {
     announcementId: string,
     participantId: string,
   ): Promise<Versioned<Recipient> | undefined> {
-    const row = await getRow(this.recipients, announcementId, participantId);
+    const row = await getRow(
+      this.recipients,
+      recipientPartition(announcementId, participantId),
+      participantId,
+    );
     return row ? { value: JSON.parse(str(row, 'data')) as Recipient, etag: row.etag } : undefined;
   }
 
@@ -152,9 +171,10 @@ export class AnnouncementRepository {
     announcementId: string,
     status?: Recipient['status'],
   ): Promise<Versioned<Recipient>[]> {
-    const rows = await listPartition(
+    const rows = await listPartitionRange(
       this.recipients,
-      announcementId,
+      `${announcementId}|`,
+      `${announcementId}}`, // '}' sorts just after '|': every bucket of this announcement
       status ? odata`status eq ${status}` : undefined,
     );
     return rows.map((row) => ({
@@ -217,4 +237,13 @@ export class AnnouncementRepository {
       if (statusOf(error) !== 404) translate(error);
     }
   }
+}
+
+/** How many partitions an announcement's recipients are spread over. */
+export const RECIPIENT_BUCKETS = 32;
+
+/** `{announcement id}|{bucket}`: the bucket a stable hash of the participant id. */
+export function recipientPartition(announcementId: string, participantId: string): string {
+  const bucket = createHash('sha1').update(participantId).digest().readUInt8(0) % RECIPIENT_BUCKETS;
+  return `${announcementId}|${bucket.toString(16).padStart(2, '0')}`;
 }

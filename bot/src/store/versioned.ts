@@ -101,6 +101,28 @@ export async function listPartition(
   return rows;
 }
 
+/** Every row whose PartitionKey is in [from, to), optionally filtered further. */
+export async function listPartitionRange(
+  table: TableClient,
+  from: string,
+  to: string,
+  filter?: string,
+): Promise<Row[]> {
+  const rows: Row[] = [];
+  const range = odata`PartitionKey ge ${from} and PartitionKey lt ${to}`;
+  const query = filter ? `${range} and (${filter})` : range;
+  try {
+    for await (const row of table.listEntities<Record<string, unknown>>({
+      queryOptions: { filter: query },
+    })) {
+      rows.push(row);
+    }
+  } catch (error) {
+    return translate(error);
+  }
+  return rows;
+}
+
 export function str(row: Record<string, unknown>, name: string): string {
   const v = row[name];
   return typeof v === 'string' ? v : '';
