@@ -5,6 +5,7 @@ import {
   personalConversationId,
   postActivity,
 } from '../support/activities';
+import { announcementId } from '../../bot/src/domain/announcement';
 import { type BotHarness, startBotHarness } from '../support/bot-harness';
 import { visibleText } from '../support/fake-connector';
 import { COORDINATOR } from '../support/journey-fixture';
@@ -307,6 +308,34 @@ describe('announcements through the fan-out', () => {
     const counts = deliveries('Wrong date sent');
     expect([...counts.values()].filter((n) => n > 1)).toEqual([]);
     expect([...counts.values()].reduce((a, b) => a + b)).toBe(done.counts.sent);
+
+    // The coordinator hears of the cancelled send once, however many sweeps (on however many
+    // instances) find it drained afterwards.
+    await waitForText(COORDINATOR_USER, /Delivery report · Cancelled\nWrong date sent/);
+    const svc = harness.service.ctx.announcements;
+    await Promise.all([
+      svc.finishIfDrained(cohortId, created.body.id),
+      svc.finishIfDrained(cohortId, created.body.id),
+    ]);
+    await harness.service.ctx.fanout.sweep();
+    expect(summaries(/Delivery report · Cancelled\nWrong date sent/)).toBe(1);
+
+    // In the tab, the announcement is there for those it went to, not for those it never reached.
+    const homeTitles = async (status: string) => {
+      const row = done.recipients.find((r) => r.status === status)!;
+      const person = PEOPLE.find((p) => p.name === row.displayName)!;
+      const token = await devToken(url, { userId: person.aadObjectId, name: person.name });
+      const home = await call<{ announcements: { title: string }[] }>(
+        url,
+        'GET',
+        `/api/cohorts/${cohortId}/home`,
+        { token },
+      );
+      expect(home.status).toBe(200);
+      return home.body.announcements.map((a) => a.title);
+    };
+    expect(await homeTitles('sent')).toContain('Wrong date sent');
+    expect(await homeTitles('cancelled')).not.toContain('Wrong date sent');
   });
 
   it('records "Got it" and shows it in the report and the CSV', async () => {
@@ -433,6 +462,51 @@ describe('the programme channel', () => {
         visibleText(r.activity).includes('Channel and chats'),
     );
     expect(inChannel).toHaveLength(1);
+    // The channel's copy has no "Got it": that is for each person's own.
+    expect(JSON.stringify(inChannel[0]!.activity)).not.toContain('announcement.ack');
+    expect(JSON.stringify(deliveredCard(PEOPLE[1]!, 'Channel and chats'))).toContain(
+      'announcement.ack',
+    );
+    // The report counts people; the channel post is reported apart, in the API and in chat.
+    const full = await call<Report & { channelPost: unknown }>(
+      url,
+      'GET',
+      `/api/cohorts/${cohortId}/announcements/${created.body.id}`,
+      { token: coordinator },
+    );
+    expect(full.body.channelPost).toEqual({ status: 'sent', reason: null });
+    expect(full.body.recipients.map((r) => r.participantId)).not.toContainEqual(
+      expect.stringMatching(/^channel-/),
+    );
+    await waitForText(COORDINATOR_USER, /Finished sending\nChannel and chats/);
+    const summary = harness.connector
+      .deliveredTo(COORDINATOR.userId)
+      .map((r) => visibleText(r.activity))
+      .find((t) => /Finished sending\nChannel and chats/.test(t))!;
+    expect(summary).toContain(`Audience\n${PEOPLE.length - MENTORS.length}\n`);
+    expect(summary).toContain('Programme channel\nPosted');
+
+    // A channel post whose outcome is unknown is never posted again by "resend to unconfirmed".
+    const repo = harness.service.ctx.repos.announcements;
+    const row = (await repo.listRecipients(created.body.id)).find((r) =>
+      r.value.participantId.startsWith('channel-'),
+    )!;
+    await repo.replaceRecipient({ ...row.value, status: 'unconfirmed' }, row.etag);
+    const resent = await call<{ queued: number }>(
+      url,
+      'POST',
+      `/api/cohorts/${cohortId}/announcements/${created.body.id}/resend-unconfirmed`,
+      { token: coordinator },
+    );
+    expect(resent.body.queued).toBe(0);
+    await harness.service.ctx.fanout.sweep();
+    expect(
+      harness.connector.received.filter(
+        (r) =>
+          r.conversationId.startsWith(channelId) &&
+          visibleText(r.activity).includes('Channel and chats'),
+      ),
+    ).toHaveLength(1);
   });
 });
 
@@ -484,6 +558,104 @@ describe('event invitations', () => {
         .deliveredTo(second!.aadObjectId)
         .some((r) => /Reminder/.test(visibleText(r.activity))),
     ).toBe(false);
+  });
+});
+
+/** How many of the coordinator's chat messages match. */
+function summaries(pattern: RegExp): number {
+  return harness.connector
+    .deliveredTo(COORDINATOR.userId)
+    .filter((r) => pattern.test(visibleText(r.activity))).length;
+}
+
+/** The activity a person got whose text includes `title`. */
+function deliveredCard(user: TeamsUser, title: string) {
+  return harness.connector
+    .deliveredTo(user.aadObjectId)
+    .find((r) => visibleText(r.activity).includes(title))?.activity;
+}
+
+describe('event reminders', () => {
+  it('lists reminders among recent announcements, and calls one off when a move puts it in the past', async () => {
+    const repo = harness.service.ctx.repos.announcements;
+    const now = harness.service.ctx.clock.now();
+    // More earlier announcements than the list shows (50): the event's reminders, made after
+    // them, must still be among the most recent.
+    for (let i = 1; i <= 55; i++) {
+      const at = new Date(now.getTime() - i * 60_000);
+      await repo.create({
+        id: announcementId(at, i.toString(16).padStart(8, '0')),
+        cohortId,
+        kind: 'announcement',
+        title: `Earlier notice ${i}`,
+        text: 'Earlier.',
+        audience: { kind: 'cohort' },
+        alsoInChannel: false,
+        sendAt: at.toISOString(),
+        status: 'sent',
+        createdBy: COORDINATOR.userId,
+        createdByName: COORDINATOR.name,
+        createdAt: at.toISOString(),
+        round: 1,
+      });
+    }
+    const start = new Date(now.getTime() + 10 * 24 * 3600_000);
+    const hours = (h: number) => new Date(start.getTime() + h * 3600_000).toISOString();
+    const event = await call<{ id: string; etag: string }>(
+      url,
+      'POST',
+      `/api/cohorts/${cohortId}/events`,
+      {
+        token: coordinator,
+        json: {
+          type: 'peer_support',
+          title: 'Peer support circle',
+          audience: 'everyone',
+          start: hours(0),
+          end: hours(1),
+          location: 'Teams',
+        },
+      },
+    );
+    expect(event.status).toBe(201);
+    const listed = await call<{ announcements: { id: string }[] }>(
+      url,
+      'GET',
+      `/api/cohorts/${cohortId}/announcements`,
+      { token: coordinator },
+    );
+    const ids = listed.body.announcements.map((a) => a.id);
+    expect(ids).toHaveLength(50);
+    expect(ids).toEqual(
+      expect.arrayContaining([`reminder-day-${event.body.id}`, `reminder-hour-${event.body.id}`]),
+    );
+    expect(ids).not.toContain(announcementId(new Date(now.getTime() - 55 * 60_000), '00000037'));
+
+    // Moved to twenty hours from now: the day-before time has passed, the hour-before has not.
+    const soon = new Date(now.getTime() + 20 * 3600_000);
+    const moved = await call(url, 'PUT', `/api/cohorts/${cohortId}/events/${event.body.id}`, {
+      token: coordinator,
+      headers: { 'if-match': event.body.etag },
+      json: {
+        type: 'peer_support',
+        title: 'Peer support circle',
+        audience: 'everyone',
+        start: soon.toISOString(),
+        end: new Date(soon.getTime() + 3600_000).toISOString(),
+        location: 'Teams',
+      },
+    });
+    expect(moved.status).toBe(200);
+    const day = await repo.get(cohortId, `reminder-day-${event.body.id}`);
+    const hour = await repo.get(cohortId, `reminder-hour-${event.body.id}`);
+    expect(day?.value.status).toBe('cancelled');
+    expect(await repo.dueBy(start)).not.toContainEqual(
+      expect.objectContaining({ announcementId: `reminder-day-${event.body.id}` }),
+    );
+    expect(hour?.value).toMatchObject({
+      status: 'scheduled',
+      sendAt: new Date(soon.getTime() - 3600_000).toISOString(),
+    });
   });
 });
 

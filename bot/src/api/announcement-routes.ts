@@ -5,7 +5,6 @@ import type { AppContext } from '../app-context';
 import {
   type Announcement,
   announcementInputSchema,
-  deliveryCounts,
   sendTimeProblem,
 } from '../domain/announcement';
 import { readJson } from '../http/request-body';
@@ -58,18 +57,10 @@ export function registerAnnouncementRoutes(server: Server, ctx: AppContext): voi
     return cohort;
   }
 
-  /** The report of people only: the programme channel's post is kept apart from the counts. */
   async function reportOr404(cohortId: string, id: string) {
     const report = await ctx.announcements.report(cohortId, id);
     if (!report) throw ApiError.notFound('No announcement has that id');
-    const people = report.recipients.filter((r) => !r.participantId.startsWith('channel-'));
-    const channel = report.recipients.find((r) => r.participantId.startsWith('channel-'));
-    return {
-      ...report,
-      recipients: people,
-      counts: deliveryCounts(people),
-      channelPost: channel ? { status: channel.status, reason: channel.reason ?? null } : null,
-    };
+    return report;
   }
 
   server.get(

@@ -57,19 +57,21 @@ export function registerHomeRoutes(server: Server, ctx: AppContext): void {
             )?.response ?? null,
         }));
 
-      // Announcements the caller received (coordinators: every one sent to the cohort).
+      // Announcements addressed to the caller (coordinators: every one sent to the cohort). One
+      // that did not reach them in chat (blocked, failed) is shown here all the same; one whose
+      // send was cancelled before their turn never went to them, so it is not.
       const recent = (await ctx.repos.announcements.recent(cohortId, 25)).filter(
         (a) => a.kind === 'announcement' && a.status !== 'scheduled',
       );
       const mine = [];
       for (const a of recent) {
         if (mine.length >= RECENT) break;
-        const received =
-          coordinator ||
-          (membership !== undefined &&
-            (await ctx.repos.announcements.getRecipient(a.id, membership.participantId)) !==
-              undefined);
-        if (!received) continue;
+        const row =
+          membership === undefined
+            ? undefined
+            : await ctx.repos.announcements.getRecipient(a.id, membership.participantId);
+        const addressed = row !== undefined && row.value.status !== 'cancelled';
+        if (!coordinator && !addressed) continue;
         mine.push({
           id: a.id,
           title: a.title,

@@ -11,6 +11,15 @@ export interface DeliveryReportCardData {
   counts: DeliveryCounts;
   /** Where the full per-person report is (the tab). */
   reportUrl?: string;
+  /** The programme channel's post, when the announcement went there too (not in the counts). */
+  channelPost?: { status: string; reason: string | null } | null;
+}
+
+function channelWords(post: { status: string; reason: string | null }): string {
+  if (post.status === 'sent') return 'Posted';
+  if (post.status === 'failed') return `Not posted${post.reason ? `: ${post.reason}` : ''}`;
+  if (post.status === 'unconfirmed') return 'Unconfirmed: check the channel';
+  return 'Posting';
 }
 
 const STATUS_WORDS: Record<AnnouncementStatus, string> = {
@@ -55,6 +64,9 @@ export function buildDeliveryReportCard(data: DeliveryReportCardData): CardJson 
           { title: 'Failed', value: String(c.failed) },
           { title: 'Unconfirmed', value: String(c.unconfirmed) },
           ...(c.cancelled > 0 ? [{ title: 'Cancelled', value: String(c.cancelled) }] : []),
+          ...(data.channelPost
+            ? [{ title: 'Programme channel', value: channelWords(data.channelPost) }]
+            : []),
         ],
       },
       ...(c.unconfirmed > 0

@@ -23,8 +23,10 @@ import { type FanoutMessage, type FanoutQueue, MAX_MESSAGE_CHARS } from '../fano
 import type { TeamsDelivery } from '../fanout/teams-delivery';
 import type { Logger } from '../logger';
 import { eachLimited } from '../store/batch';
+import { REMINDER_PREFIX } from '../store/announcement-repository';
 import { ConflictError } from '../store/errors';
 import type { Repositories } from '../store/repositories';
+import type { Versioned } from '../store/versioned';
 import { cohortHealth } from './cohort-health';
 import { placesLeft } from './event-rsvp';
 
@@ -157,10 +159,14 @@ export class AnnouncementService {
       ['hour', 1],
     ] as const) {
       const sendAt = new Date(Date.parse(event.start) - hours * 3600_000);
-      const id = `reminder-${which}-${event.id}`;
+      const id = `${REMINDER_PREFIX}${which}-${event.id}`;
       const current = await this.repos.announcements.get(event.cohortId, id);
       if (current && current.value.status !== 'scheduled') continue;
-      if (sendAt.getTime() <= now.getTime()) continue;
+      if (sendAt.getTime() <= now.getTime()) {
+        // Moved so that this reminder's time has passed: the old one must not go after all.
+        if (current) await this.cancelReminder(current);
+        continue;
+      }
       const reminder: Announcement = {
         id,
         cohortId: event.cohortId,
@@ -189,6 +195,19 @@ export class AnnouncementService {
         await this.repos.announcements.create(reminder);
       }
       await this.repos.announcements.markDue(reminder);
+    }
+  }
+
+  /** A reminder still waiting for its time, called off (ETag-guarded; a started one goes on). */
+  private async cancelReminder(reminder: Versioned<Announcement>): Promise<void> {
+    try {
+      await this.repos.announcements.replace(
+        { ...reminder.value, status: 'cancelled', cancelledAt: this.now().toISOString() },
+        reminder.etag,
+      );
+      await this.repos.announcements.clearDue(reminder.value);
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
     }
   }
 
@@ -336,7 +355,10 @@ export class AnnouncementService {
     const current = await this.repos.announcements.get(cohortId, id);
     if (!current || current.value.status === 'cancelled') return 0;
     const round = current.value.round + 1;
-    const unconfirmed = await this.repos.announcements.listRecipients(id, 'unconfirmed');
+    // People only: a channel post that may or may not have landed is never posted again.
+    const unconfirmed = (await this.repos.announcements.listRecipients(id, 'unconfirmed')).filter(
+      (r) => !isChannelRow(r.value),
+    );
     if (unconfirmed.length === 0) return 0;
     await this.repos.announcements.replace(
       { ...current.value, status: 'sending', round, completedAt: undefined },
@@ -391,11 +413,22 @@ export class AnnouncementService {
     }
   }
 
+  /**
+   * The delivery report: people only (counts and rows), with the programme channel's post kept
+   * apart, so every view (tab, API, CSV, chat summary) counts the same people.
+   */
   async report(cohortId: string, id: string) {
     const announcement = await this.repos.announcements.get(cohortId, id);
     if (!announcement) return undefined;
-    const recipients = (await this.repos.announcements.listRecipients(id)).map((r) => r.value);
-    return { announcement: announcement.value, counts: deliveryCounts(recipients), recipients };
+    const rows = (await this.repos.announcements.listRecipients(id)).map((r) => r.value);
+    const recipients = rows.filter((r) => !isChannelRow(r));
+    const channel = rows.find(isChannelRow);
+    return {
+      announcement: announcement.value,
+      counts: deliveryCounts(recipients),
+      recipients,
+      channelPost: channel ? { status: channel.status, reason: channel.reason ?? null } : null,
+    };
   }
 
   /**
@@ -477,22 +510,30 @@ export class AnnouncementService {
       }
     }
     if (open > 0) return false;
-    let finished = current.value;
-    if (current.value.status === 'sending') {
-      try {
-        finished = (
-          await this.repos.announcements.replace(
-            { ...current.value, status: 'sent', completedAt: now.toISOString() },
-            current.etag,
-          )
-        ).value;
-      } catch (error) {
-        if (error instanceof ConflictError) return false; // another instance finished it
-        throw error;
-      }
-    } else if (current.value.status !== 'cancelled') {
+    // Sending → sent, or a cancelled send's end noted: one ETag-guarded write, so of the instances
+    // finding it drained only the winner tells the coordinator.
+    const finishing =
+      current.value.status === 'sending' ||
+      (current.value.status === 'cancelled' && !current.value.completedAt);
+    if (!finishing) {
       await this.repos.announcements.clearActive(current.value);
       return true;
+    }
+    let finished: Announcement;
+    try {
+      finished = (
+        await this.repos.announcements.replace(
+          {
+            ...current.value,
+            status: current.value.status === 'sending' ? 'sent' : 'cancelled',
+            completedAt: now.toISOString(),
+          },
+          current.etag,
+        )
+      ).value;
+    } catch (error) {
+      if (error instanceof ConflictError) return false; // another instance finished it
+      throw error;
     }
     await this.repos.announcements.clearActive(current.value);
     if (finished.kind === 'announcement') await this.tellCoordinator(finished);
@@ -509,6 +550,7 @@ export class AnnouncementService {
       status: report.announcement.status,
       counts: report.counts,
       reportUrl: this.reportUrl(a),
+      channelPost: report.channelPost,
     });
     const outcome = await this.delivery.sendToUser(
       a.createdBy,
@@ -552,7 +594,8 @@ export class AnnouncementService {
     return { ...MessageFactory.attachment(asAttachment(card)), summary: event.title };
   }
 
-  announcementCard(a: Announcement, cohortName: string, acknowledged: boolean) {
+  /** The card as people get it; `forChannel` leaves out "Got it" (a channel has no one reader). */
+  announcementCard(a: Announcement, cohortName: string, acknowledged: boolean, forChannel = false) {
     return buildAnnouncementCard({
       cohortId: a.cohortId,
       announcementId: a.id,
@@ -562,6 +605,7 @@ export class AnnouncementService {
       fromName: a.createdByName,
       cohortName,
       acknowledged,
+      forChannel,
     });
   }
 
@@ -634,7 +678,7 @@ export class AnnouncementService {
       this.log.warn({ id: a.id }, 'no programme channel linked; channel post skipped');
       return;
     }
-    const marker = `channel-${a.id}`;
+    const marker = channelMarker(a.id);
     const existing = await this.repos.announcements.getRecipient(a.id, marker);
     if (existing) return; // already posted, or posting: never twice
     const added = await this.repos.announcements.addRecipients(a.id, [
@@ -650,7 +694,7 @@ export class AnnouncementService {
       },
     ]);
     if (added === 0) return;
-    const card = this.announcementCard(a, cohort.value.name, true);
+    const card = this.announcementCard(a, cohort.value.name, false, true);
     const outcome = await this.delivery.sendToChannel(
       channel,
       MessageFactory.attachment(asAttachment(card)),
@@ -668,6 +712,15 @@ export class AnnouncementService {
       row.etag,
     );
   }
+}
+
+/** The recipient row that stands for the programme channel's post. */
+function channelMarker(announcementId: string): string {
+  return `channel-${announcementId}`;
+}
+
+function isChannelRow(r: Pick<Recipient, 'participantId'>): boolean {
+  return r.participantId.startsWith('channel-');
 }
 
 function refuse(field: string, message: string): Refusal {

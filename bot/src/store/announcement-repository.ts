@@ -78,14 +78,30 @@ export class AnnouncementRepository {
     return { value: announcement, etag: next };
   }
 
-  /** The cohort's most recent announcements, newest first (ids sort newest first). */
+  /**
+   * The cohort's most recent announcements, newest first. Ids sort newest first, except event
+   * reminders (`reminder-{day|hour}-{event id}`, fixed so an event edit finds them), which sort
+   * after every time-ordered id: they are read apart (a cohort has two per event) and merged in
+   * by creation time.
+   */
   async recent(cohortId: string, limit: number): Promise<Announcement[]> {
+    const [timeOrdered, reminders] = await Promise.all([
+      this.firstRows(odata`PartitionKey eq ${cohortId} and RowKey lt ${REMINDER_PREFIX}`, limit),
+      this.firstRows(
+        odata`PartitionKey eq ${cohortId} and RowKey ge ${REMINDER_PREFIX} and RowKey lt ${REMINDER_END}`,
+        Number.POSITIVE_INFINITY,
+      ),
+    ]);
+    return [...timeOrdered, ...reminders]
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+      .slice(0, limit);
+  }
+
+  private async firstRows(filter: string, limit: number): Promise<Announcement[]> {
     const found: Announcement[] = [];
     try {
       const pages = this.announcements
-        .listEntities<Record<string, unknown>>({
-          queryOptions: { filter: odata`PartitionKey eq ${cohortId}` },
-        })
+        .listEntities<Record<string, unknown>>({ queryOptions: { filter } })
         .byPage({ maxPageSize: Math.min(limit, 1000) });
       for await (const page of pages) {
         for (const row of page) found.push(JSON.parse(str(row, 'data')) as Announcement);
@@ -238,6 +254,10 @@ export class AnnouncementRepository {
     }
   }
 }
+
+/** Event reminders' ids start so; `reminder.` is the first key after all of them. */
+export const REMINDER_PREFIX = 'reminder-';
+const REMINDER_END = 'reminder.';
 
 /** How many partitions an announcement's recipients are spread over. */
 export const RECIPIENT_BUCKETS = 32;

@@ -221,6 +221,7 @@ export class AnnouncementActions {
         status: report.announcement.status,
         counts: report.counts,
         reportUrl: this.announcements.reportUrl(report.announcement),
+        channelPost: report.channelPost,
       }),
       notices: [],
     };
