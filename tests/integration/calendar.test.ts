@@ -1,3 +1,4 @@
+import { TableClient } from '@azure/data-tables';
 import { type BotHarness, startBotHarness } from '../support/bot-harness';
 import { COORDINATOR, activePair } from '../support/journey-fixture';
 import { call, devToken } from '../support/test-service';
@@ -21,6 +22,73 @@ beforeAll(async () => {
 });
 
 afterAll(() => harness.stop());
+
+let crowdCohorts = 0;
+
+/** A cohort of `size` people (paired mentor and mentee) with a dev token each. */
+async function crowd(size: number): Promise<{ cohortId: string; tokens: string[] }> {
+  const url = harness.service.url;
+  crowdCohorts += 1;
+  const coordinator = await devToken(url, COORDINATOR);
+  const cohort = await call<{ id: string }>(url, 'POST', '/api/cohorts', {
+    token: coordinator,
+    json: { name: `Crowd ${crowdCohorts}`, startDate: '2027-03-01', endDate: '2027-08-31' },
+  });
+  const people = Array.from({ length: size }, (_, i) => ({
+    userId: `e000000${crowdCohorts}-0000-4000-8000-${String(i + 1).padStart(12, '0')}`,
+    name: `Person${i + 1} Crowd${crowdCohorts}`,
+    email: `person${i + 1}.crowd${crowdCohorts}@trust.nhs.uk`,
+  }));
+  const rows = ['email,display_name,role,entra_object_id,partner_email'];
+  people.forEach((p, i) => {
+    const mentor = i % 2 === 0;
+    const partner = mentor ? people[i + 1] : undefined;
+    rows.push(
+      `${p.email},${p.name},${mentor ? 'mentor' : 'mentee'},${p.userId},${partner?.email ?? ''}`,
+    );
+  });
+  const imported = await call(url, 'POST', `/api/cohorts/${cohort.body.id}/roster`, {
+    token: coordinator,
+    body: rows.join('\n'),
+    contentType: 'text/csv',
+  });
+  expect(imported.status).toBe(201);
+  const tokens = await Promise.all(
+    people.map((p) => devToken(url, { userId: p.userId, name: p.name })),
+  );
+  return { cohortId: cohort.body.id, tokens };
+}
+
+/** Creates an event for everyone with the given capacity; returns its id. */
+async function eventWithPlaces(cohortId: string, capacity: number): Promise<string> {
+  const url = harness.service.url;
+  const created = await call<{ id: string }>(url, 'POST', `/api/cohorts/${cohortId}/events`, {
+    token: await devToken(url, COORDINATOR),
+    json: {
+      type: 'mentor_training',
+      title: `Training for ${capacity}`,
+      start: '2027-05-10T09:00:00Z',
+      end: '2027-05-10T12:00:00Z',
+      capacity,
+    },
+  });
+  expect(created.status).toBe(201);
+  return created.body.id;
+}
+
+/** Each person's own answer and the number going, as the tab shows them. */
+async function answers(cohortId: string, eventId: string, tokens: string[]) {
+  const url = harness.service.url;
+  const views = await Promise.all(
+    tokens.map(async (token) => {
+      const listed = await call<{
+        events: { id: string; myResponse: string | null; going: number }[];
+      }>(url, 'GET', `/api/cohorts/${cohortId}/events`, { token });
+      return listed.body.events.find((e) => e.id === eventId)!;
+    }),
+  );
+  return { going: views[0]!.going, mine: views.map((v) => v.myResponse) };
+}
 
 describe('the programme calendar', () => {
   it('invites by audience, takes RSVPs within capacity, and serves .ics files and a revocable feed', async () => {
@@ -161,5 +229,72 @@ describe('the programme calendar', () => {
     expect((await fetch(`${url}${renewedPath}`)).status).toBe(200);
     await call(url, 'DELETE', '/api/me/calendar-feed', { token: zoe });
     expect((await fetch(`${url}${renewedPath}`)).status).toBe(404);
+  });
+
+  it('gives the last places to exactly as many people as there are, however many answer at once', async () => {
+    const url = harness.service.url;
+    const { cohortId, tokens } = await crowd(12);
+    const eventId = await eventWithPlaces(cohortId, 5);
+    const path = `/api/cohorts/${cohortId}/events/${eventId}/rsvp`;
+
+    const results = await Promise.all(
+      tokens.map((token) => call(url, 'PUT', path, { token, json: { response: 'yes' } })),
+    );
+    const taken = results.filter((r) => r.status === 200);
+    const refused = results.filter(
+      (r) =>
+        r.status === 409 && (r.body as { error?: { code?: string } }).error?.code === 'event_full',
+    );
+    expect([taken.length, refused.length]).toEqual([5, 7]);
+
+    const stored = await answers(cohortId, eventId, tokens);
+    expect(stored.going).toBe(5);
+    expect(stored.mine.filter((m) => m === 'yes')).toHaveLength(5);
+    expect(stored.mine.map((m) => m === 'yes')).toEqual(results.map((r) => r.status === 200));
+  });
+
+  it('lets a place given back be taken by someone else, also for events answered before places were counted', async () => {
+    const url = harness.service.url;
+    const { cohortId, tokens } = await crowd(4);
+    const [ada, ben, cal, dee] = tokens as [string, string, string, string];
+    const eventId = await eventWithPlaces(cohortId, 1);
+    const rsvp = (token: string, response: string) =>
+      call(url, 'PUT', `/api/cohorts/${cohortId}/events/${eventId}/rsvp`, {
+        token,
+        json: { response },
+      });
+
+    expect((await rsvp(ada, 'yes')).status).toBe(200);
+    expect(await rsvp(ben, 'yes')).toMatchObject({
+      status: 409,
+      body: { error: { code: 'event_full' } },
+    });
+    expect((await rsvp(ada, 'maybe')).status).toBe(200); // gives the place back
+    expect((await rsvp(ada, 'no')).status).toBe(200); // maybe to no: nothing changes
+    expect((await rsvp(ben, 'yes')).status).toBe(200);
+    expect((await rsvp(ben, 'yes')).status).toBe(200); // answering again is fine
+    expect((await rsvp(ada, 'yes')).status).toBe(409);
+    expect(await answers(cohortId, eventId, tokens)).toEqual({
+      going: 1,
+      mine: ['no', 'yes', null, null],
+    });
+
+    // Data written before places were counted: RSVPs but no places row. The count comes from
+    // the RSVPs, so the event is still full.
+    const events = TableClient.fromConnectionString(harness.storage.connectionString, 'Events', {
+      allowInsecureConnection: true,
+    });
+    await events.deleteEntity(cohortId, `places|${eventId}`);
+    expect(await rsvp(cal, 'yes')).toMatchObject({
+      status: 409,
+      body: { error: { code: 'event_full' } },
+    });
+    expect((await rsvp(ben, 'no')).status).toBe(200);
+    expect((await rsvp(cal, 'yes')).status).toBe(200);
+    expect((await rsvp(dee, 'yes')).status).toBe(409);
+    expect(await answers(cohortId, eventId, tokens)).toEqual({
+      going: 1,
+      mine: ['no', 'no', 'yes', null],
+    });
   });
 });
