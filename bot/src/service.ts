@@ -84,11 +84,15 @@ export async function startService(
   const identity = new IdentityService(repos);
   const jobs = new JobStore(store, { clock: now });
   const journey = new JourneyService(repos, jobs, now, log);
+  // Every proactive send (nudges, summaries, channel posts) takes a slot under Teams' rate from
+  // the fan-out's pacer, so they and a large announcement share the limit instead of racing.
+  const pace = () => fanout.pace();
   const sender = new ProactiveSender(
     adapter,
     config.bot.kind === 'azure' ? config.bot.appId : '',
     repos.conversations,
     log,
+    pace,
   );
   const handler = new JourneyJobHandler(
     repos,
@@ -105,6 +109,7 @@ export async function startService(
   const delivery = new TeamsDelivery(adapter, botAppId, repos.conversations, log);
   const announcements = new AnnouncementService(repos, queue, delivery, now, log, {
     publicUrl: config.publicUrl,
+    pace,
   });
   const fanout = new FanoutWorker(
     repos,

@@ -177,6 +177,35 @@ describe('announcements through the fan-out', () => {
     await waitForText(COORDINATOR_USER, /Delivery report[\s\S]*Welcome to the spring cohort/);
   });
 
+  it("shares Teams' rate with other proactive messages sent at the same time", async () => {
+    const { connector } = harness;
+    // Teams' limit as the service knows it (ANNOUNCE_RATE_PER_SECOND 40 in this harness).
+    connector.configure({ rateLimits: { globalPerSecond: 40, perConversation: false } });
+    const throttledBefore = connector.stats().throttled;
+    const created = await announce({
+      title: 'Shared rate notice',
+      text: 'Sent while nudges go out.',
+      audience: 'cohort',
+    });
+    expect(created.status).toBe(201);
+    const until = Date.now() + 20_000;
+    while ((await report(created.body.id)).counts.sent < 2 && Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    // While it goes out, a scheduler tick's worth of nudges (36: under the limit on their own).
+    const nudged = PEOPLE.slice(0, 12).flatMap((p) => [p, p, p]);
+    const nudges = await Promise.all(
+      nudged.map((p) =>
+        harness.service.ctx.sender.sendToUser(p.aadObjectId, { type: 'message', text: 'Nudge' }),
+      ),
+    );
+    const done = await finished(created.body.id);
+    expect(nudges.map((n) => n.status)).toEqual(nudged.map(() => 'sent'));
+    expect(done.counts).toMatchObject({ total: 24, sent: 24 });
+    // Together they stayed under the limit: nothing was refused with a 429.
+    expect(connector.stats().throttled - throttledBefore).toBe(0);
+  });
+
   it('gives up after the bounded attempts with the reason, and never sends twice', async () => {
     const { connector } = harness;
     const victim = PEOPLE[3]!;

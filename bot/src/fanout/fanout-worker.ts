@@ -75,6 +75,7 @@ export class FanoutWorker {
   private readonly laneQueue: (() => void)[] = [];
   private lastWorkAt = 0;
   private joined = false;
+  private joining?: Promise<void>;
   private refreshing = false;
   private lastBeat = 0;
   private lastReport = 0;
@@ -189,6 +190,17 @@ export class FanoutWorker {
     });
   }
 
+  /**
+   * A send outside the fan-out (a journey nudge, a coordinator's summary, a channel post) takes
+   * its slot under the same rate, and makes this instance count as busy for a while, so the
+   * instances sharing Teams' limit leave room for it.
+   */
+  async pace(): Promise<void> {
+    this.lastWorkAt = Date.now();
+    if (this.running && !this.joined) await this.join();
+    await this.pacer.take();
+  }
+
   private isBusy(): boolean {
     return this.held.size > 0 || Date.now() - this.lastWorkAt < BUSY_LINGER_MS;
   }
@@ -198,7 +210,15 @@ export class FanoutWorker {
    * to slow down for us, then take our share. Without the wait, a newcomer and the incumbents
    * would together go over the ceiling until the incumbents next looked.
    */
-  private async join(): Promise<void> {
+  private join(): Promise<void> {
+    // The queue loop and other sends may ask at once: one join between them.
+    this.joining ??= this.joinOnce().finally(() => {
+      this.joining = undefined;
+    });
+    return this.joining;
+  }
+
+  private async joinOnce(): Promise<void> {
     try {
       await this.registry.beat(true, new Date());
       this.lastBeat = Date.now();

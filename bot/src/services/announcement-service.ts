@@ -64,7 +64,11 @@ export class AnnouncementService {
     private readonly delivery: TeamsDelivery,
     private readonly now: () => Date,
     private readonly log: Logger,
-    private readonly options: { publicUrl?: string } = {},
+    private readonly options: {
+      publicUrl?: string;
+      /** Waits for a slot under Teams' rate for sends outside the fan-out (summary, channel). */
+      pace?: () => Promise<void>;
+    } = {},
   ) {}
 
   /** Validated input → a stored announcement, started now or marked due for later. */
@@ -552,6 +556,7 @@ export class AnnouncementService {
       reportUrl: this.reportUrl(a),
       channelPost: report.channelPost,
     });
+    await this.options.pace?.();
     const outcome = await this.delivery.sendToUser(
       a.createdBy,
       MessageFactory.attachment(asAttachment(card)),
@@ -695,6 +700,7 @@ export class AnnouncementService {
     ]);
     if (added === 0) return;
     const card = this.announcementCard(a, cohort.value.name, false, true);
+    await this.options.pace?.();
     const outcome = await this.delivery.sendToChannel(
       channel,
       MessageFactory.attachment(asAttachment(card)),

@@ -19,11 +19,14 @@ export class ProactiveSender {
     private readonly botAppId: string,
     private readonly conversations: ConversationRepository,
     private readonly log: Logger,
+    /** Waits for a slot under Teams' rate, shared with the fan-out (see FanoutWorker.pace). */
+    private readonly pace: () => Promise<void> = () => Promise.resolve(),
   ) {}
 
   async sendToUser(userId: string, activity: Partial<Activity>): Promise<SendOutcome> {
     const stored = await this.conversations.getPersonal(userId);
     if (!stored) return { status: 'no-conversation' };
+    await this.pace();
     const reference = JSON.parse(stored.referenceJson) as ConversationReference;
     let outcome = { status: 'failed', detail: 'not attempted', retryable: true } as SendOutcome;
     await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
