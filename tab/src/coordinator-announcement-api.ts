@@ -119,6 +119,16 @@ export function getReport(
   return client.request<AnnouncementReport>(one(cohortId, id));
 }
 
+/** Just the counts (the per-person rows left out): for the list of announcements. */
+export async function getReportCounts(
+  client: ApiClient,
+  cohortId: string,
+  id: string,
+): Promise<DeliveryCounts> {
+  const report = await client.request<AnnouncementReport>(`${one(cohortId, id)}?recipients=none`);
+  return report.counts;
+}
+
 export function getReportCsv(client: ApiClient, cohortId: string, id: string): Promise<string> {
   return client.requestText(`${one(cohortId, id)}/report.csv`);
 }
@@ -272,10 +282,7 @@ export function matchesFilter(r: AnnouncementRecipient, filter: RecipientFilter)
   return r.status === filter;
 }
 
-/**
- * Counts over the people in the table. The API's own counts also hold the programme channel's
- * post when there is one; the table lists people only, so the two are counted the same way.
- */
+/** Counts over the people in the table: the same people the API's own counts are over. */
 export function countRecipients(recipients: AnnouncementRecipient[]): DeliveryCounts {
   const counts: DeliveryCounts = {
     total: recipients.length,

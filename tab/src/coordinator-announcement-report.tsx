@@ -56,6 +56,9 @@ import type { LoadState } from './use-api-load';
 import { describeFailure } from './use-form-submit';
 import { BackButton, FocusHeading } from './view-header';
 
+/** People shown in the report's table before "Show more". */
+const ROWS_PER_PAGE = 200;
+
 /** How often the report is read again while it is sending or waiting to send. */
 export const POLL_MS = 2000;
 
@@ -198,6 +201,8 @@ export function AnnouncementReportView({
   const [tick, setTick] = useState(0);
   const [refreshProblem, setRefreshProblem] = useState<string | undefined>();
   const [filter, setFilter] = useState<RecipientFilter>('all');
+  // A large send has thousands of people: the table shows them a page at a time.
+  const [rowLimit, setRowLimit] = useState(ROWS_PER_PAGE);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState<'cancel' | 'resend' | 'export' | null>(null);
   const [actionNote, setActionNote] = useState<{ ok: boolean; text: string } | null>(null);
@@ -593,7 +598,10 @@ export function AnnouncementReportView({
                 value: f,
                 label: `${FILTER_WORDS[f]} (${filterCount(f)})`,
               }))}
-              onChange={setFilter}
+              onChange={(f) => {
+                setFilter(f);
+                setRowLimit(ROWS_PER_PAGE);
+              }}
               testId="announcement-recipient-filter"
             />
           </div>
@@ -608,10 +616,25 @@ export function AnnouncementReportView({
               minWidth={760}
               testId="announcement-recipients"
             >
-              {shown.map((r) => (
+              {shown.slice(0, rowLimit).map((r) => (
                 <RecipientRow key={r.participantId} r={r} />
               ))}
             </ScrollTable>
+          )}
+          {shown.length > rowLimit && (
+            <div className={t.tools}>
+              <Text className={styles.muted} data-testid="announcement-recipients-shown">
+                Showing {rowLimit.toLocaleString('en-GB')} of{' '}
+                {plural(shown.length, 'person', 'people')}.
+              </Text>
+              <Button
+                appearance="secondary"
+                onClick={() => setRowLimit((n) => n + ROWS_PER_PAGE)}
+                data-testid="announcement-recipients-more"
+              >
+                Show {Math.min(ROWS_PER_PAGE, shown.length - rowLimit).toLocaleString('en-GB')} more
+              </Button>
+            </div>
           )}
         </>
       )}

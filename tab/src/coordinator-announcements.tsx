@@ -11,12 +11,11 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { ApiClient } from './api-client';
 import type { CohortSummary } from './api-types';
 import {
-  countRecipients,
   describeAudience,
   describeKind,
   describeStatus,
   formatWhen,
-  getReport,
+  getReportCounts,
   listAnnouncements,
 } from './coordinator-announcement-api';
 import type { Announcement, DeliveryCounts } from './coordinator-announcement-api';
@@ -225,14 +224,14 @@ export function AnnouncementsSection({
           for (let i = 0; i < wanted.length && isCurrent(); i += 3) {
             const batch = wanted.slice(i, i + 3);
             const results = await Promise.allSettled(
-              batch.map((a) => getReport(client, cohort.id, a.id)),
+              batch.map((a) => getReportCounts(client, cohort.id, a.id)),
             );
             if (!isCurrent()) return;
             setCounts((current) => {
               const next = { ...current };
               results.forEach((r, j) => {
                 const id = batch[j]?.id;
-                if (id && r.status === 'fulfilled') next[id] = countRecipients(r.value.recipients);
+                if (id && r.status === 'fulfilled') next[id] = r.value;
               });
               return next;
             });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
+import { announcementId } from '../../bot/src/domain/announcement';
 import type { RunningService } from '../../bot/src/service';
 import { type TeamsUser, installActivity, postActivity } from '../support/activities';
 import { type AxeFinding, THEMES } from '../support/axe';
@@ -639,6 +640,84 @@ describe('announcements in the coordinator’s view of a cohort', () => {
     } finally {
       connector.configure({ latencyMs: 0 });
     }
+  });
+
+  it('reads only the counts for the list, and shows a large report 200 people at a time', async () => {
+    // A finished send to 230 people (written straight to storage: the fan-out is not under test).
+    const repo = service.ctx.repos.announcements;
+    const at = new Date(Date.now() - 3600_000);
+    const big = {
+      id: announcementId(at, 'b16b16b1'),
+      cohortId,
+      kind: 'announcement' as const,
+      title: 'Large cohort notice',
+      text: 'For everyone.',
+      audience: { kind: 'cohort' as const },
+      alsoInChannel: false,
+      sendAt: at.toISOString(),
+      status: 'sent' as const,
+      createdBy: PRIYA.userId,
+      createdByName: PRIYA.name,
+      createdAt: at.toISOString(),
+      startedAt: at.toISOString(),
+      completedAt: at.toISOString(),
+      recipientCount: 230,
+      round: 1,
+    };
+    await repo.create(big);
+    await repo.addRecipients(
+      big.id,
+      Array.from({ length: 230 }, (_, i) => ({
+        announcementId: big.id,
+        participantId: `p-${String(i).padStart(3, '0')}`,
+        displayName: `Person ${String(i + 1).padStart(3, '0')}`,
+        status: i < 220 ? ('sent' as const) : ('failed' as const),
+        reason: i < 220 ? undefined : 'not linked to Teams yet',
+        attempts: 1,
+        round: 1,
+        sentAt: i < 220 ? at.toISOString() : undefined,
+        updatedAt: at.toISOString(),
+      })),
+    );
+
+    const opened = await openCohortAs(PRIYA.userId);
+    const reads: string[] = [];
+    opened.page.on('request', (r) => {
+      if (r.url().includes(`/announcements/${big.id}`)) reads.push(r.url());
+    });
+    const { page, errors } = opened;
+    await page.getByTestId('coordinator-cohort').waitFor();
+    await page.getByTestId('cohort-tab-announcements').click();
+    const panel = page.getByTestId('cohort-panel-announcements');
+    const item = panel.getByTestId('announcement-item').filter({ hasText: 'Large cohort notice' });
+    await eventually(
+      () => item.getByTestId('announcement-item-counts').textContent(),
+      /^220 of 230 sent · 0 read$/,
+      { within: 10_000 },
+    );
+    // The list asked for the counts alone, not 230 people's rows.
+    expect(reads.length).toBeGreaterThan(0);
+    expect(reads.every((u) => u.endsWith('?recipients=none'))).toBe(true);
+
+    await item.getByTestId('announcement-open').click();
+    await reportFinished(page);
+    const rows = panel.getByTestId('announcement-recipients').locator('tbody tr');
+    await expect(rows.count()).resolves.toBe(200);
+    await expect(panel.getByTestId('announcement-recipients-shown').textContent()).resolves.toBe(
+      'Showing 200 of 230 people.',
+    );
+    const more = panel.getByTestId('announcement-recipients-more');
+    await expect(more.textContent()).resolves.toBe('Show 30 more');
+    await more.click();
+    await expect(rows.count()).resolves.toBe(230);
+    await expect(more.count()).resolves.toBe(0);
+    // A filter starts again at the first page; the failed fit on one.
+    await panel.getByTestId('announcement-recipient-filter').selectOption('failed');
+    await expect(rows.count()).resolves.toBe(10);
+    await expect(panel.getByTestId('announcement-recipients-more').count()).resolves.toBe(0);
+    expect(await settledAxeFindings(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
   });
 
   it('is not there for a mentor: the cohort view refuses, and so does the API', async () => {

@@ -292,6 +292,27 @@ describe('announcements through the fan-out', () => {
     expect(refused.status).toBe(403);
     const said = await harness.drive.say(PEOPLE[0]!, 'announce');
     expect(said.join(' ')).toMatch(/sent by your programme team/);
+
+    // A report asked for in a way the API does not know says which parameter to change.
+    const sent = await announce({ title: 'Counts only', text: 'x', audience: 'mentors' });
+    const path = `/api/cohorts/${cohortId}/announcements/${sent.body.id}`;
+    const odd = await call<{ error: { details: { fields: { field: string }[] } } }>(
+      url,
+      'GET',
+      `${path}?recipients=some`,
+      { token: coordinator },
+    );
+    expect(odd.status).toBe(400);
+    expect(odd.body.error.details.fields.map((f) => f.field)).toEqual(['recipients']);
+    const counts = await call<Report & { recipientsIncluded: boolean }>(
+      url,
+      'GET',
+      `${path}?recipients=none`,
+      { token: coordinator },
+    );
+    expect(counts.body).toMatchObject({ recipientsIncluded: false, recipients: [] });
+    expect(counts.body.counts.total).toBe(MENTORS.length);
+    await finished(sent.body.id);
   });
 
   it('waits for a scheduled time, then sends', async () => {

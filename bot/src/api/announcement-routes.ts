@@ -89,16 +89,28 @@ export function registerAnnouncementRoutes(server: Server, ctx: AppContext): voi
     }),
   );
 
+  /**
+   * One announcement's report. `?recipients=none` leaves the per-person rows out: the list of
+   * announcements needs only the counts, and a large send has thousands of rows.
+   */
   server.get(
     `${base}/:announcementId`,
-    coordinatorRoute(ctx, async ({ params }) => {
+    coordinatorRoute(ctx, async ({ params, req }) => {
+      const wanted = new URL(req.url ?? '/', 'http://localhost').searchParams.get('recipients');
+      if (wanted !== null && wanted !== 'all' && wanted !== 'none') {
+        throw ApiError.badRequest('recipients must be "all" or "none"', {
+          fields: [{ field: 'recipients', message: 'must be "all" or "none"' }],
+        });
+      }
       const report = await reportOr404(params.cohortId ?? '', params.announcementId ?? '');
+      const rows = wanted === 'none' ? [] : report.recipients;
       return {
         body: {
           announcement: announcementView(report.announcement),
           counts: report.counts,
           channelPost: report.channelPost,
-          recipients: report.recipients.map((r) => ({
+          recipientsIncluded: wanted !== 'none',
+          recipients: rows.map((r) => ({
             participantId: r.participantId,
             displayName: r.displayName,
             status: r.status,
