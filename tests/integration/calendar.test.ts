@@ -188,6 +188,8 @@ describe('the programme calendar', () => {
       headers: { 'if-match': peer.body.etag },
     });
     expect(moved.status).toBe(200);
+    // The answers stand through the edit, and the reply says so.
+    expect(moved.body).toMatchObject({ title: 'Peer support (moved)', going: 1 });
     const stale = await call(url, 'PUT', `${events}/${peer.body.id}`, {
       token: coordinator,
       json: {

@@ -119,7 +119,12 @@ export function registerCalendarRoutes(server: Server, ctx: AppContext): void {
         userId: caller.userId,
         name: caller.name,
       });
-      return { body: { ...eventView(event, []), etag: saved.etag }, headers: { ETag: saved.etag } };
+      // The answers stand through an edit: the reply carries them, as the calendar would.
+      const { rsvps } = await ctx.repos.events.calendar(event.cohortId);
+      return {
+        body: { ...eventView(event, rsvps), etag: saved.etag },
+        headers: { ETag: saved.etag },
+      };
     }),
   );
 
