@@ -308,6 +308,19 @@ async function runScenario(
   }
   const toDoneMs = Date.now() - posted;
   const stats = await fake.stats();
+  // What the coordinator's tab reads: the counts alone (the list), then the whole report.
+  for (const query of ['?recipients=none', '']) {
+    const started = Date.now();
+    const read = await fetch(
+      new URL(`/api/cohorts/${cohort.cohortId}/announcements/${id}${query}`, workers[0]!.url),
+      { headers: { authorization: `Bearer ${token}` } },
+    );
+    const bytes = (await read.arrayBuffer()).byteLength;
+    console.log(
+      `  report${query || ' (every person)'}: ${read.status} in ${Date.now() - started} ms, ` +
+        `${(bytes / 1024).toFixed(1)} KB`,
+    );
+  }
   const rows = (await repos.announcements.listRecipients(id)).map((r) => r.value);
   await Promise.all(workers.map((w) => w.stop()));
   for (const [i, w] of [...workers, ...killed].entries()) keepLog(scenario, `${i}-${w.pid}`, w);
