@@ -122,7 +122,9 @@ describe('Scheduler in one process', () => {
     const start = Date.parse('2027-03-01T09:00:00Z');
     let running = 0;
     let most = 0;
+    let started = 0;
     const { jobs, scheduler } = setup(store, start, async () => {
+      started++;
       running++;
       most = Math.max(most, running);
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -138,7 +140,8 @@ describe('Scheduler in one process', () => {
 
     await jobs.schedule(Array.from({ length: 20 }, (_, i) => job(`more:p${i}`, start)));
     scheduler.start();
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    // Stopped as soon as the first of the new jobs is under way (however slow storage is today).
+    while (started <= 20) await new Promise((resolve) => setTimeout(resolve, 5));
     await scheduler.stop();
     expect(running).toBe(0);
     const left = await jobs.due(new Date(start));
