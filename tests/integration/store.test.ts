@@ -1,4 +1,7 @@
 import { createCohort } from '../../bot/src/domain/cohort';
+import { announcementId } from '../../bot/src/domain/announcement';
+import type { Recipient } from '../../bot/src/domain/announcement';
+import { recipientPartition } from '../../bot/src/store/announcement-repository';
 import { ConflictError } from '../../bot/src/store/errors';
 import { emailKey, userKey } from '../../bot/src/store/membership-repository';
 import { type Repositories, createRepositories } from '../../bot/src/store/repositories';
@@ -9,6 +12,7 @@ import type { Pair } from '../../bot/src/domain/pair';
 
 let storage: EmbeddedStorage;
 let repos: Repositories;
+let tables: TableStore;
 
 beforeAll(async () => {
   storage = await startTestStorage();
@@ -19,6 +23,7 @@ beforeAll(async () => {
   await store.ensureTables();
   await store.ensureTables(); // safe to repeat on every start
   repos = createRepositories(store);
+  tables = store;
 });
 
 afterAll(() => storage.stop());
@@ -77,6 +82,46 @@ describe('store against Azurite', () => {
     const error = (await stale.catch((e: unknown) => e)) as ConflictError;
     expect(error.current).toMatchObject({ value: { state: 'introduced' } });
     expect((await repos.pairs.get('c1', 'p1'))!.value.state).toBe('introduced');
+  });
+
+  it("spreads an announcement's recipients over partitions and reads them back as one", async () => {
+    const id = announcementId(now, 'aaaabbbb');
+    const neighbour = announcementId(new Date(now.getTime() + 1), 'aaaabbbb');
+    const person = (announcement: string, i: number): Recipient => ({
+      announcementId: announcement,
+      participantId: `person-${i}`,
+      displayName: `Person ${i}`,
+      status: 'queued',
+      attempts: 0,
+      round: 1,
+      updatedAt: now.toISOString(),
+    });
+    const people = Array.from({ length: 250 }, (_, i) => person(id, i));
+    expect(await repos.announcements.addRecipients(id, people)).toBe(250);
+    expect(await repos.announcements.addRecipients(id, people)).toBe(0); // never twice
+    await repos.announcements.addRecipients(neighbour, [person(neighbour, 1)]);
+    // A row as pre-release builds wrote it: the announcement id alone as PartitionKey.
+    await tables.table('announcementRecipients').createEntity({
+      partitionKey: id,
+      rowKey: 'person-legacy',
+      status: 'sent',
+      data: JSON.stringify({ ...person(id, 999), participantId: 'person-legacy', status: 'sent' }),
+    });
+
+    const partitions = new Set(people.map((p) => recipientPartition(id, p.participantId)));
+    expect(partitions.size).toBe(32);
+    const all = await repos.announcements.listRecipients(id);
+    expect(all.map((r) => r.value.participantId).sort()).toEqual(
+      [...people.map((p) => p.participantId), 'person-legacy'].sort(),
+    );
+    expect((await repos.announcements.listRecipients(id, 'sent')).length).toBe(1);
+    const one = await repos.announcements.getRecipient(id, 'person-7');
+    expect(one?.value.displayName).toBe('Person 7');
+    await repos.announcements.replaceRecipient({ ...one!.value, status: 'sent' }, one!.etag);
+    await expect(
+      repos.announcements.replaceRecipient({ ...one!.value, status: 'failed' }, one!.etag),
+    ).rejects.toBeInstanceOf(ConflictError);
+    expect((await repos.announcements.listRecipients(id, 'sent')).length).toBe(2);
   });
 
   it('writes more than one transaction of pairs in a partition', async () => {

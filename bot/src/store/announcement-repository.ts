@@ -187,10 +187,13 @@ export class AnnouncementRepository {
     announcementId: string,
     status?: Recipient['status'],
   ): Promise<Versioned<Recipient>[]> {
+    // From `{id}` itself ('}' sorts just after '|'): every bucket of this announcement, and the
+    // single partition pre-release builds wrote before the buckets, so old reports still read.
+    // Ids have a fixed length, so no other announcement's key falls in between.
     const rows = await listPartitionRange(
       this.recipients,
-      `${announcementId}|`,
-      `${announcementId}}`, // '}' sorts just after '|': every bucket of this announcement
+      announcementId,
+      `${announcementId}}`,
       status ? odata`status eq ${status}` : undefined,
     );
     return rows.map((row) => ({
