@@ -444,7 +444,7 @@ describe('as its own process', () => {
     expect(() => parseCliOptions(['--colour=blue'])).toThrow('unknown option --colour');
   });
 
-  it('prints its URL as JSON, reports /_stats and resets on /_reset', async () => {
+  it('prints its URL as JSON, reports /_stats and /_progress and resets on /_reset', async () => {
     const root = path.resolve(__dirname, '../..');
     const child: ChildProcess = spawn(
       process.execPath,
@@ -471,6 +471,10 @@ describe('as its own process', () => {
       expect((await post(`${conv('a:x')}/activities`, message('hi'))).status).toBe(200);
       const stats = await (await fetch(new URL('/_stats', serviceUrl))).json();
       expect(stats).toMatchObject({ delivered: 1, byStatus: { '200': 1 } });
+      expect(await (await fetch(new URL('/_progress', serviceUrl))).json()).toEqual({
+        delivered: 1,
+        requests: 1,
+      });
       expect((await post('/_reset', {})).status).toBe(200);
       expect(await (await fetch(new URL('/_stats', serviceUrl))).json()).toMatchObject({
         requests: 0,
