@@ -282,26 +282,6 @@ export function matchesFilter(r: AnnouncementRecipient, filter: RecipientFilter)
   return r.status === filter;
 }
 
-/** Counts over the people in the table: the same people the API's own counts are over. */
-export function countRecipients(recipients: AnnouncementRecipient[]): DeliveryCounts {
-  const counts: DeliveryCounts = {
-    total: recipients.length,
-    queued: 0,
-    sending: 0,
-    sent: 0,
-    blocked: 0,
-    failed: 0,
-    unconfirmed: 0,
-    cancelled: 0,
-    acknowledged: 0,
-  };
-  for (const r of recipients) {
-    if (r.status in counts) counts[r.status] += 1;
-    if (r.acknowledgedAt) counts.acknowledged += 1;
-  }
-  return counts;
-}
-
 /**
  * How many people each audience reaches today, worked out from the roster and pairs' health
  * as the service does (reciprocal partners are both mentor and mentee; ended pairs count for

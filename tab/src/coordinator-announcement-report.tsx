@@ -20,7 +20,6 @@ import {
   FILTER_WORDS,
   RECIPIENT_WORDS,
   cancelAnnouncement,
-  countRecipients,
   describeAudience,
   describeKind,
   describeStatus,
@@ -220,7 +219,7 @@ export function AnnouncementReportView({
         if (!live) return;
         shownRef.current = true;
         setLoad({ status: 'loaded', data });
-        onUpdate?.(data.announcement, countRecipients(data.recipients));
+        onUpdate?.(data.announcement, data.counts);
         setRefreshProblem(undefined);
         if (isUnderway(data)) timer = window.setTimeout(() => setTick((n) => n + 1), POLL_MS);
       },
@@ -249,7 +248,6 @@ export function AnnouncementReportView({
       [...(report?.recipients ?? [])].sort((a, b) => a.displayName.localeCompare(b.displayName)),
     [report],
   );
-  const counts = useMemo(() => countRecipients(recipients), [recipients]);
 
   // Tell screen reader users when the send moves on (not on every refresh of the numbers).
   const stage = report
@@ -263,7 +261,7 @@ export function AnnouncementReportView({
     }
     if (lastWords.current === stage) return;
     lastWords.current = stage;
-    announce(outcomeWords(report, counts));
+    announce(outcomeWords(report, report.counts));
     // Only a change of stage is said; the report and counts are read at that moment.
   }, [stage]);
 
@@ -393,6 +391,7 @@ export function AnnouncementReportView({
     );
   }
 
+  const { counts } = report;
   const underway = isUnderway(report);
   const canCancel = a.status === 'scheduled' || a.status === 'sending';
   const done = counts.total - counts.queued - counts.sending;

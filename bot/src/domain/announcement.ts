@@ -275,6 +275,20 @@ export function afterAttempt(
   }
 }
 
+/**
+ * A recipient whose send was in flight when its process died: it may or may not have arrived,
+ * so it is reported, never resent on its own.
+ */
+export function unconfirmedAfterCrash(recipient: Recipient, now: Date): Recipient {
+  return {
+    ...recipient,
+    status: 'unconfirmed',
+    reason: 'The server sending this stopped before Teams answered; it may or may not have arrived',
+    sendingUntil: undefined,
+    updatedAt: now.toISOString(),
+  };
+}
+
 /** A `sending` row whose lease has passed: the process died between intent and outcome. */
 export function isAbandoned(recipient: Recipient, now: Date): boolean {
   return (

@@ -1,6 +1,11 @@
 import type { Activity } from 'botbuilder';
 import type { Announcement, AttemptOutcome, Recipient } from '../domain/announcement';
-import { FINAL_STATUSES, afterAttempt, isAbandoned } from '../domain/announcement';
+import {
+  FINAL_STATUSES,
+  afterAttempt,
+  isAbandoned,
+  unconfirmedAfterCrash,
+} from '../domain/announcement';
 import type { Logger } from '../logger';
 import type { AnnouncementService } from '../services/announcement-service';
 import { ConflictError } from '../store/errors';
@@ -533,14 +538,7 @@ export class FanoutWorker {
   }
 
   private async markUnconfirmed(row: Versioned<Recipient>) {
-    return this.tryReplace(row, {
-      ...row.value,
-      status: 'unconfirmed',
-      reason:
-        'The server sending this stopped before Teams answered; it may or may not have arrived',
-      sendingUntil: undefined,
-      updatedAt: this.now().toISOString(),
-    });
+    return this.tryReplace(row, unconfirmedAfterCrash(row.value, this.now()));
   }
 
   private async tryReplace(

@@ -16,6 +16,7 @@ import {
   deliveryCounts,
   isAbandoned,
   resolveAudience,
+  unconfirmedAfterCrash,
 } from '../domain/announcement';
 import type { ProgrammeEvent } from '../domain/programme-event';
 import { isInvited } from '../domain/programme-event';
@@ -168,7 +169,7 @@ export class AnnouncementService {
       if (current && current.value.status !== 'scheduled') continue;
       if (sendAt.getTime() <= now.getTime()) {
         // Moved so that this reminder's time has passed: the old one must not go after all.
-        if (current) await this.cancelReminder(current);
+        if (current) await this.cancel(event.cohortId, id);
         continue;
       }
       const reminder: Announcement = {
@@ -199,19 +200,6 @@ export class AnnouncementService {
         await this.repos.announcements.create(reminder);
       }
       await this.repos.announcements.markDue(reminder);
-    }
-  }
-
-  /** A reminder still waiting for its time, called off (ETag-guarded; a started one goes on). */
-  private async cancelReminder(reminder: Versioned<Announcement>): Promise<void> {
-    try {
-      await this.repos.announcements.replace(
-        { ...reminder.value, status: 'cancelled', cancelledAt: this.now().toISOString() },
-        reminder.etag,
-      );
-      await this.repos.announcements.clearDue(reminder.value);
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
     }
   }
 
@@ -417,22 +405,12 @@ export class AnnouncementService {
     }
   }
 
-  /**
-   * The delivery report: people only (counts and rows), with the programme channel's post kept
-   * apart, so every view (tab, API, CSV, chat summary) counts the same people.
-   */
+  /** The delivery report as stored now (see `reportOf`). */
   async report(cohortId: string, id: string) {
     const announcement = await this.repos.announcements.get(cohortId, id);
     if (!announcement) return undefined;
     const rows = (await this.repos.announcements.listRecipients(id)).map((r) => r.value);
-    const recipients = rows.filter((r) => !isChannelRow(r));
-    const channel = rows.find(isChannelRow);
-    return {
-      announcement: announcement.value,
-      counts: deliveryCounts(recipients),
-      recipients,
-      channelPost: channel ? { status: channel.status, reason: channel.reason ?? null } : null,
-    };
+    return reportOf(announcement.value, rows);
   }
 
   /**
@@ -443,25 +421,20 @@ export class AnnouncementService {
     const now = this.now();
     let released = 0;
     for (const r of await this.repos.announcements.listRecipients(id, 'sending')) {
-      if (!isAbandoned(r.value, now)) continue;
-      try {
-        await this.repos.announcements.replaceRecipient(
-          {
-            ...r.value,
-            status: 'unconfirmed',
-            reason:
-              'The server sending this stopped before Teams answered; it may or may not have arrived',
-            sendingUntil: undefined,
-            updatedAt: now.toISOString(),
-          },
-          r.etag,
-        );
-        released += 1;
-      } catch (error) {
-        if (!(error instanceof ConflictError)) throw error;
-      }
+      if (isAbandoned(r.value, now) && (await this.markUnconfirmed(r, now))) released += 1;
     }
     return released;
+  }
+
+  /** An abandoned row becomes unconfirmed (ETag-guarded); false if someone moved it first. */
+  private async markUnconfirmed(r: Versioned<Recipient>, now: Date): Promise<boolean> {
+    try {
+      await this.repos.announcements.replaceRecipient(unconfirmedAfterCrash(r.value, now), r.etag);
+      return true;
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      return false;
+    }
   }
 
   /**
@@ -478,39 +451,29 @@ export class AnnouncementService {
     const rows = await this.repos.announcements.listRecipients(id);
     const now = this.now();
     let open = 0;
+    // Every row as it stands after this pass: the coordinator's summary is counted from it.
+    const settled: Recipient[] = [];
     for (const r of rows) {
       if (isAbandoned(r.value, now)) {
-        try {
-          await this.repos.announcements.replaceRecipient(
-            {
-              ...r.value,
-              status: 'unconfirmed',
-              reason:
-                'The server sending this stopped before Teams answered; it may or may not have arrived',
-              sendingUntil: undefined,
-              updatedAt: now.toISOString(),
-            },
-            r.etag,
-          );
-        } catch (error) {
-          if (!(error instanceof ConflictError)) throw error;
-          open += 1;
-        }
+        const next = unconfirmedAfterCrash(r.value, now);
+        if (await this.markUnconfirmed(r, now)) settled.push(next);
+        else open += 1;
         continue;
       }
       if (!FINAL_STATUSES.has(r.value.status)) {
         if (current.value.status === 'cancelled' && r.value.status === 'queued') {
+          const next: Recipient = { ...r.value, status: 'cancelled', updatedAt: now.toISOString() };
           try {
-            await this.repos.announcements.replaceRecipient(
-              { ...r.value, status: 'cancelled', updatedAt: now.toISOString() },
-              r.etag,
-            );
+            await this.repos.announcements.replaceRecipient(next, r.etag);
+            settled.push(next);
             continue;
           } catch (error) {
             if (!(error instanceof ConflictError)) throw error;
           }
         }
         open += 1;
+      } else {
+        settled.push(r.value);
       }
     }
     if (open > 0) return false;
@@ -540,18 +503,17 @@ export class AnnouncementService {
       throw error;
     }
     await this.repos.announcements.clearActive(current.value);
-    if (finished.kind === 'announcement') await this.tellCoordinator(finished);
+    if (finished.kind === 'announcement') await this.tellCoordinator(reportOf(finished, settled));
     return true;
   }
 
-  private async tellCoordinator(a: Announcement): Promise<void> {
-    const report = await this.report(a.cohortId, a.id);
-    if (!report) return;
+  private async tellCoordinator(report: ReturnType<typeof reportOf>): Promise<void> {
+    const a = report.announcement;
     const card = buildDeliveryReportCard({
       cohortId: a.cohortId,
       announcementId: a.id,
       title: a.title,
-      status: report.announcement.status,
+      status: a.status,
       counts: report.counts,
       reportUrl: this.reportUrl(a),
       channelPost: report.channelPost,
@@ -718,6 +680,21 @@ export class AnnouncementService {
       row.etag,
     );
   }
+}
+
+/**
+ * The delivery report: people only (counts and rows), with the programme channel's post kept
+ * apart, so every view (tab, API, CSV, chat summary) counts the same people.
+ */
+function reportOf(announcement: Announcement, rows: Recipient[]) {
+  const recipients = rows.filter((r) => !isChannelRow(r));
+  const channel = rows.find(isChannelRow);
+  return {
+    announcement,
+    counts: deliveryCounts(recipients),
+    recipients,
+    channelPost: channel ? { status: channel.status, reason: channel.reason ?? null } : null,
+  };
 }
 
 /** The recipient row that stands for the programme channel's post. */
