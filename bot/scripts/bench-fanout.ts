@@ -2,10 +2,13 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import type { Recipient } from '../src/domain/announcement';
-import { type EmbeddedStorage, startEmbeddedStorage } from '../src/store/embedded-azurite';
-import { createRepositories } from '../src/store/repositories';
-import { TableStore } from '../src/store/table-store';
+import type { Recipient } from '../src/features/announcements/domain/announcement';
+import {
+  type EmbeddedStorage,
+  startEmbeddedStorage,
+} from '../src/platform/storage/embedded-azurite';
+import { createRepositories } from '../src/app/repositories';
+import { TableStore } from '../src/platform/storage/table-store';
 import { type FanoutCohort, seedFanoutCohort } from '../../tests/support/fanout-cohort';
 import type { FakeConnectorStats } from '../../tests/support/fake-connector';
 import { type ServiceProcess, startServiceProcess } from '../../tests/support/service-process';

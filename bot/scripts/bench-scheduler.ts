@@ -1,12 +1,17 @@
 import { TableClient, type TransactionAction } from '@azure/data-tables';
-import type { Job } from '../src/domain/job';
-import { JobStore, bucketOf, jobsTableName, toJobEntity } from '../src/jobs/job-store';
-import { Scheduler } from '../src/jobs/scheduler';
-import { createLogger } from '../src/logger';
-import { MAX_BATCH, eachLimited } from '../src/store/batch';
-import { startEmbeddedStorage } from '../src/store/embedded-azurite';
-import { TableStore } from '../src/store/table-store';
-import { encodeKey } from '../src/store/versioned';
+import type { Job } from '../src/platform/storage/jobs/job';
+import {
+  JobStore,
+  bucketOf,
+  jobsTableName,
+  toJobEntity,
+} from '../src/platform/storage/jobs/job-store';
+import { Scheduler } from '../src/platform/storage/jobs/scheduler';
+import { createLogger } from '../src/platform/logger';
+import { MAX_BATCH, eachLimited } from '../src/platform/storage/batch';
+import { startEmbeddedStorage } from '../src/platform/storage/embedded-azurite';
+import { TableStore } from '../src/platform/storage/table-store';
+import { encodeKey } from '../src/platform/storage/versioned';
 import { CountingTableStore, type RequestStats } from './counting-table-store';
 
 /**

@@ -1,5 +1,5 @@
 import { type TableServiceClientOptions, TableClient } from '@azure/data-tables';
-import { TableStore } from '../src/store/table-store';
+import { TableStore } from '../src/platform/storage/table-store';
 
 /*
  * Counting storage traffic for benchmarks and tests: a TableStore whose clients count every

@@ -14,11 +14,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { stringify } from 'yaml';
-import { ConfigError, loadConfig } from '../src/config';
-import { DEMO_PEOPLE } from '../src/dev/demo-cohort';
-import { demoPlaygroundConfig } from '../src/dev/playground-config';
-import { createLogger } from '../src/logger';
-import { startService } from '../src/service';
+import { ConfigError, loadConfig } from '../src/app/config';
+import { DEMO_PEOPLE } from '../src/features/dev/demo-cohort';
+import { demoPlaygroundConfig } from '../src/features/dev/playground-config';
+import { createLogger } from '../src/platform/logger';
+import { startService } from '../src/app/service';
 
 const ROOT = path.resolve(__dirname, '../..');
 const DATA = path.join(ROOT, '.data');

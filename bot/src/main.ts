@@ -1,61 +1,9 @@
-import { ConfigError, loadConfig } from './config';
-import { createLogger } from './logger';
-import { startService } from './service';
+/**
+ * Process entry (App Service runs `node bot/dist/main.js`). Everything it does is wired in app/.
+ */
+import { runProcess } from './app/main';
 
-/** How long a shutdown may take before the process exits anyway. */
-const STOP_BUDGET_MS = 20_000;
-
-/** Process entry: parse config (exit 1 with a message naming the variable), then start. */
-async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\nSee the configuration table in README.md.\n`);
-      process.exit(1);
-    }
-    throw error;
-  }
-  const log = createLogger(config.logLevel);
-  const service = await startService(config, log);
-
-  // SIGTERM (App Service stopping or replacing an instance) and SIGINT (Ctrl-C): stop taking
-  // work, let sends in flight finish and be recorded, hand the rest back (due jobs unclaimed,
-  // queue messages returned), then exit 0. If that takes longer than the budget, exit 1 and
-  // leave what is unfinished to the leases: other instances take it over.
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    // A repeat (a process manager relaying the same signal) changes nothing: the budget holds.
-    if (stopping) return;
-    stopping = true;
-    const started = Date.now();
-    log.info({ signal, budgetMs: STOP_BUDGET_MS }, 'shutting down');
-    const timer = setTimeout(() => {
-      log.error(
-        { signal, budgetMs: STOP_BUDGET_MS },
-        'shutdown took too long; exiting with work unfinished (its leases hand it to other instances)',
-      );
-      process.exit(1);
-    }, STOP_BUDGET_MS);
-    service
-      .stop()
-      .then(() => {
-        clearTimeout(timer);
-        log.info({ signal, ms: Date.now() - started }, 'stopped');
-        process.exit(0);
-      })
-      .catch((error: unknown) => {
-        clearTimeout(timer);
-        log.error({ err: error, signal }, 'shutdown failed');
-        process.exit(1);
-      });
-  };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
-}
-
-main().catch((error: unknown) => {
+runProcess().catch((error: unknown) => {
   process.stderr.write(
     `Failed to start: ${error instanceof Error ? error.stack : String(error)}\n`,
   );

@@ -1,7 +1,7 @@
-import { DEMO_PARTICIPANTS } from '../../bot/src/dev/demo-cohort';
-import { demoPlaygroundConfig } from '../../bot/src/dev/playground-config';
-import type { RunningService } from '../../bot/src/service';
-import type { EmbeddedStorage } from '../../bot/src/store/embedded-azurite';
+import { DEMO_PARTICIPANTS } from '../../bot/src/features/dev/demo-cohort';
+import { demoPlaygroundConfig } from '../../bot/src/features/dev/playground-config';
+import type { RunningService } from '../../bot/src/app/service';
+import type { EmbeddedStorage } from '../../bot/src/platform/storage/embedded-azurite';
 import { invokeActivity, postInvoke } from '../support/activities';
 import { screenshot } from '../support/browser';
 import {

@@ -1,6 +1,6 @@
-import { demoPlaygroundConfig } from '../../bot/src/dev/playground-config';
-import type { RunningService } from '../../bot/src/service';
-import type { EmbeddedStorage } from '../../bot/src/store/embedded-azurite';
+import { demoPlaygroundConfig } from '../../bot/src/features/dev/playground-config';
+import type { RunningService } from '../../bot/src/app/service';
+import type { EmbeddedStorage } from '../../bot/src/platform/storage/embedded-azurite';
 import {
   type PlaygroundPage,
   type PlaygroundServer,

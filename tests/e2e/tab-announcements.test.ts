@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
-import { announcementId } from '../../bot/src/domain/announcement';
-import type { RunningService } from '../../bot/src/service';
+import { announcementId } from '../../bot/src/features/announcements/domain/announcement';
+import type { RunningService } from '../../bot/src/app/service';
 import { type TeamsUser, installActivity, postActivity } from '../support/activities';
 import { type AxeFinding, THEMES } from '../support/axe';
 import { screenshot } from '../support/browser';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import type { RunningService } from '../../bot/src/service';
+import type { RunningService } from '../../bot/src/app/service';
 import { type AxeFinding, THEMES } from '../support/axe';
 import { screenshot } from '../support/browser';
 import { type TabHarness, startTabHarness } from '../support/tab-harness';

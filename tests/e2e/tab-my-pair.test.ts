@@ -1,4 +1,4 @@
-import type { RunningService } from '../../bot/src/service';
+import type { RunningService } from '../../bot/src/app/service';
 import { screenshot } from '../support/browser';
 import { type TabHarness, startTabHarness } from '../support/tab-harness';
 import { expectNoHorizontalOverflow, fetchAs, openTab } from '../support/tab-page';

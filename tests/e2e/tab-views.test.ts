@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import type { RunningService } from '../../bot/src/service';
+import type { RunningService } from '../../bot/src/app/service';
 import { THEMES } from '../support/axe';
 import { screenshot } from '../support/browser';
 import { type TabHarness, startTabHarness } from '../support/tab-harness';

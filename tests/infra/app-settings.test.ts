@@ -4,7 +4,7 @@
  * fills in at deploy time (the identity's client id, the host name, ...) are replaced by a
  * well-formed example of the same kind, since only their shape matters to config.ts.
  */
-import { ConfigError, loadConfig } from '../../bot/src/config';
+import { ConfigError, loadConfig } from '../../bot/src/app/config';
 import { literalString, loadBicep, objectEntries } from './bicep-model';
 import { loadToolkitFile, readRepoFile } from './toolkit-model';
 

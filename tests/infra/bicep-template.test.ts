@@ -1,5 +1,5 @@
-import { FANOUT_QUEUE } from '../../bot/src/fanout/fanout-queue';
-import { TABLE_NAMES } from '../../bot/src/store/table-store';
+import { FANOUT_QUEUE } from '../../bot/src/features/announcements/fanout/fanout-queue';
+import { TABLE_NAMES } from '../../bot/src/platform/storage/table-store';
 import {
   bracketProblems,
   literalString,

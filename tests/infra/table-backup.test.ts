@@ -1,7 +1,10 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startEmbeddedStorage, type EmbeddedStorage } from '../../bot/src/store/embedded-azurite';
+import {
+  startEmbeddedStorage,
+  type EmbeddedStorage,
+} from '../../bot/src/platform/storage/embedded-azurite';
 import {
   connect,
   exportTables,

@@ -5,7 +5,7 @@ import {
   personalConversationId,
   postActivity,
 } from '../support/activities';
-import { announcementId } from '../../bot/src/domain/announcement';
+import { announcementId } from '../../bot/src/features/announcements/domain/announcement';
 import { type BotHarness, startBotHarness } from '../support/bot-harness';
 import { visibleText } from '../support/fake-connector';
 import { COORDINATOR } from '../support/journey-fixture';

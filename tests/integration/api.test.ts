@@ -1,8 +1,8 @@
 import { SignJWT } from 'jose';
-import { DEV_TENANT_ID, loadConfig } from '../../bot/src/config';
-import { entraIssuer } from '../../bot/src/api/auth/token-verifier';
-import type { RunningService } from '../../bot/src/service';
-import type { EmbeddedStorage } from '../../bot/src/store/embedded-azurite';
+import { DEV_TENANT_ID, loadConfig } from '../../bot/src/app/config';
+import { entraIssuer } from '../../bot/src/platform/http/auth/token-verifier';
+import type { RunningService } from '../../bot/src/app/service';
+import type { EmbeddedStorage } from '../../bot/src/platform/storage/embedded-azurite';
 import { call, devToken, startTestService, startTestStorage } from '../support/test-service';
 
 const COORDINATOR = {

@@ -1,8 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { SignJWT, UnsecuredJWT } from 'jose';
 import restify, { type Server } from 'restify';
-import { REQUIRED_SCOPE, entraIssuer, mintDevToken } from '../../bot/src/api/auth/token-verifier';
-import type { TabAuthConfig } from '../../bot/src/config';
+import {
+  REQUIRED_SCOPE,
+  entraIssuer,
+  mintDevToken,
+} from '../../bot/src/platform/http/auth/token-verifier';
+import type { TabAuthConfig } from '../../bot/src/app/config';
 import type { TeamsUser } from '../support/activities';
 import { type BotHarness, startBotHarness } from '../support/bot-harness';
 import { COORDINATOR, activePair } from '../support/journey-fixture';

@@ -1,8 +1,8 @@
 import { Writable } from 'node:stream';
-import { loadConfig } from '../../bot/src/config';
-import { createLogger } from '../../bot/src/logger';
-import { type RunningService, startService } from '../../bot/src/service';
-import type { EmbeddedStorage } from '../../bot/src/store/embedded-azurite';
+import { loadConfig } from '../../bot/src/app/config';
+import { createLogger } from '../../bot/src/platform/logger';
+import { type RunningService, startService } from '../../bot/src/app/service';
+import type { EmbeddedStorage } from '../../bot/src/platform/storage/embedded-azurite';
 import { type FakeConnector, startFakeConnector, visibleText } from '../support/fake-connector';
 import {
   installActivity,

@@ -1,5 +1,5 @@
-import type { EmbeddedStorage } from '../../bot/src/store/embedded-azurite';
-import { TableStore } from '../../bot/src/store/table-store';
+import type { EmbeddedStorage } from '../../bot/src/platform/storage/embedded-azurite';
+import { TableStore } from '../../bot/src/platform/storage/table-store';
 import { type FakeConnector, startFakeConnector, visibleText } from '../support/fake-connector';
 import { type FanoutCohort, seedFanoutCohort } from '../support/fanout-cohort';
 import { COORDINATOR } from '../support/journey-fixture';

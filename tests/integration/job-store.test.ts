@@ -1,7 +1,12 @@
-import type { Job } from '../../bot/src/domain/job';
-import { type DueJob, JobStore, bucketOf, jobsTableName } from '../../bot/src/jobs/job-store';
-import type { EmbeddedStorage } from '../../bot/src/store/embedded-azurite';
-import { encodeKey } from '../../bot/src/store/versioned';
+import type { Job } from '../../bot/src/platform/storage/jobs/job';
+import {
+  type DueJob,
+  JobStore,
+  bucketOf,
+  jobsTableName,
+} from '../../bot/src/platform/storage/jobs/job-store';
+import type { EmbeddedStorage } from '../../bot/src/platform/storage/embedded-azurite';
+import { encodeKey } from '../../bot/src/platform/storage/versioned';
 import { CountingTableStore } from '../../bot/scripts/counting-table-store';
 import { startTestStorage } from '../support/test-service';
 

@@ -1,8 +1,8 @@
 import type { TeamsUser } from '../support/activities';
-import type { EmbeddedStorage } from '../../bot/src/store/embedded-azurite';
-import { createRepositories } from '../../bot/src/store/repositories';
-import { TableStore, resolveStorage } from '../../bot/src/store/table-store';
-import { decodeKey } from '../../bot/src/store/versioned';
+import type { EmbeddedStorage } from '../../bot/src/platform/storage/embedded-azurite';
+import { createRepositories } from '../../bot/src/app/repositories';
+import { TableStore, resolveStorage } from '../../bot/src/platform/storage/table-store';
+import { decodeKey } from '../../bot/src/platform/storage/versioned';
 import { type FakeConnector, startFakeConnector, visibleText } from '../support/fake-connector';
 import {
   COORDINATOR_USER,

@@ -1,4 +1,4 @@
-import type { RunningService } from '../../bot/src/service';
+import type { RunningService } from '../../bot/src/app/service';
 import { visibleText } from '../support/fake-connector';
 import { type BotHarness, startBotHarness } from '../support/bot-harness';
 import { COORDINATOR } from '../support/journey-fixture';

@@ -1,4 +1,4 @@
-import type { RunningService } from '../../bot/src/service';
+import type { RunningService } from '../../bot/src/app/service';
 import { type BotHarness, startBotHarness } from '../support/bot-harness';
 import type { JourneyDriver } from '../support/journey-driver';
 import { COORDINATOR, activePair } from '../support/journey-fixture';

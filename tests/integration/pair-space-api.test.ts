@@ -1,4 +1,4 @@
-import type { PairSpaceView } from '../../bot/src/services/pair-space-view';
+import type { PairSpaceView } from '../../bot/src/features/journey/services/pair-space-view';
 import { type BotHarness, startBotHarness } from '../support/bot-harness';
 import { COORDINATOR, activePair } from '../support/journey-fixture';
 import { call, devToken } from '../support/test-service';

@@ -2,13 +2,17 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { TableClient } from '@azure/data-tables';
-import type { Job } from '../../bot/src/domain/job';
-import { JobStore } from '../../bot/src/jobs/job-store';
-import { type HandlerResult, Scheduler, defaultRetryDelayMs } from '../../bot/src/jobs/scheduler';
-import { createLogger } from '../../bot/src/logger';
-import type { EmbeddedStorage } from '../../bot/src/store/embedded-azurite';
-import { TableStore } from '../../bot/src/store/table-store';
-import { decodeKey } from '../../bot/src/store/versioned';
+import type { Job } from '../../bot/src/platform/storage/jobs/job';
+import { JobStore } from '../../bot/src/platform/storage/jobs/job-store';
+import {
+  type HandlerResult,
+  Scheduler,
+  defaultRetryDelayMs,
+} from '../../bot/src/platform/storage/jobs/scheduler';
+import { createLogger } from '../../bot/src/platform/logger';
+import type { EmbeddedStorage } from '../../bot/src/platform/storage/embedded-azurite';
+import { TableStore } from '../../bot/src/platform/storage/table-store';
+import { decodeKey } from '../../bot/src/platform/storage/versioned';
 import { startTestStorage } from '../support/test-service';
 
 let storage: EmbeddedStorage;

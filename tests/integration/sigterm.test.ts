@@ -1,7 +1,7 @@
-import { JobStore } from '../../bot/src/jobs/job-store';
-import type { EmbeddedStorage } from '../../bot/src/store/embedded-azurite';
-import { createRepositories } from '../../bot/src/store/repositories';
-import { TableStore, resolveStorage } from '../../bot/src/store/table-store';
+import { JobStore } from '../../bot/src/platform/storage/jobs/job-store';
+import type { EmbeddedStorage } from '../../bot/src/platform/storage/embedded-azurite';
+import { createRepositories } from '../../bot/src/app/repositories';
+import { TableStore, resolveStorage } from '../../bot/src/platform/storage/table-store';
 import { type FakeConnector, startFakeConnector, visibleText } from '../support/fake-connector';
 import {
   COORDINATOR_USER,

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { RunningService } from '../../bot/src/service';
-import type { EmbeddedStorage } from '../../bot/src/store/embedded-azurite';
+import type { RunningService } from '../../bot/src/app/service';
+import type { EmbeddedStorage } from '../../bot/src/platform/storage/embedded-azurite';
 import { messageActivity, postActivity } from '../support/activities';
 import { type FakeConnector, startFakeConnector, visibleText } from '../support/fake-connector';
 import { call, startTestService, startTestStorage } from '../support/test-service';

@@ -1,14 +1,14 @@
-import { createCohort } from '../../bot/src/domain/cohort';
-import { announcementId } from '../../bot/src/domain/announcement';
-import type { Recipient } from '../../bot/src/domain/announcement';
-import { recipientPartition } from '../../bot/src/store/announcement-repository';
-import { ConflictError } from '../../bot/src/store/errors';
-import { emailKey, userKey } from '../../bot/src/store/membership-repository';
-import { type Repositories, createRepositories } from '../../bot/src/store/repositories';
-import { TableStore } from '../../bot/src/store/table-store';
-import type { EmbeddedStorage } from '../../bot/src/store/embedded-azurite';
+import { createCohort } from '../../bot/src/features/cohorts/domain/cohort';
+import { announcementId } from '../../bot/src/features/announcements/domain/announcement';
+import type { Recipient } from '../../bot/src/features/announcements/domain/announcement';
+import { recipientPartition } from '../../bot/src/features/announcements/store/announcement-repository';
+import { ConflictError } from '../../bot/src/platform/storage/errors';
+import { emailKey, userKey } from '../../bot/src/features/cohorts/store/membership-repository';
+import { type Repositories, createRepositories } from '../../bot/src/app/repositories';
+import { TableStore } from '../../bot/src/platform/storage/table-store';
+import type { EmbeddedStorage } from '../../bot/src/platform/storage/embedded-azurite';
 import { startTestStorage } from '../support/test-service';
-import type { Pair } from '../../bot/src/domain/pair';
+import type { Pair } from '../../bot/src/features/cohorts/domain/pair';
 
 let storage: EmbeddedStorage;
 let repos: Repositories;

@@ -8,7 +8,7 @@ import {
 import { type FakeConnector, startFakeConnector, visibleText } from '../support/fake-connector';
 import { COORDINATOR } from '../support/journey-fixture';
 import { type ServiceProcess, startServiceProcess } from '../support/service-process';
-import type { EmbeddedStorage } from '../../bot/src/store/embedded-azurite';
+import type { EmbeddedStorage } from '../../bot/src/platform/storage/embedded-azurite';
 import { call, devToken, startTestStorage } from '../support/test-service';
 
 const PAIRS = 200;

@@ -1,5 +1,5 @@
 import manifest from '../../appPackage/manifest.json';
-import { COMMANDS } from '../../bot/src/teams/command-catalogue';
+import { COMMANDS } from '../../bot/src/platform/teams/command-catalogue';
 
 describe('the manifest command list', () => {
   it('offers in personal chat exactly the commands the bot lists in help, in the same order', () => {

@@ -1,12 +1,12 @@
 import type { Activity } from 'botbuilder';
-import { createCohort, newCohortSchema } from '../../bot/src/domain/cohort';
-import { newId } from '../../bot/src/domain/ids';
-import type { Participant } from '../../bot/src/domain/participant';
-import { eachLimited } from '../../bot/src/store/batch';
-import { emailKey, userKey } from '../../bot/src/store/membership-repository';
-import { createRepositories } from '../../bot/src/store/repositories';
-import type { TableStore } from '../../bot/src/store/table-store';
-import { conversationFromActivity } from '../../bot/src/teams/conversation-tracker';
+import { createCohort, newCohortSchema } from '../../bot/src/features/cohorts/domain/cohort';
+import { newId } from '../../bot/src/features/cohorts/domain/ids';
+import type { Participant } from '../../bot/src/features/cohorts/domain/participant';
+import { eachLimited } from '../../bot/src/platform/storage/batch';
+import { emailKey, userKey } from '../../bot/src/features/cohorts/store/membership-repository';
+import { createRepositories } from '../../bot/src/app/repositories';
+import type { TableStore } from '../../bot/src/platform/storage/table-store';
+import { conversationFromActivity } from '../../bot/src/platform/teams/conversation-tracker';
 import { type TeamsUser, installActivity } from './activities';
 
 /**

@@ -1,4 +1,4 @@
-import type { RunningService } from '../../bot/src/service';
+import type { RunningService } from '../../bot/src/app/service';
 import {
   type TeamsUser,
   installActivity,

@@ -66,14 +66,20 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, type Locator, type Page, chromium } from 'playwright-core';
 import { stringify } from 'yaml';
-import type { PlaygroundConfig, PlaygroundUser } from '../../bot/src/dev/playground-config';
+import type {
+  PlaygroundConfig,
+  PlaygroundUser,
+} from '../../bot/src/features/dev/playground-config';
 import { CHROMIUM, CHROMIUM_ARGS } from './browser';
 
 // ---------------------------------------------------------------------------------------------
 // Mock tenant configuration (.m365agentsplayground.yml, schema version 0.1.1)
 // ---------------------------------------------------------------------------------------------
 
-export type { PlaygroundConfig, PlaygroundUser } from '../../bot/src/dev/playground-config';
+export type {
+  PlaygroundConfig,
+  PlaygroundUser,
+} from '../../bot/src/features/dev/playground-config';
 
 /** Writes a config object as YAML; checks the rules whose failure the Playground only logs. */
 export function writePlaygroundConfig(config: PlaygroundConfig, file: string): string {

@@ -3,12 +3,16 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { TableClient } from '@azure/data-tables';
 import pino from 'pino';
-import type { Job } from '../../bot/src/domain/job';
-import { JobStore } from '../../bot/src/jobs/job-store';
-import { type HandlerResult, Scheduler, type TickResult } from '../../bot/src/jobs/scheduler';
-import { statusOf } from '../../bot/src/store/errors';
-import { TableStore } from '../../bot/src/store/table-store';
-import { encodeKey } from '../../bot/src/store/versioned';
+import type { Job } from '../../bot/src/platform/storage/jobs/job';
+import { JobStore } from '../../bot/src/platform/storage/jobs/job-store';
+import {
+  type HandlerResult,
+  Scheduler,
+  type TickResult,
+} from '../../bot/src/platform/storage/jobs/scheduler';
+import { statusOf } from '../../bot/src/platform/storage/errors';
+import { TableStore } from '../../bot/src/platform/storage/table-store';
+import { encodeKey } from '../../bot/src/platform/storage/versioned';
 
 /**
  * One scheduler process for tests/integration/scheduler-multi-process.test.ts. Its handler

@@ -1,5 +1,5 @@
-import type { RunningService } from '../../bot/src/service';
-import type { EmbeddedStorage } from '../../bot/src/store/embedded-azurite';
+import type { RunningService } from '../../bot/src/app/service';
+import type { EmbeddedStorage } from '../../bot/src/platform/storage/embedded-azurite';
 import { type BrowserSession, launchBrowser } from './browser';
 import { startTestService, startTestStorage } from './test-service';
 

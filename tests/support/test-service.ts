@@ -1,7 +1,10 @@
-import { loadConfig } from '../../bot/src/config';
-import { createLogger } from '../../bot/src/logger';
-import { type RunningService, startService } from '../../bot/src/service';
-import { type EmbeddedStorage, startEmbeddedStorage } from '../../bot/src/store/embedded-azurite';
+import { loadConfig } from '../../bot/src/app/config';
+import { createLogger } from '../../bot/src/platform/logger';
+import { type RunningService, startService } from '../../bot/src/app/service';
+import {
+  type EmbeddedStorage,
+  startEmbeddedStorage,
+} from '../../bot/src/platform/storage/embedded-azurite';
 
 /** Starts Azurite on a free port for one test file; never shared between runs. */
 export function startTestStorage(

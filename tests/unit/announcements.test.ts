@@ -1,8 +1,11 @@
-import { buildAnnouncementCard } from '../../bot/src/cards/announcement-card';
-import { buildComposerCard } from '../../bot/src/cards/announcement-composer-card';
-import { buildPreviewCard } from '../../bot/src/cards/announcement-preview-card';
-import { buildDeliveryReportCard } from '../../bot/src/cards/delivery-report-card';
-import { buildEventCard, describeEventTime } from '../../bot/src/cards/event-card';
+import { buildAnnouncementCard } from '../../bot/src/features/announcements/cards/announcement-card';
+import { buildComposerCard } from '../../bot/src/features/announcements/cards/announcement-composer-card';
+import { buildPreviewCard } from '../../bot/src/features/announcements/cards/announcement-preview-card';
+import { buildDeliveryReportCard } from '../../bot/src/features/announcements/cards/delivery-report-card';
+import {
+  buildEventCard,
+  describeEventTime,
+} from '../../bot/src/features/calendar/cards/event-card';
 import {
   type AudienceMember,
   type Recipient,
@@ -12,11 +15,11 @@ import {
   isAbandoned,
   resolveAudience,
   sendTimeProblem,
-} from '../../bot/src/domain/announcement';
-import { parseComposer } from '../../bot/src/domain/announcement-composer';
-import type { ProgrammeEvent } from '../../bot/src/domain/programme-event';
-import { shareOfRate, SendPacer } from '../../bot/src/fanout/send-pacer';
-import { classify } from '../../bot/src/fanout/teams-delivery';
+} from '../../bot/src/features/announcements/domain/announcement';
+import { parseComposer } from '../../bot/src/features/announcements/domain/announcement-composer';
+import type { ProgrammeEvent } from '../../bot/src/features/calendar/domain/programme-event';
+import { shareOfRate, SendPacer } from '../../bot/src/platform/teams/send-pacer';
+import { classify } from '../../bot/src/features/announcements/fanout/teams-delivery';
 import { sdkProblems } from '../support/adaptivecards-sdk';
 
 const NOW = new Date('2027-03-01T10:00:00Z');

@@ -1,9 +1,9 @@
 import { sdkProblems } from '../support/adaptivecards-sdk';
-import { buildHelpCard } from '../../bot/src/cards/help-card';
-import { buildMyPairCard } from '../../bot/src/cards/my-pair-card';
-import { type CardJson, withRefresh } from '../../bot/src/cards/render';
-import { buildWelcomeCard } from '../../bot/src/cards/welcome-card';
-import { COMMANDS } from '../../bot/src/teams/command-catalogue';
+import { buildHelpCard } from '../../bot/src/features/help/help-card';
+import { buildMyPairCard } from '../../bot/src/features/journey/cards/my-pair-card';
+import { type CardJson, withRefresh } from '../../bot/src/platform/teams/cards/render';
+import { buildWelcomeCard } from '../../bot/src/features/help/welcome-card';
+import { COMMANDS } from '../../bot/src/platform/teams/command-catalogue';
 
 /** Every card the bot can send, built from representative data. */
 const CATALOGUE: Record<string, CardJson> = {

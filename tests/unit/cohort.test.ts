@@ -1,4 +1,4 @@
-import { DEFAULT_CADENCE, newCohortSchema } from '../../bot/src/domain/cohort';
+import { DEFAULT_CADENCE, newCohortSchema } from '../../bot/src/features/cohorts/domain/cohort';
 
 describe('new cohort', () => {
   it('defaults to monthly meetings for six months, at least three of an hour', () => {

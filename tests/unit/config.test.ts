@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '../../bot/src/config';
+import { ConfigError, loadConfig } from '../../bot/src/app/config';
 
 const BOT = {
   BOT_ID: '11111111-2222-4333-8444-555555555555',

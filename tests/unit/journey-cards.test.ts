@@ -1,33 +1,36 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sdkProblems } from '../support/adaptivecards-sdk';
-import { buildActionReminderCard } from '../../bot/src/cards/action-reminder-card';
-import { buildBookingNudgeCard } from '../../bot/src/cards/booking-nudge-card';
-import { buildCheckInCard } from '../../bot/src/cards/check-in-card';
-import { buildConfirmationCard } from '../../bot/src/cards/confirmation-card';
+import { buildActionReminderCard } from '../../bot/src/features/journey/cards/action-reminder-card';
+import { buildBookingNudgeCard } from '../../bot/src/features/journey/cards/booking-nudge-card';
+import { buildCheckInCard } from '../../bot/src/features/journey/cards/check-in-card';
+import { buildConfirmationCard } from '../../bot/src/platform/teams/cards/confirmation-card';
 import {
   buildContractCard,
   type ContractCardData,
   DEFAULT_CONTRACT_TERMS,
-} from '../../bot/src/cards/contract-card';
-import { buildFinalReviewCard } from '../../bot/src/cards/final-review-card';
-import { buildFitCheckCard } from '../../bot/src/cards/fit-check-card';
+} from '../../bot/src/features/journey/cards/contract-card';
+import { buildFinalReviewCard } from '../../bot/src/features/journey/cards/final-review-card';
+import { buildFitCheckCard } from '../../bot/src/features/journey/cards/fit-check-card';
 import {
   buildIntroductionCard,
   type IntroductionCardData,
-} from '../../bot/src/cards/introduction-card';
-import { buildMyActionsCard, type MyActionsItem } from '../../bot/src/cards/my-actions-card';
-import { buildNextMeetingCard } from '../../bot/src/cards/next-meeting-card';
+} from '../../bot/src/features/journey/cards/introduction-card';
+import {
+  buildMyActionsCard,
+  type MyActionsItem,
+} from '../../bot/src/features/journey/cards/my-actions-card';
+import { buildNextMeetingCard } from '../../bot/src/features/journey/cards/next-meeting-card';
 import {
   buildEndCard,
   buildPartnerNoticeCard,
   buildPauseCard,
   buildResumeCard,
-} from '../../bot/src/cards/pause-end-card';
-import { buildPreparationCard } from '../../bot/src/cards/preparation-card';
-import { buildReflectionCard } from '../../bot/src/cards/reflection-card';
-import type { CardJson } from '../../bot/src/cards/render';
-import { JOURNEY_VERBS } from '../../bot/src/cards/verbs';
+} from '../../bot/src/features/journey/cards/pause-end-card';
+import { buildPreparationCard } from '../../bot/src/features/journey/cards/preparation-card';
+import { buildReflectionCard } from '../../bot/src/features/journey/cards/reflection-card';
+import type { CardJson } from '../../bot/src/platform/teams/cards/render';
+import { JOURNEY_VERBS } from '../../bot/src/platform/teams/verbs';
 
 type Node = Record<string, unknown>;
 

@@ -4,7 +4,7 @@ import {
   parseFit,
   parsePause,
   parseReflection,
-} from '../../bot/src/domain/journey-inputs';
+} from '../../bot/src/features/journey/domain/journey-inputs';
 
 const NOW = new Date('2027-03-10T10:00:00Z');
 

@@ -1,13 +1,17 @@
-import { DEFAULT_CADENCE, type Cohort } from '../../bot/src/domain/cohort';
-import type { Job } from '../../bot/src/domain/job';
+import { DEFAULT_CADENCE, type Cohort } from '../../bot/src/features/cohorts/domain/cohort';
+import type { Job } from '../../bot/src/platform/storage/jobs/job';
 import {
   compactInstant,
   isJobStillWanted,
   jobsForPair,
   type PairFacts,
-} from '../../bot/src/domain/journey-schedule';
-import type { Pair, PairState } from '../../bot/src/domain/pair';
-import type { AgreedAction, Meeting, MeetingStatus } from '../../bot/src/domain/pair-space';
+} from '../../bot/src/features/journey/domain/journey-schedule';
+import type { Pair, PairState } from '../../bot/src/features/cohorts/domain/pair';
+import type {
+  AgreedAction,
+  Meeting,
+  MeetingStatus,
+} from '../../bot/src/features/journey/domain/pair-space';
 
 const ACTIVE_SINCE = new Date('2027-01-15T10:30:00.000Z');
 

@@ -1,4 +1,4 @@
-import { DEFAULT_CADENCE, type Cadence } from '../../bot/src/domain/cohort';
+import { DEFAULT_CADENCE, type Cadence } from '../../bot/src/features/cohorts/domain/cohort';
 import {
   consecutiveMissed,
   formatMinutes,
@@ -6,8 +6,8 @@ import {
   progress,
   windowAt,
   type PlanWindow,
-} from '../../bot/src/domain/meeting-plan';
-import type { Meeting, MeetingStatus } from '../../bot/src/domain/pair-space';
+} from '../../bot/src/features/journey/domain/meeting-plan';
+import type { Meeting, MeetingStatus } from '../../bot/src/features/journey/domain/pair-space';
 
 const FORTNIGHTLY: Cadence = { ...DEFAULT_CADENCE, frequency: 'fortnightly' };
 

@@ -1,4 +1,4 @@
-import { lastContact, pairHealth } from '../../bot/src/domain/pair-health';
+import { lastContact, pairHealth } from '../../bot/src/features/journey/domain/pair-health';
 
 describe('pair health for the programme team', () => {
   it.each([

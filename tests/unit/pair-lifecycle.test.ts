@@ -1,4 +1,4 @@
-import type { Pair, PairState } from '../../bot/src/domain/pair';
+import type { Pair, PairState } from '../../bot/src/features/cohorts/domain/pair';
 import {
   applyPairEvent,
   canTransition,
@@ -12,7 +12,7 @@ import {
   SYSTEM_ACTOR,
   type PairEvent,
   type PairEventType,
-} from '../../bot/src/domain/pair-lifecycle';
+} from '../../bot/src/features/journey/domain/pair-lifecycle';
 
 const NOW = new Date('2027-02-01T10:00:00.000Z');
 

@@ -1,4 +1,4 @@
-import { parseRoster } from '../../bot/src/domain/roster-import';
+import { parseRoster } from '../../bot/src/features/cohorts/domain/roster-import';
 
 const HEADER =
   'email,display_name,role,organisation,job_title,entra_object_id,partner_email,arrangement';

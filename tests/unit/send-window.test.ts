@@ -5,7 +5,7 @@ import {
   nextSendTime,
   nextWorkingDayStart,
   resolveTimeZone,
-} from '../../bot/src/domain/send-window';
+} from '../../bot/src/features/journey/domain/send-window';
 
 const at = (iso: string): Date => new Date(iso);
 

@@ -1,12 +1,12 @@
 import { SignJWT, createLocalJWKSet, exportJWK, generateKeyPair, type JWK } from 'jose';
-import { ApiError } from '../../bot/src/api/api-error';
+import { ApiError } from '../../bot/src/platform/http/api-error';
 import {
   TokenVerifier,
   createVerifier,
   entraIssuer,
   mintDevToken,
-} from '../../bot/src/api/auth/token-verifier';
-import { loadConfig } from '../../bot/src/config';
+} from '../../bot/src/platform/http/auth/token-verifier';
+import { loadConfig } from '../../bot/src/app/config';
 
 const TENANT = '66666666-7777-4888-9999-000000000000';
 const CLIENT = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';

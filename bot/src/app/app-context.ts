@@ -1,0 +1,38 @@
+import type { Clock } from '../platform/clock';
+import type { Config } from './config';
+import type { JobStore } from '../platform/storage/jobs/job-store';
+import type { Scheduler } from '../platform/storage/jobs/scheduler';
+import type { JourneyService } from '../features/journey/services/journey-service';
+import type { FanoutWorker } from '../features/announcements/fanout/fanout-worker';
+import type { AnnouncementService } from '../features/announcements/services/announcement-service';
+import type { AnnouncementActions } from '../features/announcements/teams/announcement-actions';
+import type { CardActionRouter } from '../features/journey/teams/card-actions';
+import type { JourneyCommands } from '../features/journey/teams/journey-commands';
+import type { ProactiveSender } from '../platform/teams/proactive-sender';
+import type { Logger } from '../platform/logger';
+import type { TokenVerifier } from '../platform/http/auth/token-verifier';
+import type { HealthCheck } from '../platform/http/health';
+import type { IdentityService } from '../features/cohorts/services/identity-service';
+import type { RosterService } from '../features/cohorts/services/roster-service';
+import type { Repositories } from './repositories';
+
+/** What request handlers and the bot share; built once in server.ts. */
+export interface AppContext {
+  config: Config;
+  log: Logger;
+  repos: Repositories;
+  identity: IdentityService;
+  roster: RosterService;
+  verifier: TokenVerifier;
+  health: HealthCheck;
+  clock: Clock;
+  journey: JourneyService;
+  cardActions: CardActionRouter;
+  journeyCommands: JourneyCommands;
+  sender: ProactiveSender;
+  jobs: JobStore;
+  scheduler: Scheduler;
+  announcements: AnnouncementService;
+  announcementActions: AnnouncementActions;
+  fanout: FanoutWorker;
+}

@@ -1,0 +1,182 @@
+import { randomUUID } from 'node:crypto';
+import restify, { type Request, type Response, type Server } from 'restify';
+import type { CloudAdapter } from 'botbuilder';
+import { z } from 'zod';
+import type { AppContext } from './app-context';
+import { registerAnnouncementRoutes } from '../features/announcements/http/announcement-routes';
+import { registerCohortRoutes } from '../features/cohorts/http/cohort-routes';
+import { registerHomeRoutes } from '../features/channel-home/home-routes';
+import { registerDevRoutes } from '../features/dev/dev-routes';
+import { registerMeRoutes } from '../features/cohorts/http/me-routes';
+import { registerPairRoutes } from '../features/journey/http/pair-routes';
+import { registerCalendarRoutes } from '../features/calendar/http/calendar-routes';
+import { ApiError, invalidBody } from '../platform/http/api-error';
+import { sendJson, toErrorResponse } from '../platform/http/error-response';
+import { readJson } from '../platform/http/request-body';
+import { registerTab } from '../platform/http/tab-static';
+import { type LogFields, withLogContext } from '../platform/logger';
+import type { MentoringBot } from '../platform/teams/mentoring-bot';
+
+/** Wiring only: the one HTTP service for the bot, the tab and its API. */
+export function createHttpServer(
+  ctx: AppContext,
+  adapter: CloudAdapter,
+  bot: MentoringBot,
+): Server {
+  const server = restify.createServer({
+    name: 'reverse-mentoring',
+    handleUncaughtExceptions: false,
+  });
+  server.pre(restify.plugins.pre.dedupeSlashes());
+
+  server.pre((req, res, next) => {
+    const fields = beginRequest(req, res);
+    const started = process.hrtime.bigint();
+    res.once('finish', () => {
+      const route = req.getRoute()?.path;
+      const path = typeof route === 'string' ? route : undefined;
+      const line = {
+        ...fields,
+        method: req.method,
+        // The route's pattern, never the raw URL: a calendar feed's path is its secret.
+        route: path ?? '(no route)',
+        status: res.statusCode,
+        ms: Number((process.hrtime.bigint() - started) / 1_000_000n),
+      };
+      const busy = path?.startsWith('/api/') || path?.startsWith('/calendar/');
+      ctx.log[busy ? 'info' : 'debug'](line, 'request');
+    });
+    withLogContext(fields, () => next());
+  });
+
+  // A bot turn: the Bot Connector posts one activity. A body that is not an activity answers
+  // 400 in our JSON shape; each turn logs with its correlation id, activity and conversation.
+  server.post('/api/messages', async (req, res) => {
+    const fields = requestFields.get(req) ?? {};
+    let activity: TurnActivity;
+    try {
+      activity = parseActivity(await readJson(req, ctx.config.maxBodyBytes));
+    } catch (error) {
+      const { status, body } = toErrorResponse(error, ctx.log);
+      sendJson(res, status, body);
+      return;
+    }
+    req.body = activity;
+    const activityId = safeId(activity.id, 128);
+    if (!correlationGiven.has(req) && activityId) fields.correlationId = activityId;
+    res.setHeader('X-Correlation-Id', String(fields.correlationId));
+    Object.assign(fields, {
+      activityId,
+      activityType: activity.type,
+      activityName: typeof activity.name === 'string' ? activity.name.slice(0, 64) : undefined,
+      conversationType: activity.conversation.conversationType ?? 'personal',
+    });
+    await withLogContext(fields, async () => {
+      try {
+        await adapter.process(req, res, (context) => bot.run(context));
+      } catch (error) {
+        // The adapter answers what it can itself; anything it throws still gets our shape.
+        if (res.headersSent) ctx.log.error({ err: error }, 'bot turn failed after answering');
+        else {
+          const { status, body } = toErrorResponse(error, ctx.log);
+          sendJson(res, status, body);
+        }
+      }
+    });
+  });
+
+  server.get('/healthz', async (_req, res) => {
+    const report = await ctx.health.check();
+    sendJson(res, report.status === 'ok' ? 200 : 503, report);
+  });
+
+  registerMeRoutes(server, ctx);
+  registerCohortRoutes(server, ctx);
+  registerPairRoutes(server, ctx);
+  registerCalendarRoutes(server, ctx);
+  registerAnnouncementRoutes(server, ctx);
+  registerHomeRoutes(server, ctx);
+  registerDevRoutes(server, ctx);
+  registerTab(server);
+
+  // Anything restify itself rejects (unknown route, wrong method) answers in our JSON shape too.
+  server.on(
+    'restifyError',
+    (req, res, err: Error & { statusCode?: number }, callback: () => void) => {
+      const status = err.statusCode ?? 500;
+      const error =
+        status === 404
+          ? ApiError.notFound(`Nothing is served at ${req.method} ${req.path()}`)
+          : status === 405
+            ? new ApiError(
+                405,
+                'method_not_allowed',
+                `${req.method} is not allowed on ${req.path()}`,
+              )
+            : status < 500
+              ? new ApiError(status, 'bad_request', err.message)
+              : err;
+      const { body } = toErrorResponse(error, ctx.log);
+      (err as unknown as { toJSON: () => unknown }).toJSON = () => body;
+      callback();
+    },
+  );
+
+  return server;
+}
+
+/** What a turn needs of an activity before the adapter sees it; the rest passes through. */
+const activitySchema = z
+  .object({
+    type: z.string({ message: 'is required' }).min(1, 'is required'),
+    id: z.string().optional(),
+    name: z.unknown().optional(),
+    serviceUrl: z.string({ message: 'is required' }).regex(/^https?:\/\//i, 'must be a URL'),
+    channelId: z.string({ message: 'is required' }).min(1, 'is required'),
+    from: z.object({ id: z.string({ message: 'is required' }) }, { message: 'is required' }),
+    recipient: z.object({ id: z.string({ message: 'is required' }) }, { message: 'is required' }),
+    conversation: z.object(
+      { id: z.string({ message: 'is required' }), conversationType: z.string().optional() },
+      { message: 'is required' },
+    ),
+  })
+  .passthrough();
+
+type TurnActivity = z.infer<typeof activitySchema>;
+
+function parseActivity(body: unknown): TurnActivity {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new ApiError(400, 'invalid_activity', 'The body must be one Bot Framework activity');
+  }
+  const parsed = activitySchema.safeParse(body);
+  if (!parsed.success) throw invalidBody(parsed.error);
+  return body as TurnActivity;
+}
+
+/** Fields every log line of a request carries; the /api/messages handler adds the turn's. */
+const requestFields = new WeakMap<Request, LogFields>();
+/** Requests whose caller chose the correlation id (kept as it is). */
+const correlationGiven = new WeakSet<Request>();
+
+function safeId(value: unknown, max: number): string | undefined {
+  return typeof value === 'string' && value.length <= max && /^[\w:.@|-]+$/.test(value)
+    ? value
+    : undefined;
+}
+
+/**
+ * Gives the request its correlation id: the caller's X-Correlation-Id when it is a sane token,
+ * else a new one. It is written back to the request so the API routes use the same id, and
+ * echoed on the response.
+ */
+function beginRequest(req: Request, res: Response): LogFields {
+  const header = req.headers['x-correlation-id'];
+  const given = /^[\w-]{1,64}$/.test(String(header ?? '')) ? String(header) : undefined;
+  const correlationId = given ?? randomUUID();
+  if (given) correlationGiven.add(req);
+  else req.headers['x-correlation-id'] = correlationId;
+  res.setHeader('X-Correlation-Id', correlationId);
+  const fields: LogFields = { correlationId };
+  requestFields.set(req, fields);
+  return fields;
+}

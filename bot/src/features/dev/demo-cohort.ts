@@ -1,0 +1,157 @@
+import type { NewCohort } from '../cohorts/domain/cohort';
+import { DEFAULT_CADENCE } from '../cohorts/domain/cohort';
+
+/**
+ * The demo cohort seeded for local runs (`npm run dev`) when the store is empty.
+ * Everyone here is fictional. The same people appear in the Agents Playground and in the
+ * tab's "sign in as" list, so a newcomer can follow one pair through chat and tab.
+ */
+
+export interface DemoPerson {
+  userId: string;
+  name: string;
+  email: string;
+  description: string;
+}
+
+export const DEMO_COORDINATOR: DemoPerson = {
+  userId: '7c3f1a52-8d4e-4b9a-a1f0-0d5e6c7b8a01',
+  name: 'Priya Shah',
+  email: 'priya.shah@demo.nhs.example',
+  description: 'Programme coordinator, LLR Leadership Academy',
+};
+
+interface DemoRow {
+  person: DemoPerson;
+  role: 'mentor' | 'mentee';
+  jobTitle: string;
+  organisation: string;
+  partnerEmail?: string;
+  arrangement?: 'reverse' | 'reciprocal';
+}
+
+const p = (userId: string, name: string, email: string, description: string): DemoPerson => ({
+  userId,
+  name,
+  email,
+  description,
+});
+
+const AMARA = p(
+  '1b6d2e80-3c4f-4a5b-9c6d-7e8f90a1b202',
+  'Amara Okafor',
+  'amara.okafor@demo.nhs.example',
+  'Reverse mentor · Healthcare assistant',
+);
+const DAVID = p(
+  '2c7e3f91-4d50-4b6c-8d7e-8f90a1b2c303',
+  'David Whitfield',
+  'david.whitfield@demo.nhs.example',
+  'Mentee · Director of Nursing',
+);
+const KWAME = p(
+  '3d8f40a2-5e61-4c7d-9e8f-90a1b2c3d404',
+  'Kwame Mensah',
+  'kwame.mensah@demo.nhs.example',
+  'Reverse mentor · Physiotherapist',
+);
+const HELEN = p(
+  '4e9051b3-6f72-4d8e-8f90-a1b2c3d4e505',
+  'Helen Carter',
+  'helen.carter@demo.nhs.example',
+  'Mentee · Chief Operating Officer',
+);
+const SOFIA = p(
+  '5fa162c4-7083-4e9f-90a1-b2c3d4e5f606',
+  'Sofia Rahman',
+  'sofia.rahman@demo.nhs.example',
+  'Reciprocal mentor · Medical secretary',
+);
+const JAMES = p(
+  '60b273d5-8194-4fa0-a1b2-c3d4e5f60707',
+  'James Porter',
+  'james.porter@demo.nhs.example',
+  'Reciprocal mentee · Medical Director',
+);
+
+const ROWS: DemoRow[] = [
+  {
+    person: AMARA,
+    role: 'mentor',
+    jobTitle: 'Healthcare assistant',
+    organisation: 'Leicester General Hospital',
+    partnerEmail: DAVID.email,
+    arrangement: 'reverse',
+  },
+  {
+    person: DAVID,
+    role: 'mentee',
+    jobTitle: 'Director of Nursing',
+    organisation: 'LLR Integrated Care Board',
+  },
+  {
+    person: KWAME,
+    role: 'mentor',
+    jobTitle: 'Physiotherapist (Band 5)',
+    organisation: 'Rutland Community Services',
+    partnerEmail: HELEN.email,
+    arrangement: 'reverse',
+  },
+  {
+    person: HELEN,
+    role: 'mentee',
+    jobTitle: 'Chief Operating Officer',
+    organisation: 'Leicester Royal Infirmary',
+  },
+  {
+    person: SOFIA,
+    role: 'mentor',
+    jobTitle: 'Medical secretary',
+    organisation: 'Leicestershire Partnership Trust',
+    partnerEmail: JAMES.email,
+    arrangement: 'reciprocal',
+  },
+  {
+    person: JAMES,
+    role: 'mentee',
+    jobTitle: 'Medical Director',
+    organisation: 'Glenfield Hospital',
+  },
+];
+
+export const DEMO_PARTICIPANTS: DemoPerson[] = ROWS.map((r) => r.person);
+
+/** Everyone who can "sign in as" in dev mode: the coordinator first, then the pairs. */
+export const DEMO_PEOPLE: DemoPerson[] = [DEMO_COORDINATOR, ...DEMO_PARTICIPANTS];
+
+export function demoCohortInput(today: Date): NewCohort {
+  const start = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1));
+  const end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 6, 0));
+  return {
+    name: 'Demo cohort: reverse mentoring (sample data)',
+    startDate: start.toISOString().slice(0, 10),
+    endDate: end.toISOString().slice(0, 10),
+    cadence: { ...DEFAULT_CADENCE },
+  };
+}
+
+/** The demo roster in the documented CSV import format. */
+export function demoRosterCsv(): string {
+  const header =
+    'email,display_name,role,organisation,job_title,entra_object_id,partner_email,arrangement';
+  const lines = ROWS.map((r) =>
+    [
+      r.person.email,
+      r.person.name,
+      r.role,
+      r.organisation,
+      r.jobTitle,
+      r.person.userId,
+      r.partnerEmail ?? '',
+      r.arrangement ?? '',
+    ]
+      .map((v) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v))
+      .join(','),
+  );
+  return [header, ...lines].join('\n');
+}

@@ -1,0 +1,68 @@
+import {
+  type CardJson,
+  cardTemplate,
+  expandCard,
+  heading,
+} from '../../platform/teams/cards/render';
+
+export interface WelcomeCardData {
+  /** First name of the person, or empty in a team or group chat. */
+  firstName?: string;
+  scope: 'personal' | 'team' | 'groupChat';
+}
+
+const template = cardTemplate(
+  [
+    heading('${greeting}'),
+    {
+      type: 'TextBlock',
+      text: 'I help your reverse mentoring programme run smoothly. In reverse mentoring a more junior colleague, often from an under-represented group, mentors a senior leader; pairs meet monthly for six months.',
+      wrap: true,
+    },
+    {
+      type: 'TextBlock',
+      text: 'What I do',
+      weight: 'Bolder',
+      wrap: true,
+      spacing: 'Medium',
+    },
+    {
+      type: 'FactSet',
+      facts: [
+        {
+          title: 'Meetings',
+          value: 'Remind you to plan each monthly meeting, and help you prepare',
+        },
+        {
+          title: 'Reflections',
+          value: 'Ask how it went; your reflections stay private unless you share them',
+        },
+        { title: 'Actions', value: 'Keep track of what you and your partner agreed' },
+        { title: 'Programme', value: 'Bring you news and events from your programme team' },
+      ],
+    },
+    {
+      type: 'TextBlock',
+      text: '${scopeNote}',
+      wrap: true,
+      isSubtle: true,
+      spacing: 'Medium',
+    },
+  ],
+  [
+    {
+      type: 'Action.Submit',
+      title: 'Show commands',
+      data: { msteams: { type: 'imBack', value: 'help' } },
+    },
+  ],
+);
+
+export function buildWelcomeCard(data: WelcomeCardData): CardJson {
+  const greeting = data.firstName ? `Welcome, ${data.firstName}` : 'Welcome to reverse mentoring';
+  const scopeNote =
+    data.scope === 'personal'
+      ? 'Type "help" at any time to see what you can ask me. Nothing you tell me here is shared with your partner or the programme team unless you choose to share it.'
+      : 'In this chat I post programme news and events for everyone. For anything about your own pairing, message me privately.';
+  return expandCard(template, { greeting, scopeNote });
+}

@@ -1,0 +1,49 @@
+import type { PairState } from '../../cohorts/domain/pair';
+import type { Meeting } from './pair-space';
+
+/** How a pair is doing, as the programme team sees it: states and counts, never content. */
+export type PairHealth =
+  'starting' | 'on_track' | 'needs_check_in' | 'at_risk' | 'paused' | 'ended' | 'completed';
+
+export interface HealthFacts {
+  state: PairState;
+  missedInARow: number;
+  meetings: Pick<Meeting, 'status' | 'plannedAt' | 'number'>[];
+}
+
+export function pairHealth(facts: HealthFacts): PairHealth {
+  switch (facts.state) {
+    case 'proposed':
+    case 'introduced':
+      return 'starting';
+    case 'paused':
+      return 'paused';
+    case 'ended_early':
+      return 'ended';
+    case 'completed':
+      return 'completed';
+    case 'active':
+      if (facts.missedInARow >= 2) return 'at_risk';
+      if (facts.missedInARow === 1) return 'needs_check_in';
+      return 'on_track';
+  }
+}
+
+/** The date of the last meeting held (UTC ISO), if any: the pair's last known contact. */
+export function lastContact(meetings: HealthFacts['meetings']): string | undefined {
+  return meetings
+    .filter((m) => m.status === 'held' && m.plannedAt)
+    .map((m) => m.plannedAt!)
+    .sort()
+    .at(-1);
+}
+
+export const HEALTH_WORDS: Record<PairHealth, string> = {
+  starting: 'Starting',
+  on_track: 'On track',
+  needs_check_in: 'Needs a check-in',
+  at_risk: 'At risk',
+  paused: 'Paused',
+  ended: 'Ended',
+  completed: 'Completed',
+};

@@ -1,0 +1,61 @@
+import { progress } from '../domain/meeting-plan';
+import { HEALTH_WORDS, type PairHealth, lastContact, pairHealth } from '../domain/pair-health';
+import { eachLimited } from '../../../platform/storage/batch';
+import type { Repositories } from '../../../app/repositories';
+
+/** One row of the coordinator's health table: states, counts and dates only. */
+export interface PairHealthRow {
+  pairId: string;
+  mentor: string;
+  mentee: string;
+  arrangement: string;
+  state: string;
+  health: PairHealth;
+  healthText: string;
+  held: number;
+  planned: number;
+  minimumMet: boolean;
+  lastContact: string | null;
+  /** How many partners asked for a word with the coordinator (never what they said). */
+  askedForCoordinator: number;
+}
+
+/**
+ * The health of every pair in a cohort. Reads the cohort's pairs and roster (two partition
+ * queries) and each pair's space; never returns goals, reflections or preparation.
+ */
+export async function cohortHealth(
+  repos: Repositories,
+  cohortId: string,
+): Promise<PairHealthRow[]> {
+  const cohort = await repos.cohorts.get(cohortId);
+  if (!cohort) return [];
+  const [pairs, people] = await Promise.all([
+    repos.pairs.listByCohort(cohortId),
+    repos.participants.listByCohort(cohortId),
+  ]);
+  const names = new Map(people.map((p) => [p.id, p.displayName]));
+  const rows: PairHealthRow[] = [];
+  await eachLimited(pairs, 8, async (pair) => {
+    const space = await repos.pairSpaces.load(pair.id);
+    const meetings = space.meetings.map((m) => m.value);
+    const missedInARow = space.status?.value.missedInARow ?? 0;
+    const health = pairHealth({ state: pair.state, missedInARow, meetings });
+    const counts = progress(cohort.value.cadence, meetings);
+    rows.push({
+      pairId: pair.id,
+      mentor: names.get(pair.mentorId) ?? '',
+      mentee: names.get(pair.menteeId) ?? '',
+      arrangement: pair.arrangement,
+      state: pair.state,
+      health,
+      healthText: HEALTH_WORDS[health],
+      held: counts.held,
+      planned: cohort.value.cadence.plannedMeetings,
+      minimumMet: counts.minimumMet,
+      lastContact: lastContact(meetings) ?? null,
+      askedForCoordinator: space.fitChecks.filter((f) => f.value.wantsCoordinator).length,
+    });
+  });
+  return rows.sort((a, b) => a.mentor.localeCompare(b.mentor));
+}

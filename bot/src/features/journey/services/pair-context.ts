@@ -1,0 +1,65 @@
+import type { Cohort } from '../../cohorts/domain/cohort';
+import type { Pair } from '../../cohorts/domain/pair';
+import type { Participant } from '../../cohorts/domain/participant';
+import { resolveTimeZone } from '../domain/send-window';
+import { NotFoundError } from '../../../platform/storage/errors';
+import type { PairSpace, PairStatusRecord } from '../store/pair-space-repository';
+import type { Repositories } from '../../../app/repositories';
+import type { Versioned } from '../../../platform/storage/versioned';
+
+/** Everything needed to act on one pair, read once. */
+export interface PairContext {
+  cohort: Cohort;
+  pair: Versioned<Pair>;
+  mentor: Participant;
+  mentee: Participant;
+  space: PairSpace;
+  status: PairStatusRecord;
+  /** The pair's plan time zone. */
+  timeZone: string;
+}
+
+export function emptyStatus(pairId: string, now: Date): PairStatusRecord {
+  return { pairId, missedInARow: 0, remindersPausedUntil: {}, updatedAt: now.toISOString() };
+}
+
+export async function loadPairContext(
+  repos: Repositories,
+  cohortId: string,
+  pairId: string,
+  now: Date,
+): Promise<PairContext> {
+  const [cohort, pair, space] = await Promise.all([
+    repos.cohorts.get(cohortId),
+    repos.pairs.get(cohortId, pairId),
+    repos.pairSpaces.load(pairId),
+  ]);
+  if (!cohort || !pair) throw new NotFoundError('This pairing no longer exists');
+  const [mentor, mentee] = await Promise.all([
+    repos.participants.get(cohortId, pair.value.mentorId),
+    repos.participants.get(cohortId, pair.value.menteeId),
+  ]);
+  if (!mentor || !mentee) throw new NotFoundError('A partner in this pairing no longer exists');
+  const status = space.status?.value ?? emptyStatus(pairId, now);
+  return {
+    cohort: cohort.value,
+    pair,
+    mentor: mentor.value,
+    mentee: mentee.value,
+    space,
+    status,
+    timeZone: resolveTimeZone(status.timeZone),
+  };
+}
+
+/** The participant record of `participantId` in this pair, and their partner's. */
+export function sides(
+  ctx: PairContext,
+  participantId: string,
+): { me: Participant; partner: Participant; myRole: 'mentor' | 'mentee' } | undefined {
+  if (participantId === ctx.mentor.id)
+    return { me: ctx.mentor, partner: ctx.mentee, myRole: 'mentor' };
+  if (participantId === ctx.mentee.id)
+    return { me: ctx.mentee, partner: ctx.mentor, myRole: 'mentee' };
+  return undefined;
+}

@@ -1,0 +1,145 @@
+import {
+  type JWTPayload,
+  type JWTVerifyGetKey,
+  type KeyLike,
+  SignJWT,
+  createRemoteJWKSet,
+  errors as joseErrors,
+  jwtVerify,
+} from 'jose';
+import type { TabAuthConfig } from '../../../app/config';
+import { ApiError } from '../api-error';
+
+/** Who is calling the tab API, as proven by their token. */
+export interface Caller {
+  /** Entra object id (oid), lower-case. */
+  userId: string;
+  tenantId: string;
+  name: string;
+  /** preferred_username: usually the work email (UPN). */
+  email?: string;
+}
+
+export const REQUIRED_SCOPE = 'access_as_user';
+
+export interface VerifierOptions {
+  key: KeyLike | Uint8Array | JWTVerifyGetKey;
+  algorithms: string[];
+  issuer: string;
+  audiences: string[];
+  tenantId: string;
+}
+
+/**
+ * Verifies a tab SSO token: signature, expiry, audience, issuer, tenant and scope.
+ * Entra and dev tokens go through this same code; only the key and expected values differ.
+ */
+export class TokenVerifier {
+  constructor(private readonly options: VerifierOptions) {}
+
+  async verify(token: string): Promise<Caller> {
+    let payload: JWTPayload;
+    try {
+      const verified = await jwtVerify(token, this.options.key as Parameters<typeof jwtVerify>[1], {
+        issuer: this.options.issuer,
+        audience: this.options.audiences,
+        algorithms: this.options.algorithms,
+        clockTolerance: 60,
+        requiredClaims: ['exp', 'iat'],
+      });
+      payload = verified.payload;
+    } catch (error) {
+      throw ApiError.unauthorized(describeJoseError(error));
+    }
+    const tid = stringClaim(payload, 'tid');
+    if (tid?.toLowerCase() !== this.options.tenantId.toLowerCase()) {
+      throw ApiError.unauthorized('The token was issued for another tenant');
+    }
+    const scopes = (stringClaim(payload, 'scp') ?? '').split(' ');
+    if (!scopes.includes(REQUIRED_SCOPE)) {
+      throw ApiError.unauthorized(`The token lacks the ${REQUIRED_SCOPE} scope`);
+    }
+    const oid = stringClaim(payload, 'oid');
+    if (!oid) throw ApiError.unauthorized('The token does not identify a user');
+    return {
+      userId: oid.toLowerCase(),
+      tenantId: tid.toLowerCase(),
+      name: stringClaim(payload, 'name') ?? 'Unknown user',
+      email: stringClaim(payload, 'preferred_username')?.toLowerCase(),
+    };
+  }
+}
+
+function stringClaim(payload: JWTPayload, name: string): string | undefined {
+  const value = payload[name];
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+}
+
+function describeJoseError(error: unknown): string {
+  if (error instanceof joseErrors.JWTExpired) return 'The token has expired: sign in again';
+  if (error instanceof joseErrors.JWTClaimValidationFailed) {
+    if (error.claim === 'aud') return 'The token was issued for another application';
+    if (error.claim === 'iss') return 'The token was issued by an untrusted issuer';
+    return `The token's ${error.claim} claim is not valid`;
+  }
+  if (error instanceof joseErrors.JWSSignatureVerificationFailed) {
+    return 'The token signature is not valid';
+  }
+  if (error instanceof joseErrors.JWKSNoMatchingKey)
+    return 'The token was signed by an unknown key';
+  return 'The token is not valid';
+}
+
+export function entraIssuer(tenantId: string): string {
+  return `https://login.microsoftonline.com/${tenantId}/v2.0`;
+}
+
+/** Builds the verifier the configuration asks for. */
+export function createVerifier(auth: TabAuthConfig): TokenVerifier {
+  if (auth.mode === 'entra') {
+    const jwks = createRemoteJWKSet(
+      new URL(`https://login.microsoftonline.com/${auth.tenantId}/discovery/v2.0/keys`),
+      { cooldownDuration: 30_000, cacheMaxAge: 12 * 60 * 60 * 1000 },
+    );
+    return new TokenVerifier({
+      key: jwks,
+      algorithms: ['RS256'],
+      issuer: entraIssuer(auth.tenantId),
+      audiences: auth.audiences,
+      tenantId: auth.tenantId,
+    });
+  }
+  return new TokenVerifier({
+    key: new TextEncoder().encode(auth.secret),
+    algorithms: ['HS256'],
+    issuer: entraIssuer(auth.tenantId),
+    audiences: [auth.audience],
+    tenantId: auth.tenantId,
+  });
+}
+
+/** Mints a development token shaped like an Entra tab SSO token. Dev mode only. */
+export async function mintDevToken(
+  auth: Extract<TabAuthConfig, { mode: 'dev' }>,
+  user: { userId: string; name: string; email?: string },
+  lifetimeSeconds = 8 * 60 * 60,
+): Promise<{ token: string; expiresAt: string }> {
+  const now = Math.floor(Date.now() / 1000);
+  const claims: JWTPayload = {
+    oid: user.userId.toLowerCase(),
+    tid: auth.tenantId,
+    name: user.name,
+    scp: REQUIRED_SCOPE,
+    ver: '2.0',
+  };
+  if (user.email) claims.preferred_username = user.email.toLowerCase();
+  const token = await new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setIssuer(entraIssuer(auth.tenantId))
+    .setAudience(auth.audience)
+    .setSubject(user.userId.toLowerCase())
+    .setIssuedAt(now)
+    .setExpirationTime(now + lifetimeSeconds)
+    .sign(new TextEncoder().encode(auth.secret));
+  return { token, expiresAt: new Date((now + lifetimeSeconds) * 1000).toISOString() };
+}

@@ -1,0 +1,74 @@
+import type { Request } from 'restify';
+import { ApiError } from './api-error';
+
+/**
+ * Reads a request body ourselves (rather than restify's bodyParser) so that authentication
+ * runs first and every failure answers in our JSON error shape.
+ */
+export async function readBody(req: Request, maxBytes: number): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? NaN);
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    req.resume();
+    throw ApiError.tooLarge(maxBytes);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxBytes) {
+      req.resume();
+      throw ApiError.tooLarge(maxBytes);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+function mediaType(req: Request): string {
+  return String(req.headers['content-type'] ?? '')
+    .split(';')[0]!
+    .trim()
+    .toLowerCase();
+}
+
+/** Reads a JSON body: 415 when it is not JSON, 400 when it does not parse. */
+export async function readJson(req: Request, maxBytes: number): Promise<unknown> {
+  const type = mediaType(req);
+  const raw = await readBody(req, maxBytes);
+  if (type !== 'application/json' && !type.endsWith('+json')) {
+    throw new ApiError(415, 'unsupported_media_type', 'Send the body as application/json');
+  }
+  if (raw.length === 0) throw new ApiError(400, 'malformed_json', 'The request body is empty');
+  try {
+    return JSON.parse(raw.toString('utf8')) as unknown;
+  } catch (error) {
+    throw new ApiError(
+      400,
+      'malformed_json',
+      `The request body is not valid JSON: ${(error as Error).message}`,
+    );
+  }
+}
+
+/** Reads a text body such as CSV, accepting text/csv or text/plain. */
+export async function readText(
+  req: Request,
+  maxBytes: number,
+  accepted: string[],
+): Promise<string> {
+  const type = mediaType(req);
+  const raw = await readBody(req, maxBytes);
+  if (!accepted.includes(type)) {
+    throw new ApiError(415, 'unsupported_media_type', `Send the body as ${accepted.join(' or ')}`);
+  }
+  return raw.toString('utf8');
+}
+
+/** The ETag a client must send to change a record it read; without one a write is refused. */
+export function ifMatch(req: Request): string {
+  const value = req.headers['if-match'];
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new ApiError(428, 'precondition_required', 'Send If-Match with the ETag you last read');
+  }
+  return value.trim();
+}

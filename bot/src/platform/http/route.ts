@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import type { Request, Response } from 'restify';
+import type { AppContext } from '../../app/app-context';
+import type { Logger } from '../logger';
+import { sendJson, toErrorResponse } from './error-response';
+import { ApiError } from './api-error';
+import type { Caller } from './auth/token-verifier';
+
+export interface RouteInput {
+  req: Request;
+  res: Response;
+  log: Logger;
+  params: Record<string, string>;
+}
+
+export interface AuthedInput extends RouteInput {
+  caller: Caller;
+}
+
+export interface Reply {
+  status?: number;
+  body: unknown;
+  headers?: Record<string, string>;
+  /** A non-JSON answer (e.g. a CSV export) sent instead of `body`. */
+  text?: { contentType: string; content: string };
+}
+
+type Handler<T> = (input: T) => Promise<Reply>;
+
+function correlationId(req: Request): string {
+  const given = req.headers['x-correlation-id'];
+  return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+}
+
+function run<T extends RouteInput>(
+  ctx: AppContext,
+  build: (base: RouteInput) => Promise<T>,
+  handler: Handler<T>,
+) {
+  return async (req: Request, res: Response): Promise<void> => {
+    const id = correlationId(req);
+    const log = ctx.log.child({
+      correlationId: id,
+      route: req.getRoute()?.path,
+      method: req.method,
+    });
+    res.setHeader('X-Correlation-Id', id);
+    try {
+      const input = await build({
+        req,
+        res,
+        log,
+        params: (req.params ?? {}) as Record<string, string>,
+      });
+      const reply = await handler(input);
+      for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
+      if (reply.text) {
+        res.setHeader('Cache-Control', 'no-store');
+        res.setHeader('Content-Type', reply.text.contentType);
+        res.status(reply.status ?? 200);
+        res.end(reply.text.content);
+      } else {
+        sendJson(res, reply.status ?? 200, reply.body);
+      }
+    } catch (error) {
+      const { status, body } = toErrorResponse(error, log);
+      if (status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
+      sendJson(res, status, body);
+    }
+  };
+}
+
+/** A route anyone may call (still answers in the JSON error shape). */
+export function publicRoute(ctx: AppContext, handler: Handler<RouteInput>) {
+  return run(ctx, async (base) => base, handler);
+}
+
+/** A route that needs `Authorization: Bearer <token>`; the token is checked before the body is read. */
+export function authedRoute(ctx: AppContext, handler: Handler<AuthedInput>) {
+  return run(
+    ctx,
+    async (base) => {
+      const header = base.req.headers.authorization;
+      const match = typeof header === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+      if (!match?.[1])
+        throw ApiError.unauthorized('Sign in first: send Authorization: Bearer <token>');
+      const caller = await ctx.verifier.verify(match[1]);
+      return { ...base, caller, log: base.log.child({ userId: caller.userId }) };
+    },
+    handler,
+  );
+}
+
+/** A route for coordinators only. */
+export function coordinatorRoute(ctx: AppContext, handler: Handler<AuthedInput>) {
+  return authedRoute(ctx, async (input) => {
+    if (!(await ctx.identity.isCoordinator(input.caller.userId))) {
+      throw ApiError.forbidden('Only programme coordinators can do this');
+    }
+    return handler(input);
+  });
+}

@@ -1,0 +1,70 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import restify, { type Server } from 'restify';
+import { sendJson } from './error-response';
+
+/** Where the built tab lives: <repo>/tab/dist, four levels above bot/src/platform/http and bot/dist/platform/http alike. */
+export const TAB_DIST = path.resolve(__dirname, '../../../../tab/dist');
+
+/** Hosts that may frame the tab: Teams, Outlook and the Microsoft 365 app. */
+export const FRAME_ANCESTORS = [
+  "'self'",
+  'https://teams.microsoft.com',
+  'https://*.teams.microsoft.com',
+  'https://teams.cloud.microsoft',
+  'https://*.teams.cloud.microsoft',
+  'https://*.office.com',
+  'https://*.cloud.microsoft',
+  'https://outlook.office.com',
+  'https://outlook.office365.com',
+  'https://*.microsoft365.com',
+];
+
+function securityHeaders(res: { setHeader(name: string, value: string): void }): void {
+  res.setHeader(
+    'Content-Security-Policy',
+    [
+      "default-src 'self'",
+      "script-src 'self' https://res.cdn.office.net",
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data: https:",
+      "connect-src 'self' https://login.microsoftonline.com https://res.cdn.office.net",
+      `frame-ancestors ${FRAME_ANCESTORS.join(' ')}`,
+    ].join('; '),
+  );
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
+}
+
+/** Serves the built React tab under /tab/. */
+export function registerTab(server: Server): void {
+  server.get('/tab', (_req, res, next) => {
+    res.redirect(302, '/tab/index.html', next);
+  });
+  if (!existsSync(path.join(TAB_DIST, 'index.html'))) {
+    server.get('/tab/*', (_req, res, next) => {
+      sendJson(res, 404, {
+        error: {
+          code: 'tab_not_built',
+          message: 'The tab has not been built yet: run `npm run build`.',
+        },
+      });
+      next(false);
+    });
+    return;
+  }
+  server.get(
+    '/tab/*',
+    restify.plugins.serveStaticFiles(TAB_DIST, {
+      maxAge: 0,
+      setHeaders: (res: { setHeader(name: string, value: string): void }, filePath: string) => {
+        securityHeaders(res);
+        if (filePath.includes(`${path.sep}assets${path.sep}`)) {
+          res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+        } else {
+          res.setHeader('Cache-Control', 'no-cache');
+        }
+      },
+    }),
+  );
+}

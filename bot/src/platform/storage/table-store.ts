@@ -1,0 +1,151 @@
+import {
+  TableClient,
+  TableServiceClient,
+  type TableServiceClientOptions,
+  odata,
+} from '@azure/data-tables';
+import {
+  ManagedIdentityCredential,
+  DefaultAzureCredential,
+  type TokenCredential,
+} from '@azure/identity';
+import type { StorageConfig } from '../../app/config';
+import { StorageUnavailableError, isUnavailable } from './errors';
+
+/** Every table the service uses. Names are Azure table names: letters and digits only. */
+export const TABLE_NAMES = {
+  cohorts: 'Cohorts',
+  participants: 'Participants',
+  memberships: 'Memberships',
+  pairs: 'Pairs',
+  conversations: 'ConversationRefs',
+  roles: 'Roles',
+  jobs: 'Jobs',
+  jobIndex: 'JobIndex',
+  jobClaims: 'JobClaims',
+  schedulerState: 'SchedulerState',
+  pairSpace: 'PairSpace',
+  dailySends: 'DailySends',
+  events: 'Events',
+  calendarFeeds: 'CalendarFeeds',
+  announcements: 'Announcements',
+  announcementRecipients: 'AnnouncementRecipients',
+  announcementIndex: 'AnnouncementIndex',
+  fanoutWorkers: 'FanoutWorkers',
+} as const;
+
+export type TableKey = keyof typeof TABLE_NAMES;
+
+/** Names used as a prefix for tables made on demand: `Jobs20270315` holds one day's jobs. */
+const MADE_ON_DEMAND = new Set<TableKey>(['jobs']);
+
+export type ResolvedStorage =
+  | { kind: 'connection-string'; connectionString: string }
+  | { kind: 'account-url'; accountUrl: string; credential: TokenCredential };
+
+export function resolveStorage(
+  config: Exclude<StorageConfig, { kind: 'embedded' }>,
+): ResolvedStorage {
+  if (config.kind === 'connection-string') return config;
+  const credential = config.managedIdentityClientId
+    ? new ManagedIdentityCredential({ clientId: config.managedIdentityClientId })
+    : new DefaultAzureCredential();
+  return { kind: 'account-url', accountUrl: config.accountUrl, credential };
+}
+
+/**
+ * Table clients for one storage account. Clients are created once and reused;
+ * requests time out quickly so an outage becomes a clear error rather than a hang.
+ */
+export class TableStore {
+  private readonly clients = new Map<string, TableClient>();
+  private readonly created = new Set<string>();
+  private readonly service: TableServiceClient;
+  private readonly options: TableServiceClientOptions;
+
+  constructor(
+    private readonly storage: ResolvedStorage,
+    private readonly prefix = '',
+  ) {
+    this.options = {
+      allowInsecureConnection: true,
+      retryOptions: { maxRetries: 2, retryDelayInMs: 200, maxRetryDelayInMs: 1000 },
+    };
+    this.service =
+      storage.kind === 'connection-string'
+        ? TableServiceClient.fromConnectionString(storage.connectionString, this.options)
+        : new TableServiceClient(storage.accountUrl, storage.credential, this.options);
+  }
+
+  tableName(key: TableKey): string {
+    return `${this.prefix}${TABLE_NAMES[key]}`;
+  }
+
+  table(key: TableKey): TableClient {
+    return this.clientNamed(this.tableName(key));
+  }
+
+  /** A client for any table of this store, by its full name (cached). */
+  clientNamed(name: string): TableClient {
+    let client = this.clients.get(name);
+    if (!client) {
+      client = this.createClient(name);
+      this.clients.set(name, client);
+    }
+    return client;
+  }
+
+  protected createClient(name: string): TableClient {
+    return this.storage.kind === 'connection-string'
+      ? TableClient.fromConnectionString(this.storage.connectionString, name, this.options)
+      : new TableClient(`${this.storage.accountUrl}`, name, this.storage.credential, this.options);
+  }
+
+  /** Creates a table made on demand (e.g. one per day of jobs) once per process. */
+  async ensureTableNamed(name: string): Promise<void> {
+    if (this.created.has(name)) return;
+    try {
+      await this.service.createTable(name); // an existing table is not an error
+    } catch (error) {
+      if (isUnavailable(error)) throw new StorageUnavailableError(error);
+      throw error;
+    }
+    this.created.add(name);
+  }
+
+  /** Names of the tables that start with `prefix`, in order. */
+  async tableNamesStartingWith(prefix: string): Promise<string[]> {
+    const names: string[] = [];
+    const upper = `${prefix}{`; // '{' sorts after every letter and digit
+    const filter = odata`TableName ge ${prefix} and TableName lt ${upper}`;
+    for await (const table of this.service.listTables({ queryOptions: { filter } })) {
+      if (table.name) names.push(table.name);
+    }
+    return names.sort();
+  }
+
+  /** Creates every table that does not exist yet. Safe to call on every start. */
+  async ensureTables(): Promise<void> {
+    try {
+      await Promise.all(
+        (Object.keys(TABLE_NAMES) as TableKey[])
+          .filter((key) => !MADE_ON_DEMAND.has(key))
+          .map((key) => this.service.createTable(this.tableName(key))),
+      );
+    } catch (error) {
+      if (isUnavailable(error)) throw new StorageUnavailableError(error);
+      throw error;
+    }
+  }
+
+  /** A cheap round trip that proves the account answers and our tables are there. */
+  async ping(): Promise<void> {
+    try {
+      const iterator = this.table('cohorts').listEntities({ queryOptions: { select: ['RowKey'] } });
+      await iterator.byPage({ maxPageSize: 1 }).next();
+    } catch (error) {
+      if (isUnavailable(error)) throw new StorageUnavailableError(error);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,246 @@
+import { Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useCallback, useId, useState } from 'react';
+import type { ReactNode } from 'react';
+import type { ApiClient } from '../app/api-client';
+import { AnnouncementsSection } from '../announcements/announcements-view';
+import { getCohort, getHealth, getParticipants } from './coordinator-api';
+import { HealthSection } from './health-table';
+import { ParticipantsSection } from './participants';
+import { RosterImport } from './roster-import';
+import { Tabs } from './cohort-tabs';
+import { formatCadence, formatDateRange } from '../shared/format';
+import { Loading, Problem } from '../shared/status-views';
+import { useApiLoad } from '../shared/use-api-load';
+import type { LoadState } from '../shared/use-api-load';
+import { ViewFrame, ViewTitle } from '../shared/view-header';
+
+export interface CoordinatorCohortViewProps {
+  client: ApiClient;
+  cohortId: string;
+  onBack: () => void;
+  onOpenCalendar: (cohortId: string) => void;
+  onSignInExpired?: () => void;
+}
+
+const useStyles = makeStyles({
+  top: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'flex-start',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalL,
+  },
+  titles: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXS,
+    minWidth: 0,
+  },
+  muted: { color: tokens.colorNeutralForeground2 },
+  panel: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalM,
+    minWidth: 0,
+    ':focus-visible': {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: tokens.spacingHorizontalXS,
+    },
+  },
+  // `hidden` alone loses to the panel's `display: flex`.
+  hidden: { display: 'none' },
+});
+
+type Section = 'health' | 'participants' | 'import' | 'announcements';
+
+/** ' (3)' once a list has loaded, so each tab says how many it holds. */
+function countOf<T>(load: LoadState<T[]>): string {
+  return load.status === 'loaded' ? ` (${load.data.length})` : '';
+}
+
+function Panel({
+  value,
+  selected,
+  idBase,
+  children,
+}: {
+  value: Section;
+  selected: Section;
+  idBase: string;
+  children: ReactNode;
+}) {
+  const styles = useStyles();
+  // Every panel stays mounted, so a chosen file or a filter survives a look at another tab.
+  return (
+    <div
+      role="tabpanel"
+      id={`${idBase}-${value}-panel`}
+      aria-labelledby={`${idBase}-${value}-tab`}
+      hidden={value !== selected}
+      tabIndex={0}
+      className={mergeClasses(styles.panel, value !== selected && styles.hidden)}
+      data-testid={`cohort-panel-${value}`}
+    >
+      {children}
+    </div>
+  );
+}
+
+/**
+ * The programme team's view of one cohort: every pair's health (states, counts and dates,
+ * never what pairs write), the roster, and importing participants and pairs from CSV.
+ */
+export function CoordinatorCohortView({
+  client,
+  cohortId,
+  onBack,
+  onOpenCalendar,
+  onSignInExpired,
+}: CoordinatorCohortViewProps) {
+  const styles = useStyles();
+  const idBase = useId().replace(/:/g, '');
+  const [section, setSection] = useState<Section>('health');
+  const [cohortLoad, , retryCohort] = useApiLoad(
+    () => getCohort(client, cohortId),
+    [client, cohortId],
+    onSignInExpired,
+  );
+  const [healthLoad, , retryHealth] = useApiLoad(
+    () => getHealth(client, cohortId),
+    [client, cohortId],
+    onSignInExpired,
+  );
+  const [peopleLoad, , retryPeople] = useApiLoad(
+    () => getParticipants(client, cohortId),
+    [client, cohortId],
+    onSignInExpired,
+  );
+
+  const showImport = useCallback(() => setSection('import'), []);
+  const showHealth = useCallback(() => setSection('health'), []);
+  const showPeople = useCallback(() => setSection('participants'), []);
+  const reload = useCallback(() => {
+    retryHealth();
+    retryPeople();
+  }, [retryHealth, retryPeople]);
+  // When the cohort itself could not be read, the other two most likely failed with it.
+  const retryAll = useCallback(() => {
+    retryCohort();
+    reload();
+  }, [retryCohort, reload]);
+
+  const back = { label: 'Back to home', onBack, testId: 'cohort-back' };
+
+  if (cohortLoad.status === 'loading') {
+    return (
+      <ViewFrame back={back}>
+        <Loading label="Loading the cohort…" testId="cohort-loading" />
+      </ViewFrame>
+    );
+  }
+  if (cohortLoad.status === 'failed') {
+    const { status, message } = cohortLoad.error;
+    const problem =
+      status === 403
+        ? {
+            title: 'Only the programme team can open this cohort',
+            message:
+              "This page is for the coordinators who run the programme. If you're a mentor or mentee, go back to see your own mentoring.",
+            retry: false,
+          }
+        : status === 404
+          ? {
+              title: "We couldn't find this cohort",
+              message:
+                'It may have been removed, or the link is out of date. Go back to see the cohorts you run.',
+              retry: false,
+            }
+          : { title: "We couldn't load this cohort", message, retry: true };
+    return (
+      <ViewFrame back={back}>
+        <Problem
+          title={problem.title}
+          message={problem.message}
+          intent={status === 403 ? 'warning' : 'error'}
+          onRetry={problem.retry ? retryAll : undefined}
+          testId={status === 403 ? 'cohort-forbidden' : 'cohort-error'}
+        />
+      </ViewFrame>
+    );
+  }
+
+  const cohort = cohortLoad.data;
+  const tabId = (value: Section) => `${idBase}-${value}-tab`;
+  const panelId = (value: Section) => `${idBase}-${value}-panel`;
+
+  return (
+    <ViewFrame back={back} testId="coordinator-cohort">
+      <div className={styles.top}>
+        <div className={styles.titles}>
+          <ViewTitle cohort={cohort} testId="cohort-heading">
+            {cohort.name}
+          </ViewTitle>
+          <Text data-testid="cohort-dates">{formatDateRange(cohort)}</Text>
+          <Text size={200} className={styles.muted}>
+            {formatCadence(cohort.cadence)}
+          </Text>
+        </div>
+        <Button
+          onClick={() => onOpenCalendar(cohort.id)}
+          aria-label={`Programme calendar for ${cohort.name}`}
+          data-testid="cohort-calendar"
+        >
+          Programme calendar
+        </Button>
+      </div>
+
+      <Tabs
+        label="Running this cohort"
+        items={[
+          { value: 'health', label: `Pairs' health${countOf(healthLoad)}` },
+          { value: 'participants', label: `Participants${countOf(peopleLoad)}` },
+          { value: 'import', label: 'Import' },
+          { value: 'announcements', label: 'Announcements' },
+        ]}
+        selected={section}
+        onSelect={setSection}
+        tabId={tabId}
+        panelId={panelId}
+        testId="cohort-tab"
+      />
+
+      <Panel value="health" selected={section} idBase={idBase}>
+        <HealthSection
+          client={client}
+          cohort={cohort}
+          load={healthLoad}
+          onRetry={retryHealth}
+          onImport={showImport}
+        />
+      </Panel>
+      <Panel value="participants" selected={section} idBase={idBase}>
+        <ParticipantsSection load={peopleLoad} onRetry={retryPeople} onImport={showImport} />
+      </Panel>
+      <Panel value="import" selected={section} idBase={idBase}>
+        <RosterImport
+          client={client}
+          cohortId={cohort.id}
+          onImported={reload}
+          onShowHealth={showHealth}
+          onShowParticipants={showPeople}
+        />
+      </Panel>
+      <Panel value="announcements" selected={section} idBase={idBase}>
+        <AnnouncementsSection
+          client={client}
+          cohort={cohort}
+          active={section === 'announcements'}
+          people={peopleLoad}
+          pairs={healthLoad}
+          onRetryPeople={retryPeople}
+          onSignInExpired={onSignInExpired}
+        />
+      </Panel>
+    </ViewFrame>
+  );
+}

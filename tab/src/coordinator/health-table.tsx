@@ -1,0 +1,277 @@
+import { Badge, Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useId, useMemo, useState } from 'react';
+import type { ApiClient } from '../app/api-client';
+import type { CohortSummary } from '../app/api-types';
+import {
+  HEALTH_ORDER,
+  HEALTH_WORDS,
+  downloadCsv,
+  formatLocalDate,
+  getHealthCsv,
+  healthCsvFilename,
+  plural,
+} from './coordinator-api';
+import type { PairHealth, PairHealthRow } from './coordinator-api';
+import {
+  ActionStatus,
+  CountTiles,
+  RowHeader,
+  ScrollTable,
+  TableFilter,
+  useTableStyles,
+} from '../shared/data-table';
+import { Loading, Problem } from '../shared/status-views';
+import type { LoadState } from '../shared/use-api-load';
+
+const useStyles = makeStyles({
+  stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  muted: { color: tokens.colorNeutralForeground2 },
+  empty: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  alignStart: { alignSelf: 'flex-start' },
+});
+
+const healthColour: Record<
+  PairHealth,
+  'danger' | 'warning' | 'informative' | 'success' | 'subtle' | 'brand'
+> = {
+  at_risk: 'danger',
+  needs_check_in: 'warning',
+  starting: 'informative',
+  on_track: 'success',
+  paused: 'subtle',
+  completed: 'brand',
+  ended: 'subtle',
+};
+
+const needsAttention = (h: PairHealth) => h === 'at_risk' || h === 'needs_check_in';
+
+function byAttention(a: PairHealthRow, b: PairHealthRow): number {
+  const rank = (r: PairHealthRow) => {
+    const i = HEALTH_ORDER.indexOf(r.health);
+    return i === -1 ? HEALTH_ORDER.length : i;
+  };
+  return (
+    rank(a) - rank(b) ||
+    b.askedForCoordinator - a.askedForCoordinator ||
+    a.mentor.localeCompare(b.mentor)
+  );
+}
+
+export function HealthBadge({ row }: { row: Pick<PairHealthRow, 'health' | 'healthText'> }) {
+  return (
+    <Badge
+      appearance="tint"
+      shape="rounded"
+      color={healthColour[row.health] ?? 'informative'}
+      data-testid="health-state"
+    >
+      {row.healthText || HEALTH_WORDS[row.health] || row.health}
+    </Badge>
+  );
+}
+
+function PairCell({ row }: { row: PairHealthRow }) {
+  const t = useTableStyles();
+  const reverse = row.arrangement === 'reverse';
+  return (
+    <RowHeader>
+      <span className={t.block} data-testid="health-mentor">
+        {row.mentor || 'Someone no longer on the roster'}
+        {reverse && <span className={mergeClasses(t.muted, t.small)}> · reverse mentor</span>}
+      </span>
+      <span className={t.block} data-testid="health-mentee">
+        {row.mentee || 'Someone no longer on the roster'}
+        {reverse && <span className={mergeClasses(t.muted, t.small)}> · mentee</span>}
+      </span>
+    </RowHeader>
+  );
+}
+
+function HealthRow({ row }: { row: PairHealthRow }) {
+  const t = useTableStyles();
+  return (
+    <tr data-testid={`health-row-${row.pairId}`} data-health={row.health}>
+      <PairCell row={row} />
+      <td className={t.td}>{row.arrangement === 'reciprocal' ? 'Reciprocal' : 'Reverse'}</td>
+      <td className={t.td}>
+        <HealthBadge row={row} />
+      </td>
+      <td className={t.td}>
+        <span className={mergeClasses(t.block, t.nowrap)} data-testid="health-meetings">
+          {row.held} of {row.planned}
+        </span>
+        {row.minimumMet && (
+          <span className={mergeClasses(t.block, t.muted, t.small)}>Minimum met</span>
+        )}
+      </td>
+      <td className={mergeClasses(t.td, t.nowrap)} data-testid="health-last">
+        {row.lastContact ? (
+          formatLocalDate(row.lastContact)
+        ) : (
+          <span className={t.muted}>None yet</span>
+        )}
+      </td>
+      <td className={t.td} data-testid="health-asked">
+        {row.askedForCoordinator > 0 ? (
+          <Badge appearance="filled" shape="rounded" color="warning">
+            {row.askedForCoordinator === 1 ? '1 partner' : `${row.askedForCoordinator} partners`}
+          </Badge>
+        ) : (
+          <span className={t.muted}>No</span>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+function ExportButton({ client, cohort }: { client: ApiClient; cohort: CohortSummary }) {
+  const styles = useStyles();
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
+  const noteId = useId();
+
+  async function exportCsv() {
+    setBusy(true);
+    setOutcome(null);
+    setOutcome(
+      await downloadCsv(
+        () => getHealthCsv(client, cohort.id),
+        healthCsvFilename(cohort.name),
+        'the table',
+      ),
+    );
+    setBusy(false);
+  }
+
+  return (
+    <div className={styles.empty}>
+      <Button
+        className={styles.alignStart}
+        onClick={() => void exportCsv()}
+        disabled={busy}
+        aria-describedby={noteId}
+        data-testid="health-export"
+      >
+        {busy ? 'Exporting…' : 'Export CSV'}
+      </Button>
+      <Text size={200} className={styles.muted} id={noteId}>
+        States, counts and dates for every pair, for your programme reports.
+      </Text>
+      <ActionStatus note={outcome} testId="health-export-status" />
+    </div>
+  );
+}
+
+interface HealthSectionProps {
+  client: ApiClient;
+  cohort: CohortSummary;
+  load: LoadState<PairHealthRow[]>;
+  onRetry: () => void;
+  onImport: () => void;
+}
+
+/** Every pair's state, meetings held against planned, last contact and requests for a word. */
+export function HealthSection({ client, cohort, load, onRetry, onImport }: HealthSectionProps) {
+  const styles = useStyles();
+  const t = useTableStyles();
+  const [filter, setFilter] = useState<PairHealth | 'all'>('all');
+  const rows = load.status === 'loaded' ? load.data : [];
+  const sorted = useMemo(() => [...rows].sort(byAttention), [rows]);
+  const counts = useMemo(() => {
+    const c = Object.fromEntries(HEALTH_ORDER.map((h) => [h, 0])) as Record<PairHealth, number>;
+    for (const r of rows) c[r.health] = (c[r.health] ?? 0) + 1;
+    return c;
+  }, [rows]);
+
+  if (load.status === 'loading') {
+    return <Loading label="Loading the pairs' health…" testId="health-loading" />;
+  }
+  if (load.status === 'failed') {
+    return (
+      <Problem
+        title="We couldn't load the pairs' health"
+        message={load.error.message}
+        onRetry={onRetry}
+        testId="health-error"
+      />
+    );
+  }
+  if (rows.length === 0) {
+    return (
+      <div className={styles.empty} data-testid="health-empty">
+        <Text>No pairs yet. Import your roster to match people.</Text>
+        <Button appearance="primary" className={styles.alignStart} onClick={onImport}>
+          Import participants and pairs
+        </Button>
+      </div>
+    );
+  }
+
+  const shown = filter === 'all' ? sorted : sorted.filter((r) => r.health === filter);
+  const attention = counts.at_risk + counts.needs_check_in;
+  const asked = rows.filter((r) => r.askedForCoordinator > 0).length;
+
+  return (
+    <div className={styles.stack}>
+      <Text data-testid="health-summary">
+        {plural(rows.length, 'pair')}.{' '}
+        {attention === 0
+          ? 'None has missed a month.'
+          : `${plural(attention, 'pair')} ${attention === 1 ? 'needs' : 'need'} your attention.`}
+        {asked > 0 &&
+          ` In ${plural(asked, 'pair')}, someone asked for a word with the programme team.`}
+      </Text>
+      <CountTiles
+        label="Pairs in each state"
+        tiles={HEALTH_ORDER.map((h) => ({
+          key: h,
+          label: HEALTH_WORDS[h],
+          value: counts[h],
+          attention: needsAttention(h) && counts[h] > 0,
+        }))}
+        minTileWidth={100}
+        testId="health-count"
+      />
+      <div className={t.tools}>
+        <TableFilter<PairHealth | 'all'>
+          label="Show pairs"
+          value={filter}
+          options={[
+            { value: 'all', label: `All states (${rows.length})` },
+            ...HEALTH_ORDER.map((h) => ({ value: h, label: `${HEALTH_WORDS[h]} (${counts[h]})` })),
+          ]}
+          onChange={setFilter}
+          testId="health-filter"
+        />
+        <ExportButton client={client} cohort={cohort} />
+      </div>
+      <Text size={200} className={styles.muted}>
+        Pairs needing attention come first. The programme team sees states, counts and dates only:
+        what pairs write stays private to them.
+      </Text>
+      {shown.length === 0 ? (
+        <Text className={styles.muted} data-testid="health-filter-empty">
+          No pairs are {filter === 'all' ? 'here' : `“${HEALTH_WORDS[filter]}”`} right now.
+        </Text>
+      ) : (
+        <ScrollTable
+          caption={`Pairs' health${filter === 'all' ? '' : `: ${HEALTH_WORDS[filter]} only`}, ${plural(shown.length, 'pair')}`}
+          columns={[
+            'Pair',
+            'Arrangement',
+            'State',
+            'Meetings held',
+            'Last meeting',
+            'Asked for a word',
+          ]}
+          minWidth={760}
+          testId="health-table"
+        >
+          {shown.map((row) => (
+            <HealthRow key={row.pairId} row={row} />
+          ))}
+        </ScrollTable>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,210 @@
+import { Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Suspense, lazy, useCallback, useEffect, useId, useState } from 'react';
+import type { ReactNode } from 'react';
+import type { ApiClient } from '../app/api-client';
+import { CoordinatedCohortCard } from './coordinated-cohorts';
+import { MePanel } from './me-panel';
+import { MembershipCard } from './membership-card';
+import { Loading, Problem } from '../shared/status-views';
+import { placeFromUrl, placeToUrl } from '../app/url-params';
+import type { TabPlace } from '../app/url-params';
+import { useApiLoad } from '../shared/use-api-load';
+
+// A pair's space, a calendar and a cohort are opened from the home view, so each loads only
+// when asked for.
+const MyPairView = lazy(() =>
+  import('../pair/my-pair-view').then((m) => ({ default: m.MyPairView })),
+);
+const CalendarView = lazy(() =>
+  import('../calendar/calendar-view').then((m) => ({ default: m.CalendarView })),
+);
+const ChannelHomeLoader = lazy(() =>
+  import('../channel/channel-home').then((m) => ({ default: m.ChannelHomeLoader })),
+);
+const CoordinatorCohortView = lazy(() =>
+  import('../coordinator/cohort-view').then((m) => ({ default: m.CoordinatorCohortView })),
+);
+
+const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  heading: { margin: 0 },
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 340px), 1fr))',
+    gap: tokens.spacingHorizontalL,
+    margin: 0,
+    padding: 0,
+    listStyleType: 'none',
+  },
+  item: { display: 'flex', flexDirection: 'column', '> *': { flexGrow: 1 } },
+  empty: { color: tokens.colorNeutralForeground2 },
+});
+
+function Section({
+  title,
+  testId,
+  children,
+}: {
+  title: string;
+  testId: string;
+  children: ReactNode;
+}) {
+  const styles = useStyles();
+  const headingId = useId();
+  return (
+    <section className={styles.section} aria-labelledby={headingId} data-testid={testId}>
+      <Text as="h2" size={500} weight="semibold" id={headingId} className={styles.heading}>
+        {title}
+      </Text>
+      {children}
+    </section>
+  );
+}
+
+interface HomeViewProps {
+  client: ApiClient;
+  /** In a programme channel's tab: the channel home instead of the personal home. */
+  channel?: { channelId?: string };
+  /** Called when the API says the sign-in is no longer valid (401). */
+  onSignInExpired?: () => void;
+}
+
+/** The first view after sign-in: who you are, your cohorts and partner, cohorts you run. */
+export function HomeView({ client, channel, onSignInExpired }: HomeViewProps) {
+  const styles = useStyles();
+  const [load, , retry] = useApiLoad(() => client.getMe(), [client], onSignInExpired);
+  const [place, setPlace] = useState<TabPlace>(() => placeFromUrl(window.location.search));
+
+  useEffect(() => {
+    const onPop = () => setPlace(placeFromUrl(window.location.search));
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
+  const go = useCallback((next: TabPlace) => {
+    window.history.pushState(null, '', placeToUrl(window.location.href, next));
+    setPlace(next);
+    window.scrollTo(0, 0);
+  }, []);
+  const goHome = useCallback(() => go({ kind: 'home' }), [go]);
+  const showPair = useCallback((pairId: string) => go({ kind: 'pair', pairId }), [go]);
+  const showCalendar = useCallback((cohortId: string) => go({ kind: 'calendar', cohortId }), [go]);
+  const showCohort = useCallback((cohortId: string) => go({ kind: 'cohort', cohortId }), [go]);
+
+  if (place.kind === 'pair') {
+    return (
+      <Suspense fallback={<Loading label="Opening your pair…" testId="pair-opening" />}>
+        <MyPairView
+          client={client}
+          pairId={place.pairId}
+          onBack={goHome}
+          onSignInExpired={onSignInExpired}
+        />
+      </Suspense>
+    );
+  }
+  if (place.kind === 'calendar') {
+    return (
+      <Suspense fallback={<Loading label="Opening the calendar…" testId="calendar-opening" />}>
+        <CalendarView
+          client={client}
+          cohortId={place.cohortId}
+          onBack={goHome}
+          onSignInExpired={onSignInExpired}
+        />
+      </Suspense>
+    );
+  }
+  if (place.kind === 'cohort') {
+    return (
+      <Suspense fallback={<Loading label="Opening the cohort…" testId="cohort-opening" />}>
+        <CoordinatorCohortView
+          client={client}
+          cohortId={place.cohortId}
+          onBack={goHome}
+          onOpenCalendar={showCalendar}
+          onSignInExpired={onSignInExpired}
+        />
+      </Suspense>
+    );
+  }
+  if (channel) {
+    return (
+      <Suspense fallback={<Loading label="Opening the programme…" testId="channel-opening" />}>
+        <ChannelHomeLoader
+          client={client}
+          channelId={channel.channelId}
+          onOpenPair={showPair}
+          onOpenCalendar={showCalendar}
+          onOpenCohort={showCohort}
+          onSignInExpired={onSignInExpired}
+        />
+      </Suspense>
+    );
+  }
+  if (load.status === 'loading') {
+    return <Loading label="Loading your mentoring…" testId="home-loading" />;
+  }
+  if (load.status === 'failed') {
+    return (
+      <Problem
+        title="We couldn't load your mentoring"
+        message={load.error.message}
+        onRetry={retry}
+        testId="home-error"
+      />
+    );
+  }
+
+  const me = load.data;
+  const isCoordinator = me.roles.includes('coordinator');
+  const showMemberships = me.memberships.length > 0 || !isCoordinator;
+
+  return (
+    <>
+      <MePanel me={me} />
+      {showMemberships && (
+        <Section title="Your mentoring" testId="memberships">
+          {me.memberships.length === 0 ? (
+            <Text className={styles.empty} data-testid="home-empty">
+              You&apos;re not in a cohort yet. Your programme team will add you when pairs are
+              matched.
+            </Text>
+          ) : (
+            <ul className={styles.grid}>
+              {me.memberships.map((m) => (
+                <li key={m.participantId} className={styles.item}>
+                  <MembershipCard
+                    membership={m}
+                    onOpenPair={showPair}
+                    onOpenCalendar={showCalendar}
+                  />
+                </li>
+              ))}
+            </ul>
+          )}
+        </Section>
+      )}
+      {isCoordinator && (
+        <Section title="Cohorts you run" testId="coordinated-cohorts">
+          {me.coordinatedCohorts.length === 0 ? (
+            <Text className={styles.empty} data-testid="coordinated-empty">
+              There are no cohorts yet. Cohorts you create will appear here.
+            </Text>
+          ) : (
+            <ul className={styles.grid}>
+              {me.coordinatedCohorts.map((c) => (
+                <li key={c.id} className={styles.item}>
+                  <CoordinatedCohortCard
+                    cohort={c}
+                    onOpenCohort={showCohort}
+                    onOpenCalendar={showCalendar}
+                  />
+                </li>
+              ))}
+            </ul>
+          )}
+        </Section>
+      )}
+    </>
+  );
+}

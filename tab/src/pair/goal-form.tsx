@@ -1,0 +1,101 @@
+import { Button, Field, Input, Select, Textarea } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { FormEvent, ReactNode } from 'react';
+import type { GoalInput, GoalStatus } from '../app/api-types';
+import { FormProblem, SubmitButton, useFormStyles } from '../shared/form-parts';
+import { GOAL_STATUSES, describeGoalStatus } from './pair-format';
+import { useFormSubmit } from '../shared/use-form-submit';
+
+interface GoalFormProps {
+  initial: GoalInput;
+  submitLabel: string;
+  /** Resolves true when saved (the form then clears or closes), false to keep the form as is. */
+  onSubmit: (goal: GoalInput) => Promise<boolean>;
+  onCancel?: () => void;
+  /** Cleared after a save when adding, so the next goal starts empty. */
+  clearAfterSave?: boolean;
+  /** Shown above the fields, such as the "changed a moment ago" notice. */
+  notice?: ReactNode;
+  testId: string;
+}
+
+/** Text, status and note of a goal, with the API's refusals next to each field. */
+export function GoalForm({
+  initial,
+  submitLabel,
+  onSubmit,
+  onCancel,
+  clearAfterSave,
+  notice,
+  testId,
+}: GoalFormProps) {
+  const styles = useFormStyles();
+  const [values, setValues] = useState<GoalInput>(initial);
+  const { errors, setErrors, problem, saving, save } = useFormSubmit();
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (values.text.trim() === '') {
+      setErrors({ text: 'Write the goal before saving.' });
+      return;
+    }
+    await save(async () => {
+      const saved = await onSubmit(values);
+      if (saved && clearAfterSave) setValues(initial);
+    });
+  }
+
+  return (
+    <form className={styles.form} onSubmit={(e) => void submit(e)} data-testid={testId} noValidate>
+      {notice}
+      <FormProblem problem={problem} />
+      <Field
+        label="Goal"
+        required
+        validationMessage={errors.text}
+        hint="What you want to get from your mentoring, in a sentence."
+      >
+        <Input
+          value={values.text}
+          onChange={(_, d) => setValues((v) => ({ ...v, text: d.value }))}
+          maxLength={500}
+          data-testid="goal-text"
+        />
+      </Field>
+      <div className={styles.row}>
+        <Field label="Progress" validationMessage={errors.status}>
+          <Select
+            value={values.status}
+            onChange={(_, d) => setValues((v) => ({ ...v, status: d.value as GoalStatus }))}
+            data-testid="goal-status"
+          >
+            {GOAL_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {describeGoalStatus(s)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      <Field label="Note (optional)" validationMessage={errors.note}>
+        <Textarea
+          value={values.note}
+          onChange={(_, d) => setValues((v) => ({ ...v, note: d.value }))}
+          maxLength={2000}
+          resize="vertical"
+          data-testid="goal-note"
+        />
+      </Field>
+      <div className={styles.buttons}>
+        <SubmitButton saving={saving} testId="goal-save">
+          {submitLabel}
+        </SubmitButton>
+        {onCancel && (
+          <Button type="button" onClick={onCancel} disabled={saving} data-testid="goal-cancel">
+            Cancel
+          </Button>
+        )}
+      </div>
+    </form>
+  );
+}

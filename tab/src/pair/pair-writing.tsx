@@ -1,0 +1,196 @@
+import { Checkbox, Field, Select, Textarea, Text } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import type { ApiClient } from '../app/api-client';
+import type { PairMeeting, Reflection } from '../app/api-types';
+import { FormProblem, FormStatus, SubmitButton, useFormStyles } from '../shared/form-parts';
+import { describeMeetingWhen } from './pair-format';
+import { useFormSubmit } from '../shared/use-form-submit';
+
+const meetingPath = (pairId: string, meetingId: string) =>
+  `/api/pairs/${encodeURIComponent(pairId)}/meetings/${encodeURIComponent(meetingId)}`;
+
+/** What the person wants to cover at the next meeting; shared with the partner only if chosen. */
+export function PreparationForm({
+  client,
+  pairId,
+  meetingId,
+  partnerName,
+  initial,
+  onSaved,
+}: {
+  client: ApiClient;
+  pairId: string;
+  meetingId: string;
+  partnerName: string;
+  initial: { topics: string; shared: boolean } | null;
+  onSaved: (saved: { topics: string; shared: boolean }) => void;
+}) {
+  const styles = useFormStyles();
+  const [topics, setTopics] = useState(initial?.topics ?? '');
+  const [share, setShare] = useState(initial?.shared ?? false);
+  const { errors, setErrors, problem, status, setStatus, saving, save } = useFormSubmit();
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setStatus('');
+    if (topics.trim() === '') {
+      setErrors({ topics: 'Write at least one thing you want to cover.' });
+      return;
+    }
+    await save(async () => {
+      const saved = await client.request<{ topics: string; shared: boolean }>(
+        `${meetingPath(pairId, meetingId)}/preparation`,
+        { method: 'PUT', body: { topics, share } },
+      );
+      onSaved(saved);
+      setStatus(saved.shared ? `Saved and shared with ${partnerName}.` : 'Saved. Only you see it.');
+    });
+  }
+
+  return (
+    <form
+      className={styles.form}
+      onSubmit={(e) => void submit(e)}
+      data-testid="preparation-form"
+      noValidate
+    >
+      <FormProblem problem={problem} />
+      <Field
+        label="What you want to cover"
+        required
+        validationMessage={errors.topics}
+        hint="A few topics or questions for your next meeting."
+      >
+        <Textarea
+          value={topics}
+          onChange={(_, d) => setTopics(d.value)}
+          maxLength={2000}
+          resize="vertical"
+          data-testid="preparation-topics"
+        />
+      </Field>
+      <Checkbox
+        checked={share}
+        onChange={(_, d) => setShare(d.checked === true)}
+        label={`Share these topics with ${partnerName}`}
+        data-testid="preparation-share"
+      />
+      <div className={styles.buttons}>
+        <SubmitButton saving={saving} testId="preparation-save">
+          Save preparation
+        </SubmitButton>
+      </div>
+      <FormStatus status={status} testId="preparation-status" />
+    </form>
+  );
+}
+
+/** A private reflection on a held meeting, shared with the partner only if the author chooses. */
+export function ReflectionForm({
+  client,
+  pairId,
+  heldMeetings,
+  partnerName,
+  onSaved,
+}: {
+  client: ApiClient;
+  pairId: string;
+  heldMeetings: PairMeeting[];
+  partnerName: string;
+  onSaved: (reflection: Reflection) => void;
+}) {
+  const styles = useFormStyles();
+  const latest = heldMeetings[heldMeetings.length - 1];
+  const [meetingId, setMeetingId] = useState(latest?.id ?? '');
+  const [learned, setLearned] = useState('');
+  const [doDifferently, setDoDifferently] = useState('');
+  const [share, setShare] = useState(false);
+  const { errors, setErrors, problem, status, setStatus, saving, save } = useFormSubmit();
+
+  if (!latest) {
+    return (
+      <Text data-testid="reflection-no-meeting">
+        Once a meeting is recorded as held, you can reflect on it here.
+      </Text>
+    );
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setStatus('');
+    if (learned.trim() === '' && doDifferently.trim() === '') {
+      setErrors({ learned: 'Write what you learned or what you would do differently.' });
+      return;
+    }
+    await save(async () => {
+      const saved = await client.request<Reflection>(
+        `${meetingPath(pairId, meetingId)}/reflections`,
+        { method: 'POST', body: { learned, doDifferently, share } },
+      );
+      onSaved(saved);
+      setLearned('');
+      setDoDifferently('');
+      setShare(false);
+      setStatus(
+        saved.sharedWithPartner
+          ? `Reflection saved and shared with ${partnerName}.`
+          : 'Reflection saved. Only you can see it.',
+      );
+    });
+  }
+
+  return (
+    <form
+      className={styles.form}
+      onSubmit={(e) => void submit(e)}
+      data-testid="reflection-form"
+      noValidate
+    >
+      <FormProblem problem={problem} />
+      <Field label="Meeting">
+        <Select
+          value={meetingId}
+          onChange={(_, d) => setMeetingId(d.value)}
+          data-testid="reflection-meeting"
+        >
+          {heldMeetings.map((m, i) => (
+            <option key={m.id} value={m.id}>
+              {`Meeting ${m.number ?? i + 1}: ${describeMeetingWhen(m)}`}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="What I learned" validationMessage={errors.learned}>
+        <Textarea
+          value={learned}
+          onChange={(_, d) => setLearned(d.value)}
+          maxLength={2000}
+          resize="vertical"
+          data-testid="reflection-learned"
+        />
+      </Field>
+      <Field label="What I would do differently" validationMessage={errors.doDifferently}>
+        <Textarea
+          value={doDifferently}
+          onChange={(_, d) => setDoDifferently(d.value)}
+          maxLength={2000}
+          resize="vertical"
+          data-testid="reflection-differently"
+        />
+      </Field>
+      <Checkbox
+        checked={share}
+        onChange={(_, d) => setShare(d.checked === true)}
+        label={`Share this reflection with ${partnerName}`}
+        data-testid="reflection-share"
+      />
+      <div className={styles.buttons}>
+        <SubmitButton saving={saving} testId="reflection-save">
+          Save reflection
+        </SubmitButton>
+      </div>
+      <FormStatus status={status} testId="reflection-status" />
+    </form>
+  );
+}
