@@ -1,5 +1,5 @@
 import { SignJWT, createLocalJWKSet, exportJWK, generateKeyPair, type JWK } from 'jose';
-import { ApiError } from '../../bot/src/platform/http/api-error';
+import { AppError } from '../../bot/src/platform/errors';
 import {
   TokenVerifier,
   createVerifier,
@@ -62,9 +62,9 @@ async function refusal(token: string): Promise<string> {
   try {
     await verifier.verify(token);
   } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    expect((error as ApiError).status).toBe(401);
-    return (error as ApiError).message;
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).status).toBe(401);
+    return (error as AppError).message;
   }
   throw new Error('expected the token to be refused');
 }

@@ -11,6 +11,7 @@ import type { JourneyCommands } from '../features/journey/teams/journey-commands
 import type { ProactiveSender } from '../platform/teams/proactive-sender';
 import type { Logger } from '../platform/logger';
 import type { TokenVerifier } from '../platform/http/auth/token-verifier';
+import type { HttpEnv } from '../platform/http/route';
 import type { HealthCheck } from '../platform/http/health';
 import type { IdentityService } from '../features/cohorts/services/identity-service';
 import type { RosterService } from '../features/cohorts/services/roster-service';
@@ -19,6 +20,7 @@ import type { Repositories } from './repositories';
 /** What request handlers and the bot share; built once in server.ts. */
 export interface AppContext {
   config: Config;
+  http: HttpEnv;
   log: Logger;
   repos: Repositories;
   identity: IdentityService;

@@ -10,7 +10,7 @@ import { registerDevRoutes } from '../features/dev/dev-routes';
 import { registerMeRoutes } from '../features/cohorts/http/me-routes';
 import { registerPairRoutes } from '../features/journey/http/pair-routes';
 import { registerCalendarRoutes } from '../features/calendar/http/calendar-routes';
-import { ApiError, invalidBody } from '../platform/http/api-error';
+import { AppError, invalidBody } from '../platform/errors';
 import { sendJson, toErrorResponse } from '../platform/http/error-response';
 import { readJson } from '../platform/http/request-body';
 import { registerTab } from '../platform/http/tab-static';
@@ -106,15 +106,15 @@ export function createHttpServer(
       const status = err.statusCode ?? 500;
       const error =
         status === 404
-          ? ApiError.notFound(`Nothing is served at ${req.method} ${req.path()}`)
+          ? AppError.notFound(`Nothing is served at ${req.method} ${req.path()}`)
           : status === 405
-            ? new ApiError(
-                405,
+            ? AppError.coded(
+                'method_not_allowed',
                 'method_not_allowed',
                 `${req.method} is not allowed on ${req.path()}`,
               )
             : status < 500
-              ? new ApiError(status, 'bad_request', err.message)
+              ? AppError.coded(status === 413 ? 'too_large' : 'invalid', 'bad_request', err.message)
               : err;
       const { body } = toErrorResponse(error, ctx.log);
       (err as unknown as { toJSON: () => unknown }).toJSON = () => body;
@@ -146,7 +146,11 @@ type TurnActivity = z.infer<typeof activitySchema>;
 
 function parseActivity(body: unknown): TurnActivity {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new ApiError(400, 'invalid_activity', 'The body must be one Bot Framework activity');
+    throw AppError.coded(
+      'invalid',
+      'invalid_activity',
+      'The body must be one Bot Framework activity',
+    );
   }
   const parsed = activitySchema.safeParse(body);
   if (!parsed.success) throw invalidBody(parsed.error);

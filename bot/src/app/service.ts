@@ -132,15 +132,22 @@ export async function startService(
       handler: (bundle) => handler.handleBundle(bundle),
     },
   });
+  const verifier = createVerifier(config.auth);
   const ctx: AppContext = {
     config,
+    http: {
+      log,
+      verifier,
+      isCoordinator: (userId) => identity.isCoordinator(userId),
+      maxBodyBytes: config.maxBodyBytes,
+    },
     log,
     repos,
     identity,
     roster: new RosterService(repos, now, (cohortId, pairIds) =>
       journey.scheduleIntroductions(cohortId, pairIds),
     ),
-    verifier: createVerifier(config.auth),
+    verifier,
     health: new HealthCheck(store),
     clock,
     journey,

@@ -5,7 +5,7 @@ import { partnerOf } from '../cohorts/domain/pair';
 import { HEALTH_WORDS, type PairHealth } from '../journey/domain/pair-health';
 import { EVENT_TYPE_WORDS, isInvited } from '../calendar/domain/programme-event';
 import { cohortHealth } from '../journey/services/cohort-health';
-import { ApiError } from '../../platform/http/api-error';
+import { AppError } from '../../platform/errors';
 import type { Caller } from '../../platform/http/auth/token-verifier';
 import { authedRoute } from '../../platform/http/route';
 import { cohortView } from '../cohorts/http/views';
@@ -23,17 +23,17 @@ export function registerHomeRoutes(server: Server, ctx: AppContext): void {
     const memberships = await ctx.identity.membershipsOf(caller.userId, async () => caller.email);
     const membership = memberships.find((m) => m.cohortId === cohortId);
     const coordinator = await ctx.identity.isCoordinator(caller.userId);
-    if (!membership && !coordinator) throw ApiError.notFound('You are not in that cohort');
+    if (!membership && !coordinator) throw AppError.notFound('You are not in that cohort');
     return { membership, coordinator };
   }
 
   server.get(
     '/api/cohorts/:cohortId/home',
-    authedRoute(ctx, async ({ caller, params }) => {
+    authedRoute(ctx.http, async ({ caller, params }) => {
       const cohortId = params.cohortId ?? '';
       const { membership, coordinator } = await viewer(caller, cohortId);
       const cohort = await ctx.repos.cohorts.get(cohortId);
-      if (!cohort) throw ApiError.notFound('You are not in that cohort');
+      if (!cohort) throw AppError.notFound('You are not in that cohort');
       const now = ctx.clock.now();
 
       const calendar = await ctx.repos.events.calendar(cohortId);
@@ -137,11 +137,11 @@ export function registerHomeRoutes(server: Server, ctx: AppContext): void {
   /** Which cohort a Teams channel belongs to (set when the channel tab was added). */
   server.get(
     '/api/channels/:channelId/cohort',
-    authedRoute(ctx, async ({ caller, params }) => {
+    authedRoute(ctx.http, async ({ caller, params }) => {
       const channelId = params.channelId ?? '';
       const cohorts = await ctx.repos.cohorts.list();
       const cohort = cohorts.find((c) => c.channel?.channelId === channelId);
-      if (!cohort) throw ApiError.notFound('This channel is not linked to a cohort');
+      if (!cohort) throw AppError.notFound('This channel is not linked to a cohort');
       await viewer(caller, cohort.id);
       return { body: { cohortId: cohort.id } };
     }),

@@ -4,7 +4,7 @@ import type { AppContext } from '../../app/app-context';
 import { DEMO_PEOPLE } from './demo-cohort';
 import { readJson } from '../../platform/http/request-body';
 import { WATERMARK_LAG_MINUTES, bucketOf } from '../../platform/storage/jobs/job-store';
-import { invalidBody } from '../../platform/http/api-error';
+import { invalidBody } from '../../platform/errors';
 import { mintDevToken } from '../../platform/http/auth/token-verifier';
 import { publicRoute } from '../../platform/http/route';
 
@@ -35,7 +35,7 @@ export function registerDevRoutes(server: Server, ctx: AppContext): void {
 
   server.get(
     '/api/dev/users',
-    publicRoute(ctx, async () => ({ body: { users: DEMO_PEOPLE } })),
+    publicRoute(ctx.http, async () => ({ body: { users: DEMO_PEOPLE } })),
   );
 
   const clockRequest = z
@@ -49,7 +49,7 @@ export function registerDevRoutes(server: Server, ctx: AppContext): void {
   // Time travel for tests and demos: move the service's clock, then run what is due.
   server.post(
     '/api/dev/clock',
-    publicRoute(ctx, async ({ req }) => {
+    publicRoute(ctx.http, async ({ req }) => {
       const parsed = clockRequest.safeParse(await readJson(req, ctx.config.maxBodyBytes));
       if (!parsed.success) throw invalidBody(parsed.error);
       ctx.clock.set(new Date(parsed.data.now));
@@ -60,7 +60,7 @@ export function registerDevRoutes(server: Server, ctx: AppContext): void {
 
   server.post(
     '/api/dev/run-jobs',
-    publicRoute(ctx, async () => {
+    publicRoute(ctx.http, async () => {
       const totals = { processed: 0, skipped: 0, failed: 0, retried: 0, claimedByOthers: 0 };
       // After a long jump the scheduler catches up a range at a time, and jobs can cause
       // follow-ups due at once (a missed window's check-ins): run until quiet and caught up.
@@ -83,7 +83,7 @@ export function registerDevRoutes(server: Server, ctx: AppContext): void {
 
   server.post(
     '/api/dev/token',
-    publicRoute(ctx, async ({ req }) => {
+    publicRoute(ctx.http, async ({ req }) => {
       const parsed = tokenRequest.safeParse(await readJson(req, ctx.config.maxBodyBytes));
       if (!parsed.success) throw invalidBody(parsed.error);
       const minted = await mintDevToken(auth, parsed.data);

@@ -1,13 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'restify';
-import { ApiError } from './api-error';
+import { AppError } from '../errors';
 import type { Logger } from '../logger';
-import {
-  ConflictError,
-  NotFoundError,
-  StorageUnavailableError,
-  isUnavailable,
-} from '../storage/errors';
+import { StorageUnavailableError, isUnavailable } from '../storage/errors';
 
 export interface ErrorBody {
   error: {
@@ -19,39 +14,33 @@ export interface ErrorBody {
   };
 }
 
-/** Maps any thrown error to a status and our JSON error body; unknown errors are logged with a reference. */
+/** The words a person reads for each reason whose message is not enough on its own. */
+function publicMessage(error: AppError): string {
+  if (error.reason === 'stale')
+    return `${error.message}. Here is the latest version; nothing of yours was saved.`;
+  if (error.reason === 'unavailable')
+    return 'The service cannot reach its storage just now. Try again shortly.';
+  return error.message;
+}
+
+/**
+ * Maps any thrown error to a status and our JSON error body: an AppError by its reason (the one
+ * mapping, in platform/errors.ts); an SDK error that means storage is down as `unavailable`;
+ * anything else is a 500, logged with a reference the person can quote.
+ */
 export function toErrorResponse(error: unknown, log: Logger): { status: number; body: ErrorBody } {
-  if (error instanceof ApiError) {
-    const body: ErrorBody = { error: { code: error.code, message: error.message } };
-    if (error.details !== undefined) body.error.details = error.details;
-    return { status: error.status, body };
-  }
-  if (error instanceof ConflictError) {
-    return {
-      status: 412,
-      body: {
-        error: {
-          code: 'conflict',
-          message: `${error.message}. Here is the latest version; nothing of yours was saved.`,
-          current: error.current,
-        },
-      },
-    };
-  }
-  if (error instanceof NotFoundError) {
-    return { status: 404, body: { error: { code: 'not_found', message: error.message } } };
-  }
-  if (error instanceof StorageUnavailableError || isUnavailable(error)) {
-    log.warn({ err: error }, 'storage unavailable');
-    return {
-      status: 503,
-      body: {
-        error: {
-          code: 'storage_unavailable',
-          message: 'The service cannot reach its storage just now. Try again shortly.',
-        },
-      },
-    };
+  const known =
+    error instanceof AppError
+      ? error
+      : isUnavailable(error)
+        ? new StorageUnavailableError(error)
+        : undefined;
+  if (known) {
+    if (known.reason === 'unavailable') log.warn({ err: error }, 'storage unavailable');
+    const body: ErrorBody = { error: { code: known.code, message: publicMessage(known) } };
+    if (known.details !== undefined) body.error.details = known.details;
+    if (known.reason === 'stale') body.error.current = known.current;
+    return { status: known.status, body };
   }
   const reference = randomUUID().slice(0, 8);
   log.error({ err: error, reference }, 'unhandled error in request');

@@ -1,5 +1,5 @@
 import type { Request } from 'restify';
-import { ApiError } from './api-error';
+import { AppError } from '../errors';
 
 /**
  * Reads a request body ourselves (rather than restify's bodyParser) so that authentication
@@ -9,7 +9,7 @@ export async function readBody(req: Request, maxBytes: number): Promise<Buffer> 
   const declared = Number(req.headers['content-length'] ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) {
     req.resume();
-    throw ApiError.tooLarge(maxBytes);
+    throw AppError.tooLarge(maxBytes);
   }
   const chunks: Buffer[] = [];
   let size = 0;
@@ -17,7 +17,7 @@ export async function readBody(req: Request, maxBytes: number): Promise<Buffer> 
     size += chunk.length;
     if (size > maxBytes) {
       req.resume();
-      throw ApiError.tooLarge(maxBytes);
+      throw AppError.tooLarge(maxBytes);
     }
     chunks.push(chunk);
   }
@@ -36,14 +36,19 @@ export async function readJson(req: Request, maxBytes: number): Promise<unknown>
   const type = mediaType(req);
   const raw = await readBody(req, maxBytes);
   if (type !== 'application/json' && !type.endsWith('+json')) {
-    throw new ApiError(415, 'unsupported_media_type', 'Send the body as application/json');
+    throw AppError.coded(
+      'unsupported_media_type',
+      'unsupported_media_type',
+      'Send the body as application/json',
+    );
   }
-  if (raw.length === 0) throw new ApiError(400, 'malformed_json', 'The request body is empty');
+  if (raw.length === 0)
+    throw AppError.coded('invalid', 'malformed_json', 'The request body is empty');
   try {
     return JSON.parse(raw.toString('utf8')) as unknown;
   } catch (error) {
-    throw new ApiError(
-      400,
+    throw AppError.coded(
+      'invalid',
       'malformed_json',
       `The request body is not valid JSON: ${(error as Error).message}`,
     );
@@ -59,7 +64,11 @@ export async function readText(
   const type = mediaType(req);
   const raw = await readBody(req, maxBytes);
   if (!accepted.includes(type)) {
-    throw new ApiError(415, 'unsupported_media_type', `Send the body as ${accepted.join(' or ')}`);
+    throw AppError.coded(
+      'unsupported_media_type',
+      'unsupported_media_type',
+      `Send the body as ${accepted.join(' or ')}`,
+    );
   }
   return raw.toString('utf8');
 }
@@ -68,7 +77,11 @@ export async function readText(
 export function ifMatch(req: Request): string {
   const value = req.headers['if-match'];
   if (typeof value !== 'string' || value.trim() === '') {
-    throw new ApiError(428, 'precondition_required', 'Send If-Match with the ETag you last read');
+    throw AppError.coded(
+      'precondition_required',
+      'precondition_required',
+      'Send If-Match with the ETag you last read',
+    );
   }
   return value.trim();
 }

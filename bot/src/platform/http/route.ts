@@ -1,10 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'restify';
-import type { AppContext } from '../../app/app-context';
 import type { Logger } from '../logger';
 import { sendJson, toErrorResponse } from './error-response';
-import { ApiError } from './api-error';
-import type { Caller } from './auth/token-verifier';
+import { AppError } from '../errors';
+import type { Caller, TokenVerifier } from './auth/token-verifier';
+
+/**
+ * What every route needs of the platform, and nothing else: the logger, the token check and
+ * the one staff-role question. Built once in app/ and passed to each feature's routes.
+ */
+export interface HttpEnv {
+  log: Logger;
+  verifier: Pick<TokenVerifier, 'verify'>;
+  isCoordinator(userId: string): Promise<boolean>;
+  /** The largest request body accepted, in bytes. */
+  maxBodyBytes: number;
+}
 
 export interface RouteInput {
   req: Request;
@@ -33,13 +44,13 @@ function correlationId(req: Request): string {
 }
 
 function run<T extends RouteInput>(
-  ctx: AppContext,
+  env: HttpEnv,
   build: (base: RouteInput) => Promise<T>,
   handler: Handler<T>,
 ) {
   return async (req: Request, res: Response): Promise<void> => {
     const id = correlationId(req);
-    const log = ctx.log.child({
+    const log = env.log.child({
       correlationId: id,
       route: req.getRoute()?.path,
       method: req.method,
@@ -71,20 +82,20 @@ function run<T extends RouteInput>(
 }
 
 /** A route anyone may call (still answers in the JSON error shape). */
-export function publicRoute(ctx: AppContext, handler: Handler<RouteInput>) {
-  return run(ctx, async (base) => base, handler);
+export function publicRoute(env: HttpEnv, handler: Handler<RouteInput>) {
+  return run(env, async (base) => base, handler);
 }
 
 /** A route that needs `Authorization: Bearer <token>`; the token is checked before the body is read. */
-export function authedRoute(ctx: AppContext, handler: Handler<AuthedInput>) {
+export function authedRoute(env: HttpEnv, handler: Handler<AuthedInput>) {
   return run(
-    ctx,
+    env,
     async (base) => {
       const header = base.req.headers.authorization;
       const match = typeof header === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
       if (!match?.[1])
-        throw ApiError.unauthorized('Sign in first: send Authorization: Bearer <token>');
-      const caller = await ctx.verifier.verify(match[1]);
+        throw AppError.unauthorized('Sign in first: send Authorization: Bearer <token>');
+      const caller = await env.verifier.verify(match[1]);
       return { ...base, caller, log: base.log.child({ userId: caller.userId }) };
     },
     handler,
@@ -92,10 +103,10 @@ export function authedRoute(ctx: AppContext, handler: Handler<AuthedInput>) {
 }
 
 /** A route for coordinators only. */
-export function coordinatorRoute(ctx: AppContext, handler: Handler<AuthedInput>) {
-  return authedRoute(ctx, async (input) => {
-    if (!(await ctx.identity.isCoordinator(input.caller.userId))) {
-      throw ApiError.forbidden('Only programme coordinators can do this');
+export function coordinatorRoute(env: HttpEnv, handler: Handler<AuthedInput>) {
+  return authedRoute(env, async (input) => {
+    if (!(await env.isCoordinator(input.caller.userId))) {
+      throw AppError.forbidden('Only programme coordinators can do this');
     }
     return handler(input);
   });

@@ -1,25 +1,28 @@
-/** Errors the store raises; callers map them to a status or a message people understand. */
+import { AppError } from '../errors';
 
-export class ConflictError extends Error {
-  constructor(
-    message: string,
-    readonly current?: unknown,
-  ) {
-    super(message);
+/**
+ * Errors the store raises. Each is an AppError with its reason, so the HTTP layer and the cards
+ * map them like any other (platform/http/error-response.ts, platform/teams/card-errors.ts).
+ */
+
+/** A write that lost to someone else's: nothing was saved; `current` is the latest version. */
+export class ConflictError extends AppError {
+  constructor(message: string, current?: unknown) {
+    super('stale', message, { current });
     this.name = 'ConflictError';
   }
 }
 
-export class NotFoundError extends Error {
+export class NotFoundError extends AppError {
   constructor(message: string) {
-    super(message);
+    super('not_found', message);
     this.name = 'NotFoundError';
   }
 }
 
-export class StorageUnavailableError extends Error {
+export class StorageUnavailableError extends AppError {
   constructor(cause: unknown) {
-    super(`Storage is unavailable: ${describe(cause)}`, { cause });
+    super('unavailable', `Storage is unavailable: ${describe(cause)}`, { cause });
     this.name = 'StorageUnavailableError';
   }
 }

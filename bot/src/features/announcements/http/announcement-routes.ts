@@ -8,7 +8,7 @@ import {
   sendTimeProblem,
 } from '../domain/announcement';
 import { readJson } from '../../../platform/http/request-body';
-import { ApiError, invalidBody } from '../../../platform/http/api-error';
+import { AppError, invalidBody } from '../../../platform/errors';
 import type { Caller } from '../../../platform/http/auth/token-verifier';
 import { coordinatorRoute } from '../../../platform/http/route';
 
@@ -53,19 +53,19 @@ export function registerAnnouncementRoutes(server: Server, ctx: AppContext): voi
 
   async function cohortOr404(id: string) {
     const cohort = await ctx.repos.cohorts.get(id);
-    if (!cohort) throw ApiError.notFound('No cohort has that id');
+    if (!cohort) throw AppError.notFound('No cohort has that id');
     return cohort;
   }
 
   async function reportOr404(cohortId: string, id: string) {
     const report = await ctx.announcements.report(cohortId, id);
-    if (!report) throw ApiError.notFound('No announcement has that id');
+    if (!report) throw AppError.notFound('No announcement has that id');
     return report;
   }
 
   server.get(
     base,
-    coordinatorRoute(ctx, async ({ params }) => {
+    coordinatorRoute(ctx.http, async ({ params }) => {
       const cohort = await cohortOr404(params.cohortId ?? '');
       const recent = await ctx.repos.announcements.recent(cohort.value.id, 50);
       return { body: { announcements: recent.map(announcementView) } };
@@ -74,7 +74,7 @@ export function registerAnnouncementRoutes(server: Server, ctx: AppContext): voi
 
   server.post(
     base,
-    coordinatorRoute(ctx, async ({ params, req, caller, log }) => {
+    coordinatorRoute(ctx.http, async ({ params, req, caller, log }) => {
       const cohort = await cohortOr404(params.cohortId ?? '');
       const parsed = announcementInputSchema.safeParse(await readJson(req, limit));
       if (!parsed.success) throw invalidBody(parsed.error);
@@ -95,10 +95,10 @@ export function registerAnnouncementRoutes(server: Server, ctx: AppContext): voi
    */
   server.get(
     `${base}/:announcementId`,
-    coordinatorRoute(ctx, async ({ params, req }) => {
+    coordinatorRoute(ctx.http, async ({ params, req }) => {
       const wanted = new URL(req.url ?? '/', 'http://localhost').searchParams.get('recipients');
       if (wanted !== null && wanted !== 'all' && wanted !== 'none') {
-        throw ApiError.badRequest('recipients must be "all" or "none"', {
+        throw AppError.badRequest('recipients must be "all" or "none"', {
           fields: [{ field: 'recipients', message: 'must be "all" or "none"' }],
         });
       }
@@ -126,7 +126,7 @@ export function registerAnnouncementRoutes(server: Server, ctx: AppContext): voi
 
   server.get(
     `${base}/:announcementId/report.csv`,
-    coordinatorRoute(ctx, async ({ params }) => {
+    coordinatorRoute(ctx.http, async ({ params }) => {
       const report = await reportOr404(params.cohortId ?? '', params.announcementId ?? '');
       const rows = report.recipients.map((r) => [
         r.displayName,
@@ -150,19 +150,19 @@ export function registerAnnouncementRoutes(server: Server, ctx: AppContext): voi
 
   server.post(
     `${base}/:announcementId/cancel`,
-    coordinatorRoute(ctx, async ({ params }) => {
+    coordinatorRoute(ctx.http, async ({ params }) => {
       const cancelled = await ctx.announcements.cancel(
         params.cohortId ?? '',
         params.announcementId ?? '',
       );
-      if (!cancelled) throw ApiError.notFound('No announcement has that id');
+      if (!cancelled) throw AppError.notFound('No announcement has that id');
       return { body: announcementView(cancelled) };
     }),
   );
 
   server.post(
     `${base}/:announcementId/resend-unconfirmed`,
-    coordinatorRoute(ctx, async ({ params }) => {
+    coordinatorRoute(ctx.http, async ({ params }) => {
       await reportOr404(params.cohortId ?? '', params.announcementId ?? '');
       const queued = await ctx.announcements.resendUnconfirmed(
         params.cohortId ?? '',
@@ -175,9 +175,9 @@ export function registerAnnouncementRoutes(server: Server, ctx: AppContext): voi
   /** Sends an event's invitations through the fan-out (and sets up its reminders). */
   server.post(
     '/api/cohorts/:cohortId/events/:eventId/invitations',
-    coordinatorRoute(ctx, async ({ params, caller }) => {
+    coordinatorRoute(ctx.http, async ({ params, caller }) => {
       const event = await ctx.repos.events.get(params.cohortId ?? '', params.eventId ?? '');
-      if (!event) throw ApiError.notFound('No event has that id');
+      if (!event) throw AppError.notFound('No event has that id');
       const invitation = await ctx.announcements.inviteToEvent(event.value, sender(caller));
       return { status: 201, body: announcementView(invitation) };
     }),
@@ -186,14 +186,14 @@ export function registerAnnouncementRoutes(server: Server, ctx: AppContext): voi
   /** Links the programme's shared channel (from the channel tab's set-up page). */
   server.put(
     '/api/cohorts/:cohortId/channel',
-    coordinatorRoute(ctx, async ({ params, req, caller }) => {
+    coordinatorRoute(ctx.http, async ({ params, req, caller }) => {
       const cohort = await cohortOr404(params.cohortId ?? '');
       const parsed = channelBody.safeParse(await readJson(req, limit));
       if (!parsed.success) throw invalidBody(parsed.error);
       const own = await ctx.repos.conversations.getPersonal(caller.userId);
       if (!own) {
-        throw new ApiError(
-          409,
+        throw AppError.coded(
+          'conflict',
           'bot_not_installed',
           'Open the Reverse mentoring bot in Teams once, then set up the channel again',
         );
@@ -215,8 +215,8 @@ function sender(caller: Caller) {
   return { userId: caller.userId, name: caller.name || 'Your programme team' };
 }
 
-function fieldProblem(field: string, message: string): ApiError {
-  return new ApiError(400, 'invalid_body', `Invalid request: ${field}: ${message}`, {
+function fieldProblem(field: string, message: string): AppError {
+  return AppError.coded('invalid', 'invalid_body', `Invalid request: ${field}: ${message}`, {
     fields: [{ field, message }],
   });
 }

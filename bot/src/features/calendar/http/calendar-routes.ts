@@ -13,7 +13,7 @@ import { ifMatch, readJson } from '../../../platform/http/request-body';
 import { answerEvent } from '../services/event-rsvp';
 import { calendarFor } from '../services/ics';
 import type { Rsvp } from '../store/event-repository';
-import { ApiError, invalidBody } from '../../../platform/http/api-error';
+import { AppError, invalidBody } from '../../../platform/errors';
 import type { Caller } from '../../../platform/http/auth/token-verifier';
 import { authedRoute, coordinatorRoute, publicRoute } from '../../../platform/http/route';
 
@@ -44,13 +44,13 @@ export function registerCalendarRoutes(server: Server, ctx: AppContext): void {
     if (await ctx.identity.isCoordinator(caller.userId)) return { coordinator: true as const };
     const memberships = await ctx.identity.membershipsOf(caller.userId, async () => caller.email);
     const membership = memberships.find((m) => m.cohortId === cohortId);
-    if (!membership) throw ApiError.notFound('You are not in that cohort');
+    if (!membership) throw AppError.notFound('You are not in that cohort');
     return { coordinator: false as const, membership };
   }
 
   server.get(
     '/api/cohorts/:cohortId/events',
-    authedRoute(ctx, async ({ caller, params }) => {
+    authedRoute(ctx.http, async ({ caller, params }) => {
       const cohortId = params.cohortId ?? '';
       const who = await viewer(caller, cohortId);
       const calendar = await ctx.repos.events.calendar(cohortId);
@@ -70,9 +70,9 @@ export function registerCalendarRoutes(server: Server, ctx: AppContext): void {
 
   server.post(
     '/api/cohorts/:cohortId/events',
-    coordinatorRoute(ctx, async ({ caller, params, req }) => {
+    coordinatorRoute(ctx.http, async ({ caller, params, req }) => {
       const cohort = await ctx.repos.cohorts.get(params.cohortId ?? '');
-      if (!cohort) throw ApiError.notFound('No cohort has that id');
+      if (!cohort) throw AppError.notFound('No cohort has that id');
       const parsed = eventInputSchema.safeParse(await readJson(req, limit));
       if (!parsed.success) throw invalidBody(parsed.error);
       const event: ProgrammeEvent = {
@@ -100,10 +100,10 @@ export function registerCalendarRoutes(server: Server, ctx: AppContext): void {
 
   server.put(
     '/api/cohorts/:cohortId/events/:eventId',
-    coordinatorRoute(ctx, async ({ params, req, caller }) => {
+    coordinatorRoute(ctx.http, async ({ params, req, caller }) => {
       const etag = ifMatch(req);
       const current = await ctx.repos.events.get(params.cohortId ?? '', params.eventId ?? '');
-      if (!current) throw ApiError.notFound('No event has that id');
+      if (!current) throw AppError.notFound('No event has that id');
       const parsed = eventInputSchema.safeParse(await readJson(req, limit));
       if (!parsed.success) throw invalidBody(parsed.error);
       const event: ProgrammeEvent = {
@@ -130,14 +130,14 @@ export function registerCalendarRoutes(server: Server, ctx: AppContext): void {
 
   server.put(
     '/api/cohorts/:cohortId/events/:eventId/rsvp',
-    authedRoute(ctx, async ({ caller, params, req }) => {
+    authedRoute(ctx.http, async ({ caller, params, req }) => {
       const cohortId = params.cohortId ?? '';
       const who = await viewer(caller, cohortId);
       if (who.coordinator)
-        throw ApiError.forbidden('Coordinators run events; participants answer them');
+        throw AppError.forbidden('Coordinators run events; participants answer them');
       const event = await ctx.repos.events.get(cohortId, params.eventId ?? '');
       if (!event || !isInvited(event.value, who.membership.role)) {
-        throw ApiError.notFound('No event you are invited to has that id');
+        throw AppError.notFound('No event you are invited to has that id');
       }
       const parsed = rsvpBody.safeParse(await readJson(req, limit));
       if (!parsed.success) throw invalidBody(parsed.error);
@@ -151,8 +151,8 @@ export function registerCalendarRoutes(server: Server, ctx: AppContext): void {
       );
       if (!answered.ok) {
         throw answered.code === 'event_full'
-          ? new ApiError(409, 'event_full', answered.message)
-          : ApiError.notFound(answered.message);
+          ? AppError.coded('conflict', 'event_full', answered.message)
+          : AppError.notFound(answered.message);
       }
       return { body: { eventId: event.value.id, response: parsed.data.response } };
     }),
@@ -160,12 +160,12 @@ export function registerCalendarRoutes(server: Server, ctx: AppContext): void {
 
   server.get(
     '/api/cohorts/:cohortId/events/:eventId/ics',
-    authedRoute(ctx, async ({ caller, params }) => {
+    authedRoute(ctx.http, async ({ caller, params }) => {
       const cohortId = params.cohortId ?? '';
       const who = await viewer(caller, cohortId);
       const event = await ctx.repos.events.get(cohortId, params.eventId ?? '');
       if (!event || (!who.coordinator && !isInvited(event.value, who.membership.role))) {
-        throw ApiError.notFound('No event you are invited to has that id');
+        throw AppError.notFound('No event you are invited to has that id');
       }
       return {
         body: null,
@@ -181,7 +181,7 @@ export function registerCalendarRoutes(server: Server, ctx: AppContext): void {
   // A personal feed Outlook can subscribe to: a new one revokes the old.
   server.post(
     '/api/me/calendar-feed',
-    authedRoute(ctx, async ({ caller }) => {
+    authedRoute(ctx.http, async ({ caller }) => {
       const token = randomBytes(32).toString('base64url');
       await ctx.repos.calendarFeeds.replace(caller.userId, token, ctx.clock.now());
       const base = ctx.config.publicUrl ?? '';
@@ -191,7 +191,7 @@ export function registerCalendarRoutes(server: Server, ctx: AppContext): void {
 
   server.del(
     '/api/me/calendar-feed',
-    authedRoute(ctx, async ({ caller }) => {
+    authedRoute(ctx.http, async ({ caller }) => {
       await ctx.repos.calendarFeeds.revoke(caller.userId);
       return { body: { revoked: true } };
     }),
@@ -199,10 +199,10 @@ export function registerCalendarRoutes(server: Server, ctx: AppContext): void {
 
   server.get(
     '/calendar/:feed',
-    publicRoute(ctx, async ({ params }) => {
+    publicRoute(ctx.http, async ({ params }) => {
       const token = (params.feed ?? '').replace(/\.ics$/, '');
       const userId = token ? await ctx.repos.calendarFeeds.userFor(token) : undefined;
-      if (!userId) throw ApiError.notFound('This calendar link is not valid any more');
+      if (!userId) throw AppError.notFound('This calendar link is not valid any more');
       const memberships = await ctx.identity.membershipsOf(userId);
       const events: ProgrammeEvent[] = [];
       for (const m of memberships) {

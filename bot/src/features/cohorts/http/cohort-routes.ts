@@ -2,7 +2,7 @@ import type { Server } from 'restify';
 import type { AppContext } from '../../../app/app-context';
 import { newCohortSchema } from '../domain/cohort';
 import { readJson, readText } from '../../../platform/http/request-body';
-import { ApiError, invalidBody } from '../../../platform/http/api-error';
+import { AppError, invalidBody } from '../../../platform/errors';
 import { coordinatorRoute } from '../../../platform/http/route';
 import { stringify } from 'csv-stringify/sync';
 import { cohortHealth } from '../../journey/services/cohort-health';
@@ -14,20 +14,20 @@ export function registerCohortRoutes(server: Server, ctx: AppContext): void {
 
   async function cohortOr404(id: string) {
     const cohort = await ctx.repos.cohorts.get(id);
-    if (!cohort) throw ApiError.notFound('No cohort has that id');
+    if (!cohort) throw AppError.notFound('No cohort has that id');
     return cohort;
   }
 
   server.get(
     '/api/cohorts',
-    coordinatorRoute(ctx, async () => ({
+    coordinatorRoute(ctx.http, async () => ({
       body: { cohorts: (await ctx.repos.cohorts.list()).map(cohortView) },
     })),
   );
 
   server.post(
     '/api/cohorts',
-    coordinatorRoute(ctx, async ({ req, caller, log }) => {
+    coordinatorRoute(ctx.http, async ({ req, caller, log }) => {
       const parsed = newCohortSchema.safeParse(await readJson(req, limit));
       if (!parsed.success) throw invalidBody(parsed.error);
       const cohort = await ctx.roster.createCohort(parsed.data, caller.userId);
@@ -42,7 +42,7 @@ export function registerCohortRoutes(server: Server, ctx: AppContext): void {
 
   server.get(
     '/api/cohorts/:cohortId',
-    coordinatorRoute(ctx, async ({ params }) => {
+    coordinatorRoute(ctx.http, async ({ params }) => {
       const cohort = await cohortOr404(params.cohortId ?? '');
       return { body: cohortView(cohort.value), headers: { ETag: cohort.etag } };
     }),
@@ -50,7 +50,7 @@ export function registerCohortRoutes(server: Server, ctx: AppContext): void {
 
   server.get(
     '/api/cohorts/:cohortId/participants',
-    coordinatorRoute(ctx, async ({ params }) => {
+    coordinatorRoute(ctx.http, async ({ params }) => {
       const cohort = await cohortOr404(params.cohortId ?? '');
       const [people, pairs] = await Promise.all([
         ctx.repos.participants.listByCohort(cohort.value.id),
@@ -67,7 +67,7 @@ export function registerCohortRoutes(server: Server, ctx: AppContext): void {
 
   server.get(
     '/api/cohorts/:cohortId/pairs',
-    coordinatorRoute(ctx, async ({ params }) => {
+    coordinatorRoute(ctx.http, async ({ params }) => {
       const cohort = await cohortOr404(params.cohortId ?? '');
       const pairs = await ctx.repos.pairs.listByCohort(cohort.value.id);
       return { body: { pairs: pairs.map(pairStateView) } };
@@ -76,7 +76,7 @@ export function registerCohortRoutes(server: Server, ctx: AppContext): void {
 
   server.get(
     '/api/cohorts/:cohortId/health',
-    coordinatorRoute(ctx, async ({ params }) => {
+    coordinatorRoute(ctx.http, async ({ params }) => {
       const cohort = await cohortOr404(params.cohortId ?? '');
       return { body: { pairs: await cohortHealth(ctx.repos, cohort.value.id) } };
     }),
@@ -85,7 +85,7 @@ export function registerCohortRoutes(server: Server, ctx: AppContext): void {
   // The same table as CSV for the programme's reports (states, counts and dates only).
   server.get(
     '/api/cohorts/:cohortId/health.csv',
-    coordinatorRoute(ctx, async ({ params }) => {
+    coordinatorRoute(ctx.http, async ({ params }) => {
       const cohort = await cohortOr404(params.cohortId ?? '');
       const rows = await cohortHealth(ctx.repos, cohort.value.id);
       const filename = `pair-health-${cohort.value.name.replace(/[^\w-]+/g, '-')}.csv`;
@@ -128,7 +128,7 @@ export function registerCohortRoutes(server: Server, ctx: AppContext): void {
 
   server.post(
     '/api/cohorts/:cohortId/roster',
-    coordinatorRoute(ctx, async ({ req, params, log }) => {
+    coordinatorRoute(ctx.http, async ({ req, params, log }) => {
       const cohort = await cohortOr404(params.cohortId ?? '');
       const csv = await readText(req, limit, ['text/csv', 'text/plain']);
       const outcome = await ctx.roster.importRoster(cohort.value.id, csv);
@@ -138,8 +138,8 @@ export function registerCohortRoutes(server: Server, ctx: AppContext): void {
           first.line > 0
             ? `line ${first.line}${first.column ? `, column ${first.column}` : ''}: `
             : '';
-        throw new ApiError(
-          400,
+        throw AppError.coded(
+          'invalid',
           'invalid_roster',
           `Nothing was imported. ${outcome.problems.length} problem${outcome.problems.length === 1 ? '' : 's'} to fix, starting with ${where}${first.message}`,
           { problems: outcome.problems },

@@ -8,7 +8,7 @@ import { cohortView, partnerView } from './views';
 export function registerMeRoutes(server: Server, ctx: AppContext): void {
   server.get(
     '/api/me',
-    authedRoute(ctx, async ({ caller }) => {
+    authedRoute(ctx.http, async ({ caller }) => {
       const standing = await ctx.identity.standingOf({
         userId: caller.userId,
         email: caller.email,

@@ -7,7 +7,7 @@ import { ifMatch, readJson } from '../../../platform/http/request-body';
 import type { PairContext } from '../services/pair-context';
 import { pairSpaceView } from '../services/pair-space-view';
 import { rowKeys } from '../store/pair-space-repository';
-import { ApiError, invalidBody } from '../../../platform/http/api-error';
+import { AppError, invalidBody } from '../../../platform/errors';
 import type { Caller } from '../../../platform/http/auth/token-verifier';
 import { authedRoute } from '../../../platform/http/route';
 
@@ -81,7 +81,7 @@ export function registerPairRoutes(server: Server, ctx: AppContext): void {
   ): Promise<{ pair: PairContext; participantId: string }> {
     const memberships = await ctx.identity.membershipsOf(caller.userId, async () => caller.email);
     const membership = memberships.find((m) => m.pairId === pairId);
-    if (!membership) throw ApiError.notFound('You have no pairing with that id');
+    if (!membership) throw AppError.notFound('You have no pairing with that id');
     return {
       pair: await ctx.journey.load(membership.cohortId, pairId),
       participantId: membership.participantId,
@@ -90,7 +90,7 @@ export function registerPairRoutes(server: Server, ctx: AppContext): void {
 
   server.get(
     '/api/pairs/:pairId',
-    authedRoute(ctx, async ({ caller, params }) => {
+    authedRoute(ctx.http, async ({ caller, params }) => {
       const { pair, participantId } = await mine(caller, params.pairId ?? '');
       return { body: pairSpaceView(pair, participantId, ctx.clock.now()) };
     }),
@@ -98,7 +98,7 @@ export function registerPairRoutes(server: Server, ctx: AppContext): void {
 
   server.post(
     '/api/pairs/:pairId/goals',
-    authedRoute(ctx, async ({ caller, params, req }) => {
+    authedRoute(ctx.http, async ({ caller, params, req }) => {
       const { pair, participantId } = await mine(caller, params.pairId ?? '');
       const parsed = newGoal.safeParse(await readJson(req, limit));
       if (!parsed.success) throw invalidBody(parsed.error);
@@ -119,13 +119,13 @@ export function registerPairRoutes(server: Server, ctx: AppContext): void {
 
   server.put(
     '/api/pairs/:pairId/goals/:goalId',
-    authedRoute(ctx, async ({ caller, params, req }) => {
+    authedRoute(ctx.http, async ({ caller, params, req }) => {
       const { pair, participantId } = await mine(caller, params.pairId ?? '');
       const etag = ifMatch(req);
       const parsed = goalChange.safeParse(await readJson(req, limit));
       if (!parsed.success) throw invalidBody(parsed.error);
       const current = pair.space.goals.find((g) => g.value.id === params.goalId);
-      if (!current) throw ApiError.notFound('That goal no longer exists');
+      if (!current) throw AppError.notFound('That goal no longer exists');
       const goal: Goal = {
         ...current.value,
         ...parsed.data,
@@ -145,7 +145,7 @@ export function registerPairRoutes(server: Server, ctx: AppContext): void {
 
   server.post(
     '/api/pairs/:pairId/actions',
-    authedRoute(ctx, async ({ caller, params, req }) => {
+    authedRoute(ctx.http, async ({ caller, params, req }) => {
       const { pair, participantId } = await mine(caller, params.pairId ?? '');
       const parsed = newAction.safeParse(await readJson(req, limit));
       if (!parsed.success) throw invalidBody(parsed.error);
@@ -183,13 +183,13 @@ export function registerPairRoutes(server: Server, ctx: AppContext): void {
 
   server.patch(
     '/api/pairs/:pairId/actions/:actionId',
-    authedRoute(ctx, async ({ caller, params, req }) => {
+    authedRoute(ctx.http, async ({ caller, params, req }) => {
       const { pair } = await mine(caller, params.pairId ?? '');
       const etag = ifMatch(req);
       const parsed = actionChange.safeParse(await readJson(req, limit));
       if (!parsed.success) throw invalidBody(parsed.error);
       const current = pair.space.actions.find((a) => a.value.id === params.actionId);
-      if (!current) throw ApiError.notFound('That action no longer exists');
+      if (!current) throw AppError.notFound('That action no longer exists');
       const action: AgreedAction = { ...current.value };
       if (parsed.data.text !== undefined) action.text = parsed.data.text;
       if (parsed.data.dueDate !== undefined) action.dueDate = parsed.data.dueDate;
@@ -212,20 +212,24 @@ export function registerPairRoutes(server: Server, ctx: AppContext): void {
   /** My preparation for a planned meeting: my own row, rewritten whole by me alone. */
   server.put(
     '/api/pairs/:pairId/meetings/:meetingId/preparation',
-    authedRoute(ctx, async ({ caller, params, req }) => {
+    authedRoute(ctx.http, async ({ caller, params, req }) => {
       const { pair, participantId } = await mine(caller, params.pairId ?? '');
       const parsed = preparationBody.safeParse(await readJson(req, limit));
       if (!parsed.success) throw invalidBody(parsed.error);
       const meeting = pair.space.meetings.find((m) => m.value.id === params.meetingId);
-      if (!meeting) throw ApiError.notFound('That meeting is not in your plan');
+      if (!meeting) throw AppError.notFound('That meeting is not in your plan');
       if (meeting.value.status !== 'planned') {
-        throw new ApiError(409, 'meeting_not_planned', 'That meeting is no longer coming up');
+        throw AppError.coded(
+          'conflict',
+          'meeting_not_planned',
+          'That meeting is no longer coming up',
+        );
       }
       const saved = await ctx.journey.savePreparation(pair, participantId, meeting.value.id, {
         topics: parsed.data.topics,
         share: parsed.data.share,
       });
-      if (!saved.ok) throw ApiError.badRequest(saved.reason);
+      if (!saved.ok) throw AppError.badRequest(saved.reason);
       return {
         body: {
           meetingId: meeting.value.id,
@@ -239,15 +243,15 @@ export function registerPairRoutes(server: Server, ctx: AppContext): void {
   /** A reflection on a meeting that was held: private to me unless I share it. */
   server.post(
     '/api/pairs/:pairId/meetings/:meetingId/reflections',
-    authedRoute(ctx, async ({ caller, params, req }) => {
+    authedRoute(ctx.http, async ({ caller, params, req }) => {
       const { pair, participantId } = await mine(caller, params.pairId ?? '');
       const parsed = reflectionBody.safeParse(await readJson(req, limit));
       if (!parsed.success) throw invalidBody(parsed.error);
       const meeting = pair.space.meetings.find((m) => m.value.id === params.meetingId);
-      if (!meeting) throw ApiError.notFound('That meeting is not in your plan');
+      if (!meeting) throw AppError.notFound('That meeting is not in your plan');
       if (meeting.value.status !== 'held') {
-        throw new ApiError(
-          409,
+        throw AppError.coded(
+          'conflict',
           'meeting_not_held',
           'Record the meeting as held first (say "log meeting" to the bot), then reflect on it',
         );
@@ -260,9 +264,9 @@ export function registerPairRoutes(server: Server, ctx: AppContext): void {
         share: parsed.data.share,
         actions: [],
       });
-      if (!saved.ok) throw ApiError.badRequest(saved.reason);
+      if (!saved.ok) throw AppError.badRequest(saved.reason);
       const reflection = saved.value.reflection;
-      if (!reflection) throw ApiError.badRequest('write what you learned');
+      if (!reflection) throw AppError.badRequest('write what you learned');
       return {
         status: 201,
         body: {

@@ -8,7 +8,7 @@ import {
   jwtVerify,
 } from 'jose';
 import type { TabAuthConfig } from '../../../app/config';
-import { ApiError } from '../api-error';
+import { AppError } from '../../errors';
 
 /** Who is calling the tab API, as proven by their token. */
 export interface Caller {
@@ -49,18 +49,18 @@ export class TokenVerifier {
       });
       payload = verified.payload;
     } catch (error) {
-      throw ApiError.unauthorized(describeJoseError(error));
+      throw AppError.unauthorized(describeJoseError(error));
     }
     const tid = stringClaim(payload, 'tid');
     if (tid?.toLowerCase() !== this.options.tenantId.toLowerCase()) {
-      throw ApiError.unauthorized('The token was issued for another tenant');
+      throw AppError.unauthorized('The token was issued for another tenant');
     }
     const scopes = (stringClaim(payload, 'scp') ?? '').split(' ');
     if (!scopes.includes(REQUIRED_SCOPE)) {
-      throw ApiError.unauthorized(`The token lacks the ${REQUIRED_SCOPE} scope`);
+      throw AppError.unauthorized(`The token lacks the ${REQUIRED_SCOPE} scope`);
     }
     const oid = stringClaim(payload, 'oid');
-    if (!oid) throw ApiError.unauthorized('The token does not identify a user');
+    if (!oid) throw AppError.unauthorized('The token does not identify a user');
     return {
       userId: oid.toLowerCase(),
       tenantId: tid.toLowerCase(),
