@@ -1,0 +1,214 @@
+import {
+  type Activity,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type TurnContext,
+  MessageFactory,
+  TeamsActivityHandler,
+  TeamsInfo,
+} from 'botbuilder';
+import type { Logger } from '../logger';
+import { type CardJson, asAttachment } from './cards/render';
+import type { ConversationRepository } from './conversation-repository';
+import { conversationFromActivity } from './conversation-tracker';
+import { MESSAGES } from './messages';
+import type { ProactiveSender } from './proactive-sender';
+import { resolveTimeZone } from '../../contracts/time-zone';
+import type {
+  Actor,
+  CardVerbHandler,
+  CommandReply,
+  CommandRoute,
+  Notice,
+  TurnScope,
+} from './turn-routes';
+import { normaliseCommand } from './command-text';
+
+/** What the activity handler needs: the merged route tables and the few platform parts it uses. */
+export interface BotRoutes {
+  /** Every card verb of every feature (`mergeCardVerbs`). */
+  cardVerbs: ReadonlyMap<string, CardVerbHandler>;
+  /** Every text command of every feature, in help's order (`mergeCommands`). */
+  commands: readonly CommandRoute[];
+  /** The card that greets a person (or a team) when the app is installed. */
+  welcomeCard(input: { scope: TurnScope; firstName?: string }): CardJson;
+  /** The card listing the commands, shown after text the bot does not understand. */
+  helpCard(): CardJson;
+  sender: Pick<ProactiveSender, 'sendToUser'>;
+  conversations: Pick<ConversationRepository, 'save'>;
+  now: () => Date;
+  log: Logger;
+}
+
+function scopeOf(activity: Activity): TurnScope {
+  const type = activity.conversation?.conversationType;
+  if (type === 'channel') return 'team';
+  if (type === 'groupChat') return 'groupChat';
+  return 'personal';
+}
+
+function firstName(name: string | undefined): string | undefined {
+  const first = name?.trim().split(/\s+/)[0];
+  return first ? first : undefined;
+}
+
+const card = (json: CardJson) => MessageFactory.attachment(asAttachment(json));
+
+/**
+ * The programme bot: welcomes people, keeps their conversation reference fresh, and dispatches
+ * card verbs and text commands through the features' route tables. It knows no feature.
+ * Errors are handled by the adapter's onTurnError (see bot-adapter.ts).
+ */
+export class ProgrammeBot extends TeamsActivityHandler {
+  constructor(private readonly routes: BotRoutes) {
+    super();
+
+    this.onMembersAdded(async (context, next) => {
+      const activity = context.activity;
+      const botAdded = (activity.membersAdded ?? []).some((m) => m.id === activity.recipient.id);
+      const scope = scopeOf(activity);
+      if (botAdded || scope === 'personal') {
+        const welcome = this.routes.welcomeCard({
+          scope,
+          firstName: scope === 'personal' ? await this.firstNameOf(context) : undefined,
+        });
+        await context.sendActivity(card(welcome));
+      }
+      await next();
+    });
+
+    this.onMessage(async (context, next) => {
+      const value = context.activity.value as { verb?: unknown } | undefined;
+      if (value && typeof value === 'object' && 'verb' in value)
+        await this.submitted(context, value);
+      else await this.answer(context);
+      await next();
+    });
+  }
+
+  private actor(context: TurnContext): Actor {
+    return {
+      userId: context.activity.from.aadObjectId ?? '',
+      name: context.activity.from.name,
+      timeZone: resolveTimeZone(context.activity.localTimezone),
+      email: () => this.emailOf(context),
+    };
+  }
+
+  private handlerFor(verb: unknown): CardVerbHandler | undefined {
+    return typeof verb === 'string' ? this.routes.cardVerbs.get(verb) : undefined;
+  }
+
+  /** Universal Actions: the card is answered with its new version, in place. */
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const action = invokeValue.action;
+    const handler = this.handlerFor(action.verb);
+    if (!handler) {
+      return {
+        statusCode: 400,
+        type: 'application/vnd.microsoft.error',
+        value: {
+          code: 'BadRequest',
+          message: 'Unknown action',
+          innerHttpError: { statusCode: 400, body: {} },
+        },
+      } as unknown as AdaptiveCardInvokeResponse;
+    }
+    const data = { ...(action.data as Record<string, unknown>) };
+    const result = await handler(this.actor(context), data);
+    await this.tell(result.notices);
+    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: result.card };
+  }
+
+  /** Action.Submit from an older client: same handling; the card is replaced when Teams allows. */
+  private async submitted(context: TurnContext, value: { verb?: unknown }): Promise<void> {
+    const { verb, ...data } = value as Record<string, unknown>;
+    const handler = this.handlerFor(verb);
+    if (!handler) {
+      await context.sendActivity(MESSAGES.nothingToDo);
+      return;
+    }
+    const result = await handler(this.actor(context), data);
+    const reply = card(result.card);
+    const replyTo = context.activity.replyToId;
+    let replaced = false;
+    if (replyTo) {
+      try {
+        await context.updateActivity({ ...reply, id: replyTo });
+        replaced = true;
+      } catch {
+        replaced = false;
+      }
+    }
+    if (!replaced) await context.sendActivity(reply);
+    await this.tell(result.notices);
+  }
+
+  /** Messages an action causes for others; a failure here never undoes the action. */
+  private async tell(notices: Notice[]): Promise<void> {
+    for (const notice of notices) {
+      const outcome = await this.routes.sender.sendToUser(notice.userId, card(notice.card));
+      if (outcome.status !== 'sent') this.routes.log.warn({ outcome }, 'a notice did not go out');
+    }
+  }
+
+  /** Every activity refreshes the stored conversation reference before anything else runs. */
+  override async run(context: TurnContext): Promise<void> {
+    const conversation = conversationFromActivity(context.activity, this.routes.now());
+    if (conversation) await this.routes.conversations.save(conversation);
+    await super.run(context);
+  }
+
+  /** The person's work email from the Teams roster, used to link them to their imported record. */
+  private async emailOf(context: TurnContext): Promise<string | undefined> {
+    try {
+      const member = await TeamsInfo.getMember(context, context.activity.from.id);
+      return member.email ?? member.userPrincipalName ?? undefined;
+    } catch (error) {
+      this.routes.log.debug({ err: error }, 'could not read the member roster for an email');
+      return undefined;
+    }
+  }
+
+  /** The person's first name: from the activity, else from the Teams roster; never required. */
+  private async firstNameOf(context: TurnContext): Promise<string | undefined> {
+    const fromActivity = firstName(context.activity.from?.name);
+    if (fromActivity) return fromActivity;
+    try {
+      const member = await TeamsInfo.getMember(context, context.activity.from.id);
+      return member.givenName || firstName(member.name);
+    } catch (error) {
+      this.routes.log.debug({ err: error }, 'could not read the member roster for a welcome');
+      return undefined;
+    }
+  }
+
+  private async answer(context: TurnContext): Promise<void> {
+    const text = context.activity.text ?? '';
+    if (!text.trim()) {
+      // A card button with no text, or an attachment: nothing we understand yet.
+      await context.sendActivity(MESSAGES.nothingToDo);
+      return;
+    }
+    const typed = normaliseCommand(text);
+    const route = this.routes.commands.find((c) => c.command === typed);
+    if (!route) {
+      await context.sendActivity(MESSAGES.unknown(typed));
+      await context.sendActivity(card(this.routes.helpCard()));
+      return;
+    }
+    const reply = await route.run({ actor: this.actor(context), scope: scopeOf(context.activity) });
+    await this.send(context, reply);
+  }
+
+  private async send(context: TurnContext, reply: CommandReply): Promise<void> {
+    if ('text' in reply) {
+      await context.sendActivity(reply.text);
+      return;
+    }
+    for (const json of reply.cards) await context.sendActivity(card(json));
+  }
+}
