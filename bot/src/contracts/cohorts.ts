@@ -204,6 +204,49 @@ export interface PairStateView {
   updatedAt: string;
 }
 
+// ---------------------------------------------------------------- the pairs' health
+
+/** How a pair is doing, as the programme team sees it: states and counts, never content. */
+export const PAIR_HEALTHS = [
+  'starting',
+  'on_track',
+  'needs_check_in',
+  'at_risk',
+  'paused',
+  'ended',
+  'completed',
+] as const;
+export type PairHealth = (typeof PAIR_HEALTHS)[number];
+
+/** Words for each health; the API sends the same as `healthText`. */
+export const HEALTH_WORDS: Record<PairHealth, string> = {
+  starting: 'Starting',
+  on_track: 'On track',
+  needs_check_in: 'Needs a check-in',
+  at_risk: 'At risk',
+  paused: 'Paused',
+  ended: 'Ended',
+  completed: 'Completed',
+};
+
+/** One row of `GET /api/cohorts/{id}/health` (also served as CSV): states, counts and dates. */
+export interface PairHealthRow {
+  pairId: string;
+  mentor: string;
+  mentee: string;
+  arrangement: Arrangement;
+  state: PairState;
+  health: PairHealth;
+  healthText: string;
+  held: number;
+  planned: number;
+  minimumMet: boolean;
+  /** ISO date-time (UTC) of the last meeting held, or null. */
+  lastContact: string | null;
+  /** How many partners asked for a word with the programme team (never what they said). */
+  askedForCoordinator: number;
+}
+
 // ---------------------------------------------------------------- roster import
 
 /** The columns a roster CSV may have, in the documented order. */
@@ -276,7 +319,7 @@ export interface CohortHome {
     nextMeetingAt: string | null;
   };
   /** Coordinators only: how many pairs are in each health. */
-  health: null | { pairs: number; counts: { health: string; text: string; count: number }[] };
+  health: null | { pairs: number; counts: { health: PairHealth; text: string; count: number }[] };
 }
 
 /** `GET /api/channels/{channelId}/cohort`. */

@@ -15,7 +15,7 @@ import type { ChangeEvent, FormEvent } from 'react';
 import { ApiRequestError } from '../app/api-client';
 import type { ApiClient } from '../app/api-client';
 import { describeRosterProblem, downloadText, importRoster, plural } from './coordinator-api';
-import type { RosterProblem } from './coordinator-api';
+import type { RosterProblem } from '../../../bot/src/contracts/cohorts';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL },

@@ -4,5 +4,4 @@
  */
 export type { Meeting } from './domain/pair-space';
 export { progress } from './domain/meeting-plan';
-export { HEALTH_WORDS, type PairHealth } from './domain/pair-health';
 export { type PairHealthRow, cohortHealth } from './services/cohort-health';

@@ -1,4 +1,4 @@
-import type { CohortHome } from '../../../contracts/cohorts';
+import { type CohortHome, HEALTH_WORDS, PAIR_HEALTHS } from '../../../contracts/cohorts';
 import { AppError } from '../../../platform/errors';
 import type { CalendarService } from '../../calendar/index';
 import {
@@ -8,13 +8,7 @@ import {
   type Membership,
   cohortView,
 } from '../../cohorts/index';
-import {
-  HEALTH_WORDS,
-  type Meeting,
-  type PairHealth,
-  type PairHealthRow,
-  progress,
-} from '../../journey/index';
+import { type Meeting, type PairHealthRow, progress } from '../../journey/index';
 
 const UPCOMING = 5;
 const RECENT = 5;
@@ -180,14 +174,14 @@ export class ChannelHomeService {
   /** How many pairs are in each health, in the order the words are listed. */
   private async healthCounts(cohortId: string): Promise<CohortHome['health']> {
     const rows = await this.deps.journey.cohortHealth(cohortId);
-    const counts: Partial<Record<PairHealth, number>> = {};
-    for (const row of rows) counts[row.health] = (counts[row.health] ?? 0) + 1;
+    const counts = new Map<string, number>();
+    for (const row of rows) counts.set(row.health, (counts.get(row.health) ?? 0) + 1);
     return {
       pairs: rows.length,
-      counts: (Object.keys(HEALTH_WORDS) as PairHealth[]).map((h) => ({
+      counts: PAIR_HEALTHS.map((h) => ({
         health: h,
         text: HEALTH_WORDS[h],
-        count: counts[h] ?? 0,
+        count: counts.get(h) ?? 0,
       })),
     };
   }
