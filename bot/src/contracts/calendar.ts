@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The programme calendar on the wire: event types, audiences, RSVP answers, every limit of an
