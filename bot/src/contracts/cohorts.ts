@@ -1,11 +1,9 @@
 import * as z from 'zod';
-import type { EventAudience, EventType, RsvpResponse } from './calendar';
 
 /**
  * Cohorts and people on the wire: the cohort and its cadence, who a signed-in person is
- * (`GET /api/me`), the coordinator's roster and pairs, the roster import's problems, the
- * channel's home and the development sign-in. The bot's routes and the tab both import these;
- * nothing here is copied elsewhere.
+ * (`GET /api/me`), the coordinator's roster, pairs and their health, and the roster import's
+ * problems. The bot's routes and the tab both import these; nothing here is copied elsewhere.
  */
 
 // ---------------------------------------------------------------- enums
@@ -284,89 +282,3 @@ export interface RosterProblem {
 export interface RosterImported {
   imported: { participants: number; pairs: number };
 }
-
-// ---------------------------------------------------------------- the channel's home
-
-/** `GET /api/cohorts/{id}/home`: what everyone in the cohort may see, and the caller's pair. */
-export interface CohortHome {
-  cohort: CohortSummary;
-  viewer: 'coordinator' | 'participant';
-  channel: string | null;
-  upcomingEvents: {
-    id: string;
-    title: string;
-    type: EventType;
-    typeText: string;
-    audience: EventAudience;
-    start: string;
-    end: string;
-    location: string;
-    myResponse: RsvpResponse | null;
-  }[];
-  announcements: {
-    id: string;
-    title: string;
-    text: string;
-    link: { url: string; label: string } | null;
-    from: string;
-    sentAt: string;
-  }[];
-  myPair: null | {
-    id: string;
-    state: PairState;
-    partnerName: string | null;
-    progress: string;
-    nextMeetingAt: string | null;
-  };
-  /** Coordinators only: how many pairs are in each health. */
-  health: null | { pairs: number; counts: { health: PairHealth; text: string; count: number }[] };
-}
-
-/** `GET /api/channels/{channelId}/cohort`. */
-export interface ChannelCohort {
-  cohortId: string;
-}
-
-// ---------------------------------------------------------------- development sign-in
-
-export interface DevUser {
-  userId: string;
-  name: string;
-  email: string;
-  description: string;
-}
-
-/** `POST /api/dev/token` (development only). */
-export const devTokenRequestSchema = z
-  .object({
-    userId: z
-      .string({ message: 'is required' })
-      .regex(
-        /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
-        'must be a GUID (an Entra object id)',
-      ),
-    name: z
-      .string({ message: 'is required' })
-      .trim()
-      .min(1, 'is required')
-      .max(120, 'must be at most 120 characters'),
-    email: z.string().trim().email('must be an email address').optional(),
-  })
-  .strict();
-
-export type DevTokenRequest = z.infer<typeof devTokenRequestSchema>;
-
-export interface DevToken {
-  token: string;
-  /** ISO date-time. */
-  expiresAt: string;
-}
-
-/** `POST /api/dev/clock` (development only): move the service's clock. */
-export const devClockRequestSchema = z
-  .object({
-    now: z
-      .string({ message: 'is required (an ISO-8601 instant, e.g. 2027-03-01T09:00:00Z)' })
-      .refine((v) => !Number.isNaN(Date.parse(v)), 'must be an ISO-8601 instant'),
-  })
-  .strict();

@@ -5,8 +5,6 @@ import type {
   Cadence,
   CadenceFrequency,
   CohortSummary,
-  DevToken,
-  DevUser,
   Me,
   Membership,
   PairRole,
@@ -15,6 +13,7 @@ import type {
   Partner,
   ProgrammeRole,
 } from '../../../bot/src/contracts/cohorts';
+import type { DevToken, DevUser } from '../../../bot/src/contracts/dev';
 
 // Cohorts and people: defined once in the bot's contract (bot/src/contracts/cohorts.ts).
 export type {
@@ -22,8 +21,6 @@ export type {
   Cadence,
   CadenceFrequency,
   CohortSummary,
-  DevToken,
-  DevUser,
   Me,
   Membership,
   PairRole,
@@ -32,6 +29,7 @@ export type {
   Partner,
   ProgrammeRole,
 };
+export type { DevToken, DevUser };
 /** A participant's part in the programme (the contract's `ProgrammeRole`). */
 export type ParticipantRole = ProgrammeRole;
 

@@ -1,7 +1,7 @@
 import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ApiClient } from '../app/api-client';
 import type { EventAudience, RsvpResponse } from '../../../bot/src/contracts/calendar';
-import type { ChannelCohort, CohortHome } from '../../../bot/src/contracts/cohorts';
+import type { ChannelCohort, CohortHome } from '../../../bot/src/contracts/channel-home';
 import { describePairState } from '../shared/format';
 import { SectionCard } from '../shared/section-card';
 import { Loading, Problem } from '../shared/status-views';

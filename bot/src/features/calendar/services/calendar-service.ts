@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { CalendarEvent, EventInput, RsvpResponse } from '../../../contracts/calendar';
-import type { CohortHome } from '../../../contracts/cohorts';
+import type { CohortHome } from '../../../contracts/channel-home';
 import { AppError } from '../../../platform/errors';
 import type { Versioned } from '../../../platform/storage/versioned';
 import {

@@ -1,4 +1,5 @@
-import { type CohortHome, HEALTH_WORDS, PAIR_HEALTHS } from '../../../contracts/cohorts';
+import type { CohortHome } from '../../../contracts/channel-home';
+import { HEALTH_WORDS, PAIR_HEALTHS } from '../../../contracts/cohorts';
 import { AppError } from '../../../platform/errors';
 import type { CalendarService } from '../../calendar/index';
 import {

@@ -1,5 +1,5 @@
 import type { Server } from 'restify';
-import { devClockRequestSchema, devTokenRequestSchema } from '../../../contracts/cohorts';
+import { devClockRequestSchema, devTokenRequestSchema } from '../../../contracts/dev';
 import { invalidBody } from '../../../platform/errors';
 import { readJson } from '../../../platform/http/request-body';
 import { type HttpEnv, publicRoute } from '../../../platform/http/route';

@@ -1,4 +1,4 @@
-import type { DevToken, DevTokenRequest, DevUser } from '../../../contracts/cohorts';
+import type { DevToken, DevTokenRequest, DevUser } from '../../../contracts/dev';
 import type { Logger } from '../../../platform/logger';
 import { WATERMARK_LAG_MINUTES, bucketOf } from '../../../platform/storage/jobs/job-store';
 import type { TickResult } from '../../../platform/storage/jobs/scheduler';
@@ -15,10 +15,8 @@ export interface DevDeps {
   log: Logger;
 }
 
-export type RunTotals = Pick<
-  TickResult,
-  'processed' | 'skipped' | 'failed' | 'retried' | 'claimedByOthers'
->;
+/** What running everything due did, summed over the scheduler's passes. */
+export type RunTotals = TickResult;
 
 /**
  * Development only: sign in as a demo person without Entra, and move time (the service's
