@@ -13,8 +13,16 @@ import type { Logger } from '../platform/logger';
 import type { TokenVerifier } from '../platform/http/auth/token-verifier';
 import type { HttpEnv } from '../platform/http/route';
 import type { HealthCheck } from '../platform/http/health';
-import type { IdentityService } from '../features/cohorts/services/identity-service';
-import type { RosterService } from '../features/cohorts/services/roster-service';
+import type {
+  CohortService,
+  IdentityService,
+  MeService,
+  RosterService,
+} from '../features/cohorts/index';
+import type { CalendarService } from '../features/calendar/index';
+import type { ChannelHomeService } from '../features/channel-home/index';
+import type { DevService } from '../features/dev/index';
+import type { PairHealthRow } from '../features/journey/index';
 import type { Repositories } from './repositories';
 
 /** What request handlers and the bot share; built once in server.ts. */
@@ -37,4 +45,11 @@ export interface AppContext {
   announcements: AnnouncementService;
   announcementActions: AnnouncementActions;
   fanout: FanoutWorker;
+  cohorts: CohortService;
+  me: MeService;
+  calendar: CalendarService;
+  cohortHealth: { cohortHealth(cohortId: string): Promise<PairHealthRow[]> };
+  channelHome: ChannelHomeService;
+  /** Only with AUTH_MODE=dev. */
+  dev?: DevService;
 }

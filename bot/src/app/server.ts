@@ -4,12 +4,11 @@ import type { CloudAdapter } from 'botbuilder';
 import { z } from 'zod';
 import type { AppContext } from './app-context';
 import { registerAnnouncementRoutes } from '../features/announcements/http/announcement-routes';
-import { registerCohortRoutes } from '../features/cohorts/http/cohort-routes';
-import { registerHomeRoutes } from '../features/channel-home/home-routes';
-import { registerDevRoutes } from '../features/dev/dev-routes';
-import { registerMeRoutes } from '../features/cohorts/http/me-routes';
+import { registerCohortRoutes, registerMeRoutes } from '../features/cohorts/index';
+import { registerHomeRoutes } from '../features/channel-home/index';
+import { registerDevRoutes } from '../features/dev/index';
 import { registerPairRoutes } from '../features/journey/http/pair-routes';
-import { registerCalendarRoutes } from '../features/calendar/http/calendar-routes';
+import { registerCalendarRoutes } from '../features/calendar/index';
 import { AppError, invalidBody } from '../platform/errors';
 import { sendJson, toErrorResponse } from '../platform/http/error-response';
 import { readJson } from '../platform/http/request-body';
@@ -90,13 +89,19 @@ export function createHttpServer(
     sendJson(res, report.status === 'ok' ? 200 : 503, report);
   });
 
-  registerMeRoutes(server, ctx);
-  registerCohortRoutes(server, ctx);
+  const { http } = ctx;
+  registerMeRoutes(server, { http, me: ctx.me });
+  registerCohortRoutes(server, {
+    http,
+    cohorts: ctx.cohorts,
+    roster: ctx.roster,
+    health: ctx.cohortHealth,
+  });
   registerPairRoutes(server, ctx);
-  registerCalendarRoutes(server, ctx);
+  registerCalendarRoutes(server, { http, calendar: ctx.calendar, cohorts: ctx.cohorts });
   registerAnnouncementRoutes(server, ctx);
-  registerHomeRoutes(server, ctx);
-  registerDevRoutes(server, ctx);
+  registerHomeRoutes(server, { http, home: ctx.channelHome });
+  registerDevRoutes(server, { http, dev: ctx.dev });
   registerTab(server);
 
   // Anything restify itself rejects (unknown route, wrong method) answers in our JSON shape too.

@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
 import type { AppContext } from './app-context';
 import { Clock } from '../platform/clock';
-import { createVerifier } from '../platform/http/auth/token-verifier';
 import type { Config } from './config';
 import { HealthCheck } from '../platform/http/health';
 import { FanoutQueue } from '../features/announcements/fanout/fanout-queue';
@@ -22,9 +21,17 @@ import { JourneyCommands } from '../features/journey/teams/journey-commands';
 import { ProactiveSender } from '../platform/teams/proactive-sender';
 import type { Logger } from '../platform/logger';
 import { createHttpServer } from './server';
-import { seedDemoCohortIfEmpty } from '../features/dev/demo-seeder';
-import { IdentityService } from '../features/cohorts/services/identity-service';
-import { RosterService } from '../features/cohorts/services/roster-service';
+import { DevService, seedDemoCohortIfEmpty } from '../features/dev/index';
+import {
+  CohortService,
+  IdentityService,
+  MeService,
+  RosterService,
+} from '../features/cohorts/index';
+import { CalendarService } from '../features/calendar/index';
+import { ChannelHomeService } from '../features/channel-home/index';
+import { cohortHealth } from '../features/journey/index';
+import { createVerifier, mintDevToken } from '../platform/http/auth/token-verifier';
 import { type EmbeddedStorage, startEmbeddedStorage } from '../platform/storage/embedded-azurite';
 import { createRepositories } from './repositories';
 import { type ResolvedStorage, TableStore, resolveStorage } from '../platform/storage/table-store';
@@ -133,6 +140,17 @@ export async function startService(
     },
   });
   const verifier = createVerifier(config.auth);
+  const cohorts = new CohortService(repos);
+  const calendar = new CalendarService({
+    repos,
+    identity,
+    cohorts,
+    reminders: announcements,
+    now,
+    publicUrl: config.publicUrl,
+  });
+  const health = { cohortHealth: (cohortId: string) => cohortHealth(repos, cohortId) };
+  const auth = config.auth;
   const ctx: AppContext = {
     config,
     http: {
@@ -159,6 +177,33 @@ export async function startService(
     announcements,
     announcementActions: new AnnouncementActions(repos, identity, announcements, now, log),
     fanout,
+    cohorts,
+    me: new MeService({ identity, cohorts }),
+    calendar,
+    cohortHealth: health,
+    channelHome: new ChannelHomeService({
+      identity,
+      cohorts,
+      calendar,
+      announcements: repos.announcements,
+      journey: {
+        meetingsOf: async (pairId) =>
+          (await repos.pairSpaces.load(pairId)).meetings.map((m) => m.value),
+        cohortHealth: health.cohortHealth,
+      },
+      now,
+    }),
+    dev:
+      auth.mode === 'dev'
+        ? new DevService({
+            clock,
+            scheduler,
+            jobs,
+            sweepAnnouncements: () => fanout.sweep(),
+            mintToken: (user) => mintDevToken(auth, user),
+            log,
+          })
+        : undefined,
   };
 
   const bot = new MentoringBot(ctx);
@@ -203,8 +248,10 @@ async function prepareStorage(
       await store.ensureTables();
       await queue.ensure();
       await ctx.identity.grantConfiguredCoordinators(ctx.config.coordinatorIds, ctx.clock.now());
-      if (ctx.config.seedDemo)
-        await seedDemoCohortIfEmpty(ctx.repos, ctx.roster, ctx.log, ctx.clock.now());
+      if (ctx.config.seedDemo) {
+        const { cohorts, identity, roster, log } = ctx;
+        await seedDemoCohortIfEmpty({ cohorts, identity, roster, log }, ctx.clock.now());
+      }
       ctx.log.info('storage ready');
       return;
     } catch (error) {

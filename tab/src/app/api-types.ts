@@ -1,73 +1,37 @@
 /** Shapes of the tab API's responses, as the tab reads them. */
 
-export type CadenceFrequency = 'monthly' | 'fortnightly';
+import type {
+  Arrangement,
+  Cadence,
+  CadenceFrequency,
+  CohortSummary,
+  Me,
+  Membership,
+  PairRole,
+  PairState,
+  PairSummary,
+  Partner,
+  ProgrammeRole,
+} from '../../../bot/src/contracts/cohorts';
+import type { DevToken, DevUser } from '../../../bot/src/contracts/dev';
 
-export interface Cadence {
-  frequency: CadenceFrequency;
-  plannedMeetings: number;
-  minimumMeetings: number;
-  minimumMinutes: number;
-}
-
-export interface CohortSummary {
-  id: string;
-  name: string;
-  /** ISO date, yyyy-mm-dd. */
-  startDate: string;
-  /** ISO date, yyyy-mm-dd. */
-  endDate: string;
-  isDemo: boolean;
-  cadence: Cadence;
-}
-
-export type ParticipantRole = 'mentor' | 'mentee';
-export type Arrangement = 'reverse' | 'reciprocal';
-export type PairState =
-  'proposed' | 'introduced' | 'active' | 'paused' | 'completed' | 'ended_early';
-
-export interface Partner {
-  displayName: string;
-  role: ParticipantRole;
-  organisation: string | null;
-  jobTitle: string | null;
-}
-
-export interface PairSummary {
-  id: string;
-  arrangement: Arrangement;
-  state: PairState;
-  myRole: ParticipantRole;
-  /** Null when the partner's record is missing (for example, removed from the cohort). */
-  partner: Partner | null;
-}
-
-export interface Membership {
-  cohort: CohortSummary;
-  participantId: string;
-  role: ParticipantRole;
-  pair: PairSummary | null;
-}
-
-export interface Me {
-  user: { id: string; name: string; email: string | null; tenantId: string };
-  roles: string[];
-  memberships: Membership[];
-  /** Non-empty only for coordinators. */
-  coordinatedCohorts: CohortSummary[];
-}
-
-export interface DevUser {
-  userId: string;
-  name: string;
-  email: string;
-  description: string;
-}
-
-export interface DevToken {
-  token: string;
-  /** ISO date-time. */
-  expiresAt: string;
-}
+// Cohorts and people: defined once in the bot's contract (bot/src/contracts/cohorts.ts).
+export type {
+  Arrangement,
+  Cadence,
+  CadenceFrequency,
+  CohortSummary,
+  Me,
+  Membership,
+  PairRole,
+  PairState,
+  PairSummary,
+  Partner,
+  ProgrammeRole,
+};
+export type { DevToken, DevUser };
+/** A participant's part in the programme (the contract's `ProgrammeRole`). */
+export type ParticipantRole = ProgrammeRole;
 
 export type MeetingStatus = 'unplanned' | 'planned' | 'held' | 'cancelled' | 'missed';
 export type GoalStatus = 'not_started' | 'in_progress' | 'achieved' | 'set_aside';

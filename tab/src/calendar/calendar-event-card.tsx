@@ -13,7 +13,12 @@ import {
 } from '@fluentui/react-components';
 import { useId, useState } from 'react';
 import { ApiRequestError } from '../app/api-client';
-import type { CalendarApi, CalendarEvent, RsvpResponse } from './calendar-api';
+import {
+  type CalendarEvent,
+  RSVP_ANSWERS,
+  type RsvpResponse,
+} from '../../../bot/src/contracts/calendar';
+import type { CalendarApi } from './calendar-api';
 import {
   describeAnswer,
   describeAudience,
@@ -50,8 +55,6 @@ const useStyles = makeStyles({
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   answer: { minWidth: '72px' },
 });
-
-const ANSWERS: RsvpResponse[] = ['yes', 'maybe', 'no'];
 
 /** The answer button's accessible name, which starts with its visible words. */
 function answerLabel(response: RsvpResponse, title: string): string {
@@ -262,7 +265,7 @@ export function EventCard({
               : 'Will you go? You have not answered yet.'}
           </Text>
           <div className={styles.buttons}>
-            {ANSWERS.map((response) => {
+            {RSVP_ANSWERS.map((response) => {
               const blockedByFull = response === 'yes' && full;
               return (
                 <ToggleButton

@@ -2,10 +2,6 @@ import {
   Button,
   Field,
   Input,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
   Select,
   Text,
   Textarea,
@@ -15,174 +11,35 @@ import {
 import { useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { ApiRequestError } from '../app/api-client';
-import type {
-  CalendarApi,
-  CalendarEvent,
-  EventAudience,
-  EventInput,
-  EventType,
-} from './calendar-api';
-import { EVENT_AUDIENCES, EVENT_TYPES, EVENT_TYPE_WORDS } from './calendar-api';
 import {
-  AUDIENCE_CHOICES,
-  describeAudience,
-  formatEventWhen,
-  fromLocalInputs,
-  toLocalInputs,
-  viewerTimeZone,
-} from './calendar-format';
+  type CalendarEvent,
+  EVENT_AUDIENCES,
+  EVENT_LIMITS,
+  EVENT_TYPES,
+  EVENT_TYPE_WORDS,
+  type EventAudience,
+  type EventType,
+} from '../../../bot/src/contracts/calendar';
+import type { CalendarApi } from './calendar-api';
+import { AUDIENCE_CHOICES, viewerTimeZone } from './calendar-format';
+import { EventConflict } from './event-conflict';
+import {
+  EMPTY,
+  type EventFormValues,
+  FIELD_ORDER,
+  type FormField,
+  TEST_IDS,
+  checkEventForm,
+  placeProblems,
+  valuesFrom,
+} from './event-form-values';
 import { FormProblem, SubmitButton, useFormStyles } from '../shared/form-parts';
 import { useFormSubmit } from '../shared/use-form-submit';
 import { FocusHeading } from '../shared/view-header';
 
 const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground2 },
-  latest: { display: 'block', marginTop: tokens.spacingVerticalXS, overflowWrap: 'anywhere' },
 });
-
-/** The form's fields as typed: everything is text until it is sent. */
-interface EventFormValues {
-  type: EventType;
-  title: string;
-  description: string;
-  audience: EventAudience;
-  date: string;
-  startTime: string;
-  endTime: string;
-  location: string;
-  capacity: string;
-}
-
-type FormField = keyof EventFormValues;
-type FormErrors = Partial<Record<FormField, string>>;
-
-/** Which form field shows each API field's problem. */
-const API_FIELDS: Record<string, FormField> = {
-  type: 'type',
-  title: 'title',
-  description: 'description',
-  audience: 'audience',
-  start: 'startTime',
-  end: 'endTime',
-  location: 'location',
-  capacity: 'capacity',
-};
-
-/** The order fields appear in, so focus goes to the first one with a problem. */
-const FIELD_ORDER: FormField[] = [
-  'type',
-  'title',
-  'description',
-  'audience',
-  'date',
-  'startTime',
-  'endTime',
-  'location',
-  'capacity',
-];
-
-/** Testids of the inputs, which double as the ids we focus. */
-const TEST_IDS: Record<FormField, string> = {
-  type: 'event-type',
-  title: 'event-title',
-  description: 'event-description',
-  audience: 'event-audience',
-  date: 'event-date',
-  startTime: 'event-start',
-  endTime: 'event-end',
-  location: 'event-location',
-  capacity: 'event-capacity',
-};
-
-function valuesFrom(event: Omit<CalendarEvent, 'going' | 'myResponse' | 'etag'>): EventFormValues {
-  const start = toLocalInputs(event.start);
-  const end = toLocalInputs(event.end);
-  return {
-    type: event.type,
-    title: event.title,
-    description: event.description ?? '',
-    audience: event.audience,
-    date: start.date,
-    startTime: start.time,
-    endTime: end.time,
-    location: event.location ?? '',
-    capacity: event.capacity === undefined || event.capacity === null ? '' : String(event.capacity),
-  };
-}
-
-const EMPTY: EventFormValues = {
-  type: 'induction',
-  title: '',
-  description: '',
-  audience: 'everyone',
-  date: '',
-  startTime: '',
-  endTime: '',
-  location: '',
-  capacity: '',
-};
-
-/** Checks what we can before sending; the API checks again. */
-function check(values: EventFormValues): { errors: FormErrors; input?: EventInput } {
-  const errors: FormErrors = {};
-  const title = values.title.trim();
-  if (title === '') errors.title = 'Write a title people will recognise.';
-  else if (title.length < 3) errors.title = 'The title needs at least 3 characters.';
-  if (values.date === '') errors.date = 'Choose the date of the event.';
-  if (values.startTime === '') errors.startTime = 'Choose the start time.';
-  if (values.endTime === '') errors.endTime = 'Choose the end time.';
-  const start = fromLocalInputs(values.date, values.startTime);
-  // The event ends on the day it starts; an end time before the start is refused.
-  const end = start ? fromLocalInputs(values.date, values.endTime) : undefined;
-  if (values.date !== '' && values.startTime !== '' && !start) {
-    errors.startTime = 'Enter the start time as hours and minutes, like 14:00.';
-  }
-  if (start && end && Date.parse(end) <= Date.parse(start)) {
-    errors.endTime = 'The end time must be after the start time.';
-  }
-  let capacity: number | undefined;
-  const places = values.capacity.trim();
-  if (places !== '') {
-    capacity = Number(places);
-    if (!/^\d+$/.test(places) || capacity < 1 || capacity > 10000) {
-      errors.capacity = 'Write a whole number from 1 to 10000, or leave it empty for no limit.';
-    }
-  }
-  if (Object.keys(errors).length > 0 || !start || !end) return { errors };
-  return {
-    errors,
-    input: {
-      type: values.type,
-      title,
-      description: values.description.trim(),
-      audience: values.audience,
-      start,
-      end,
-      location: values.location.trim(),
-      ...(capacity !== undefined ? { capacity } : {}),
-    },
-  };
-}
-
-/** The API's words, made into a sentence next to the field. */
-function apiFieldErrors(error: ApiRequestError): { errors: FormErrors; unplaced: string[] } {
-  const errors: FormErrors = {};
-  const unplaced: string[] = [];
-  for (const f of error.fields) {
-    const field = API_FIELDS[f.field];
-    const message = f.message.trim();
-    if (!field) {
-      unplaced.push(`${f.field}: ${message}`);
-      continue;
-    }
-    if (field === 'endTime' && /after start/.test(message)) {
-      errors.endTime = 'The end time must be after the start time.';
-    } else {
-      errors[field] = /^(is|must)\b/.test(message) ? `This ${message}.` : message;
-    }
-  }
-  return { errors, unplaced };
-}
 
 interface EventFormProps {
   api: CalendarApi;
@@ -235,7 +92,7 @@ export function EventForm({
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const input = accept(check(values));
+    const input = accept(checkEventForm(values));
     if (!input) return;
     await save(
       async () => {
@@ -252,7 +109,7 @@ export function EventForm({
             ...event,
             ...value,
             id: event.id,
-            typeText: undefined,
+            typeText: EVENT_TYPE_WORDS[value.type ?? event.type],
             capacity: value.capacity,
             etag: error.current.etag,
           };
@@ -262,7 +119,7 @@ export function EventForm({
         } else if (error instanceof ApiRequestError && error.status === 401 && onSignInExpired) {
           onSignInExpired();
         } else if (error instanceof ApiRequestError && error.fields.length > 0) {
-          place(apiFieldErrors(error));
+          place(placeProblems(error.fields));
         } else {
           fail(error);
         }
@@ -298,26 +155,7 @@ export function EventForm({
       <Text className={styles.muted}>
         Times are in your time zone ({viewerTimeZone()}). Everyone sees them in their own.
       </Text>
-      {latest && (
-        <MessageBar intent="warning" layout="multiline" data-testid="event-conflict">
-          <MessageBarBody>
-            <MessageBarTitle>Someone else changed this event a moment ago.</MessageBarTitle>
-            Your changes are still in the form and nothing of yours was saved. Save your version to
-            replace theirs, or load their version.
-            <span className={styles.latest} data-testid="event-conflict-latest">
-              <strong>Their version:</strong> {latest.title},{' '}
-              {formatEventWhen(latest.start, latest.end)},{' '}
-              {describeAudience(latest.audience).toLowerCase()}
-              {latest.location ? `, ${latest.location}` : ''}
-            </span>
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={loadLatest} data-testid="event-load-latest">
-              Load their version
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
-      )}
+      {latest && <EventConflict latest={latest} onLoadLatest={loadLatest} />}
       <FormProblem
         problem={problem}
         title="We couldn't save the event"
@@ -356,7 +194,7 @@ export function EventForm({
           {...fieldProps('title')}
           value={values.title}
           onChange={(_, d) => set('title')(d.value)}
-          maxLength={140}
+          maxLength={EVENT_LIMITS.titleMax}
         />
       </Field>
       <Field
@@ -368,7 +206,7 @@ export function EventForm({
           {...fieldProps('description')}
           value={values.description}
           onChange={(_, d) => set('description')(d.value)}
-          maxLength={4000}
+          maxLength={EVENT_LIMITS.descriptionMax}
           resize="vertical"
         />
       </Field>
@@ -407,7 +245,7 @@ export function EventForm({
           {...fieldProps('location')}
           value={values.location}
           onChange={(_, d) => set('location')(d.value)}
-          maxLength={500}
+          maxLength={EVENT_LIMITS.locationMax}
         />
       </Field>
       <Field
@@ -419,8 +257,8 @@ export function EventForm({
           {...fieldProps('capacity')}
           type="number"
           inputMode="numeric"
-          min={1}
-          max={10000}
+          min={EVENT_LIMITS.capacityMin}
+          max={EVENT_LIMITS.capacityMax}
           step={1}
           value={values.capacity}
           onChange={(_, d) => set('capacity')(d.value)}

@@ -1,5 +1,9 @@
-import type { CalendarEvent, EventAudience, RsvpResponse } from './calendar-api';
-import { EVENT_TYPE_WORDS } from './calendar-api';
+import {
+  type CalendarEvent,
+  EVENT_TYPE_WORDS,
+  type EventAudience,
+  type RsvpResponse,
+} from '../../../bot/src/contracts/calendar';
 
 /*
  * Events are stored as UTC instants and shown in the viewer's own time zone (the browser's,

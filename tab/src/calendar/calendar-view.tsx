@@ -1,9 +1,9 @@
 import { Button, Card, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useId, useMemo, useState } from 'react';
 import type { ApiClient } from '../app/api-client';
-import type { Me } from '../app/api-types';
+import type { Me } from '../../../bot/src/contracts/cohorts';
 import { calendarApi } from './calendar-api';
-import type { CalendarEvent } from './calendar-api';
+import type { CalendarEvent } from '../../../bot/src/contracts/calendar';
 import { EventCard } from './calendar-event-card';
 import { EventForm } from './calendar-event-form';
 import { FeedPanel } from './calendar-feed';

@@ -1,44 +1,12 @@
 import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ApiClient } from '../app/api-client';
-import type { CohortSummary, PairState } from '../app/api-types';
+import type { EventAudience, RsvpResponse } from '../../../bot/src/contracts/calendar';
+import type { ChannelCohort, CohortHome } from '../../../bot/src/contracts/channel-home';
 import { describePairState } from '../shared/format';
 import { SectionCard } from '../shared/section-card';
 import { Loading, Problem } from '../shared/status-views';
 import { useApiLoad } from '../shared/use-api-load';
 import { ViewTitle } from '../shared/view-header';
-
-/** What GET /api/cohorts/{id}/home answers. */
-export interface ChannelHomeData {
-  cohort: CohortSummary;
-  viewer: 'coordinator' | 'participant';
-  channel: string | null;
-  upcomingEvents: {
-    id: string;
-    title: string;
-    typeText: string;
-    audience: 'everyone' | 'mentors' | 'mentees';
-    start: string;
-    end: string;
-    location: string;
-    myResponse: 'yes' | 'no' | 'maybe' | null;
-  }[];
-  announcements: {
-    id: string;
-    title: string;
-    text: string;
-    link: { url: string; label: string } | null;
-    from: string;
-    sentAt: string;
-  }[];
-  myPair: null | {
-    id: string;
-    state: PairState;
-    partnerName: string | null;
-    progress: string;
-    nextMeetingAt: string | null;
-  };
-  health: null | { pairs: number; counts: { health: string; text: string; count: number }[] };
-}
 
 const useStyles = makeStyles({
   view: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXL },
@@ -81,8 +49,16 @@ const dayOnly = new Intl.DateTimeFormat('en-GB', {
   year: 'numeric',
 });
 
-const RESPONSE_WORDS = { yes: "You're going", no: "You're not going", maybe: 'You might go' };
-const AUDIENCE_WORDS = { everyone: 'For everyone', mentors: 'For mentors', mentees: 'For mentees' };
+const RESPONSE_WORDS: Record<RsvpResponse, string> = {
+  yes: "You're going",
+  maybe: 'You might go',
+  no: "You're not going",
+};
+const AUDIENCE_WORDS: Record<EventAudience, string> = {
+  everyone: 'For everyone',
+  mentors: 'For mentors',
+  mentees: 'For mentees',
+};
 
 interface ChannelHomeProps {
   client: ApiClient;
@@ -108,7 +84,7 @@ export function ChannelHome({
 }: ChannelHomeProps) {
   const styles = useStyles();
   const [load, , retry] = useApiLoad(
-    () => client.request<ChannelHomeData>(`/api/cohorts/${encodeURIComponent(cohortId)}/home`),
+    () => client.request<CohortHome>(`/api/cohorts/${encodeURIComponent(cohortId)}/home`),
     [client, cohortId],
     onSignInExpired,
   );
@@ -270,7 +246,7 @@ export function ChannelHomeLoader({
       const fromUrl = new URLSearchParams(window.location.search).get('programme');
       if (fromUrl) return fromUrl;
       if (channelId) {
-        const linked = await client.request<{ cohortId: string }>(
+        const linked = await client.request<ChannelCohort>(
           `/api/channels/${encodeURIComponent(channelId)}/cohort`,
         );
         return linked.cohortId;

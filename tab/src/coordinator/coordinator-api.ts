@@ -1,6 +1,13 @@
 import { ApiRequestError } from '../app/api-client';
 import type { ApiClient } from '../app/api-client';
-import type { Arrangement, CohortSummary, ParticipantRole, PairState } from '../app/api-types';
+import type {
+  CohortParticipant,
+  CohortSummary,
+  PairHealth,
+  PairHealthRow,
+  RosterImported,
+  RosterProblem,
+} from '../../../bot/src/contracts/cohorts';
 import { saveFile } from '../shared/save-file';
 import { describeFailure } from '../shared/use-form-submit';
 
@@ -9,47 +16,8 @@ import { describeFailure } from '../shared/use-form-submit';
  * roster details only: the API never gives goals, reflections or preparation here.
  */
 
-/** How a pair is doing, as the programme team sees it. */
-export type PairHealth =
-  'starting' | 'on_track' | 'needs_check_in' | 'at_risk' | 'paused' | 'ended' | 'completed';
-
-/** One row of `GET /api/cohorts/{id}/health`. */
-export interface PairHealthRow {
-  pairId: string;
-  mentor: string;
-  mentee: string;
-  arrangement: Arrangement;
-  state: PairState;
-  health: PairHealth;
-  healthText: string;
-  held: number;
-  planned: number;
-  minimumMet: boolean;
-  /** ISO date-time (UTC) of the last meeting held, or null. */
-  lastContact: string | null;
-  /** How many partners asked for a word with the programme team (never what they said). */
-  askedForCoordinator: number;
-}
-
-/** One person on the roster, from `GET /api/cohorts/{id}/participants`. */
-export interface CohortParticipant {
-  id: string;
-  displayName: string;
-  email: string;
-  role: ParticipantRole;
-  organisation: string | null;
-  jobTitle: string | null;
-  /** The person's Teams (Entra) account is known. */
-  linked: boolean;
-  pairId: string | null;
-}
-
-/** One problem the roster import found; line 1 is the header, 0 is the whole file. */
-export interface RosterProblem {
-  line: number;
-  column: string;
-  message: string;
-}
+// The wire shapes are the contract's; views that read them import them from here too.
+export type { CohortParticipant, PairHealth, PairHealthRow, RosterProblem };
 
 export type RosterOutcome =
   | { ok: true; participants: number; pairs: number }
@@ -71,16 +39,6 @@ export const HEALTH_ORDER: readonly PairHealth[] = [
   'completed',
   'ended',
 ];
-
-export const HEALTH_WORDS: Record<PairHealth, string> = {
-  starting: 'Starting',
-  on_track: 'On track',
-  needs_check_in: 'Needs a check-in',
-  at_risk: 'At risk',
-  paused: 'Paused',
-  ended: 'Ended',
-  completed: 'Completed',
-};
 
 const cohortPath = (cohortId: string) => `/api/cohorts/${encodeURIComponent(cohortId)}`;
 
@@ -152,10 +110,10 @@ export async function importRoster(
   csv: string,
 ): Promise<RosterOutcome> {
   try {
-    const answer = await client.request<{ imported: { participants: number; pairs: number } }>(
-      `${cohortPath(cohortId)}/roster`,
-      { method: 'POST', rawBody: { contentType: 'text/csv; charset=utf-8', text: csv } },
-    );
+    const answer = await client.request<RosterImported>(`${cohortPath(cohortId)}/roster`, {
+      method: 'POST',
+      rawBody: { contentType: 'text/csv; charset=utf-8', text: csv },
+    });
     return { ok: true, ...answer.imported };
   } catch (error) {
     if (error instanceof ApiRequestError && error.code === 'invalid_roster') {

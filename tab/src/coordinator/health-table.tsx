@@ -1,17 +1,20 @@
 import { Badge, Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useId, useMemo, useState } from 'react';
 import type { ApiClient } from '../app/api-client';
-import type { CohortSummary } from '../app/api-types';
+import {
+  type CohortSummary,
+  HEALTH_WORDS,
+  type PairHealth,
+  type PairHealthRow,
+} from '../../../bot/src/contracts/cohorts';
 import {
   HEALTH_ORDER,
-  HEALTH_WORDS,
   downloadCsv,
   formatLocalDate,
   getHealthCsv,
   healthCsvFilename,
   plural,
 } from './coordinator-api';
-import type { PairHealth, PairHealthRow } from './coordinator-api';
 import {
   ActionStatus,
   CountTiles,

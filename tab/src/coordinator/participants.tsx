@@ -1,6 +1,6 @@
 import { Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useMemo } from 'react';
-import type { CohortParticipant } from './coordinator-api';
+import type { CohortParticipant } from '../../../bot/src/contracts/cohorts';
 import { plural } from './coordinator-api';
 import { RowHeader, ScrollTable, useTableStyles } from '../shared/data-table';
 import { Loading, Problem } from '../shared/status-views';

@@ -1,6 +1,6 @@
 import { Button, Card, CardHeader, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
-import type { CohortSummary } from '../app/api-types';
+import type { CohortSummary } from '../../../bot/src/contracts/cohorts';
 import { DemoBadge, DetailList, cohortRows } from '../shared/cohort-details';
 
 const useStyles = makeStyles({

@@ -1,5 +1,5 @@
 import { Avatar, Badge, Card, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { Me } from '../app/api-types';
+import type { Me } from '../../../bot/src/contracts/cohorts';
 import { roleName } from '../shared/format';
 
 const useStyles = makeStyles({

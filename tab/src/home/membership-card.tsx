@@ -10,7 +10,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useId } from 'react';
-import type { Membership, PairSummary } from '../app/api-types';
+import type { Membership, PairSummary } from '../../../bot/src/contracts/cohorts';
 import { DemoBadge, DetailList, cohortRows } from '../shared/cohort-details';
 import { describeMyPart, describePairState, describePartner, describeRole } from '../shared/format';
 

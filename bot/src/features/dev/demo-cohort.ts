@@ -1,5 +1,4 @@
-import type { NewCohort } from '../cohorts/domain/cohort';
-import { DEFAULT_CADENCE } from '../cohorts/domain/cohort';
+import { DEFAULT_CADENCE, type NewCohort } from '../cohorts/index';
 
 /**
  * The demo cohort seeded for local runs (`npm run dev`) when the store is empty.

@@ -1,28 +1,21 @@
-import { DEMO_COORDINATOR, demoCohortInput, demoRosterCsv } from './demo-cohort';
 import type { Logger } from '../../platform/logger';
-import type { Repositories } from '../../app/repositories';
-import type { RosterService } from '../cohorts/services/roster-service';
+import type { CohortService, IdentityService, RosterService } from '../cohorts/index';
+import { DEMO_COORDINATOR, demoCohortInput, demoRosterCsv } from './demo-cohort';
+
+export interface DemoSeedDeps {
+  cohorts: Pick<CohortService, 'list'>;
+  identity: Pick<IdentityService, 'grantCoordinator'>;
+  roster: Pick<RosterService, 'createCohort' | 'importRoster'>;
+  log: Logger;
+}
 
 /** Seeds the clearly marked demo cohort when the store holds no cohort at all. */
-export async function seedDemoCohortIfEmpty(
-  repos: Repositories,
-  roster: RosterService,
-  log: Logger,
-  now: Date,
-): Promise<boolean> {
-  const cohorts = await repos.cohorts.list();
-  if (cohorts.length > 0) return false;
-  await repos.roles.grant({
-    userId: DEMO_COORDINATOR.userId,
-    role: 'coordinator',
-    grantedBy: 'demo-seed',
-    grantedAt: now.toISOString(),
-  });
+export async function seedDemoCohortIfEmpty(deps: DemoSeedDeps, now: Date): Promise<boolean> {
+  const { cohorts, identity, roster, log } = deps;
+  if ((await cohorts.list()).length > 0) return false;
+  await identity.grantCoordinator(DEMO_COORDINATOR.userId, 'demo-seed', now);
   const cohort = await roster.createCohort(demoCohortInput(now), DEMO_COORDINATOR.userId, true);
-  const outcome = await roster.importRoster(cohort.id, demoRosterCsv());
-  if (!outcome.ok) {
-    throw new Error(`Demo roster is invalid: ${JSON.stringify(outcome.problems)}`);
-  }
-  log.info({ cohortId: cohort.id, ...outcome }, 'seeded the demo cohort');
+  const imported = await roster.importRoster(cohort.id, demoRosterCsv());
+  log.info({ cohortId: cohort.id, ok: true, ...imported }, 'seeded the demo cohort');
   return true;
 }

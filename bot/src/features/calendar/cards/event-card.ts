@@ -1,9 +1,11 @@
 import { DateTime } from 'luxon';
 import {
+  type CalendarVerb,
   EVENT_TYPE_WORDS,
-  type ProgrammeEvent,
+  RSVP_ANSWERS,
   type RsvpResponse,
-} from '../domain/programme-event';
+} from '../../../contracts/calendar';
+import type { ProgrammeEvent } from '../domain/programme-event';
 import type { CardJson } from '../../../platform/teams/cards/render';
 import { CARD_VERSION, heading } from '../../../platform/teams/cards/render';
 import { execute, finishCard, openUrl, subtle, text } from '../../../platform/teams/cards/card-kit';
@@ -24,8 +26,17 @@ export interface EventCardData {
 
 const RESPONSE_WORDS: Record<RsvpResponse, string> = {
   yes: "✓ You're going",
-  no: "You're not going",
   maybe: 'You might go',
+  no: "You're not going",
+};
+
+const RSVP_VERB: CalendarVerb = 'event.rsvp';
+
+/** The answer buttons, offered in the contract's order of answers. */
+const BUTTONS: Record<RsvpResponse, { title: string; style?: 'positive' }> = {
+  yes: { title: "I'll go", style: 'positive' },
+  maybe: { title: 'Maybe' },
+  no: { title: "Can't go" },
 };
 
 /** "Tuesday 3 March 2026, 14:00–15:30 (Europe/London)" in the person's zone. */
@@ -69,18 +80,21 @@ export function buildEventCard(data: EventCardData): CardJson {
   if (data.myResponse) body.push(text(RESPONSE_WORDS[data.myResponse], { weight: 'Bolder' }));
   if (full) body.push(text('This event is full.', { color: 'Attention' }));
 
-  const rsvp = (title: string, response: RsvpResponse, style?: 'positive') =>
-    execute(
-      title,
-      'event.rsvp',
-      { cohortId: event.cohortId, eventId: event.id, response },
-      { ...(style ? { style } : {}), tooltip: `${title}: ${event.title}` },
-    );
   const actions: object[] = [];
-  if (!full && data.myResponse !== 'yes') actions.push(rsvp("I'll go", 'yes', 'positive'));
-  if (data.myResponse !== 'no') actions.push(rsvp("Can't go", 'no'));
-  // Maybe stays open on a full event: it is how people hear if a place comes up.
-  if (data.myResponse !== 'maybe') actions.push(rsvp('Maybe', 'maybe'));
+  for (const response of RSVP_ANSWERS) {
+    if (data.myResponse === response) continue;
+    // Maybe stays open on a full event: it is how people hear if a place comes up.
+    if (response === 'yes' && full) continue;
+    const { title, style } = BUTTONS[response];
+    actions.push(
+      execute(
+        title,
+        RSVP_VERB,
+        { cohortId: event.cohortId, eventId: event.id, response },
+        { ...(style ? { style } : {}), tooltip: `${title}: ${event.title}` },
+      ),
+    );
+  }
   if (isLink) actions.push(openUrl('Join Teams meeting', event.location));
 
   const card = {

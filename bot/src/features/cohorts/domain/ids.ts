@@ -1,8 +1,6 @@
-import { randomUUID } from 'node:crypto';
-
-/** New opaque identifiers for cohorts, participants and pairs. */
+/** New opaque identifiers for cohorts, participants, pairs and events. */
 export function newId(): string {
-  return randomUUID();
+  return globalThis.crypto.randomUUID();
 }
 
 export function normaliseEmail(email: string): string {

@@ -1,9 +1,8 @@
+import type { Arrangement, PairState } from '../../../contracts/cohorts';
+
+export type { Arrangement, PairState };
+
 /** A mentor and a mentee matched in one cohort. */
-export type Arrangement = 'reverse' | 'reciprocal';
-
-export type PairState =
-  'proposed' | 'introduced' | 'active' | 'paused' | 'completed' | 'ended_early';
-
 export interface Pair {
   id: string;
   cohortId: string;

@@ -1,6 +1,8 @@
-/** A person taking part in one cohort. */
-export type ProgrammeRole = 'mentor' | 'mentee' | 'either';
+import type { ProgrammeRole } from '../../../contracts/cohorts';
 
+export type { ProgrammeRole };
+
+/** A person taking part in one cohort. */
 export interface Participant {
   id: string;
   cohortId: string;

@@ -1,5 +1,6 @@
-/** Roles that widen what a person may see beyond their own pair. */
-export type StaffRole = 'coordinator' | 'sponsor';
+import type { StaffRole } from '../../../contracts/cohorts';
+
+export type { StaffRole };
 
 export interface RoleGrant {
   userId: string;

@@ -1,36 +1,24 @@
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
+import {
+  ARRANGEMENTS,
+  PAIR_ROLES,
+  REQUIRED_ROSTER_COLUMNS,
+  ROSTER_COLUMNS,
+  ROSTER_LIMITS,
+  type RosterProblem,
+} from '../../../contracts/cohorts';
 import type { Arrangement } from './pair';
 import type { ProgrammeRole } from './participant';
 import { normaliseEmail } from './ids';
+
+export { ROSTER_COLUMNS, type RosterProblem };
 
 /**
  * Roster import: one CSV row per participant, optionally naming their partner.
  * Pure validation: it reads text and returns either every problem (line and column)
  * or the participants and pairs to create. Nothing is written by this module.
  */
-
-export const ROSTER_COLUMNS = [
-  'email',
-  'display_name',
-  'role',
-  'organisation',
-  'job_title',
-  'entra_object_id',
-  'partner_email',
-  'arrangement',
-] as const;
-
-export const REQUIRED_COLUMNS = ['email', 'display_name', 'role'] as const;
-
-export const MAX_ROSTER_ROWS = 5000;
-
-export interface RosterProblem {
-  /** 1-based line in the file; the header is line 1. 0 when the problem is the whole file. */
-  line: number;
-  column: string;
-  message: string;
-}
 
 export interface RosterPerson {
   line: number;
@@ -63,16 +51,28 @@ const rowSchema = z.object({
     .string()
     .trim()
     .min(1, 'is required')
-    .max(254, 'is too long')
+    .max(ROSTER_LIMITS.email, 'is too long')
     .email('is not a valid email address'),
-  display_name: z.string().trim().min(1, 'is required').max(120, 'must be at most 120 characters'),
+  display_name: z
+    .string()
+    .trim()
+    .min(1, 'is required')
+    .max(ROSTER_LIMITS.displayName, `must be at most ${ROSTER_LIMITS.displayName} characters`),
   role: z
     .string()
     .trim()
     .toLowerCase()
-    .pipe(z.enum(['mentor', 'mentee'], { message: 'must be mentor or mentee' })),
-  organisation: z.string().trim().max(120, 'must be at most 120 characters').optional(),
-  job_title: z.string().trim().max(120, 'must be at most 120 characters').optional(),
+    .pipe(z.enum(PAIR_ROLES, { message: 'must be mentor or mentee' })),
+  organisation: z
+    .string()
+    .trim()
+    .max(ROSTER_LIMITS.organisation, `must be at most ${ROSTER_LIMITS.organisation} characters`)
+    .optional(),
+  job_title: z
+    .string()
+    .trim()
+    .max(ROSTER_LIMITS.jobTitle, `must be at most ${ROSTER_LIMITS.jobTitle} characters`)
+    .optional(),
   entra_object_id: z
     .string()
     .trim()
@@ -84,7 +84,7 @@ const rowSchema = z.object({
   partner_email: z
     .string()
     .trim()
-    .max(254, 'is too long')
+    .max(ROSTER_LIMITS.email, 'is too long')
     .refine(
       (v) => v === '' || z.string().email().safeParse(v).success,
       'is not a valid email address',
@@ -94,7 +94,7 @@ const rowSchema = z.object({
     .string()
     .trim()
     .toLowerCase()
-    .pipe(z.enum(['', 'reverse', 'reciprocal'], { message: 'must be reverse or reciprocal' }))
+    .pipe(z.enum(['', ...ARRANGEMENTS], { message: 'must be reverse or reciprocal' }))
     .optional(),
 });
 
@@ -134,7 +134,7 @@ export function parseRoster(
     };
   }
 
-  for (const required of REQUIRED_COLUMNS) {
+  for (const required of REQUIRED_ROSTER_COLUMNS) {
     if (!header.includes(required)) {
       problems.push({
         line: 1,
@@ -159,14 +159,14 @@ export function parseRoster(
       problems: [{ line: 0, column: '', message: 'The file has no participant rows' }],
     };
   }
-  if (records.length > MAX_ROSTER_ROWS) {
+  if (records.length > ROSTER_LIMITS.rows) {
     return {
       ok: false,
       problems: [
         {
           line: 0,
           column: '',
-          message: `The file has ${records.length} rows; import at most ${MAX_ROSTER_ROWS} at a time`,
+          message: `The file has ${records.length} rows; import at most ${ROSTER_LIMITS.rows} at a time`,
         },
       ],
     };

@@ -1,51 +1,5 @@
-import type { Cohort } from '../domain/cohort';
-import type { Pair } from '../domain/pair';
-import type { Participant } from '../domain/participant';
-
-/** What the API shows of a cohort to anyone in it. */
-export function cohortView(c: Cohort) {
-  return {
-    id: c.id,
-    name: c.name,
-    startDate: c.startDate,
-    endDate: c.endDate,
-    isDemo: c.isDemo,
-    cadence: c.cadence,
-  };
-}
-
-/** What a participant sees of their partner: name and work details, never sensitive data. */
-export function partnerView(p: Participant) {
-  return {
-    displayName: p.displayName,
-    role: p.role,
-    organisation: p.organisation ?? null,
-    jobTitle: p.jobTitle ?? null,
-  };
-}
-
-/** What a coordinator sees of a participant: who they are and their role, nothing private. */
-export function participantView(p: Participant, pairId: string | undefined) {
-  return {
-    id: p.id,
-    displayName: p.displayName,
-    email: p.email,
-    role: p.role,
-    organisation: p.organisation ?? null,
-    jobTitle: p.jobTitle ?? null,
-    linked: Boolean(p.userId),
-    pairId: pairId ?? null,
-  };
-}
-
-/** What a coordinator sees of a pair: who and its state. */
-export function pairStateView(p: Pair) {
-  return {
-    id: p.id,
-    mentorId: p.mentorId,
-    menteeId: p.menteeId,
-    arrangement: p.arrangement,
-    state: p.state,
-    updatedAt: p.updatedAt,
-  };
-}
+/**
+ * Moved to `../domain/views.ts` and exported from the feature's index. This path stays only
+ * until the last caller outside the feature imports through `features/cohorts/index.ts`.
+ */
+export { cohortView, pairStateView, participantView, partnerView } from '../domain/views';

@@ -1,11 +1,24 @@
 import type { StaffRole } from '../domain/roles';
 import { ConflictError } from '../../../platform/storage/errors';
-import { type Membership, emailKey, userKey } from '../store/membership-repository';
-import type { Repositories } from '../../../app/repositories';
+import {
+  type Membership,
+  type MembershipRepository,
+  emailKey,
+  userKey,
+} from '../store/membership-repository';
+import type { ParticipantRepository } from '../store/participant-repository';
+import type { RoleRepository } from '../store/role-repository';
 
 export interface Person {
   userId: string;
   email?: string;
+}
+
+/** The records identity reads and links. */
+export interface IdentityStores {
+  roles: Pick<RoleRepository, 'rolesOf' | 'grant'>;
+  memberships: Pick<MembershipRepository, 'listFor' | 'put'>;
+  participants: Pick<ParticipantRepository, 'get' | 'update'>;
 }
 
 export interface Standing {
@@ -19,7 +32,7 @@ export interface Standing {
  * so later look-ups (including the bot's, which knows only the object id) take one query.
  */
 export class IdentityService {
-  constructor(private readonly repos: Repositories) {}
+  constructor(private readonly repos: IdentityStores) {}
 
   async standingOf(person: Person): Promise<Standing> {
     const [roles, byUser, byEmail] = await Promise.all([
@@ -84,13 +97,16 @@ export class IdentityService {
 
   /** Grants the coordinator role to the ids configured in COORDINATOR_IDS. */
   async grantConfiguredCoordinators(ids: readonly string[], now: Date): Promise<void> {
-    for (const userId of ids) {
-      await this.repos.roles.grant({
-        userId,
-        role: 'coordinator',
-        grantedBy: 'configuration',
-        grantedAt: now.toISOString(),
-      });
-    }
+    for (const userId of ids) await this.grantCoordinator(userId, 'configuration', now);
+  }
+
+  /** Makes someone a coordinator (`grantedBy` says why: configuration, the demo seed). */
+  async grantCoordinator(userId: string, grantedBy: string, now: Date): Promise<void> {
+    await this.repos.roles.grant({
+      userId,
+      role: 'coordinator',
+      grantedBy,
+      grantedAt: now.toISOString(),
+    });
   }
 }

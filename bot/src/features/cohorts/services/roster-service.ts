@@ -3,16 +3,48 @@ import { newId } from '../domain/ids';
 import type { Pair } from '../domain/pair';
 import type { Participant } from '../domain/participant';
 import { type RosterProblem, parseRoster } from '../domain/roster-import';
-import { emailKey, userKey, type Membership } from '../store/membership-repository';
-import type { Repositories } from '../../../app/repositories';
+import type { CohortRepository } from '../store/cohort-repository';
+import {
+  type Membership,
+  type MembershipRepository,
+  emailKey,
+  userKey,
+} from '../store/membership-repository';
+import type { PairRepository } from '../store/pair-repository';
+import type { ParticipantRepository } from '../store/participant-repository';
+import { AppError } from '../../../platform/errors';
 
-export type ImportOutcome =
-  { ok: true; participants: number; pairs: number } | { ok: false; problems: RosterProblem[] };
+/** What an import brought in. */
+export interface Imported {
+  participants: number;
+  pairs: number;
+}
+
+/** The records creating a cohort and importing its roster write. */
+export interface RosterStores {
+  cohorts: Pick<CohortRepository, 'create'>;
+  participants: Pick<ParticipantRepository, 'listByCohort' | 'createMany'>;
+  pairs: Pick<PairRepository, 'listByCohort' | 'createMany'>;
+  memberships: Pick<MembershipRepository, 'put'>;
+}
+
+/** A refused roster: 400 `invalid_roster`, every problem in `details.problems`. */
+export function rosterRefusal(problems: RosterProblem[]): AppError {
+  const first = problems[0]!;
+  const where =
+    first.line > 0 ? `line ${first.line}${first.column ? `, column ${first.column}` : ''}: ` : '';
+  return AppError.coded(
+    'invalid',
+    'invalid_roster',
+    `Nothing was imported. ${problems.length} problem${problems.length === 1 ? '' : 's'} to fix, starting with ${where}${first.message}`,
+    { problems },
+  );
+}
 
 /** Creates cohorts and brings their participants and pairs in from a CSV roster. */
 export class RosterService {
   constructor(
-    private readonly repos: Repositories,
+    private readonly repos: RosterStores,
     private readonly clock: () => Date = () => new Date(),
     /** Called with the pairs an import created, so their introductions get scheduled. */
     private readonly onPairsCreated?: (cohortId: string, pairIds: string[]) => Promise<void>,
@@ -25,11 +57,12 @@ export class RosterService {
   }
 
   /**
-   * Validates the whole file first; writes nothing unless every row is valid.
-   * Participants and pairs are written in cohort-partition transactions, then the
-   * membership index that lets each person find their cohort and pair.
+   * Validates the whole file first; writes nothing unless every row is valid (otherwise an
+   * `invalid_roster` AppError lists every problem). Participants and pairs are written in
+   * cohort-partition transactions, then the membership index that lets each person find their
+   * cohort and pair.
    */
-  async importRoster(cohortId: string, csvText: string): Promise<ImportOutcome> {
+  async importRoster(cohortId: string, csvText: string): Promise<Imported> {
     const [existingPeople, existingPairs] = await Promise.all([
       this.repos.participants.listByCohort(cohortId),
       this.repos.pairs.listByCohort(cohortId),
@@ -39,7 +72,7 @@ export class RosterService {
       csvText,
       existingPeople.map((p) => ({ email: p.email, paired: pairedIds.has(p.id) })),
     );
-    if (!result.ok) return result;
+    if (!result.ok) throw rosterRefusal(result.problems);
 
     const now = this.clock().toISOString();
     const participants: Participant[] = result.people.map((p) => ({
@@ -92,6 +125,6 @@ export class RosterService {
         pairs.map((p) => p.id),
       );
     }
-    return { ok: true, participants: participants.length, pairs: pairs.length };
+    return { participants: participants.length, pairs: pairs.length };
   }
 }

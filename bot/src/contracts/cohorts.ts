@@ -1,0 +1,284 @@
+import * as z from 'zod';
+
+/**
+ * Cohorts and people on the wire: the cohort and its cadence, who a signed-in person is
+ * (`GET /api/me`), the coordinator's roster, pairs and their health, and the roster import's
+ * problems. The bot's routes and the tab both import these; nothing here is copied elsewhere.
+ */
+
+// ---------------------------------------------------------------- enums
+
+export const CADENCE_FREQUENCIES = ['monthly', 'fortnightly'] as const;
+export type CadenceFrequency = (typeof CADENCE_FREQUENCIES)[number];
+
+/** How a participant takes part. `either` is stored for people who may take either part. */
+export const PROGRAMME_ROLES = ['mentor', 'mentee', 'either'] as const;
+export type ProgrammeRole = (typeof PROGRAMME_ROLES)[number];
+
+/** The roles a roster row may give, and a partner's part in a pair. */
+export const PAIR_ROLES = ['mentor', 'mentee'] as const;
+export type PairRole = (typeof PAIR_ROLES)[number];
+
+/** Roles that widen what a person may see beyond their own pair. */
+export const STAFF_ROLES = ['coordinator', 'sponsor'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export const ARRANGEMENTS = ['reverse', 'reciprocal'] as const;
+export type Arrangement = (typeof ARRANGEMENTS)[number];
+
+export const PAIR_STATES = [
+  'proposed',
+  'introduced',
+  'active',
+  'paused',
+  'completed',
+  'ended_early',
+] as const;
+export type PairState = (typeof PAIR_STATES)[number];
+
+// ---------------------------------------------------------------- cohort and cadence
+
+/** Every limit of a new cohort, read by the schema below and by the tests. */
+export const COHORT_LIMITS = {
+  nameMin: 3,
+  nameMax: 120,
+  /** The programme's floor: at least three meetings… */
+  minimumMeetingsFloor: 3,
+  plannedMeetingsMax: 24,
+  /** …of at least an hour. */
+  minimumMinutesFloor: 60,
+  minimumMinutesMax: 480,
+} as const;
+
+export interface Cadence {
+  /** How often pairs meet. */
+  frequency: CadenceFrequency;
+  /** How many meetings are planned over the programme. */
+  plannedMeetings: number;
+  /** The fewest meetings a pair must hold to complete the programme. */
+  minimumMeetings: number;
+  /** The shortest a meeting may be to count, in minutes. */
+  minimumMinutes: number;
+}
+
+export const DEFAULT_CADENCE: Cadence = {
+  frequency: 'monthly',
+  plannedMeetings: 6,
+  minimumMeetings: 3,
+  minimumMinutes: 60,
+};
+
+const isoDate = z
+  .string({ message: 'is required (yyyy-mm-dd)' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written yyyy-mm-dd')
+  .refine(
+    (v) =>
+      !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) &&
+      new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+    'is not a real date',
+  );
+
+const L = COHORT_LIMITS;
+
+export const cadenceSchema = z
+  .object({
+    frequency: z
+      .enum(CADENCE_FREQUENCIES, { message: 'must be monthly or fortnightly' })
+      .default('monthly'),
+    plannedMeetings: z
+      .number({ message: 'must be a number' })
+      .int('must be a whole number')
+      .min(L.minimumMeetingsFloor, `must be at least ${L.minimumMeetingsFloor}`)
+      .max(L.plannedMeetingsMax, `must be at most ${L.plannedMeetingsMax}`)
+      .default(DEFAULT_CADENCE.plannedMeetings),
+    minimumMeetings: z
+      .number({ message: 'must be a number' })
+      .int('must be a whole number')
+      .min(L.minimumMeetingsFloor, `must be at least ${L.minimumMeetingsFloor}`)
+      .default(DEFAULT_CADENCE.minimumMeetings),
+    minimumMinutes: z
+      .number({ message: 'must be a number' })
+      .int('must be a whole number')
+      .min(L.minimumMinutesFloor, `must be at least ${L.minimumMinutesFloor} minutes`)
+      .max(L.minimumMinutesMax, `must be at most ${L.minimumMinutesMax} minutes`)
+      .default(DEFAULT_CADENCE.minimumMinutes),
+  })
+  .strict()
+  .refine((c) => c.minimumMeetings <= c.plannedMeetings, {
+    message: 'cannot be more than plannedMeetings',
+    path: ['minimumMeetings'],
+  });
+
+/** `POST /api/cohorts`. */
+export const newCohortSchema = z
+  .object({
+    name: z
+      .string({ message: 'is required' })
+      .trim()
+      .min(L.nameMin, `must be at least ${L.nameMin} characters`)
+      .max(L.nameMax, `must be at most ${L.nameMax} characters`),
+    startDate: isoDate,
+    endDate: isoDate,
+    cadence: cadenceSchema.default(DEFAULT_CADENCE),
+  })
+  .strict()
+  .refine((c) => c.endDate > c.startDate, {
+    message: 'must be after startDate',
+    path: ['endDate'],
+  });
+
+export type NewCohort = z.infer<typeof newCohortSchema>;
+
+/** What the API shows of a cohort to anyone in it. */
+export interface CohortSummary {
+  id: string;
+  name: string;
+  /** ISO date, yyyy-mm-dd. */
+  startDate: string;
+  /** ISO date, yyyy-mm-dd. */
+  endDate: string;
+  /** The demo cohort seeded for local runs, so nobody mistakes it for real data. */
+  isDemo: boolean;
+  cadence: Cadence;
+}
+
+// ---------------------------------------------------------------- the signed-in person
+
+/** What a participant sees of their partner: name and work details, never sensitive data. */
+export interface Partner {
+  displayName: string;
+  role: ProgrammeRole;
+  organisation: string | null;
+  jobTitle: string | null;
+}
+
+export interface PairSummary {
+  id: string;
+  arrangement: Arrangement;
+  state: PairState;
+  myRole: PairRole;
+  /** Null when the partner's record is missing (for example, removed from the cohort). */
+  partner: Partner | null;
+}
+
+export interface Membership {
+  cohort: CohortSummary;
+  participantId: string;
+  role: ProgrammeRole;
+  pair: PairSummary | null;
+}
+
+/** `GET /api/me`: who the caller is, their roles, cohorts and pair. */
+export interface Me {
+  user: { id: string; name: string; email: string | null; tenantId: string };
+  roles: StaffRole[];
+  memberships: Membership[];
+  /** Non-empty only for coordinators. */
+  coordinatedCohorts: CohortSummary[];
+}
+
+// ---------------------------------------------------------------- the coordinator's views
+
+/** One person on the roster, from `GET /api/cohorts/{id}/participants`: nothing private. */
+export interface CohortParticipant {
+  id: string;
+  displayName: string;
+  email: string;
+  role: ProgrammeRole;
+  organisation: string | null;
+  jobTitle: string | null;
+  /** The person's Teams (Entra) account is known. */
+  linked: boolean;
+  pairId: string | null;
+}
+
+/** One pair from `GET /api/cohorts/{id}/pairs`: who and its state. */
+export interface PairStateView {
+  id: string;
+  mentorId: string;
+  menteeId: string;
+  arrangement: Arrangement;
+  state: PairState;
+  updatedAt: string;
+}
+
+// ---------------------------------------------------------------- the pairs' health
+
+/** How a pair is doing, as the programme team sees it: states and counts, never content. */
+export const PAIR_HEALTHS = [
+  'starting',
+  'on_track',
+  'needs_check_in',
+  'at_risk',
+  'paused',
+  'ended',
+  'completed',
+] as const;
+export type PairHealth = (typeof PAIR_HEALTHS)[number];
+
+/** Words for each health; the API sends the same as `healthText`. */
+export const HEALTH_WORDS: Record<PairHealth, string> = {
+  starting: 'Starting',
+  on_track: 'On track',
+  needs_check_in: 'Needs a check-in',
+  at_risk: 'At risk',
+  paused: 'Paused',
+  ended: 'Ended',
+  completed: 'Completed',
+};
+
+/** One row of `GET /api/cohorts/{id}/health` (also served as CSV): states, counts and dates. */
+export interface PairHealthRow {
+  pairId: string;
+  mentor: string;
+  mentee: string;
+  arrangement: Arrangement;
+  state: PairState;
+  health: PairHealth;
+  healthText: string;
+  held: number;
+  planned: number;
+  minimumMet: boolean;
+  /** ISO date-time (UTC) of the last meeting held, or null. */
+  lastContact: string | null;
+  /** How many partners asked for a word with the programme team (never what they said). */
+  askedForCoordinator: number;
+}
+
+// ---------------------------------------------------------------- roster import
+
+/** The columns a roster CSV may have, in the documented order. */
+export const ROSTER_COLUMNS = [
+  'email',
+  'display_name',
+  'role',
+  'organisation',
+  'job_title',
+  'entra_object_id',
+  'partner_email',
+  'arrangement',
+] as const;
+
+export const REQUIRED_ROSTER_COLUMNS = ['email', 'display_name', 'role'] as const;
+
+/** Every limit of a roster file and its rows. */
+export const ROSTER_LIMITS = {
+  /** Rows in one file. */
+  rows: 5000,
+  email: 254,
+  displayName: 120,
+  organisation: 120,
+  jobTitle: 120,
+} as const;
+
+/** One problem the roster import found; line 1 is the header, 0 is the whole file. */
+export interface RosterProblem {
+  line: number;
+  column: string;
+  message: string;
+}
+
+/** `POST /api/cohorts/{id}/roster` (201). A refusal is 400 `invalid_roster`, problems in `details`. */
+export interface RosterImported {
+  imported: { participants: number; pairs: number };
+}

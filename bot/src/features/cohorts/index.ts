@@ -1,0 +1,50 @@
+/**
+ * Cohorts and people: cohorts and their cadence, the roster and its import, pairs, roles and
+ * linking a sign-in to a participant. Other features use this surface (and the contract in
+ * `contracts/cohorts.ts`), never the folders behind it.
+ */
+
+// Domain: the shapes other features reason about, and their pure rules.
+export type { Cohort, ProgrammeChannel } from './domain/cohort';
+export { createCohort } from './domain/cohort';
+export { type Pair, partnerOf } from './domain/pair';
+export type { Participant } from './domain/participant';
+export type { RoleGrant } from './domain/roles';
+export { newId, normaliseEmail } from './domain/ids';
+export { cohortView, pairStateView, participantView, partnerView } from './domain/views';
+export type {
+  Arrangement,
+  Cadence,
+  NewCohort,
+  PairState,
+  ProgrammeRole,
+  StaffRole,
+} from '../../contracts/cohorts';
+export { DEFAULT_CADENCE } from '../../contracts/cohorts';
+
+// Services.
+export { CohortService, type CohortStores, type PairWithPartner } from './services/cohort-service';
+export {
+  IdentityService,
+  type IdentityStores,
+  type Person,
+  type Standing,
+} from './services/identity-service';
+export { MeService, type SignedIn } from './services/me-service';
+export { type Imported, RosterService, type RosterStores } from './services/roster-service';
+
+// Stores, for the composition root and for other features' services that read people.
+export { CohortRepository } from './store/cohort-repository';
+export {
+  type Membership,
+  MembershipRepository,
+  emailKey,
+  userKey,
+} from './store/membership-repository';
+export { PairRepository } from './store/pair-repository';
+export { ParticipantRepository } from './store/participant-repository';
+export { RoleRepository } from './store/role-repository';
+
+// Transport.
+export { type CohortRouteDeps, registerCohortRoutes } from './http/cohort-routes';
+export { type MeRouteDeps, registerMeRoutes } from './http/me-routes';

@@ -1,0 +1,67 @@
+import type { Me, Membership } from '../../../contracts/cohorts';
+import { cohortView, partnerView } from '../domain/views';
+import type { CohortService } from './cohort-service';
+import type { IdentityService } from './identity-service';
+
+/** The signed-in person as the token says. */
+export interface SignedIn {
+  userId: string;
+  name: string;
+  email?: string;
+  tenantId: string;
+}
+
+export interface MeDeps {
+  identity: Pick<IdentityService, 'standingOf'>;
+  cohorts: Pick<CohortService, 'find' | 'list' | 'pairOf'>;
+}
+
+/** Who the caller is, their roles, cohorts and pair (linking them by email the first time). */
+export class MeService {
+  constructor(private readonly deps: MeDeps) {}
+
+  async me(caller: SignedIn): Promise<Me> {
+    const { identity, cohorts } = this.deps;
+    const standing = await identity.standingOf({ userId: caller.userId, email: caller.email });
+    const isCoordinator = standing.roles.includes('coordinator');
+    const [memberships, coordinatedCohorts] = await Promise.all([
+      Promise.all(
+        standing.memberships.map(async (m): Promise<Membership | undefined> => {
+          const [cohort, mine] = await Promise.all([
+            cohorts.find(m.cohortId),
+            m.pairId
+              ? cohorts.pairOf(m.cohortId, m.pairId, m.participantId)
+              : Promise.resolve(undefined),
+          ]);
+          if (!cohort) return undefined;
+          return {
+            cohort: cohortView(cohort.value),
+            participantId: m.participantId,
+            role: m.role,
+            pair: mine
+              ? {
+                  id: mine.pair.id,
+                  arrangement: mine.pair.arrangement,
+                  state: mine.pair.state,
+                  myRole: mine.pair.mentorId === m.participantId ? 'mentor' : 'mentee',
+                  partner: mine.partner ? partnerView(mine.partner) : null,
+                }
+              : null,
+          };
+        }),
+      ),
+      isCoordinator ? cohorts.list() : Promise.resolve([]),
+    ]);
+    return {
+      user: {
+        id: caller.userId,
+        name: caller.name,
+        email: caller.email ?? null,
+        tenantId: caller.tenantId,
+      },
+      roles: standing.roles,
+      memberships: memberships.filter((m) => m !== undefined),
+      coordinatedCohorts: coordinatedCohorts.map(cohortView),
+    };
+  }
+}
