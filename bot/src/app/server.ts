@@ -3,7 +3,7 @@ import restify, { type Request, type Response, type Server } from 'restify';
 import type { CloudAdapter } from 'botbuilder';
 import { z } from 'zod';
 import type { AppContext } from './app-context';
-import { registerAnnouncementRoutes } from '../features/announcements/http/announcement-routes';
+import { registerAnnouncementRoutes } from '../features/announcements';
 import { registerCohortRoutes } from '../features/cohorts/http/cohort-routes';
 import { registerHomeRoutes } from '../features/channel-home/home-routes';
 import { registerDevRoutes } from '../features/dev/dev-routes';
@@ -94,7 +94,11 @@ export function createHttpServer(
   registerCohortRoutes(server, ctx);
   registerPairRoutes(server, ctx);
   registerCalendarRoutes(server, ctx);
-  registerAnnouncementRoutes(server, ctx);
+  registerAnnouncementRoutes(server, {
+    http: ctx.http,
+    announcements: ctx.announcements,
+    channels: ctx.announcementChannels,
+  });
   registerHomeRoutes(server, ctx);
   registerDevRoutes(server, ctx);
   registerTab(server);
