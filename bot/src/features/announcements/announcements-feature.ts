@@ -12,7 +12,7 @@ import { ChannelPoster } from './fanout/send/channel-post';
 import { FanoutWorker, type FanoutWorkerOptions } from './fanout/send/fanout-worker';
 import { RecipientSender } from './fanout/send/recipient-send';
 import { SharedRate } from './fanout/send/shared-rate';
-import type { TeamsDelivery } from './fanout/send/teams-delivery';
+import type { TeamsDelivery } from './teams/teams-delivery';
 import { FanoutSweep } from './fanout/sweep';
 import type { AnnouncementPorts } from './ports';
 import { AnnouncementService } from './services/announcement-service';

@@ -16,7 +16,7 @@ export type { BroadcastEvent, Sender } from './domain/announcement-drafts';
 export type { Announcement, Recipient } from './domain/announcement';
 export { AnnouncementRepository } from './store/announcement-repository';
 export { FANOUT_QUEUE, FanoutQueue } from './fanout/queue/fanout-queue';
-export { TeamsDelivery } from './fanout/send/teams-delivery';
+export { TeamsDelivery } from './teams/teams-delivery';
 export type { FanoutWorkerOptions } from './fanout/send/fanout-worker';
 export type { Fanout } from './fanout/fanout';
 export type { AnnouncementService } from './services/announcement-service';

@@ -3,7 +3,7 @@ import type { DeliveryReport } from '../../domain/delivery-report';
 import { buildDeliveryReportCard } from '../../cards/delivery-report-card';
 import { cardActivity } from '../../cards/teams-activity';
 import type { Logger } from '../../../../platform/logger';
-import type { TeamsDelivery } from '../send/teams-delivery';
+import type { TeamsDelivery } from '../../teams/teams-delivery';
 
 /**
  * Aggregate, last step: the coordinator who sent the announcement gets its delivery report in

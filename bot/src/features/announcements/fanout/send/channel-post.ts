@@ -5,7 +5,7 @@ import { cardActivity } from '../../cards/teams-activity';
 import type { Logger } from '../../../../platform/logger';
 import type { AnnouncementRepository } from '../../store/announcement-repository';
 import type { AnnouncementPorts } from '../../ports';
-import type { TeamsDelivery } from './teams-delivery';
+import type { TeamsDelivery } from '../../teams/teams-delivery';
 
 /** How long the channel post's intent holds before the sweep counts it unconfirmed. */
 const CHANNEL_LEASE_MS = 60_000;

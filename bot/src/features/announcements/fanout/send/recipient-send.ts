@@ -12,7 +12,7 @@ import type { Versioned } from '../../../../platform/storage/versioned';
 import type { AnnouncementRepository } from '../../store/announcement-repository';
 import type { AnnouncementPorts } from '../../ports';
 import type { SharedRate } from './shared-rate';
-import type { TeamsDelivery } from './teams-delivery';
+import type { TeamsDelivery } from '../../teams/teams-delivery';
 
 /** Done with a person, or to try again at `retryAt` (with the row as we left it, if we know). */
 export type Step = { done: true } | { done: false; retryAt: number; row?: Versioned<Recipient> };

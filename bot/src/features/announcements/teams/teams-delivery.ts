@@ -5,12 +5,12 @@ import type {
   ConversationReference,
   TurnContext,
 } from 'botbuilder';
-import type { AttemptOutcome } from '../../domain/announcement';
-import type { Logger } from '../../../../platform/logger';
+import type { AttemptOutcome } from '../domain/announcement';
+import type { Logger } from '../../../platform/logger';
 import type {
   ConversationRepository,
   StoredConversation,
-} from '../../../../platform/teams/conversation-repository';
+} from '../../../platform/teams/conversation-repository';
 
 /**
  * One message to one person's personal chat with the bot, for the fan-out. Unlike the
