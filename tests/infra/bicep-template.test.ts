@@ -1,4 +1,4 @@
-import { FANOUT_QUEUE } from '../../bot/src/features/announcements/fanout/fanout-queue';
+import { FANOUT_QUEUE } from '../../bot/src/features/announcements/fanout/queue/fanout-queue';
 import { TABLE_NAMES } from '../../bot/src/platform/storage/table-store';
 import {
   bracketProblems,

@@ -19,7 +19,7 @@ import {
 import { parseComposer } from '../../bot/src/features/announcements/domain/announcement-composer';
 import type { ProgrammeEvent } from '../../bot/src/features/calendar/domain/programme-event';
 import { shareOfRate, SendPacer } from '../../bot/src/platform/teams/send-pacer';
-import { classify } from '../../bot/src/features/announcements/fanout/teams-delivery';
+import { classify } from '../../bot/src/features/announcements/teams/teams-delivery';
 import { sdkProblems } from '../support/adaptivecards-sdk';
 
 const NOW = new Date('2027-03-01T10:00:00Z');

@@ -3,9 +3,12 @@ import type { Config } from './config';
 import type { JobStore } from '../platform/storage/jobs/job-store';
 import type { Scheduler } from '../platform/storage/jobs/scheduler';
 import type { JourneyService } from '../features/journey/services/journey-service';
-import type { FanoutWorker } from '../features/announcements/fanout/fanout-worker';
-import type { AnnouncementService } from '../features/announcements/services/announcement-service';
-import type { AnnouncementActions } from '../features/announcements/teams/announcement-actions';
+import type {
+  AnnouncementActions,
+  AnnouncementService,
+  Fanout,
+  ProgrammeChannels,
+} from '../features/announcements';
 import type { CardActionRouter } from '../features/journey/teams/card-actions';
 import type { JourneyCommands } from '../features/journey/teams/journey-commands';
 import type { ProactiveSender } from '../platform/teams/proactive-sender';
@@ -44,7 +47,6 @@ export interface AppContext {
   scheduler: Scheduler;
   announcements: AnnouncementService;
   announcementActions: AnnouncementActions;
-  fanout: FanoutWorker;
   cohorts: CohortService;
   me: MeService;
   calendar: CalendarService;
@@ -52,4 +54,6 @@ export interface AppContext {
   channelHome: ChannelHomeService;
   /** Only with AUTH_MODE=dev. */
   dev?: DevService;
+  announcementChannels: ProgrammeChannels;
+  fanout: Fanout;
 }

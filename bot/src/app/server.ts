@@ -3,7 +3,7 @@ import restify, { type Request, type Response, type Server } from 'restify';
 import type { CloudAdapter } from 'botbuilder';
 import { z } from 'zod';
 import type { AppContext } from './app-context';
-import { registerAnnouncementRoutes } from '../features/announcements/http/announcement-routes';
+import { registerAnnouncementRoutes } from '../features/announcements';
 import { registerCohortRoutes, registerMeRoutes } from '../features/cohorts/index';
 import { registerHomeRoutes } from '../features/channel-home/index';
 import { registerDevRoutes } from '../features/dev/index';
@@ -99,7 +99,11 @@ export function createHttpServer(
   });
   registerPairRoutes(server, ctx);
   registerCalendarRoutes(server, { http, calendar: ctx.calendar, cohorts: ctx.cohorts });
-  registerAnnouncementRoutes(server, ctx);
+  registerAnnouncementRoutes(server, {
+    http,
+    announcements: ctx.announcements,
+    channels: ctx.announcementChannels,
+  });
   registerHomeRoutes(server, { http, home: ctx.channelHome });
   registerDevRoutes(server, { http, dev: ctx.dev });
   registerTab(server);

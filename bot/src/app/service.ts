@@ -5,17 +5,16 @@ import type { AppContext } from './app-context';
 import { Clock } from '../platform/clock';
 import type { Config } from './config';
 import { HealthCheck } from '../platform/http/health';
-import { FanoutQueue } from '../features/announcements/fanout/fanout-queue';
-import { FanoutWorker } from '../features/announcements/fanout/fanout-worker';
-import { TeamsDelivery } from '../features/announcements/fanout/teams-delivery';
+import { FanoutQueue, TeamsDelivery, createAnnouncements } from '../features/announcements';
+import { answerEvent, placesLeft } from '../features/calendar/services/event-rsvp';
+import { buildEventCard } from '../features/calendar/cards/event-card';
+import { isInvited } from '../features/calendar/domain/programme-event';
 import { WorkerRegistry } from '../platform/teams/worker-registry';
 import { JobStore } from '../platform/storage/jobs/job-store';
 import { JourneyJobHandler } from '../features/journey/jobs/journey-job-handler';
 import { Scheduler } from '../platform/storage/jobs/scheduler';
-import { AnnouncementService } from '../features/announcements/services/announcement-service';
 import { JourneyService } from '../features/journey/services/journey-service';
 import { DailySendLedger } from '../features/journey/store/daily-send-ledger';
-import { AnnouncementActions } from '../features/announcements/teams/announcement-actions';
 import { CardActionRouter } from '../features/journey/teams/card-actions';
 import { JourneyCommands } from '../features/journey/teams/journey-commands';
 import { ProactiveSender } from '../platform/teams/proactive-sender';
@@ -114,20 +113,33 @@ export async function startService(
   const botAppId = config.bot.kind === 'azure' ? config.bot.appId : '';
   const queue = new FanoutQueue(storage);
   const delivery = new TeamsDelivery(adapter, botAppId, repos.conversations, log);
-  const announcements = new AnnouncementService(repos, queue, delivery, now, log, {
-    publicUrl: config.publicUrl,
-    pace,
-  });
-  const fanout = new FanoutWorker(
-    repos,
+  const announcementFeature = createAnnouncements({
+    repo: repos.announcements,
     queue,
     delivery,
-    announcements,
-    new WorkerRegistry(store, instanceId.replace(/[^A-Za-z0-9:._-]/g, '_')),
+    registry: new WorkerRegistry(store, instanceId.replace(/[^A-Za-z0-9:._-]/g, '_')),
+    ports: {
+      cohorts: repos.cohorts,
+      participants: repos.participants,
+      pairs: repos.pairs,
+      pairHealth: (cohortId) => cohortHealth(repos, cohortId),
+      conversations: repos.conversations,
+      identity,
+      events: {
+        get: (cohortId, eventId) => repos.events.get(cohortId, eventId),
+        calendar: (cohortId) => repos.events.calendar(cohortId),
+        isInvited,
+        placesLeft,
+        card: buildEventCard,
+        answer: (...answer) => answerEvent(repos, ...answer),
+      },
+    },
     now,
     log,
-    config.fanout,
-  );
+    publicUrl: config.publicUrl,
+    fanout: config.fanout,
+  });
+  const { service: announcements, fanout } = announcementFeature;
   const scheduler = new Scheduler(jobs, handler.handle, {
     owner: instanceId,
     clock: now,
@@ -175,7 +187,8 @@ export async function startService(
     jobs,
     scheduler,
     announcements,
-    announcementActions: new AnnouncementActions(repos, identity, announcements, now, log),
+    announcementActions: announcementFeature.actions,
+    announcementChannels: announcementFeature.channels,
     fanout,
     cohorts,
     me: new MeService({ identity, cohorts }),

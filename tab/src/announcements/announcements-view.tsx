@@ -1,36 +1,19 @@
-import {
-  Badge,
-  Button,
-  Link,
-  Text,
-  makeStyles,
-  mergeClasses,
-  tokens,
-} from '@fluentui/react-components';
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiClient } from '../app/api-client';
 import type { CohortSummary } from '../app/api-types';
-import {
-  describeAudience,
-  describeKind,
-  describeStatus,
-  formatWhen,
-  getReportCounts,
-  listAnnouncements,
-} from './announcement-api';
-import type { Announcement, DeliveryCounts } from './announcement-api';
+import type { Announcement, DeliveryCounts } from '../../../bot/src/contracts/announcements';
+import { describeStatus } from './announcement-words';
 import { AnnouncementForm } from './announcement-form';
 import { AnnouncementReportView } from './announcement-report';
+import { AnnouncementItem } from './list/announcement-item';
+import { useAnnouncementList } from './list/use-announcement-list';
 import type { CohortParticipant, PairHealthRow } from '../coordinator/coordinator-api';
 import { plural } from '../coordinator/coordinator-api';
 import { LiveRegion, useAnnouncer } from '../shared/live-region';
 import { Loading, Problem } from '../shared/status-views';
-import { useApiLoad } from '../shared/use-api-load';
 import type { LoadState } from '../shared/use-api-load';
 import { FocusHeading } from '../shared/view-header';
-
-/** Delivery counts are read for this many of the newest announcements in the list. */
-const COUNTS_FOR = 10;
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0 },
@@ -57,35 +40,6 @@ const useStyles = makeStyles({
     padding: 0,
     listStyleType: 'none',
   },
-  item: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalXS,
-    paddingBlock: tokens.spacingVerticalM,
-    paddingInline: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-    minWidth: 0,
-  },
-  scheduled: {
-    borderLeft: `${tokens.strokeWidthThickest} solid ${tokens.colorBrandStroke1}`,
-  },
-  row: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalXXS,
-    minWidth: 0,
-  },
-  title: {
-    fontSize: tokens.fontSizeBase400,
-    lineHeight: tokens.lineHeightBase400,
-    fontWeight: tokens.fontWeightSemibold,
-    textAlign: 'start',
-    overflowWrap: 'anywhere',
-  },
   empty: {
     display: 'flex',
     flexDirection: 'column',
@@ -94,80 +48,10 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     border: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStroke1}`,
   },
-  alignStart: { alignSelf: 'flex-start' },
 });
 
 type View =
   { kind: 'list' } | { kind: 'new' } | { kind: 'report'; id: string; initial?: Announcement };
-
-/** '5 of 6 sent · 2 read', once the counts have been read. */
-function describeCounts(counts: DeliveryCounts): string {
-  const waiting = counts.queued + counts.sending;
-  const parts = [`${counts.sent} of ${counts.total} sent`];
-  if (waiting > 0) parts.push(`${waiting} waiting`);
-  parts.push(`${counts.acknowledged} read`);
-  return parts.join(' · ');
-}
-
-function AnnouncementItem({
-  announcement: a,
-  counts,
-  onOpen,
-}: {
-  announcement: Announcement;
-  counts?: DeliveryCounts;
-  onOpen: () => void;
-}) {
-  const styles = useStyles();
-  const metaId = useId();
-  return (
-    <li
-      className={mergeClasses(styles.item, a.status === 'scheduled' && styles.scheduled)}
-      data-testid="announcement-item"
-      data-announcement-id={a.id}
-      data-status={a.status}
-    >
-      <div className={styles.row}>
-        <Link
-          as="button"
-          type="button"
-          className={styles.title}
-          onClick={onOpen}
-          aria-describedby={metaId}
-          data-testid="announcement-open"
-        >
-          {a.title}
-        </Link>
-      </div>
-      <div className={styles.row} id={metaId}>
-        <Badge
-          appearance="outline"
-          shape="rounded"
-          color="informative"
-          data-testid="announcement-kind"
-        >
-          {describeKind(a.kind)}
-        </Badge>
-        <Text>
-          <strong data-testid="announcement-status">{describeStatus(a)}</strong>
-          <span className={styles.muted}>
-            {' · '}
-            <span data-testid="announcement-audience-words">{describeAudience(a)}</span>
-            {counts && counts.total > 0 && (
-              <>
-                {' · '}
-                <span data-testid="announcement-item-counts">{describeCounts(counts)}</span>
-              </>
-            )}
-          </span>
-        </Text>
-      </div>
-      <Text size={200} className={styles.muted}>
-        Written by {a.createdByName}, {formatWhen(a.createdAt)}
-      </Text>
-    </li>
-  );
-}
 
 interface AnnouncementsSectionProps {
   client: ApiClient;
@@ -197,7 +81,6 @@ export function AnnouncementsSection({
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [view, setView] = useState<View>({ kind: 'list' });
   const [opened, setOpened] = useState(active);
-  const [counts, setCounts] = useState<Record<string, DeliveryCounts>>({});
   const [liveText, announce] = useAnnouncer();
   const focusList = useRef(false);
 
@@ -208,37 +91,11 @@ export function AnnouncementsSection({
   const listShown = opened && view.kind === 'list';
 
   // The list, read when the section is first opened and each time people come back to it.
-  const [load, setLoad, retry] = useApiLoad(
-    () => listAnnouncements(client, cohort.id),
-    [client, cohort.id],
+  const { load, setLoad, retry, counts, setCounts } = useAnnouncementList(
+    client,
+    cohort.id,
+    listShown,
     onSignInExpired,
-    {
-      enabled: listShown,
-      keepWhileReloading: true,
-      // How far each of the newest got, a few at a time.
-      onLoaded: (data, isCurrent) => {
-        const wanted = data
-          .filter((a) => a.status !== 'scheduled' || a.recipientCount !== null)
-          .slice(0, COUNTS_FOR);
-        void (async () => {
-          for (let i = 0; i < wanted.length && isCurrent(); i += 3) {
-            const batch = wanted.slice(i, i + 3);
-            const results = await Promise.allSettled(
-              batch.map((a) => getReportCounts(client, cohort.id, a.id)),
-            );
-            if (!isCurrent()) return;
-            setCounts((current) => {
-              const next = { ...current };
-              results.forEach((r, j) => {
-                const id = batch[j]?.id;
-                if (id && r.status === 'fulfilled') next[id] = r.value;
-              });
-              return next;
-            });
-          }
-        })();
-      },
-    },
   );
 
   useEffect(() => {

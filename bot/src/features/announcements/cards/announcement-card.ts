@@ -1,3 +1,4 @@
+import type { Announcement } from '../domain/announcement';
 import type { CardJson } from '../../../platform/teams/cards/render';
 import { CARD_VERSION, heading } from '../../../platform/teams/cards/render';
 import { execute, finishCard, openUrl, subtle, text } from '../../../platform/teams/cards/card-kit';
@@ -48,4 +49,24 @@ export function buildAnnouncementCard(data: AnnouncementCardData): CardJson {
   } as CardJson;
   finishCard(card);
   return card;
+}
+
+/** The card as people get it; `forChannel` leaves out "Got it" (a channel has no one reader). */
+export function cardForAnnouncement(
+  a: Announcement,
+  cohortName: string,
+  acknowledged: boolean,
+  forChannel = false,
+): CardJson {
+  return buildAnnouncementCard({
+    cohortId: a.cohortId,
+    announcementId: a.id,
+    title: a.title,
+    text: a.text,
+    link: a.link,
+    fromName: a.createdByName,
+    cohortName,
+    acknowledged,
+    forChannel,
+  });
 }

@@ -1,4 +1,4 @@
-import { AUDIENCE_KINDS, AUDIENCE_WORDS, MAX_TEXT_LENGTH } from '../domain/announcement';
+import { ANNOUNCEMENT_LIMITS, AUDIENCES, AUDIENCE_WORDS } from '../../../contracts/announcements';
 import {
   type FormState,
   execute,
@@ -47,7 +47,7 @@ const template = cardTemplate(
       id: 'title',
       label: 'Title',
       isRequired: true,
-      maxLength: 140,
+      maxLength: ANNOUNCEMENT_LIMITS.title,
       errorMessage: 'Give the announcement a title',
     }),
     ...field({
@@ -56,7 +56,7 @@ const template = cardTemplate(
       label: 'Message (bold with **text**, lists with - at the start of a line)',
       isMultiline: true,
       isRequired: true,
-      maxLength: MAX_TEXT_LENGTH,
+      maxLength: ANNOUNCEMENT_LIMITS.text,
       errorMessage: 'Write the message',
     }),
     ...field({
@@ -65,14 +65,19 @@ const template = cardTemplate(
       label: 'Link button (optional web address, https://…)',
       style: 'Url',
     }),
-    ...field({ type: 'Input.Text', id: 'linkLabel', label: 'Link button text', maxLength: 40 }),
+    ...field({
+      type: 'Input.Text',
+      id: 'linkLabel',
+      label: 'Link button text',
+      maxLength: ANNOUNCEMENT_LIMITS.linkLabel,
+    }),
     ...field({
       type: 'Input.ChoiceSet',
       id: 'audience',
       label: 'Who should get it?',
       isRequired: true,
       errorMessage: 'Choose who should get it',
-      choices: AUDIENCE_KINDS.map((kind) => ({ title: AUDIENCE_WORDS[kind], value: kind })),
+      choices: AUDIENCES.map((kind) => ({ title: AUDIENCE_WORDS[kind], value: kind })),
     }),
     ...field({
       type: 'Input.ChoiceSet',

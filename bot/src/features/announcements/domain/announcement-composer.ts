@@ -1,5 +1,9 @@
 import { DateTime } from 'luxon';
-import { type AnnouncementInput, announcementInputSchema, sendTimeProblem } from './announcement';
+import {
+  type CreateAnnouncementBody,
+  createAnnouncementBody,
+} from '../../../contracts/announcements';
+import { sendTimeProblem } from './announcement';
 
 /** The composer card's inputs, as Teams sends them (all strings). */
 export type ComposerFields = Partial<
@@ -19,7 +23,7 @@ export type ComposerFields = Partial<
 >;
 
 export type ComposerResult =
-  | { ok: true; cohortId: string; input: AnnouncementInput }
+  | { ok: true; cohortId: string; input: CreateAnnouncementBody }
   | { ok: false; errors: Record<string, string> };
 
 /** Where an API field's problem is shown on the card. */
@@ -29,7 +33,8 @@ const CARD_FIELD: Record<string, string> = {
 };
 
 /**
- * The composer card's strings → a validated announcement input. A send date and time are read
+ * The composer card's strings → a validated announcement input, checked with the contract's
+ * request body (the same schema the API and the tab use). A send date and time are read
  * in the coordinator's own time zone; every problem is returned against its card field.
  */
 export function parseComposer(fields: ComposerFields, timeZone: string, now: Date): ComposerResult {
@@ -52,7 +57,7 @@ export function parseComposer(fields: ComposerFields, timeZone: string, now: Dat
     .split(',')
     .map((p) => p.trim())
     .filter(Boolean);
-  const parsed = announcementInputSchema.safeParse({
+  const parsed = createAnnouncementBody.safeParse({
     title: fields.title ?? '',
     text: fields.text ?? '',
     linkUrl: fields.linkUrl ?? '',

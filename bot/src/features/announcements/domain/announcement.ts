@@ -1,32 +1,26 @@
-import { z } from 'zod';
+import {
+  ANNOUNCEMENT_LIMITS,
+  type AnnouncementStatus,
+  type Audience as AudienceKind,
+  type BroadcastKind,
+  type DeliveryCounts,
+  type RecipientStatus,
+} from '../../../contracts/announcements';
 
 /**
  * Announcements a coordinator sends to a cohort, and the invitations and reminders for
  * programme events, which travel the same way. Pure rules: who receives one, what a valid
- * one looks like, how a recipient's delivery moves from queued to a final state.
+ * one looks like, how a recipient's delivery moves from queued to a final state. The limits,
+ * enums and the request body live in the contract (contracts/announcements.ts).
  */
 
-export const AUDIENCE_KINDS = ['cohort', 'mentors', 'mentees', 'needs_check_in', 'people'] as const;
-export type AudienceKind = (typeof AUDIENCE_KINDS)[number];
-
-export const AUDIENCE_WORDS: Record<AudienceKind, string> = {
-  cohort: 'Everyone in the cohort',
-  mentors: 'Mentors',
-  mentees: 'Mentees',
-  needs_check_in: 'Pairs needing a check-in',
-  people: 'Chosen people',
-};
+export type { AnnouncementStatus, AudienceKind, BroadcastKind, DeliveryCounts, RecipientStatus };
 
 export interface Audience {
   kind: AudienceKind;
   /** Participant ids, for `people` only. */
   participantIds?: string[];
 }
-
-/** An announcement, or an event's invitation or reminder (same fan-out, different card). */
-export type BroadcastKind = 'announcement' | 'event-invitation' | 'event-reminder';
-
-export type AnnouncementStatus = 'scheduled' | 'sending' | 'sent' | 'cancelled';
 
 export interface Announcement {
   id: string;
@@ -55,8 +49,11 @@ export interface Announcement {
   round: number;
 }
 
-export type RecipientStatus =
-  'queued' | 'sending' | 'sent' | 'blocked' | 'failed' | 'unconfirmed' | 'cancelled';
+/**
+ * The stored announcement while its audience is being expanded into recipients: the lease of the
+ * instance doing it. Kept in the stored row only; a send is not finished while it is set.
+ */
+export type Expanding = Announcement & { expandingUntil?: string };
 
 export const FINAL_STATUSES: ReadonlySet<RecipientStatus> = new Set([
   'sent',
@@ -90,57 +87,15 @@ export interface Recipient {
 
 /** Teams refuses bot messages much above 28 KB; we keep a margin under it. */
 export const MAX_CARD_BYTES = 27_000;
-export const MAX_TEXT_LENGTH = 4000;
-
-const httpsUrl = z
-  .string()
-  .trim()
-  .url('must be a web address starting https://')
-  .refine((v) => v.startsWith('https://'), 'must be a web address starting https://');
-
-export const announcementInputSchema = z
-  .object({
-    title: z
-      .string({ message: 'is required' })
-      .trim()
-      .min(1, 'is required')
-      .max(140, 'must be at most 140 characters'),
-    text: z
-      .string({ message: 'is required' })
-      .trim()
-      .min(1, 'is required')
-      .max(MAX_TEXT_LENGTH, `must be at most ${MAX_TEXT_LENGTH} characters; shorten it`),
-    linkUrl: z.preprocess((v) => (v === '' ? undefined : v), httpsUrl.optional()),
-    linkLabel: z.string().trim().max(40, 'must be at most 40 characters').optional(),
-    audience: z.enum(AUDIENCE_KINDS, {
-      message: 'must be cohort, mentors, mentees, needs_check_in or people',
-    }),
-    // Stored in one table property (64 KiB): 500 ids fit with room to spare.
-    participantIds: z
-      .array(z.string().trim().min(1).max(100))
-      .max(500, 'choose at most 500 people; for more, pick a group')
-      .optional(),
-    alsoInChannel: z.boolean({ message: 'must be true or false' }).default(false),
-    /** Omitted: send now. */
-    sendAt: z
-      .string()
-      .refine((v) => !Number.isNaN(Date.parse(v)), 'must be an ISO-8601 date and time')
-      .optional(),
-  })
-  .strict()
-  .refine((v) => v.audience !== 'people' || (v.participantIds?.length ?? 0) > 0, {
-    message: 'choose at least one person',
-    path: ['participantIds'],
-  });
-
-export type AnnouncementInput = z.infer<typeof announcementInputSchema>;
+const DAY_MS = 24 * 3600_000;
 
 /** A send time more than a minute in the past is refused; "now" is fine. */
 export function sendTimeProblem(sendAt: string | undefined, now: Date): string | undefined {
   if (!sendAt) return undefined;
   const at = Date.parse(sendAt);
   if (at < now.getTime() - 60_000) return 'is in the past; choose a later time or send now';
-  if (at > now.getTime() + 366 * 24 * 3600_000) return 'must be within a year';
+  if (at > now.getTime() + ANNOUNCEMENT_LIMITS.sendAheadDays * DAY_MS)
+    return 'must be within a year';
   return undefined;
 }
 
@@ -178,19 +133,9 @@ export function resolveAudience(audience: Audience, members: AudienceMember[]): 
     .sort((a, b) => a.participantId.localeCompare(b.participantId));
 }
 
-export interface DeliveryCounts {
-  total: number;
-  queued: number;
-  sending: number;
-  sent: number;
-  blocked: number;
-  failed: number;
-  unconfirmed: number;
-  cancelled: number;
-  acknowledged: number;
-}
-
-export function deliveryCounts(recipients: Pick<Recipient, 'status' | 'acknowledgedAt'>[]) {
+export function deliveryCounts(
+  recipients: Pick<Recipient, 'status' | 'acknowledgedAt'>[],
+): DeliveryCounts {
   const counts: DeliveryCounts = {
     total: recipients.length,
     queued: 0,

@@ -1,7 +1,7 @@
 import { QueueClient, QueueServiceClient } from '@azure/storage-queue';
-import type { Recipient } from '../domain/announcement';
-import type { ResolvedStorage } from '../../../platform/storage/table-store';
-import { StorageUnavailableError, isUnavailable } from '../../../platform/storage/errors';
+import type { Recipient } from '../../domain/announcement';
+import type { ResolvedStorage } from '../../../../platform/storage/table-store';
+import { StorageUnavailableError, isUnavailable } from '../../../../platform/storage/errors';
 
 /** One unit of fan-out work: a batch of people for one announcement. */
 export interface FanoutMessage {

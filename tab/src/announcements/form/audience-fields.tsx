@@ -1,0 +1,66 @@
+import { Field, Select } from '@fluentui/react-components';
+import {
+  AUDIENCES,
+  AUDIENCE_WORDS,
+  type Audience,
+} from '../../../../bot/src/contracts/announcements';
+import type { CohortParticipant } from '../../coordinator/coordinator-api';
+import type { LoadState } from '../../shared/use-api-load';
+import { PeoplePicker } from '../announcement-people';
+import type { FormErrors, FormField } from './announcement-checks';
+
+interface AudienceFieldsProps {
+  audience: Audience;
+  participantIds: string[];
+  /** How many each audience reaches today, when known. */
+  sizes: Partial<Record<Audience, number>>;
+  people: LoadState<CohortParticipant[]>;
+  onRetryPeople?: () => void;
+  errors: FormErrors;
+  idOf: (field: FormField) => string;
+  onAudience: (audience: Audience) => void;
+  onPeople: (participantIds: string[]) => void;
+}
+
+/** Who it goes to: a group of the cohort, or people chosen one by one. */
+export function AudienceFields({
+  audience,
+  participantIds,
+  sizes,
+  people,
+  onRetryPeople,
+  errors,
+  idOf,
+  onAudience,
+  onPeople,
+}: AudienceFieldsProps) {
+  return (
+    <>
+      <Field label="Who it goes to" required validationMessage={errors.audience}>
+        <Select
+          id={idOf('audience')}
+          value={audience}
+          onChange={(_, d) => onAudience(d.value as Audience)}
+          data-testid="announcement-audience"
+        >
+          {AUDIENCES.map((a) => (
+            <option key={a} value={a}>
+              {AUDIENCE_WORDS[a]}
+              {a !== 'people' && sizes[a] !== undefined ? ` (${sizes[a]})` : ''}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {audience === 'people' && (
+        <PeoplePicker
+          load={people}
+          onRetry={onRetryPeople}
+          selected={participantIds}
+          onChange={onPeople}
+          error={errors.participantIds}
+          searchId={idOf('participantIds')}
+        />
+      )}
+    </>
+  );
+}
