@@ -3,6 +3,8 @@ import type { Config } from './config';
 import type { JobStore } from '../platform/storage/jobs/job-store';
 import type { Scheduler } from '../platform/storage/jobs/scheduler';
 import type { JourneyService } from '../features/journey/services/journey-service';
+import type { MeetingService } from '../features/journey/services/meeting-service';
+import type { PairWorkService } from '../features/journey/services/pair-work-service';
 import type { FanoutWorker } from '../features/announcements/fanout/fanout-worker';
 import type { AnnouncementService } from '../features/announcements/services/announcement-service';
 import type { AnnouncementActions } from '../features/announcements/teams/announcement-actions';
@@ -29,6 +31,8 @@ export interface AppContext {
   health: HealthCheck;
   clock: Clock;
   journey: JourneyService;
+  journeyMeetings: MeetingService;
+  pairWork: PairWorkService;
   cardActions: CardActionRouter;
   journeyCommands: JourneyCommands;
   sender: ProactiveSender;

@@ -92,7 +92,13 @@ export function createHttpServer(
 
   registerMeRoutes(server, ctx);
   registerCohortRoutes(server, ctx);
-  registerPairRoutes(server, ctx);
+  registerPairRoutes(server, {
+    http: ctx.http,
+    journey: ctx.journey,
+    meetings: ctx.journeyMeetings,
+    work: ctx.pairWork,
+    now: () => ctx.clock.now(),
+  });
   registerCalendarRoutes(server, ctx);
   registerAnnouncementRoutes(server, ctx);
   registerHomeRoutes(server, ctx);
