@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The pair journey on the wire: every limit and enum of what partners write (goals, actions,

@@ -16,10 +16,18 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { ApiRequestError } from '../app/api-client';
 import type { ApiClient } from '../app/api-client';
-import type { ActionOwner, Goal, GoalInput, NewAction, PairAction } from '../app/api-types';
+import {
+  type ActionOwner,
+  type GoalInput,
+  JOURNEY_LIMITS,
+  type NewAction,
+  type PairAction,
+  type PairGoal,
+} from '../../../bot/src/contracts/journey';
 import { formatDate } from '../shared/format';
 import { FormProblem, SubmitButton, useFormStyles } from '../shared/form-parts';
 import { GoalForm } from './goal-form';
+import { checkNewAction } from './pair-checks';
 import { describeGoalStatus, todayIso } from './pair-format';
 import { Subheading } from '../shared/section-card';
 import { describeFailure, useFormSubmit } from '../shared/use-form-submit';
@@ -79,13 +87,13 @@ function GoalItem({
   partnerName,
   onSave,
 }: {
-  goal: Goal;
+  goal: PairGoal;
   partnerName: string;
-  onSave: (goal: Goal, input: GoalInput) => Promise<'saved' | Goal>;
+  onSave: (goal: PairGoal, input: GoalInput) => Promise<'saved' | PairGoal>;
 }) {
   const styles = useStyles();
   const [editing, setEditing] = useState(false);
-  const [latest, setLatest] = useState<Goal | null>(null);
+  const [latest, setLatest] = useState<PairGoal | null>(null);
 
   const view = (
     <>
@@ -174,18 +182,22 @@ export function GoalsSection({
   partnerName,
   goals,
   onGoalsChange,
-}: Omit<PairWorkProps, 'myName'> & { goals: Goal[]; onGoalsChange: (goals: Goal[]) => void }) {
+}: Omit<PairWorkProps, 'myName'> & {
+  goals: PairGoal[];
+  onGoalsChange: (goals: PairGoal[]) => void;
+}) {
   const styles = useStyles();
-  const replace = (goal: Goal) => onGoalsChange(goals.map((g) => (g.id === goal.id ? goal : g)));
+  const replace = (goal: PairGoal) =>
+    onGoalsChange(goals.map((g) => (g.id === goal.id ? goal : g)));
 
-  async function save(goal: Goal, input: GoalInput): Promise<'saved' | Goal> {
+  async function save(goal: PairGoal, input: GoalInput): Promise<'saved' | PairGoal> {
     try {
       replace(await client.updateGoal(pairId, goal.id, goal.etag, input));
       return 'saved';
     } catch (error) {
       if (error instanceof ApiRequestError && error.status === 412 && error.current) {
-        const value = error.current.value as Partial<Goal>;
-        const fresh: Goal = { ...goal, ...value, id: goal.id, etag: error.current.etag };
+        const value = error.current.value as Partial<PairGoal>;
+        const fresh: PairGoal = { ...goal, ...value, id: goal.id, etag: error.current.etag };
         replace(fresh);
         return fresh;
       }
@@ -312,9 +324,7 @@ function AddActionForm({
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const missing: FieldErrors = {};
-    if (values.text.trim() === '') missing.text = 'Write what was agreed.';
-    if (values.dueDate === '') missing.dueDate = 'Choose a due date.';
+    const missing: FieldErrors = checkNewAction(values);
     setErrors(missing);
     setProblem(undefined);
     if (Object.keys(missing).length > 0) return;
@@ -336,7 +346,7 @@ function AddActionForm({
         <Input
           value={values.text}
           onChange={(_, d) => setValues((v) => ({ ...v, text: d.value }))}
-          maxLength={500}
+          maxLength={JOURNEY_LIMITS.actionText}
           data-testid="action-text"
         />
       </Field>
