@@ -29,6 +29,14 @@ export interface JourneyJobDeps {
 /** What a due job means now: a card for its recipient, or an outcome without sending. */
 type Prepared = { card: CardJson } | { result: HandlerResult };
 
+/** A recipient's card for a job, in their time zone; undefined when it no longer applies. */
+type CardFor = (
+  ctx: PairContext,
+  recipient: string,
+  zone: string,
+  job: JourneyJob,
+) => CardJson | undefined;
+
 /** How one kind of job is handled. */
 interface KindRoute {
   /** Skipped unless the journey schedule still wants it (follow-ups are wanted by creation). */
@@ -57,14 +65,7 @@ export class JourneyJobHandler {
     const { journey, delivery } = this.deps;
     /** A card for the job's recipient, in their own time zone; none when it no longer applies. */
     const card =
-      (
-        build: (
-          ctx: PairContext,
-          recipient: string,
-          zone: string,
-          job: JourneyJob,
-        ) => CardJson | undefined,
-      ) =>
+      (build: CardFor) =>
       async (job: JourneyJob, ctx: PairContext): Promise<Prepared> => {
         const recipient = job.recipientId!;
         const zone = await delivery.timeZoneOf(ctx, recipient);
