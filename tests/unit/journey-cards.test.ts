@@ -30,7 +30,7 @@ import {
 import { buildPreparationCard } from '../../bot/src/features/journey/cards/preparation-card';
 import { buildReflectionCard } from '../../bot/src/features/journey/cards/reflection-card';
 import type { CardJson } from '../../bot/src/platform/teams/cards/render';
-import { JOURNEY_VERBS } from '../../bot/src/platform/teams/verbs';
+import { JOURNEY_VERBS } from '../../bot/src/features/journey/cards/journey-verbs';
 
 type Node = Record<string, unknown>;
 
@@ -218,7 +218,7 @@ const FORMS: Record<string, FormCase> = {
       newDate: '',
       newTime: '',
       learned: 'How the board papers are put together.',
-      differently: 'Ask for the agenda a week ahead.',
+      doDifferently: 'Ask for the agenda a week ahead.',
       share: 'true',
       action1Text: 'Send the board paper template',
       action1Owner: 'partner',
@@ -593,7 +593,7 @@ describe('journey cards', () => {
       'newDate',
       'newTime',
       'learned',
-      'differently',
+      'doDifferently',
       'share',
       ...[1, 2, 3].flatMap((n) => [`action${n}Text`, `action${n}Owner`, `action${n}Due`]),
     ]);

@@ -85,7 +85,7 @@ describe('card submissions', () => {
         minutes: 75,
         rescheduledTo: undefined,
         learned: 'How rota decisions land on the ward',
-        differently: '',
+        doDifferently: '',
         share: false,
         actions: [{ text: 'Shadow a night shift', owner: 'partner', dueDate: '2027-04-01' }],
       },

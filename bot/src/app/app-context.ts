@@ -9,6 +9,8 @@ import type {
   Fanout,
   ProgrammeChannels,
 } from '../features/announcements';
+import type { MeetingService } from '../features/journey/services/meeting-service';
+import type { PairWorkService } from '../features/journey/services/pair-work-service';
 import type { CardActionRouter } from '../features/journey/teams/card-actions';
 import type { JourneyCommands } from '../features/journey/teams/journey-commands';
 import type { ProactiveSender } from '../platform/teams/proactive-sender';
@@ -40,6 +42,8 @@ export interface AppContext {
   health: HealthCheck;
   clock: Clock;
   journey: JourneyService;
+  journeyMeetings: MeetingService;
+  pairWork: PairWorkService;
   cardActions: CardActionRouter;
   journeyCommands: JourneyCommands;
   sender: ProactiveSender;

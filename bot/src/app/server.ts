@@ -97,7 +97,13 @@ export function createHttpServer(
     roster: ctx.roster,
     health: ctx.cohortHealth,
   });
-  registerPairRoutes(server, ctx);
+  registerPairRoutes(server, {
+    http,
+    journey: ctx.journey,
+    meetings: ctx.journeyMeetings,
+    work: ctx.pairWork,
+    now: () => ctx.clock.now(),
+  });
   registerCalendarRoutes(server, { http, calendar: ctx.calendar, cohorts: ctx.cohorts });
   registerAnnouncementRoutes(server, {
     http,

@@ -12,8 +12,9 @@ import { isInvited } from '../features/calendar/domain/programme-event';
 import { WorkerRegistry } from '../platform/teams/worker-registry';
 import { JobStore } from '../platform/storage/jobs/job-store';
 import { JourneyJobHandler } from '../features/journey/jobs/journey-job-handler';
+import { NudgeDelivery } from '../features/journey/jobs/nudge-delivery';
 import { Scheduler } from '../platform/storage/jobs/scheduler';
-import { JourneyService } from '../features/journey/services/journey-service';
+import { createJourneyServices } from '../features/journey/services/create-journey';
 import { DailySendLedger } from '../features/journey/store/daily-send-ledger';
 import { CardActionRouter } from '../features/journey/teams/card-actions';
 import { JourneyCommands } from '../features/journey/teams/journey-commands';
@@ -89,7 +90,13 @@ export async function startService(
   const adapter = createAdapter(config.bot, log);
   const identity = new IdentityService(repos);
   const jobs = new JobStore(store, { clock: now });
-  const journey = new JourneyService(repos, jobs, now, log);
+  const { journey, meetings, work } = createJourneyServices({
+    stores: repos,
+    jobs,
+    memberships: identity,
+    now,
+    log,
+  });
   // Every proactive send (nudges, summaries, channel posts) takes a slot under Teams' rate from
   // the fan-out's pacer, so they and a large announcement share the limit instead of racing.
   const pace = () => fanout.pace();
@@ -100,15 +107,19 @@ export async function startService(
     log,
     pace,
   );
-  const handler = new JourneyJobHandler(
-    repos,
+  const handler = new JourneyJobHandler({
     journey,
-    sender,
-    new DailySendLedger(store),
-    jobs,
+    delivery: new NudgeDelivery({
+      ledger: new DailySendLedger(store),
+      sender,
+      chats: repos.conversations,
+      now,
+      log,
+    }),
+    followUps: jobs,
     now,
     log,
-  );
+  });
   const instanceId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const botAppId = config.bot.kind === 'azure' ? config.bot.appId : '';
   const queue = new FanoutQueue(storage);
@@ -181,8 +192,10 @@ export async function startService(
     health: new HealthCheck(store),
     clock,
     journey,
-    cardActions: new CardActionRouter(identity, journey, now, log),
-    journeyCommands: new JourneyCommands(identity, journey, now),
+    journeyMeetings: meetings,
+    pairWork: work,
+    cardActions: new CardActionRouter({ journey, meetings, work, now, log }),
+    journeyCommands: new JourneyCommands({ journey, now }),
     sender,
     jobs,
     scheduler,

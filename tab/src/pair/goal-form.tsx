@@ -1,8 +1,13 @@
 import { Button, Field, Input, Select, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
-import type { GoalInput, GoalStatus } from '../app/api-types';
+import {
+  type GoalInput,
+  type GoalStatus,
+  JOURNEY_LIMITS,
+} from '../../../bot/src/contracts/journey';
 import { FormProblem, SubmitButton, useFormStyles } from '../shared/form-parts';
+import { checkGoal } from './pair-checks';
 import { GOAL_STATUSES, describeGoalStatus } from './pair-format';
 import { useFormSubmit } from '../shared/use-form-submit';
 
@@ -35,8 +40,9 @@ export function GoalForm({
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (values.text.trim() === '') {
-      setErrors({ text: 'Write the goal before saving.' });
+    const refused = checkGoal(values);
+    if (Object.keys(refused).length > 0) {
+      setErrors(refused);
       return;
     }
     await save(async () => {
@@ -58,7 +64,7 @@ export function GoalForm({
         <Input
           value={values.text}
           onChange={(_, d) => setValues((v) => ({ ...v, text: d.value }))}
-          maxLength={500}
+          maxLength={JOURNEY_LIMITS.goalText}
           data-testid="goal-text"
         />
       </Field>
@@ -81,7 +87,7 @@ export function GoalForm({
         <Textarea
           value={values.note}
           onChange={(_, d) => setValues((v) => ({ ...v, note: d.value }))}
-          maxLength={2000}
+          maxLength={JOURNEY_LIMITS.goalNote}
           resize="vertical"
           data-testid="goal-note"
         />

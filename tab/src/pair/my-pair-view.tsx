@@ -1,11 +1,12 @@
 import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ApiClient } from '../app/api-client';
-import type { PairSpace, Reflection } from '../app/api-types';
+import type { PairReflection, PairSpace } from '../../../bot/src/contracts/journey';
 import { DetailList } from '../shared/cohort-details';
 import { describeMyPart, describePairState, describePartner, formatDate } from '../shared/format';
 import { describeMeetingStatus, describeMeetingWhen } from './pair-format';
 import { useApiLoad } from '../shared/use-api-load';
-import { ActionsSection, GoalsSection } from './pair-work';
+import { ActionsSection } from './actions-section';
+import { GoalsSection } from './goals-section';
 import { PreparationForm, ReflectionForm } from './pair-writing';
 import { SectionCard, Subheading } from '../shared/section-card';
 import { Loading, Problem } from '../shared/status-views';
@@ -53,7 +54,7 @@ function contractStatus(space: PairSpace): string {
   return `Waiting for you and ${partner} to agree your contract.`;
 }
 
-function ReflectionList({ items, testId }: { items: Reflection[]; testId: string }) {
+function ReflectionList({ items, testId }: { items: PairReflection[]; testId: string }) {
   const styles = useStyles();
   return (
     <ul className={styles.list} data-testid={testId}>
@@ -141,7 +142,10 @@ export function MyPairView({ client, pairId, onBack, onSignInExpired }: MyPairVi
         <DetailList
           rows={[
             {
-              term: describePartner(space.partner.role, space.pair.arrangement),
+              term: describePartner(
+                space.partner.role === 'mentor' ? 'mentor' : 'mentee',
+                space.pair.arrangement,
+              ),
               value: (
                 <span data-testid="pair-partner">
                   {partnerName}

@@ -1,4 +1,9 @@
-import type { GoalStatus, MeetingStatus, PairMeeting } from '../app/api-types';
+import {
+  GOAL_STATUSES as CONTRACT_GOAL_STATUSES,
+  type GoalStatus,
+  type MeetingStatus,
+  type PairMeeting,
+} from '../../../bot/src/contracts/journey';
 import { formatDate, formatMinutes } from '../shared/format';
 
 const weekdayDate = new Intl.DateTimeFormat('en-GB', {
@@ -22,7 +27,8 @@ const goalStatuses: Record<GoalStatus, string> = {
   set_aside: 'Set aside',
 };
 
-export const GOAL_STATUSES = Object.keys(goalStatuses) as GoalStatus[];
+/** Goal statuses in the order the form offers them (the contract's order). */
+export const GOAL_STATUSES: readonly GoalStatus[] = CONTRACT_GOAL_STATUSES;
 
 export function describeGoalStatus(status: GoalStatus): string {
   return goalStatuses[status] ?? status;

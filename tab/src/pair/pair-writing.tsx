@@ -2,8 +2,14 @@ import { Checkbox, Field, Select, Textarea, Text } from '@fluentui/react-compone
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { ApiClient } from '../app/api-client';
-import type { PairMeeting, Reflection } from '../app/api-types';
+import {
+  JOURNEY_LIMITS,
+  type PairMeeting,
+  type PairReflection,
+  type PreparationSaved,
+} from '../../../bot/src/contracts/journey';
 import { FormProblem, FormStatus, SubmitButton, useFormStyles } from '../shared/form-parts';
+import { checkPreparation, checkReflection } from './pair-checks';
 import { describeMeetingWhen } from './pair-format';
 import { useFormSubmit } from '../shared/use-form-submit';
 
@@ -34,14 +40,16 @@ export function PreparationForm({
   async function submit(event: FormEvent) {
     event.preventDefault();
     setStatus('');
-    if (topics.trim() === '') {
-      setErrors({ topics: 'Write at least one thing you want to cover.' });
+    const body = { topics, share };
+    const refused = checkPreparation(body);
+    if (Object.keys(refused).length > 0) {
+      setErrors(refused);
       return;
     }
     await save(async () => {
-      const saved = await client.request<{ topics: string; shared: boolean }>(
+      const saved = await client.request<PreparationSaved>(
         `${meetingPath(pairId, meetingId)}/preparation`,
-        { method: 'PUT', body: { topics, share } },
+        { method: 'PUT', body },
       );
       onSaved(saved);
       setStatus(saved.shared ? `Saved and shared with ${partnerName}.` : 'Saved. Only you see it.');
@@ -65,7 +73,7 @@ export function PreparationForm({
         <Textarea
           value={topics}
           onChange={(_, d) => setTopics(d.value)}
-          maxLength={2000}
+          maxLength={JOURNEY_LIMITS.preparationTopics}
           resize="vertical"
           data-testid="preparation-topics"
         />
@@ -98,7 +106,7 @@ export function ReflectionForm({
   pairId: string;
   heldMeetings: PairMeeting[];
   partnerName: string;
-  onSaved: (reflection: Reflection) => void;
+  onSaved: (reflection: PairReflection) => void;
 }) {
   const styles = useFormStyles();
   const latest = heldMeetings[heldMeetings.length - 1];
@@ -119,14 +127,16 @@ export function ReflectionForm({
   async function submit(event: FormEvent) {
     event.preventDefault();
     setStatus('');
-    if (learned.trim() === '' && doDifferently.trim() === '') {
-      setErrors({ learned: 'Write what you learned or what you would do differently.' });
+    const body = { learned, doDifferently, share };
+    const refused = checkReflection(body);
+    if (Object.keys(refused).length > 0) {
+      setErrors(refused);
       return;
     }
     await save(async () => {
-      const saved = await client.request<Reflection>(
+      const saved = await client.request<PairReflection>(
         `${meetingPath(pairId, meetingId)}/reflections`,
-        { method: 'POST', body: { learned, doDifferently, share } },
+        { method: 'POST', body },
       );
       onSaved(saved);
       setLearned('');
@@ -165,7 +175,7 @@ export function ReflectionForm({
         <Textarea
           value={learned}
           onChange={(_, d) => setLearned(d.value)}
-          maxLength={2000}
+          maxLength={JOURNEY_LIMITS.reflectionText}
           resize="vertical"
           data-testid="reflection-learned"
         />
@@ -174,7 +184,7 @@ export function ReflectionForm({
         <Textarea
           value={doDifferently}
           onChange={(_, d) => setDoDifferently(d.value)}
-          maxLength={2000}
+          maxLength={JOURNEY_LIMITS.reflectionText}
           resize="vertical"
           data-testid="reflection-differently"
         />

@@ -1,5 +1,6 @@
 import { cardTemplate, type CardJson, heading } from '../../../platform/teams/cards/render';
-import { execute, expandJourneyCard, text } from '../../../platform/teams/cards/card-kit';
+import { expandJourneyCard, text } from '../../../platform/teams/cards/card-kit';
+import { execute } from './journey-verbs';
 
 export interface ActionReminderCardData {
   pairId: string;

@@ -1,6 +1,6 @@
+import { JOURNEY_LIMITS } from '../../../contracts/journey';
 import { cardTemplate, type CardJson, heading } from '../../../platform/teams/cards/render';
 import {
-  execute,
   expandJourneyCard,
   field,
   type FormState,
@@ -10,6 +10,7 @@ import {
   subtle,
   text,
 } from '../../../platform/teams/cards/card-kit';
+import { execute } from './journey-verbs';
 
 export type BookingInputId = 'date' | 'time' | 'minutes' | 'mode';
 
@@ -63,10 +64,10 @@ const template = cardTemplate(
       type: 'Input.Number',
       id: 'minutes',
       label: 'How long (minutes)',
-      min: 15,
-      max: 480,
+      min: JOURNEY_LIMITS.meetingMinutesMin,
+      max: JOURNEY_LIMITS.meetingMinutesMax,
       isRequired: true,
-      errorMessage: 'Enter how many minutes, between 15 and 480.',
+      errorMessage: `Enter how many minutes, between ${JOURNEY_LIMITS.meetingMinutesMin} and ${JOURNEY_LIMITS.meetingMinutesMax}.`,
     }),
     ...field({
       type: 'Input.ChoiceSet',

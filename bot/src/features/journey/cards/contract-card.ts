@@ -1,7 +1,7 @@
+import { JOURNEY_LIMITS } from '../../../contracts/journey';
 import type { ContractTerms } from '../domain/pair-space';
 import { cardTemplate, type CardJson, heading } from '../../../platform/teams/cards/render';
 import {
-  execute,
   expandJourneyCard,
   field,
   type FormState,
@@ -10,6 +10,7 @@ import {
   subtle,
   text,
 } from '../../../platform/teams/cards/card-kit';
+import { execute } from './journey-verbs';
 
 /** The contract a new pair starts from: kind, plain-English ground rules they can change. */
 export { DEFAULT_CONTRACT_TERMS } from '../domain/contract';
@@ -97,7 +98,7 @@ const multiline = (id: ContractInputId, extra: Record<string, unknown> = {}) =>
     id,
     label: LABELS[id],
     isMultiline: true,
-    maxLength: 1000,
+    maxLength: id === 'frequency' ? JOURNEY_LIMITS.contractFrequency : JOURNEY_LIMITS.contractTerm,
     isRequired: true,
     errorMessage: `Write what you agree about ${LABELS[id].toLowerCase()}, or keep the current wording.`,
     ...extra,

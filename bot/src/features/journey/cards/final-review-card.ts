@@ -1,6 +1,6 @@
+import { JOURNEY_LIMITS } from '../../../contracts/journey';
 import { cardTemplate, type CardJson, heading } from '../../../platform/teams/cards/render';
 import {
-  execute,
   expandJourneyCard,
   field,
   type FormState,
@@ -8,6 +8,7 @@ import {
   subtle,
   text,
 } from '../../../platform/teams/cards/card-kit';
+import { execute } from './journey-verbs';
 
 export type FinalReviewInputId = 'wentWell' | 'improve' | 'choice';
 
@@ -32,14 +33,14 @@ const template = cardTemplate(
       id: 'wentWell',
       label: 'What went well',
       isMultiline: true,
-      maxLength: 4000,
+      maxLength: JOURNEY_LIMITS.reviewText,
     }),
     ...field({
       type: 'Input.Text',
       id: 'improve',
       label: 'What could have been better',
       isMultiline: true,
-      maxLength: 4000,
+      maxLength: JOURNEY_LIMITS.reviewText,
     }),
     ...field({
       type: 'Input.ChoiceSet',

@@ -1,6 +1,5 @@
 import { cardTemplate, type CardJson, heading } from '../../../platform/teams/cards/render';
 import {
-  execute,
   expandJourneyCard,
   field,
   type FormState,
@@ -8,6 +7,7 @@ import {
   subtle,
   text,
 } from '../../../platform/teams/cards/card-kit';
+import { execute } from './journey-verbs';
 
 export type FitCheckInputId = 'rating' | 'wantsCoordinator';
 

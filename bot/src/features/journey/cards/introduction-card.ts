@@ -1,7 +1,6 @@
 import { cardTemplate, type CardJson, heading } from '../../../platform/teams/cards/render';
 import {
   durationText,
-  execute,
   expandJourneyCard,
   firstName,
   openUrl,
@@ -9,6 +8,7 @@ import {
   subtle,
   text,
 } from '../../../platform/teams/cards/card-kit';
+import { execute } from './journey-verbs';
 
 export interface IntroductionCardData {
   recipientName: string;

@@ -1,11 +1,12 @@
+import { JOURNEY_LIMITS } from '../../../contracts/journey';
 import {
   type FormState,
-  execute,
   expandJourneyCard,
   field,
   formModel,
   text,
 } from '../../../platform/teams/cards/card-kit';
+import { execute } from './journey-verbs';
 import { type CardJson, cardTemplate, heading } from '../../../platform/teams/cards/render';
 
 export type LogMeetingInputId = 'date' | 'time' | 'minutes';
@@ -41,8 +42,8 @@ const template = cardTemplate(
       id: 'minutes',
       label: 'How long, in minutes?',
       isRequired: true,
-      min: 15,
-      max: 480,
+      min: JOURNEY_LIMITS.meetingMinutesMin,
+      max: JOURNEY_LIMITS.meetingMinutesMax,
       errorMessage: 'Please say how long, in minutes',
     }),
   ],

@@ -1,5 +1,6 @@
 import { cardTemplate, type CardJson, heading } from '../../../platform/teams/cards/render';
-import { expandJourneyCard, execute, subtle } from '../../../platform/teams/cards/card-kit';
+import { expandJourneyCard, subtle } from '../../../platform/teams/cards/card-kit';
+import { execute } from './journey-verbs';
 
 export interface MyActionsItem {
   actionId: string;

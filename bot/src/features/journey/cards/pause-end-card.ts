@@ -1,3 +1,4 @@
+import { JOURNEY_LIMITS } from '../../../contracts/journey';
 /**
  * Pausing, resuming and ending a pairing: private to whoever does it. The partner gets only a
  * neutral notice (no name of who did it, no reason); the reason, when given, goes only to the
@@ -5,7 +6,6 @@
  */
 import { cardTemplate, type CardJson, heading } from '../../../platform/teams/cards/render';
 import {
-  execute,
   expandJourneyCard,
   field,
   type FormState,
@@ -13,6 +13,7 @@ import {
   subtle,
   text,
 } from '../../../platform/teams/cards/card-kit';
+import { execute } from './journey-verbs';
 
 export type PauseInputId = 'weeks' | 'reason';
 export type EndInputId = 'reason';
@@ -52,7 +53,7 @@ const reasonField = field({
   id: 'reason',
   label: REASON_LABEL,
   isMultiline: true,
-  maxLength: 1000,
+  maxLength: JOURNEY_LIMITS.changeReason,
 });
 
 const ids = { pairId: '${pairId}', cardVersion: '${cardVersion}' };

@@ -1,6 +1,6 @@
+import { JOURNEY_LIMITS } from '../../../contracts/journey';
 import { cardTemplate, type CardJson, heading } from '../../../platform/teams/cards/render';
 import {
-  execute,
   expandJourneyCard,
   field,
   type FormState,
@@ -9,6 +9,7 @@ import {
   subtle,
   text,
 } from '../../../platform/teams/cards/card-kit';
+import { execute } from './journey-verbs';
 
 export type PreparationInputId = 'topics' | 'share';
 
@@ -56,7 +57,7 @@ const template = cardTemplate(
       label: 'What would you like to cover?',
       placeholder: 'For example: a question, something from last time, an aim to revisit',
       isMultiline: true,
-      maxLength: 2000,
+      maxLength: JOURNEY_LIMITS.preparationTopics,
       isRequired: true,
       errorMessage: 'Write at least one thing you would like to cover.',
     }),

@@ -1,6 +1,7 @@
+import { ACTION_OWNERS, JOURNEY_LIMITS, REFLECTION_OUTCOMES } from '../../../contracts/journey';
+import { ACTION_SLOTS } from '../domain/reflection-input';
 import { cardTemplate, type CardJson, heading } from '../../../platform/teams/cards/render';
 import {
-  execute,
   expandJourneyCard,
   field,
   type FormState,
@@ -9,6 +10,9 @@ import {
   subtle,
   text,
 } from '../../../platform/teams/cards/card-kit';
+import { execute } from './journey-verbs';
+
+const L = JOURNEY_LIMITS;
 
 type ActionSlot = 1 | 2 | 3;
 type ActionInputId = `action${ActionSlot}${'Text' | 'Owner' | 'Due'}`;
@@ -19,7 +23,7 @@ export type ReflectionInputId =
   | 'newDate'
   | 'newTime'
   | 'learned'
-  | 'differently'
+  | 'doDifferently'
   | 'share'
   | ActionInputId;
 
@@ -33,18 +37,10 @@ export interface ReflectionCardData extends FormState<ReflectionInputId> {
   partnerName: string;
 }
 
-/** The values of the `outcome` input. */
-export const REFLECTION_OUTCOMES = [
-  'held',
-  'rescheduled',
-  'cancelled_by_me',
-  'cancelled_by_partner',
-] as const;
+/** The values of the `outcome` input, and of each `action<n>Owner` input. */
+export { ACTION_OWNERS, REFLECTION_OUTCOMES };
 
-/** The values of each `action<n>Owner` input. */
-export const ACTION_OWNERS = ['me', 'partner'] as const;
-
-const SLOTS: ActionSlot[] = [1, 2, 3];
+const SLOTS = ACTION_SLOTS as ActionSlot[];
 
 function actionFields(n: ActionSlot): object {
   return {
@@ -56,7 +52,7 @@ function actionFields(n: ActionSlot): object {
         id: `action${n}Text`,
         label: `Action ${n}: what`,
         ...(n === 1 ? { placeholder: 'For example: share the draft policy for comments' } : {}),
-        maxLength: 300,
+        maxLength: L.actionText,
       }),
       {
         type: 'ColumnSet',
@@ -118,9 +114,9 @@ const template = cardTemplate(
       type: 'Input.Number',
       id: 'minutes',
       label: 'If you met: how long, in minutes',
-      min: 1,
-      max: 600,
-      errorMessage: 'Enter the number of minutes, between 1 and 600.',
+      min: L.meetingMinutesMin,
+      max: L.meetingMinutesMax,
+      errorMessage: `Enter the number of minutes, between ${L.meetingMinutesMin} and ${L.meetingMinutesMax}.`,
     }),
     {
       type: 'ColumnSet',
@@ -143,14 +139,14 @@ const template = cardTemplate(
       id: 'learned',
       label: 'What I learned',
       isMultiline: true,
-      maxLength: 4000,
+      maxLength: L.reflectionText,
     }),
     ...field({
       type: 'Input.Text',
-      id: 'differently',
+      id: 'doDifferently',
       label: 'What I will do differently',
       isMultiline: true,
-      maxLength: 4000,
+      maxLength: L.reflectionText,
     }),
     ...field({
       type: 'Input.Toggle',
@@ -184,7 +180,7 @@ export function buildReflectionCard(data: ReflectionCardData): CardJson {
     newDate: '',
     newTime: '',
     learned: '',
-    differently: '',
+    doDifferently: '',
     share: 'false',
   } as Record<ReflectionInputId, string>;
   for (const n of SLOTS) {

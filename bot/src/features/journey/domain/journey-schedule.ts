@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Cohort } from '../../cohorts/domain/cohort';
-import type { Job, JobKind } from '../../../platform/storage/jobs/job';
+import type { JourneyJob, JourneyJobKind, ScheduledJob } from './journey-jobs';
 import { planWindows, type PlanWindow } from './meeting-plan';
 import type { Pair } from '../../cohorts/domain/pair';
 import type { PairStatusDetail } from './pair-lifecycle';
@@ -95,19 +95,19 @@ function firstHeld(meetings: readonly Meeting[]): Meeting | undefined {
     .sort((a, b) => heldAt(a) - heldAt(b))[0];
 }
 
-export function jobsForPair(input: PairFacts): Job[] {
+export function jobsForPair(input: PairFacts): JourneyJob[] {
   const { pair, cohort, now } = input;
   const zone = resolveTimeZone(input.timeZone);
   const partners = [pair.mentorId, pair.menteeId];
-  const jobs: Job[] = [];
+  const jobs: JourneyJob[] = [];
   const add = (
     id: string,
-    kind: JobKind,
+    kind: JourneyJobKind,
     dueAt: string,
     recipientId: string | undefined,
-    payload: Job['payload'],
+    payload: JourneyJob['payload'],
   ): void => {
-    const job: Job = { id, kind, dueAt, cohortId: pair.cohortId, pairId: pair.id, payload };
+    const job: JourneyJob = { id, kind, dueAt, cohortId: pair.cohortId, pairId: pair.id, payload };
     if (recipientId !== undefined) job.recipientId = recipientId;
     jobs.push(job);
   };
@@ -228,7 +228,7 @@ export function jobsForPair(input: PairFacts): Job[] {
   return sortJobs(jobs);
 }
 
-function sortJobs(jobs: Job[]): Job[] {
+function sortJobs(jobs: JourneyJob[]): JourneyJob[] {
   return jobs.sort((a, b) =>
     a.dueAt === b.dueAt ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.dueAt < b.dueAt ? -1 : 1,
   );
@@ -240,7 +240,7 @@ function sortJobs(jobs: Job[]): Job[] {
  * that is where each partner chooses to continue informally or finish), the recipient is no
  * longer a partner, the meeting was booked, moved, cancelled or held, or the action is done.
  */
-export function isJobStillWanted(job: Job, facts: JobFacts): boolean {
+export function isJobStillWanted(job: ScheduledJob, facts: JobFacts): boolean {
   const { pair, now } = facts;
   if (job.pairId !== pair.id) return false;
   if (job.recipientId !== undefined && ![pair.mentorId, pair.menteeId].includes(job.recipientId)) {

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { JOURNEY_LIMITS } from '../../../contracts/journey';
 import type { Pair, PairState } from '../../cohorts/domain/pair';
 
 /**
@@ -61,8 +62,8 @@ export const PAIR_TRANSITIONS: readonly PairTransition[] = [
   { from: 'paused', event: 'end-early', to: 'ended_early' },
 ];
 
-/** The longest pause or ending reason accepted, in characters. */
-export const REASON_MAX_LENGTH = 500;
+/** The longest pause or ending reason accepted, in characters (the journey contract's). */
+export const REASON_MAX_LENGTH = JOURNEY_LIMITS.changeReason;
 
 /** The `by` to use when the system acts on its own, e.g. resuming once a pause has ended. */
 export const SYSTEM_ACTOR = 'system';

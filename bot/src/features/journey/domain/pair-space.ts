@@ -3,14 +3,22 @@
  * reflections and agreed actions. Stored in one partition per pair (see docs/storage.md).
  */
 
-export type MeetingMode = 'online' | 'in_person';
+import type {
+  ContractMode,
+  GoalStatus,
+  MeetingMode,
+  MeetingStatus,
+  ReviewChoice,
+} from '../../../contracts/journey';
+
+export type { GoalStatus, MeetingMode, MeetingStatus };
 
 export interface ContractTerms {
   confidentiality: string;
   /** How often and for how long, e.g. "Once a month, at least an hour". */
   frequency: string;
   /** How the pair prefers to meet. */
-  mode: 'online' | 'in_person' | 'either';
+  mode: ContractMode;
   boundaries: string;
   /** How either partner may pause or end, without blame. */
   pauseOrEnd: string;
@@ -29,8 +37,6 @@ export interface Contract {
   editedBy?: string;
   updatedAt: string;
 }
-
-export type MeetingStatus = 'unplanned' | 'planned' | 'held' | 'cancelled' | 'missed';
 
 export interface Meeting {
   id: string;
@@ -88,7 +94,7 @@ export interface Reflection {
   createdAt: string;
 }
 
-export type ContinueChoice = 'continue_informally' | 'finish';
+export type ContinueChoice = ReviewChoice;
 
 export interface FinalReview {
   pairId: string;
@@ -108,8 +114,6 @@ export interface FitCheck {
   wantsCoordinator: boolean;
   createdAt: string;
 }
-
-export type GoalStatus = 'not_started' | 'in_progress' | 'achieved' | 'set_aside';
 
 /** Something the pair wants to achieve, revisited over the programme. Shared by both. */
 export interface Goal {

@@ -1,7 +1,19 @@
 import { progress } from '../domain/meeting-plan';
 import { HEALTH_WORDS, type PairHealth, lastContact, pairHealth } from '../domain/pair-health';
+import type { Cohort } from '../../cohorts/domain/cohort';
+import type { Pair } from '../../cohorts/domain/pair';
+import type { Participant } from '../../cohorts/domain/participant';
 import { eachLimited } from '../../../platform/storage/batch';
-import type { Repositories } from '../../../app/repositories';
+import type { Versioned } from '../../../platform/storage/versioned';
+import type { PairSpace } from '../store/pair-space-repository';
+
+/** What the health of a cohort is read from: its pairs, its roster and each pair's space. */
+export interface HealthStores {
+  cohorts: { get(cohortId: string): Promise<Versioned<Cohort> | undefined> };
+  pairs: { listByCohort(cohortId: string): Promise<Pair[]> };
+  participants: { listByCohort(cohortId: string): Promise<Participant[]> };
+  pairSpaces: { load(pairId: string): Promise<PairSpace> };
+}
 
 /** One row of the coordinator's health table: states, counts and dates only. */
 export interface PairHealthRow {
@@ -25,7 +37,7 @@ export interface PairHealthRow {
  * queries) and each pair's space; never returns goals, reflections or preparation.
  */
 export async function cohortHealth(
-  repos: Repositories,
+  repos: HealthStores,
   cohortId: string,
 ): Promise<PairHealthRow[]> {
   const cohort = await repos.cohorts.get(cohortId);
@@ -58,4 +70,14 @@ export async function cohortHealth(
     });
   });
   return rows.sort((a, b) => a.mentor.localeCompare(b.mentor));
+}
+
+/** The coordinator's health table as a service, for routes and other features to be given. */
+export class CohortHealthService {
+  constructor(private readonly stores: HealthStores) {}
+
+  /** Every pair of the cohort with its health; empty when there is no such cohort. */
+  cohortHealth(cohortId: string): Promise<PairHealthRow[]> {
+    return cohortHealth(this.stores, cohortId);
+  }
 }

@@ -3,9 +3,25 @@ import type { Pair } from '../../cohorts/domain/pair';
 import type { Participant } from '../../cohorts/domain/participant';
 import { resolveTimeZone } from '../domain/send-window';
 import { NotFoundError } from '../../../platform/storage/errors';
-import type { PairSpace, PairStatusRecord } from '../store/pair-space-repository';
-import type { Repositories } from '../../../app/repositories';
+import type {
+  PairSpace,
+  PairSpaceRepository,
+  PairStatusRecord,
+} from '../store/pair-space-repository';
 import type { Versioned } from '../../../platform/storage/versioned';
+
+/** The records the journey reads and writes: the cohort's people and pairs, and each pair's space. */
+export interface JourneyStores {
+  cohorts: { get(cohortId: string): Promise<Versioned<Cohort> | undefined> };
+  pairs: {
+    get(cohortId: string, pairId: string): Promise<Versioned<Pair> | undefined>;
+    update(pair: Pair, etag: string): Promise<Versioned<Pair>>;
+  };
+  participants: {
+    get(cohortId: string, participantId: string): Promise<Versioned<Participant> | undefined>;
+  };
+  pairSpaces: PairSpaceRepository;
+}
 
 /** Everything needed to act on one pair, read once. */
 export interface PairContext {
@@ -24,7 +40,7 @@ export function emptyStatus(pairId: string, now: Date): PairStatusRecord {
 }
 
 export async function loadPairContext(
-  repos: Repositories,
+  repos: JourneyStores,
   cohortId: string,
   pairId: string,
   now: Date,

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
-import { cohortView, partnerView } from '../../cohorts/http/views';
+import type { PairReflection, PairSpace } from '../../../contracts/journey';
 import { progress } from '../domain/meeting-plan';
+import type { Reflection } from '../domain/pair-space';
 import { resolveTimeZone } from '../domain/send-window';
 import { type PairContext, sides } from './pair-context';
 
@@ -14,7 +15,7 @@ export function pairSpaceView(
   participantId: string,
   now: Date,
   timeZone?: string,
-) {
+): PairSpace {
   const who = sides(ctx, participantId);
   if (!who) throw new Error('not a partner in this pair');
   const { me, partner, myRole } = who;
@@ -42,14 +43,6 @@ export function pairSpaceView(
       }
     : null;
   const reflections = ctx.space.reflections.map((r) => r.value);
-  const reflectionView = (r: (typeof reflections)[number]) => ({
-    id: r.id,
-    meetingId: r.meetingId,
-    learned: r.learned,
-    doDifferently: r.doDifferently,
-    sharedWithPartner: r.sharedWithPartner,
-    createdAt: r.createdAt,
-  });
 
   return {
     pair: {
@@ -58,9 +51,21 @@ export function pairSpaceView(
       arrangement: ctx.pair.value.arrangement,
       myRole,
     },
-    cohort: cohortView(ctx.cohort),
+    cohort: {
+      id: ctx.cohort.id,
+      name: ctx.cohort.name,
+      startDate: ctx.cohort.startDate,
+      endDate: ctx.cohort.endDate,
+      isDemo: ctx.cohort.isDemo,
+      cadence: ctx.cohort.cadence,
+    },
     me: { participantId: me.id, displayName: me.displayName },
-    partner: partnerView(partner),
+    partner: {
+      displayName: partner.displayName,
+      role: partner.role,
+      organisation: partner.organisation ?? null,
+      jobTitle: partner.jobTitle ?? null,
+    },
     contract: contract
       ? {
           version: contract.version,
@@ -108,4 +113,17 @@ export function pairSpaceView(
   };
 }
 
-export type PairSpaceView = ReturnType<typeof pairSpaceView>;
+/** What the API shows of a reflection: to its author, or to the partner it was shared with. */
+export function reflectionView(r: Reflection): PairReflection {
+  return {
+    id: r.id,
+    meetingId: r.meetingId,
+    learned: r.learned,
+    doDifferently: r.doDifferently,
+    sharedWithPartner: r.sharedWithPartner,
+    createdAt: r.createdAt,
+  };
+}
+
+/** The pair space as the API answers it (the journey contract's shape). */
+export type PairSpaceView = PairSpace;

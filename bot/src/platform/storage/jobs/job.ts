@@ -1,17 +1,9 @@
-/** Scheduled work that drives the pair journey (see docs/journey.md). */
-export type JobKind =
-  | 'introduction'
-  | 'booking-nudge'
-  | 'preparation-prompt'
-  | 'reflection-prompt'
-  | 'action-reminder'
-  | 'window-close'
-  | 'fit-check'
-  | 'final-review'
-  /** Follows a missed window: a gentle note to each partner. */
-  | 'check-in'
-  /** Two windows missed in a row: the coordinator hears (states and counts only). */
-  | 'coordinator-alert';
+/**
+ * A job's kind. Each feature names its own kinds and routes them by its own table (the
+ * journey's are in features/journey/domain/journey-jobs.ts); the store and the scheduler only
+ * carry the string.
+ */
+export type JobKind = string;
 
 export interface Job {
   /** Deterministic, e.g. `booking:{pairId}:3:{participantId}`, so scheduling twice is harmless. */

@@ -1,0 +1,155 @@
+import type { ScheduledJob } from '../domain/journey-jobs';
+import { jobsForPair } from '../domain/journey-schedule';
+import { type PairEvent, applyPairEvent } from '../domain/pair-lifecycle';
+import type { Meeting } from '../domain/pair-space';
+import type { Logger } from '../../../platform/logger';
+import { NotFoundError } from '../../../platform/storage/errors';
+import type { Versioned } from '../../../platform/storage/versioned';
+import { rowKeys } from '../store/pair-space-repository';
+import { type JourneyStores, type PairContext, loadPairContext, sides } from './pair-context';
+import { refuse } from './journey-refusals';
+
+/** Where jobs go; the scheduler's job store implements it. */
+export interface JobSink {
+  schedule(jobs: ScheduledJob[]): Promise<unknown>;
+}
+
+/** A person's place in a cohort, as the cohorts feature tells it. */
+export interface PairMembership {
+  cohortId: string;
+  participantId: string;
+  pairId?: string;
+}
+
+/** Who is in which pair (the cohorts feature's identity service answers it). */
+export interface MembershipLookup {
+  membershipsOf(
+    userId: string,
+    emailIfKnown?: () => Promise<string | undefined>,
+  ): Promise<PairMembership[]>;
+}
+
+export interface JourneyDeps {
+  stores: JourneyStores;
+  jobs: JobSink;
+  memberships: MembershipLookup;
+  now: () => Date;
+  log: Logger;
+}
+
+/** One of the caller's pairs, read once, and who the caller is in it. */
+export interface MyPair {
+  ctx: PairContext;
+  participantId: string;
+}
+
+/** The caller as the journey needs to know them: an Entra id and, the first time, an email. */
+export interface Caller {
+  userId: string;
+  email?: () => Promise<string | undefined>;
+}
+
+/**
+ * What every journey service shares: reading a pair's context, finding the caller's own pairs,
+ * saving the pair's status, applying a lifecycle event and keeping the scheduled jobs in step.
+ * Each write is conditional on the version read (a stale write fails rather than overwriting).
+ */
+export class JourneyCore {
+  constructor(readonly deps: JourneyDeps) {}
+
+  get stores(): JourneyStores {
+    return this.deps.stores;
+  }
+
+  now(): Date {
+    return this.deps.now();
+  }
+
+  load(cohortId: string, pairId: string): Promise<PairContext> {
+    return loadPairContext(this.stores, cohortId, pairId, this.now());
+  }
+
+  /** The caller's pair with this id, or undefined when they are not in it. */
+  async pairFor(caller: Caller, pairId: string): Promise<MyPair | undefined> {
+    const memberships = await this.deps.memberships.membershipsOf(caller.userId, caller.email);
+    const membership = memberships.find((m) => m.pairId === pairId);
+    if (!membership) return undefined;
+    return {
+      ctx: await this.load(membership.cohortId, pairId),
+      participantId: membership.participantId,
+    };
+  }
+
+  /**
+   * Every pair the caller is in. With `skipMissing`, a pair whose records are gone is left out
+   * rather than refused.
+   */
+  async pairsOf(caller: Caller, options: { skipMissing?: boolean } = {}): Promise<MyPair[]> {
+    const memberships = await this.deps.memberships.membershipsOf(caller.userId, caller.email);
+    const paired = memberships.filter((m) => m.pairId);
+    const found = await Promise.all(
+      paired.map(async (m) => {
+        try {
+          return { ctx: await this.load(m.cohortId, m.pairId!), participantId: m.participantId };
+        } catch (error) {
+          if (options.skipMissing && error instanceof NotFoundError) return undefined;
+          throw error;
+        }
+      }),
+    );
+    return found.filter((p): p is MyPair => p !== undefined);
+  }
+
+  /** Schedules every job this pair should have now; known job ids are left as they are. */
+  async syncJobs(ctx: PairContext): Promise<void> {
+    const jobs = jobsForPair({
+      pair: ctx.pair.value,
+      cohort: ctx.cohort,
+      activeSince: ctx.status.activeSince ? new Date(ctx.status.activeSince) : undefined,
+      timeZone: ctx.timeZone,
+      meetings: ctx.space.meetings.map((m) => m.value),
+      actions: ctx.space.actions.map((a) => a.value),
+      now: this.now(),
+    });
+    await this.deps.jobs.schedule(jobs);
+  }
+
+  /** The caller's side of the pair, or a refusal when they are not in it. */
+  member(ctx: PairContext, participantId: string) {
+    const who = sides(ctx, participantId);
+    if (!who) throw refuse.notInPair();
+    return who;
+  }
+
+  meeting(ctx: PairContext, id: string): Versioned<Meeting> | undefined {
+    return ctx.space.meetings.find((m) => m.value.id === id);
+  }
+
+  /** Applies a lifecycle event: the pair's new state and its status, or a refusal. */
+  async applyEvent(ctx: PairContext, event: PairEvent): Promise<PairContext> {
+    const now = this.now();
+    const result = applyPairEvent(ctx.pair.value, event, now, ctx.status);
+    if (!result.ok) throw refuse.pairChange(result.reason);
+    const status = { ...ctx.status, ...result.detail, updatedAt: now.toISOString() };
+    await this.saveStatus(ctx, status);
+    const pair = await this.stores.pairs.update(result.pair, ctx.pair.etag);
+    this.deps.log.info({ pairId: ctx.pair.value.id, change: result.change }, 'pair state changed');
+    return { ...ctx, pair, status };
+  }
+
+  async saveStatus(ctx: PairContext, status: PairContext['status']): Promise<void> {
+    const key = rowKeys.status();
+    const pairSpaces = this.stores.pairSpaces;
+    if (ctx.space.status) {
+      ctx.space.status = await pairSpaces.replace(
+        ctx.pair.value.id,
+        key,
+        status,
+        ctx.space.status.etag,
+      );
+    } else {
+      ctx.space.status = await pairSpaces.insert(ctx.pair.value.id, key, status);
+    }
+    ctx.status = status;
+  }
+}
