@@ -145,7 +145,7 @@ async function main(): Promise<void> {
       }),
     ];
     for (let i = 0; i < rows.length; i += 100) {
-      await service.ctx.repos.pairSpaces.insertMany(pairId, rows.slice(i, i + 100));
+      await service.parts.repos.pairSpaces.insertMany(pairId, rows.slice(i, i + 100));
     }
     const busy = await countCall();
 

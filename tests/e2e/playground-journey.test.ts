@@ -117,7 +117,7 @@ describe('a pair’s journey in the Agents Playground', () => {
     await waitForText(ui.page, 'Only you can see it', 15_000);
     await screenshot(ui.page, 'playground-reflection-saved');
 
-    const space = await service.ctx.repos.pairSpaces.load(pairId);
+    const space = await service.parts.repos.pairSpaces.load(pairId);
     expect(space.reflections.map((r) => r.value)).toEqual([
       expect.objectContaining({
         authorId: expect.any(String),

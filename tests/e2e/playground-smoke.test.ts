@@ -50,7 +50,7 @@ describe('the bot in the Microsoft 365 Agents Playground', () => {
 
     expect(ui.consoleErrors).toEqual([]);
     // The conversation reference the Playground's install carried is stored for later nudges.
-    const stored = await service.ctx.repos.conversations.getPersonal(
+    const stored = await service.parts.repos.conversations.getPersonal(
       demoPlaygroundConfig().currentUser.aadObjectId,
     );
     expect(stored?.serviceUrl).toBe(playground.serviceUrl);

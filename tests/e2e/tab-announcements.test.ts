@@ -85,7 +85,7 @@ beforeAll(async () => {
   cohortId = demo.id;
 
   // The demo participants carry the demo users' Entra ids, so an install links to them.
-  const people = await service.ctx.repos.participants.listByCohort(cohortId);
+  const people = await service.parts.repos.participants.listByCohort(cohortId);
   const entraIds = Object.fromEntries(people.map((p) => [p.displayName, p.userId]));
   for (const person of [...INSTALLED, ...NEVER_OPENED]) {
     expect(entraIds[person.name]).toBe(person.aadObjectId);
@@ -101,7 +101,7 @@ beforeAll(async () => {
   }
   for (const person of INSTALLED) {
     await expect(
-      service.ctx.repos.conversations.getPersonal(person.aadObjectId),
+      service.parts.repos.conversations.getPersonal(person.aadObjectId),
     ).resolves.toBeTruthy();
   }
 });
@@ -644,7 +644,7 @@ describe('announcements in the coordinator’s view of a cohort', () => {
 
   it('reads only the counts for the list, and shows a large report 200 people at a time', async () => {
     // A finished send to 230 people (written straight to storage: the fan-out is not under test).
-    const repo = service.ctx.repos.announcements;
+    const repo = service.parts.repos.announcements;
     const at = new Date(Date.now() - 3600_000);
     const big = {
       id: announcementId(at, 'b16b16b1'),

@@ -64,7 +64,7 @@ beforeAll(async () => {
   cohortId = demo.id;
 
   // Give the demo pairs different states: Kwame and Helen pause, Sofia and James are meeting.
-  const { repos } = service.ctx;
+  const { repos } = service.parts;
   const people = await repos.participants.listByCohort(cohortId);
   const idOf = (name: string) => people.find((p) => p.displayName === name)?.id;
   for (const pair of await repos.pairs.listByCohort(cohortId)) {

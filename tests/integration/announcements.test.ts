@@ -196,7 +196,7 @@ describe('announcements through the fan-out', () => {
     const nudged = PEOPLE.slice(0, 12).flatMap((p) => [p, p, p]);
     const nudges = await Promise.all(
       nudged.map((p) =>
-        harness.service.ctx.sender.sendToUser(p.aadObjectId, { type: 'message', text: 'Nudge' }),
+        harness.service.parts.sender.sendToUser(p.aadObjectId, { type: 'message', text: 'Nudge' }),
       ),
     );
     const done = await finished(created.body.id);
@@ -362,12 +362,12 @@ describe('announcements through the fan-out', () => {
     // The coordinator hears of the cancelled send once, however many sweeps (on however many
     // instances) find it drained afterwards.
     await waitForText(COORDINATOR_USER, /Delivery report · Cancelled\nWrong date sent/);
-    const svc = harness.service.ctx.announcements;
+    const svc = harness.service.parts.announcements;
     await Promise.all([
       svc.finishIfDrained(cohortId, created.body.id),
       svc.finishIfDrained(cohortId, created.body.id),
     ]);
-    await harness.service.ctx.fanout.sweep();
+    await harness.service.parts.fanout.sweep();
     expect(summaries(/Delivery report · Cancelled\nWrong date sent/)).toBe(1);
 
     // In the tab, the announcement is there for those it went to, not for those it never reached.
@@ -537,7 +537,7 @@ describe('the programme channel', () => {
     expect(summary).toContain('Programme channel\nPosted');
 
     // A channel post whose outcome is unknown is never posted again by "resend to unconfirmed".
-    const repo = harness.service.ctx.repos.announcements;
+    const repo = harness.service.parts.repos.announcements;
     const row = (await repo.listRecipients(created.body.id)).find((r) =>
       r.value.participantId.startsWith('channel-'),
     )!;
@@ -549,7 +549,7 @@ describe('the programme channel', () => {
       { token: coordinator },
     );
     expect(resent.body.queued).toBe(0);
-    await harness.service.ctx.fanout.sweep();
+    await harness.service.parts.fanout.sweep();
     expect(
       harness.connector.received.filter(
         (r) =>
@@ -627,8 +627,8 @@ function deliveredCard(user: TeamsUser, title: string) {
 
 describe('event reminders', () => {
   it('lists reminders among recent announcements, and calls one off when a move puts it in the past', async () => {
-    const repo = harness.service.ctx.repos.announcements;
-    const now = harness.service.ctx.clock.now();
+    const repo = harness.service.parts.repos.announcements;
+    const now = harness.service.parts.clock.now();
     // More earlier announcements than the list shows (50): the event's reminders, made after
     // them, must still be among the most recent.
     for (let i = 1; i <= 55; i++) {

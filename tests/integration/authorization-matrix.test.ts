@@ -577,7 +577,7 @@ async function eventEtag(): Promise<string> {
 }
 
 function devAuth(): Extract<TabAuthConfig, { mode: 'dev' }> {
-  const auth = harness.service.ctx.config.auth;
+  const auth = harness.service.parts.config.auth;
   if (auth.mode !== 'dev') throw new Error('the matrix runs in AUTH_MODE=dev');
   return auth;
 }

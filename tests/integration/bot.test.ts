@@ -55,7 +55,7 @@ describe('bot basics', () => {
     expect(visibleText(welcome!.activity)).toMatch(/Welcome, Ama/);
     expect(visibleText(welcome!.activity)).toMatch(/reflections stay private/);
 
-    const stored = await service.ctx.repos.conversations.getPersonal(AMA.aadObjectId);
+    const stored = await service.parts.repos.conversations.getPersonal(AMA.aadObjectId);
     expect(stored).toMatchObject({
       conversationId: personalConversationId(AMA),
       serviceUrl: connector.serviceUrl,
@@ -77,7 +77,7 @@ describe('bot basics', () => {
     expect(text).toMatch(/^Welcome to reverse mentoring/);
     expect(text).toMatch(/message me privately/);
     await expect(
-      service.ctx.repos.conversations.getConversation('19:general-channel@thread.tacv2'),
+      service.parts.repos.conversations.getConversation('19:general-channel@thread.tacv2'),
     ).resolves.toMatchObject({ conversationType: 'channel' });
   });
 
@@ -122,7 +122,7 @@ describe('bot basics', () => {
   });
 
   it('apologises with a reference id when a turn fails, without showing the error', async () => {
-    const memberships = service.ctx.repos.memberships;
+    const memberships = service.parts.repos.memberships;
     const original = memberships.listFor.bind(memberships);
     memberships.listFor = async () => {
       throw new Error('boom: secret internal detail');
@@ -214,7 +214,7 @@ describe('the /api/messages endpoint', () => {
     );
 
     // What the turn's code logs, deep down and through the root logger, carries it too.
-    const memberships = logged.ctx.repos.memberships;
+    const memberships = logged.parts.repos.memberships;
     const original = memberships.listFor.bind(memberships);
     memberships.listFor = async () => {
       throw new Error('boom');

@@ -25,7 +25,7 @@ const actor = (userId: string, email?: string): Actor => ({
 });
 
 const rsvp = (who: Actor, data: Record<string, unknown>) =>
-  calendarCardVerbs({ calendar: harness.service.ctx.calendar })['event.rsvp'](who, data);
+  calendarCardVerbs({ calendar: harness.service.parts.calendar })['event.rsvp'](who, data);
 
 const textOf = (result: { card: unknown }) => JSON.stringify(result.card);
 

@@ -92,8 +92,8 @@ describe('rules that protect people', () => {
     );
     expect([...seen, ...answers].join('\n')).not.toContain(secret);
     // The reflection is stored, for its author.
-    const space = await service.ctx.repos.pairSpaces.load(
-      (await service.ctx.repos.pairs.listByCohort(cohortId))[0]!.id,
+    const space = await service.parts.repos.pairSpaces.load(
+      (await service.parts.repos.pairs.listByCohort(cohortId))[0]!.id,
     );
     expect(space.reflections.map((r) => r.value.learned).sort()).toEqual([secret, shared].sort());
   });
@@ -231,7 +231,7 @@ describe('rules that protect people', () => {
     expect(stale.text).not.toMatch(/booked/i);
     expect(stale.text).toMatch(/1 of 6 held/);
     const pairId = String(samBooking.pairId);
-    const meeting = (await service.ctx.repos.pairSpaces.load(pairId)).meetings.find(
+    const meeting = (await service.parts.repos.pairSpaces.load(pairId)).meetings.find(
       (m) => m.value.id === samBooking.meetingId,
     );
     expect(meeting?.value).toMatchObject({

@@ -64,7 +64,7 @@ describe('when storage goes away and comes back', () => {
     expect(await say('help')).toMatch(/Commands/);
     // What was stored before the outage is still there.
     await expect(
-      service.ctx.repos.conversations.getPersonal(AMA.aadObjectId),
+      service.parts.repos.conversations.getPersonal(AMA.aadObjectId),
     ).resolves.toBeDefined();
   });
 });

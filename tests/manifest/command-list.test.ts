@@ -1,5 +1,7 @@
 import manifest from '../../appPackage/manifest.json';
-import { COMMANDS } from '../../bot/src/platform/teams/command-catalogue';
+import { commandCatalogue } from '../../bot/src/app/bot-routes';
+
+const COMMANDS = commandCatalogue();
 
 describe('the manifest command list', () => {
   it('offers in personal chat exactly the commands the bot lists in help, in the same order', () => {

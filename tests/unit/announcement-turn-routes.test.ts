@@ -1,7 +1,6 @@
 import {
   ANNOUNCEMENT_VERBS,
   AnnouncementActions,
-  EVENT_RSVP_VERBS,
   announcementCommands,
 } from '../../bot/src/features/announcements';
 import type { AnnouncementActionDeps } from '../../bot/src/features/announcements';
@@ -22,7 +21,6 @@ function actionsFor(coordinators: string[]) {
       isCoordinator: async (userId: string) => coordinators.includes(userId),
       membershipsOf: async () => [],
     },
-    answers: { answer: async () => ({}) as CardJson },
     now: () => new Date('2027-03-01T10:00:00Z'),
     log: createLogger('silent'),
   } as unknown as AnnouncementActionDeps;
@@ -32,15 +30,15 @@ function actionsFor(coordinators: string[]) {
 const texts = (card: CardJson) => JSON.stringify(card);
 
 describe('announcement turn routes', () => {
-  it('has one handler per announcement verb, and the RSVP in a table of its own', () => {
+  it("has one handler per announcement verb (the RSVP is the calendar's)", () => {
     const actions = actionsFor([]);
     expect(Object.keys(actions.verbs).sort()).toEqual([...ANNOUNCEMENT_VERBS].sort());
-    expect(Object.keys(actions.rsvpVerbs)).toEqual([...EVENT_RSVP_VERBS]);
-    const merged = mergeCardVerbs(actions.verbs, actions.rsvpVerbs);
-    expect(merged.size).toBe(ANNOUNCEMENT_VERBS.length + EVENT_RSVP_VERBS.length);
+    expect(Object.keys(actions.verbs)).not.toContain('event.rsvp');
+    const merged = mergeCardVerbs(actions.verbs);
+    expect(merged.size).toBe(ANNOUNCEMENT_VERBS.length);
   });
 
-  it("checks the coordinator on every coordinator verb; 'Got it' and RSVP are for anyone", async () => {
+  it("checks the coordinator on every coordinator verb; 'Got it' is for anyone", async () => {
     const actions = actionsFor([COORDINATOR.userId]);
     const refused = await actions.verbs['announcement.compose'](PERSON, {});
     expect(texts(refused.card)).toContain('Only the programme team can do that');
@@ -48,15 +46,6 @@ describe('announcement turn routes', () => {
     expect(texts(composer.card)).toContain('New announcement');
     const ack = await actions.verbs['announcement.ack'](PERSON, { cohortId: 'c1' });
     expect(texts(ack.card)).toContain('This announcement was not sent to you');
-    const rsvp = await actions.rsvpVerbs['event.rsvp'](PERSON, { response: 'yes' });
-    expect(texts(rsvp.card)).toContain('This invitation was not for you');
-  });
-
-  it('still answers through handle(actor, verb, data), and leaves other verbs alone', async () => {
-    const actions = actionsFor([COORDINATOR.userId]);
-    expect(await actions.handle(COORDINATOR, 'contract.open', {})).toBeUndefined();
-    const result = await actions.handle(COORDINATOR, 'announcement.compose', {});
-    expect(texts(result!.card)).toContain('New announcement');
   });
 
   it('"announce" is a hidden command: the composer in a personal chat, elsewhere to the own chat', async () => {

@@ -3,7 +3,9 @@ import { buildHelpCard } from '../../bot/src/features/help/help-card';
 import { buildMyPairCard } from '../../bot/src/features/journey/cards/my-pair-card';
 import { type CardJson, withRefresh } from '../../bot/src/platform/teams/cards/render';
 import { buildWelcomeCard } from '../../bot/src/features/help/welcome-card';
-import { COMMANDS } from '../../bot/src/platform/teams/command-catalogue';
+import { commandCatalogue } from '../../bot/src/app/bot-routes';
+
+const COMMANDS = commandCatalogue();
 
 /** Every card the bot can send, built from representative data. */
 const CATALOGUE: Record<string, CardJson> = {

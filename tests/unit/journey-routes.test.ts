@@ -11,7 +11,9 @@ import type { CardActionDeps } from '../../bot/src/features/journey/teams/card-a
 import { refuse } from '../../bot/src/features/journey/services/journey-refusals';
 import { createLogger } from '../../bot/src/platform/logger';
 import { ConflictError } from '../../bot/src/platform/storage/errors';
-import { COMMANDS } from '../../bot/src/platform/teams/command-catalogue';
+import { commandCatalogue } from '../../bot/src/app/bot-routes';
+
+const COMMANDS = commandCatalogue();
 import type { Actor } from '../../bot/src/platform/teams/turn-routes';
 
 /**

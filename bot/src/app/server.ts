@@ -2,26 +2,29 @@ import { randomUUID } from 'node:crypto';
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { CloudAdapter } from 'botbuilder';
 import { z } from 'zod';
-import type { AppContext } from './app-context';
-import { registerAnnouncementRoutes } from '../features/announcements';
-import { registerCohortRoutes, registerMeRoutes } from '../features/cohorts/index';
-import { registerHomeRoutes } from '../features/channel-home/index';
-import { registerDevRoutes } from '../features/dev/index';
-import { registerPairRoutes } from '../features/journey/http/pair-routes';
-import { registerCalendarRoutes } from '../features/calendar/index';
 import { AppError, invalidBody } from '../platform/errors';
 import { sendJson, toErrorResponse } from '../platform/http/error-response';
 import { readJson } from '../platform/http/request-body';
 import { registerTab } from '../platform/http/tab-static';
 import { type LogFields, withLogContext } from '../platform/logger';
-import type { MentoringBot } from '../platform/teams/mentoring-bot';
+import type { HealthCheck } from '../platform/http/health';
+import type { Logger } from '../platform/logger';
+import type { ProgrammeBot } from '../platform/teams/activity-handler';
+
+/** What the HTTP service is built from. */
+export interface HttpServerParts {
+  log: Logger;
+  maxBodyBytes: number;
+  health: Pick<HealthCheck, 'check'>;
+  adapter: CloudAdapter;
+  bot: ProgrammeBot;
+  /** Registers every feature's API routes (app/compose.ts). */
+  registerRoutes(server: Server): void;
+}
 
 /** Wiring only: the one HTTP service for the bot, the tab and its API. */
-export function createHttpServer(
-  ctx: AppContext,
-  adapter: CloudAdapter,
-  bot: MentoringBot,
-): Server {
+export function createHttpServer(parts: HttpServerParts): Server {
+  const { log, adapter, bot } = parts;
   const server = restify.createServer({
     name: 'reverse-mentoring',
     handleUncaughtExceptions: false,
@@ -43,7 +46,7 @@ export function createHttpServer(
         ms: Number((process.hrtime.bigint() - started) / 1_000_000n),
       };
       const busy = path?.startsWith('/api/') || path?.startsWith('/calendar/');
-      ctx.log[busy ? 'info' : 'debug'](line, 'request');
+      log[busy ? 'info' : 'debug'](line, 'request');
     });
     withLogContext(fields, () => next());
   });
@@ -54,9 +57,9 @@ export function createHttpServer(
     const fields = requestFields.get(req) ?? {};
     let activity: TurnActivity;
     try {
-      activity = parseActivity(await readJson(req, ctx.config.maxBodyBytes));
+      activity = parseActivity(await readJson(req, parts.maxBodyBytes));
     } catch (error) {
-      const { status, body } = toErrorResponse(error, ctx.log);
+      const { status, body } = toErrorResponse(error, log);
       sendJson(res, status, body);
       return;
     }
@@ -75,9 +78,9 @@ export function createHttpServer(
         await adapter.process(req, res, (context) => bot.run(context));
       } catch (error) {
         // The adapter answers what it can itself; anything it throws still gets our shape.
-        if (res.headersSent) ctx.log.error({ err: error }, 'bot turn failed after answering');
+        if (res.headersSent) log.error({ err: error }, 'bot turn failed after answering');
         else {
-          const { status, body } = toErrorResponse(error, ctx.log);
+          const { status, body } = toErrorResponse(error, log);
           sendJson(res, status, body);
         }
       }
@@ -85,33 +88,11 @@ export function createHttpServer(
   });
 
   server.get('/healthz', async (_req, res) => {
-    const report = await ctx.health.check();
+    const report = await parts.health.check();
     sendJson(res, report.status === 'ok' ? 200 : 503, report);
   });
 
-  const { http } = ctx;
-  registerMeRoutes(server, { http, me: ctx.me });
-  registerCohortRoutes(server, {
-    http,
-    cohorts: ctx.cohorts,
-    roster: ctx.roster,
-    health: ctx.cohortHealth,
-  });
-  registerPairRoutes(server, {
-    http,
-    journey: ctx.journey,
-    meetings: ctx.journeyMeetings,
-    work: ctx.pairWork,
-    now: () => ctx.clock.now(),
-  });
-  registerCalendarRoutes(server, { http, calendar: ctx.calendar, cohorts: ctx.cohorts });
-  registerAnnouncementRoutes(server, {
-    http,
-    announcements: ctx.announcements,
-    channels: ctx.announcementChannels,
-  });
-  registerHomeRoutes(server, { http, home: ctx.channelHome });
-  registerDevRoutes(server, { http, dev: ctx.dev });
+  parts.registerRoutes(server);
   registerTab(server);
 
   // Anything restify itself rejects (unknown route, wrong method) answers in our JSON shape too.
@@ -131,7 +112,7 @@ export function createHttpServer(
             : status < 500
               ? AppError.coded(status === 413 ? 'too_large' : 'invalid', 'bad_request', err.message)
               : err;
-      const { body } = toErrorResponse(error, ctx.log);
+      const { body } = toErrorResponse(error, log);
       (err as unknown as { toJSON: () => unknown }).toJSON = () => body;
       callback();
     },

@@ -16,7 +16,6 @@ import type { TeamsDelivery } from './teams/teams-delivery';
 import { FanoutSweep } from './fanout/sweep';
 import type { AnnouncementPorts } from './ports';
 import { AnnouncementService } from './services/announcement-service';
-import { EventAnswers } from './services/event-answers';
 import { EventBroadcasts } from './services/event-broadcasts';
 import { ProgrammeChannels } from './services/programme-channel';
 import type { AnnouncementRepository } from './store/announcement-repository';
@@ -94,7 +93,6 @@ export function createAnnouncements(deps: AnnouncementFeatureDeps): Announcement
   const actions = new AnnouncementActions({
     announcements: service,
     identity: ports.identity,
-    answers: new EventAnswers(ports, now),
     now,
     log,
   });

@@ -27,13 +27,7 @@ export {
   AnnouncementActions,
   announcementCardVerbs,
 } from './teams/announcement-actions';
-export { type EventRsvpDeps, eventRsvpCardVerbs } from './teams/event-rsvp-actions';
-export {
-  ANNOUNCEMENT_VERBS,
-  type AnnouncementVerb,
-  EVENT_RSVP_VERBS,
-  type EventRsvpVerb,
-} from './teams/announcement-verbs';
+export { ANNOUNCEMENT_VERBS, type AnnouncementVerb } from './teams/announcement-verbs';
 export { type AnnounceCommandDeps, announceCommand } from './teams/announce-command';
 
 /** The feature's text commands (just "announce", hidden from help). */

@@ -58,10 +58,6 @@ export interface EventCardRequest {
   problem?: string;
 }
 
-/** A person's answer to an event, as the calendar took it (or refused it, with words). */
-export type RsvpOutcome =
-  { ok: true; event: BroadcastEvent } | { ok: false; message: string; event?: BroadcastEvent };
-
 export interface CohortsPort {
   get(cohortId: string): Promise<Versioned<CohortRef> | undefined>;
   list(): Promise<CohortRef[]>;
@@ -85,13 +81,6 @@ export interface EventsPort {
   placesLeft(event: BroadcastEvent, rsvps: RsvpRef[]): number | undefined;
   /** The calendar's invitation (or reminder) card. */
   card(data: EventCardRequest): CardJson;
-  answer(
-    cohortId: string,
-    eventId: string,
-    participantId: string,
-    response: RsvpAnswer,
-    now: Date,
-  ): Promise<RsvpOutcome>;
 }
 
 export interface AnnouncementPorts {

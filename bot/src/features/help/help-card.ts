@@ -1,4 +1,8 @@
-import type { CommandInfo } from '../../platform/teams/command-catalogue';
+/** A command as help lists it. */
+export interface CommandInfo {
+  command: string;
+  description: string;
+}
 import {
   type CardJson,
   cardTemplate,

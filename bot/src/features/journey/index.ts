@@ -47,11 +47,7 @@ export { buildMyPairCard } from './cards/my-pair-card';
 // Transport: routes, card verbs, commands and jobs.
 export { type PairRouteDeps, registerPairRoutes } from './http/pair-routes';
 export { JOURNEY_VERBS, type JourneyVerb, isJourneyVerb } from './cards/journey-verbs';
-export { type CardActionDeps, CardActionRouter, journeyCardVerbs } from './teams/card-actions';
-export {
-  type JourneyCommandDeps,
-  JourneyCommands,
-  journeyCommands,
-} from './teams/journey-commands';
+export { type CardActionDeps, journeyCardVerbs } from './teams/card-actions';
+export { type JourneyCommandDeps, journeyCommands } from './teams/journey-commands';
 export { type JourneyJobDeps, JourneyJobHandler } from './jobs/journey-job-handler';
 export { NudgeDelivery, type NudgeDeliveryDeps, type PersonalChats } from './jobs/nudge-delivery';

@@ -52,7 +52,9 @@ function firstName(name: string | undefined): string | undefined {
   return first ? first : undefined;
 }
 
-const card = (json: CardJson) => MessageFactory.attachment(asAttachment(json));
+/** A card as a message activity. */
+export const cardMessage = (json: CardJson) => MessageFactory.attachment(asAttachment(json));
+const card = cardMessage;
 
 /**
  * The programme bot: welcomes people, keeps their conversation reference fresh, and dispatches

@@ -16,17 +16,8 @@ import type {
 } from '../../../platform/teams/turn-routes';
 import type { IdentityPort } from '../ports';
 import type { AnnouncementService } from '../services/announcement-service';
-import type { EventAnswers } from '../services/event-answers';
-import {
-  ANNOUNCEMENT_VERBS,
-  type AnnouncementVerb,
-  COORDINATOR_VERBS,
-  type EventRsvpVerb,
-  isAnnouncementVerb,
-  isEventRsvpVerb,
-} from './announcement-verbs';
+import { ANNOUNCEMENT_VERBS, type AnnouncementVerb, COORDINATOR_VERBS } from './announcement-verbs';
 import { note, str } from './card-data';
-import { eventRsvpCardVerbs } from './event-rsvp-actions';
 
 /** What the announcement cards' actions use: the feature's services, never its storage. */
 export interface AnnouncementActionDeps {
@@ -43,7 +34,6 @@ export interface AnnouncementActionDeps {
     | 'cardFor'
   >;
   identity: Pick<IdentityPort, 'isCoordinator' | 'membershipsOf'>;
-  answers: Pick<EventAnswers, 'answer'>;
   now: () => Date;
   log: Logger;
 }
@@ -89,19 +79,9 @@ const card = (c: CardJson): ActionResult => ({ card: c, notices: [] });
 export class AnnouncementActions {
   /** One handler per announcement verb. */
   readonly verbs: CardVerbTable<AnnouncementVerb>;
-  /** The event card's RSVP (the calendar's verb, in its own table). */
-  readonly rsvpVerbs: CardVerbTable<EventRsvpVerb>;
 
   constructor(private readonly deps: AnnouncementActionDeps) {
     this.verbs = announcementCardVerbs(this);
-    this.rsvpVerbs = eventRsvpCardVerbs(deps);
-  }
-
-  /** Any announcement or RSVP verb; undefined for a verb that is not one of these. */
-  async handle(actor: Actor, verb: unknown, data: CardData): Promise<ActionResult | undefined> {
-    if (isAnnouncementVerb(verb)) return this.verbs[verb](actor, data);
-    if (isEventRsvpVerb(verb)) return this.rsvpVerbs[verb](actor, data);
-    return undefined;
   }
 
   /** Runs `handler` for coordinators; anyone else is told who sends announcements. */

@@ -26,15 +26,6 @@ export const COORDINATOR_VERBS: ReadonlySet<AnnouncementVerb> = new Set([
   'announcement.resend',
 ]);
 
-/** The event invitation card's verb: the calendar's, handled here until the calendar owns it. */
-export const EVENT_RSVP_VERBS = ['event.rsvp'] as const;
-
-export type EventRsvpVerb = (typeof EVENT_RSVP_VERBS)[number];
-
 export function isAnnouncementVerb(value: unknown): value is AnnouncementVerb {
   return typeof value === 'string' && (ANNOUNCEMENT_VERBS as readonly string[]).includes(value);
-}
-
-export function isEventRsvpVerb(value: unknown): value is EventRsvpVerb {
-  return typeof value === 'string' && (EVENT_RSVP_VERBS as readonly string[]).includes(value);
 }

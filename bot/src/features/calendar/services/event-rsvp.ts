@@ -91,38 +91,3 @@ function goingChange(state: AnswerState, response: RsvpResponse): number {
 function backOff(attempt: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
 }
-
-/**
- * The answer as the announcement card actions read it before `event.rsvp` moved to the
- * calendar's own verb table (`calendarCardVerbs`). Delete once nothing calls it.
- * @deprecated use CalendarService.answer
- */
-export type RsvpOutcome =
-  | { ok: true; event: ProgrammeEvent; response: RsvpResponse; placesLeft?: number }
-  | { ok: false; code: 'not_found' | 'event_full'; message: string; event?: ProgrammeEvent };
-
-/** @deprecated use CalendarService.answer (see RsvpOutcome). */
-export async function answerEvent(
-  repos: AnswerStores,
-  cohortId: string,
-  eventId: string,
-  participantId: string,
-  response: RsvpResponse,
-  now: Date,
-): Promise<RsvpOutcome> {
-  try {
-    return {
-      ok: true,
-      ...(await takeAnswer(repos, cohortId, eventId, participantId, response, now)),
-    };
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    if (error.code === 'event_full') {
-      const { event } = await repos.events.answerState(cohortId, eventId, participantId);
-      return { ok: false, code: 'event_full', message: error.message, event };
-    }
-    if (error.reason === 'not_found')
-      return { ok: false, code: 'not_found', message: error.message };
-    throw error;
-  }
-}

@@ -6,7 +6,7 @@ import type {
   CardData,
   CardVerbTable,
 } from '../../../platform/teams/turn-routes';
-import { JOURNEY_VERBS, type JourneyVerb, isJourneyVerb } from '../cards/journey-verbs';
+import { JOURNEY_VERBS, type JourneyVerb } from '../cards/journey-verbs';
 import type { JourneyService } from '../services/journey-service';
 import { type Handling, type VerbRoute, done, message, str } from './card-action-kit';
 import { type ContractActionDeps, contractActions } from './contract-actions';
@@ -67,22 +67,5 @@ async function act(
     deps.log.info({ verb, pairId }, 'card action raced another change; showing the latest');
     const latest = await deps.journey.load(mine.ctx.cohort.id, pairId);
     return done(route.latest({ ...h, ctx: latest }));
-  }
-}
-
-/**
- * The journey's verbs behind the activity handler's one entry point (kept until the bot
- * dispatches on the merged verb tables).
- */
-export class CardActionRouter {
-  private readonly table: CardVerbTable<JourneyVerb>;
-
-  constructor(deps: CardActionDeps) {
-    this.table = journeyCardVerbs(deps);
-  }
-
-  /** Handles one card action; `undefined` when the verb is not ours. */
-  async handle(actor: Actor, verb: unknown, data: CardData): Promise<ActionResult | undefined> {
-    return isJourneyVerb(verb) ? this.table[verb](actor, data) : undefined;
   }
 }

@@ -177,21 +177,3 @@ export function journeyCommands({ journey, now }: JourneyCommandDeps): CommandRo
     ),
   ];
 }
-
-/**
- * The journey's commands behind the activity handler's one entry point (kept until the bot
- * dispatches on the merged command routes).
- */
-export class JourneyCommands {
-  private readonly routes: CommandRoute[];
-
-  constructor(deps: JourneyCommandDeps) {
-    this.routes = journeyCommands(deps);
-  }
-
-  async run(command: string, actor: Actor): Promise<CommandReply> {
-    const route = this.routes.find((r) => r.command === command);
-    if (!route) return { text: MESSAGES.comingSoon(command) };
-    return route.run({ actor, scope: 'personal' });
-  }
-}

@@ -4,7 +4,6 @@
  * what the person typed and the error message right below the field.
  */
 import { type CardJson, expandCard } from './render';
-import type { CardVerb } from '../verbs';
 
 /** Messages per input id, shown below each input when a submission was invalid. */
 export type FieldErrors<K extends string> = Partial<Record<K, string>>;
@@ -79,7 +78,7 @@ export interface ExecuteOptions {
  */
 export function execute(
   title: string,
-  verb: CardVerb,
+  verb: string,
   data: Record<string, unknown>,
   options: ExecuteOptions = {},
 ): object {

@@ -1,0 +1,241 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { CloudAdapter } from 'botbuilder';
+import type { Server } from 'restify';
+import {
+  type AnnouncementService,
+  type Fanout,
+  FanoutQueue,
+  TeamsDelivery,
+  createAnnouncements,
+  registerAnnouncementRoutes,
+} from '../features/announcements';
+import {
+  CalendarService,
+  buildEventCard,
+  isInvited,
+  placesLeft,
+  registerCalendarRoutes,
+} from '../features/calendar/index';
+import { ChannelHomeService, registerHomeRoutes } from '../features/channel-home/index';
+import {
+  CohortService,
+  IdentityService,
+  MeService,
+  RosterService,
+  registerCohortRoutes,
+  registerMeRoutes,
+} from '../features/cohorts/index';
+import { DevService, registerDevRoutes } from '../features/dev/index';
+import {
+  DailySendLedger,
+  JourneyJobHandler,
+  NudgeDelivery,
+  cohortHealth,
+  createJourneyServices,
+  registerPairRoutes,
+} from '../features/journey/index';
+import type { Clock } from '../platform/clock';
+import { createVerifier, mintDevToken } from '../platform/http/auth/token-verifier';
+import type { HttpEnv } from '../platform/http/route';
+import type { Logger } from '../platform/logger';
+import { JobStore } from '../platform/storage/jobs/job-store';
+import { Scheduler } from '../platform/storage/jobs/scheduler';
+import type { ResolvedStorage, TableStore } from '../platform/storage/table-store';
+import { ProgrammeBot, cardMessage } from '../platform/teams/activity-handler';
+import { ProactiveSender } from '../platform/teams/proactive-sender';
+import { WorkerRegistry } from '../platform/teams/worker-registry';
+import { botRoutes } from './bot-routes';
+import type { Config } from './config';
+import { type Repositories, createRepositories } from './repositories';
+
+/**
+ * Named parts of a running service, for tests and tools that look inside it (benchmarks, the
+ * dev scripts). No module of the product receives this: each gets only what it uses.
+ */
+export interface ServiceParts {
+  config: Config;
+  clock: Clock;
+  repos: Repositories;
+  sender: Pick<ProactiveSender, 'sendToUser'>;
+  announcements: AnnouncementService;
+  fanout: Fanout;
+  calendar: CalendarService;
+}
+
+export interface Composition {
+  parts: ServiceParts;
+  bot: ProgrammeBot;
+  /** Registers every feature's API routes on the server. */
+  registerRoutes(server: Server): void;
+  scheduler: Scheduler;
+  queue: FanoutQueue;
+  /** What storage preparation needs once tables exist. */
+  identity: IdentityService;
+  cohorts: CohortService;
+  roster: RosterService;
+}
+
+/** The composition root: builds every feature over one store and wires them together. */
+export function compose(
+  config: Config,
+  log: Logger,
+  clock: Clock,
+  store: TableStore,
+  storage: ResolvedStorage,
+  adapter: CloudAdapter,
+): Composition {
+  const repos = createRepositories(store);
+  const now = () => clock.now();
+  const botAppId = config.bot.kind === 'azure' ? config.bot.appId : '';
+  const identity = new IdentityService(repos);
+  const jobs = new JobStore(store, { clock: now });
+  const { journey, meetings, work } = createJourneyServices({
+    stores: repos,
+    jobs,
+    memberships: identity,
+    now,
+    log,
+  });
+  // Every proactive send (nudges, summaries, channel posts) takes a slot under Teams' rate from
+  // the fan-out's pacer, so they and a large announcement share the limit instead of racing.
+  const pace = () => fanout.pace();
+  const sender = new ProactiveSender(adapter, botAppId, repos.conversations, log, pace);
+  const jobHandler = new JourneyJobHandler({
+    journey,
+    delivery: new NudgeDelivery({
+      ledger: new DailySendLedger(store),
+      sender,
+      chats: repos.conversations,
+      now,
+      log,
+    }),
+    followUps: jobs,
+    now,
+    log,
+  });
+  const instanceId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const queue = new FanoutQueue(storage);
+  const health = { cohortHealth: (cohortId: string) => cohortHealth(repos, cohortId) };
+  const announcementFeature = createAnnouncements({
+    repo: repos.announcements,
+    queue,
+    delivery: new TeamsDelivery(adapter, botAppId, repos.conversations, log),
+    registry: new WorkerRegistry(store, instanceId.replace(/[^A-Za-z0-9:._-]/g, '_')),
+    ports: {
+      cohorts: repos.cohorts,
+      participants: repos.participants,
+      pairs: repos.pairs,
+      pairHealth: health.cohortHealth,
+      conversations: repos.conversations,
+      identity,
+      events: {
+        get: (cohortId, eventId) => repos.events.get(cohortId, eventId),
+        calendar: (cohortId) => repos.events.calendar(cohortId),
+        isInvited,
+        placesLeft,
+        card: buildEventCard,
+      },
+    },
+    now,
+    log,
+    publicUrl: config.publicUrl,
+    fanout: config.fanout,
+  });
+  const { service: announcements, fanout } = announcementFeature;
+  const scheduler = new Scheduler(jobs, jobHandler.handle, {
+    owner: instanceId,
+    clock: now,
+    log,
+    intervalMs: config.schedulerIntervalSeconds * 1000,
+    // Everything due for one person at one time goes out as one message.
+    bundling: {
+      key: (job) => (job.recipientId ? `participant:${job.recipientId}` : undefined),
+      handler: (bundle) => jobHandler.handleBundle(bundle),
+    },
+  });
+  const cohorts = new CohortService(repos);
+  const roster = new RosterService(repos, now, (cohortId, pairIds) =>
+    journey.scheduleIntroductions(cohortId, pairIds),
+  );
+  const calendar = new CalendarService({
+    repos,
+    identity,
+    cohorts,
+    reminders: announcements,
+    now,
+    publicUrl: config.publicUrl,
+  });
+  const channelHome = new ChannelHomeService({
+    identity,
+    cohorts,
+    calendar,
+    announcements: repos.announcements,
+    journey: {
+      meetingsOf: async (pairId) =>
+        (await repos.pairSpaces.load(pairId)).meetings.map((m) => m.value),
+      cohortHealth: health.cohortHealth,
+    },
+    now,
+  });
+  const auth = config.auth;
+  const dev =
+    auth.mode === 'dev'
+      ? new DevService({
+          clock,
+          scheduler,
+          jobs,
+          sweepAnnouncements: () => fanout.sweep(),
+          mintToken: (user) => mintDevToken(auth, user),
+          log,
+        })
+      : undefined;
+
+  const http: HttpEnv = {
+    log,
+    verifier: createVerifier(config.auth),
+    isCoordinator: (userId) => identity.isCoordinator(userId),
+    maxBodyBytes: config.maxBodyBytes,
+  };
+  const registerRoutes = (server: Server) => {
+    registerMeRoutes(server, { http, me: new MeService({ identity, cohorts }) });
+    registerCohortRoutes(server, { http, cohorts, roster, health });
+    registerPairRoutes(server, { http, journey, meetings, work, now });
+    registerCalendarRoutes(server, { http, calendar, cohorts });
+    registerAnnouncementRoutes(server, {
+      http,
+      announcements,
+      channels: announcementFeature.channels,
+    });
+    registerHomeRoutes(server, { http, home: channelHome });
+    registerDevRoutes(server, { http, dev });
+  };
+
+  const bot = new ProgrammeBot(
+    botRoutes(
+      {
+        journey: { journey, meetings, work, now, log },
+        calendar: { calendar },
+        announcementActions: announcementFeature.actions,
+        announce: {
+          identity,
+          actions: announcementFeature.actions,
+          sendToOwnChat: async (userId, card) =>
+            (await sender.sendToUser(userId, cardMessage(card))).status === 'sent',
+        },
+      },
+      { sender, conversations: repos.conversations, now, log },
+    ),
+  );
+
+  return {
+    parts: { config, clock, repos, sender, announcements, fanout, calendar },
+    bot,
+    registerRoutes,
+    scheduler,
+    queue,
+    identity,
+    cohorts,
+    roster,
+  };
+}
