@@ -1,3 +1,4 @@
+import { DEV_TENANT_ID } from '../contracts/dev';
 import { z } from 'zod';
 
 /**
@@ -203,7 +204,7 @@ export class ConfigError extends Error {
 }
 
 /** A fixed tenant id for development tokens, so they look like Entra tokens. */
-export const DEV_TENANT_ID = '00000000-0000-4000-8000-00000000d3e0';
+export { DEV_TENANT_ID };
 const DEV_AUDIENCE = 'api://localhost/reverse-mentoring-dev';
 const DEV_FALLBACK_SECRET = 'local-development-only-signing-key-not-for-production';
 

@@ -43,3 +43,6 @@ export const devClockRequestSchema = z
       .refine((v) => !Number.isNaN(Date.parse(v)), 'must be an ISO-8601 instant'),
   })
   .strict();
+
+/** The tenant every dev-mode token and the Playground's people belong to. */
+export const DEV_TENANT_ID = '00000000-0000-4000-8000-00000000d3e0';

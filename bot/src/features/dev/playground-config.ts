@@ -1,5 +1,5 @@
 import { DEMO_COORDINATOR, DEMO_PARTICIPANTS, type DemoPerson } from './demo-cohort';
-import { DEV_TENANT_ID } from '../../app/config';
+import { DEV_TENANT_ID } from '../../contracts/dev';
 
 /**
  * The Microsoft 365 Agents Playground's mock tenant (`.m365agentsplayground.yml`, schema 0.1.1),

@@ -50,4 +50,8 @@ export { JOURNEY_VERBS, type JourneyVerb, isJourneyVerb } from './cards/journey-
 export { type CardActionDeps, journeyCardVerbs } from './teams/card-actions';
 export { type JourneyCommandDeps, journeyCommands } from './teams/journey-commands';
 export { type JourneyJobDeps, JourneyJobHandler } from './jobs/journey-job-handler';
-export { NudgeDelivery, type NudgeDeliveryDeps, type PersonalChats } from './jobs/nudge-delivery';
+export {
+  NudgeDelivery,
+  type NudgeDeliveryDeps,
+  type PersonalChats,
+} from './services/nudge-delivery';

@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
-import type { Cohort } from '../../cohorts/domain/cohort';
+import type { Cohort } from '../../cohorts';
 import type { JourneyJob, JourneyJobKind, ScheduledJob } from './journey-jobs';
 import { planWindows, type PlanWindow } from './meeting-plan';
-import type { Pair } from '../../cohorts/domain/pair';
+import type { Pair } from '../../cohorts';
 import type { PairStatusDetail } from './pair-lifecycle';
 import type { AgreedAction, Meeting } from './pair-space';
 import { resolveTimeZone } from './send-window';

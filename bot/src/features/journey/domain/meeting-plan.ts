@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { Cadence } from '../../cohorts/domain/cohort';
+import type { Cadence } from '../../cohorts';
 import type { Meeting } from './pair-space';
 import { resolveTimeZone } from './send-window';
 

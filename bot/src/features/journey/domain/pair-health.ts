@@ -1,4 +1,4 @@
-import type { PairState } from '../../cohorts/domain/pair';
+import type { PairState } from '../../cohorts';
 import type { Meeting } from './pair-space';
 
 /** How a pair is doing, as the programme team sees it: states and counts, never content. */

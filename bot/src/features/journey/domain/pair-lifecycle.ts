@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { JOURNEY_LIMITS } from '../../../contracts/journey';
-import type { Pair, PairState } from '../../cohorts/domain/pair';
+import type { Pair, PairState } from '../../cohorts';
 
 /**
  * The pair state machine (docs/journey.md):

@@ -10,7 +10,7 @@ import { isRefusal } from '../services/journey-refusals';
 import type { JourneyService } from '../services/journey-service';
 import type { PairContext } from '../services/pair-context';
 import * as views from '../teams/journey-views';
-import type { NudgeDelivery } from './nudge-delivery';
+import type { NudgeDelivery } from '../services/nudge-delivery';
 
 /** Where jobs the handler creates go (check-ins and coordinator alerts after a missed window). */
 export interface FollowUpSink {

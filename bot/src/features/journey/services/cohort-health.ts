@@ -1,8 +1,8 @@
 import { progress } from '../domain/meeting-plan';
 import { HEALTH_WORDS, type PairHealth, lastContact, pairHealth } from '../domain/pair-health';
-import type { Cohort } from '../../cohorts/domain/cohort';
-import type { Pair } from '../../cohorts/domain/pair';
-import type { Participant } from '../../cohorts/domain/participant';
+import type { Cohort } from '../../cohorts';
+import type { Pair } from '../../cohorts';
+import type { Participant } from '../../cohorts';
 import { eachLimited } from '../../../platform/storage/batch';
 import type { Versioned } from '../../../platform/storage/versioned';
 import type { PairSpace } from '../store/pair-space-repository';

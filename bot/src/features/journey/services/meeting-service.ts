@@ -1,4 +1,4 @@
-import { newId } from '../../cohorts/domain/ids';
+import { newId } from '../../cohorts';
 import type { BookingInput, PreparationInput, ReflectionInput } from '../domain/journey-inputs';
 import type { AgreedAction, Meeting, Preparation, Reflection } from '../domain/pair-space';
 import { AppError } from '../../../platform/errors';

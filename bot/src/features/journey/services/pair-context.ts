@@ -1,6 +1,6 @@
-import type { Cohort } from '../../cohorts/domain/cohort';
-import type { Pair } from '../../cohorts/domain/pair';
-import type { Participant } from '../../cohorts/domain/participant';
+import type { Cohort } from '../../cohorts';
+import type { Pair } from '../../cohorts';
+import type { Participant } from '../../cohorts';
 import { resolveTimeZone } from '../domain/send-window';
 import { NotFoundError } from '../../../platform/storage/errors';
 import type {

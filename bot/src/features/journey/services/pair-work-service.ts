@@ -1,5 +1,5 @@
 import type { ActionChange, GoalInput, NewAction, NewGoal } from '../../../contracts/journey';
-import { newId } from '../../cohorts/domain/ids';
+import { newId } from '../../cohorts';
 import type { FitInput, ReviewInput } from '../domain/journey-inputs';
 import type { AgreedAction, FinalReview, FitCheck, Goal } from '../domain/pair-space';
 import type { Versioned } from '../../../platform/storage/versioned';

@@ -5,7 +5,7 @@ import { buildIntroductionCard } from '../cards/introduction-card';
 import { buildEndCard, buildPauseCard, buildResumeCard } from '../cards/pause-end-card';
 import { type CardJson, withRefresh } from '../../../platform/teams/cards/render';
 import { formatMinutes } from '../domain/meeting-plan';
-import type { Participant } from '../../cohorts/domain/participant';
+import type { Participant } from '../../cohorts';
 import type { PairContext } from '../services/pair-context';
 import { CARD_VERSION, type Form, chatUrl, dateText, meetingUrl, viewer } from './view-format';
 

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Meeting } from '../domain/pair-space';
-import type { Participant } from '../../cohorts/domain/participant';
+import type { Participant } from '../../cohorts';
 import { resolveTimeZone } from '../domain/send-window';
 import { type PairContext, sides } from '../services/pair-context';
 
