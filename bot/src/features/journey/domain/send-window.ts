@@ -1,4 +1,5 @@
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
+import { FALLBACK_TIME_ZONE, isValidTimeZone, resolveTimeZone } from '../../../contracts/time-zone';
 
 /**
  * Respectful timing (docs/journey.md): a job's due time is the earliest it may go; it is
@@ -22,17 +23,7 @@ export const DEFAULT_POLICY: SendPolicy = Object.freeze({
   workingDays: Object.freeze([1, 2, 3, 4, 5]),
 });
 
-/** Used whenever a person's time zone is unknown or not a real IANA zone. */
-export const FALLBACK_TIME_ZONE = 'Europe/London';
-
-export function isValidTimeZone(tz: unknown): tz is string {
-  return typeof tz === 'string' && tz.trim() !== '' && IANAZone.isValidZone(tz);
-}
-
-/** The zone to use for a person: theirs when it is valid, otherwise Europe/London. */
-export function resolveTimeZone(tz: string | undefined | null): string {
-  return isValidTimeZone(tz) ? tz : FALLBACK_TIME_ZONE;
-}
+export { FALLBACK_TIME_ZONE, isValidTimeZone, resolveTimeZone };
 
 function checkPolicy(policy: SendPolicy): void {
   const { startHour, endHour, workingDays } = policy;
