@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Announcements on the wire: the limits, enums, request body and response shapes shared by the
