@@ -98,10 +98,12 @@ module.exports = {
     },
     {
       name: 'no-feature-cycles',
-      comment: 'No circular dependency between features: a cycle may not leave its feature.',
+      comment: 'No circular dependency between features, not even through their index.ts files.',
       severity: 'error',
       from: { path: FEATURE },
-      to: { circular: true, via: { pathNot: '^bot/src/features/$1/' } },
+      // Some module of the cycle lies in another feature (a cycle through platform/ or app/
+      // alone breaks their own rules).
+      to: { circular: true, via: { path: '^bot/src/features/(?!$1/)' } },
     },
   ],
   options: {
