@@ -9,7 +9,6 @@ import {
   DefaultAzureCredential,
   type TokenCredential,
 } from '@azure/identity';
-import type { StorageConfig } from '../../app/config';
 import { StorageUnavailableError, isUnavailable } from './errors';
 
 /** Every table the service uses. Names are Azure table names: letters and digits only. */
@@ -43,9 +42,12 @@ export type ResolvedStorage =
   | { kind: 'connection-string'; connectionString: string }
   | { kind: 'account-url'; accountUrl: string; credential: TokenCredential };
 
-export function resolveStorage(
-  config: Exclude<StorageConfig, { kind: 'embedded' }>,
-): ResolvedStorage {
+/** A storage account as configured: a connection string, or a URL reached with an identity. */
+export type StorageAccount =
+  | { kind: 'connection-string'; connectionString: string }
+  | { kind: 'account-url'; accountUrl: string; managedIdentityClientId?: string };
+
+export function resolveStorage(config: StorageAccount): ResolvedStorage {
   if (config.kind === 'connection-string') return config;
   const credential = config.managedIdentityClientId
     ? new ManagedIdentityCredential({ clientId: config.managedIdentityClientId })

@@ -34,13 +34,9 @@ export async function insertRow(
   entity: TableEntity<Record<string, unknown>>,
   what: string,
 ): Promise<string> {
-  try {
-    const response = await table.createEntity(entity);
-    return response.etag ?? '';
-  } catch (error) {
-    if (statusOf(error) === 409) throw new ConflictError(`${what} already exists`);
-    return translate(error);
-  }
+  const etag = await tryInsertRow(table, entity);
+  if (etag === undefined) throw new ConflictError(`${what} already exists`);
+  return etag;
 }
 
 /** Replaces an entity only if it is unchanged since `etag` was read. */
@@ -60,6 +56,60 @@ export async function replaceRow(
       throw new ConflictError(`${what} was changed by someone else`, await readCurrent());
     }
     if (status === 404) throw new NotFoundError(`${what} no longer exists`);
+    return translate(error);
+  }
+}
+
+// Conditional writes for callers to whom a lost race is an answer, not an error (the job store's
+// claims and moves): each returns undefined or false where the plain form above would throw.
+
+/** Inserts; undefined when an entity with the same keys exists (409). */
+export async function tryInsertRow(
+  table: TableClient,
+  entity: TableEntity<Record<string, unknown>>,
+): Promise<string | undefined> {
+  try {
+    const response = await table.createEntity(entity);
+    return response.etag ?? '';
+  } catch (error) {
+    if (statusOf(error) === 409) return undefined;
+    return translate(error);
+  }
+}
+
+/**
+ * Merges (or replaces) an entity only if it is unchanged since `etag` was read; undefined when it
+ * changed (412) or is gone (404).
+ */
+export async function tryUpdateRow(
+  table: TableClient,
+  entity: TableEntity<Record<string, unknown>>,
+  etag: string,
+  mode: 'Merge' | 'Replace' = 'Merge',
+): Promise<string | undefined> {
+  try {
+    const response = await table.updateEntity(entity, mode, { etag });
+    return response.etag ?? '';
+  } catch (error) {
+    const status = statusOf(error);
+    if (status === 412 || status === 404) return undefined;
+    return translate(error);
+  }
+}
+
+/** Deletes only if unchanged since `etag`; false when it changed or is already gone. */
+export async function tryDeleteRow(
+  table: TableClient,
+  partitionKey: string,
+  rowKey: string,
+  etag: string,
+): Promise<boolean> {
+  try {
+    await table.deleteEntity(partitionKey, rowKey, { etag });
+    return true;
+  } catch (error) {
+    const status = statusOf(error);
+    if (status === 412 || status === 404) return false;
     return translate(error);
   }
 }
@@ -86,19 +136,8 @@ export async function listPartition(
   partitionKey: string,
   filter?: string,
 ): Promise<Row[]> {
-  const rows: Row[] = [];
   const byPartition = odata`PartitionKey eq ${partitionKey}`;
-  const query = filter ? `${byPartition} and (${filter})` : byPartition;
-  try {
-    for await (const row of table.listEntities<Record<string, unknown>>({
-      queryOptions: { filter: query },
-    })) {
-      rows.push(row);
-    }
-  } catch (error) {
-    return translate(error);
-  }
-  return rows;
+  return listRows(table, filter ? `${byPartition} and (${filter})` : byPartition);
 }
 
 /** Every row whose PartitionKey is in [from, to), optionally filtered further. */
@@ -108,19 +147,42 @@ export async function listPartitionRange(
   to: string,
   filter?: string,
 ): Promise<Row[]> {
-  const rows: Row[] = [];
   const range = odata`PartitionKey ge ${from} and PartitionKey lt ${to}`;
-  const query = filter ? `${range} and (${filter})` : range;
+  return listRows(table, filter ? `${range} and (${filter})` : range);
+}
+
+/** Every row matching `filter` (built with `odata`), or every row of the table without one. */
+export async function listRows(table: TableClient, filter?: string): Promise<Row[]> {
+  const rows: Row[] = [];
   try {
-    for await (const row of table.listEntities<Record<string, unknown>>({
-      queryOptions: { filter: query },
-    })) {
+    for await (const row of table.listEntities<Record<string, unknown>>(
+      filter === undefined ? {} : { queryOptions: { filter } },
+    )) {
       rows.push(row);
     }
   } catch (error) {
     return translate(error);
   }
   return rows;
+}
+
+/**
+ * The rows matching `filter` a page at a time (at most `maxPageSize` each), for readers that stop
+ * early. A table that does not exist holds no rows.
+ */
+export async function* pagesOf(
+  table: TableClient,
+  filter: string,
+  maxPageSize: number,
+): AsyncGenerator<Row[]> {
+  const pages = table
+    .listEntities<Record<string, unknown>>({ queryOptions: { filter } })
+    .byPage({ maxPageSize });
+  try {
+    for await (const page of pages) yield page;
+  } catch (error) {
+    if (statusOf(error) !== 404) translate(error);
+  }
 }
 
 export function str(row: Record<string, unknown>, name: string): string {

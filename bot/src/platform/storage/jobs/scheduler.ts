@@ -1,6 +1,7 @@
 import type { Job } from './job';
 import { type Logger, withLogContext } from '../../logger';
 import { eachLimited } from '../batch';
+import { groupByBundle } from './bundles';
 import { DEFAULT_DUE_LIMIT, DEFAULT_LEASE_MS, type DueJob, type JobStore } from './job-store';
 
 /**
@@ -143,7 +144,7 @@ export class Scheduler {
         due = await this.store.due(this.opts.clock(), this.batchSize);
       }
     }
-    await eachLimited(this.group(due), this.concurrency, (items) =>
+    await eachLimited(groupByBundle(due, key), this.concurrency, (items) =>
       items.length === 1 && !key?.(items[0]!.job)
         ? this.runGuarded(items[0]!, result)
         : this.runBundleGuarded(items, result),
@@ -151,29 +152,6 @@ export class Scheduler {
     const worked = result.processed + result.skipped + result.failed + result.retried;
     if (worked > 0) this.opts.log.info({ owner: this.opts.owner, ...result }, 'scheduler tick');
     return result;
-  }
-
-  /** Groups due jobs by bundle key, keeping order; jobs without a key stand alone. */
-  private group(due: DueJob[]): DueJob[][] {
-    const key = this.opts.bundling?.key;
-    if (!key) return due.map((item) => [item]);
-    const groups: DueJob[][] = [];
-    const byKey = new Map<string, DueJob[]>();
-    for (const item of due) {
-      const k = key(item.job);
-      if (k === undefined) {
-        groups.push([item]);
-        continue;
-      }
-      let group = byKey.get(k);
-      if (!group) {
-        group = [];
-        byKey.set(k, group);
-        groups.push(group);
-      }
-      group.push(item);
-    }
-    return groups;
   }
 
   private async runBundleGuarded(items: DueJob[], result: TickResult): Promise<void> {
