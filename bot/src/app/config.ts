@@ -1,4 +1,6 @@
 import { DEV_TENANT_ID } from '../contracts/dev';
+import type { TabAuthConfig } from '../platform/http/auth/token-verifier';
+import type { BotAuthConfig } from '../platform/teams/bot-adapter';
 import { z } from 'zod';
 
 /**
@@ -165,19 +167,7 @@ export type StorageConfig =
   | { kind: 'account-url'; accountUrl: string; managedIdentityClientId?: string }
   | { kind: 'embedded'; inMemory: boolean; dataDir: string };
 
-export type BotAuthConfig =
-  | { kind: 'local' }
-  | {
-      kind: 'azure';
-      appId: string;
-      password?: string;
-      tenantId?: string;
-      type: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
-    };
-
-export type TabAuthConfig =
-  | { mode: 'dev'; secret: string; tenantId: string; audience: string }
-  | { mode: 'entra'; clientId: string; tenantId: string; audiences: string[] };
+export type { BotAuthConfig, TabAuthConfig };
 
 export interface Config {
   env: Env['NODE_ENV'];

@@ -5,12 +5,22 @@ import {
   type ConfigurationBotFrameworkAuthenticationOptions,
   type TurnContext,
 } from 'botbuilder';
-import type { BotAuthConfig } from '../../app/config';
 import type { Logger } from '../logger';
 import { isUnavailable } from '../storage/errors';
 import { MESSAGES } from './messages';
 
 /** Bot Framework authentication from our config; no app id means a local run without bot auth. */
+/** How the bot authenticates with the Bot Connector (app/config.ts reads it from the environment). */
+export type BotAuthConfig =
+  | { kind: 'local' }
+  | {
+      kind: 'azure';
+      appId: string;
+      password?: string;
+      tenantId?: string;
+      type: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+    };
+
 export function botAuthentication(bot: BotAuthConfig): ConfigurationBotFrameworkAuthentication {
   if (bot.kind === 'local') return new ConfigurationBotFrameworkAuthentication({});
   const options: ConfigurationBotFrameworkAuthenticationOptions = {

@@ -4,7 +4,7 @@ import { newCohortSchema } from '../../../contracts/cohorts';
 import { readJson, readText } from '../../../platform/http/request-body';
 import { invalidBody } from '../../../platform/errors';
 import { type HttpEnv, coordinatorRoute } from '../../../platform/http/route';
-import type { PairHealthRow } from '../../journey/index';
+import type { PairHealthRow } from '../../../contracts/cohorts';
 import { cohortView, pairStateView } from '../domain/views';
 import type { CohortService } from '../services/cohort-service';
 import type { RosterService } from '../services/roster-service';

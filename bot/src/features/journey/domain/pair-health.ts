@@ -1,9 +1,9 @@
 import type { PairState } from '../../cohorts';
+import { HEALTH_WORDS, type PairHealth } from '../../../contracts/cohorts';
 import type { Meeting } from './pair-space';
 
 /** How a pair is doing, as the programme team sees it: states and counts, never content. */
-export type PairHealth =
-  'starting' | 'on_track' | 'needs_check_in' | 'at_risk' | 'paused' | 'ended' | 'completed';
+export { type PairHealth, HEALTH_WORDS };
 
 export interface HealthFacts {
   state: PairState;
@@ -37,13 +37,3 @@ export function lastContact(meetings: HealthFacts['meetings']): string | undefin
     .sort()
     .at(-1);
 }
-
-export const HEALTH_WORDS: Record<PairHealth, string> = {
-  starting: 'Starting',
-  on_track: 'On track',
-  needs_check_in: 'Needs a check-in',
-  at_risk: 'At risk',
-  paused: 'Paused',
-  ended: 'Ended',
-  completed: 'Completed',
-};

@@ -1,3 +1,4 @@
+import type { PairHealthRow } from '../../../contracts/cohorts';
 import { progress } from '../domain/meeting-plan';
 import { HEALTH_WORDS, type PairHealth, lastContact, pairHealth } from '../domain/pair-health';
 import type { Cohort } from '../../cohorts';
@@ -15,22 +16,7 @@ export interface HealthStores {
   pairSpaces: { load(pairId: string): Promise<PairSpace> };
 }
 
-/** One row of the coordinator's health table: states, counts and dates only. */
-export interface PairHealthRow {
-  pairId: string;
-  mentor: string;
-  mentee: string;
-  arrangement: string;
-  state: string;
-  health: PairHealth;
-  healthText: string;
-  held: number;
-  planned: number;
-  minimumMet: boolean;
-  lastContact: string | null;
-  /** How many partners asked for a word with the coordinator (never what they said). */
-  askedForCoordinator: number;
-}
+export type { PairHealthRow };
 
 /**
  * The health of every pair in a cohort. Reads the cohort's pairs and roster (two partition

@@ -7,7 +7,6 @@ import {
   errors as joseErrors,
   jwtVerify,
 } from 'jose';
-import type { TabAuthConfig } from '../../../app/config';
 import { AppError } from '../../errors';
 
 /** Who is calling the tab API, as proven by their token. */
@@ -95,6 +94,11 @@ export function entraIssuer(tenantId: string): string {
 }
 
 /** Builds the verifier the configuration asks for. */
+/** How tab tokens are checked (app/config.ts reads it from the environment). */
+export type TabAuthConfig =
+  | { mode: 'dev'; secret: string; tenantId: string; audience: string }
+  | { mode: 'entra'; clientId: string; tenantId: string; audiences: string[] };
+
 export function createVerifier(auth: TabAuthConfig): TokenVerifier {
   if (auth.mode === 'entra') {
     const jwks = createRemoteJWKSet(
