@@ -1,9 +1,7 @@
 import type { PairHealthRow } from '../../../contracts/cohorts';
 import { progress } from '../domain/meeting-plan';
-import { HEALTH_WORDS, type PairHealth, lastContact, pairHealth } from '../domain/pair-health';
-import type { Cohort } from '../../cohorts';
-import type { Pair } from '../../cohorts';
-import type { Participant } from '../../cohorts';
+import { HEALTH_WORDS, lastContact, pairHealth } from '../domain/pair-health';
+import type { Cohort, Pair, Participant } from '../../cohorts';
 import { eachLimited } from '../../../platform/storage/batch';
 import type { Versioned } from '../../../platform/storage/versioned';
 import type { PairSpace } from '../store/pair-space-repository';
