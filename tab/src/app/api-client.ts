@@ -10,12 +10,10 @@ import type {
   PairAction,
   PairSpace,
 } from './api-types';
+import type { FieldProblem } from '../../../bot/src/contracts/field-problem';
 
 /** One field the API refused, with words for people: `{ field: 'text', message: 'is required' }`. */
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
+export type { FieldProblem };
 
 /** A failed API call: the HTTP status, the API's stable error code and a message for people. */
 export class ApiRequestError extends Error {

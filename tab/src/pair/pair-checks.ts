@@ -9,9 +9,10 @@ import {
   preparationBodySchema,
   reflectionBodySchema,
 } from '../../../bot/src/contracts/journey';
+import type { FieldErrors } from '../shared/use-form-submit';
 
 /** Each refused field's message, by field; empty when the form may be sent. */
-export type FieldErrors = Record<string, string>;
+export type { FieldErrors };
 
 /** The API's words as a sentence: 'must be at most 500 characters' → 'This must be at most…'. */
 function sentence(message: string): string {
