@@ -27,9 +27,9 @@ import {
   icsFileName,
   isFullFor,
   meetingLink,
-  placesLeft,
 } from './calendar-format';
 import { saveFile } from '../shared/save-file';
+import { INVITE_WORDS, answerLabel, describePlaces } from './event-card-words';
 
 const useStyles = makeStyles({
   card: {
@@ -55,33 +55,6 @@ const useStyles = makeStyles({
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   answer: { minWidth: '72px' },
 });
-
-/** The answer button's accessible name, which starts with its visible words. */
-function answerLabel(response: RsvpResponse, title: string): string {
-  if (response === 'yes') return `Going to ${title}`;
-  if (response === 'maybe') return `Maybe going to ${title}`;
-  return `Not going to ${title}`;
-}
-
-/** Places in words: '3 places left', 'This event is full', and for coordinators who is going. */
-function describePlaces(event: CalendarEvent, forCoordinator: boolean): string | undefined {
-  const left = placesLeft(event);
-  const going = event.going === 0 ? 'No one going yet' : `${event.going} going`;
-  if (left === undefined) return forCoordinator ? going : undefined;
-  const places =
-    left === 0
-      ? event.myResponse === 'yes'
-        ? 'This event is full. You have a place.'
-        : 'This event is full.'
-      : `${left} ${left === 1 ? 'place' : 'places'} left of ${event.capacity}.`;
-  return forCoordinator ? `${going}. ${places}` : places;
-}
-
-const INVITE_WORDS = {
-  idle: 'Send invitations in Teams',
-  sending: 'Sending invitations',
-  sent: 'Invitations sent',
-} as const;
 
 interface EventCardProps {
   api: CalendarApi;
