@@ -25,23 +25,25 @@ export {
   eventInputSchema,
 };
 
-/** A programme event around the pairs: induction, training, peer support, action learning. */
-export interface ProgrammeEvent {
-  id: string;
-  cohortId: string;
-  type: EventType;
-  title: string;
-  description: string;
-  audience: EventAudience;
-  /** UTC ISO instants. */
-  start: string;
-  end: string;
-  /** A Teams meeting link or a place. */
-  location: string;
-  capacity?: number;
-  createdBy: string;
-  updatedAt: string;
-}
+/**
+ * A programme event around the pairs (induction, training, peer support, action learning): the
+ * stored fields of the contract's `CalendarEvent`, without the per-viewer counts and words.
+ */
+export type ProgrammeEvent = Pick<
+  CalendarEvent,
+  | 'id'
+  | 'cohortId'
+  | 'type'
+  | 'title'
+  | 'description'
+  | 'audience'
+  | 'start'
+  | 'end'
+  | 'location'
+  | 'capacity'
+  | 'createdBy'
+  | 'updatedAt'
+>;
 
 /** Whether someone with this programme role is invited (coordinators see every event). */
 export function isInvited(event: Pick<ProgrammeEvent, 'audience'>, role: ProgrammeRole): boolean {
