@@ -31,7 +31,9 @@ const pages = [
 const INITIAL_JS_GZIP_BUDGET = 300 * 1024;
 
 const watch = process.argv.includes('--watch');
-const mode = process.env.NODE_ENV ?? (watch ? 'development' : 'production');
+// The service's NODE_ENV says how the service runs, not how the tab is built: a build is for
+// production unless it watches for a developer's edits.
+const mode = watch ? 'development' : 'production';
 const production = mode === 'production';
 
 /** @type {import('esbuild').BuildOptions} */

@@ -1,9 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, type Page, chromium } from 'playwright-core';
-
-/** Debian's Chromium; tests never download a browser of their own. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { browserPath } from './find-browser';
 
 /** Flags for a headless Chromium on a machine with no desktop and a closed network. */
 export const CHROMIUM_ARGS = [
@@ -28,7 +26,7 @@ export interface BrowserSession {
 export async function launchBrowser(): Promise<BrowserSession> {
   // Playwright gives each launch a fresh, empty profile of its own.
   const browser = await chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: browserPath(),
     headless: true,
     args: CHROMIUM_ARGS,
   });

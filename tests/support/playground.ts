@@ -70,7 +70,8 @@ import type {
   PlaygroundConfig,
   PlaygroundUser,
 } from '../../bot/src/features/dev/playground-config';
-import { CHROMIUM, CHROMIUM_ARGS } from './browser';
+import { CHROMIUM_ARGS } from './browser';
+import { browserPath } from './find-browser';
 
 // ---------------------------------------------------------------------------------------------
 // Mock tenant configuration (.m365agentsplayground.yml, schema version 0.1.1)
@@ -440,7 +441,7 @@ export async function openPlayground(
   options: OpenPlaygroundOptions = {},
 ): Promise<PlaygroundPage> {
   const browser = await chromium.launch({
-    executablePath: options.executablePath ?? CHROMIUM,
+    executablePath: options.executablePath ?? browserPath(),
     args: CHROMIUM_ARGS,
     headless: true,
   });
