@@ -7,17 +7,19 @@ import {
   ACTION_TEXT,
   EVENT_TITLE,
   INTRUDER,
-  type Outcome,
   PEOPLE,
   PRIVATE_PREP,
   PRIVATE_REFLECTION,
   WHO,
   type Who,
-  clickAs,
-  dispatchTable,
   ids,
   leaked,
   missing,
+} from '../support/bot-matrix-people';
+import {
+  type Outcome,
+  clickAs,
+  dispatchTable,
   plant,
   sayAs,
   settled,
@@ -111,7 +113,7 @@ const VERBS: Record<string, VerbSpec> = {
   },
   'event.rsvp': {
     allowed: ['victimMentor', 'sameCohortPeer'],
-    data: (who) => ({ cohortId: ids.cohortA, eventId: ids.event, response: 'yes' }),
+    data: () => ({ cohortId: ids.cohortA, eventId: ids.event, response: 'yes' }),
     writes: true,
     mustShow: [EVENT_TITLE],
     crossParent: {
