@@ -218,7 +218,7 @@ const COMMANDS: Record<string, CommandSpec> = {
   'end pairing': { allowed: WHO },
   announce: {
     allowed: ['coordinator'],
-    mustShow: [PEOPLE.victimMentor.name],
+    mustShow: ['New announcement'],
     refusal: MESSAGES.coordinatorsOnly,
   },
 };
