@@ -94,17 +94,42 @@ describe('the calendar’s event.rsvp card verb', () => {
     expect(textOf(result)).toContain('You might go');
   });
 
-  it('says so for an unknown answer, someone not invited, and an event that is gone', async () => {
+  it('says so for an unknown answer; refuses someone not invited and an unknown event alike', async () => {
     const words = async (who: Actor, data: Record<string, unknown>) =>
       textOf(await rsvp(who, data));
     expect(await words(actor(ADA.userId), { cohortId, eventId, response: 'perhaps' })).toContain(
       'That answer is not one we know',
     );
-    expect(await words(actor(OUTSIDER), { cohortId, eventId, response: 'yes' })).toContain(
-      'This invitation was not for you',
+    // The API's refusals (CalendarService.answerer), which the activity handler puts in words.
+    await expect(rsvp(actor(OUTSIDER), { cohortId, eventId, response: 'yes' })).rejects.toThrow(
+      'You are not in that cohort',
     );
-    expect(
-      await words(actor(ADA.userId), { cohortId, eventId: 'no-such-event', response: 'no' }),
-    ).toContain('That event no longer exists.');
+    await expect(
+      rsvp(actor(ADA.userId), { cohortId, eventId: 'no-such-event', response: 'no' }),
+    ).rejects.toThrow('No event you are invited to has that id');
+  });
+
+  it('refuses a participant outside the event’s audience, as the API does, and counts nothing', async () => {
+    const url = harness.service.url;
+    const coordinator = await devToken(url, COORDINATOR);
+    const mentorsOnly = await call<{ id: string }>(url, 'POST', `/api/cohorts/${cohortId}/events`, {
+      token: coordinator,
+      json: {
+        type: 'peer_support',
+        title: 'Mentors only',
+        audience: 'mentors',
+        start: '2027-05-11T09:00:00Z',
+        end: '2027-05-11T10:00:00Z',
+      },
+    });
+    const data = { cohortId, eventId: mentorsOnly.body.id, response: 'yes' };
+    await expect(rsvp(actor(CAL.userId, CAL.email), data)).rejects.toMatchObject({
+      reason: 'not_found',
+    });
+    const view = await harness.service.parts.calendar.list(
+      { userId: COORDINATOR.userId },
+      cohortId,
+    );
+    expect(view.find((e) => e.id === mentorsOnly.body.id)?.going).toBe(0);
   });
 });

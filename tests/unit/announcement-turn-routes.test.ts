@@ -4,6 +4,7 @@ import {
   announcementCommands,
 } from '../../bot/src/features/announcements';
 import type { AnnouncementActionDeps } from '../../bot/src/features/announcements';
+import { AppError } from '../../bot/src/platform/errors';
 import { createLogger } from '../../bot/src/platform/logger';
 import { MESSAGES } from '../../bot/src/platform/teams/messages';
 import type { CardJson } from '../../bot/src/platform/teams/cards/render';
@@ -12,14 +13,23 @@ import { mergeCardVerbs, mergeCommands } from '../../bot/src/platform/teams/turn
 const COORDINATOR = { userId: 'coordinator-1', name: 'Cora', timeZone: 'Europe/London' };
 const PERSON = { userId: 'person-1', name: 'Pat', timeZone: 'Europe/London' };
 
+/** The service's checks, as the real one answers them for these coordinators and nobody sent. */
+function accessFor(coordinators: string[]) {
+  return {
+    requireCoordinator: async (userId: string) => {
+      if (!coordinators.includes(userId)) throw AppError.forbidden('Only the programme team');
+    },
+    acknowledgeBy: async () => {
+      throw AppError.notFound('This announcement was not sent to you');
+    },
+  };
+}
+
 function actionsFor(coordinators: string[]) {
   const deps = {
     announcements: {
       composerChoices: async () => ({ cohorts: [{ id: 'c1', name: 'Spring' }], people: [] }),
-    },
-    identity: {
-      isCoordinator: async (userId: string) => coordinators.includes(userId),
-      membershipsOf: async () => [],
+      ...accessFor(coordinators),
     },
     now: () => new Date('2027-03-01T10:00:00Z'),
     log: createLogger('silent'),
@@ -38,14 +48,16 @@ describe('announcement turn routes', () => {
     expect(merged.size).toBe(ANNOUNCEMENT_VERBS.length);
   });
 
-  it("checks the coordinator on every coordinator verb; 'Got it' is for anyone", async () => {
+  it("asks the service's checks on every coordinator verb and on 'Got it'", async () => {
     const actions = actionsFor([COORDINATOR.userId]);
-    const refused = await actions.verbs['announcement.compose'](PERSON, {});
-    expect(texts(refused.card)).toContain('Only the programme team can do that');
+    await expect(actions.verbs['announcement.compose'](PERSON, {})).rejects.toMatchObject({
+      reason: 'forbidden',
+    });
     const composer = await actions.verbs['announcement.compose'](COORDINATOR, {});
     expect(texts(composer.card)).toContain('New announcement');
-    const ack = await actions.verbs['announcement.ack'](PERSON, { cohortId: 'c1' });
-    expect(texts(ack.card)).toContain('This announcement was not sent to you');
+    await expect(actions.verbs['announcement.ack'](PERSON, { cohortId: 'c1' })).rejects.toThrow(
+      'This announcement was not sent to you',
+    );
   });
 
   it('"announce" is a hidden command: the composer in a personal chat, elsewhere to the own chat', async () => {
@@ -53,7 +65,7 @@ describe('announcement turn routes', () => {
     const sent: string[] = [];
     const [announce] = mergeCommands(
       announcementCommands({
-        identity: { isCoordinator: async (userId) => userId === COORDINATOR.userId },
+        announcements: accessFor([COORDINATOR.userId]),
         actions,
         sendToOwnChat: async (userId) => {
           sent.push(userId);

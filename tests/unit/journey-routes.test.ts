@@ -96,8 +96,10 @@ function cardDeps(overrides: Partial<Record<string, unknown>> = {}): CardActionD
   const ctx = pairContext();
   const deps = {
     journey: {
-      pairFor: async (_caller: unknown, pairId: string) =>
-        pairId === 'pair-7' ? { ctx, participantId: 'ama' } : undefined,
+      requirePair: async (_caller: unknown, pairId: string) => {
+        if (pairId !== 'pair-7') throw refuse.noSuchPair();
+        return { ctx, participantId: 'ama' };
+      },
       load: async () => pairContext(),
       agreeContract: unused,
       editContract: unused,
@@ -130,11 +132,11 @@ describe('the journey card verbs', () => {
     expect(Object.keys(journeyCardVerbs(cardDeps())).sort()).toEqual([...JOURNEY_VERBS].sort());
   });
 
-  it('refuses a card of another pairing', async () => {
+  it('refuses a card of another pairing with the pair routes’ refusal, before anything else', async () => {
     const table = journeyCardVerbs(cardDeps());
-    const result = await table['preparation.save'](AMA, { pairId: 'pair-9', topics: 'x' });
-    expect(textOf(result.card)).toContain('This card belongs to another pairing');
-    expect(result.notices).toEqual([]);
+    await expect(
+      table['preparation.save'](AMA, { pairId: 'pair-9', topics: 'x' }),
+    ).rejects.toMatchObject({ reason: 'not_found', message: 'You have no pairing with that id' });
   });
 
   it('shows a refusal in the words the journey gives it, under the verb’s own title', async () => {

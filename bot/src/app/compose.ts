@@ -218,7 +218,7 @@ export function compose(
         calendar: { calendar },
         announcementActions: announcementFeature.actions,
         announce: {
-          identity,
+          announcements,
           actions: announcementFeature.actions,
           sendToOwnChat: async (userId, card) =>
             (await sender.sendToUser(userId, cardMessage(card))).status === 'sent',

@@ -90,11 +90,6 @@ export function createAnnouncements(deps: AnnouncementFeatureDeps): Announcement
     new EventBroadcasts(repo, ports.events, expansion, now),
     now,
   );
-  const actions = new AnnouncementActions({
-    announcements: service,
-    identity: ports.identity,
-    now,
-    log,
-  });
+  const actions = new AnnouncementActions({ announcements: service, now, log });
   return { service, channels: new ProgrammeChannels(ports), actions, fanout };
 }

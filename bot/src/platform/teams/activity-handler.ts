@@ -7,7 +7,10 @@ import {
   TeamsActivityHandler,
   TeamsInfo,
 } from 'botbuilder';
+import { AppError } from '../errors';
 import type { Logger } from '../logger';
+import { cardWordsFor } from './card-errors';
+import { buildConfirmationCard } from './cards/confirmation-card';
 import { type CardJson, asAttachment } from './cards/render';
 import type { ConversationRepository } from './conversation-repository';
 import { conversationFromActivity } from './conversation-tracker';
@@ -15,10 +18,13 @@ import { MESSAGES } from './messages';
 import type { ProactiveSender } from './proactive-sender';
 import { resolveTimeZone } from '../../contracts/time-zone';
 import type {
+  ActionResult,
   Actor,
+  CardData,
   CardVerbHandler,
   CommandReply,
   CommandRoute,
+  CommandTurn,
   Notice,
   TurnScope,
 } from './turn-routes';
@@ -57,9 +63,48 @@ export const cardMessage = (json: CardJson) => MessageFactory.attachment(asAttac
 const card = cardMessage;
 
 /**
+ * The card for a refusal: an AppError a service threw on purpose (not someone's pair, not
+ * invited, not a coordinator…), in its reason's card words (`cardWordsFor`), which carry the
+ * refusal's own message and nothing of what was refused. An outage (`unavailable`) and anything
+ * else go to the adapter's turn-error policy.
+ */
+function refusalCard(error: unknown): CardJson | undefined {
+  if (!(error instanceof AppError) || error.reason === 'unavailable') return undefined;
+  const words = cardWordsFor(error);
+  return words ? buildConfirmationCard(words) : undefined;
+}
+
+/** Runs a card verb; a refusal is answered with its card words in place of the clicked card. */
+async function runVerb(
+  handler: CardVerbHandler,
+  actor: Actor,
+  data: CardData,
+): Promise<ActionResult> {
+  try {
+    return await handler(actor, data);
+  } catch (error) {
+    const refused = refusalCard(error);
+    if (!refused) throw error;
+    return { card: refused, notices: [] };
+  }
+}
+
+/** Runs a command; a refusal is answered with its card words. */
+async function runCommand(route: CommandRoute, turn: CommandTurn): Promise<CommandReply> {
+  try {
+    return await route.run(turn);
+  } catch (error) {
+    const refused = refusalCard(error);
+    if (!refused) throw error;
+    return { cards: [refused] };
+  }
+}
+
+/**
  * The programme bot: welcomes people, keeps their conversation reference fresh, and dispatches
  * card verbs and text commands through the features' route tables. It knows no feature.
- * Errors are handled by the adapter's onTurnError (see bot-adapter.ts).
+ * A refusal (an AppError a service threw) is answered in its card words; other errors are
+ * handled by the adapter's onTurnError (see bot-adapter.ts).
  */
 export class ProgrammeBot extends TeamsActivityHandler {
   constructor(private readonly routes: BotRoutes) {
@@ -120,7 +165,7 @@ export class ProgrammeBot extends TeamsActivityHandler {
       } as unknown as AdaptiveCardInvokeResponse;
     }
     const data = { ...(action.data as Record<string, unknown>) };
-    const result = await handler(this.actor(context), data);
+    const result = await runVerb(handler, this.actor(context), data);
     await this.tell(result.notices);
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: result.card };
   }
@@ -133,7 +178,7 @@ export class ProgrammeBot extends TeamsActivityHandler {
       await context.sendActivity(MESSAGES.nothingToDo);
       return;
     }
-    const result = await handler(this.actor(context), data);
+    const result = await runVerb(handler, this.actor(context), data);
     const reply = card(result.card);
     const replyTo = context.activity.replyToId;
     let replaced = false;
@@ -202,7 +247,8 @@ export class ProgrammeBot extends TeamsActivityHandler {
       await context.sendActivity(card(this.routes.helpCard()));
       return;
     }
-    const reply = await route.run({ actor: this.actor(context), scope: scopeOf(context.activity) });
+    const turn = { actor: this.actor(context), scope: scopeOf(context.activity) };
+    const reply = await runCommand(route, turn);
     await this.send(context, reply);
   }
 

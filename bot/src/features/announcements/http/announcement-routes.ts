@@ -9,7 +9,12 @@ import type { Sender } from '../domain/announcement-drafts';
 import { readJson } from '../../../platform/http/request-body';
 import { AppError, invalidBody } from '../../../platform/errors';
 import type { Caller } from '../../../platform/http/auth/token-verifier';
-import { type HttpEnv, coordinatorRoute } from '../../../platform/http/route';
+import {
+  type AuthedInput,
+  type HttpEnv,
+  type Reply,
+  authedRoute,
+} from '../../../platform/http/route';
 import type { AnnouncementService } from '../services/announcement-service';
 import type { ProgrammeChannels } from '../services/programme-channel';
 import { announcementView, reportCsv, reportView } from './announcement-views';
@@ -19,6 +24,7 @@ export interface AnnouncementRouteDeps {
   http: HttpEnv;
   announcements: Pick<
     AnnouncementService,
+    | 'requireCoordinator'
     | 'requireCohort'
     | 'list'
     | 'create'
@@ -32,12 +38,20 @@ export interface AnnouncementRouteDeps {
 }
 
 /**
- * Announcements and the programme channel: coordinators only, on every route. Sending goes
+ * Announcements and the programme channel: coordinators only, on every route, by the same
+ * check as the announcement card verbs and the "announce" command
+ * (`AnnouncementService.requireCoordinator`), made before the body is read. Sending goes
  * through the fan-out queue; these routes create, cancel, resend and report.
  */
 export function registerAnnouncementRoutes(server: Server, deps: AnnouncementRouteDeps): void {
   const { http, announcements } = deps;
   const base = '/api/cohorts/:cohortId/announcements';
+
+  const coordinatorsOnly = (handler: (input: AuthedInput) => Promise<Reply>) =>
+    authedRoute(http, async (input) => {
+      await announcements.requireCoordinator(input.caller.userId);
+      return handler(input);
+    });
 
   async function reportOr404(cohortId: string, id: string) {
     const report = await announcements.report(cohortId, id);
@@ -47,7 +61,7 @@ export function registerAnnouncementRoutes(server: Server, deps: AnnouncementRou
 
   server.get(
     base,
-    coordinatorRoute(http, async ({ params }) => {
+    coordinatorsOnly(async ({ params }) => {
       const recent = await announcements.list(params.cohortId ?? '');
       const body: AnnouncementList = { announcements: recent.map(announcementView) };
       return { body };
@@ -56,7 +70,7 @@ export function registerAnnouncementRoutes(server: Server, deps: AnnouncementRou
 
   server.post(
     base,
-    coordinatorRoute(http, async ({ params, req, caller, log }) => {
+    coordinatorsOnly(async ({ params, req, caller, log }) => {
       const cohort = await announcements.requireCohort(params.cohortId ?? '');
       const parsed = createAnnouncementBody.safeParse(await readJson(req, http.maxBodyBytes));
       if (!parsed.success) throw invalidBody(parsed.error);
@@ -74,7 +88,7 @@ export function registerAnnouncementRoutes(server: Server, deps: AnnouncementRou
    */
   server.get(
     `${base}/:announcementId`,
-    coordinatorRoute(http, async ({ params, req }) => {
+    coordinatorsOnly(async ({ params, req }) => {
       const wanted = new URL(req.url ?? '/', 'http://localhost').searchParams.get('recipients');
       if (wanted !== null && wanted !== 'all' && wanted !== 'none') {
         throw AppError.badRequest('recipients must be "all" or "none"', {
@@ -88,7 +102,7 @@ export function registerAnnouncementRoutes(server: Server, deps: AnnouncementRou
 
   server.get(
     `${base}/:announcementId/report.csv`,
-    coordinatorRoute(http, async ({ params }) => {
+    coordinatorsOnly(async ({ params }) => {
       const report = await reportOr404(params.cohortId ?? '', params.announcementId ?? '');
       return {
         body: null,
@@ -102,7 +116,7 @@ export function registerAnnouncementRoutes(server: Server, deps: AnnouncementRou
 
   server.post(
     `${base}/:announcementId/cancel`,
-    coordinatorRoute(http, async ({ params }) => {
+    coordinatorsOnly(async ({ params }) => {
       const cancelled = await announcements.cancel(
         params.cohortId ?? '',
         params.announcementId ?? '',
@@ -114,7 +128,7 @@ export function registerAnnouncementRoutes(server: Server, deps: AnnouncementRou
 
   server.post(
     `${base}/:announcementId/resend-unconfirmed`,
-    coordinatorRoute(http, async ({ params }) => {
+    coordinatorsOnly(async ({ params }) => {
       await reportOr404(params.cohortId ?? '', params.announcementId ?? '');
       const queued = await announcements.resendUnconfirmed(
         params.cohortId ?? '',
@@ -128,7 +142,7 @@ export function registerAnnouncementRoutes(server: Server, deps: AnnouncementRou
   /** Sends an event's invitations through the fan-out (and sets up its reminders). */
   server.post(
     '/api/cohorts/:cohortId/events/:eventId/invitations',
-    coordinatorRoute(http, async ({ params, caller }) => {
+    coordinatorsOnly(async ({ params, caller }) => {
       const invitation = await announcements.inviteToEvent(
         params.cohortId ?? '',
         params.eventId ?? '',
@@ -141,7 +155,7 @@ export function registerAnnouncementRoutes(server: Server, deps: AnnouncementRou
   /** Links the programme's shared channel (from the channel tab's set-up page). */
   server.put(
     '/api/cohorts/:cohortId/channel',
-    coordinatorRoute(http, async ({ params, req, caller }) => {
+    coordinatorsOnly(async ({ params, req, caller }) => {
       const cohort = await announcements.requireCohort(params.cohortId ?? '');
       const parsed = linkChannelBody.safeParse(await readJson(req, http.maxBodyBytes));
       if (!parsed.success) throw invalidBody(parsed.error);

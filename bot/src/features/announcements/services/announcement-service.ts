@@ -45,11 +45,21 @@ export interface FanoutStages {
 export class AnnouncementService {
   constructor(
     private readonly repo: AnnouncementRepository,
-    private readonly ports: Pick<AnnouncementPorts, 'cohorts' | 'participants'>,
+    private readonly ports: Pick<AnnouncementPorts, 'cohorts' | 'participants' | 'identity'>,
     private readonly fanout: FanoutStages,
     private readonly broadcasts: EventBroadcasts,
     private readonly now: () => Date,
   ) {}
+
+  /**
+   * Who may compose, send, cancel, resend and follow announcements, send an event's invitations
+   * and link the programme channel: coordinators. Anyone else is refused as `forbidden`. Every
+   * announcement route and every coordinator card verb and command asks here.
+   */
+  async requireCoordinator(userId: string): Promise<void> {
+    if (userId && (await this.ports.identity.isCoordinator(userId))) return;
+    throw AppError.forbidden(COORDINATORS_ONLY);
+  }
 
   /** The cohort, or a 404: every route starts here. */
   async requireCohort(cohortId: string): Promise<CohortRef> {
@@ -203,8 +213,28 @@ export class AnnouncementService {
     return queued;
   }
 
+  /**
+   * "Got it" from a person (as Teams names them): only someone the announcement was sent to, a
+   * participant of its cohort with a delivery row; anyone else is refused as `not_found`, in
+   * words that do not say whether it exists. Recorded once, the first time.
+   */
+  async acknowledgeBy(
+    person: { userId: string; email?: () => Promise<string | undefined> },
+    cohortId: string,
+    id: string,
+  ): Promise<Announcement> {
+    const memberships = person.userId
+      ? await this.ports.identity.membershipsOf(person.userId, person.email)
+      : [];
+    const membership = memberships.find((m) => m.cohortId === cohortId);
+    const acknowledged =
+      membership && (await this.acknowledge(cohortId, id, membership.participantId));
+    if (!acknowledged) throw AppError.notFound('This announcement was not sent to you');
+    return acknowledged;
+  }
+
   /** "Got it": recorded once, the first time. */
-  async acknowledge(
+  private async acknowledge(
     cohortId: string,
     id: string,
     participantId: string,
@@ -251,6 +281,9 @@ export class AnnouncementService {
     return this.fanout.summary.reportUrl(a);
   }
 }
+
+const COORDINATORS_ONLY =
+  'Only the programme team can do that: announcements and invitations are sent by coordinators.';
 
 function refusal(field: string, message: string): AppError {
   return AppError.invalidFields([{ field, message }]);

@@ -14,7 +14,6 @@ import type {
   CardVerbHandler,
   CardVerbTable,
 } from '../../../platform/teams/turn-routes';
-import type { IdentityPort } from '../ports';
 import type { AnnouncementService } from '../services/announcement-service';
 import { ANNOUNCEMENT_VERBS, type AnnouncementVerb, COORDINATOR_VERBS } from './announcement-verbs';
 import { note, str } from './card-data';
@@ -30,10 +29,10 @@ export interface AnnouncementActionDeps {
     | 'resendUnconfirmed'
     | 'report'
     | 'reportUrl'
-    | 'acknowledge'
+    | 'requireCoordinator'
+    | 'acknowledgeBy'
     | 'cardFor'
   >;
-  identity: Pick<IdentityPort, 'isCoordinator' | 'membershipsOf'>;
   now: () => Date;
   log: Logger;
 }
@@ -73,8 +72,11 @@ const PREVIEW_WORDS: Record<string, string> = {
 const card = (c: CardJson): ActionResult => ({ card: c, notices: [] });
 
 /**
- * The announcement and event cards' actions. Composing, sending, cancelling and resending are
- * for coordinators only, checked on every action; "Got it" and RSVP are for the recipient.
+ * The announcement cards' actions. Composing, sending, cancelling and resending are for
+ * coordinators only, checked on every action by the same check as the announcement routes
+ * (`AnnouncementService.requireCoordinator`); "Got it" is for those it was sent to
+ * (`AnnouncementService.acknowledgeBy`). A refusal is thrown, and the activity handler shows its
+ * card words.
  */
 export class AnnouncementActions {
   /** One handler per announcement verb. */
@@ -84,15 +86,10 @@ export class AnnouncementActions {
     this.verbs = announcementCardVerbs(this);
   }
 
-  /** Runs `handler` for coordinators; anyone else is told who sends announcements. */
+  /** Runs `handler` for coordinators; anyone else is refused (`forbidden`). */
   coordinatorOnly(handler: CardVerbHandler): CardVerbHandler {
     return async (actor, data) => {
-      if (!(await this.deps.identity.isCoordinator(actor.userId))) {
-        return note(
-          'Only the programme team can do that',
-          'Announcements are sent by coordinators.',
-        );
-      }
+      await this.deps.announcements.requireCoordinator(actor.userId);
       return handler(actor, data);
     };
   }
@@ -214,16 +211,11 @@ export class AnnouncementActions {
 
   /** "Got it", from the person the announcement was sent to. */
   async acknowledge(actor: Actor, data: CardData): Promise<ActionResult> {
-    const cohortId = str(data, 'cohortId');
-    const memberships = await this.deps.identity.membershipsOf(actor.userId, actor.email);
-    const membership = memberships.find((m) => m.cohortId === cohortId);
-    if (!membership) return note('This announcement was not sent to you');
-    const announcement = await this.deps.announcements.acknowledge(
-      cohortId,
+    const announcement = await this.deps.announcements.acknowledgeBy(
+      actor,
+      str(data, 'cohortId'),
       str(data, 'announcementId'),
-      membership.participantId,
     );
-    if (!announcement) return note('This announcement was not sent to you');
     return card(await this.deps.announcements.cardFor(announcement, true));
   }
 }

@@ -51,10 +51,13 @@ export interface CalendarDeps {
   publicUrl?: string;
 }
 
-/** A signed-in person: the object id, and the email that links them the first time. */
+/**
+ * A signed-in person (from a bearer token, or a Teams activity): the object id, and the email
+ * that links them the first time (read lazily from Teams' roster in the bot).
+ */
 export interface CalendarPerson {
   userId: string;
-  email?: string;
+  email?: string | (() => Promise<string | undefined>);
 }
 
 /** How someone relates to a cohort's calendar. */
@@ -83,22 +86,13 @@ export class CalendarService {
   async viewerOf(person: CalendarPerson, cohortId: string): Promise<CalendarViewer> {
     const { identity } = this.deps;
     if (await identity.isCoordinator(person.userId)) return { coordinator: true };
-    const membership = await this.membershipIn(person.userId, cohortId, async () => person.email);
+    // The email (asked for only when the object id finds nothing) links them the first time.
+    const { email } = person;
+    const emailIfKnown = typeof email === 'function' ? email : async () => email;
+    const memberships = await identity.membershipsOf(person.userId, emailIfKnown);
+    const membership = memberships.find((m) => m.cohortId === cohortId);
     if (!membership) throw AppError.notFound('You are not in that cohort');
     return { coordinator: false, membership };
-  }
-
-  /**
-   * The person's membership of the cohort. The email (asked for only when the object id finds
-   * nothing) links them the first time.
-   */
-  async membershipIn(
-    userId: string,
-    cohortId: string,
-    emailIfKnown?: () => Promise<string | undefined>,
-  ): Promise<Membership | undefined> {
-    const memberships = await this.deps.identity.membershipsOf(userId, emailIfKnown);
-    return memberships.find((m) => m.cohortId === cohortId);
   }
 
   /** The events the person is invited to (coordinators: every event), earliest first. */
@@ -161,8 +155,10 @@ export class CalendarService {
   }
 
   /**
-   * Who may answer this event from the tab: a participant it is for (coordinators run events
-   * and may not answer them). Refused as 404 or 403 before the answer is read.
+   * Who may answer this event: a participant of its cohort in its audience (coordinators run
+   * events and may not answer them). Refused as `not_found` (or `forbidden` for a coordinator)
+   * before the answer is read, in words that do not say whether the event exists. The API's
+   * RSVP route and the invitation card's `event.rsvp` both ask here.
    */
   async answerer(
     person: CalendarPerson,
@@ -179,7 +175,10 @@ export class CalendarService {
     return { participantId: who.membership.participantId, eventId: event.value.id };
   }
 
-  /** Takes an answer; `conflict`/`event_full` when a yes would go over the capacity. */
+  /**
+   * Takes the answer of someone `answerer` let through; `conflict`/`event_full` when a yes
+   * would go over the capacity.
+   */
   answer(
     cohortId: string,
     eventId: string,
@@ -189,7 +188,10 @@ export class CalendarService {
     return takeAnswer(this.deps.repos, cohortId, eventId, participantId, response, this.deps.now());
   }
 
-  /** What an invitation card shows after an answer, or undefined when the event is gone. */
+  /**
+   * What an invitation card shows after an answer (for someone `answerer` let through), or
+   * undefined when the event is gone.
+   */
   async invitationView(
     cohortId: string,
     eventId: string,

@@ -14,7 +14,7 @@ export { CALENDAR_VERBS, type CalendarVerb };
 
 /** What the calendar's card handlers use. */
 export interface CalendarCardDeps {
-  calendar: Pick<CalendarService, 'membershipIn' | 'answer' | 'invitationView'>;
+  calendar: Pick<CalendarService, 'answerer' | 'answer' | 'invitationView'>;
 }
 
 const str = (data: CardData, key: string) =>
@@ -27,8 +27,11 @@ const note = (title: string): ActionResult => ({
 
 /**
  * "I'll go", "Maybe" and "Can't go" on an invitation: the answer is taken and the card is
- * replaced by the event with the person's answer and the places left. A "yes" to a full event
- * shows the card again with why; an answer to an event that is gone says so.
+ * replaced by the event with the person's answer and the places left. Who may answer is
+ * decided by the same check as `PUT …/events/{eventId}/rsvp` (`CalendarService.answerer`): a
+ * participant of the cohort in the event's audience; anyone else gets its refusal's card words
+ * (from the activity handler), which name no event. A "yes" to a full event shows the card
+ * again with why.
  */
 async function answerFromCard(
   deps: CalendarCardDeps,
@@ -36,20 +39,21 @@ async function answerFromCard(
   data: CardData,
 ): Promise<ActionResult> {
   const cohortId = str(data, 'cohortId');
-  const eventId = str(data, 'eventId');
+  const { participantId, eventId } = await deps.calendar.answerer(
+    { userId: actor.userId, email: actor.email },
+    cohortId,
+    str(data, 'eventId'),
+  );
   const response = str(data, 'response');
   if (!isRsvpResponse(response)) return note('That answer is not one we know');
-  const membership = await deps.calendar.membershipIn(actor.userId, cohortId, actor.email);
-  if (!membership) return note('This invitation was not for you');
   let problem: string | undefined;
   try {
-    await deps.calendar.answer(cohortId, eventId, membership.participantId, response);
+    await deps.calendar.answer(cohortId, eventId, participantId, response);
   } catch (error) {
-    if (error instanceof AppError && error.code === 'event_full') problem = error.message;
-    else if (error instanceof AppError && error.reason === 'not_found') return note(error.message);
-    else throw error;
+    if (!(error instanceof AppError && error.code === 'event_full')) throw error;
+    problem = error.message;
   }
-  const view = await deps.calendar.invitationView(cohortId, eventId, membership.participantId);
+  const view = await deps.calendar.invitationView(cohortId, eventId, participantId);
   if (!view) return note('That event no longer exists.');
   return {
     card: buildEventCard({

@@ -10,7 +10,7 @@ import {
   preparationBodySchema,
   reflectionBodySchema,
 } from '../../../contracts/journey';
-import { AppError, invalidBody } from '../../../platform/errors';
+import { invalidBody } from '../../../platform/errors';
 import type { Caller } from '../../../platform/http/auth/token-verifier';
 import { ifMatch, readJson } from '../../../platform/http/request-body';
 import { type HttpEnv, authedRoute } from '../../../platform/http/route';
@@ -25,7 +25,7 @@ import { pairSpaceView, reflectionView } from '../services/pair-space-view';
 /** What the pair space routes use. */
 export interface PairRouteDeps {
   http: HttpEnv;
-  journey: Pick<JourneyService, 'pairFor'>;
+  journey: Pick<JourneyService, 'requirePair'>;
   meetings: Pick<MeetingService, 'prepareUpcoming' | 'reflectOnHeld'>;
   work: Pick<PairWorkService, 'addGoal' | 'updateGoal' | 'addAction' | 'changeAction'>;
   now: () => Date;
@@ -43,13 +43,9 @@ function goalBody({ value, etag }: Versioned<Goal>): PairGoal {
 export function registerPairRoutes(server: Server, deps: PairRouteDeps): void {
   const { http, journey, meetings, work } = deps;
 
-  async function mine(caller: Caller, pairId: string): Promise<MyPair> {
-    const found = await journey.pairFor(
-      { userId: caller.userId, email: async () => caller.email },
-      pairId,
-    );
-    if (!found) throw AppError.notFound('You have no pairing with that id');
-    return found;
+  /** The same check as the pair's card verbs: its partners only (JourneyService.requirePair). */
+  function mine(caller: Caller, pairId: string): Promise<MyPair> {
+    return journey.requirePair({ userId: caller.userId, email: async () => caller.email }, pairId);
   }
 
   async function body<T>(req: Request, schema: ZodType<T>): Promise<T> {

@@ -69,11 +69,18 @@ export class JourneyCore {
     return loadPairContext(this.stores, cohortId, pairId, this.now());
   }
 
-  /** The caller's pair with this id, or undefined when they are not in it. */
-  async pairFor(caller: Caller, pairId: string): Promise<MyPair | undefined> {
-    const memberships = await this.deps.memberships.membershipsOf(caller.userId, caller.email);
+  /**
+   * Who may act on a pair's private space: its two partners, nobody else (coordinators
+   * included). The caller's pair with this id; `not_found` when they are not in it, so a pair's
+   * existence is not confirmed to outsiders. The API's pair routes and the journey's card verbs
+   * both ask here.
+   */
+  async requirePair(caller: Caller, pairId: string): Promise<MyPair> {
+    const memberships = pairId
+      ? await this.deps.memberships.membershipsOf(caller.userId, caller.email)
+      : [];
     const membership = memberships.find((m) => m.pairId === pairId);
-    if (!membership) return undefined;
+    if (!membership) throw refuse.noSuchPair();
     return {
       ctx: await this.load(membership.cohortId, pairId),
       participantId: membership.participantId,

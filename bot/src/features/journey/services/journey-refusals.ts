@@ -6,6 +6,8 @@ import { AppError } from '../../../platform/errors';
  */
 export const refuse = {
   notInPair: () => AppError.coded('not_found', 'not_in_pair', 'You are not part of this pairing.'),
+  /** Someone asked for a pairing they are not in (or that does not exist): the same words. */
+  noSuchPair: () => AppError.notFound('You have no pairing with that id'),
   contractNotReady: () =>
     AppError.coded('conflict', 'contract_not_ready', 'The contract is not ready yet.'),
   contractBusy: () =>

@@ -34,9 +34,9 @@ export class JourneyService {
     return this.core.load(cohortId, pairId);
   }
 
-  /** The caller's pair with this id, or undefined when they are not in it. */
-  pairFor(caller: Caller, pairId: string): Promise<MyPair | undefined> {
-    return this.core.pairFor(caller, pairId);
+  /** The caller's pair with this id; `not_found` unless they are one of its partners. */
+  requirePair(caller: Caller, pairId: string): Promise<MyPair> {
+    return this.core.requirePair(caller, pairId);
   }
 
   /** Every pair the caller is in. */

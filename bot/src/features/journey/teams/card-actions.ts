@@ -8,7 +8,7 @@ import type {
 } from '../../../platform/teams/turn-routes';
 import { JOURNEY_VERBS, type JourneyVerb } from '../cards/journey-verbs';
 import type { JourneyService } from '../services/journey-service';
-import { type Handling, type VerbRoute, done, message, str } from './card-action-kit';
+import { type Handling, type VerbRoute, done, str } from './card-action-kit';
 import { type ContractActionDeps, contractActions } from './contract-actions';
 import { type MeetingActionDeps, meetingActions } from './meeting-actions';
 import { type PairActionDeps, pairActions } from './pair-actions';
@@ -19,7 +19,7 @@ export type { ActionResult, Actor, Notice } from '../../../platform/teams/turn-r
 export interface CardActionDeps extends ContractActionDeps, MeetingActionDeps, PairActionDeps {
   journey: ContractActionDeps['journey'] &
     PairActionDeps['journey'] &
-    Pick<JourneyService, 'pairFor' | 'load'>;
+    Pick<JourneyService, 'requirePair' | 'load'>;
   now: () => Date;
   log: Logger;
 }
@@ -27,8 +27,9 @@ export interface CardActionDeps extends ContractActionDeps, MeetingActionDeps, P
 /**
  * The journey's card verbs, one handler each (a verb without one does not compile). Each
  * handler validates the submission; an invalid one re-renders the same card with messages
- * beside the fields and the person's text kept, and nothing is saved. A click on a card of
- * another pairing is refused; a click that raced someone else's change (usually the partner's)
+ * beside the fields and the person's text kept, and nothing is saved. Who may click is the
+ * pair's API check (`JourneyService.requirePair`): anyone but its partners is refused with its
+ * `not_found` (shown in the card's words by the activity handler); a click that raced someone else's change (usually the partner's)
  * gets the current version of its card back.
  */
 export function journeyCardVerbs(deps: CardActionDeps): CardVerbTable<JourneyVerb> {
@@ -52,12 +53,7 @@ async function act(
   data: CardData,
 ): Promise<ActionResult> {
   const pairId = str(data, 'pairId');
-  const mine = await deps.journey.pairFor(actor, pairId);
-  if (!mine) {
-    return done(
-      message('Not for you', 'This card belongs to another pairing, so I can’t act on it.'),
-    );
-  }
+  const mine = await deps.journey.requirePair(actor, pairId);
   const h: Handling = { ...mine, actor, data, now: deps.now() };
   try {
     return await route.handle(h);

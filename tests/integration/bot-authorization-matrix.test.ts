@@ -1,0 +1,327 @@
+import { AppError } from '../../bot/src/platform/errors';
+import { ProgrammeBot } from '../../bot/src/platform/teams/activity-handler';
+import { cardWordsFor } from '../../bot/src/platform/teams/card-errors';
+import { MESSAGES } from '../../bot/src/platform/teams/messages';
+import { type BotHarness, startBotHarness } from '../support/bot-harness';
+import {
+  ACTION_TEXT,
+  EVENT_TITLE,
+  INTRUDER,
+  PEOPLE,
+  PRIVATE_PREP,
+  PRIVATE_REFLECTION,
+  WHO,
+  type Who,
+  ids,
+  leaked,
+  missing,
+} from '../support/bot-matrix-people';
+import {
+  type Outcome,
+  clickAs,
+  dispatchTable,
+  plant,
+  sayAs,
+  settled,
+  snapshot,
+} from '../support/bot-matrix';
+import { COORDINATOR } from '../support/journey-fixture';
+
+/**
+ * The bot's counterpart of authorization-matrix.test.ts: every card verb and every command of
+ * the table the running bot dispatches on, sent by each partner of the victim pair, a member of
+ * another pair in the same cohort, someone outside a mentors-only event's audience, a member of
+ * another cohort, a stranger on no roster and a coordinator. A refused action is answered with
+ * the card words of its AppError (`cardWordsFor`), carries none of the planted private text and
+ * changes nothing stored; nothing the connector receives meanwhile reaches anyone who may not
+ * see it; the rightful caller succeeds. A verb or command missing from this file fails it.
+ */
+
+interface VerbSpec {
+  /** Who may do it; everyone else is refused. The rightful caller is the first. */
+  allowed: Who[];
+  data(who: Who): Record<string, unknown> | Promise<Record<string, unknown>>;
+  /** The rightful caller's action is saved (so a refused one could be seen to change things). */
+  writes?: boolean;
+  /** What the rightful caller's card shows (proves the leak checks would see it). */
+  mustShow?: string[];
+  /** Someone who puts their own pair or cohort id beside the victim's record. */
+  crossParent?: { who: Who; data(): Record<string, unknown> };
+}
+
+interface CommandSpec {
+  /** Who gets their answer (about their own pairs only); the rightful caller is the first. */
+  allowed: Who[];
+  mustShow?: string[];
+  /** What everyone else is told instead. */
+  refusal?: string;
+}
+
+const PARTNERS: Who[] = ['victimMentor', 'victimMentee'];
+const COHORT_A: Who[] = [...PARTNERS, 'sameCohortPeer', 'audienceOutsider'];
+const pair = (extra: Record<string, unknown> = {}) => ({ pairId: ids.victimPair, ...extra });
+const intrude = (who: Who, text: string) => (PARTNERS.includes(who) ? text : `${INTRUDER} ${text}`);
+const draft = (who: Who, when: { sendDate?: string; sendTime?: string } = {}) => ({
+  cohortId: ids.cohortA,
+  title: intrude(who === 'coordinator' ? 'victimMentor' : who, 'Matrix update'),
+  text: 'Hello again',
+  audience: 'mentors',
+  ...when,
+});
+
+// Verbs in the order they run: those that end things last.
+const VERBS: Record<string, VerbSpec> = {
+  'announcement.compose': { allowed: ['coordinator'], data: () => ({}) },
+  'announcement.preview': {
+    allowed: ['coordinator'],
+    data: (who) => draft(who),
+    mustShow: ['Matrix update'],
+  },
+  'announcement.edit': {
+    allowed: ['coordinator'],
+    data: (who) => draft(who),
+    mustShow: ['Matrix update'],
+  },
+  'announcement.report': {
+    allowed: ['coordinator'],
+    data: () => ({ cohortId: ids.cohortA, announcementId: ids.announcement }),
+    mustShow: ['Matrix news'],
+  },
+  'announcement.resend': {
+    allowed: ['coordinator'],
+    data: () => ({ cohortId: ids.cohortA, announcementId: ids.announcement }),
+  },
+  'announcement.ack': {
+    allowed: COHORT_A,
+    data: () => ({ cohortId: ids.cohortA, announcementId: ids.announcement }),
+    writes: true,
+    mustShow: ['Matrix news'],
+    crossParent: {
+      who: 'otherCohortMember',
+      data: () => ({ cohortId: ids.cohortB, announcementId: ids.announcement }),
+    },
+  },
+  'announcement.send': {
+    allowed: ['coordinator'],
+    data: (who) => draft(who, { sendDate: '2027-06-01', sendTime: '09:00' }),
+    writes: true,
+  },
+  'announcement.cancel': {
+    allowed: ['coordinator'],
+    data: async () => ({ cohortId: ids.cohortA, announcementId: await scheduledAnnouncement() }),
+    writes: true,
+  },
+  'event.rsvp': {
+    allowed: ['victimMentor', 'sameCohortPeer'],
+    data: () => ({ cohortId: ids.cohortA, eventId: ids.event, response: 'yes' }),
+    writes: true,
+    mustShow: [EVENT_TITLE],
+    crossParent: {
+      who: 'otherCohortMember',
+      data: () => ({ cohortId: ids.cohortB, eventId: ids.event, response: 'yes' }),
+    },
+  },
+  'contract.open': { allowed: PARTNERS, data: () => pair() },
+  'contract.edit': { allowed: PARTNERS, data: () => pair() },
+  'contract.agree': { allowed: PARTNERS, data: () => pair({ contractVersion: 1 }) },
+  'contract.save': {
+    allowed: PARTNERS,
+    data: (who) =>
+      pair({
+        confidentiality: intrude(who, 'What we say stays between us'),
+        frequency: 'Monthly',
+        mode: 'online',
+        boundaries: 'No line management',
+        pauseOrEnd: 'Either of us, privately',
+        raisingConcerns: 'Through the coordinator',
+      }),
+  },
+  'meeting.plan': { allowed: PARTNERS, data: () => pair({ meetingId: ids.plannedMeeting }) },
+  'meeting.booked': {
+    allowed: PARTNERS,
+    data: () =>
+      pair({
+        meetingId: ids.plannedMeeting,
+        ...{ date: '2027-04-22', time: '11:00', minutes: '60', mode: 'online' },
+      }),
+    writes: true,
+    mustShow: ['booked'],
+  },
+  'meeting.log': {
+    allowed: PARTNERS,
+    data: () => pair({ date: '2027-04-05', time: '10:00', minutes: '45' }),
+    writes: true,
+  },
+  'preparation.save': {
+    allowed: PARTNERS,
+    data: (who) =>
+      pair({
+        meetingId: ids.plannedMeeting,
+        topics: who === 'victimMentor' ? PRIVATE_PREP : intrude(who, 'Things to cover'),
+        share: 'false',
+      }),
+    writes: true,
+    crossParent: {
+      who: 'sameCohortPeer',
+      data: () => ({ pairId: ids.peerPair, meetingId: ids.plannedMeeting, topics: INTRUDER }),
+    },
+  },
+  'reflection.save': {
+    allowed: PARTNERS,
+    data: (who) =>
+      pair({
+        meetingId: ids.heldMeeting,
+        outcome: 'held',
+        minutes: '60',
+        learned: who === 'victimMentee' ? PRIVATE_REFLECTION : intrude(who, 'I listened more'),
+        share: 'false',
+      }),
+    writes: true,
+    crossParent: {
+      who: 'sameCohortPeer',
+      data: () => ({ pairId: ids.peerPair, meetingId: ids.heldMeeting, learned: INTRUDER }),
+    },
+  },
+  'action.done': {
+    allowed: PARTNERS,
+    data: () => pair({ actionId: ids.action }),
+    writes: true,
+    mustShow: [ACTION_TEXT],
+    crossParent: { who: 'sameCohortPeer', data: () => pair({ pairId: ids.peerPair }) },
+  },
+  'reminders.pause': { allowed: PARTNERS, data: () => pair({ weeks: '2' }), writes: true },
+  'fit.answer': {
+    allowed: PARTNERS,
+    data: () => pair({ rating: '4', wantsCoordinator: 'false' }),
+    writes: true,
+  },
+  'review.save': {
+    allowed: PARTNERS,
+    data: (who) =>
+      pair({ wentWell: intrude(who, 'Listening'), improve: 'More time', choice: 'finish' }),
+    writes: true,
+  },
+  'pair.pause': { allowed: PARTNERS, data: () => pair({ weeks: '2' }), writes: true },
+  'pair.resume': { allowed: PARTNERS, data: () => pair(), writes: true },
+  'pair.end': { allowed: PARTNERS, data: () => pair(), writes: true },
+};
+
+const COMMANDS: Record<string, CommandSpec> = {
+  help: { allowed: WHO, mustShow: ['my pair', 'next meeting'] },
+  'my pair': { allowed: WHO, mustShow: [PEOPLE.victimMentee.name] },
+  'next meeting': { allowed: WHO, mustShow: ['21 April'] },
+  'log meeting': { allowed: WHO, mustShow: [PEOPLE.victimMentee.name] },
+  actions: { allowed: WHO, mustShow: [ACTION_TEXT] },
+  reflect: { allowed: WHO },
+  pause: { allowed: WHO },
+  resume: { allowed: WHO },
+  'end pairing': { allowed: WHO },
+  announce: {
+    allowed: ['coordinator'],
+    mustShow: ['New announcement'],
+    refusal: MESSAGES.coordinatorsOnly,
+  },
+};
+
+/** The titles of a refusal's card words: not found, and not for you. */
+const REFUSED = [AppError.notFound(), AppError.forbidden()].map((e) => cardWordsFor(e)!.title);
+
+async function scheduledAnnouncement(): Promise<string> {
+  const recent = await harness.service.parts.announcements.recent(ids.cohortA, 50);
+  return recent.find((a) => a.status === 'scheduled')?.id ?? ids.announcement;
+}
+
+type Row = [
+  name: string,
+  kind: 'verb' | 'command',
+  key: string,
+  who: Who,
+  how: 'rightful' | 'allowed' | 'refused' | 'crossParent',
+];
+
+/** Refused callers first (while there is something to protect), then the rightful caller. */
+function rowsOf(kind: Row[1], key: string, allowed: Who[], cross?: Who): Row[] {
+  const label = (who: Who, how: Row[4]) =>
+    `${kind === 'verb' ? key : `"${key}"`} by ${PEOPLE[who].label}${how === 'crossParent' ? ' with their own pair or cohort id' : ''} → ${how === 'refused' || how === 'crossParent' ? 'refused' : 'answered'}`;
+  const row = (who: Who, how: Row[4]): Row => [label(who, how), kind, key, who, how];
+  return [
+    ...WHO.filter((w) => !allowed.includes(w)).map((w) => row(w, 'refused')),
+    ...(cross ? [row(cross, 'crossParent')] : []),
+    row(allowed[0]!, 'rightful'),
+    ...allowed.slice(1).map((w) => row(w, 'allowed')),
+  ];
+}
+
+const ROWS: Row[] = [
+  ...Object.entries(COMMANDS).flatMap(([c, s]) => rowsOf('command', c, s.allowed)),
+  ...Object.entries(VERBS).flatMap(([v, s]) => rowsOf('verb', v, s.allowed, s.crossParent?.who)),
+];
+
+const run = jest.spyOn(ProgrammeBot.prototype, 'run');
+let harness: BotHarness;
+
+beforeAll(async () => {
+  harness = await startBotHarness({ COORDINATOR_IDS: COORDINATOR.userId });
+  await plant(harness);
+}, 180_000);
+
+afterAll(async () => {
+  run.mockRestore();
+  await harness?.stop();
+});
+
+describe('the bot’s authorisation matrix', () => {
+  it('covers every card verb and command the bot dispatches on, and only those', () => {
+    const table = dispatchTable(run);
+    expect([...table.cardVerbs.keys()].sort()).toEqual(Object.keys(VERBS).sort());
+    expect(table.commands.map((c) => c.command).sort()).toEqual(Object.keys(COMMANDS).sort());
+    for (const spec of Object.values(VERBS)) expect(spec.allowed.length).toBeGreaterThan(0);
+  });
+
+  it.each(ROWS)('%s', async (_name, kind, key, who, how) => {
+    const before = await snapshot(harness);
+    let outcome: Outcome;
+    if (kind === 'verb') {
+      const spec = VERBS[key]!;
+      const data = how === 'crossParent' ? spec.crossParent!.data() : await spec.data(who);
+      outcome = await clickAs(harness, who, key, data);
+    } else {
+      outcome = await sayAs(harness, who, key);
+    }
+    await settled(harness);
+    const after = await snapshot(harness);
+
+    // Nothing reaches anyone who may not see it, whatever the answer.
+    expect(leaked(outcome.reply, how === 'refused' ? 'nobody' : who)).toEqual([]);
+    for (const r of outcome.received) {
+      expect({ to: r.to, leaked: leaked(r.text, r.to === 'unknown' ? 'nobody' : r.to) }).toEqual({
+        to: r.to,
+        leaked: [],
+      });
+    }
+    const command = kind === 'command' ? COMMANDS[key]! : undefined;
+    if (how === 'refused' || how === 'crossParent') {
+      if (how === 'refused') {
+        if (command) expect(outcome.title).toBe(command.refusal);
+        else expect(REFUSED).toContain(outcome.title);
+      }
+      expect(after).toEqual(before);
+      expect(outcome.received.filter((r) => r.to !== who)).toEqual([]);
+      return;
+    }
+    expect(REFUSED).not.toContain(outcome.title);
+    if (command?.refusal) expect(outcome.title).not.toBe(command.refusal);
+    if (how !== 'rightful') return;
+    const spec = command ?? VERBS[key]!;
+    expect(missing(outcome.reply, spec.mustShow ?? [])).toEqual([]);
+    if (command) expect(after).toEqual(before);
+    else if ((spec as VerbSpec).writes) expect(after).not.toEqual(before);
+  });
+
+  it('kept nothing a refused caller sent', async () => {
+    const stored = await snapshot(harness);
+    const titles = await harness.service.parts.announcements.recent(ids.cohortA, 50);
+    expect(stored).not.toContain(INTRUDER);
+    expect(JSON.stringify(titles)).not.toContain(INTRUDER);
+  });
+});

@@ -1,0 +1,283 @@
+import type { ProgrammeBot } from '../../bot/src/platform/teams/activity-handler';
+import type { BotRoutes } from '../../bot/src/platform/teams/activity-handler';
+import {
+  invokeActivity,
+  messageActivity,
+  personalConversationId,
+  postActivity,
+  postInvoke,
+} from './activities';
+import type { BotHarness } from './bot-harness';
+import {
+  ACTION_TEXT,
+  EVENT_DETAIL,
+  EVENT_PLACE,
+  EVENT_TITLE,
+  GOAL_TEXT,
+  OTHER_MENTEE,
+  PEOPLE,
+  PRIVATE_PREP,
+  PRIVATE_REFLECTION,
+  REFLECTION_TEXT,
+  SECRETS,
+  WHO,
+  type Who,
+  ids,
+  tokens,
+} from './bot-matrix-people';
+import type { ReceivedActivity } from './fake-connector';
+import { activePair } from './journey-fixture';
+import { call, devToken } from './test-service';
+
+/**
+ * How the bot's authorisation matrix plants what it protects, reads what a refused action could
+ * have changed, and sends each action or command as a person would (through /api/messages),
+ * collecting the reply and everything the fake connector received meanwhile.
+ */
+/** The table the bot dispatches on, read from the running bot (its first turn). */
+export function dispatchTable(run: jest.SpyInstance): Pick<BotRoutes, 'cardVerbs' | 'commands'> {
+  const bot = run.mock.contexts[0] as ProgrammeBot | undefined;
+  if (!bot) throw new Error('the bot has not run a turn yet');
+  return bot['routes'];
+}
+
+interface SpaceView {
+  meetings: { id: string; status: string }[];
+}
+
+async function space(url: string, who: Who): Promise<SpaceView> {
+  const got = await call<SpaceView>(url, 'GET', `/api/pairs/${ids.victimPair}`, {
+    token: tokens[who],
+  });
+  if (got.status !== 200) throw new Error(`pair space: ${got.status}`);
+  return got.body;
+}
+
+/** Plants everything the matrix protects; returns once every send has finished. */
+export async function plant(harness: BotHarness): Promise<void> {
+  const { drive } = harness;
+  const url = harness.service.url;
+  ids.cohortB = await activePair(drive, url, PEOPLE.otherCohortMember, OTHER_MENTEE);
+  ids.cohortA = await activePair(drive, url, PEOPLE.victimMentor, PEOPLE.victimMentee);
+  for (const who of WHO) {
+    const { aadObjectId: userId, name } = PEOPLE[who];
+    tokens[who] = await devToken(url, { userId, name });
+  }
+  const { sameCohortPeer: peer, audienceOutsider: peerMentee } = PEOPLE;
+  const peers = await call(url, 'POST', `/api/cohorts/${ids.cohortA}/roster`, {
+    token: tokens.coordinator,
+    contentType: 'text/csv',
+    body: [
+      'email,display_name,role,entra_object_id,partner_email',
+      `petra.l@trust.nhs.uk,${peer.name},mentor,${peer.aadObjectId},piotr.z@trust.nhs.uk`,
+      `piotr.z@trust.nhs.uk,${peerMentee.name},mentee,${peerMentee.aadObjectId},`,
+    ].join('\n'),
+  });
+  if (peers.status !== 201) throw new Error(JSON.stringify(peers.body));
+  const pairOf = async (who: Who) =>
+    (
+      await call<{ memberships: { pair: { id: string } | null }[] }>(url, 'GET', '/api/me', {
+        token: tokens[who],
+      })
+    ).body.memberships[0]!.pair!.id;
+  ids.victimPair = await pairOf('victimMentor');
+  ids.peerPair = await pairOf('sameCohortPeer');
+  ids.otherPair = await pairOf('otherCohortMember');
+  const people = await call<{ participants: { displayName: string; email: string }[] }>(
+    url,
+    'GET',
+    `/api/cohorts/${ids.cohortA}/participants`,
+    { token: tokens.coordinator },
+  );
+  for (const p of people.body.participants) {
+    if (SECRETS.victimIdentity.includes(p.displayName)) SECRETS.victimIdentity.push(p.email);
+  }
+
+  // A meeting is held; the mentee shares a reflection, then keeps a second one to herself.
+  const { victimMentor: mentor, victimMentee: mentee } = PEOPLE;
+  await drive.setClock('2027-03-10T10:00:00Z');
+  await drive.say(mentee, 'log meeting');
+  await drive.click(mentee, 'meeting.log', {
+    ...drive.actionData(mentee, 'meeting.log'),
+    date: '2027-03-09',
+    time: '10:00',
+    minutes: '60',
+  });
+  await drive.runJobs();
+  await drive.click(mentee, 'reflection.save', {
+    ...drive.actionData(mentee, 'reflection.save'),
+    outcome: 'held',
+    minutes: '60',
+    learned: REFLECTION_TEXT,
+    share: 'true',
+  });
+  await drive.at('2027-04-06T10:00:00Z');
+  await drive.click(mentor, 'meeting.booked', {
+    ...drive.actionData(mentor, 'meeting.booked'),
+    date: '2027-04-21',
+    time: '10:00',
+    minutes: '60',
+    mode: 'online',
+  });
+  const meetings = (await space(url, 'victimMentor')).meetings;
+  ids.heldMeeting = meetings.find((m) => m.status === 'held')!.id;
+  ids.plannedMeeting = meetings.find((m) => m.status === 'planned')!.id;
+  const pair = `/api/pairs/${ids.victimPair}`;
+  const planted = [
+    await call(url, 'POST', `${pair}/meetings/${ids.heldMeeting}/reflections`, {
+      token: tokens.victimMentee,
+      json: { learned: PRIVATE_REFLECTION, share: false },
+    }),
+    await call(url, 'PUT', `${pair}/meetings/${ids.plannedMeeting}/preparation`, {
+      token: tokens.victimMentor,
+      json: { topics: PRIVATE_PREP, share: false },
+    }),
+    await call(url, 'POST', `${pair}/goals`, {
+      token: tokens.victimMentor,
+      json: { text: GOAL_TEXT, note: SECRETS.pairPrivate[1] },
+    }),
+  ];
+  const action = await call<{ id: string }>(url, 'POST', `${pair}/actions`, {
+    token: tokens.victimMentee,
+    json: { text: ACTION_TEXT, owner: 'partner', dueDate: '2027-04-20' },
+  });
+  ids.action = action.body.id;
+  // A mentors-only event whose invitations were never sent.
+  const event = await call<{ id: string }>(url, 'POST', `/api/cohorts/${ids.cohortA}/events`, {
+    token: tokens.coordinator,
+    json: {
+      type: 'peer_support',
+      title: EVENT_TITLE,
+      description: EVENT_DETAIL,
+      audience: 'mentors',
+      start: '2027-05-01T09:00:00Z',
+      end: '2027-05-01T11:00:00Z',
+      location: EVENT_PLACE,
+      capacity: 10,
+    },
+  });
+  ids.event = event.body.id;
+  const news = await call<{ id: string }>(
+    url,
+    'POST',
+    `/api/cohorts/${ids.cohortA}/announcements`,
+    {
+      token: tokens.coordinator,
+      json: { title: 'Matrix news', text: 'Hello cohort', audience: 'cohort' },
+    },
+  );
+  ids.announcement = news.body.id;
+  for (const answer of [...planted, action, event, news]) {
+    if (answer.status >= 300) throw new Error(JSON.stringify(answer.body));
+  }
+  await settled(harness);
+}
+
+/** Waits until no announcement of cohort A is still sending. */
+export async function settled(harness: BotHarness): Promise<void> {
+  const { announcements } = harness.service.parts;
+  for (let i = 0; i < 500; i++) {
+    const recent = await announcements.recent(ids.cohortA, 50);
+    const busy = recent.filter((a) => a.status === 'sending');
+    for (const a of busy) await announcements.finishIfDrained(a.cohortId, a.id);
+    if (busy.length === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error('an announcement never finished sending');
+}
+
+/**
+ * Everything a refused action could change, read straight from storage: the victim pair and
+ * its whole space (contract, meetings, preparation, reflections, answers, status), the event's
+ * answers, and the announcements (which exist, cancelled or not, resend rounds, "Got it").
+ */
+export async function snapshot(harness: BotHarness): Promise<string> {
+  const { repos, announcements } = harness.service.parts;
+  const [pair, pairSpace, calendar, recent, report] = await Promise.all([
+    repos.pairs.get(ids.cohortA, ids.victimPair),
+    repos.pairSpaces.load(ids.victimPair),
+    repos.events.calendar(ids.cohortA),
+    announcements.recent(ids.cohortA, 50),
+    announcements.report(ids.cohortA, ids.announcement),
+  ]);
+  return JSON.stringify({
+    pair: pair?.etag,
+    space: pairSpace,
+    events: calendar.events.map((e) => e.etag),
+    rsvps: calendar.rsvps,
+    announcements: recent.map((a) => [a.id, a.status === 'cancelled', a.round]),
+    acks: report?.recipients.map((r) => [r.participantId, r.acknowledgedAt ?? null, r.round]),
+  });
+}
+
+/** What one action or command produced: the reply, and everything the connector received. */
+export interface Outcome {
+  /** The card that replaced the clicked one (a verb), or every reply (a command). */
+  reply: string;
+  /** The reply's heading (a card's first TextBlock), or the plain text of a command's reply. */
+  title: string;
+  /** Every message the connector received meanwhile, by the person whose chat it reached. */
+  received: { to: Who | 'unknown'; text: string }[];
+}
+
+function recipientOf(r: ReceivedActivity): Who | 'unknown' {
+  return WHO.find((w) => r.conversationId === personalConversationId(PEOPLE[w])) ?? 'unknown';
+}
+
+function titleOf(card: unknown): string {
+  const body = (card as { body?: { type?: string; text?: string }[] } | undefined)?.body ?? [];
+  return body.find((b) => b.type === 'TextBlock')?.text ?? '';
+}
+
+export async function clickAs(
+  harness: BotHarness,
+  who: Who,
+  verb: string,
+  data: Record<string, unknown>,
+): Promise<Outcome> {
+  const { connector, service } = harness;
+  const mark = connector.received.length;
+  const answer = await postInvoke(
+    service.url,
+    invokeActivity(connector.serviceUrl, PEOPLE[who], verb, data),
+  );
+  const card = answer.body?.value;
+  return {
+    reply: JSON.stringify(answer.body ?? {}),
+    title: answer.status === 200 ? titleOf(card) : `HTTP ${answer.status}`,
+    received: receivedSince(harness, mark),
+  };
+}
+
+export async function sayAs(harness: BotHarness, who: Who, text: string): Promise<Outcome> {
+  const { connector, service } = harness;
+  const mark = connector.received.length;
+  const status = await postActivity(
+    service.url,
+    messageActivity(connector.serviceUrl, PEOPLE[who], text),
+  );
+  const received = receivedSince(harness, mark);
+  const mine = connector.received
+    .slice(mark)
+    .filter((r) => recipientOf(r) === who)
+    .map((r) => r.activity);
+  return {
+    reply: mine.map(shown).join('\n'),
+    title:
+      status !== 200
+        ? `HTTP ${status}`
+        : (mine[0]?.text ?? titleOf(mine[0]?.attachments?.[0]?.content)),
+    received,
+  };
+}
+
+function receivedSince(harness: BotHarness, mark: number): Outcome['received'] {
+  return harness.connector.received
+    .slice(mark)
+    .map((r) => ({ to: recipientOf(r), text: shown(r.activity) }));
+}
+
+/** What a message shows and carries (its text and cards), without the addressing envelope. */
+function shown(activity: ReceivedActivity['activity']): string {
+  return JSON.stringify({ text: activity.text, attachments: activity.attachments });
+}
