@@ -17,6 +17,8 @@ export interface RunningService {
   parts: ServiceParts;
   /** Resolves once tables exist, coordinators are granted and the demo is seeded. */
   ready: Promise<void>;
+  /** The embedded storage this service started and supervises, if any. */
+  embedded?: Pick<EmbeddedStorage, 'pid' | 'restarts' | 'connectionString'>;
   stop(): Promise<void>;
 }
 
@@ -33,6 +35,7 @@ async function openStorage(config: Config, log: Logger) {
   const embedded: EmbeddedStorage = await startEmbeddedStorage({
     inMemory: config.storage.inMemory,
     dataDir: config.storage.dataDir,
+    log,
   });
   log.info(
     {
@@ -89,6 +92,7 @@ export async function startService(
     port,
     parts: app.parts,
     ready,
+    embedded,
     async stop() {
       stopped = true;
       // Finish or hand back in-flight work first, then stop taking requests.

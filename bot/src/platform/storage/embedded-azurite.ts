@@ -2,6 +2,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { AZURITE_CHILD_PROGRAM } from './azurite-child';
+import { StorageSupervisor, type SupervisorLog } from './storage-supervisor';
 
 /**
  * Azurite, the official Azure Storage emulator, run as a child process this process owns.
@@ -26,6 +28,10 @@ export interface EmbeddedStorageOptions {
   /** Port for the queue endpoint; 0 picks a free one. */
   queuePort?: number;
   host?: string;
+  /** Restart the child on the same ports and data when it dies (default true). */
+  supervise?: boolean;
+  /** Where restarts are reported. */
+  log?: SupervisorLog;
 }
 
 export interface EmbeddedStorage {
@@ -33,7 +39,10 @@ export interface EmbeddedStorage {
   connectionString: string;
   tablePort: number;
   queuePort: number;
-  pid: number;
+  /** The running child's process id (a new one after each restart). */
+  readonly pid: number;
+  /** How many times the child was restarted after dying. */
+  readonly restarts: number;
   stop(): Promise<void>;
 }
 
@@ -48,34 +57,6 @@ export function azuriteConnectionString(
     (queuePort ? `QueueEndpoint=http://${host}:${queuePort}/${AZURITE_ACCOUNT};` : '')
   );
 }
-
-/** The child's program: start the table and queue servers, print their ports, stop when stdin ends. */
-const CHILD_PROGRAM = `
-const cfg = JSON.parse(process.env.AZURITE_CHILD_CONFIG);
-const TableConfiguration = require(cfg.tableConfigModule).default;
-const TableServer = require(cfg.tableServerModule).default;
-const QueueConfiguration = require(cfg.queueConfigModule).default;
-const QueueServer = require(cfg.queueServerModule).default;
-const tables = new TableServer(new TableConfiguration(cfg.host, cfg.port, undefined, cfg.dbPath,
-  false, false, undefined, undefined, false, true, '', '', '', undefined, false, cfg.inMemory));
-const queues = new QueueServer(new QueueConfiguration(cfg.host, cfg.queuePort, undefined,
-  cfg.queueDbPath, cfg.queueExtentDbPath,
-  [{ locationId: 'Default', locationPath: cfg.queueDataPath, maxConcurrency: 10 }],
-  false, undefined, false, undefined, false, true, '', '', '', undefined, false, cfg.inMemory));
-let closing = false;
-const stop = () => { if (closing) return; closing = true;
-  Promise.all([tables.close(), queues.close()]).then(() => process.exit(0), () => process.exit(1)); };
-Promise.all([tables.start(), queues.start()]).then(() => {
-  const port = Number(new URL(tables.getHttpServerAddress()).port);
-  const queuePort = Number(new URL(queues.getHttpServerAddress()).port);
-  process.stdout.write(JSON.stringify({ port, queuePort }) + '\\n');
-}, (e) => { process.stderr.write(String(e && e.stack || e)); process.exit(1); });
-process.stdin.on('end', stop);
-process.stdin.on('error', stop);
-process.stdin.resume();
-process.on('SIGTERM', stop);
-process.on('SIGINT', stop);
-`;
 
 export async function startEmbeddedStorage(
   options: EmbeddedStorageOptions,
@@ -101,31 +82,34 @@ export async function startEmbeddedStorage(
     queueDataPath: path.join(dataDir, '__queuestorage__'),
     inMemory: options.inMemory,
   };
-  const child = spawn(process.execPath, ['-e', CHILD_PROGRAM], {
-    env: { ...process.env, AZURITE_CHILD_CONFIG: JSON.stringify(childConfig), NODE_OPTIONS: '' },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  const { port, queuePort } = await waitForPorts(child);
-  let exited = child.exitCode !== null;
-  const exitedPromise = new Promise<void>((resolve) => {
-    if (exited) resolve();
-    child.once('exit', () => {
-      exited = true;
-      resolve();
+  const launch = async (ports: { port: number; queuePort: number }) => {
+    const child = spawn(process.execPath, ['-e', AZURITE_CHILD_PROGRAM], {
+      env: {
+        ...process.env,
+        AZURITE_CHILD_CONFIG: JSON.stringify({ ...childConfig, ...ports }),
+        NODE_OPTIONS: '',
+      },
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
+    return { child, ports: await waitForPorts(child) };
+  };
+  const first = await launch({ port: childConfig.port, queuePort: childConfig.queuePort });
+  const { port, queuePort } = first.ports;
+  const supervisor = new StorageSupervisor(first.child, () => launch({ port, queuePort }), {
+    log: options.log,
+    supervise: options.supervise ?? true,
   });
   return {
     connectionString: azuriteConnectionString(host, port, queuePort),
     tablePort: port,
     queuePort,
-    pid: child.pid ?? -1,
-    async stop() {
-      if (exited) return;
-      child.stdin?.end();
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-      await exitedPromise;
-      clearTimeout(timer);
+    get pid() {
+      return supervisor.pid;
     },
+    get restarts() {
+      return supervisor.restarts;
+    },
+    stop: () => supervisor.stop(),
   };
 }
 
