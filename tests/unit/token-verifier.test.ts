@@ -171,15 +171,15 @@ describe('token age, lifetime and clock skew (Entra and dev tokens alike)', () =
   });
 
   it('holds dev tokens to the same limits, and the minter stays within them', async () => {
-    const config = loadConfig({ AUTH_MODE: 'dev' });
-    if (config.auth.mode !== 'dev') throw new Error('dev mode expected');
-    const dev = createVerifier(config.auth);
-    const secret = new TextEncoder().encode(config.auth.secret);
+    const { auth } = loadConfig({ AUTH_MODE: 'dev' });
+    if (auth.mode !== 'dev') throw new Error('dev mode expected');
+    const dev = createVerifier(auth);
+    const secret = new TextEncoder().encode(auth.secret);
     const devToken = (iat: number, exp: number) =>
-      new SignJWT({ oid: USER, tid: config.auth.tenantId, name: 'A', scp: 'access_as_user' })
+      new SignJWT({ oid: USER, tid: auth.tenantId, name: 'A', scp: 'access_as_user' })
         .setProtectedHeader({ alg: 'HS256' })
-        .setIssuer(entraIssuer(config.auth.tenantId))
-        .setAudience(config.auth.audience)
+        .setIssuer(entraIssuer(auth.tenantId))
+        .setAudience(auth.audience)
         .setIssuedAt(iat)
         .setExpirationTime(exp)
         .sign(secret);
@@ -190,10 +190,10 @@ describe('token age, lifetime and clock skew (Entra and dev tokens alike)', () =
       dev.verify(await devToken(now() + YEAR, now() + YEAR + HOUR)),
     ).rejects.toMatchObject({ status: 401 });
     // The development token endpoint's tokens are accepted, and the minter refuses to exceed the limit.
-    const minted = await mintDevToken(config.auth, { userId: USER, name: 'A' });
+    const minted = await mintDevToken(auth, { userId: USER, name: 'A' });
     await expect(dev.verify(minted.token)).resolves.toMatchObject({ userId: USER });
     await expect(
-      mintDevToken(config.auth, { userId: USER, name: 'A' }, MAX_TOKEN_LIFETIME_SECONDS + 1),
+      mintDevToken(auth, { userId: USER, name: 'A' }, MAX_TOKEN_LIFETIME_SECONDS + 1),
     ).rejects.toThrow(/lifetime/);
   });
 });

@@ -47,6 +47,13 @@ export { DEV_TENANT_ID };
 const DEV_AUDIENCE = 'api://localhost/reverse-mentoring-dev';
 const DEV_FALLBACK_SECRET = 'local-development-only-signing-key-not-for-production';
 
+/** The variables a bot of this type needs, in words (BOT_TYPE is SingleTenant when unset). */
+function botCredentialNames(type: Env['BOT_TYPE']): string {
+  if (type === 'MultiTenant') return 'BOT_ID and BOT_PASSWORD (BOT_TYPE MultiTenant)';
+  if (type === 'UserAssignedMSI') return 'BOT_ID and BOT_TENANT_ID (BOT_TYPE UserAssignedMSI)';
+  return 'BOT_ID, BOT_PASSWORD and BOT_TENANT_ID (BOT_TYPE SingleTenant, the default)';
+}
+
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
@@ -76,6 +83,19 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     };
   }
 
+  // Deployed means production for the safety checks: NODE_ENV=production, or running on Azure
+  // App Service at all (a forgotten NODE_ENV must never open dev sign-in on the internet).
+  const deployedBecause =
+    e.NODE_ENV === 'production'
+      ? 'when NODE_ENV is production'
+      : e.WEBSITE_INSTANCE_ID || e.WEBSITE_SITE_NAME
+        ? 'on Azure App Service (WEBSITE_INSTANCE_ID is set), whatever NODE_ENV says'
+        : undefined;
+  // The bot endpoint skips Bot Framework authentication only on a purely local development
+  // instance: AUTH_MODE=dev (which a deployed service refuses, below) and no BOT_ID. Anything
+  // else (Entra sign-in, a deployment) must check every activity's token, so it needs credentials.
+  const botAuthRequiredBecause =
+    deployedBecause ?? (e.AUTH_MODE === 'entra' ? 'when AUTH_MODE is entra' : undefined);
   let bot: BotAuthConfig = { kind: 'local' };
   if (e.BOT_ID) {
     const type = e.BOT_TYPE ?? 'SingleTenant';
@@ -92,7 +112,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       tenantId: e.BOT_TENANT_ID,
       type,
     };
-  } else if (e.BOT_PASSWORD || e.BOT_TENANT_ID || e.BOT_TYPE) {
+  } else if (!botAuthRequiredBecause && (e.BOT_PASSWORD || e.BOT_TENANT_ID || e.BOT_TYPE)) {
     problems.push('BOT_ID: required when BOT_PASSWORD, BOT_TENANT_ID or BOT_TYPE is set');
   }
 
@@ -113,26 +133,19 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     };
   }
 
-  // Deployed means production for the safety checks: NODE_ENV=production, or running on Azure
-  // App Service at all (a forgotten NODE_ENV must never open dev sign-in on the internet).
-  const deployedBecause =
-    e.NODE_ENV === 'production'
-      ? 'when NODE_ENV is production'
-      : e.WEBSITE_INSTANCE_ID || e.WEBSITE_SITE_NAME
-        ? 'on Azure App Service (WEBSITE_INSTANCE_ID is set), whatever NODE_ENV says'
-        : undefined;
-  if (deployedBecause) {
-    if (e.AUTH_MODE === 'dev') {
-      problems.push(`AUTH_MODE: must be entra ${deployedBecause} (dev sign-in is for local use)`);
-    }
-    if (!e.BOT_ID) {
-      problems.push(`BOT_ID: bot credentials are required ${deployedBecause}`);
-    }
-    if (storage.kind === 'embedded') {
-      problems.push(
-        `TABLES_CONNECTION_STRING: set it or TABLES_ACCOUNT_URL ${deployedBecause} (embedded storage is for local use)`,
-      );
-    }
+  if (deployedBecause && e.AUTH_MODE === 'dev') {
+    problems.push(`AUTH_MODE: must be entra ${deployedBecause} (dev sign-in is for local use)`);
+  }
+  if (botAuthRequiredBecause && !e.BOT_ID) {
+    problems.push(
+      `BOT_ID: bot credentials are required ${botAuthRequiredBecause}, so that the bot endpoint ` +
+        `authenticates Bot Framework tokens: set ${botCredentialNames(e.BOT_TYPE)}`,
+    );
+  }
+  if (deployedBecause && storage.kind === 'embedded') {
+    problems.push(
+      `TABLES_CONNECTION_STRING: set it or TABLES_ACCOUNT_URL ${deployedBecause} (embedded storage is for local use)`,
+    );
   }
 
   if (problems.length > 0) throw new ConfigError(problems);
