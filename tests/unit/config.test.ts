@@ -160,4 +160,27 @@ describe('configuration', () => {
     expect(config.bot).toMatchObject({ kind: 'azure', type: 'SingleTenant' });
     expect(config.seedDemo).toBe(false);
   });
+
+  it('listens on loopback locally and on every interface when deployed, unless HOST says otherwise', () => {
+    expect(loadConfig({})).toMatchObject({ host: '127.0.0.1', hostWarning: undefined });
+    expect(loadConfig({ HOST: '::1' })).toMatchObject({ host: '::1', hostWarning: undefined });
+    const deployed = {
+      NODE_ENV: 'production',
+      ...BOT,
+      ...ENTRA,
+      TABLES_ACCOUNT_URL: 'https://acct.table.core.windows.net',
+    };
+    expect(loadConfig(deployed)).toMatchObject({ host: '0.0.0.0', hostWarning: undefined });
+    expect(loadConfig({ ...deployed, HOST: '127.0.0.1' }).host).toBe('127.0.0.1');
+    // A local instance opened to the network says what that exposes.
+    const open = loadConfig({ HOST: '0.0.0.0' });
+    expect(open.host).toBe('0.0.0.0');
+    expect(open.hostWarning).toMatch(/^HOST=0\.0\.0\.0: .*\/api\/dev\/token.*unauthenticated/);
+    expect(loadConfig({ HOST: '192.168.1.20', ...BOT, ...ENTRA }).hostWarning).toMatch(
+      /^HOST=192\.168\.1\.20: .*network/,
+    );
+    expect(problemsOf({ HOST: 'not a host!' })).toEqual([
+      expect.stringMatching(/^HOST: must be an IP address/),
+    ]);
+  });
 });

@@ -20,6 +20,10 @@ export type { BotAuthConfig, TabAuthConfig };
 
 export interface Config {
   env: Env['NODE_ENV'];
+  /** The address the service listens on (HOST): loopback locally, every interface when deployed. */
+  host: string;
+  /** Set when a local instance listens beyond loopback: logged as a warning at start. */
+  hostWarning?: string;
   port: number;
   logLevel: Env['LOG_LEVEL'];
   publicUrl?: string;
@@ -46,6 +50,28 @@ export class ConfigError extends Error {
 export { DEV_TENANT_ID };
 const DEV_AUDIENCE = 'api://localhost/reverse-mentoring-dev';
 const DEV_FALLBACK_SECRET = 'local-development-only-signing-key-not-for-production';
+
+/** Whether an address (or host name) is this machine only: 127.0.0.0/8, ::1 or localhost. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
+  return (
+    h === 'localhost' || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h) || h === '::ffff:127.0.0.1'
+  );
+}
+
+/** What a development instance listening beyond loopback lays open, in words. */
+function exposureWarning(host: string, e: Env): string {
+  const open: string[] = [];
+  if (e.AUTH_MODE === 'dev') {
+    open.push("dev sign-in (/api/dev/token mints anyone's token) and the dev clock");
+  }
+  if (!e.BOT_ID) open.push('the bot endpoint, which accepts unauthenticated activities');
+  const what = open.length > 0 ? open.join(', and ') : 'the service';
+  return (
+    `HOST=${host}: this development instance listens beyond this machine, so anyone on the ` +
+    `network can reach ${what}. Unset HOST to listen on 127.0.0.1 only.`
+  );
+}
 
 /** The variables a bot of this type needs, in words (BOT_TYPE is SingleTenant when unset). */
 function botCredentialNames(type: Env['BOT_TYPE']): string {
@@ -150,8 +176,16 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
 
   if (problems.length > 0) throw new ConfigError(problems);
 
+  // Locally only this machine may reach the service: dev sign-in mints anyone's token, the dev
+  // clock moves time and the bot may run without authentication. App Service needs 0.0.0.0.
+  const host = e.HOST ?? (deployedBecause ? '0.0.0.0' : '127.0.0.1');
+  const hostWarning =
+    deployedBecause || isLoopbackHost(host) ? undefined : exposureWarning(host, e);
+
   return {
     env: e.NODE_ENV,
+    host,
+    hostWarning,
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
     publicUrl: e.PUBLIC_URL,
