@@ -8,10 +8,14 @@
  *   npm run dev                 persisted storage under .data/
  *   npm run dev -- --in-memory  storage lost when you stop
  *   npm run dev -- --no-playground
+ *
+ * Everything listens on 127.0.0.1 only (HOST may open the service, with a warning; the
+ * Playground stays on loopback).
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createInterface } from 'node:readline';
 import { stringify } from 'yaml';
 import { ConfigError, loadConfig } from '../src/app/config';
@@ -23,6 +27,8 @@ import { startService } from '../src/app/service';
 const ROOT = path.resolve(__dirname, '../..');
 const DATA = path.join(ROOT, '.data');
 const PLAYGROUND_PORT = Number(process.env.PLAYGROUND_PORT ?? 56150);
+/** Makes the Playground listen on 127.0.0.1 only (it has no option for it; see the file). */
+const PLAYGROUND_LOOPBACK = pathToFileURL(path.join(__dirname, 'listen-host.mjs')).href;
 
 function buildTab(): void {
   const result = spawnSync(process.execPath, [path.join(ROOT, 'tab/build.mjs')], {
@@ -39,6 +45,8 @@ function startPlayground(botEndpoint: string): Promise<{ url: string; stop(): vo
   const child: ChildProcess = spawn(
     process.execPath,
     [
+      '--import',
+      PLAYGROUND_LOOPBACK,
       require.resolve('@microsoft/m365agentsplayground/cli.js'),
       '-e',
       botEndpoint,
@@ -114,8 +122,7 @@ async function main(): Promise<void> {
   await service.ready;
 
   let playground: { url: string; stop(): void } | undefined;
-  if (withPlayground)
-    playground = await startPlayground(`http://127.0.0.1:${service.port}/api/messages`);
+  if (withPlayground) playground = await startPlayground(`${service.url}/api/messages`);
 
   const line = '─'.repeat(72);
   console.log(`\n${line}`);
@@ -139,6 +146,7 @@ async function main(): Promise<void> {
     ['Demo people', DEMO_PEOPLE.map((p) => p.name).join(', ')],
   ];
   for (const [label, value] of rows) console.log(` ${label.padEnd(13)} ${value}`);
+  if (config.hostWarning) console.log(`${line}\n WARNING: ${config.hostWarning}`);
   console.log(`${line}\n Press Ctrl+C to stop.\n`);
 
   const stop = async () => {

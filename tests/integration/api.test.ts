@@ -272,6 +272,9 @@ describe('tab API under AUTH_MODE=entra', () => {
       AUTH_MODE: 'entra',
       ENTRA_CLIENT_ID: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee',
       ENTRA_TENANT_ID: '66666666-7777-4888-9999-000000000000',
+      BOT_ID: '11111111-2222-4333-8444-555555555555',
+      BOT_PASSWORD: 'a-client-secret',
+      BOT_TENANT_ID: '66666666-7777-4888-9999-000000000000',
     });
     try {
       const token = await call(entra.url, 'POST', '/api/dev/token', { json: MENTOR });

@@ -31,4 +31,17 @@ describe('starting the service with a bad configuration', () => {
     expect(result.stderr).toMatch(/AUTH_MODE: must be entra when NODE_ENV is production/);
     expect(result.stderr).toMatch(/BOT_ID: bot credentials are required/);
   });
+
+  it('refuses AUTH_MODE=entra without bot credentials, naming the variables', () => {
+    const result = start({
+      AUTH_MODE: 'entra',
+      ENTRA_CLIENT_ID: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee',
+      ENTRA_TENANT_ID: '66666666-7777-4888-9999-000000000000',
+      STORAGE_IN_MEMORY: 'true',
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /BOT_ID: bot credentials are required when AUTH_MODE is entra.*BOT_ID, BOT_PASSWORD and BOT_TENANT_ID/,
+    );
+  });
 });

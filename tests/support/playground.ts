@@ -5,6 +5,9 @@
  *
  * What the package does (found by reading its bundled `dist/index.js` and running it):
  *
+ * - It listens with `server.listen(port)`, no host, so on every interface, and has no option for
+ *   it: we preload `bot/scripts/listen-host.mjs` (`node --import`), which gives a listen without
+ *   a host 127.0.0.1, as `npm run dev` does.
  * - `cli.js` parses yargs options (`start` is implied): `-e/--app-endpoint` bot URL,
  *   `-p/--port` (default 56150; when that port is taken it silently moves to a random one,
  *   and `-p 0` always takes a random one), `-c/--channel-id` (msteams, directline, webchat,
@@ -64,6 +67,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { type Browser, type Locator, type Page, chromium } from 'playwright-core';
 import { stringify } from 'yaml';
 import type {
@@ -188,6 +192,11 @@ function signalGroup(pgid: number, signal: NodeJS.Signals | 0): boolean {
   }
 }
 
+/** Preloaded into the Playground so that it listens on 127.0.0.1 only, as `npm run dev` does. */
+export const PLAYGROUND_LOOPBACK = pathToFileURL(
+  path.resolve(__dirname, '../../bot/scripts/listen-host.mjs'),
+).href;
+
 function playgroundCli(): string {
   return require.resolve('@microsoft/m365agentsplayground/cli.js');
 }
@@ -234,6 +243,9 @@ export async function startPlayground(options: StartPlaygroundOptions): Promise<
   });
 
   const args = [
+    // It listens on every interface by itself; this keeps it on 127.0.0.1 (see the file).
+    '--import',
+    PLAYGROUND_LOOPBACK,
     playgroundCli(),
     '--app-endpoint',
     options.botEndpoint,

@@ -55,15 +55,33 @@ describe('configuration', () => {
   });
 
   it('needs the Entra client and tenant for AUTH_MODE=entra', () => {
-    expect(problemsOf({ AUTH_MODE: 'entra' })).toEqual([
+    expect(problemsOf({ AUTH_MODE: 'entra', ...BOT })).toEqual([
       expect.stringMatching(/^ENTRA_CLIENT_ID: required/),
       expect.stringMatching(/^ENTRA_TENANT_ID: required/),
     ]);
-    const config = loadConfig(ENTRA);
+    const config = loadConfig({ ...ENTRA, ...BOT });
     expect(config.auth).toMatchObject({
       mode: 'entra',
       audiences: [ENTRA.ENTRA_CLIENT_ID, `api://${ENTRA.ENTRA_CLIENT_ID}`],
     });
+  });
+
+  it('refuses AUTH_MODE=entra without bot credentials, naming the variables each bot type needs', () => {
+    expect(problemsOf(ENTRA)).toEqual([
+      expect.stringMatching(
+        /^BOT_ID: bot credentials are required when AUTH_MODE is entra.*set BOT_ID, BOT_PASSWORD and BOT_TENANT_ID/,
+      ),
+    ]);
+    expect(problemsOf({ ...ENTRA, BOT_TYPE: 'UserAssignedMSI' })).toEqual([
+      expect.stringMatching(/^BOT_ID: .*set BOT_ID and BOT_TENANT_ID \(BOT_TYPE UserAssignedMSI\)/),
+    ]);
+    expect(problemsOf({ ...ENTRA, BOT_TYPE: 'MultiTenant', BOT_PASSWORD: 'x' })).toEqual([
+      expect.stringMatching(/^BOT_ID: .*set BOT_ID and BOT_PASSWORD \(BOT_TYPE MultiTenant\)/),
+    ]);
+    // With credentials the bot authenticates; only AUTH_MODE=dev without BOT_ID skips it.
+    expect(loadConfig({ ...ENTRA, ...BOT }).bot).toMatchObject({ kind: 'azure' });
+    expect(loadConfig({ AUTH_MODE: 'dev', ...BOT }).bot).toMatchObject({ kind: 'azure' });
+    expect(loadConfig({ AUTH_MODE: 'dev' }).bot).toEqual({ kind: 'local' });
   });
 
   it('needs a password and tenant with a single-tenant bot id', () => {
@@ -141,5 +159,28 @@ describe('configuration', () => {
     });
     expect(config.bot).toMatchObject({ kind: 'azure', type: 'SingleTenant' });
     expect(config.seedDemo).toBe(false);
+  });
+
+  it('listens on loopback locally and on every interface when deployed, unless HOST says otherwise', () => {
+    expect(loadConfig({})).toMatchObject({ host: '127.0.0.1', hostWarning: undefined });
+    expect(loadConfig({ HOST: '::1' })).toMatchObject({ host: '::1', hostWarning: undefined });
+    const deployed = {
+      NODE_ENV: 'production',
+      ...BOT,
+      ...ENTRA,
+      TABLES_ACCOUNT_URL: 'https://acct.table.core.windows.net',
+    };
+    expect(loadConfig(deployed)).toMatchObject({ host: '0.0.0.0', hostWarning: undefined });
+    expect(loadConfig({ ...deployed, HOST: '127.0.0.1' }).host).toBe('127.0.0.1');
+    // A local instance opened to the network says what that exposes.
+    const open = loadConfig({ HOST: '0.0.0.0' });
+    expect(open.host).toBe('0.0.0.0');
+    expect(open.hostWarning).toMatch(/^HOST=0\.0\.0\.0: .*\/api\/dev\/token.*unauthenticated/);
+    expect(loadConfig({ HOST: '192.168.1.20', ...BOT, ...ENTRA }).hostWarning).toMatch(
+      /^HOST=192\.168\.1\.20: .*network/,
+    );
+    expect(problemsOf({ HOST: 'not a host!' })).toEqual([
+      expect.stringMatching(/^HOST: must be an IP address/),
+    ]);
   });
 });

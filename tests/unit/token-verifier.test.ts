@@ -1,6 +1,8 @@
 import { SignJWT, createLocalJWKSet, exportJWK, generateKeyPair, type JWK } from 'jose';
 import { AppError } from '../../bot/src/platform/errors';
 import {
+  CLOCK_SKEW_SECONDS,
+  MAX_TOKEN_LIFETIME_SECONDS,
   TokenVerifier,
   createVerifier,
   entraIssuer,
@@ -37,6 +39,8 @@ interface TokenOptions {
   tid?: string;
   scp?: string;
   exp?: number;
+  iat?: number;
+  nbf?: number;
   oid?: string | null;
 }
 
@@ -49,11 +53,12 @@ async function entraToken(o: TokenOptions = {}): Promise<string> {
     preferred_username: 'Amara.Okafor@trust.nhs.uk',
   };
   if (o.oid !== null) claims.oid = o.oid ?? USER;
+  if (o.nbf !== undefined) claims.nbf = o.nbf;
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
     .setIssuer(o.iss ?? entraIssuer(TENANT))
     .setAudience(o.aud ?? `api://${CLIENT}`)
-    .setIssuedAt(now - 60)
+    .setIssuedAt(o.iat ?? now - 60)
     .setExpirationTime(o.exp ?? now + 3600)
     .sign(o.key ?? trusted.privateKey);
 }
@@ -120,5 +125,75 @@ describe('tab SSO token verification', () => {
     });
     // A dev token is never accepted by an Entra verifier.
     await expect(verifier.verify(token)).rejects.toMatchObject({ status: 401 });
+  });
+});
+
+describe('token age, lifetime and clock skew (Entra and dev tokens alike)', () => {
+  const HOUR = 3600;
+  const YEAR = 365 * 24 * HOUR;
+  const now = () => Math.floor(Date.now() / 1000);
+
+  it('accepts a normal token: issued a minute ago, valid for an hour', async () => {
+    await expect(
+      verifier.verify(await entraToken({ iat: now() - 60, exp: now() + HOUR })),
+    ).resolves.toMatchObject({ userId: USER });
+  });
+
+  it('refuses a token valid for a hundred years', async () => {
+    expect(await refusal(await entraToken({ iat: now() - 60, exp: now() + 100 * YEAR }))).toMatch(
+      /lifetime|too long/,
+    );
+  });
+
+  it('refuses a token issued longer ago than the maximum age, even if it has not expired', async () => {
+    const iat = now() - MAX_TOKEN_LIFETIME_SECONDS - HOUR;
+    expect(await refusal(await entraToken({ iat, exp: now() + HOUR }))).toMatch(/iat|too old/);
+  });
+
+  it('refuses an iat in the future beyond the clock skew, and allows one within it', async () => {
+    expect(
+      await refusal(await entraToken({ iat: now() + YEAR, exp: now() + YEAR + HOUR })),
+    ).toMatch(/iat/);
+    expect(
+      await refusal(await entraToken({ iat: now() + 10 * 60, exp: now() + 2 * HOUR })),
+    ).toMatch(/iat/);
+    const withinSkew = now() + Math.floor(CLOCK_SKEW_SECONDS / 2);
+    await expect(
+      verifier.verify(await entraToken({ iat: withinSkew, exp: withinSkew + HOUR })),
+    ).resolves.toMatchObject({ userId: USER });
+  });
+
+  it('respects nbf: refused before it (beyond the skew), accepted after it', async () => {
+    expect(await refusal(await entraToken({ nbf: now() + 10 * 60 }))).toMatch(/nbf/);
+    await expect(verifier.verify(await entraToken({ nbf: now() - 60 }))).resolves.toMatchObject({
+      userId: USER,
+    });
+  });
+
+  it('holds dev tokens to the same limits, and the minter stays within them', async () => {
+    const { auth } = loadConfig({ AUTH_MODE: 'dev' });
+    if (auth.mode !== 'dev') throw new Error('dev mode expected');
+    const dev = createVerifier(auth);
+    const secret = new TextEncoder().encode(auth.secret);
+    const devToken = (iat: number, exp: number) =>
+      new SignJWT({ oid: USER, tid: auth.tenantId, name: 'A', scp: 'access_as_user' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setIssuer(entraIssuer(auth.tenantId))
+        .setAudience(auth.audience)
+        .setIssuedAt(iat)
+        .setExpirationTime(exp)
+        .sign(secret);
+    await expect(dev.verify(await devToken(now(), now() + 100 * YEAR))).rejects.toMatchObject({
+      status: 401,
+    });
+    await expect(
+      dev.verify(await devToken(now() + YEAR, now() + YEAR + HOUR)),
+    ).rejects.toMatchObject({ status: 401 });
+    // The development token endpoint's tokens are accepted, and the minter refuses to exceed the limit.
+    const minted = await mintDevToken(auth, { userId: USER, name: 'A' });
+    await expect(dev.verify(minted.token)).resolves.toMatchObject({ userId: USER });
+    await expect(
+      mintDevToken(auth, { userId: USER, name: 'A' }, MAX_TOKEN_LIFETIME_SECONDS + 1),
+    ).rejects.toThrow(/lifetime/);
   });
 });

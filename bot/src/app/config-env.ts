@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -49,6 +50,18 @@ export const envSchema = z.object({
       .min(0, 'must be between 0 and 65535')
       .max(65535, 'must be between 0 and 65535')
       .default(3978),
+  ),
+  // The address to listen on; app/config.ts picks loopback locally, every interface when deployed.
+  HOST: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .trim()
+      .refine(
+        (v) => isIP(v) !== 0 || /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/i.test(v),
+        'must be an IP address (127.0.0.1, 0.0.0.0, ::1, ::) or a host name',
+      )
+      .optional(),
   ),
   LOG_LEVEL: z.preprocess(
     emptyToUndefined,

@@ -20,6 +20,10 @@ export type { BotAuthConfig, TabAuthConfig };
 
 export interface Config {
   env: Env['NODE_ENV'];
+  /** The address the service listens on (HOST): loopback locally, every interface when deployed. */
+  host: string;
+  /** Set when a local instance listens beyond loopback: logged as a warning at start. */
+  hostWarning?: string;
   port: number;
   logLevel: Env['LOG_LEVEL'];
   publicUrl?: string;
@@ -46,6 +50,35 @@ export class ConfigError extends Error {
 export { DEV_TENANT_ID };
 const DEV_AUDIENCE = 'api://localhost/reverse-mentoring-dev';
 const DEV_FALLBACK_SECRET = 'local-development-only-signing-key-not-for-production';
+
+/** Whether an address (or host name) is this machine only: 127.0.0.0/8, ::1 or localhost. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
+  return (
+    h === 'localhost' || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h) || h === '::ffff:127.0.0.1'
+  );
+}
+
+/** What a development instance listening beyond loopback lays open, in words. */
+function exposureWarning(host: string, e: Env): string {
+  const open: string[] = [];
+  if (e.AUTH_MODE === 'dev') {
+    open.push("dev sign-in (/api/dev/token mints anyone's token) and the dev clock");
+  }
+  if (!e.BOT_ID) open.push('the bot endpoint, which accepts unauthenticated activities');
+  const what = open.length > 0 ? open.join(', and ') : 'the service';
+  return (
+    `HOST=${host}: this development instance listens beyond this machine, so anyone on the ` +
+    `network can reach ${what}. Unset HOST to listen on 127.0.0.1 only.`
+  );
+}
+
+/** The variables a bot of this type needs, in words (BOT_TYPE is SingleTenant when unset). */
+function botCredentialNames(type: Env['BOT_TYPE']): string {
+  if (type === 'MultiTenant') return 'BOT_ID and BOT_PASSWORD (BOT_TYPE MultiTenant)';
+  if (type === 'UserAssignedMSI') return 'BOT_ID and BOT_TENANT_ID (BOT_TYPE UserAssignedMSI)';
+  return 'BOT_ID, BOT_PASSWORD and BOT_TENANT_ID (BOT_TYPE SingleTenant, the default)';
+}
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(source);
@@ -76,6 +109,19 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     };
   }
 
+  // Deployed means production for the safety checks: NODE_ENV=production, or running on Azure
+  // App Service at all (a forgotten NODE_ENV must never open dev sign-in on the internet).
+  const deployedBecause =
+    e.NODE_ENV === 'production'
+      ? 'when NODE_ENV is production'
+      : e.WEBSITE_INSTANCE_ID || e.WEBSITE_SITE_NAME
+        ? 'on Azure App Service (WEBSITE_INSTANCE_ID is set), whatever NODE_ENV says'
+        : undefined;
+  // The bot endpoint skips Bot Framework authentication only on a purely local development
+  // instance: AUTH_MODE=dev (which a deployed service refuses, below) and no BOT_ID. Anything
+  // else (Entra sign-in, a deployment) must check every activity's token, so it needs credentials.
+  const botAuthRequiredBecause =
+    deployedBecause ?? (e.AUTH_MODE === 'entra' ? 'when AUTH_MODE is entra' : undefined);
   let bot: BotAuthConfig = { kind: 'local' };
   if (e.BOT_ID) {
     const type = e.BOT_TYPE ?? 'SingleTenant';
@@ -92,7 +138,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       tenantId: e.BOT_TENANT_ID,
       type,
     };
-  } else if (e.BOT_PASSWORD || e.BOT_TENANT_ID || e.BOT_TYPE) {
+  } else if (!botAuthRequiredBecause && (e.BOT_PASSWORD || e.BOT_TENANT_ID || e.BOT_TYPE)) {
     problems.push('BOT_ID: required when BOT_PASSWORD, BOT_TENANT_ID or BOT_TYPE is set');
   }
 
@@ -113,32 +159,33 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     };
   }
 
-  // Deployed means production for the safety checks: NODE_ENV=production, or running on Azure
-  // App Service at all (a forgotten NODE_ENV must never open dev sign-in on the internet).
-  const deployedBecause =
-    e.NODE_ENV === 'production'
-      ? 'when NODE_ENV is production'
-      : e.WEBSITE_INSTANCE_ID || e.WEBSITE_SITE_NAME
-        ? 'on Azure App Service (WEBSITE_INSTANCE_ID is set), whatever NODE_ENV says'
-        : undefined;
-  if (deployedBecause) {
-    if (e.AUTH_MODE === 'dev') {
-      problems.push(`AUTH_MODE: must be entra ${deployedBecause} (dev sign-in is for local use)`);
-    }
-    if (!e.BOT_ID) {
-      problems.push(`BOT_ID: bot credentials are required ${deployedBecause}`);
-    }
-    if (storage.kind === 'embedded') {
-      problems.push(
-        `TABLES_CONNECTION_STRING: set it or TABLES_ACCOUNT_URL ${deployedBecause} (embedded storage is for local use)`,
-      );
-    }
+  if (deployedBecause && e.AUTH_MODE === 'dev') {
+    problems.push(`AUTH_MODE: must be entra ${deployedBecause} (dev sign-in is for local use)`);
+  }
+  if (botAuthRequiredBecause && !e.BOT_ID) {
+    problems.push(
+      `BOT_ID: bot credentials are required ${botAuthRequiredBecause}, so that the bot endpoint ` +
+        `authenticates Bot Framework tokens: set ${botCredentialNames(e.BOT_TYPE)}`,
+    );
+  }
+  if (deployedBecause && storage.kind === 'embedded') {
+    problems.push(
+      `TABLES_CONNECTION_STRING: set it or TABLES_ACCOUNT_URL ${deployedBecause} (embedded storage is for local use)`,
+    );
   }
 
   if (problems.length > 0) throw new ConfigError(problems);
 
+  // Locally only this machine may reach the service: dev sign-in mints anyone's token, the dev
+  // clock moves time and the bot may run without authentication. App Service needs 0.0.0.0.
+  const host = e.HOST ?? (deployedBecause ? '0.0.0.0' : '127.0.0.1');
+  const hostWarning =
+    deployedBecause || isLoopbackHost(host) ? undefined : exposureWarning(host, e);
+
   return {
     env: e.NODE_ENV,
+    host,
+    hostWarning,
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
     publicUrl: e.PUBLIC_URL,

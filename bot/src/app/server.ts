@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import restify, { type Request, type Response, type Server } from 'restify';
-import type { CloudAdapter } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 import { z } from 'zod';
 import { AppError, invalidBody } from '../platform/errors';
 import { sendJson, toErrorResponse } from '../platform/http/error-response';
@@ -10,13 +10,14 @@ import { type LogFields, withLogContext } from '../platform/logger';
 import type { HealthCheck } from '../platform/http/health';
 import type { Logger } from '../platform/logger';
 import type { ProgrammeBot } from '../platform/teams/activity-handler';
+import type { ProgrammeAdapter } from '../platform/teams/bot-adapter';
 
 /** What the HTTP service is built from. */
 export interface HttpServerParts {
   log: Logger;
   maxBodyBytes: number;
   health: Pick<HealthCheck, 'check'>;
-  adapter: CloudAdapter;
+  adapter: Pick<ProgrammeAdapter, 'processTurn'>;
   bot: ProgrammeBot;
   /** Registers every feature's API routes (app/compose.ts). */
   registerRoutes(server: Server): void;
@@ -63,7 +64,6 @@ export function createHttpServer(parts: HttpServerParts): Server {
       sendJson(res, status, body);
       return;
     }
-    req.body = activity;
     const activityId = safeId(activity.id, 128);
     if (!correlationGiven.has(req) && activityId) fields.correlationId = activityId;
     res.setHeader('X-Correlation-Id', String(fields.correlationId));
@@ -75,9 +75,20 @@ export function createHttpServer(parts: HttpServerParts): Server {
     });
     await withLogContext(fields, async () => {
       try {
-        await adapter.process(req, res, (context) => bot.run(context));
+        // Authenticates the request first: a refusal is a 401 before the bot runs.
+        const authorization = req.headers.authorization;
+        const answer = await adapter.processTurn(
+          activity as unknown as Activity,
+          typeof authorization === 'string' ? authorization : '',
+          (context) => bot.run(context),
+        );
+        if (answer?.body !== undefined) sendJson(res, answer.status, answer.body);
+        else {
+          res.status(answer?.status ?? 200);
+          res.end();
+        }
       } catch (error) {
-        // The adapter answers what it can itself; anything it throws still gets our shape.
+        // Anything the adapter throws (a refused token included) gets our shape.
         if (res.headersSent) log.error({ err: error }, 'bot turn failed after answering');
         else {
           const { status, body } = toErrorResponse(error, log);

@@ -12,6 +12,8 @@ import { createHttpServer } from './server';
 
 export interface RunningService {
   url: string;
+  /** The address the service is bound to (HOST), e.g. 127.0.0.1 locally. */
+  host: string;
   port: number;
   /** Named parts, for tests and tools that look inside (see ServiceParts). */
   parts: ServiceParts;
@@ -74,10 +76,14 @@ export async function startService(
     bot: app.bot,
     registerRoutes: app.registerRoutes,
   });
-  await new Promise<void>((resolve) => server.listen(config.port, '0.0.0.0', resolve));
-  const port = (server.address() as AddressInfo).port;
-  const url = `http://localhost:${port}`;
-  log.info({ url, authMode: config.auth.mode, botAuth: config.bot.kind }, 'service listening');
+  await listen(server, config.port, config.host);
+  const { address: host, port } = server.address() as AddressInfo;
+  const url = `http://${urlHost(host)}:${port}`;
+  log.info(
+    { url, host, authMode: config.auth.mode, botAuth: config.bot.kind },
+    'service listening',
+  );
+  if (config.hostWarning) log.warn({ host }, config.hostWarning);
 
   let stopped = false;
   const { scheduler, fanout } = { scheduler: app.scheduler, fanout: app.parts.fanout };
@@ -89,6 +95,7 @@ export async function startService(
 
   return {
     url,
+    host,
     port,
     parts: app.parts,
     ready,
@@ -101,6 +108,22 @@ export async function startService(
       if (embedded) await embedded.stop();
     },
   };
+}
+
+function listen(server: ReturnType<typeof createHttpServer>, port: number, host: string) {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+/** How to reach a bound address: localhost for every interface, brackets around IPv6. */
+function urlHost(address: string): string {
+  if (address === '0.0.0.0' || address === '::') return 'localhost';
+  return address.includes(':') ? `[${address}]` : address;
 }
 
 /** Creates tables, grants configured coordinators and seeds the demo, retrying while storage is down. */

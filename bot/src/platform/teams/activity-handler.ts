@@ -13,7 +13,7 @@ import { cardWordsFor } from './card-errors';
 import { buildConfirmationCard } from './cards/confirmation-card';
 import { type CardJson, asAttachment } from './cards/render';
 import type { ConversationRepository } from './conversation-repository';
-import { conversationFromActivity } from './conversation-tracker';
+import { conversationToStore } from './conversation-tracker';
 import { MESSAGES } from './messages';
 import type { ProactiveSender } from './proactive-sender';
 import { resolveTimeZone } from '../../contracts/time-zone';
@@ -202,9 +202,12 @@ export class ProgrammeBot extends TeamsActivityHandler {
     }
   }
 
-  /** Every activity refreshes the stored conversation reference before anything else runs. */
+  /**
+   * Every authenticated activity refreshes the stored conversation reference before anything
+   * else runs (the adapter refuses unauthenticated requests before this; see bot-authentication.ts).
+   */
   override async run(context: TurnContext): Promise<void> {
-    const conversation = conversationFromActivity(context.activity, this.routes.now());
+    const conversation = conversationToStore(context, this.routes.now());
     if (conversation) await this.routes.conversations.save(conversation);
     await super.run(context);
   }

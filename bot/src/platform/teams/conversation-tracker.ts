@@ -1,6 +1,29 @@
 import { type Activity, TurnContext } from 'botbuilder';
 import type { StoredConversation } from './conversation-repository';
 
+/**
+ * Whether the adapter authenticated this turn: it puts the identity the request proved in the
+ * turn state (an anonymous but authenticated identity on a purely local instance, where bot
+ * authentication is off). A turn without one, or with an unauthenticated one, never came
+ * through BotAuthentication, so nothing it claims may be stored.
+ */
+export function turnAuthenticated(context: TurnContext): boolean {
+  const identity = context.turnState.get(context.adapter.BotIdentityKey) as
+    { isAuthenticated?: boolean } | undefined;
+  return identity?.isAuthenticated === true;
+}
+
+/**
+ * The conversation reference to store for this turn, or undefined: only an authenticated turn
+ * (see turnAuthenticated) may replace where a person's messages go.
+ */
+export function conversationToStore(
+  context: TurnContext,
+  now: Date,
+): StoredConversation | undefined {
+  return turnAuthenticated(context) ? conversationFromActivity(context.activity, now) : undefined;
+}
+
 /** Builds the stored form of a conversation reference from an incoming activity. */
 export function conversationFromActivity(
   activity: Activity,

@@ -21,6 +21,22 @@ export interface Caller {
 
 export const REQUIRED_SCOPE = 'access_as_user';
 
+/**
+ * How far the issuer's clock and ours may disagree: applied to exp, nbf and iat alike.
+ * Small on purpose: Entra and App Service keep NTP time, so a minute covers real drift.
+ */
+export const CLOCK_SKEW_SECONDS = 60;
+
+/**
+ * The longest a token may live (exp - iat) and the oldest it may be (now - iat), for Entra and
+ * dev tokens alike. Entra access tokens live 60-90 minutes by default; a tenant's token lifetime
+ * policy may stretch that to at most 1 day, and Continuous Access Evaluation issues tokens of up
+ * to 28 hours (revocable, because Entra can push a claims challenge). Nothing legitimate lives
+ * longer than 28 hours, so that is the limit: anything beyond it is forged, mis-minted or a
+ * replay of an old token, and a leaked token is useless after at most a day and a bit.
+ */
+export const MAX_TOKEN_LIFETIME_SECONDS = 28 * 60 * 60;
+
 export interface VerifierOptions {
   key: KeyLike | Uint8Array | JWTVerifyGetKey;
   algorithms: string[];
@@ -43,12 +59,18 @@ export class TokenVerifier {
         issuer: this.options.issuer,
         audience: this.options.audiences,
         algorithms: this.options.algorithms,
-        clockTolerance: 60,
+        clockTolerance: CLOCK_SKEW_SECONDS,
+        // Refuses an iat older than this, or later than now (beyond the skew).
+        maxTokenAge: MAX_TOKEN_LIFETIME_SECONDS,
         requiredClaims: ['exp', 'iat'],
       });
       payload = verified.payload;
     } catch (error) {
       throw AppError.unauthorized(describeJoseError(error));
+    }
+    // jose checks exp, nbf and the age of iat; a token minted to live for years is refused too.
+    if ((payload.exp as number) - (payload.iat as number) > MAX_TOKEN_LIFETIME_SECONDS) {
+      throw AppError.unauthorized('The token lifetime is too long: sign in again');
     }
     const tid = stringClaim(payload, 'tid');
     if (tid?.toLowerCase() !== this.options.tenantId.toLowerCase()) {
@@ -75,7 +97,11 @@ function stringClaim(payload: JWTPayload, name: string): string | undefined {
 }
 
 function describeJoseError(error: unknown): string {
-  if (error instanceof joseErrors.JWTExpired) return 'The token has expired: sign in again';
+  if (error instanceof joseErrors.JWTExpired) {
+    return error.claim === 'iat'
+      ? 'The token is too old (iat): sign in again'
+      : 'The token has expired: sign in again';
+  }
   if (error instanceof joseErrors.JWTClaimValidationFailed) {
     if (error.claim === 'aud') return 'The token was issued for another application';
     if (error.claim === 'iss') return 'The token was issued by an untrusted issuer';
@@ -128,6 +154,11 @@ export async function mintDevToken(
   user: { userId: string; name: string; email?: string },
   lifetimeSeconds = 8 * 60 * 60,
 ): Promise<{ token: string; expiresAt: string }> {
+  if (lifetimeSeconds > MAX_TOKEN_LIFETIME_SECONDS) {
+    throw new RangeError(
+      `A dev token lifetime of ${lifetimeSeconds} s exceeds the ${MAX_TOKEN_LIFETIME_SECONDS} s the verifier accepts`,
+    );
+  }
   const now = Math.floor(Date.now() / 1000);
   const claims: JWTPayload = {
     oid: user.userId.toLowerCase(),
