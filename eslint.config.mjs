@@ -29,6 +29,24 @@ export default tseslint.config(
     },
   },
   {
+    // Every CSV the product writes neutralises formulas in one place (platform/http/csv-export.ts).
+    files: ['bot/src/**/*.ts'],
+    ignores: ['bot/src/platform/http/csv-export.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['csv-stringify', 'csv-stringify/*'],
+              message: 'Write CSV with toCsv from platform/http/csv-export.ts (formula-safe).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     languageOptions: {
       globals: {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { AppError, invalidBody } from '../platform/errors';
 import { sendJson, toErrorResponse } from '../platform/http/error-response';
 import { readJson } from '../platform/http/request-body';
+import { securityHeaders } from '../platform/http/security-headers';
 import { registerTab } from '../platform/http/tab-static';
 import { type LogFields, withLogContext } from '../platform/logger';
 import type { HealthCheck } from '../platform/http/health';
@@ -30,6 +31,7 @@ export function createHttpServer(parts: HttpServerParts): Server {
     name: 'reverse-mentoring',
     handleUncaughtExceptions: false,
   });
+  server.pre(securityHeaders);
   server.pre(restify.plugins.pre.dedupeSlashes());
 
   server.pre((req, res, next) => {
@@ -111,14 +113,15 @@ export function createHttpServer(parts: HttpServerParts): Server {
     'restifyError',
     (req, res, err: Error & { statusCode?: number }, callback: () => void) => {
       const status = err.statusCode ?? 500;
+      // Never echoes the address or method asked for (nothing a link can plant is reflected).
       const error =
         status === 404
-          ? AppError.notFound(`Nothing is served at ${req.method} ${req.path()}`)
+          ? AppError.notFound('Nothing is served at this address')
           : status === 405
             ? AppError.coded(
                 'method_not_allowed',
                 'method_not_allowed',
-                `${req.method} is not allowed on ${req.path()}`,
+                'This method is not allowed at this address',
               )
             : status < 500
               ? AppError.coded(status === 413 ? 'too_large' : 'invalid', 'bad_request', err.message)

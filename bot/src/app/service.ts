@@ -71,7 +71,7 @@ export async function startService(
   const server = createHttpServer({
     log,
     maxBodyBytes: config.maxBodyBytes,
-    health: new HealthCheck(store),
+    health: new HealthCheck(store, log),
     adapter,
     bot: app.bot,
     registerRoutes: app.registerRoutes,

@@ -1,10 +1,13 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
+import { safeLinkTarget, safeMarkdown } from '../../../bot/src/contracts/safe-links';
 
 /**
  * What people will see of an announcement in Teams: the card's title, its text with the
  * Markdown Teams renders in a card (**bold**, _italic_, lists, links), and its buttons.
- * Built as React elements, never as HTML, so nothing typed can run as markup.
+ * Built as React elements, never as HTML, so nothing typed can run as markup, and with the
+ * bot's link rules (bot/src/contracts/safe-links.ts): only https, mailto and msteams links; any
+ * other link shows as its words, as it does on the card.
  */
 
 const useStyles = makeStyles({
@@ -87,9 +90,9 @@ export function blocksOf(text: string): Block[] {
 }
 
 const INLINE =
-  /\*\*(.+?)\*\*|__(.+?)__|\*([^*\s](?:[^*]*[^*\s])?)\*|\b_([^_\s](?:[^_]*[^_\s])?)_\b|\[([^\]]+)\]\((https?:\/\/[^\s)]+)\)/g;
+  /\*\*(.+?)\*\*|__(.+?)__|\*([^*\s](?:[^*]*[^*\s])?)\*|\b_([^_\s](?:[^_]*[^_\s])?)_\b|\[([^\]]+)\]\(([^\s)]+)\)/g;
 
-/** **bold**, __bold__, *italic*, _italic_ and [words](https://…) within a line. */
+/** **bold**, __bold__, *italic*, _italic_ and [words](https:…, mailto:…, msteams:…) within a line. */
 function inline(text: string, linkClass: string, key = 'i'): ReactNode[] {
   const out: ReactNode[] = [];
   let at = 0;
@@ -105,10 +108,15 @@ function inline(text: string, linkClass: string, key = 'i'): ReactNode[] {
     } else if (italic !== undefined) {
       out.push(<em key={k}>{italic}</em>);
     } else if (linkText !== undefined && href) {
+      const target = safeLinkTarget(href);
       out.push(
-        <a key={k} href={href} target="_blank" rel="noopener noreferrer" className={linkClass}>
-          {linkText}
-        </a>,
+        target ? (
+          <a key={k} href={target} target="_blank" rel="noopener noreferrer" className={linkClass}>
+            {linkText}
+          </a>
+        ) : (
+          linkText
+        ),
       );
     }
     at = index + match[0].length;
@@ -120,7 +128,7 @@ function inline(text: string, linkClass: string, key = 'i'): ReactNode[] {
 /** The text as Teams shows it in the card. */
 export function FormattedText({ text }: { text: string }) {
   const styles = useStyles();
-  const blocks = blocksOf(text);
+  const blocks = blocksOf(safeMarkdown(text));
   return (
     <div className={styles.body} data-testid="announcement-preview-text">
       {blocks.map((block, i) => {

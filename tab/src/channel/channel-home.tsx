@@ -1,6 +1,7 @@
 import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ApiClient } from '../app/api-client';
 import type { EventAudience, RsvpResponse } from '../../../bot/src/contracts/calendar';
+import { isHttpsUrl } from '../../../bot/src/contracts/safe-links';
 import type { ChannelCohort, CohortHome } from '../../../bot/src/contracts/channel-home';
 import { describePairState } from '../shared/format';
 import { SectionCard } from '../shared/section-card';
@@ -163,7 +164,7 @@ export function ChannelHome({
                     {a.from}, {dayOnly.format(new Date(a.sentAt))}
                   </Text>
                   <Text className={styles.message}>{a.text.replace(/\*\*/g, '')}</Text>
-                  {a.link && (
+                  {a.link && isHttpsUrl(a.link.url) && (
                     <a href={a.link.url} target="_blank" rel="noreferrer">
                       {a.link.label}
                     </a>

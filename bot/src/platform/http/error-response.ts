@@ -3,6 +3,7 @@ import type { Response } from 'restify';
 import { AppError } from '../errors';
 import type { Logger } from '../logger';
 import { StorageUnavailableError, isUnavailable } from '../storage/errors';
+import { versionForHttp } from './etag';
 
 export interface ErrorBody {
   error: {
@@ -16,7 +17,7 @@ export interface ErrorBody {
 
 /** The words a person reads for each reason whose message is not enough on its own. */
 function publicMessage(error: AppError): string {
-  if (error.reason === 'stale')
+  if (error.reason === 'stale' && error.current !== undefined)
     return `${error.message}. Here is the latest version; nothing of yours was saved.`;
   if (error.reason === 'unavailable')
     return 'The service cannot reach its storage just now. Try again shortly.';
@@ -39,7 +40,8 @@ export function toErrorResponse(error: unknown, log: Logger): { status: number; 
     if (known.reason === 'unavailable') log.warn({ err: error }, 'storage unavailable');
     const body: ErrorBody = { error: { code: known.code, message: publicMessage(known) } };
     if (known.details !== undefined) body.error.details = known.details;
-    if (known.reason === 'stale') body.error.current = known.current;
+    if (known.reason === 'stale' && known.current !== undefined)
+      body.error.current = versionForHttp(known.current);
     return { status: known.status, body };
   }
   const reference = randomUUID().slice(0, 8);

@@ -1,10 +1,15 @@
+import type { Logger } from '../logger';
 import type { TableStore } from '../storage/table-store';
 import { statusOf } from '../storage/errors';
 
+/**
+ * What /healthz answers: which part is up or down, and nothing more. The answer is public, so
+ * it never carries an address, a port or an error's text; those go to the log, whose lines carry
+ * the request's correlation id (the answer's X-Correlation-Id).
+ */
 export interface HealthReport {
   status: 'ok' | 'degraded';
   storage: 'ok' | 'unavailable';
-  detail?: string;
 }
 
 /**
@@ -13,7 +18,10 @@ export interface HealthReport {
  * without a restart.
  */
 export class HealthCheck {
-  constructor(private readonly store: TableStore) {}
+  constructor(
+    private readonly store: TableStore,
+    private readonly log: Logger,
+  ) {}
 
   async check(): Promise<HealthReport> {
     try {
@@ -26,18 +34,15 @@ export class HealthCheck {
           await this.store.ping();
           return { status: 'ok', storage: 'ok' };
         } catch (retryError) {
-          return unavailable(retryError);
+          return this.unavailable(retryError);
         }
       }
-      return unavailable(error);
+      return this.unavailable(error);
     }
   }
-}
 
-function unavailable(error: unknown): HealthReport {
-  return {
-    status: 'degraded',
-    storage: 'unavailable',
-    detail: error instanceof Error ? error.message.slice(0, 200) : 'unknown error',
-  };
+  private unavailable(error: unknown): HealthReport {
+    this.log.warn({ err: error, part: 'storage' }, 'health check: storage unavailable');
+    return { status: 'degraded', storage: 'unavailable' };
+  }
 }

@@ -1,5 +1,6 @@
 import type { Request } from 'restify';
 import { AppError } from '../errors';
+import { storedEtagOf } from './etag';
 
 /**
  * Reads a request body ourselves (rather than restify's bodyParser) so that authentication
@@ -73,7 +74,12 @@ export async function readText(
   return raw.toString('utf8');
 }
 
-/** The ETag a client must send to change a record it read; without one a write is refused. */
+/**
+ * The stored version a conditional write names. `If-Match` must be exactly one ETag as the API
+ * handed it out (platform/http/etag.ts): without one the write is refused with 428; `*`, a weak
+ * or malformed tag or a list names no version and is refused with 412. Either way nothing is read
+ * or saved; a well-formed but stale tag is refused by storage, with the latest version.
+ */
 export function ifMatch(req: Request): string {
   const value = req.headers['if-match'];
   if (typeof value !== 'string' || value.trim() === '') {
@@ -83,5 +89,13 @@ export function ifMatch(req: Request): string {
       'Send If-Match with the ETag you last read',
     );
   }
-  return value.trim();
+  const stored = storedEtagOf(value.trim());
+  if (stored === undefined) {
+    throw AppError.coded(
+      'stale',
+      'precondition_failed',
+      'If-Match must be the ETag you last read, exactly as it was given (not *, a weak ETag or a list); nothing was saved',
+    );
+  }
+  return stored;
 }

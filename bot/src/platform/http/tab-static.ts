@@ -20,18 +20,19 @@ export const FRAME_ANCESTORS = [
   'https://*.microsoft365.com',
 ];
 
-function securityHeaders(res: { setHeader(name: string, value: string): void }): void {
-  res.setHeader(
-    'Content-Security-Policy',
-    [
-      "default-src 'self'",
-      "script-src 'self' https://res.cdn.office.net",
-      "style-src 'self' 'unsafe-inline'",
-      "img-src 'self' data: https:",
-      "connect-src 'self' https://login.microsoftonline.com https://res.cdn.office.net",
-      `frame-ancestors ${FRAME_ANCESTORS.join(' ')}`,
-    ].join('; '),
-  );
+/** The tab's pages' policy: its own scripts, Teams' SDK and sign-in, framed only by Teams hosts. */
+export const TAB_CSP = [
+  "default-src 'self'",
+  "script-src 'self' https://res.cdn.office.net",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: https:",
+  "connect-src 'self' https://login.microsoftonline.com https://res.cdn.office.net",
+  `frame-ancestors ${FRAME_ANCESTORS.join(' ')}`,
+].join('; ');
+
+/** The tab's files replace the service's closed policy (security-headers.ts) with the tab's own. */
+function tabHeaders(res: { setHeader(name: string, value: string): void }): void {
+  res.setHeader('Content-Security-Policy', TAB_CSP);
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
 }
@@ -58,7 +59,7 @@ export function registerTab(server: Server): void {
     restify.plugins.serveStaticFiles(TAB_DIST, {
       maxAge: 0,
       setHeaders: (res: { setHeader(name: string, value: string): void }, filePath: string) => {
-        securityHeaders(res);
+        tabHeaders(res);
         if (filePath.includes(`${path.sep}assets${path.sep}`)) {
           res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
         } else {

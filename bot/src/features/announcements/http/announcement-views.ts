@@ -1,8 +1,8 @@
-import { stringify } from 'csv-stringify/sync';
 import type {
   Announcement as AnnouncementWire,
   AnnouncementReport,
 } from '../../../contracts/announcements';
+import { toCsv } from '../../../platform/http/csv-export';
 import type { Announcement, Recipient } from '../domain/announcement';
 import type { DeliveryReport } from '../domain/delivery-report';
 
@@ -49,7 +49,7 @@ export function reportView(report: DeliveryReport, withRecipients: boolean): Ann
   };
 }
 
-/** The report as a spreadsheet: one row per person. */
+/** The report as a spreadsheet: one row per person (written by the one CSV writer). */
 export function reportCsv(report: DeliveryReport): string {
   const rows = report.recipients.map((r) => [
     r.displayName,
@@ -58,5 +58,5 @@ export function reportCsv(report: DeliveryReport): string {
     r.sentAt ?? '',
     r.acknowledgedAt ?? '',
   ]);
-  return stringify([['name', 'status', 'reason', 'sent_at', 'acknowledged_at'], ...rows]);
+  return toCsv(['name', 'status', 'reason', 'sent_at', 'acknowledged_at'], rows);
 }

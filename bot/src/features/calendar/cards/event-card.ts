@@ -5,6 +5,7 @@ import {
   RSVP_ANSWERS,
   type RsvpResponse,
 } from '../../../contracts/calendar';
+import { isHttpsUrl } from '../../../contracts/safe-links';
 import type { ProgrammeEvent } from '../domain/programme-event';
 import type { CardJson } from '../../../platform/teams/cards/render';
 import { CARD_VERSION, heading } from '../../../platform/teams/cards/render';
@@ -51,7 +52,7 @@ export function describeEventTime(event: ProgrammeEvent, timeZone: string): stri
 /** An invitation to (or reminder of) a programme event; RSVP answers update it in place. */
 export function buildEventCard(data: EventCardData): CardJson {
   const { event } = data;
-  const isLink = /^https:\/\//.test(event.location);
+  const isLink = isHttpsUrl(event.location);
   const lead =
     data.reminder === 'day'
       ? 'Reminder: this is tomorrow'

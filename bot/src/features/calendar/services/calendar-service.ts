@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { CalendarEvent, EventInput, RsvpResponse } from '../../../contracts/calendar';
 import type { CohortHome } from '../../../contracts/channel-home';
 import { AppError } from '../../../platform/errors';
+import { httpEtag } from '../../../platform/http/etag';
 import type { Versioned } from '../../../platform/storage/versioned';
 import {
   type CohortService,
@@ -102,7 +103,7 @@ export class CalendarService {
     const participantId = who.coordinator ? undefined : who.membership.participantId;
     return calendar.events
       .filter((e) => who.coordinator || isInvited(e.value, who.membership.role))
-      .map((e) => eventView(e.value, calendar.rsvps, e.etag, participantId));
+      .map((e) => eventView(e.value, calendar.rsvps, httpEtag(e.etag), participantId));
   }
 
   /** The event with its ETag; 404 when there is none. */
@@ -128,7 +129,7 @@ export class CalendarService {
     };
     const saved = await this.deps.repos.events.create(event);
     await this.deps.reminders.scheduleReminders(event, by);
-    return eventView(event, [], saved.etag);
+    return eventView(event, [], httpEtag(saved.etag));
   }
 
   /**
@@ -151,7 +152,7 @@ export class CalendarService {
     const saved = await this.deps.repos.events.update(event, etag);
     await this.deps.reminders.scheduleReminders(event, by);
     const { rsvps } = await this.deps.repos.events.calendar(event.cohortId);
-    return eventView(event, rsvps, saved.etag);
+    return eventView(event, rsvps, httpEtag(saved.etag));
   }
 
   /**

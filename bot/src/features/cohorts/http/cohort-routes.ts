@@ -1,6 +1,7 @@
 import type { Server } from 'restify';
-import { stringify } from 'csv-stringify/sync';
 import { newCohortSchema } from '../../../contracts/cohorts';
+import { toCsv } from '../../../platform/http/csv-export';
+import { httpEtag } from '../../../platform/http/etag';
 import { readJson, readText } from '../../../platform/http/request-body';
 import { invalidBody } from '../../../platform/errors';
 import { type HttpEnv, coordinatorRoute } from '../../../platform/http/route';
@@ -49,7 +50,7 @@ export function registerCohortRoutes(server: Server, deps: CohortRouteDeps): voi
     '/api/cohorts/:cohortId',
     coordinatorRoute(http, async ({ params }) => {
       const cohort = await cohorts.get(params.cohortId ?? '');
-      return { body: cohortView(cohort.value), headers: { ETag: cohort.etag } };
+      return { body: cohortView(cohort.value), headers: { ETag: httpEtag(cohort.etag) } };
     }),
   );
 
@@ -106,7 +107,18 @@ export function registerCohortRoutes(server: Server, deps: CohortRouteDeps): voi
 }
 
 function healthCsv(rows: PairHealthRow[]): string {
-  return stringify(
+  return toCsv(
+    [
+      'Mentor',
+      'Mentee',
+      'Arrangement',
+      'Health',
+      'Meetings held',
+      'Meetings planned',
+      'Minimum met',
+      'Last meeting',
+      'Asked for a word',
+    ],
     rows.map((r) => [
       r.mentor,
       r.mentee,
@@ -118,19 +130,5 @@ function healthCsv(rows: PairHealthRow[]): string {
       r.lastContact?.slice(0, 10) ?? '',
       r.askedForCoordinator,
     ]),
-    {
-      header: true,
-      columns: [
-        'Mentor',
-        'Mentee',
-        'Arrangement',
-        'Health',
-        'Meetings held',
-        'Meetings planned',
-        'Minimum met',
-        'Last meeting',
-        'Asked for a word',
-      ],
-    },
   );
 }

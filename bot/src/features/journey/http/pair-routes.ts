@@ -12,6 +12,7 @@ import {
 } from '../../../contracts/journey';
 import { invalidBody } from '../../../platform/errors';
 import type { Caller } from '../../../platform/http/auth/token-verifier';
+import { httpEtag } from '../../../platform/http/etag';
 import { ifMatch, readJson } from '../../../platform/http/request-body';
 import { type HttpEnv, authedRoute } from '../../../platform/http/route';
 import type { Versioned } from '../../../platform/storage/versioned';
@@ -31,8 +32,11 @@ export interface PairRouteDeps {
   now: () => Date;
 }
 
-function goalBody({ value, etag }: Versioned<Goal>): PairGoal {
-  return { ...value, etag };
+/** A goal as the API answers it, with its ETag as handed out (platform/http/etag.ts). */
+function goalReply(saved: Versioned<Goal>, status = 200) {
+  const etag = httpEtag(saved.etag);
+  const body: PairGoal = { ...saved.value, etag };
+  return { status, body, headers: { ETag: etag } };
 }
 
 /**
@@ -67,7 +71,7 @@ export function registerPairRoutes(server: Server, deps: PairRouteDeps): void {
     authedRoute(http, async ({ caller, params, req }) => {
       const { ctx, participantId } = await mine(caller, params.pairId ?? '');
       const saved = await work.addGoal(ctx, participantId, await body(req, newGoalSchema));
-      return { status: 201, body: goalBody(saved), headers: { ETag: saved.etag } };
+      return goalReply(saved, 201);
     }),
   );
 
@@ -79,7 +83,7 @@ export function registerPairRoutes(server: Server, deps: PairRouteDeps): void {
       const input = await body(req, goalChangeSchema);
       // A stale ETag fails with 412 and the latest goal; nothing is overwritten.
       const saved = await work.updateGoal(ctx, participantId, params.goalId ?? '', input, etag);
-      return { body: goalBody(saved), headers: { ETag: saved.etag } };
+      return goalReply(saved);
     }),
   );
 
@@ -88,7 +92,8 @@ export function registerPairRoutes(server: Server, deps: PairRouteDeps): void {
     authedRoute(http, async ({ caller, params, req }) => {
       const { ctx, participantId } = await mine(caller, params.pairId ?? '');
       const input = await body(req, newActionSchema);
-      const { value: action, etag } = await work.addAction(ctx, participantId, input);
+      const { value: action, etag: stored } = await work.addAction(ctx, participantId, input);
+      const etag = httpEtag(stored);
       const added: PairAction = {
         id: action.id,
         text: action.text,
@@ -114,9 +119,10 @@ export function registerPairRoutes(server: Server, deps: PairRouteDeps): void {
         change,
         etag,
       );
+      const next = httpEtag(saved.etag);
       return {
-        body: { id: saved.value.id, done: Boolean(saved.value.doneAt), etag: saved.etag },
-        headers: { ETag: saved.etag },
+        body: { id: saved.value.id, done: Boolean(saved.value.doneAt), etag: next },
+        headers: { ETag: next },
       };
     }),
   );

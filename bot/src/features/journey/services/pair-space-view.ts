@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { PairReflection, PairSpace } from '../../../contracts/journey';
+import { httpEtag } from '../../../platform/http/etag';
 import { progress } from '../domain/meeting-plan';
 import type { Reflection } from '../domain/pair-space';
 import { resolveTimeZone } from '../domain/send-window';
@@ -91,7 +92,7 @@ export function pairSpaceView(
       heldMinutes: m.heldMinutes ?? null,
     })),
     goals: ctx.space.goals
-      .map(({ value: g, etag }) => ({ ...g, etag }))
+      .map(({ value: g, etag }) => ({ ...g, etag: httpEtag(etag) }))
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
     actions: ctx.space.actions.map(({ value: a, etag }) => ({
       id: a.id,
@@ -101,7 +102,7 @@ export function pairSpaceView(
       done: Boolean(a.doneAt),
       overdue: !a.doneAt && a.dueDate < today,
       meetingId: a.meetingId ?? null,
-      etag,
+      etag: httpEtag(etag),
     })),
     preparation,
     reflections: {

@@ -3,6 +3,7 @@
  * end): Universal Actions with an Action.Submit fallback, and form fields that re-render with
  * what the person typed and the error message right below the field.
  */
+import { safeCardLinks } from './card-links';
 import { type CardJson, expandCard } from './render';
 
 /** Messages per input id, shown below each input when a submission was invalid. */
@@ -101,11 +102,17 @@ export function expandJourneyCard(template: object, data: object): CardJson {
  * Finishes an expanded card in place: inputs with an empty value lose it (an Input.Number or
  * Input.Date must not carry ''), Action.Execute data drops ids that expanded to '', and every
  * Action.Execute gets an Action.Submit fallback with the same title and `{ verb, ...data }`, so
- * a client without Universal Actions sends a message whose `value.verb` names the action.
+ * a client without Universal Actions sends a message whose `value.verb` names the action. Links
+ * are made safe first (card-links.ts): only https, mailto and msteams links, https buttons.
  */
 export function finishCard(node: unknown): void {
+  safeCardLinks(node);
+  finishNode(node);
+}
+
+function finishNode(node: unknown): void {
   if (Array.isArray(node)) {
-    for (const item of node) finishCard(item);
+    for (const item of node) finishNode(item);
     return;
   }
   if (!node || typeof node !== 'object') return;
@@ -126,7 +133,7 @@ export function finishCard(node: unknown): void {
     };
     return;
   }
-  for (const value of Object.values(o)) finishCard(value);
+  for (const value of Object.values(o)) finishNode(value);
 }
 
 export function text(value: string, extra: Record<string, unknown> = {}): object {

@@ -1,5 +1,6 @@
 import * as ACData from 'adaptivecards-templating';
 import { CardFactory, type Attachment } from 'botbuilder';
+import { safeCardLinks } from './card-links';
 
 /** Teams renders Adaptive Cards up to schema 1.5. */
 export const CARD_VERSION = '1.5';
@@ -22,9 +23,13 @@ export function heading(text: string): object {
   return { type: 'TextBlock', text, size: 'Large', weight: 'Bolder', style: 'heading', wrap: true };
 }
 
-/** Expands a card template with its data (adaptivecards-templating) into plain card JSON. */
+/**
+ * Expands a card template with its data (adaptivecards-templating) into plain card JSON, with
+ * only safe links left in it (card-links.ts).
+ */
 export function expandCard(template: object, data: object): CardJson {
   const expanded = new ACData.Template(template).expand({ $root: data }) as CardJson;
+  safeCardLinks(expanded);
   return expanded;
 }
 
