@@ -23,6 +23,7 @@ import type {
   TurnScope,
 } from './turn-routes';
 import { normaliseCommand } from './command-text';
+import type { VouchedEmail } from '../vouched-email';
 
 /** What the activity handler needs: the merged route tables and the few platform parts it uses. */
 export interface BotRoutes {
@@ -164,11 +165,27 @@ export class ProgrammeBot extends TeamsActivityHandler {
     await super.run(context);
   }
 
-  /** The person's work email from the Teams roster, used to link them to their imported record. */
-  private async emailOf(context: TurnContext): Promise<string | undefined> {
+  /**
+   * The person's work email from the Teams roster, used to link them to their imported record the
+   * first time. It comes from the Bot Connector for the activity's own conversation, about the
+   * same object id, and names the activity's tenant, which the cohorts feature holds to the
+   * programme's. Only `email` (the directory's mail) counts: the UPN is what `preferred_username`
+   * carries, and neither is an identifier.
+   */
+  private async emailOf(context: TurnContext): Promise<VouchedEmail | undefined> {
+    const activity = context.activity;
+    const tenantId =
+      activity.conversation?.tenantId ??
+      (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+    if (!tenantId) return undefined;
     try {
-      const member = await TeamsInfo.getMember(context, context.activity.from.id);
-      return member.email ?? member.userPrincipalName ?? undefined;
+      const member = await TeamsInfo.getMember(context, activity.from.id);
+      const sameUser =
+        !member.aadObjectId ||
+        member.aadObjectId.toLowerCase() === activity.from.aadObjectId?.toLowerCase();
+      const address = member.email?.trim().toLowerCase();
+      if (!sameUser || !address) return undefined;
+      return { address, via: 'teams_roster_email', tenantId: tenantId.toLowerCase() };
     } catch (error) {
       this.routes.log.debug({ err: error }, 'could not read the member roster for an email');
       return undefined;

@@ -18,6 +18,7 @@ import {
 } from '../domain/programme-event';
 import type { CalendarFeedRepository } from '../store/calendar-feed-repository';
 import type { EventRepository } from '../store/event-repository';
+import type { EmailHint, VouchedEmail } from '../../../platform/vouched-email';
 import { type Answered, takeAnswer } from './event-rsvp';
 import { calendarFor } from './ics';
 
@@ -51,10 +52,10 @@ export interface CalendarDeps {
   publicUrl?: string;
 }
 
-/** A signed-in person: the object id, and the email that links them the first time. */
+/** A signed-in person: the object id, and the vouched email that may link them the first time. */
 export interface CalendarPerson {
   userId: string;
-  email?: string;
+  email?: VouchedEmail;
 }
 
 /** How someone relates to a cohort's calendar. */
@@ -95,7 +96,7 @@ export class CalendarService {
   async membershipIn(
     userId: string,
     cohortId: string,
-    emailIfKnown?: () => Promise<string | undefined>,
+    emailIfKnown?: EmailHint,
   ): Promise<Membership | undefined> {
     const memberships = await this.deps.identity.membershipsOf(userId, emailIfKnown);
     return memberships.find((m) => m.cohortId === cohortId);
