@@ -24,7 +24,9 @@ const actor = (userId: string, email?: string): Actor => ({
   userId,
   timeZone: 'Europe/London',
   ...(email
-    ? { email: async () => ({ address: email, via: 'teams_roster_email', tenantId: DEV_TENANT_ID }) }
+    ? {
+        email: async () => ({ address: email, via: 'teams_roster_email', tenantId: DEV_TENANT_ID }),
+      }
     : {}),
 });
 

@@ -174,18 +174,24 @@ export class ProgrammeBot extends TeamsActivityHandler {
    */
   private async emailOf(context: TurnContext): Promise<VouchedEmail | undefined> {
     const activity = context.activity;
-    const tenantId =
-      activity.conversation?.tenantId ??
-      (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
-    if (!tenantId) return undefined;
+    // The tenant the activity names; where it names two, they must agree.
+    const named = [
+      activity.conversation?.tenantId,
+      (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id,
+    ]
+      .filter((t): t is string => Boolean(t))
+      .map((t) => t.toLowerCase());
+    const tenantId = named[0];
+    if (!tenantId || named.some((t) => t !== tenantId)) return undefined;
     try {
       const member = await TeamsInfo.getMember(context, activity.from.id);
-      const sameUser =
-        !member.aadObjectId ||
-        member.aadObjectId.toLowerCase() === activity.from.aadObjectId?.toLowerCase();
+      const same = (a: string | undefined, b: string | undefined) =>
+        !a || a.toLowerCase() === b?.toLowerCase();
       const address = member.email?.trim().toLowerCase();
-      if (!sameUser || !address) return undefined;
-      return { address, via: 'teams_roster_email', tenantId: tenantId.toLowerCase() };
+      const aboutSender =
+        same(member.aadObjectId, activity.from.aadObjectId) && same(member.tenantId, tenantId);
+      if (!aboutSender || !address) return undefined;
+      return { address, via: 'teams_roster_email', tenantId };
     } catch (error) {
       this.routes.log.debug({ err: error }, 'could not read the member roster for an email');
       return undefined;

@@ -90,7 +90,10 @@ export class IdentityService {
           break;
         }
         try {
-          await this.repos.participants.update({ ...participant.value, userId: me }, participant.etag);
+          await this.repos.participants.update(
+            { ...participant.value, userId: me },
+            participant.etag,
+          );
         } catch (error) {
           // Changed at the same moment (maybe claimed by another sign-in): read it again.
           if (!(error instanceof ConflictError)) throw error;

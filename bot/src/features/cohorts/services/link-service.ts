@@ -61,7 +61,11 @@ export class LinkService {
     }
     const userId = participant.value.userId?.toLowerCase();
     if (!userId) {
-      throw AppError.coded('conflict', 'not_linked', `${participant.value.displayName} is not linked`);
+      throw AppError.coded(
+        'conflict',
+        'not_linked',
+        `${participant.value.displayName} is not linked`,
+      );
     }
     const { userId: _cleared, ...unlinked } = participant.value;
     await this.repos.participants.update(unlinked, etag);

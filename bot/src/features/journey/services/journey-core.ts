@@ -24,10 +24,7 @@ export interface PairMembership {
 
 /** Who is in which pair (the cohorts feature's identity service answers it). */
 export interface MembershipLookup {
-  membershipsOf(
-    userId: string,
-    emailIfKnown?: EmailHint,
-  ): Promise<PairMembership[]>;
+  membershipsOf(userId: string, emailIfKnown?: EmailHint): Promise<PairMembership[]>;
 }
 
 export interface JourneyDeps {

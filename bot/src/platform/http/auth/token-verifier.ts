@@ -69,7 +69,9 @@ export class TokenVerifier {
       tenantId: tid.toLowerCase(),
       name: stringClaim(payload, 'name') ?? 'Unknown user',
       username: stringClaim(payload, 'preferred_username')?.toLowerCase(),
-      ...(email ? { email: { address: email, via: 'email_claim', tenantId: tid.toLowerCase() } } : {}),
+      ...(email
+        ? { email: { address: email, via: 'email_claim', tenantId: tid.toLowerCase() } }
+        : {}),
     };
   }
 }
