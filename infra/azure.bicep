@@ -109,6 +109,7 @@ var tableNames = [
   'Cohorts'
   'Participants'
   'Memberships'
+  'ParticipantLinks'
   'Pairs'
   'ConversationRefs'
   'Roles'

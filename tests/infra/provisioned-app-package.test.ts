@@ -135,6 +135,11 @@ describe('aad.manifest.json (the Entra app for tab single sign-on)', () => {
     },
   );
 
+  it('asks for the email and xms_edov claims in access tokens, the only email the tab links by', () => {
+    const names = (aad.optionalClaims.accessToken as { name: string }[]).map((c) => c.name);
+    expect(names).toEqual(expect.arrayContaining(['email', 'xms_edov']));
+  });
+
   it('has no secret or password credential', () => {
     expect(aad.passwordCredentials ?? []).toEqual([]);
     expect(aad.keyCredentials ?? []).toEqual([]);

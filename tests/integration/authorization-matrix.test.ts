@@ -274,6 +274,28 @@ const MATRIX: RouteSpec[] = [
       };
     },
   },
+  // Sign-in links: who is linked to which object id, and the coordinator's undo.
+  {
+    method: 'GET',
+    path: '/api/cohorts/:cohortId/links',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(200),
+    mustShow: () => [VICTIM_MENTOR.name, VICTIM_MENTEE.name],
+    build: async () => ({ path: `/api/cohorts/${ids.cohortA}/links` }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/cohorts/:cohortId/participants/:participantId/link',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(200),
+    build: async () => {
+      const link = await linkToUndo();
+      return {
+        path: `/api/cohorts/${ids.cohortA}/participants/${link.participantId}/link`,
+        headers: { 'if-match': link.etag },
+      };
+    },
+  },
   // The programme calendar.
   {
     method: 'GET',
@@ -564,6 +586,29 @@ async function victimSpace(): Promise<SpaceView> {
 
 async function victimMeeting(status: 'planned' | 'held'): Promise<string> {
   return (await victimSpace()).meetings.find((m) => m.status === status)!.id;
+}
+
+/** A participant of cohort A linked by the roster's object id, only for the undo's rows. */
+async function linkToUndo(): Promise<{ participantId: string; etag: string }> {
+  const name = 'Linda Linkable';
+  const listed = async () =>
+    (
+      await call<{ links: { displayName: string; participantId: string; etag: string }[] }>(
+        url,
+        'GET',
+        `/api/cohorts/${ids.cohortA}/links`,
+        { token: tokens.coordinator },
+      )
+    ).body.links.find((l) => l.displayName === name);
+  const found = await listed();
+  if (found) return found;
+  const imported = await call(url, 'POST', `/api/cohorts/${ids.cohortA}/roster`, {
+    token: tokens.coordinator,
+    contentType: 'text/csv',
+    body: `email,display_name,role,entra_object_id\nlinda.l@trust.nhs.uk,${name},mentor,a7000000-0000-4000-8000-0000000000aa`,
+  });
+  expect(imported.status).toBe(201);
+  return (await listed())!;
 }
 
 async function eventEtag(): Promise<string> {

@@ -1,4 +1,5 @@
 import { calendarCardVerbs } from '../../bot/src/features/calendar/index';
+import { DEV_TENANT_ID } from '../../bot/src/contracts/dev';
 import type { Actor } from '../../bot/src/platform/teams/turn-routes';
 import { type BotHarness, startBotHarness } from '../support/bot-harness';
 import { COORDINATOR } from '../support/journey-fixture';
@@ -18,10 +19,15 @@ let harness: BotHarness;
 let cohortId: string;
 let eventId: string;
 
+/** `email`, when given, is what the Teams roster says for them in the programme's tenant. */
 const actor = (userId: string, email?: string): Actor => ({
   userId,
   timeZone: 'Europe/London',
-  ...(email ? { email: async () => email } : {}),
+  ...(email
+    ? {
+        email: async () => ({ address: email, via: 'teams_roster_email', tenantId: DEV_TENANT_ID }),
+      }
+    : {}),
 });
 
 const rsvp = (who: Actor, data: Record<string, unknown>) =>

@@ -80,7 +80,7 @@ describe('tab SSO token verification', () => {
       userId: USER,
       tenantId: TENANT,
       name: 'Amara Okafor',
-      email: 'amara.okafor@trust.nhs.uk',
+      username: 'amara.okafor@trust.nhs.uk',
     });
   });
 
@@ -112,7 +112,10 @@ describe('tab SSO token verification', () => {
       name: 'Amara',
       email: 'a@b.org',
     });
-    await expect(dev.verify(token)).resolves.toMatchObject({ userId: USER, email: 'a@b.org' });
+    await expect(dev.verify(token)).resolves.toMatchObject({
+      userId: USER,
+      email: { address: 'a@b.org', via: 'email_claim' },
+    });
     const [header, payload] = token.split('.');
     const other = await mintDevToken(
       { ...config.auth, secret: 'x'.repeat(40) },

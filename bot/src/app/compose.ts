@@ -21,9 +21,11 @@ import { ChannelHomeService, registerHomeRoutes } from '../features/channel-home
 import {
   CohortService,
   IdentityService,
+  LinkService,
   MeService,
   RosterService,
   registerCohortRoutes,
+  registerLinkRoutes,
   registerMeRoutes,
 } from '../features/cohorts/index';
 import { DevService, registerDevRoutes } from '../features/dev/index';
@@ -88,7 +90,8 @@ export function compose(
   const repos = createRepositories(store);
   const now = () => clock.now();
   const botAppId = config.bot.kind === 'azure' ? config.bot.appId : '';
-  const identity = new IdentityService(repos);
+  // Emails link people only in the programme's tenant: ENTRA_TENANT_ID, or the dev tenant.
+  const identity = new IdentityService(repos, { programmeTenantId: config.auth.tenantId, now });
   const jobs = new JobStore(store, { clock: now });
   const { journey, meetings, work } = createJourneyServices({
     stores: repos,
@@ -200,6 +203,7 @@ export function compose(
   const registerRoutes = (server: Server) => {
     registerMeRoutes(server, { http, me: new MeService({ identity, cohorts }) });
     registerCohortRoutes(server, { http, cohorts, roster, health });
+    registerLinkRoutes(server, { http, cohorts, links: new LinkService(repos, now) });
     registerPairRoutes(server, { http, journey, meetings, work, now });
     registerCalendarRoutes(server, { http, calendar, cohorts });
     registerAnnouncementRoutes(server, {

@@ -3,6 +3,7 @@ import { CalendarFeedRepository } from '../features/calendar/store/calendar-feed
 import { CohortRepository } from '../features/cohorts/store/cohort-repository';
 import { EventRepository } from '../features/calendar/store/event-repository';
 import { ConversationRepository } from '../platform/teams/conversation-repository';
+import { LinkRepository } from '../features/cohorts/store/link-repository';
 import { MembershipRepository } from '../features/cohorts/store/membership-repository';
 import { PairRepository } from '../features/cohorts/store/pair-repository';
 import { ParticipantRepository } from '../features/cohorts/store/participant-repository';
@@ -16,6 +17,7 @@ export interface Repositories {
   participants: ParticipantRepository;
   pairs: PairRepository;
   memberships: MembershipRepository;
+  links: LinkRepository;
   conversations: ConversationRepository;
   roles: RoleRepository;
   pairSpaces: PairSpaceRepository;
@@ -30,6 +32,7 @@ export function createRepositories(store: TableStore): Repositories {
     participants: new ParticipantRepository(store),
     pairs: new PairRepository(store),
     memberships: new MembershipRepository(store),
+    links: new LinkRepository(store),
     conversations: new ConversationRepository(store),
     roles: new RoleRepository(store),
     pairSpaces: new PairSpaceRepository(store),

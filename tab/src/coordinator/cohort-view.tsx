@@ -3,8 +3,9 @@ import { useCallback, useId, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { ApiClient } from '../app/api-client';
 import { AnnouncementsSection } from '../announcements/announcements-view';
-import { getCohort, getHealth, getParticipants } from './coordinator-api';
+import { getCohort, getHealth, getLinks, getParticipants } from './coordinator-api';
 import { HealthSection } from './health-table';
+import { LinksSection } from './links-section';
 import { ParticipantsSection } from './participants';
 import { RosterImport } from './roster-import';
 import { Tabs } from './cohort-tabs';
@@ -51,7 +52,7 @@ const useStyles = makeStyles({
   hidden: { display: 'none' },
 });
 
-type Section = 'health' | 'participants' | 'import' | 'announcements';
+type Section = 'health' | 'participants' | 'links' | 'import' | 'announcements';
 
 /** ' (3)' once a list has loaded, so each tab says how many it holds. */
 function countOf<T>(load: LoadState<T[]>): string {
@@ -116,13 +117,21 @@ export function CoordinatorCohortView({
     onSignInExpired,
   );
 
+  const [linksLoad, , retryLinks] = useApiLoad(
+    () => getLinks(client, cohortId),
+    [client, cohortId],
+    onSignInExpired,
+    { enabled: section === 'links', keepWhileReloading: true },
+  );
+
   const showImport = useCallback(() => setSection('import'), []);
   const showHealth = useCallback(() => setSection('health'), []);
   const showPeople = useCallback(() => setSection('participants'), []);
   const reload = useCallback(() => {
     retryHealth();
     retryPeople();
-  }, [retryHealth, retryPeople]);
+    retryLinks();
+  }, [retryHealth, retryPeople, retryLinks]);
   // When the cohort itself could not be read, the other two most likely failed with it.
   const retryAll = useCallback(() => {
     retryCohort();
@@ -199,6 +208,7 @@ export function CoordinatorCohortView({
         items={[
           { value: 'health', label: `Pairs' health${countOf(healthLoad)}` },
           { value: 'participants', label: `Participants${countOf(peopleLoad)}` },
+          { value: 'links', label: 'Sign-in links' },
           { value: 'import', label: 'Import' },
           { value: 'announcements', label: 'Announcements' },
         ]}
@@ -220,6 +230,15 @@ export function CoordinatorCohortView({
       </Panel>
       <Panel value="participants" selected={section} idBase={idBase}>
         <ParticipantsSection load={peopleLoad} onRetry={retryPeople} onImport={showImport} />
+      </Panel>
+      <Panel value="links" selected={section} idBase={idBase}>
+        <LinksSection
+          client={client}
+          cohortId={cohort.id}
+          load={linksLoad}
+          onRetry={retryLinks}
+          onChanged={reload}
+        />
       </Panel>
       <Panel value="import" selected={section} idBase={idBase}>
         <RosterImport

@@ -1,8 +1,10 @@
 import { ApiRequestError } from '../app/api-client';
 import type { ApiClient } from '../app/api-client';
 import type {
+  CohortLinks,
   CohortParticipant,
   CohortSummary,
+  LinkUndone,
   PairHealth,
   PairHealthRow,
   RosterImported,
@@ -59,6 +61,24 @@ export async function getParticipants(
     `${cohortPath(cohortId)}/participants`,
   );
   return answer.participants;
+}
+
+/** Who is linked to which Teams account, how and when, and every link and undo. */
+export function getLinks(client: ApiClient, cohortId: string): Promise<CohortLinks> {
+  return client.request<CohortLinks>(`${cohortPath(cohortId)}/links`);
+}
+
+/** Undoes a participant's link; 412 (ApiRequestError) when it changed since `etag` was read. */
+export function undoLink(
+  client: ApiClient,
+  cohortId: string,
+  participantId: string,
+  etag: string,
+): Promise<LinkUndone> {
+  return client.request<LinkUndone>(
+    `${cohortPath(cohortId)}/participants/${encodeURIComponent(participantId)}/link`,
+    { method: 'DELETE', ifMatch: etag },
+  );
 }
 
 /** The health table as CSV text, exactly as the service writes it. */

@@ -45,6 +45,12 @@ export function RosterGuide() {
           <span className={styles.code}>entra_object_id</span> are optional.
         </li>
         <li>
+          <span className={styles.code}>entra_object_id</span> is the person&apos;s Object ID in
+          Microsoft Entra. When you give it, only that Teams account is linked to them. Without it,
+          they are linked the first time they sign in, by a work email Microsoft has verified in
+          your organisation. You can see and undo links under Sign-in links.
+        </li>
+        <li>
           To pair people, give their partner&apos;s email in{' '}
           <span className={styles.code}>partner_email</span> and, if they mentor each other,{' '}
           <span className={styles.code}>arrangement</span> reciprocal (reverse is the default).

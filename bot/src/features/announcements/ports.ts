@@ -2,6 +2,7 @@ import type { Versioned } from '../../platform/storage/versioned';
 import type { CardJson } from '../../platform/teams/cards/render';
 import type { ConversationRepository } from '../../platform/teams/conversation-repository';
 import type { BroadcastEvent } from './domain/announcement-drafts';
+import type { EmailHint } from '../../platform/vouched-email';
 
 /**
  * What announcements need from the rest of the programme (cohorts and people, pairs' health,
@@ -69,7 +70,7 @@ export interface IdentityPort {
   isCoordinator(userId: string): Promise<boolean>;
   membershipsOf(
     userId: string,
-    emailIfKnown?: () => Promise<string | undefined>,
+    emailIfKnown?: EmailHint,
   ): Promise<{ cohortId: string; participantId: string }[]>;
 }
 

@@ -31,6 +31,7 @@ export {
   type Standing,
 } from './services/identity-service';
 export { MeService, type SignedIn } from './services/me-service';
+export { LinkService, type LinkStores } from './services/link-service';
 export { type Imported, RosterService, type RosterStores } from './services/roster-service';
 
 // Stores, for the composition root and for other features' services that read people.
@@ -41,6 +42,7 @@ export {
   emailKey,
   userKey,
 } from './store/membership-repository';
+export { LinkRepository } from './store/link-repository';
 export { PairRepository } from './store/pair-repository';
 export { ParticipantRepository } from './store/participant-repository';
 export { RoleRepository } from './store/role-repository';
@@ -48,3 +50,4 @@ export { RoleRepository } from './store/role-repository';
 // Transport.
 export { type CohortRouteDeps, registerCohortRoutes } from './http/cohort-routes';
 export { type MeRouteDeps, registerMeRoutes } from './http/me-routes';
+export { type LinkRouteDeps, registerLinkRoutes } from './http/link-routes';

@@ -15,7 +15,7 @@ export async function seedDemoCohortIfEmpty(deps: DemoSeedDeps, now: Date): Prom
   if ((await cohorts.list()).length > 0) return false;
   await identity.grantCoordinator(DEMO_COORDINATOR.userId, 'demo-seed', now);
   const cohort = await roster.createCohort(demoCohortInput(now), DEMO_COORDINATOR.userId, true);
-  const imported = await roster.importRoster(cohort.id, demoRosterCsv());
+  const imported = await roster.importRoster(cohort.id, demoRosterCsv(), DEMO_COORDINATOR.userId);
   log.info({ cohortId: cohort.id, ok: true, ...imported }, 'seeded the demo cohort');
   return true;
 }

@@ -16,6 +16,7 @@ export const TABLE_NAMES = {
   cohorts: 'Cohorts',
   participants: 'Participants',
   memberships: 'Memberships',
+  participantLinks: 'ParticipantLinks',
   pairs: 'Pairs',
   conversations: 'ConversationRefs',
   roles: 'Roles',

@@ -1,4 +1,5 @@
 import type { CardJson } from './cards/render';
+import type { EmailHint } from '../vouched-email';
 
 /**
  * The bot's typed route tables: card verbs (Action.Execute and Action.Submit), text commands
@@ -17,8 +18,8 @@ export interface Actor {
   name?: string;
   /** The person's own IANA time zone (Teams sends it on every activity). */
   timeZone: string;
-  /** Reads the person's email from the Teams roster, to link them the first time. */
-  email?: () => Promise<string | undefined>;
+  /** Reads the person's email from the Teams roster of the activity's tenant, to link them the first time. */
+  email?: EmailHint;
 }
 
 /** A message an action causes for someone else (the partner, or the coordinator). */

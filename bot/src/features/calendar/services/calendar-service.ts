@@ -19,6 +19,7 @@ import {
 } from '../domain/programme-event';
 import type { CalendarFeedRepository } from '../store/calendar-feed-repository';
 import type { EventRepository } from '../store/event-repository';
+import type { EmailHint, VouchedEmail } from '../../../platform/vouched-email';
 import { type Answered, takeAnswer } from './event-rsvp';
 import { calendarFor } from './ics';
 
@@ -53,12 +54,12 @@ export interface CalendarDeps {
 }
 
 /**
- * A signed-in person (from a bearer token, or a Teams activity): the object id, and the email
- * that links them the first time (read lazily from Teams' roster in the bot).
+ * A signed-in person (from a bearer token, or a Teams activity): the object id, and the vouched
+ * email that may link them the first time (read lazily from Teams' roster in the bot).
  */
 export interface CalendarPerson {
   userId: string;
-  email?: string | (() => Promise<string | undefined>);
+  email?: VouchedEmail | EmailHint;
 }
 
 /** How someone relates to a cohort's calendar. */

@@ -10,6 +10,7 @@ import {
   cohortView,
 } from '../../cohorts/index';
 import { type Meeting, type PairHealthRow, progress } from '../../journey/index';
+import type { VouchedEmail } from '../../../platform/vouched-email';
 
 const UPCOMING = 5;
 const RECENT = 5;
@@ -53,10 +54,10 @@ export interface ChannelHomeDeps {
   now: () => Date;
 }
 
-/** The signed-in person: object id, and the email that links them the first time. */
+/** The signed-in person: object id, and the vouched email that may link them the first time. */
 export interface HomeViewer {
   userId: string;
-  email?: string;
+  email?: VouchedEmail;
 }
 
 const NOT_IN_COHORT = 'You are not in that cohort';

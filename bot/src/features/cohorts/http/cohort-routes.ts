@@ -96,10 +96,10 @@ export function registerCohortRoutes(server: Server, deps: CohortRouteDeps): voi
 
   server.post(
     '/api/cohorts/:cohortId/roster',
-    coordinatorRoute(http, async ({ req, params, log }) => {
+    coordinatorRoute(http, async ({ req, params, caller, log }) => {
       const cohort = await cohorts.get(params.cohortId ?? '');
       const csv = await readText(req, limit, ['text/csv', 'text/plain']);
-      const imported = await roster.importRoster(cohort.value.id, csv);
+      const imported = await roster.importRoster(cohort.value.id, csv, caller.userId);
       log.info({ cohortId: cohort.value.id, ok: true, ...imported }, 'roster imported');
       return { status: 201, body: { imported } };
     }),

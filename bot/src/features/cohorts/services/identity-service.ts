@@ -1,5 +1,9 @@
 import type { StaffRole } from '../domain/roles';
 import { ConflictError } from '../../../platform/storage/errors';
+import type { VouchedEmail, EmailHint } from '../../../platform/vouched-email';
+import { emailMayLink, mayClaim } from '../domain/linking';
+import { newId } from '../domain/ids';
+import type { LinkRepository } from '../store/link-repository';
 import {
   type Membership,
   type MembershipRepository,
@@ -11,7 +15,8 @@ import type { RoleRepository } from '../store/role-repository';
 
 export interface Person {
   userId: string;
-  email?: string;
+  /** An email vouched for by the token or the Teams roster; never `preferred_username`. */
+  email?: VouchedEmail;
 }
 
 /** The records identity reads and links. */
@@ -19,6 +24,13 @@ export interface IdentityStores {
   roles: Pick<RoleRepository, 'rolesOf' | 'grant'>;
   memberships: Pick<MembershipRepository, 'listFor' | 'put'>;
   participants: Pick<ParticipantRepository, 'get' | 'update'>;
+  links: Pick<LinkRepository, 'record'>;
+}
+
+export interface IdentityOptions {
+  /** The programme's Entra tenant (ENTRA_TENANT_ID; the dev tenant in dev): emails link only here. */
+  programmeTenantId: string;
+  now: () => Date;
 }
 
 export interface Standing {
@@ -28,50 +40,79 @@ export interface Standing {
 
 /**
  * Works out what a signed-in person is: their staff roles and the cohorts they take part in.
- * A participant imported by email is linked to their Entra object id the first time they sign in,
- * so later look-ups (including the bot's, which knows only the object id) take one query.
+ * A participant is found by object id; one imported without it is linked to the person's object
+ * id the first time they sign in, by the linking policy (domain/linking.ts), and the link is
+ * recorded. From then on every look-up (the bot's too, which knows only the object id) is one query.
  */
 export class IdentityService {
-  constructor(private readonly repos: IdentityStores) {}
+  constructor(
+    private readonly repos: IdentityStores,
+    private readonly options: IdentityOptions,
+  ) {}
 
   async standingOf(person: Person): Promise<Standing> {
+    const email =
+      person.email && emailMayLink(person.email, this.options.programmeTenantId)
+        ? person.email
+        : undefined;
     const [roles, byUser, byEmail] = await Promise.all([
       this.repos.roles.rolesOf(person.userId),
       this.repos.memberships.listFor(userKey(person.userId)),
-      person.email ? this.repos.memberships.listFor(emailKey(person.email)) : Promise.resolve([]),
+      email ? this.repos.memberships.listFor(emailKey(email.address)) : Promise.resolve([]),
     ]);
     const known = new Set(byUser.map((m) => m.cohortId));
     const candidates = byEmail.filter((m) => !known.has(m.cohortId));
-    const linked = candidates.length > 0 ? await this.link(person.userId, candidates) : [];
+    const linked =
+      email && candidates.length > 0 ? await this.link(person.userId, email, candidates) : [];
     return { roles, memberships: [...byUser, ...linked] };
   }
 
   /**
-   * Claims memberships found by email for this object id. An email is only a first-time hint:
-   * a participant already linked to another object id is never taken over (emails and UPNs
-   * can be reused or renamed), and of two sign-ins racing for one row, the ETag lets one win.
+   * Claims memberships found by a vouched email for this object id. An email is only a
+   * first-time hint: a participant with an object id (from the roster or an earlier link) is
+   * never taken over, and of two sign-ins racing for one row, the ETag lets one win.
    */
-  private async link(userId: string, memberships: Membership[]): Promise<Membership[]> {
+  private async link(
+    userId: string,
+    email: VouchedEmail,
+    memberships: Membership[],
+  ): Promise<Membership[]> {
     const claimed: Membership[] = [];
     const me = userId.toLowerCase();
     for (const m of memberships) {
       for (let attempt = 0; attempt < 3; attempt++) {
         const participant = await this.repos.participants.get(m.cohortId, m.participantId);
         if (!participant) break;
-        const owner = participant.value.userId?.toLowerCase();
-        if (owner && owner !== me) break; // someone else's: not ours to take
-        if (owner === me) {
+        const claim = mayClaim(participant.value, me);
+        if (claim === 'taken') break; // someone else's: not ours to take
+        if (claim === 'mine') {
           claimed.push(m);
           break;
         }
         try {
-          await this.repos.participants.update({ ...participant.value, userId }, participant.etag);
-          claimed.push(m);
-          break;
+          await this.repos.participants.update(
+            { ...participant.value, userId: me },
+            participant.etag,
+          );
         } catch (error) {
           // Changed at the same moment (maybe claimed by another sign-in): read it again.
           if (!(error instanceof ConflictError)) throw error;
+          continue;
         }
+        claimed.push(m);
+        await this.repos.links.record({
+          id: newId(),
+          cohortId: m.cohortId,
+          participantId: m.participantId,
+          displayName: participant.value.displayName,
+          action: 'linked',
+          via: email.via,
+          userId: me,
+          email: email.address,
+          by: me,
+          at: this.options.now().toISOString(),
+        });
+        break;
       }
     }
     if (claimed.length > 0) {
@@ -82,8 +123,8 @@ export class IdentityService {
     return claimed;
   }
 
-  /** The memberships of a Teams user, found by object id; the email links them the first time. */
-  async membershipsOf(userId: string, emailIfKnown?: () => Promise<string | undefined>) {
+  /** The memberships of a Teams user, found by object id; a vouched email links them the first time. */
+  async membershipsOf(userId: string, emailIfKnown?: EmailHint) {
     const byUser = await this.repos.memberships.listFor(userKey(userId));
     if (byUser.length > 0 || !emailIfKnown) return byUser;
     const email = await emailIfKnown();

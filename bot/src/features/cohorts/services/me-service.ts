@@ -2,12 +2,16 @@ import type { Me, Membership } from '../../../contracts/cohorts';
 import { cohortView, partnerView } from '../domain/views';
 import type { CohortService } from './cohort-service';
 import type { IdentityService } from './identity-service';
+import type { VouchedEmail } from '../../../platform/vouched-email';
 
 /** The signed-in person as the token says. */
 export interface SignedIn {
   userId: string;
   name: string;
-  email?: string;
+  /** preferred_username: shown, never used to link. */
+  username?: string;
+  /** The verified email claim: may link the person the first time (IdentityService decides). */
+  email?: VouchedEmail;
   tenantId: string;
 }
 
@@ -16,7 +20,7 @@ export interface MeDeps {
   cohorts: Pick<CohortService, 'find' | 'list' | 'pairOf'>;
 }
 
-/** Who the caller is, their roles, cohorts and pair (linking them by email the first time). */
+/** Who the caller is, their roles, cohorts and pair (linking them by the policy the first time). */
 export class MeService {
   constructor(private readonly deps: MeDeps) {}
 
@@ -56,7 +60,7 @@ export class MeService {
       user: {
         id: caller.userId,
         name: caller.name,
-        email: caller.email ?? null,
+        email: caller.email?.address ?? caller.username ?? null,
         tenantId: caller.tenantId,
       },
       roles: standing.roles,

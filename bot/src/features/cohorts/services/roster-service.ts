@@ -12,6 +12,8 @@ import {
 } from '../store/membership-repository';
 import type { PairRepository } from '../store/pair-repository';
 import type { ParticipantRepository } from '../store/participant-repository';
+import type { LinkRepository } from '../store/link-repository';
+import { eachLimited } from '../../../platform/storage/batch';
 import { AppError } from '../../../platform/errors';
 
 /** What an import brought in. */
@@ -26,6 +28,7 @@ export interface RosterStores {
   participants: Pick<ParticipantRepository, 'listByCohort' | 'createMany'>;
   pairs: Pick<PairRepository, 'listByCohort' | 'createMany'>;
   memberships: Pick<MembershipRepository, 'put'>;
+  links: Pick<LinkRepository, 'record'>;
 }
 
 /** A refused roster: 400 `invalid_roster`, every problem in `details.problems`. */
@@ -60,9 +63,10 @@ export class RosterService {
    * Validates the whole file first; writes nothing unless every row is valid (otherwise an
    * `invalid_roster` AppError lists every problem). Participants and pairs are written in
    * cohort-partition transactions, then the membership index that lets each person find their
-   * cohort and pair.
+   * cohort and pair. A row that carries an Entra object id is linked to it by the import, and
+   * that link is recorded as made by `importedBy` (the coordinator).
    */
-  async importRoster(cohortId: string, csvText: string): Promise<Imported> {
+  async importRoster(cohortId: string, csvText: string, importedBy: string): Promise<Imported> {
     const [existingPeople, existingPairs] = await Promise.all([
       this.repos.participants.listByCohort(cohortId),
       this.repos.pairs.listByCohort(cohortId),
@@ -118,6 +122,23 @@ export class RosterService {
         if (p.userId) entries.push({ key: userKey(p.userId), membership });
         return entries;
       }),
+    );
+    await eachLimited(
+      participants.filter((p) => p.userId),
+      16,
+      (p) =>
+        this.repos.links.record({
+          id: newId(),
+          cohortId,
+          participantId: p.id,
+          displayName: p.displayName,
+          action: 'linked',
+          via: 'roster_object_id',
+          userId: p.userId!,
+          email: null,
+          by: importedBy,
+          at: now,
+        }),
     );
     if (this.onPairsCreated && pairs.length > 0) {
       await this.onPairsCreated(

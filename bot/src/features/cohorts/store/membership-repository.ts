@@ -3,9 +3,11 @@ import { eachLimited } from '../../../platform/storage/batch';
 import type { TableStore } from '../../../platform/storage/table-store';
 import {
   encodeKey,
+  getRow,
   listPartition,
   optStr,
   str,
+  tryDeleteRow,
   upsertRow,
 } from '../../../platform/storage/versioned';
 
@@ -62,6 +64,12 @@ export class MembershipRepository {
         pairId: membership.pairId ?? '',
       });
     });
+  }
+
+  /** Removes one index row (the key's row for that cohort), if there is one. */
+  async remove(key: string, cohortId: string): Promise<void> {
+    const row = await getRow(this.table, key, cohortId);
+    if (row) await tryDeleteRow(this.table, key, cohortId, row.etag);
   }
 
   async listFor(key: string): Promise<Membership[]> {

@@ -68,6 +68,12 @@ export class ParticipantRepository {
     return rows.map(fromEntity).sort((a, b) => a.displayName.localeCompare(b.displayName));
   }
 
+  /** The roster with each row's ETag, for changes guarded by If-Match. */
+  async listVersioned(cohortId: string): Promise<Versioned<Participant>[]> {
+    const rows = await listPartition(this.table, cohortId);
+    return rows.map((row) => ({ value: fromEntity(row), etag: row.etag }));
+  }
+
   async update(p: Participant, etag: string): Promise<Versioned<Participant>> {
     const next = await replaceRow(
       this.table,

@@ -8,6 +8,7 @@ import type { Versioned } from '../../../platform/storage/versioned';
 import { rowKeys } from '../store/pair-space-repository';
 import { type JourneyStores, type PairContext, loadPairContext, sides } from './pair-context';
 import { refuse } from './journey-refusals';
+import type { EmailHint } from '../../../platform/vouched-email';
 
 /** Where jobs go; the scheduler's job store implements it. */
 export interface JobSink {
@@ -23,10 +24,7 @@ export interface PairMembership {
 
 /** Who is in which pair (the cohorts feature's identity service answers it). */
 export interface MembershipLookup {
-  membershipsOf(
-    userId: string,
-    emailIfKnown?: () => Promise<string | undefined>,
-  ): Promise<PairMembership[]>;
+  membershipsOf(userId: string, emailIfKnown?: EmailHint): Promise<PairMembership[]>;
 }
 
 export interface JourneyDeps {
@@ -43,10 +41,10 @@ export interface MyPair {
   participantId: string;
 }
 
-/** The caller as the journey needs to know them: an Entra id and, the first time, an email. */
+/** The caller as the journey needs to know them: an Entra id and, the first time, a vouched email. */
 export interface Caller {
   userId: string;
-  email?: () => Promise<string | undefined>;
+  email?: EmailHint;
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   jwtVerify,
 } from 'jose';
 import { AppError } from '../../errors';
+import type { VouchedEmail } from '../../vouched-email';
 
 /** Who is calling the tab API, as proven by their token. */
 export interface Caller {
@@ -15,8 +16,10 @@ export interface Caller {
   userId: string;
   tenantId: string;
   name: string;
-  /** preferred_username: usually the work email (UPN). */
-  email?: string;
+  /** preferred_username (usually the UPN): for display only, never to link or authorise. */
+  username?: string;
+  /** The `email` claim when `xms_edov` says its domain owner is verified; may link the first time. */
+  email?: VouchedEmail;
 }
 
 export const REQUIRED_SCOPE = 'access_as_user';
@@ -82,13 +85,28 @@ export class TokenVerifier {
     }
     const oid = stringClaim(payload, 'oid');
     if (!oid) throw AppError.unauthorized('The token does not identify a user');
+    const email = verifiedEmail(payload);
     return {
       userId: oid.toLowerCase(),
       tenantId: tid.toLowerCase(),
       name: stringClaim(payload, 'name') ?? 'Unknown user',
-      email: stringClaim(payload, 'preferred_username')?.toLowerCase(),
+      username: stringClaim(payload, 'preferred_username')?.toLowerCase(),
+      ...(email
+        ? { email: { address: email, via: 'email_claim', tenantId: tid.toLowerCase() } }
+        : {}),
     };
   }
+}
+
+/**
+ * The `email` claim, only when the optional claim `xms_edov` (email domain owner verified) is
+ * true: Microsoft's guidance for an email an app relies on. Both are optional claims of the app
+ * registration (aad.manifest.json); without them nobody is linked by email from the tab.
+ */
+function verifiedEmail(payload: JWTPayload): string | undefined {
+  const edov = payload.xms_edov;
+  const verified = edov === true || edov === 1 || edov === 'true' || edov === '1';
+  return verified ? stringClaim(payload, 'email')?.toLowerCase() : undefined;
 }
 
 function stringClaim(payload: JWTPayload, name: string): string | undefined {
@@ -167,7 +185,12 @@ export async function mintDevToken(
     scp: REQUIRED_SCOPE,
     ver: '2.0',
   };
-  if (user.email) claims.preferred_username = user.email.toLowerCase();
+  // Shaped like Entra with the optional claims aad.manifest.json asks for: the verified email.
+  if (user.email) {
+    claims.preferred_username = user.email.toLowerCase();
+    claims.email = user.email.toLowerCase();
+    claims.xms_edov = true;
+  }
   const token = await new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setIssuer(entraIssuer(auth.tenantId))
