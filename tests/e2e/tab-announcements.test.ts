@@ -447,9 +447,10 @@ describe('announcements in the coordinator’s view of a cohort', () => {
     await expect(confirm.textContent()).resolves.toContain('Cancel this announcement?');
     await page.keyboard.press('Escape');
     await expect(confirm.count()).resolves.toBe(0);
-    await expect(
-      panel.getByTestId('announcement-cancel').evaluate((el) => el === document.activeElement),
-    ).resolves.toBe(true);
+    // Focus goes back to the button that opened the dialog (after the dialog has closed).
+    await page.waitForFunction(
+      () => document.activeElement?.getAttribute('data-testid') === 'announcement-cancel',
+    );
     await panel.getByTestId('announcement-cancel').click();
     await panel.getByTestId('announcement-cancel-yes').click();
 

@@ -1,3 +1,4 @@
+import { httpEtag } from '../../bot/src/platform/http/etag';
 import { SignJWT } from 'jose';
 import { REQUIRED_SCOPE, entraIssuer } from '../../bot/src/platform/http/auth/token-verifier';
 import type { TabAuthConfig } from '../../bot/src/app/config';
@@ -243,7 +244,8 @@ describe('undoing a link', () => {
     expect(none.status).toBe(428);
     const stale = await call(url, 'DELETE', path(vera.participantId), {
       token: coordinator,
-      headers: { 'if-match': `W/"datetime'2020-01-01T00%3A00%3A00.0000000Z'"` },
+      // A well-formed ETag as the API hands them out, of a version that is no longer current.
+      headers: { 'if-match': httpEtag(`W/"datetime'2020-01-01T00%3A00%3A00.0000000Z'"`) },
     });
     expect(stale.status).toBe(412);
     expect((await participant(VERA.name)).linked).toBe(true);
@@ -300,7 +302,8 @@ describe('undoing a link', () => {
     const una = await participant(UNA.name);
     const notLinked = await call(url, 'DELETE', path(una.id), {
       token: coordinator,
-      headers: { 'if-match': `W/"datetime'2020-01-01T00%3A00%3A00.0000000Z'"` },
+      // A well-formed ETag as the API hands them out, of a version that is no longer current.
+      headers: { 'if-match': httpEtag(`W/"datetime'2020-01-01T00%3A00%3A00.0000000Z'"`) },
     });
     expect(notLinked.status).toBe(412);
     expect((await participant(UNA.name)).linked).toBe(false);

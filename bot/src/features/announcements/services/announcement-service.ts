@@ -13,6 +13,7 @@ import { cardForAnnouncement } from '../cards/announcement-card';
 import type { CardJson } from '../../../platform/teams/cards/render';
 import { AppError } from '../../../platform/errors';
 import { ConflictError } from '../../../platform/storage/errors';
+import type { EmailHint } from '../../../platform/vouched-email';
 import type { AnnouncementRepository } from '../store/announcement-repository';
 import type { CohortRef, AnnouncementPorts } from '../ports';
 import type { AudienceResolver } from '../fanout/prepare/audience';
@@ -219,7 +220,7 @@ export class AnnouncementService {
    * words that do not say whether it exists. Recorded once, the first time.
    */
   async acknowledgeBy(
-    person: { userId: string; email?: () => Promise<string | undefined> },
+    person: { userId: string; email?: EmailHint },
     cohortId: string,
     id: string,
   ): Promise<Announcement> {

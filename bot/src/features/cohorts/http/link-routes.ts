@@ -1,5 +1,6 @@
 import type { Server } from 'restify';
 import type { CohortLinks, LinkUndone } from '../../../contracts/cohorts';
+import { httpEtag } from '../../../platform/http/etag';
 import { ifMatch } from '../../../platform/http/request-body';
 import { type HttpEnv, coordinatorRoute } from '../../../platform/http/route';
 import type { CohortService } from '../services/cohort-service';
@@ -20,7 +21,12 @@ export function registerLinkRoutes(server: Server, deps: LinkRouteDeps): void {
     '/api/cohorts/:cohortId/links',
     coordinatorRoute(http, async ({ params }) => {
       const cohort = await cohorts.get(params.cohortId ?? '');
-      const body: CohortLinks = await links.links(cohort.value.id);
+      const found = await links.links(cohort.value.id);
+      // Each link's ETag as the API hands ETags out, so the undo's If-Match can name it.
+      const body: CohortLinks = {
+        ...found,
+        links: found.links.map((link) => ({ ...link, etag: httpEtag(link.etag) })),
+      };
       return { body };
     }),
   );
