@@ -309,7 +309,7 @@ describe('undoing a link', () => {
     expect((await participant(UNA.name)).linked).toBe(false);
     const missing = await call(url, 'DELETE', path('no-such-participant'), {
       token: coordinator,
-      headers: { 'if-match': 'W/"anything"' },
+      headers: { 'if-match': httpEtag('W/"anything"') },
     });
     expect(missing.status).toBe(404);
   });

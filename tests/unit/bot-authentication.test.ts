@@ -35,7 +35,11 @@ beforeAll(async () => {
     stubHits.push(req.url ?? '');
     if (req.url?.startsWith('/reset')) req.socket.destroy();
     else if (req.url?.startsWith('/hang')) hanging.add(req.socket);
-    else res.writeHead(503).end();
+    else {
+      // Two calls: restify, once loaded in this worker, patches writeHead to return nothing.
+      res.writeHead(503);
+      res.end();
+    }
   });
   await new Promise<void>((resolve) => stub.listen(0, '127.0.0.1', resolve));
   stubUrl = `http://127.0.0.1:${(stub.address() as AddressInfo).port}`;
