@@ -9,6 +9,7 @@
  *   npm run dev -- --in-memory  storage lost when you stop
  *   npm run dev -- --no-playground
  *
+ * Nothing it starts outlives it, even after kill -9 of npm (see dev-lifetime.ts).
  * Everything listens on 127.0.0.1 only (HOST may open the service, with a warning; the
  * Playground stays on loopback).
  */
@@ -23,12 +24,15 @@ import { DEMO_PEOPLE } from '../src/features/dev/demo-cohort';
 import { demoPlaygroundConfig } from '../src/features/dev/playground-config';
 import { createLogger } from '../src/platform/logger';
 import { startService } from '../src/app/service';
+import { stopWithAncestors } from './dev-lifetime';
 
 const ROOT = path.resolve(__dirname, '../..');
 const DATA = path.join(ROOT, '.data');
 const PLAYGROUND_PORT = Number(process.env.PLAYGROUND_PORT ?? 56150);
 /** Makes the Playground listen on 127.0.0.1 only (it has no option for it; see the file). */
 const PLAYGROUND_LOOPBACK = pathToFileURL(path.join(__dirname, 'listen-host.mjs')).href;
+/** Makes the Playground end when this script ends, however it ends. */
+const EXIT_WITH_PARENT = pathToFileURL(path.join(__dirname, 'exit-with-parent.mjs')).href;
 
 function buildTab(): void {
   const result = spawnSync(process.execPath, [path.join(ROOT, 'tab/build.mjs')], {
@@ -47,6 +51,8 @@ function startPlayground(botEndpoint: string): Promise<{ url: string; stop(): vo
     [
       '--import',
       PLAYGROUND_LOOPBACK,
+      '--import',
+      EXIT_WITH_PARENT,
       require.resolve('@microsoft/m365agentsplayground/cli.js'),
       '-e',
       botEndpoint,
@@ -58,7 +64,7 @@ function startPlayground(botEndpoint: string): Promise<{ url: string; stop(): vo
     {
       cwd: ROOT,
       detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
       env: {
         ...process.env,
         TEAMSAPPTESTER_BROWSER: 'none',
@@ -156,6 +162,8 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
+  // A hard stop of `npm run dev` ends npm alone; stop with it.
+  stopWithAncestors(() => void stop());
 }
 
 main().catch((error: unknown) => {

@@ -1,0 +1,127 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { reach } from '../support/net-probe';
+
+/**
+ * Nothing outlives `npm run dev`: stopped gently (SIGTERM, as Ctrl+C) or hard (kill -9 of npm
+ * itself), every process it started ends and the ports it held are free again.
+ */
+
+const ROOT = path.resolve(__dirname, '../..');
+
+/** Every process below `root`, read from /proc. */
+function descendantsOf(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // gone while we looked
+    }
+  }
+  const found: number[] = [];
+  const visit = (pid: number) => {
+    for (const child of children.get(pid) ?? []) {
+      found.push(child);
+      visit(child);
+    }
+  };
+  visit(root);
+  return found;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    // A zombie is gone in every way that matters (it holds no port and runs nothing).
+    return !/\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+async function until(what: string, check: () => Promise<boolean> | boolean): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`gave up waiting for ${what}`);
+}
+
+interface DevRun {
+  npm: ChildProcess;
+  summary: Promise<string[]>;
+}
+
+function npmRunDev(): DevRun {
+  const npm = spawn('npm', ['run', 'dev', '--', '--in-memory'], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      PORT: '0',
+      PLAYGROUND_PORT: '0',
+      LOG_LEVEL: 'warn',
+    },
+  });
+  const lines: string[] = [];
+  npm.stderr?.on('data', (chunk: Buffer) => lines.push(chunk.toString()));
+  const summary = new Promise<string[]>((resolve, reject) => {
+    createInterface({ input: npm.stdout! }).on('line', (line) => {
+      lines.push(line);
+      if (line.includes('Press Ctrl+C to stop.')) resolve(lines);
+    });
+    npm.once('exit', () => reject(new Error(`npm run dev exited:\n${lines.join('\n')}`)));
+  });
+  return { npm, summary };
+}
+
+function portsIn(summary: string[]): number[] {
+  return summary
+    .filter((l) => /^\s*(Tab|Chat)\s/.test(l))
+    .map((l) => Number(/:(\d+)\//.exec(l)?.[1] ?? /:(\d+)\b/.exec(l)?.[1]));
+}
+
+describe('npm run dev ends everything it started', () => {
+  jest.setTimeout(300_000);
+  const leftovers: number[] = [];
+
+  afterAll(() => {
+    for (const pid of leftovers) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // gone
+      }
+    }
+  });
+
+  for (const [how, signal] of [
+    ['gently (SIGTERM to npm)', 'SIGTERM'],
+    ['hard (kill -9 of npm alone)', 'SIGKILL'],
+  ] as const) {
+    it(`when stopped ${how}`, async () => {
+      const run = npmRunDev();
+      const summary = await run.summary;
+      const ports = portsIn(summary);
+      expect(ports).toHaveLength(2);
+      for (const port of ports) expect(await reach('127.0.0.1', port)).toBe('connected');
+      const started = descendantsOf(run.npm.pid!);
+      leftovers.push(...started);
+      // npm, its shell, tsx, the script, embedded storage and the Playground.
+      expect(started.length).toBeGreaterThanOrEqual(4);
+
+      process.kill(run.npm.pid!, signal);
+
+      await until('every process npm run dev started to end', () => !started.some(isAlive));
+      for (const port of ports) expect(await reach('127.0.0.1', port)).toBe('ECONNREFUSED');
+    });
+  }
+});
