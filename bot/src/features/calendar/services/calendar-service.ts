@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { CalendarEvent, EventInput, RsvpResponse } from '../../../contracts/calendar';
 import type { CohortHome } from '../../../contracts/channel-home';
+import { instantOf } from '../../../contracts/dates';
 import { AppError } from '../../../platform/errors';
 import type { Versioned } from '../../../platform/storage/versioned';
 import {
@@ -12,6 +13,7 @@ import {
 import {
   EVENT_TYPE_WORDS,
   type ProgrammeEvent,
+  eventTimeProblems,
   eventView,
   isInvited,
   placesLeft,
@@ -105,6 +107,12 @@ export class CalendarService {
       .map((e) => eventView(e.value, calendar.rsvps, e.etag, participantId));
   }
 
+  /** Refuses, per field, a start or end the one date rule does not allow; nothing is stored. */
+  private checkWhen(input: EventInput, startIsNew = true): void {
+    const problems = eventTimeProblems(input, this.deps.now(), startIsNew);
+    if (problems.length > 0) throw AppError.invalidFields(problems);
+  }
+
   /** The event with its ETag; 404 when there is none. */
   async event(cohortId: string, eventId: string): Promise<Versioned<ProgrammeEvent>> {
     const event = await this.deps.repos.events.get(cohortId, eventId);
@@ -117,6 +125,7 @@ export class CalendarService {
    * and an hour before.
    */
   async create(cohortId: string, input: EventInput, by: EventAuthor): Promise<CalendarEvent> {
+    this.checkWhen(input);
     const event: ProgrammeEvent = {
       id: newId(),
       cohortId,
@@ -141,6 +150,8 @@ export class CalendarService {
     input: EventInput,
     by: EventAuthor,
   ): Promise<CalendarEvent> {
+    const moved = instantOf(input.start) !== Date.parse(current.start);
+    if (moved || instantOf(input.end) !== Date.parse(current.end)) this.checkWhen(input, moved);
     const event: ProgrammeEvent = {
       ...current,
       ...input,

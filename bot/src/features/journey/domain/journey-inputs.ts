@@ -18,6 +18,7 @@ import {
   parse,
   requiredText,
   text,
+  tooFarAhead,
 } from './input-fields';
 
 /**
@@ -65,6 +66,8 @@ export function parseBooking(
   if (when.instant.getTime() <= now.getTime()) {
     return { ok: false, errors: { date: 'That time has passed; choose when you will meet' } };
   }
+  const far = tooFarAhead(when.instant, now);
+  if (far) return { ok: false, errors: { date: far } };
   return {
     ok: true,
     value: { plannedAt: when.instant, minutes: base.value.minutes, mode: base.value.mode },
