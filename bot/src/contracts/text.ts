@@ -9,6 +9,7 @@ import * as z from 'zod';
  */
 
 /** C0 controls (but tab, line feed and carriage return), DEL and the C1 controls. */
+// eslint-disable-next-line no-control-regex -- finding control characters is this rule's job
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 /** Tab and line breaks: refused in one-line text (a name, a title), kept in multi-line text. */
 const LINE_CONTROL = /[\t\n\r]/;
