@@ -122,6 +122,23 @@ describe('dates that do not exist (item 6)', () => {
     noApologySince(dev, before);
   });
 
+  it('a meeting logged before the programme began is refused beside its date', async () => {
+    const ama = user(16, 'Ama Quaye');
+    const dev = user(17, 'Dev Iyer');
+    const pairId = await pairWithContract(ama, dev);
+    await drive.say(dev, 'log meeting');
+    const answer = await drive.click(dev, 'meeting.log', {
+      ...drive.actionData(dev, 'meeting.log'),
+      date: '2001-01-01',
+      time: '10:00',
+      minutes: '60',
+    });
+    expect(answer.text).toContain('before the programme began (2027-03-01)');
+    expect(answer.text).toContain('2001-01-01');
+    const space = await service.parts.repos.pairSpaces.load(pairId);
+    expect(space.meetings.filter((m) => m.value.status === 'held')).toEqual([]);
+  });
+
   it('a meeting booked in year 9999 is refused beside its date', async () => {
     const ama = user(5, 'Ama Mensah');
     const dev = user(6, 'Dev Rao');

@@ -94,7 +94,7 @@ export function meetingActions({ meetings }: MeetingActionDeps): Record<MeetingV
     'meeting.log': {
       latest: nextMeetingLatest,
       handle: async ({ ctx, participantId, actor, data, now }) => {
-        const parsed = parseLogMeeting(data, actor.timeZone, now);
+        const parsed = parseLogMeeting(data, actor.timeZone, now, ctx.cohort);
         if (!parsed.ok) {
           const { partner } = sides(ctx, participantId)!;
           return done(
