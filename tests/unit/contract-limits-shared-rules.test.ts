@@ -13,6 +13,7 @@ import {
 import * as dev from '../../bot/src/contracts/dev';
 import { isWellFormedId, malformedIdFields } from '../../bot/src/contracts/ids';
 import * as journey from '../../bot/src/contracts/journey';
+import * as journeyCardData from '../../bot/src/contracts/journey-card-data';
 import { ECHO_LIMIT, excerpt, textProblem } from '../../bot/src/contracts/text';
 import { parseRoster } from '../../bot/src/features/cohorts/domain/roster-import';
 import {
@@ -71,9 +72,17 @@ function leaves(schema: ZodType, path = ''): { path: string; type: string; max?:
 }
 
 const SCHEMAS: Record<string, ZodType> = Object.fromEntries(
-  Object.entries({ ...announcements, ...calendar, ...cohorts, ...dev, ...journey }).filter(
-    ([, v]) => typeof v === 'object' && v !== null && '_zod' in (v as object),
-  ) as [string, ZodType][],
+  Object.entries({
+    ...announcements,
+    ...calendar,
+    ...cohorts,
+    ...dev,
+    ...journey,
+    ...journeyCardData,
+  }).filter(([, v]) => typeof v === 'object' && v !== null && '_zod' in (v as object)) as [
+    string,
+    ZodType,
+  ][],
 );
 
 const START = '2027-04-01T09:00:00Z';
@@ -219,12 +228,14 @@ describe('every number has a range', () => {
 
   it('reminders pause 1 to 12 weeks; a contract version is a small whole number', () => {
     const { reminderPauseWeeksMin: min, reminderPauseWeeksMax: max } = journey.JOURNEY_LIMITS;
-    const weeks = (w: unknown) => journey.reminderPauseSchema.safeParse({ weeks: w }).success;
+    const weeks = (w: unknown) =>
+      journeyCardData.reminderPauseSchema.safeParse({ weeks: w }).success;
     expect([min, max, String(max), undefined].map(weeks)).toEqual([true, true, true, true]);
     expect([min - 1, max + 1, '1e12', 'Infinity', 100000, 2.5, '2.5', -1, {}].map(weeks)).toEqual(
       Array(9).fill(false),
     );
-    const version = (v: unknown) => journey.contractAgreeSchema.safeParse({ contractVersion: v });
+    const version = (v: unknown) =>
+      journeyCardData.contractAgreeSchema.safeParse({ contractVersion: v });
     expect(version(1).success && version('3').success).toBe(true);
     expect([0, 1e9, 'NaN', null, '1e3'].map((v) => version(v).success)).toEqual(
       Array(5).fill(false),

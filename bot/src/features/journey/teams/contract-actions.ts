@@ -1,4 +1,4 @@
-import { contractAgreeSchema } from '../../../contracts/journey';
+import { contractAgreeSchema } from '../../../contracts/journey-card-data';
 import { excerpt } from '../../../contracts/text';
 import { parseContractEdit } from '../domain/journey-inputs';
 import type { JourneyService } from '../services/journey-service';

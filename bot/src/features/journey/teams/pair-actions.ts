@@ -1,4 +1,4 @@
-import { reminderPauseSchema } from '../../../contracts/journey';
+import { reminderPauseSchema } from '../../../contracts/journey-card-data';
 import { excerpt } from '../../../contracts/text';
 import type { ActionResult, Notice } from '../../../platform/teams/turn-routes';
 import type { CardJson } from '../../../platform/teams/cards/render';
