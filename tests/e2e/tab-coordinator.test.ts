@@ -53,7 +53,7 @@ beforeAll(async () => {
   harness = await startTabHarness();
   ({ service } = harness);
   priyaToken = await devToken(service.url, PRIYA);
-  const cohorts = await call<{ cohorts: { id: string; isDemo: boolean }[] }>(
+  const cohorts = await call<{ cohorts: { id: string; isDemo: boolean; endDate: string }[] }>(
     service.url,
     'GET',
     '/api/cohorts',
@@ -97,7 +97,7 @@ beforeAll(async () => {
   expect(goal.status).toBe(201);
   const action = await call(service.url, 'POST', `/api/pairs/${pairId}/actions`, {
     token: amaraToken,
-    json: { text: `${PRIVATE}: an action`, owner: 'me', dueDate: '2099-01-31' },
+    json: { text: `${PRIVATE}: an action`, owner: 'me', dueDate: demo.endDate },
   });
   expect(action.status).toBe(201);
 });

@@ -65,7 +65,10 @@ describe('My pair in the tab (dev mode)', () => {
     const addAction = page.getByTestId('add-action');
     await addAction.getByLabel('What was agreed').fill('Send David the staff network report');
     await addAction.getByLabel('Who will do it').selectOption('me');
-    await addAction.getByLabel('Due date').fill('2099-03-10');
+    // A month ahead: within the demo programme (a due date must be, with a margin).
+    await addAction
+      .getByLabel('Due date')
+      .fill(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
     await addAction.getByTestId('action-save').click();
     const actionItem = page.getByTestId('actions-list').locator('li').first();
     await actionItem.getByText('Send David the staff network report').waitFor();

@@ -143,7 +143,10 @@ describe('a mentee in the tab', () => {
     const addAction = page.getByTestId('add-action');
     await addAction.getByLabel('What was agreed').fill('Visit ward 7 on a night shift');
     await addAction.getByLabel('Who will do it').selectOption('me');
-    await addAction.getByLabel('Due date').fill('2099-04-01');
+    // A month ahead: within the demo programme (a due date must be, with a margin).
+    await addAction
+      .getByLabel('Due date')
+      .fill(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
     await addAction.getByTestId('action-save').click();
     const item = page
       .getByTestId('actions-list')

@@ -189,8 +189,8 @@ let rosterRow = 0;
 const eventBody = (title: string) => ({
   type: 'induction',
   title,
-  start: '2027-04-01T09:00:00Z',
-  end: '2027-04-01T11:00:00Z',
+  start: '2027-05-04T09:00:00Z',
+  end: '2027-05-04T11:00:00Z',
   location: 'Teams',
 });
 

@@ -77,9 +77,17 @@ describe('roster import', () => {
     const result = parseRoster(
       csv('a@trust.nhs.uk,"Ann\nSmith",mentor,,,,,', 'b@trust.nhs.uk,Bea,boss,,,,,'),
     );
+    // A name is one line (the one text rule), so the quoted line break is refused on its line.
     expect(result).toEqual({
       ok: false,
-      problems: [{ line: 4, column: 'role', message: 'role must be mentor or mentee' }],
+      problems: [
+        {
+          line: 2,
+          column: 'display_name',
+          message: expect.stringContaining('display_name must not contain a line break'),
+        },
+        { line: 4, column: 'role', message: 'role must be mentor or mentee' },
+      ],
     });
   });
 

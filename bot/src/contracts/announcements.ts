@@ -1,4 +1,7 @@
 import * as z from 'zod';
+import { isoInstant } from './dates';
+import { isWellFormedId } from './ids';
+import { cleanText } from './text';
 
 /**
  * Announcements on the wire: the limits, enums, request body and response shapes shared by the
@@ -68,35 +71,42 @@ const L = ANNOUNCEMENT_LIMITS;
 /** `POST /api/cohorts/{cohortId}/announcements`: what a coordinator sends. */
 export const createAnnouncementBody = z
   .object({
-    title: z
-      .string({ message: 'is required' })
-      .trim()
-      .min(1, 'is required')
-      .max(L.title, `must be at most ${L.title} characters`),
-    text: z
-      .string({ message: 'is required' })
-      .trim()
-      .min(1, 'is required')
-      .max(L.text, `must be at most ${L.text} characters; shorten it`),
+    title: cleanText(
+      z
+        .string({ message: 'is required' })
+        .trim()
+        .min(1, 'is required')
+        .max(L.title, `must be at most ${L.title} characters`),
+    ),
+    text: cleanText(
+      z
+        .string({ message: 'is required' })
+        .trim()
+        .min(1, 'is required')
+        .max(L.text, `must be at most ${L.text} characters; shorten it`),
+      { multiLine: true },
+    ),
     linkUrl: z.preprocess((v) => (v === '' ? undefined : v), httpsUrl.optional()),
-    linkLabel: z
-      .string()
-      .trim()
-      .max(L.linkLabel, `must be at most ${L.linkLabel} characters`)
-      .optional(),
+    linkLabel: cleanText(
+      z.string().trim().max(L.linkLabel, `must be at most ${L.linkLabel} characters`),
+    ).optional(),
     audience: z.enum(AUDIENCES, {
       message: 'must be cohort, mentors, mentees, needs_check_in or people',
     }),
     participantIds: z
-      .array(z.string().trim().min(1).max(L.participantId))
+      .array(
+        z
+          .string()
+          .trim()
+          .min(1)
+          .max(L.participantId)
+          .refine(isWellFormedId, 'is not a participant id'),
+      )
       .max(L.people, `choose at most ${L.people} people; for more, pick a group`)
       .optional(),
     alsoInChannel: z.boolean({ message: 'must be true or false' }).default(false),
     /** Omitted: send now. */
-    sendAt: z
-      .string()
-      .refine((v) => !Number.isNaN(Date.parse(v)), 'must be an ISO-8601 date and time')
-      .optional(),
+    sendAt: isoInstant().optional(),
   })
   .strict()
   .refine((v) => v.audience !== 'people' || (v.participantIds?.length ?? 0) > 0, {
@@ -112,9 +122,11 @@ export type CreateAnnouncementRequest = z.input<typeof createAnnouncementBody>;
 /** `PUT /api/cohorts/{cohortId}/channel`: links the programme's shared channel. */
 export const linkChannelBody = z
   .object({
-    channelId: z.string({ message: 'is required' }).trim().min(1, 'is required').max(300),
-    teamId: z.string().trim().max(300).optional(),
-    channelName: z.string().trim().max(200).optional(),
+    channelId: cleanText(
+      z.string({ message: 'is required' }).trim().min(1, 'is required').max(300),
+    ),
+    teamId: cleanText(z.string().trim().max(300)).optional(),
+    channelName: cleanText(z.string().trim().max(200)).optional(),
   })
   .strict();
 

@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import { instantOf, isoInstant } from './dates';
+import { cleanText } from './text';
 
 /**
  * The programme calendar on the wire: event types, audiences, RSVP answers, every limit of an
@@ -55,39 +57,37 @@ export const EVENT_LIMITS = {
   descriptionMax: 4000,
   locationMax: 500,
   capacityMin: 1,
-  capacityMax: 10000,
+  capacityMax: 1000,
 } as const;
 
 const L = EVENT_LIMITS;
 
-const instant = z
-  .string({ message: 'is required (an ISO-8601 date and time)' })
-  .refine((v) => !Number.isNaN(Date.parse(v)), 'must be an ISO-8601 date and time');
+/** A real date and time with its zone (contracts/dates.ts); how far ahead is the service's check. */
+const instant = isoInstant();
 
 /** `POST /api/cohorts/{id}/events` and `PUT …/events/{eventId}`. */
 export const eventInputSchema = z
   .object({
     type: z.enum(EVENT_TYPES, { message: `must be one of ${EVENT_TYPES.join(', ')}` }),
-    title: z
-      .string({ message: 'is required' })
-      .trim()
-      .min(L.titleMin, `must be at least ${L.titleMin} characters`)
-      .max(L.titleMax, `must be at most ${L.titleMax} characters`),
-    description: z
-      .string()
-      .trim()
-      .max(L.descriptionMax, `must be at most ${L.descriptionMax} characters`)
-      .default(''),
+    title: cleanText(
+      z
+        .string({ message: 'is required' })
+        .trim()
+        .min(L.titleMin, `must be at least ${L.titleMin} characters`)
+        .max(L.titleMax, `must be at most ${L.titleMax} characters`),
+    ),
+    description: cleanText(
+      z.string().trim().max(L.descriptionMax, `must be at most ${L.descriptionMax} characters`),
+      { multiLine: true },
+    ).default(''),
     audience: z
       .enum(EVENT_AUDIENCES, { message: 'must be everyone, mentors or mentees' })
       .default('everyone'),
     start: instant,
     end: instant,
-    location: z
-      .string()
-      .trim()
-      .max(L.locationMax, `must be at most ${L.locationMax} characters`)
-      .default(''),
+    location: cleanText(
+      z.string().trim().max(L.locationMax, `must be at most ${L.locationMax} characters`),
+    ).default(''),
     capacity: z
       .number()
       .int('must be a whole number')
@@ -96,7 +96,7 @@ export const eventInputSchema = z
       .optional(),
   })
   .strict()
-  .refine((e) => Date.parse(e.end) > Date.parse(e.start), {
+  .refine((e) => (instantOf(e.end) ?? 0) > (instantOf(e.start) ?? 0), {
     message: 'must be after start',
     path: ['end'],
   });

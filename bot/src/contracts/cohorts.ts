@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import { calendarDate } from './dates';
+import { cleanText } from './text';
 
 /**
  * Cohorts and people on the wire: the cohort and its cadence, who a signed-in person is
@@ -68,15 +70,7 @@ export const DEFAULT_CADENCE: Cadence = {
   minimumMinutes: 60,
 };
 
-const isoDate = z
-  .string({ message: 'is required (yyyy-mm-dd)' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written yyyy-mm-dd')
-  .refine(
-    (v) =>
-      !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) &&
-      new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
-    'is not a real date',
-  );
+const isoDate = calendarDate();
 
 const L = COHORT_LIMITS;
 
@@ -95,6 +89,7 @@ export const cadenceSchema = z
       .number({ message: 'must be a number' })
       .int('must be a whole number')
       .min(L.minimumMeetingsFloor, `must be at least ${L.minimumMeetingsFloor}`)
+      .max(L.plannedMeetingsMax, `must be at most ${L.plannedMeetingsMax}`)
       .default(DEFAULT_CADENCE.minimumMeetings),
     minimumMinutes: z
       .number({ message: 'must be a number' })
@@ -112,11 +107,13 @@ export const cadenceSchema = z
 /** `POST /api/cohorts`. */
 export const newCohortSchema = z
   .object({
-    name: z
-      .string({ message: 'is required' })
-      .trim()
-      .min(L.nameMin, `must be at least ${L.nameMin} characters`)
-      .max(L.nameMax, `must be at most ${L.nameMax} characters`),
+    name: cleanText(
+      z
+        .string({ message: 'is required' })
+        .trim()
+        .min(L.nameMin, `must be at least ${L.nameMin} characters`)
+        .max(L.nameMax, `must be at most ${L.nameMax} characters`),
+    ),
     startDate: isoDate,
     endDate: isoDate,
     cadence: cadenceSchema.default(DEFAULT_CADENCE),

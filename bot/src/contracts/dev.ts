@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import { isoInstant } from './dates';
+import { cleanText } from './text';
 
 /** Development-only sign-in and time travel (AUTH_MODE=dev): the demo people and their tokens. */
 
@@ -18,11 +20,13 @@ export const devTokenRequestSchema = z
         /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
         'must be a GUID (an Entra object id)',
       ),
-    name: z
-      .string({ message: 'is required' })
-      .trim()
-      .min(1, 'is required')
-      .max(120, 'must be at most 120 characters'),
+    name: cleanText(
+      z
+        .string({ message: 'is required' })
+        .trim()
+        .min(1, 'is required')
+        .max(120, 'must be at most 120 characters'),
+    ),
     email: z.string().trim().email('must be an email address').optional(),
   })
   .strict();
@@ -38,9 +42,7 @@ export interface DevToken {
 /** `POST /api/dev/clock` (development only): move the service's clock. */
 export const devClockRequestSchema = z
   .object({
-    now: z
-      .string({ message: 'is required (an ISO-8601 instant, e.g. 2027-03-01T09:00:00Z)' })
-      .refine((v) => !Number.isNaN(Date.parse(v)), 'must be an ISO-8601 instant'),
+    now: isoInstant('is required (an ISO-8601 instant, e.g. 2027-03-01T09:00:00Z)'),
   })
   .strict();
 

@@ -1,4 +1,5 @@
 import type { ZodError } from 'zod';
+import { excerpt } from './text';
 
 /**
  * One refused field, with words the person can act on. The API answers a list of these, a card
@@ -15,7 +16,7 @@ export function problemsOf(error: ZodError): FieldProblem[] {
     field: issue.path.length > 0 ? issue.path.join('.') : '(body)',
     message:
       issue.code === 'unrecognized_keys'
-        ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`
+        ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${excerpt(issue.keys.join(', '))}`
         : issue.message,
   }));
 }

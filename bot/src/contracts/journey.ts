@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import { calendarDate } from './dates';
+import { cleanText } from './text';
 
 /**
  * The pair journey on the wire: every limit and enum of what partners write (goals, actions,
@@ -33,6 +35,12 @@ export const JOURNEY_LIMITS = {
   meetingMinutesMin: 15,
   /** …and no longer than this (8 hours). */
   meetingMinutesMax: 480,
+  /** "Pause reminders": at least a week… */
+  reminderPauseWeeksMin: 1,
+  /** …and at most twelve. */
+  reminderPauseWeeksMax: 12,
+  /** A contract is edited a handful of times; a version above this came from no card of ours. */
+  contractVersionMax: 1000,
 } as const;
 
 const L = JOURNEY_LIMITS;
@@ -76,15 +84,17 @@ const goalStatus = z.enum(GOAL_STATUSES, {
   message: 'must be not_started, in_progress, achieved or set_aside',
 });
 const shortText = (max: number) =>
-  z
-    .string({ message: 'is required' })
-    .trim()
-    .min(1, 'is required')
-    .max(max, `must be at most ${max} characters`);
-const longText = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
-const dueDate = z
-  .string({ message: 'is required (yyyy-mm-dd)' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written yyyy-mm-dd');
+  cleanText(
+    z
+      .string({ message: 'is required' })
+      .trim()
+      .min(1, 'is required')
+      .max(max, `must be at most ${max} characters`),
+  );
+const longText = (max: number) =>
+  cleanText(z.string().trim().max(max, `must be at most ${max} characters`), { multiLine: true });
+/** A real calendar date (contracts/dates.ts); the service checks it falls within the programme. */
+const dueDate = calendarDate();
 const flag = z.boolean({ message: 'must be true or false' });
 
 /** `POST /api/pairs/{pairId}/goals`. */
@@ -133,11 +143,14 @@ export type ActionChange = z.output<typeof actionChangeSchema>;
 /** `PUT /api/pairs/{pairId}/meetings/{meetingId}/preparation`. */
 export const preparationBodySchema = z
   .object({
-    topics: z
-      .string({ message: 'is required' })
-      .trim()
-      .min(1, 'write at least one thing you want to cover')
-      .max(L.preparationTopics, `must be at most ${L.preparationTopics} characters`),
+    topics: cleanText(
+      z
+        .string({ message: 'is required' })
+        .trim()
+        .min(1, 'write at least one thing you want to cover')
+        .max(L.preparationTopics, `must be at most ${L.preparationTopics} characters`),
+      { multiLine: true },
+    ),
     share: flag.default(false),
   })
   .strict();

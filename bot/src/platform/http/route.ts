@@ -3,6 +3,7 @@ import type { Request, Response } from 'restify';
 import type { Logger } from '../logger';
 import { sendJson, toErrorResponse } from './error-response';
 import { AppError } from '../errors';
+import { malformedIdFields } from '../../contracts/ids';
 import type { Caller, TokenVerifier } from './auth/token-verifier';
 
 /**
@@ -63,6 +64,9 @@ function run<T extends RouteInput>(
         log,
         params: (req.params ?? {}) as Record<string, string>,
       });
+      // An id that breaks the one id rule names nothing: 404 before any storage call.
+      if (malformedIdFields(input.params).length > 0)
+        throw AppError.notFound('Nothing has that id');
       const reply = await handler(input);
       for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
       if (reply.text) {

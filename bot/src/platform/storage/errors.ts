@@ -54,10 +54,35 @@ export function statusOf(error: unknown): number | undefined {
   return (error as RestErrorLike | undefined)?.statusCode;
 }
 
-/** True when the storage service could not be reached or answered as unavailable. */
+/** Storage error codes that mean the request was wrong (a bad key or value), not an outage. */
+const BAD_INPUT_CODES = new Set([
+  'InvalidInput',
+  'OutOfRangeInput',
+  'InvalidResourceName',
+  'PropertyValueTooLarge',
+  'KeyValueTooLarge',
+  'EntityTooLarge',
+  'InvalidDuplicateRow',
+]);
+
+/** The storage service's own error code (`odata.error.code`), when it gave one. */
+function storageCode(error: unknown): string | undefined {
+  const details = (error as { details?: { odataError?: { code?: unknown } } } | undefined)?.details;
+  const code = details?.odataError?.code ?? (error as RestErrorLike | undefined)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/**
+ * True when the storage service could not be reached or answered as unavailable. Storage that
+ * answered that the request was wrong (any 4xx, or a code such as `InvalidInput` for a bad key)
+ * is up: that is never reported as an outage.
+ */
 export function isUnavailable(error: unknown): boolean {
   if (error instanceof StorageUnavailableError) return true;
   const e = error as RestErrorLike & { cause?: unknown };
+  if (e?.statusCode !== undefined && e.statusCode >= 400 && e.statusCode < 500) return false;
+  const code = storageCode(error);
+  if (code && BAD_INPUT_CODES.has(code)) return false;
   if (e?.code && NETWORK_CODES.has(e.code)) return true;
   if (e?.statusCode !== undefined && e.statusCode >= 500) return true;
   if (e?.name === 'AbortError') return true;

@@ -2,6 +2,7 @@ import {
   type Activity,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type InvokeResponse,
   type TurnContext,
   MessageFactory,
   TeamsActivityHandler,
@@ -30,6 +31,7 @@ import type {
 } from './turn-routes';
 import { normaliseCommand } from './command-text';
 import type { VouchedEmail } from '../vouched-email';
+import { malformedIdFields } from '../../contracts/ids';
 
 /** What the activity handler needs: the merged route tables and the few platform parts it uses. */
 export interface BotRoutes {
@@ -75,12 +77,45 @@ function refusalCard(error: unknown): CardJson | undefined {
   return words ? buildConfirmationCard(words) : undefined;
 }
 
-/** Runs a card verb; a refusal is answered with its card words in place of the clicked card. */
+/**
+ * What a click that cannot be acted on gets (an unknown verb, an invoke without its action, a
+ * card whose ids are damaged): a short card saying so, in place of the clicked one.
+ */
+function outOfTurnCard(): CardJson {
+  return buildConfirmationCard({
+    title: 'This card is out of date',
+    lines: [MESSAGES.outOfTurn],
+  });
+}
+
+/** An `adaptiveCard/action` invoke's value with the shape the library reads. */
+function isExecuteInvoke(value: unknown): boolean {
+  const action = (value as { action?: unknown } | null | undefined)?.action;
+  if (!action || typeof action !== 'object') return false;
+  const { type, verb, data } = action as { type?: unknown; verb?: unknown; data?: unknown };
+  const dataOk = data === undefined || (typeof data === 'object' && !Array.isArray(data));
+  return type === 'Action.Execute' && typeof verb === 'string' && dataOk;
+}
+
+function cardInvokeBody(json: CardJson): AdaptiveCardInvokeResponse {
+  return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: json };
+}
+
+function cardInvokeResponse(json: CardJson): InvokeResponse {
+  return { status: 200, body: cardInvokeBody(json) };
+}
+
+/**
+ * Runs a card verb; a refusal is answered with its card words in place of the clicked card.
+ * A card whose `…Id` fields break the one id rule names nothing: it is answered before the
+ * handler (and any storage call) runs.
+ */
 async function runVerb(
   handler: CardVerbHandler,
   actor: Actor,
   data: CardData,
 ): Promise<ActionResult> {
+  if (malformedIdFields(data).length > 0) return { card: outOfTurnCard(), notices: [] };
   try {
     return await handler(actor, data);
   } catch (error) {
@@ -147,28 +182,31 @@ export class ProgrammeBot extends TeamsActivityHandler {
     return typeof verb === 'string' ? this.routes.cardVerbs.get(verb) : undefined;
   }
 
-  /** Universal Actions: the card is answered with its new version, in place. */
+  /**
+   * Universal Actions. Teams sends `{ action: { type: 'Action.Execute', verb, data } }`; an
+   * invoke without that shape (no value, no action, no verb) is answered here with a short
+   * card, because the Bot Framework library would throw on it.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const activity = context.activity;
+    if (activity.name !== 'adaptiveCard/action' || isExecuteInvoke(activity.value)) {
+      return super.onInvokeActivity(context);
+    }
+    return cardInvokeResponse(outOfTurnCard());
+  }
+
+  /** The card is answered with its new version, in place. */
   protected override async onAdaptiveCardInvoke(
     context: TurnContext,
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
     const action = invokeValue.action;
     const handler = this.handlerFor(action.verb);
-    if (!handler) {
-      return {
-        statusCode: 400,
-        type: 'application/vnd.microsoft.error',
-        value: {
-          code: 'BadRequest',
-          message: 'Unknown action',
-          innerHttpError: { statusCode: 400, body: {} },
-        },
-      } as unknown as AdaptiveCardInvokeResponse;
-    }
-    const data = { ...(action.data as Record<string, unknown>) };
+    if (!handler) return cardInvokeBody(outOfTurnCard());
+    const data = { ...(action.data as Record<string, unknown> | undefined) };
     const result = await runVerb(handler, this.actor(context), data);
     await this.tell(result.notices);
-    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: result.card };
+    return cardInvokeBody(result.card);
   }
 
   /** Action.Submit from an older client: same handling; the card is replaced when Teams allows. */
@@ -176,7 +214,7 @@ export class ProgrammeBot extends TeamsActivityHandler {
     const { verb, ...data } = value as Record<string, unknown>;
     const handler = this.handlerFor(verb);
     if (!handler) {
-      await context.sendActivity(MESSAGES.nothingToDo);
+      await context.sendActivity(card(outOfTurnCard()));
       return;
     }
     const result = await runVerb(handler, this.actor(context), data);

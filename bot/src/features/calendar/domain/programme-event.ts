@@ -11,6 +11,8 @@ import {
   eventInputSchema,
 } from '../../../contracts/calendar';
 import type { ProgrammeRole } from '../../../contracts/cohorts';
+import { eventTimeProblem } from '../../../contracts/dates';
+import type { FieldProblem } from '../../../contracts/field-problem';
 
 // Types, audiences, answers, limits and the input schema live in the contract.
 export {
@@ -79,4 +81,22 @@ export function placesLeft(
   return (
     event.capacity - rsvps.filter((r) => r.eventId === event.id && r.response === 'yes').length
   );
+}
+
+/**
+ * A new or moved event is not in the past (when its start is new) and starts and ends at most
+ * two years ahead (the one date rule, contracts/dates.ts). Returns the problems per field.
+ */
+export function eventTimeProblems(
+  input: Pick<EventInput, 'start' | 'end'>,
+  now: Date,
+  startIsNew = true,
+): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const start = eventTimeProblem(input.start, now, { mayBePast: !startIsNew });
+  if (start) problems.push({ field: 'start', message: start });
+  // The end follows the start (the contract checks it is after): only its reach is checked.
+  const end = eventTimeProblem(input.end, now, { mayBePast: true });
+  if (end) problems.push({ field: 'end', message: end });
+  return problems;
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { CalendarEvent, EventInput, RsvpResponse } from '../../../contracts/calendar';
 import type { CohortHome } from '../../../contracts/channel-home';
+import { instantOf } from '../../../contracts/dates';
 import { AppError } from '../../../platform/errors';
 import { httpEtag } from '../../../platform/http/etag';
 import type { Versioned } from '../../../platform/storage/versioned';
@@ -13,6 +14,7 @@ import {
 import {
   EVENT_TYPE_WORDS,
   type ProgrammeEvent,
+  eventTimeProblems,
   eventView,
   isInvited,
   placesLeft,
@@ -107,6 +109,12 @@ export class CalendarService {
       .map((e) => eventView(e.value, calendar.rsvps, httpEtag(e.etag), participantId));
   }
 
+  /** Refuses, per field, a start or end the one date rule does not allow; nothing is stored. */
+  private checkWhen(input: EventInput, startIsNew = true): void {
+    const problems = eventTimeProblems(input, this.deps.now(), startIsNew);
+    if (problems.length > 0) throw AppError.invalidFields(problems);
+  }
+
   /** The event with its ETag; 404 when there is none. */
   async event(cohortId: string, eventId: string): Promise<Versioned<ProgrammeEvent>> {
     const event = await this.deps.repos.events.get(cohortId, eventId);
@@ -119,6 +127,7 @@ export class CalendarService {
    * and an hour before.
    */
   async create(cohortId: string, input: EventInput, by: EventAuthor): Promise<CalendarEvent> {
+    this.checkWhen(input);
     const event: ProgrammeEvent = {
       id: newId(),
       cohortId,
@@ -143,6 +152,8 @@ export class CalendarService {
     input: EventInput,
     by: EventAuthor,
   ): Promise<CalendarEvent> {
+    const moved = instantOf(input.start) !== Date.parse(current.start);
+    if (moved || instantOf(input.end) !== Date.parse(current.end)) this.checkWhen(input, moved);
     const event: ProgrammeEvent = {
       ...current,
       ...input,

@@ -8,6 +8,7 @@ import {
   ROSTER_LIMITS,
   type RosterProblem,
 } from '../../../contracts/cohorts';
+import { cleanText, excerpt } from '../../../contracts/text';
 import type { Arrangement } from './pair';
 import type { ProgrammeRole } from './participant';
 import { normaliseEmail } from './ids';
@@ -53,26 +54,30 @@ const rowSchema = z.object({
     .min(1, 'is required')
     .max(ROSTER_LIMITS.email, 'is too long')
     .email('is not a valid email address'),
-  display_name: z
-    .string()
-    .trim()
-    .min(1, 'is required')
-    .max(ROSTER_LIMITS.displayName, `must be at most ${ROSTER_LIMITS.displayName} characters`),
+  display_name: cleanText(
+    z
+      .string()
+      .trim()
+      .min(1, 'is required')
+      .max(ROSTER_LIMITS.displayName, `must be at most ${ROSTER_LIMITS.displayName} characters`),
+  ),
   role: z
     .string()
     .trim()
     .toLowerCase()
     .pipe(z.enum(PAIR_ROLES, { message: 'must be mentor or mentee' })),
-  organisation: z
-    .string()
-    .trim()
-    .max(ROSTER_LIMITS.organisation, `must be at most ${ROSTER_LIMITS.organisation} characters`)
-    .optional(),
-  job_title: z
-    .string()
-    .trim()
-    .max(ROSTER_LIMITS.jobTitle, `must be at most ${ROSTER_LIMITS.jobTitle} characters`)
-    .optional(),
+  organisation: cleanText(
+    z
+      .string()
+      .trim()
+      .max(ROSTER_LIMITS.organisation, `must be at most ${ROSTER_LIMITS.organisation} characters`),
+  ).optional(),
+  job_title: cleanText(
+    z
+      .string()
+      .trim()
+      .max(ROSTER_LIMITS.jobTitle, `must be at most ${ROSTER_LIMITS.jobTitle} characters`),
+  ).optional(),
   entra_object_id: z
     .string()
     .trim()
@@ -128,7 +133,7 @@ export function parseRoster(
         {
           line: e.lines ?? 0,
           column: '',
-          message: `The file is not valid CSV: ${e.message ?? 'unreadable'}`,
+          message: `The file is not valid CSV: ${excerpt(e.message ?? 'unreadable', 160)}`,
         },
       ],
     };
@@ -147,8 +152,8 @@ export function parseRoster(
     if (!(ROSTER_COLUMNS as readonly string[]).includes(column)) {
       problems.push({
         line: 1,
-        column,
-        message: `Unknown column "${column}"; expected ${ROSTER_COLUMNS.join(', ')}`,
+        column: excerpt(column),
+        message: `Unknown column "${excerpt(column)}"; expected ${ROSTER_COLUMNS.join(', ')}`,
       });
     }
   }

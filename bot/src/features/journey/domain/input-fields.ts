@@ -1,6 +1,8 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { DATE_LIMITS, isCalendarDate } from '../../../contracts/dates';
 import { ACTION_OWNERS, type ActionOwner, JOURNEY_LIMITS } from '../../../contracts/journey';
+import { cleanText } from '../../../contracts/text';
 
 /**
  * The pieces every journey card parser is built from: labelled text limits, a card toggle,
@@ -14,8 +16,11 @@ export type FieldErrors = Record<string, string>;
 
 export type InputResult<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
 
+/** Text from a card (multi-line allowed), under the one text rule (contracts/text.ts). */
 export const text = (max: number, label: string) =>
-  z.string().trim().max(max, `${label} must be at most ${max} characters`);
+  cleanText(z.string().trim().max(max, `${label} must be at most ${max} characters`), {
+    multiLine: true,
+  });
 
 export const requiredText = (max: number, label: string) =>
   text(max, label).min(1, `Please write ${label.toLowerCase()}`);
@@ -44,10 +49,12 @@ export const minutes = z
       ),
   );
 
+/** A real calendar date (the one date rule, contracts/dates.ts). */
 export const isoDate = z
   .string({ message: 'Please choose a date' })
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Please choose a date');
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Please choose a date')
+  .refine(isCalendarDate, 'That date does not exist; choose one from the calendar');
 
 export const isoTime = z
   .string({ message: 'Please choose a time' })
@@ -72,6 +79,14 @@ export function parse<T>(schema: z.ZodType<T>, input: unknown): InputResult<T> {
   return result.success
     ? { ok: true, value: result.data }
     : { ok: false, errors: collect(result.error) };
+}
+
+/** Why a meeting time still to come cannot be used (more than two years ahead), or undefined. */
+export function tooFarAhead(instant: Date, now: Date): string | undefined {
+  const limit = now.getTime() + DATE_LIMITS.meetingAheadDays * 24 * 3600_000;
+  return instant.getTime() > limit
+    ? 'That is more than two years ahead; check the year'
+    : undefined;
 }
 
 /** A local date and time in `timeZone`, as a UTC instant, or an error for the date field. */

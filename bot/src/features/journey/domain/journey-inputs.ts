@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ProgrammeDates } from '../../../contracts/dates';
 import {
   CONTRACT_MODES,
   type ContractMode,
@@ -18,6 +19,7 @@ import {
   parse,
   requiredText,
   text,
+  tooFarAhead,
 } from './input-fields';
 
 /**
@@ -65,6 +67,8 @@ export function parseBooking(
   if (when.instant.getTime() <= now.getTime()) {
     return { ok: false, errors: { date: 'That time has passed; choose when you will meet' } };
   }
+  const far = tooFarAhead(when.instant, now);
+  if (far) return { ok: false, errors: { date: far } };
   return {
     ok: true,
     value: { plannedAt: when.instant, minutes: base.value.minutes, mode: base.value.mode },
@@ -170,14 +174,26 @@ export interface LogMeetingInput {
   minutes: number;
 }
 
-/** A meeting held outside the plan: when (not in the future) and how long. */
+/**
+ * A meeting held outside the plan: when (not in the future and, given the `programme`, not
+ * before it began) and how long.
+ */
 export function parseLogMeeting(
   input: unknown,
   timeZone: string,
   now: Date,
+  programme?: ProgrammeDates,
 ): InputResult<LogMeetingInput> {
   const base = parse(z.object({ date: isoDate, time: isoTime, minutes }), input);
   if (!base.ok) return base;
+  if (programme && base.value.date < programme.startDate) {
+    return {
+      ok: false,
+      errors: {
+        date: `That is before the programme began (${programme.startDate}); check the year`,
+      },
+    };
+  }
   const when = localDateTime(base.value.date, base.value.time, timeZone);
   if (!when.ok) return { ok: false, errors: { date: when.message } };
   if (when.instant.getTime() > now.getTime()) {

@@ -1,4 +1,5 @@
-import { DateTime } from 'luxon';
+import { type ProgrammeDates, dueDateProblem, todayIn } from '../../../contracts/dates';
+import { textProblem } from '../../../contracts/text';
 import { z } from 'zod';
 import {
   type ActionOwner,
@@ -17,6 +18,7 @@ import {
   localDateTime,
   minutes,
   text,
+  tooFarAhead,
 } from './input-fields';
 
 const L = JOURNEY_LIMITS;
@@ -45,11 +47,14 @@ export const ACTION_SLOTS = Array.from({ length: L.reflectionActions }, (_, i) =
 /**
  * After a meeting: what happened, a private reflection, and up to three agreed actions. A card
  * sent before the field was named `doDifferently` posts it as `differently`; both are read.
+ * An action's due date is a real date, not past in the person's zone and, given the
+ * `programme`'s dates, within them and the one date rule's margin (contracts/dates.ts).
  */
 export function parseReflection(
   input: unknown,
   timeZone: string,
   now: Date,
+  programme?: ProgrammeDates,
 ): InputResult<ReflectionInput> {
   const raw = (input ?? {}) as Record<string, unknown>;
   const errors: FieldErrors = {};
@@ -78,6 +83,8 @@ export function parseReflection(
       if (!when.ok) errors.newDate = when.message;
       else if (when.instant.getTime() <= now.getTime()) {
         errors.newDate = 'The new time has passed; choose when you will meet';
+      } else if (tooFarAhead(when.instant, now)) {
+        errors.newDate = tooFarAhead(when.instant, now)!;
       } else rescheduledTo = when.instant;
     }
   }
@@ -103,13 +110,13 @@ export function parseReflection(
     if (!textValue) errors[`action${n}Text`] = 'Please say what the action is, or clear its date';
     else if (textValue.length > L.actionText)
       errors[`action${n}Text`] = `An action must be at most ${L.actionText} characters`;
+    else if (textProblem(textValue))
+      errors[`action${n}Text`] = `The action ${textProblem(textValue)}`;
     if (!isActionOwner(owner)) errors[`action${n}Owner`] = 'Please say who will do it';
     if (!/^\d{4}-\d{2}-\d{2}$/.test(due)) errors[`action${n}Due`] = 'Please choose a due date';
-    else if (
-      DateTime.fromISO(due, { zone: timeZone }) <
-      DateTime.fromJSDate(now, { zone: timeZone }).startOf('day')
-    ) {
-      errors[`action${n}Due`] = 'The due date has passed';
+    else {
+      const problem = dueDateProblem(due, { today: todayIn(timeZone, now), programme });
+      if (problem) errors[`action${n}Due`] = problem;
     }
     if (!errors[`action${n}Text`] && !errors[`action${n}Owner`] && !errors[`action${n}Due`]) {
       actions.push({ text: textValue, owner: owner as ActionOwner, dueDate: due });

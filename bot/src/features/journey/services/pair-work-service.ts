@@ -1,4 +1,6 @@
 import type { ActionChange, GoalInput, NewAction, NewGoal } from '../../../contracts/journey';
+import { dueDateProblem, todayIn } from '../../../contracts/dates';
+import { AppError } from '../../../platform/errors';
 import { newId } from '../../cohorts';
 import type { FitInput, ReviewInput } from '../domain/journey-inputs';
 import type { AgreedAction, FinalReview, FitCheck, Goal } from '../domain/pair-space';
@@ -15,6 +17,13 @@ import type { PairContext } from './pair-context';
  */
 export class PairWorkService {
   constructor(private readonly core: JourneyCore) {}
+
+  /** A due date from the tab: real, not past in the pair's zone, within the programme (dates.ts). */
+  private checkDue(ctx: PairContext, dueDate: string): void {
+    const today = todayIn(ctx.timeZone, this.core.now());
+    const problem = dueDateProblem(dueDate, { today, programme: ctx.cohort });
+    if (problem) throw AppError.invalidFields([{ field: 'dueDate', message: problem }]);
+  }
 
   private get pairSpaces() {
     return this.core.stores.pairSpaces;
@@ -62,6 +71,7 @@ export class PairWorkService {
     input: NewAction,
   ): Promise<Versioned<AgreedAction>> {
     const { partner } = this.core.member(ctx, participantId);
+    this.checkDue(ctx, input.dueDate);
     const action: AgreedAction = {
       id: newId(),
       pairId: ctx.pair.value.id,
@@ -87,6 +97,9 @@ export class PairWorkService {
     this.core.member(ctx, participantId);
     const current = ctx.space.actions.find((a) => a.value.id === actionId);
     if (!current) throw refuse.actionGone('That action no longer exists');
+    if (change.dueDate !== undefined && change.dueDate !== current.value.dueDate) {
+      this.checkDue(ctx, change.dueDate);
+    }
     const action: AgreedAction = { ...current.value };
     if (change.text !== undefined) action.text = change.text;
     if (change.dueDate !== undefined) action.dueDate = change.dueDate;

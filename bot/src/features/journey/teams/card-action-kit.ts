@@ -1,3 +1,4 @@
+import { JOURNEY_LIMITS } from '../../../contracts/journey';
 import { buildConfirmationCard } from '../../../platform/teams/cards/confirmation-card';
 import type { CardJson } from '../../../platform/teams/cards/render';
 import { cardWordsFor } from '../../../platform/teams/card-errors';
@@ -34,12 +35,18 @@ export function str(data: CardData, key: string): string {
   return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
 }
 
-/** The submitted inputs, as strings, for re-rendering a card with what the person typed. */
+/** The most of one typed input a re-rendered card carries (the longest journey text). */
+const TYPED_MAX = JOURNEY_LIMITS.reviewText;
+
+/**
+ * The submitted inputs, as strings, for re-rendering a card with what the person typed; an
+ * input far over every limit is cut, so a card never carries a whole flood back.
+ */
 export function valuesOf(data: CardData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of Object.entries(data)) {
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
-      values[key] = String(value);
+      values[key] = String(value).slice(0, TYPED_MAX);
     }
   }
   return values;

@@ -1,3 +1,5 @@
+import { contractAgreeSchema } from '../../../contracts/journey-card-data';
+import { excerpt } from '../../../contracts/text';
 import { parseContractEdit } from '../domain/journey-inputs';
 import type { JourneyService } from '../services/journey-service';
 import { sides } from '../services/pair-context';
@@ -40,7 +42,18 @@ export function contractActions({ journey }: ContractActionDeps): Record<Contrac
         unlessRefused(
           () => views.contractCard(ctx, participantId, actor.timeZone),
           async () => {
-            const version = Number(data.contractVersion);
+            const parsed = contractAgreeSchema.safeParse(data);
+            if (!parsed.success) {
+              const sent = excerpt(JSON.stringify(data.contractVersion ?? null));
+              return done(
+                message(
+                  'Not agreed',
+                  `The contract version ${parsed.error.issues[0]!.message} (the card sent ${sent}).`,
+                  'Type "my pair" to see your contract as it stands, then agree it there.',
+                ),
+              );
+            }
+            const version = parsed.data.contractVersion;
             const next = await journey.agreeContract(ctx, participantId, version, actor.timeZone);
             const card = views.contractCard(next, participantId, actor.timeZone);
             if (next.pair.value.state !== 'active') return done(card);

@@ -3,6 +3,7 @@ import { buildFinalReviewCard } from '../cards/final-review-card';
 import { buildFitCheckCard } from '../cards/fit-check-card';
 import { buildIntroductionCard } from '../cards/introduction-card';
 import { buildEndCard, buildPauseCard, buildResumeCard } from '../cards/pause-end-card';
+import { buildConfirmationCard } from '../../../platform/teams/cards/confirmation-card';
 import { type CardJson, withRefresh } from '../../../platform/teams/cards/render';
 import { formatMinutes } from '../domain/meeting-plan';
 import type { Participant } from '../../cohorts';
@@ -49,7 +50,7 @@ export function contractCard(
 ): CardJson {
   const { myRole } = viewer(ctx, participantId);
   const contract = ctx.space.contract?.value;
-  if (!contract) throw new Error('no contract yet');
+  if (!contract) return contractNotReadyCard();
   const party = (p: Participant, at?: string) => ({
     name: p.displayName,
     agreedAt: at ? dateText(at, timeZone) : undefined,
@@ -76,6 +77,16 @@ export function contractCard(
         { pairId: ctx.pair.value.id, cardVersion: CARD_VERSION },
         userIds,
       );
+}
+
+/** What a contract card answers before the contract exists (it comes with the introduction). */
+export function contractNotReadyCard(): CardJson {
+  return buildConfirmationCard({
+    title: 'Your contract is not ready yet',
+    lines: [
+      'It arrives with your introduction to your partner; I will send it to you then. Nothing was agreed or changed.',
+    ],
+  });
 }
 
 export function fitCheckCard(ctx: PairContext, participantId: string, form: Form = {}): CardJson {

@@ -94,7 +94,7 @@ export function meetingActions({ meetings }: MeetingActionDeps): Record<MeetingV
     'meeting.log': {
       latest: nextMeetingLatest,
       handle: async ({ ctx, participantId, actor, data, now }) => {
-        const parsed = parseLogMeeting(data, actor.timeZone, now);
+        const parsed = parseLogMeeting(data, actor.timeZone, now, ctx.cohort);
         if (!parsed.ok) {
           const { partner } = sides(ctx, participantId)!;
           return done(
@@ -146,7 +146,7 @@ export function meetingActions({ meetings }: MeetingActionDeps): Record<MeetingV
       latest: latestFor(views.reflectionCard),
       handle: async ({ ctx, participantId, actor, data, now }) => {
         const meetingId = str(data, 'meetingId');
-        const parsed = parseReflection(data, actor.timeZone, now);
+        const parsed = parseReflection(data, actor.timeZone, now, ctx.cohort);
         if (!parsed.ok) {
           const typed = form(data, parsed.errors);
           return done(views.reflectionCard(ctx, participantId, meetingId, actor.timeZone, typed));

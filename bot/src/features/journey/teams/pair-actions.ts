@@ -1,3 +1,5 @@
+import { reminderPauseSchema } from '../../../contracts/journey-card-data';
+import { excerpt } from '../../../contracts/text';
 import type { ActionResult, Notice } from '../../../platform/teams/turn-routes';
 import type { CardJson } from '../../../platform/teams/cards/render';
 import { buildPartnerNoticeCard } from '../cards/pause-end-card';
@@ -65,12 +67,20 @@ export function pairActions({ journey, work }: PairActionDeps): Record<PairVerb,
       latest: nextMeetingLatest,
       handle: ({ ctx, participantId, data }) =>
         unlessRefused('Not paused', async () => {
-          const weeks = Number(str(data, 'weeks') || 2);
-          await journey.pauseReminders(ctx, participantId, weeks > 0 ? weeks : 2);
+          const parsed = reminderPauseSchema.safeParse({
+            weeks: data.weeks === '' || data.weeks === null ? undefined : data.weeks,
+          });
+          if (!parsed.success) {
+            const sent = excerpt(str(data, 'weeks') || JSON.stringify(data.weeks) || '');
+            const problem = parsed.error.issues[0]!.message;
+            return done(message('Not paused', `Weeks ${problem} (the card sent "${sent}").`));
+          }
+          const { weeks } = parsed.data;
+          await journey.pauseReminders(ctx, participantId, weeks);
           return done(
             message(
               'Reminders paused',
-              `I won't nudge you for ${weeks} weeks. Your pairing carries on; type "next meeting" whenever you are ready.`,
+              `I won't nudge you for ${weeks} week${weeks === 1 ? '' : 's'}. Your pairing carries on; type "next meeting" whenever you are ready.`,
             ),
           );
         }),
