@@ -46,7 +46,7 @@ param instanceCount string = '1'
   'NODE|20-lts'
   'NODE|22-lts'
 ])
-param linuxFxVersion string = 'NODE|20-lts'
+param linuxFxVersion string = 'NODE|22-lts'
 
 @description('Client id of the Entra app registration for tab single sign-on (aadApp/create).')
 param entraClientId string

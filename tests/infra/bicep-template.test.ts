@@ -77,7 +77,7 @@ describe('infra/azure.bicep', () => {
     expect(literalString(siteConfig.get('minTlsVersion'))).toBe('1.2');
     expect(literalString(siteConfig.get('ftpsState'))).toBe('Disabled');
     expect(siteConfig.get('linuxFxVersion')).toBe('linuxFxVersion');
-    expect(literalString(bicep.params.get('linuxFxVersion')!.defaultExpr)).toBe('NODE|20-lts');
+    expect(literalString(bicep.params.get('linuxFxVersion')!.defaultExpr)).toBe('NODE|22-lts');
     // The command package.json's "start" runs, from the staged package's root.
     const start = JSON.parse(readRepoFile('package.json')).scripts.start as string;
     expect(literalString(siteConfig.get('appCommandLine'))).toBe(start);
