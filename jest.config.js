@@ -9,6 +9,7 @@ module.exports = {
       { jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: true } } },
     ],
   },
-  testTimeout: 60_000,
+  // Generous: tests wait on conditions, and a busy machine only makes them slower.
+  testTimeout: 300_000,
   maxWorkers: 2,
 };

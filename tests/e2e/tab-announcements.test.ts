@@ -616,7 +616,7 @@ describe('announcements in the coordinator’s view of a cohort', () => {
       await form.getByTestId('announcement-send').click();
 
       const progress = panel.getByTestId('announcement-progress');
-      await progress.waitFor({ timeout: 5000 });
+      await progress.waitFor({ timeout: 60_000 });
       await expect(progress.textContent()).resolves.toMatch(/Progress[\s\S]*\d of 4 people done/);
       await expect(progress.getByRole('progressbar').count()).resolves.toBe(1);
       await expect(panel.getByTestId('announcement-cancel').count()).resolves.toBe(1);

@@ -13,7 +13,7 @@ import { createLogger } from '../../bot/src/platform/logger';
  * no write that storage acknowledged is lost.
  */
 describe('embedded storage that dies', () => {
-  jest.setTimeout(180_000);
+  jest.setTimeout(600_000);
   let dataDir: string;
   let service: RunningService;
   const lines: string[] = [];

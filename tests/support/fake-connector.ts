@@ -1004,7 +1004,7 @@ export async function startFakeConnector(
     received,
     requests,
     updates,
-    waitFor(count, timeoutMs = 10_000) {
+    waitFor(count, timeoutMs = 60_000) {
       if (received.length >= count) return Promise.resolve(received);
       return new Promise((resolve, reject) => {
         const timer = setTimeout(

@@ -123,7 +123,7 @@ function findAction(node: unknown, verb: string): Record<string, unknown> | unde
   return undefined;
 }
 
-async function waitUntil(check: () => boolean, timeoutMs = 10_000): Promise<void> {
+async function waitUntil(check: () => boolean, timeoutMs = 60_000): Promise<void> {
   const start = Date.now();
   while (!check()) {
     if (Date.now() - start > timeoutMs) throw new Error('timed out waiting for the bot');

@@ -204,7 +204,7 @@ function playgroundCli(): string {
 const LISTENING = /Listening on (\d+)/;
 
 export async function startPlayground(options: StartPlaygroundOptions): Promise<PlaygroundServer> {
-  const timeoutMs = options.startTimeoutMs ?? 30_000;
+  const timeoutMs = options.startTimeoutMs ?? 90_000;
   let configPath: string | undefined;
   if (options.configFile !== undefined) {
     configPath = path.resolve(options.configFile);
@@ -462,7 +462,7 @@ export async function openPlayground(
       viewport: options.viewport ?? { width: 1400, height: 900 },
     });
     const page = await context.newPage();
-    page.setDefaultTimeout(options.actionTimeoutMs ?? 15_000);
+    page.setDefaultTimeout(options.actionTimeoutMs ?? 60_000);
     const consoleErrors: string[] = [];
     const failedRequests: string[] = [];
 
@@ -490,7 +490,7 @@ export async function openPlayground(
     });
 
     await page.goto(url);
-    await composer(page).waitFor({ state: 'visible', timeout: options.timeoutMs ?? 30_000 });
+    await composer(page).waitFor({ state: 'visible', timeout: options.timeoutMs ?? 90_000 });
     // On connect the Playground checks the bot's endpoint, logging "Connected." (then the
     // install activities follow) or, after ~15 s, "Cannot connect to your app".
     const connected = page.getByText('Connected.', { exact: true });
@@ -498,7 +498,7 @@ export async function openPlayground(
     await connected
       .or(unreachable)
       .first()
-      .waitFor({ state: 'attached', timeout: options.timeoutMs ?? 30_000 });
+      .waitFor({ state: 'attached', timeout: options.timeoutMs ?? 90_000 });
     if ((await connected.count()) === 0) {
       throw new Error(
         `the Agents Playground at ${url} could not reach the bot: start the bot before openPlayground`,
@@ -593,7 +593,7 @@ export async function sendMessage(
   text: string,
   options: SendMessageOptions = {},
 ): Promise<void> {
-  const timeoutMs = options.timeoutMs ?? 30_000;
+  const timeoutMs = options.timeoutMs ?? 90_000;
   const box = composer(page);
   await box.waitFor({ state: 'visible', timeout: timeoutMs });
   await box.click();
@@ -635,7 +635,7 @@ export async function sendMessage(
 export async function waitForText(
   page: Page,
   text: string | RegExp,
-  timeoutMs = 15_000,
+  timeoutMs = 60_000,
 ): Promise<Locator> {
   const message = botMessages(page).filter({ hasText: text }).last();
   try {
@@ -661,7 +661,7 @@ export async function lastBotMessageText(page: Page): Promise<string> {
 export async function clickCardAction(
   page: Page,
   title: string,
-  timeoutMs = 15_000,
+  timeoutMs = 60_000,
 ): Promise<void> {
   const button = adaptiveCards(page).getByRole('button', { name: title, exact: true }).last();
   await button.click({ timeout: timeoutMs });
@@ -674,7 +674,7 @@ export async function clickCardAction(
 export async function cardInput(
   page: Page,
   labelOrPlaceholder: string,
-  timeoutMs = 15_000,
+  timeoutMs = 60_000,
 ): Promise<Locator> {
   const cards = adaptiveCards(page);
   const candidates = [
@@ -704,7 +704,7 @@ export async function fillCardInput(
   page: Page,
   labelOrPlaceholder: string,
   value: string,
-  timeoutMs = 15_000,
+  timeoutMs = 60_000,
 ): Promise<void> {
   const input = await cardInput(page, labelOrPlaceholder, timeoutMs);
   await input.fill(value);
@@ -718,7 +718,7 @@ export async function selectCardChoice(
   page: Page,
   label: string,
   choiceTitle: string,
-  timeoutMs = 15_000,
+  timeoutMs = 60_000,
 ): Promise<void> {
   const cards = adaptiveCards(page);
   const combo = cards.getByRole('combobox', { name: label }).last();
@@ -738,7 +738,7 @@ export async function selectCardChoice(
 }
 
 /** Switches chat: "Personal Chat", "Group Chat", "My Team - General", "My Team - <channel>". */
-export async function openChat(page: Page, name: string, timeoutMs = 15_000): Promise<void> {
+export async function openChat(page: Page, name: string, timeoutMs = 60_000): Promise<void> {
   await page.getByRole('treeitem', { name, exact: true }).click({ timeout: timeoutMs });
   await composer(page).waitFor({ state: 'visible', timeout: timeoutMs });
 }

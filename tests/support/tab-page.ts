@@ -27,6 +27,8 @@ export async function openTab(
   { query, width = 1280, height = 900, as, context }: OpenTabOptions,
 ): Promise<TabPage> {
   const page = await harness.session.browser.newPage({ viewport: { width, height }, ...context });
+  // Waits are on conditions; a generous limit only matters on a busy machine.
+  page.setDefaultTimeout(60_000);
   const errors = watchConsole(page);
   await page.goto(`${harness.service.url}/tab/index.html?${query}`);
   if (as) await signInAs(page, as);
