@@ -6,32 +6,32 @@ import {
   type TurnContext,
   MessageFactory,
   TeamsActivityHandler,
-  TeamsInfo,
 } from 'botbuilder';
-import { AppError } from '../errors';
+import { resolveTimeZone } from '../../contracts/time-zone';
 import type { Logger } from '../logger';
-import { cardWordsFor } from './card-errors';
-import { buildConfirmationCard } from './cards/confirmation-card';
 import { type CardJson, asAttachment } from './cards/render';
+import { normaliseCommand } from './command-text';
 import type { ConversationRepository } from './conversation-repository';
 import { conversationToStore } from './conversation-tracker';
+import { firstNameOf, vouchedEmailOf } from './member-roster';
 import { MESSAGES } from './messages';
 import type { ProactiveSender } from './proactive-sender';
-import { resolveTimeZone } from '../../contracts/time-zone';
+import {
+  cardInvokeBody,
+  cardInvokeResponse,
+  isExecuteInvoke,
+  outOfTurnCard,
+  runCommand,
+  runVerb,
+} from './turn-dispatch';
 import type {
-  ActionResult,
   Actor,
-  CardData,
   CardVerbHandler,
   CommandReply,
   CommandRoute,
-  CommandTurn,
   Notice,
   TurnScope,
 } from './turn-routes';
-import { normaliseCommand } from './command-text';
-import type { VouchedEmail } from '../vouched-email';
-import { malformedIdFields } from '../../contracts/ids';
 
 /** What the activity handler needs: the merged route tables and the few platform parts it uses. */
 export interface BotRoutes {
@@ -56,85 +56,9 @@ function scopeOf(activity: Activity): TurnScope {
   return 'personal';
 }
 
-function firstName(name: string | undefined): string | undefined {
-  const first = name?.trim().split(/\s+/)[0];
-  return first ? first : undefined;
-}
-
 /** A card as a message activity. */
 export const cardMessage = (json: CardJson) => MessageFactory.attachment(asAttachment(json));
 const card = cardMessage;
-
-/**
- * The card for a refusal: an AppError a service threw on purpose (not someone's pair, not
- * invited, not a coordinator…), in its reason's card words (`cardWordsFor`), which carry the
- * refusal's own message and nothing of what was refused. An outage (`unavailable`) and anything
- * else go to the adapter's turn-error policy.
- */
-function refusalCard(error: unknown): CardJson | undefined {
-  if (!(error instanceof AppError) || error.reason === 'unavailable') return undefined;
-  const words = cardWordsFor(error);
-  return words ? buildConfirmationCard(words) : undefined;
-}
-
-/**
- * What a click that cannot be acted on gets (an unknown verb, an invoke without its action, a
- * card whose ids are damaged): a short card saying so, in place of the clicked one.
- */
-function outOfTurnCard(): CardJson {
-  return buildConfirmationCard({
-    title: 'This card is out of date',
-    lines: [MESSAGES.outOfTurn],
-  });
-}
-
-/** An `adaptiveCard/action` invoke's value with the shape the library reads. */
-function isExecuteInvoke(value: unknown): boolean {
-  const action = (value as { action?: unknown } | null | undefined)?.action;
-  if (!action || typeof action !== 'object') return false;
-  const { type, verb, data } = action as { type?: unknown; verb?: unknown; data?: unknown };
-  const dataOk = data === undefined || (typeof data === 'object' && !Array.isArray(data));
-  return type === 'Action.Execute' && typeof verb === 'string' && dataOk;
-}
-
-function cardInvokeBody(json: CardJson): AdaptiveCardInvokeResponse {
-  return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: json };
-}
-
-function cardInvokeResponse(json: CardJson): InvokeResponse {
-  return { status: 200, body: cardInvokeBody(json) };
-}
-
-/**
- * Runs a card verb; a refusal is answered with its card words in place of the clicked card.
- * A card whose `…Id` fields break the one id rule names nothing: it is answered before the
- * handler (and any storage call) runs.
- */
-async function runVerb(
-  handler: CardVerbHandler,
-  actor: Actor,
-  data: CardData,
-): Promise<ActionResult> {
-  if (malformedIdFields(data).length > 0) return { card: outOfTurnCard(), notices: [] };
-  try {
-    return await handler(actor, data);
-  } catch (error) {
-    const refused = refusalCard(error);
-    if (!refused) throw error;
-    return { card: refused, notices: [] };
-  }
-}
-
-/** Runs a command; a refusal is answered with its card words. */
-async function runCommand(route: CommandRoute, turn: CommandTurn): Promise<CommandReply> {
-  try {
-    return await route.run(turn);
-  } catch (error) {
-    const refused = refusalCard(error);
-    if (!refused) throw error;
-    return { cards: [refused] };
-  }
-}
 
 /**
  * The programme bot: welcomes people, keeps their conversation reference fresh, and dispatches
@@ -153,7 +77,7 @@ export class ProgrammeBot extends TeamsActivityHandler {
       if (botAdded || scope === 'personal') {
         const welcome = this.routes.welcomeCard({
           scope,
-          firstName: scope === 'personal' ? await this.firstNameOf(context) : undefined,
+          firstName: scope === 'personal' ? await firstNameOf(context, this.routes.log) : undefined,
         });
         await context.sendActivity(card(welcome));
       }
@@ -174,7 +98,7 @@ export class ProgrammeBot extends TeamsActivityHandler {
       userId: context.activity.from.aadObjectId ?? '',
       name: context.activity.from.name,
       timeZone: resolveTimeZone(context.activity.localTimezone),
-      email: () => this.emailOf(context),
+      email: () => vouchedEmailOf(context, this.routes.log),
     };
   }
 
@@ -249,52 +173,6 @@ export class ProgrammeBot extends TeamsActivityHandler {
     const conversation = conversationToStore(context, this.routes.now());
     if (conversation) await this.routes.conversations.save(conversation);
     await super.run(context);
-  }
-
-  /**
-   * The person's work email from the Teams roster, used to link them to their imported record the
-   * first time. It comes from the Bot Connector for the activity's own conversation, about the
-   * same object id, and names the activity's tenant, which the cohorts feature holds to the
-   * programme's. Only `email` (the directory's mail) counts: the UPN is what `preferred_username`
-   * carries, and neither is an identifier.
-   */
-  private async emailOf(context: TurnContext): Promise<VouchedEmail | undefined> {
-    const activity = context.activity;
-    // The tenant the activity names; where it names two, they must agree.
-    const named = [
-      activity.conversation?.tenantId,
-      (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id,
-    ]
-      .filter((t): t is string => Boolean(t))
-      .map((t) => t.toLowerCase());
-    const tenantId = named[0];
-    if (!tenantId || named.some((t) => t !== tenantId)) return undefined;
-    try {
-      const member = await TeamsInfo.getMember(context, activity.from.id);
-      const same = (a: string | undefined, b: string | undefined) =>
-        !a || a.toLowerCase() === b?.toLowerCase();
-      const address = member.email?.trim().toLowerCase();
-      const aboutSender =
-        same(member.aadObjectId, activity.from.aadObjectId) && same(member.tenantId, tenantId);
-      if (!aboutSender || !address) return undefined;
-      return { address, via: 'teams_roster_email', tenantId };
-    } catch (error) {
-      this.routes.log.debug({ err: error }, 'could not read the member roster for an email');
-      return undefined;
-    }
-  }
-
-  /** The person's first name: from the activity, else from the Teams roster; never required. */
-  private async firstNameOf(context: TurnContext): Promise<string | undefined> {
-    const fromActivity = firstName(context.activity.from?.name);
-    if (fromActivity) return fromActivity;
-    try {
-      const member = await TeamsInfo.getMember(context, context.activity.from.id);
-      return member.givenName || firstName(member.name);
-    } catch (error) {
-      this.routes.log.debug({ err: error }, 'could not read the member roster for a welcome');
-      return undefined;
-    }
   }
 
   private async answer(context: TurnContext): Promise<void> {
