@@ -29,6 +29,10 @@ const pages = [
 
 /** The whole initial JS (entry chunk and everything it imports statically) must stay under this. */
 const INITIAL_JS_GZIP_BUDGET = 300 * 1024;
+/** Node-only packages (TeamsFx's Node build pulls them in): never part of the browser bundle. */
+const NODE_ONLY = ['@azure/msal-node', '@azure/identity', 'botbuilder', 'botframework-connector'];
+/** Loaded with import() only inside Teams (tab/src/app/sso-credential.ts): never in the initial JS. */
+const LAZY_ONLY = ['@microsoft/teamsfx', '@azure/msal-browser'];
 
 const watch = process.argv.includes('--watch');
 // The service's NODE_ENV says how the service runs, not how the tab is built: a build is for
@@ -85,6 +89,17 @@ function initialFiles(metafile, entryFile) {
   return [...seen];
 }
 
+/** The npm packages whose files are among `inputs`, nested ones (a/node_modules/b) included. */
+function packagesIn(inputs) {
+  const names = new Set();
+  for (const input of inputs) {
+    for (const match of input.matchAll(/node_modules\/((?:@[^/]+\/)?[^/.][^/]*)\//g)) {
+      names.add(match[1]);
+    }
+  }
+  return [...names].sort();
+}
+
 async function sizeOf(file) {
   const content = await readFile(path.join(rootDir, file));
   return { bytes: content.length, gzipBytes: gzipSync(content, { level: 9 }).length };
@@ -138,6 +153,16 @@ async function afterBuild(metafile) {
       .filter((f) => f.endsWith('.js') && !files.includes(f))
       .map(async (f) => ({ file: distRelative(f), ...(await sizeOf(f)) })),
   );
+  const initialPackages = packagesIn(files.flatMap((f) => Object.keys(metafile.outputs[f].inputs)));
+  const bundledPackages = packagesIn(Object.keys(metafile.inputs));
+  const problems = [
+    ...NODE_ONLY.filter((name) => bundledPackages.includes(name)).map(
+      (name) => `${name} is Node-only code and must not be bundled for the browser`,
+    ),
+    ...LAZY_ONLY.filter((name) => initialPackages.includes(name)).map(
+      (name) => `${name} must be loaded with import() inside Teams, not in the initial JS`,
+    ),
+  ];
   const initialJsBytes = initial.reduce((sum, f) => sum + f.bytes, 0);
   const initialJsGzipBytes = initial.reduce((sum, f) => sum + f.gzipBytes, 0);
   const meta = {
@@ -150,6 +175,9 @@ async function afterBuild(metafile) {
     withinBudget: initialJsGzipBytes <= INITIAL_JS_GZIP_BUDGET,
     initialFiles: initial,
     lazyChunks: lazy,
+    initialPackages,
+    bundledPackages,
+    problems,
   };
   await writeFile(path.join(distDir, 'build-meta.json'), `${JSON.stringify(meta, null, 2)}\n`);
 
@@ -201,6 +229,10 @@ async function main() {
 
   const result = await esbuild.build(options);
   const meta = await afterBuild(result.metafile);
+  for (const problem of meta.problems) {
+    console.error(`tab build: ${problem}`);
+    process.exitCode = 1;
+  }
   if (!meta.withinBudget) {
     console.error(
       `tab build: initial JS is ${kb(meta.initialJsGzipBytes)} gzip, over the ` +

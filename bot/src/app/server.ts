@@ -6,7 +6,7 @@ import { AppError, invalidBody } from '../platform/errors';
 import { sendJson, toErrorResponse } from '../platform/http/error-response';
 import { readJson } from '../platform/http/request-body';
 import { securityHeaders } from '../platform/http/security-headers';
-import { registerTab } from '../platform/http/tab-static';
+import { registerTab, type TabSettings } from '../platform/http/tab-static';
 import { type LogFields, withLogContext } from '../platform/logger';
 import type { HealthCheck } from '../platform/http/health';
 import type { Logger } from '../platform/logger';
@@ -22,6 +22,8 @@ export interface HttpServerParts {
   bot: ProgrammeBot;
   /** Registers every feature's API routes (app/compose.ts). */
   registerRoutes(server: Server): void;
+  /** What the tab's pages are served with (its Teams SSO client id). */
+  tab?: TabSettings;
 }
 
 /** Wiring only: the one HTTP service for the bot, the tab and its API. */
@@ -106,7 +108,7 @@ export function createHttpServer(parts: HttpServerParts): Server {
   });
 
   parts.registerRoutes(server);
-  registerTab(server);
+  registerTab(server, parts.tab);
 
   // Anything restify itself rejects (unknown route, wrong method) answers in our JSON shape too.
   server.on(

@@ -75,6 +75,7 @@ export async function startService(
     adapter,
     bot: app.bot,
     registerRoutes: app.registerRoutes,
+    tab: { entraClientId: config.auth.mode === 'entra' ? config.auth.clientId : undefined },
   });
   await listen(server, config.port, config.host);
   const { address: host, port } = server.address() as AddressInfo;

@@ -10,6 +10,7 @@ import { detectTeams } from './teams-context';
 import type { TeamsHost } from './teams-context';
 import { fluentTheme, useThemeName } from './theme';
 import { isInfoView } from './url-params';
+import { teamsSignIn, tokenProviderFor } from './sso-credential';
 import type { SignedInView, TabPage, TabView } from './url-params';
 
 // Only one of these is needed on any page load, so each is its own chunk.
@@ -29,7 +30,7 @@ const useStyles = makeStyles({
 
 /** Inside Teams: signed in with Teams SSO. */
 function TeamsTab({ host, view }: { host: TeamsHost; view: SignedInView }) {
-  const client = useMemo(() => createApiClient({ getToken: host.getToken }), [host]);
+  const client = useMemo(() => createApiClient({ getToken: tokenProviderFor(teamsSignIn()) }), []);
   return (
     <AppShell view={view}>
       <HomeView
@@ -64,14 +65,7 @@ function BrowserTab({ view }: { view: SignedInView }) {
 
   const client = useMemo(
     () =>
-      session
-        ? createApiClient({
-            getToken: async () => {
-              if (!loadDevSession()) throw new Error('expired');
-              return session.token;
-            },
-          })
-        : null,
+      session ? createApiClient({ getToken: tokenProviderFor({ in: 'dev', session }) }) : null,
     [session],
   );
 

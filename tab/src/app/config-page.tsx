@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { createApiClient } from './api-client';
 import type { CohortSummary } from './api-types';
 import { Loading, Problem } from '../shared/status-views';
+import { teamsSignIn, tokenProviderFor } from './sso-credential';
 import { loadTeamsJs } from './teams-context';
 import type { TeamsHost } from './teams-context';
 
@@ -47,7 +48,7 @@ export function ConfigPage({ host }: { host: TeamsHost | null }) {
   const styles = useStyles();
   const place = host && !host.channel ? 'chat' : 'channel';
   const client = useMemo(
-    () => (host ? createApiClient({ getToken: host.getToken }) : null),
+    () => (host ? createApiClient({ getToken: tokenProviderFor(teamsSignIn()) }) : null),
     [host],
   );
   const [setup, setSetup] = useState<Setup>({ status: 'loading' });

@@ -19,8 +19,6 @@ export interface TeamsHost {
   team?: { internalId: string; groupId?: string; displayName?: string };
   /** Calls `listener` whenever the person switches Teams theme; returns an unsubscribe. */
   onThemeChange(listener: (theme: TeamsTheme) => void): () => void;
-  /** The Teams SSO token for this app's API (Teams caches and refreshes it). */
-  getToken(): Promise<string>;
   /** Tells Teams the tab has loaded, so it hides its own loading indicator. */
   notifyLoaded(): void;
 }
@@ -83,7 +81,7 @@ export async function detectTeams(timeoutMs = 4000): Promise<TeamsHost | null> {
   }
 }
 
-function hostFrom({ app, authentication }: TeamsJs, context: app.Context): TeamsHost {
+function hostFrom({ app }: TeamsJs, context: app.Context): TeamsHost {
   const listeners = new Set<(theme: TeamsTheme) => void>();
   app.registerOnThemeChangeHandler((theme) => {
     const next = toTeamsTheme(theme);
@@ -115,7 +113,6 @@ function hostFrom({ app, authentication }: TeamsJs, context: app.Context): Teams
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    getToken: () => authentication.getAuthToken(),
     notifyLoaded() {
       if (loaded) return;
       loaded = true;

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import restify, { type Server } from 'restify';
 import { sendJson } from './error-response';
@@ -37,8 +38,28 @@ function tabHeaders(res: { setHeader(name: string, value: string): void }): void
   res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
 }
 
+/** What the tab's pages learn from the service when they are served. */
+export interface TabSettings {
+  /** ENTRA_CLIENT_ID, for the tab's Teams SSO credential; absent when the service has none. */
+  entraClientId?: string;
+}
+
+/** The pages that carry settings; the build writes this empty meta tag into each of them. */
+const PAGES = ['index.html', 'config.html'];
+const CLIENT_ID_META = '<meta name="entra-client-id" content="" />';
+
+const escapeAttribute = (value: string): string =>
+  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** A page as built, with the service's settings written in (read per request: dev rebuilds it). */
+export async function renderTabPage(file: string, settings: TabSettings): Promise<string> {
+  const html = await readFile(path.join(TAB_DIST, file), 'utf8');
+  const clientId = escapeAttribute(settings.entraClientId ?? '');
+  return html.replace(CLIENT_ID_META, `<meta name="entra-client-id" content="${clientId}" />`);
+}
+
 /** Serves the built React tab under /tab/. */
-export function registerTab(server: Server): void {
+export function registerTab(server: Server, settings: TabSettings = {}): void {
   server.get('/tab', (_req, res, next) => {
     res.redirect(302, '/tab/index.html', next);
   });
@@ -53,6 +74,16 @@ export function registerTab(server: Server): void {
       next(false);
     });
     return;
+  }
+  for (const file of PAGES) {
+    server.get(`/tab/${file}`, async (_req, res) => {
+      const html = await renderTabPage(file, settings);
+      tabHeaders(res);
+      res.setHeader('Cache-Control', 'no-cache');
+      res.setHeader('Content-Type', 'text/html; charset=utf-8');
+      res.writeHead(200);
+      res.end(html);
+    });
   }
   server.get(
     '/tab/*',
