@@ -129,5 +129,10 @@ describe('decodeText', () => {
       expect(!read.ok && read.message).toMatch(/^Line 2 contains "\uFFFD" \(U\+FFFD\)/);
     }
     expect(replacementProblem('fine\ntext')).toBeUndefined();
+    // Kept only for a caller that refuses it field by field (the service's roster import).
+    expect(decodeText(utf8(damaged), { replacement: 'keep' })).toMatchObject({
+      ok: true,
+      text: damaged,
+    });
   });
 });

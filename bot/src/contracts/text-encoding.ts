@@ -133,12 +133,26 @@ export function replacementProblem(text: string): { line: number; message: strin
   };
 }
 
+export interface DecodeOptions {
+  /**
+   * `refuse` (the default): text holding U+FFFD is refused. `keep`: returned as it is, for a
+   * caller that refuses it itself with a finer answer (the roster import names the row and
+   * column of each such field). Either way it is never stored.
+   */
+  replacement?: 'refuse' | 'keep';
+}
+
 /**
  * The checks every decoded text passes. A NUL is never text; other control characters in a
  * Unicode file are left to the text rule, which names their row and column, but in a guessed
  * Windows-1252 file they say the bytes were no text at all.
  */
-function checked(text: string, encoding: TextEncodingName, note: string | null): DecodedText {
+function checked(
+  text: string,
+  encoding: TextEncodingName,
+  note: string | null,
+  options: DecodeOptions,
+): DecodedText {
   const control = (encoding === 'windows-1252' ? NOT_TEXT : NUL).exec(text);
   if (control) {
     return refuse(
@@ -147,13 +161,16 @@ function checked(text: string, encoding: TextEncodingName, note: string | null):
       `The file isn't plain text (it has a ${control[0] === '\u0000' ? 'NUL' : 'control'} character on line ${lineOf(text, control.index)}).`,
     );
   }
-  const lost = replacementProblem(text);
+  const lost = options.replacement === 'keep' ? undefined : replacementProblem(text);
   if (lost) return refuse('replacement', lost.line, lost.message);
   return { ok: true, text, encoding, note };
 }
 
 /** Reads a text file's bytes: see the module's comment for the order of the tries. */
-export function decodeText(input: Uint8Array | ArrayBuffer): DecodedText {
+export function decodeText(
+  input: Uint8Array | ArrayBuffer,
+  options: DecodeOptions = {},
+): DecodedText {
   const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
   const bom = byteOrderMark(bytes);
   if (bom) {
@@ -167,7 +184,7 @@ export function decodeText(input: Uint8Array | ArrayBuffer): DecodedText {
       );
     }
     const note = bom.encoding === 'utf-8' ? null : `Read as ${words}, as the file's start says.`;
-    return checked(text, bom.encoding, note);
+    return checked(text, bom.encoding, note, options);
   }
   if (WORKBOOK_SIGNATURES.some((s) => startsWith(bytes, s))) {
     return refuse(
@@ -184,7 +201,7 @@ export function decodeText(input: Uint8Array | ArrayBuffer): DecodedText {
     );
   }
   const utf8 = strict('utf-8', bytes);
-  if (utf8 !== undefined) return checked(utf8, 'utf-8', null);
+  if (utf8 !== undefined) return checked(utf8, 'utf-8', null, options);
 
   const western = decodeWindows1252(bytes);
   const odd = UNDEFINED_IN_1252.exec(western);
@@ -199,5 +216,6 @@ export function decodeText(input: Uint8Array | ArrayBuffer): DecodedText {
     western,
     'windows-1252',
     `Read as ${ENCODING_WORDS['windows-1252']}; check the names look right.`,
+    options,
   );
 }
