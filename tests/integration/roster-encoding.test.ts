@@ -58,8 +58,11 @@ async function newCohort(name: string): Promise<string> {
   return created.body.id;
 }
 
-const postRoster = <T>(cohortId: string, body: string | Uint8Array<ArrayBuffer>, contentType = 'text/csv') =>
-  call<T>(service.url, 'POST', `/api/cohorts/${cohortId}/roster`, { token, body, contentType });
+const postRoster = <T>(
+  cohortId: string,
+  body: string | Uint8Array<ArrayBuffer>,
+  contentType = 'text/csv',
+) => call<T>(service.url, 'POST', `/api/cohorts/${cohortId}/roster`, { token, body, contentType });
 
 async function participants(cohortId: string) {
   const list = await call<{ participants: { displayName: string; organisation: string }[] }>(
