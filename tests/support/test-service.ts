@@ -50,14 +50,14 @@ export async function call<T = Record<string, unknown>>(
   options: {
     token?: string;
     json?: unknown;
-    body?: string;
+    body?: string | Uint8Array<ArrayBuffer>;
     contentType?: string;
     headers?: Record<string, string>;
   } = {},
 ): Promise<JsonResponse<T>> {
   const headers: Record<string, string> = {};
   if (options.token) headers.authorization = `Bearer ${options.token}`;
-  let body: string | undefined = options.body;
+  let body: string | Uint8Array<ArrayBuffer> | undefined = options.body;
   if (options.json !== undefined && method !== 'GET' && method !== 'HEAD') {
     body = JSON.stringify(options.json);
     headers['content-type'] = 'application/json';

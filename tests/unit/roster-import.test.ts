@@ -145,4 +145,26 @@ describe('roster import', () => {
       problems: [{ line: 0, column: '', message: 'The file has no participant rows' }],
     });
   });
+
+  it('refuses U+FFFD (a character lost to a wrong encoding) in any field, naming line and column', () => {
+    const result = parseRoster(
+      csv(
+        'ok@t.nhs.uk,Ann Ok,mentor,,,,,',
+        'jose@t.nhs.uk,Jos\uFFFD M\uFFFDller,mentor,Caf\uFFFD,,,,',
+      ),
+    );
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.problems).toEqual([
+      {
+        line: 3,
+        column: 'display_name',
+        message: expect.stringMatching(/^display_name contains "\uFFFD" \(U\+FFFD\)/),
+      },
+      {
+        line: 3,
+        column: 'organisation',
+        message: expect.stringContaining('save the file as UTF-8'),
+      },
+    ]);
+  });
 });

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { calendarDate } from './dates';
 import { cleanText } from './text';
+import type { TextEncodingName } from './text-encoding';
 
 /**
  * Cohorts and people on the wire: the cohort and its cadence, who a signed-in person is
@@ -349,7 +350,14 @@ export interface RosterProblem {
   message: string;
 }
 
+/** How the service read a roster's bytes: the encoding, and a note when it is not UTF-8. */
+export interface RosterReadAs {
+  encoding: TextEncodingName;
+  note: string | null;
+}
+
 /** `POST /api/cohorts/{id}/roster` (201). A refusal is 400 `invalid_roster`, problems in `details`. */
 export interface RosterImported {
   imported: { participants: number; pairs: number };
+  readAs: RosterReadAs;
 }

@@ -2,6 +2,7 @@ import { Button, Field, Text, Textarea, makeStyles, tokens } from '@fluentui/rea
 import { useId, useRef, useState } from 'react';
 import type { ChangeEvent, FormEvent } from 'react';
 import type { ApiClient } from '../app/api-client';
+import { decodeText } from '../../../bot/src/contracts/text-encoding';
 import { importRoster, plural } from './coordinator-api';
 import { failureWords, lineRange, looksLikeCsvFile, rowCount } from './roster-file';
 import { RosterGuide } from './roster-guide';
@@ -53,6 +54,8 @@ export function RosterImport({
   const fileLabelId = useId();
   const [fileName, setFileName] = useState<string | null>(null);
   const [fileText, setFileText] = useState<string | null>(null);
+  /** How the chosen file was read, when it was not UTF-8 ("Read as Windows-1252 …"). */
+  const [fileNote, setFileNote] = useState<string | null>(null);
   const [text, setText] = useState('');
   const [inputError, setInputError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
@@ -77,17 +80,17 @@ export function RosterImport({
       return;
     }
     try {
-      const content = (await file.text()).replace(/^\uFEFF/, '');
-      if (content.includes('\u0000')) {
-        setInputError(
-          `${file.name} isn't plain text. Save it as "CSV UTF-8" from your spreadsheet app and choose it again.`,
-        );
+      // Read as bytes: the file may be UTF-8, UTF-16 or Windows-1252 (Excel's plain "CSV").
+      const decoded = decodeText(await file.arrayBuffer());
+      if (!decoded.ok) {
+        setInputError(`We couldn't read ${file.name}. ${decoded.message}`);
         return;
       }
       setInputError(undefined);
       setFileName(file.name);
-      setFileText(content);
-      setText(content);
+      setFileText(decoded.text);
+      setFileNote(decoded.note);
+      setText(decoded.text);
     } catch {
       setInputError(`We couldn't read ${file.name}. Choose it again.`);
     }
@@ -96,6 +99,7 @@ export function RosterImport({
   function clearFile() {
     setFileName(null);
     setFileText(null);
+    setFileNote(null);
     setText('');
     setOutcome(null);
     setInputError(undefined);
@@ -121,17 +125,20 @@ export function RosterImport({
     setBusy(true);
     setOutcome(null);
     const from = source;
+    const readNote = fileName ? fileNote : null;
     try {
       const result = await importRoster(client, cohortId, text);
       if (result.ok) {
         setOutcome({
           kind: 'imported',
           source: from,
+          readNote,
           participants: result.participants,
           pairs: result.pairs,
         });
         setFileName(null);
         setFileText(null);
+        setFileNote(null);
         setText('');
         onImported();
       } else {
@@ -174,6 +181,12 @@ export function RosterImport({
                   · {plural(rowCount(text), 'row')}
                   {text !== fileText ? ', with your changes' : ''}
                 </span>
+                {fileNote && (
+                  <span className={styles.muted} data-testid="roster-file-encoding">
+                    {' '}
+                    · {fileNote}
+                  </span>
+                )}
               </Text>
               <Button
                 type="button"

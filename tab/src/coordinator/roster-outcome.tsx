@@ -32,7 +32,14 @@ const useStyles = makeStyles({
 
 /** What the last import did, and from where ("roster.csv (with your changes)"). */
 export type Outcome =
-  | { kind: 'imported'; source: string; participants: number; pairs: number }
+  | {
+      kind: 'imported';
+      source: string;
+      /** How the file was read when it was not UTF-8, for people to check the names. */
+      readNote: string | null;
+      participants: number;
+      pairs: number;
+    }
   | { kind: 'refused'; source: string; problems: RosterProblem[]; total: number }
   | { kind: 'failed'; source: string; message: string };
 
@@ -72,6 +79,9 @@ export function RosterOutcome({
               the participants
             </Link>
             .
+            {outcome.readNote && (
+              <div data-testid="roster-imported-encoding">{outcome.readNote}</div>
+            )}
           </MessageBarBody>
         </MessageBar>
       )}

@@ -56,12 +56,16 @@ export async function readJson(req: Request, maxBytes: number): Promise<unknown>
   }
 }
 
-/** Reads a text body such as CSV, accepting text/csv or text/plain. */
-export async function readText(
+/**
+ * Reads a text body such as CSV, accepting text/csv or text/plain, as its bytes: the caller
+ * decodes them (`decodeText` in contracts/text-encoding.ts works out UTF-8 or Windows-1252), since
+ * decoding as UTF-8 here would turn another encoding's accents into U+FFFD.
+ */
+export async function readTextBytes(
   req: Request,
   maxBytes: number,
   accepted: string[],
-): Promise<string> {
+): Promise<Uint8Array> {
   const type = mediaType(req);
   const raw = await readBody(req, maxBytes);
   if (!accepted.includes(type)) {
@@ -71,7 +75,7 @@ export async function readText(
       `Send the body as ${accepted.join(' or ')}`,
     );
   }
-  return raw.toString('utf8');
+  return raw;
 }
 
 /**

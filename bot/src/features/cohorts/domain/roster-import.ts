@@ -9,6 +9,7 @@ import {
   type RosterProblem,
 } from '../../../contracts/cohorts';
 import { cleanText, excerpt } from '../../../contracts/text';
+import { REPLACEMENT_CHARACTER } from '../../../contracts/text-encoding';
 import type { Arrangement } from './pair';
 import type { ProgrammeRole } from './participant';
 import { normaliseEmail } from './ids';
@@ -103,6 +104,9 @@ const rowSchema = z.object({
     .optional(),
 });
 
+/** Said of a field holding U+FFFD. */
+export const LOST_CHARACTER = `contains "${REPLACEMENT_CHARACTER}" (U+FFFD), the mark of a character lost when the file was saved or converted in another encoding; correct it, save the file as UTF-8 and import again`;
+
 const emptyToUndefined = (v: string | undefined): string | undefined =>
   v === undefined || v === '' ? undefined : v;
 
@@ -150,10 +154,11 @@ export function parseRoster(
   }
   for (const column of header) {
     if (!(ROSTER_COLUMNS as readonly string[]).includes(column)) {
+      const lost = column.includes(REPLACEMENT_CHARACTER) ? `, and ${LOST_CHARACTER}` : '';
       problems.push({
         line: 1,
         column: excerpt(column),
-        message: `Unknown column "${excerpt(column)}"; expected ${ROSTER_COLUMNS.join(', ')}`,
+        message: `Unknown column "${excerpt(column)}"; expected ${ROSTER_COLUMNS.join(', ')}${lost}`,
       });
     }
   }
@@ -185,6 +190,12 @@ export function parseRoster(
   for (const { record, info } of records) {
     const rawLines = (info.raw ?? '').replace(/\r?\n$/, '').split('\n').length;
     const line = info.lines - rawLines + 1;
+    // U+FFFD is what a decoder leaves for a character it lost: never stored, whoever sent it.
+    const lost = Object.entries(record).filter(([, v]) => v.includes(REPLACEMENT_CHARACTER));
+    for (const [column] of lost) {
+      problems.push({ line, column, message: `${column} ${LOST_CHARACTER}` });
+    }
+    if (lost.length > 0) continue;
     const parsed = rowSchema.safeParse(record);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {

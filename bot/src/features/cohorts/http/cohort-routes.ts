@@ -2,10 +2,10 @@ import type { Server } from 'restify';
 import { newCohortSchema } from '../../../contracts/cohorts';
 import { toCsv } from '../../../platform/http/csv-export';
 import { httpEtag } from '../../../platform/http/etag';
-import { readJson, readText } from '../../../platform/http/request-body';
+import { readJson, readTextBytes } from '../../../platform/http/request-body';
 import { invalidBody } from '../../../platform/errors';
 import { type HttpEnv, coordinatorRoute } from '../../../platform/http/route';
-import type { PairHealthRow } from '../../../contracts/cohorts';
+import type { PairHealthRow, RosterImported } from '../../../contracts/cohorts';
 import { cohortView, pairStateView } from '../domain/views';
 import type { CohortService } from '../services/cohort-service';
 import type { RosterService } from '../services/roster-service';
@@ -14,7 +14,7 @@ import type { RosterService } from '../services/roster-service';
 export interface CohortRouteDeps {
   http: HttpEnv;
   cohorts: Pick<CohortService, 'list' | 'get' | 'participants' | 'pairs'>;
-  roster: Pick<RosterService, 'createCohort' | 'importRoster'>;
+  roster: Pick<RosterService, 'createCohort' | 'importRosterFile'>;
   /** The pairs' health (the journey feature works it out). */
   health: { cohortHealth(cohortId: string): Promise<PairHealthRow[]> };
 }
@@ -98,10 +98,18 @@ export function registerCohortRoutes(server: Server, deps: CohortRouteDeps): voi
     '/api/cohorts/:cohortId/roster',
     coordinatorRoute(http, async ({ req, params, caller, log }) => {
       const cohort = await cohorts.get(params.cohortId ?? '');
-      const csv = await readText(req, limit, ['text/csv', 'text/plain']);
-      const imported = await roster.importRoster(cohort.value.id, csv, caller.userId);
-      log.info({ cohortId: cohort.value.id, ok: true, ...imported }, 'roster imported');
-      return { status: 201, body: { imported } };
+      const csv = await readTextBytes(req, limit, ['text/csv', 'text/plain']);
+      const { imported, readAs } = await roster.importRosterFile(
+        cohort.value.id,
+        csv,
+        caller.userId,
+      );
+      log.info(
+        { cohortId: cohort.value.id, ok: true, ...imported, encoding: readAs.encoding },
+        'roster imported',
+      );
+      const body: RosterImported = { imported, readAs };
+      return { status: 201, body };
     }),
   );
 }

@@ -15,6 +15,8 @@ import type { ParticipantRepository } from '../store/participant-repository';
 import type { LinkRepository } from '../store/link-repository';
 import { eachLimited } from '../../../platform/storage/batch';
 import { AppError } from '../../../platform/errors';
+import type { RosterReadAs } from '../../../contracts/cohorts';
+import { decodeText } from '../../../contracts/text-encoding';
 
 /** What an import brought in. */
 export interface Imported {
@@ -57,6 +59,25 @@ export class RosterService {
     const cohort = createCohort(input, newId(), createdBy, this.clock(), isDemo);
     await this.repos.cohorts.create(cohort);
     return cohort;
+  }
+
+  /**
+   * Imports a roster file's bytes: read in the encoding they were saved in (a byte-order mark,
+   * UTF-8, else Windows-1252, said in `readAs.note`), or refused as `invalid_roster` with how to
+   * save the file as UTF-8 when they are no text. Then as `importRoster` (which refuses U+FFFD).
+   */
+  async importRosterFile(
+    cohortId: string,
+    bytes: Uint8Array,
+    importedBy: string,
+  ): Promise<{ imported: Imported; readAs: RosterReadAs }> {
+    // U+FFFD is kept here only for parseRoster to refuse with the row and column of each field.
+    const decoded = decodeText(bytes, { replacement: 'keep' });
+    if (!decoded.ok) {
+      throw rosterRefusal([{ line: decoded.line, column: '', message: decoded.message }]);
+    }
+    const imported = await this.importRoster(cohortId, decoded.text, importedBy);
+    return { imported, readAs: { encoding: decoded.encoding, note: decoded.note } };
   }
 
   /**
