@@ -533,6 +533,10 @@ const EXCEPTIONS: Record<string, string> = {
     'an Outlook subscription URL: the unguessable token in the path is the credential (tested below)',
   'GET /tab': 'redirect to the static tab page: no data',
   'GET /tab/*': 'the built tab’s static files: no data, the tab calls the API with its token',
+  'GET /tab/index.html':
+    'the tab’s page, with the public Entra client id written in for Teams SSO: no personal data',
+  'GET /tab/config.html':
+    'the tab’s channel set-up page, with the public Entra client id: no personal data',
   'GET /api/dev/users':
     'development only (AUTH_MODE=dev, 404 otherwise): the fictional demo people',
   'POST /api/dev/token': 'development only (AUTH_MODE=dev, 404 otherwise): mints dev tokens',

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import restify, { type Server } from 'restify';
+import restify, { type Next, type Response, type Server } from 'restify';
 import { sendJson } from './error-response';
 
 /** Where the built tab lives: <repo>/tab/dist, four levels above bot/src/platform/http and bot/dist/platform/http alike. */
@@ -64,7 +64,9 @@ export function registerTab(server: Server, settings: TabSettings = {}): void {
     res.redirect(302, '/tab/index.html', next);
   });
   if (!existsSync(path.join(TAB_DIST, 'index.html'))) {
-    server.get('/tab/*', (_req, res, next) => {
+    // The same routes either way (the authorisation matrix lists them), answering that the tab
+    // has not been built.
+    const notBuilt = (_req: unknown, res: Response, next: Next) => {
       sendJson(res, 404, {
         error: {
           code: 'tab_not_built',
@@ -72,7 +74,9 @@ export function registerTab(server: Server, settings: TabSettings = {}): void {
         },
       });
       next(false);
-    });
+    };
+    for (const file of PAGES) server.get(`/tab/${file}`, notBuilt);
+    server.get('/tab/*', notBuilt);
     return;
   }
   for (const file of PAGES) {
