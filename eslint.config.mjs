@@ -8,6 +8,7 @@ export default tseslint.config(
       'node_modules/**',
       'bot/dist/**',
       'tab/dist/**',
+      'tab/.dist-staging-*/**',
       'appPackage/build/**',
       'test-output/**',
       '.data/**',

@@ -6,14 +6,23 @@
 //   index.html, config.html            rendered from tab/public/page.html with the hashed entry file
 //   build-meta.json                    bytes and gzip bytes of the initial JS (entry + static imports)
 import * as esbuild from 'esbuild';
-import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const tabDir = path.dirname(fileURLToPath(import.meta.url));
 const rootDir = path.resolve(tabDir, '..');
-const distDir = path.join(tabDir, 'dist');
+const watch = process.argv.includes('--watch');
+/** Where the service serves the tab from. */
+const finalDir = path.join(tabDir, 'dist');
+/**
+ * Where this build writes. A watch build writes in place; a one-off build (npm test, npm start,
+ * a deploy) writes to a staging folder and then moves each file into tab/dist with one rename,
+ * so a service or test reading tab/dist while another build runs never finds it empty or a
+ * file half written.
+ */
+const distDir = watch ? finalDir : path.join(tabDir, `.dist-staging-${process.pid}`);
 const assetsDir = path.join(distDir, 'assets');
 const publicDir = path.join(tabDir, 'public');
 const entryPoint = path
@@ -34,7 +43,6 @@ const NODE_ONLY = ['@azure/msal-node', '@azure/identity', 'botbuilder', 'botfram
 /** Loaded with import() only inside Teams (tab/src/app/sso-credential.ts): never in the initial JS. */
 const LAZY_ONLY = ['@microsoft/teamsfx', '@azure/msal-browser'];
 
-const watch = process.argv.includes('--watch');
 // The service's NODE_ENV says how the service runs, not how the tab is built: a build is for
 // production unless it watches for a developer's edits.
 const mode = watch ? 'development' : 'production';
@@ -193,6 +201,32 @@ async function afterBuild(metafile) {
   return meta;
 }
 
+/** Every file below `dir`, as paths relative to it. */
+async function filesBelow(dir) {
+  const found = [];
+  const walk = async (sub) => {
+    for (const entry of await readdir(path.join(dir, sub), { withFileTypes: true })) {
+      const rel = path.join(sub, entry.name);
+      if (entry.isDirectory()) await walk(rel);
+      else found.push(rel);
+    }
+  };
+  await walk('');
+  return found;
+}
+
+/** Moves a staged build into place file by file (each a rename), then drops what it left out. */
+async function publish(from, to) {
+  const files = await filesBelow(from);
+  for (const rel of files) {
+    await mkdir(path.dirname(path.join(to, rel)), { recursive: true });
+    await rename(path.join(from, rel), path.join(to, rel));
+  }
+  const keep = new Set(files);
+  for (const rel of await filesBelow(to)) if (!keep.has(rel)) await rm(path.join(to, rel));
+  await rm(from, { recursive: true, force: true });
+}
+
 async function ensureTemplates() {
   const s = await stat(path.join(publicDir, template)).catch(() => null);
   if (!s?.isFile()) throw new Error(`Missing template tab/public/${template}`);
@@ -229,6 +263,7 @@ async function main() {
 
   const result = await esbuild.build(options);
   const meta = await afterBuild(result.metafile);
+  await publish(distDir, finalDir);
   for (const problem of meta.problems) {
     console.error(`tab build: ${problem}`);
     process.exitCode = 1;

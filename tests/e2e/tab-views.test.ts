@@ -199,7 +199,7 @@ describe('accessibility in every theme', () => {
         if (theme === 'dark' && who === AMARA) await screenshot(page, 'tab-my-pair-dark');
         await page.close();
       }
-    }, 120_000);
+    }, 600_000);
   }
 });
 

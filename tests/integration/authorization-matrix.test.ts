@@ -805,7 +805,7 @@ beforeAll(async () => {
     faultTokens.unsigned[who] = unsignedToken(PEOPLE[who]);
     faultTokens.expired[who] = await expiredToken(PEOPLE[who]);
   }
-}, 120_000);
+}, 600_000);
 
 afterAll(async () => {
   createServer.mockRestore();

@@ -263,7 +263,7 @@ let harness: BotHarness;
 beforeAll(async () => {
   harness = await startBotHarness({ COORDINATOR_IDS: COORDINATOR.userId });
   await plant(harness);
-}, 180_000);
+}, 600_000);
 
 afterAll(async () => {
   run.mockRestore();

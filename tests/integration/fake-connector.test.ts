@@ -483,5 +483,5 @@ describe('as its own process', () => {
     } finally {
       child.kill('SIGTERM');
     }
-  }, 30_000);
+  }, 600_000);
 });

@@ -90,7 +90,7 @@ beforeAll(async () => {
   };
   all.push(...(await Promise.all([1, 2, 3].map(() => startServiceProcess(env)))));
   live.push(...all);
-}, 120_000);
+}, 600_000);
 
 afterAll(async () => {
   await Promise.all(live.map((p) => p.stop()));

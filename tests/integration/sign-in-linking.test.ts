@@ -140,7 +140,7 @@ beforeAll(async () => {
     contentType: 'text/csv',
   });
   expect(imported.status).toBe(201);
-}, 120_000);
+}, 600_000);
 
 afterAll(() => harness?.stop());
 

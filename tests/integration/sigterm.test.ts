@@ -50,7 +50,7 @@ beforeAll(async () => {
     ANNOUNCE_CONCURRENCY: '4',
   };
   processes.push(await startServiceProcess(env));
-}, 90_000);
+}, 600_000);
 
 afterAll(async () => {
   await Promise.all(processes.map((p) => p.stop()));
@@ -180,5 +180,5 @@ describe('SIGTERM while sending', () => {
     expect(deliveredSoFar).toBeLessThan(PEOPLE.length);
     const jobs = await new JobStore(store).allRows();
     expect(jobs.filter((j) => j.kind === 'introduction' && j.status !== 'done')).toEqual([]);
-  }, 180_000);
+  }, 600_000);
 });

@@ -33,7 +33,7 @@ beforeAll(async () => {
     COORDINATOR_IDS: COORDINATOR.userId,
   };
   [a, b] = await Promise.all([startServiceProcess(env), startServiceProcess(env)]);
-}, 120_000);
+}, 600_000);
 
 afterAll(async () => {
   await Promise.all([a?.stop(), b?.stop()]);

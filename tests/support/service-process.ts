@@ -58,7 +58,7 @@ export function startServiceProcess(env: Record<string, string>): Promise<Servic
     const timer = setTimeout(() => {
       kill('SIGKILL');
       reject(new Error(`the service did not start:\n${lines.join('\n')}`));
-    }, 60_000);
+    }, 180_000);
     createInterface({ input: child.stdout! }).on('line', (line) => {
       lines.push(line);
       if (line.includes('"service listening"')) url = (JSON.parse(line) as { url: string }).url;
