@@ -29,6 +29,8 @@ import { stopWithAncestors } from './dev-lifetime';
 const ROOT = path.resolve(__dirname, '../..');
 const DATA = path.join(ROOT, '.data');
 const PLAYGROUND_PORT = Number(process.env.PLAYGROUND_PORT ?? 56150);
+/** How long a stop may take to finish in-flight work before everything ends regardless. */
+const STOP_LIMIT_MS = 15_000;
 /** Makes the Playground listen on 127.0.0.1 only (it has no option for it; see the file). */
 const PLAYGROUND_LOOPBACK = pathToFileURL(path.join(__dirname, 'listen-host.mjs')).href;
 /** Makes the Playground end when this script ends, however it ends. */
@@ -42,7 +44,9 @@ function buildTab(): void {
   if (result.status !== 0) throw new Error('The tab did not build (see above).');
 }
 
-function startPlayground(botEndpoint: string): Promise<{ url: string; stop(): void }> {
+function startPlayground(
+  botEndpoint: string,
+): Promise<{ url: string; stop(signal?: NodeJS.Signals): void }> {
   mkdirSync(DATA, { recursive: true });
   const configFile = path.join(DATA, 'm365agentsplayground.yml');
   writeFileSync(configFile, stringify(demoPlaygroundConfig()), 'utf8');
@@ -73,14 +77,14 @@ function startPlayground(botEndpoint: string): Promise<{ url: string; stop(): vo
       },
     },
   );
-  const stop = () => {
+  const stop = (signal: NodeJS.Signals = 'SIGTERM') => {
     try {
-      if (child.pid) process.kill(-child.pid, 'SIGTERM');
+      if (child.pid) process.kill(-child.pid, signal);
     } catch {
       // already gone
     }
   };
-  process.on('exit', stop);
+  process.on('exit', () => stop('SIGKILL'));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error('The Playground did not start within 60 s.')),
@@ -127,7 +131,7 @@ async function main(): Promise<void> {
   const service = await startService(config, log);
   await service.ready;
 
-  let playground: { url: string; stop(): void } | undefined;
+  let playground: { url: string; stop(signal?: NodeJS.Signals): void } | undefined;
   if (withPlayground) playground = await startPlayground(`${service.url}/api/messages`);
 
   const line = '─'.repeat(72);
@@ -155,7 +159,13 @@ async function main(): Promise<void> {
   if (config.hostWarning) console.log(`${line}\n WARNING: ${config.hostWarning}`);
   console.log(`${line}\n Press Ctrl+C to stop.\n`);
 
+  let stopping = false;
   const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    // A graceful stop finishes in-flight work; if it cannot within the limit, end regardless
+    // (the Playground is killed on exit, and embedded storage ends with this process).
+    setTimeout(() => process.exit(1), STOP_LIMIT_MS).unref();
     playground?.stop();
     await service.stop();
     process.exit(0);

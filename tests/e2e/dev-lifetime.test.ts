@@ -45,12 +45,22 @@ function isAlive(pid: number): boolean {
   }
 }
 
-async function until(what: string, check: () => Promise<boolean> | boolean): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    if (await check()) return;
+function commandOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ').slice(0, 160);
+  } catch {
+    return '(gone)';
+  }
+}
+
+/** Waits (generously: a loaded machine is slow to stop) until none of `pids` is alive. */
+async function untilAllEnded(pids: number[]): Promise<void> {
+  for (let i = 0; i < 3000; i++) {
+    if (!pids.some(isAlive)) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`gave up waiting for ${what}`);
+  const alive = pids.filter(isAlive).map((pid) => `${pid} ${commandOf(pid)}`);
+  throw new Error(`still running after 300 s:\n${alive.join('\n')}`);
 }
 
 interface DevRun {
@@ -90,7 +100,7 @@ function portsIn(summary: string[]): number[] {
 }
 
 describe('npm run dev ends everything it started', () => {
-  jest.setTimeout(300_000);
+  jest.setTimeout(900_000);
   const leftovers: number[] = [];
 
   afterAll(() => {
@@ -120,7 +130,7 @@ describe('npm run dev ends everything it started', () => {
 
       process.kill(run.npm.pid!, signal);
 
-      await until('every process npm run dev started to end', () => !started.some(isAlive));
+      await untilAllEnded(started);
       for (const port of ports) expect(await reach('127.0.0.1', port)).toBe('ECONNREFUSED');
     });
   }
