@@ -23,23 +23,19 @@ interface DevRun {
 
 /** Runs `npm run dev -- <args>` (the script itself, through tsx) on free ports. */
 function runDev(args: string[], env: Record<string, string> = {}): DevRun {
-  const child = spawn(
-    process.execPath,
-    [require.resolve('tsx/cli'), 'bot/scripts/dev.ts', ...args],
-    {
-      cwd: ROOT,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '',
-        PORT: '0',
-        PLAYGROUND_PORT: '0',
-        LOG_LEVEL: 'warn',
-        ...env,
-      },
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bot/scripts/dev.ts', ...args], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      PORT: '0',
+      PLAYGROUND_PORT: '0',
+      LOG_LEVEL: 'warn',
+      ...env,
     },
-  );
+  });
   const output: string[] = [];
   child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));

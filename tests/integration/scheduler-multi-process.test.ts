@@ -172,7 +172,8 @@ interface Worker {
 const WORKER = path.join(__dirname, '../support/scheduler-worker.ts');
 
 function startWorker(owner: string, env: Record<string, string>): Worker {
-  const child = spawn(process.execPath, [require.resolve('tsx/cli'), WORKER], {
+  // tsx as a loader, not its CLI (which kills a child slow to acknowledge a relayed signal).
+  const child = spawn(process.execPath, ['--import', 'tsx', WORKER], {
     env: { ...process.env, ...env, OWNER: owner },
     stdio: ['pipe', 'pipe', 'pipe'],
     // tsx runs the script in a child of its own: a group of its own lets SIGKILL reach both.

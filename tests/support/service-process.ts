@@ -11,7 +11,7 @@ export interface ServiceProcess {
   output(): string;
   stop(): Promise<void>;
   kill(): void;
-  /** Sends a signal to the process group (tsx and the service it runs) without waiting. */
+  /** Sends a signal to the process group (the service) without waiting. */
   signal(signal: NodeJS.Signals): void;
   /** How it ended, once it has (its pipes closed too, so the service itself is gone). */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
@@ -24,7 +24,9 @@ export interface ServiceProcess {
 export function startServiceProcess(env: Record<string, string>): Promise<ServiceProcess> {
   const child: ChildProcess = spawn(
     process.execPath,
-    [require.resolve('tsx/cli'), 'bot/src/main.ts'],
+    // tsx as a loader in the service's own process, not its CLI: the CLI relays a signal and,
+    // if the child does not acknowledge it within 30 ms (a loaded machine), kills it outright.
+    ['--import', 'tsx', 'bot/src/main.ts'],
     {
       cwd: ROOT,
       detached: true,
