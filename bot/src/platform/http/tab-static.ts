@@ -33,8 +33,8 @@ export const TAB_CSP = [
 
 /** The tab's files replace the service's closed policy (security-headers.ts) with the tab's own. */
 function tabHeaders(res: { setHeader(name: string, value: string): void }): void {
+  // nosniff is already on every answer (security-headers.ts); the tab replaces the rest.
   res.setHeader('Content-Security-Policy', TAB_CSP);
-  res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
 }
 

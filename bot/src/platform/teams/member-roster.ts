@@ -1,13 +1,9 @@
 import { type TurnContext, TeamsInfo } from 'botbuilder';
 import type { Logger } from '../logger';
+import { firstName } from './cards/card-kit';
 import type { VouchedEmail } from '../vouched-email';
 
 /** What the bot reads about a person from the Teams roster of the activity's conversation. */
-
-function firstName(name: string | undefined): string | undefined {
-  const first = name?.trim().split(/\s+/)[0];
-  return first ? first : undefined;
-}
 
 /**
  * The person's work email from the Teams roster, used to link them to their imported record the
@@ -47,11 +43,11 @@ export async function vouchedEmailOf(
 
 /** The person's first name: from the activity, else from the Teams roster; never required. */
 export async function firstNameOf(context: TurnContext, log: Logger): Promise<string | undefined> {
-  const fromActivity = firstName(context.activity.from?.name);
+  const fromActivity = firstName(context.activity.from?.name ?? '');
   if (fromActivity) return fromActivity;
   try {
     const member = await TeamsInfo.getMember(context, context.activity.from.id);
-    return member.givenName || firstName(member.name);
+    return member.givenName || firstName(member.name ?? '') || undefined;
   } catch (error) {
     log.debug({ err: error }, 'could not read the member roster for a welcome');
     return undefined;
