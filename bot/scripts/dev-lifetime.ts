@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 /**
  * `npm run dev` is a chain of processes (npm → sh → tsx → this script), and a hard stop of npm
@@ -10,15 +10,21 @@ import { readFileSync } from 'node:fs';
 const MAX_LEVELS = 5;
 const POLL_MS = 500;
 
-function parentOf(pid: number): number | undefined {
+/** A process's state letter and parent, from /proc/<pid>/stat; undefined once it is gone. */
+function statOf(pid: number): { state: string; ppid: number } | undefined {
   try {
-    // /proc/<pid>/stat: "pid (comm) state ppid …"; comm may hold spaces and parentheses.
+    // "pid (comm) state ppid …"; comm may hold spaces and parentheses.
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-    return Number.isInteger(ppid) && ppid > 1 ? ppid : undefined;
+    const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { state: state ?? '', ppid: Number(ppid) };
   } catch {
     return undefined;
   }
+}
+
+function parentOf(pid: number): number | undefined {
+  const ppid = statOf(pid)?.ppid;
+  return ppid !== undefined && Number.isInteger(ppid) && ppid > 1 ? ppid : undefined;
 }
 
 function commandOf(pid: number): string {
@@ -40,10 +46,17 @@ export function ancestorsToWatch(): number[] {
   return [process.ppid];
 }
 
-function isAlive(pid: number): boolean {
+/**
+ * Whether a process of the chain still stands where it stood: running (not gone, not a zombie
+ * its parent has yet to reap) and, below the top, still the child of the same parent (a process
+ * whose parent died is handed to another). Without /proc, only whether the pid exists.
+ */
+function stillInPlace(pid: number, parent: number | undefined): boolean {
+  const stat = statOf(pid);
+  if (stat) return stat.state !== 'Z' && (parent === undefined || stat.ppid === parent);
   try {
     process.kill(pid, 0);
-    return true;
+    return !existsSync('/proc/self/stat');
   } catch {
     return false;
   }
@@ -52,8 +65,10 @@ function isAlive(pid: number): boolean {
 /** Calls `stop` once, when a process of the chain above is gone. */
 export function stopWithAncestors(stop: () => void): void {
   const chain = ancestorsToWatch();
+  // Each process with the parent it had at the start (the top one's parent may change freely).
+  const watched = chain.map((pid, i) => ({ pid, parent: chain[i + 1] }));
   const timer = setInterval(() => {
-    if (chain.every(isAlive)) return;
+    if (watched.every((w) => stillInPlace(w.pid, w.parent))) return;
     clearInterval(timer);
     stop();
   }, POLL_MS);
