@@ -156,13 +156,29 @@ describe('store against Azurite', () => {
     ).toEqual(['ann']);
 
     await repos.roles.grant({
-      userId: 'coord-1',
+      grantee: { userId: 'coord-1' },
       role: 'coordinator',
+      cohortId: 'cohort-a',
       grantedBy: 'test',
       grantedAt: now.toISOString(),
     });
-    expect(await repos.roles.rolesOf('coord-1')).toEqual(['coordinator']);
-    expect(await repos.roles.rolesOf('someone-else')).toEqual([]);
+    await repos.roles.grant({
+      grantee: { email: 'Sponsor@Trust.nhs.uk' },
+      role: 'sponsor',
+      cohortId: 'cohort-a',
+      grantedBy: 'test',
+      grantedAt: now.toISOString(),
+    });
+    const mine = await repos.roles.grantsOf({ userId: 'COORD-1' });
+    expect(mine.map((g) => [g.role, g.cohortId])).toEqual([['coordinator', 'cohort-a']]);
+    expect(await repos.roles.grantsOf({ userId: 'someone-else' })).toEqual([]);
+    const waiting = await repos.roles.grantsOf({ email: 'sponsor@trust.nhs.uk' });
+    expect(waiting.map((g) => [g.role, g.grantee.email])).toEqual([
+      ['sponsor', 'sponsor@trust.nhs.uk'],
+    ]);
+    expect(await repos.roles.remove(mine[0]!)).toBe(true);
+    expect(await repos.roles.remove(mine[0]!)).toBe(false);
+    expect(await repos.roles.grantsOf({ userId: 'coord-1' })).toEqual([]);
   });
 
   it('keeps the newest conversation reference per person and per channel', async () => {

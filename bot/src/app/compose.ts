@@ -23,11 +23,14 @@ import {
   IdentityService,
   LinkService,
   MeService,
+  RoleService,
   RosterService,
   registerCohortRoutes,
   registerLinkRoutes,
   registerMeRoutes,
+  registerRoleRoutes,
 } from '../features/cohorts/index';
+import { AuditRepository, AuditService, registerAuditRoutes } from '../features/audit/index';
 import { DevService, registerDevRoutes } from '../features/dev/index';
 import {
   DailySendLedger,
@@ -158,8 +161,12 @@ export function compose(
     },
   });
   const cohorts = new CohortService(repos);
-  const roster = new RosterService(repos, now, (cohortId, pairIds) =>
-    journey.scheduleIntroductions(cohortId, pairIds),
+  const audit = new AuditService(new AuditRepository(store), now, log);
+  const roster = new RosterService(
+    repos,
+    now,
+    (cohortId, pairIds) => journey.scheduleIntroductions(cohortId, pairIds),
+    audit,
   );
   const calendar = new CalendarService({
     repos,
@@ -197,13 +204,15 @@ export function compose(
   const http: HttpEnv = {
     log,
     verifier: createVerifier(config.auth),
-    isCoordinator: (userId) => identity.isCoordinator(userId),
+    accessOf: (userId) => identity.accessOf(userId),
     maxBodyBytes: config.maxBodyBytes,
   };
   const registerRoutes = (server: Server) => {
     registerMeRoutes(server, { http, me: new MeService({ identity, cohorts }) });
     registerCohortRoutes(server, { http, cohorts, roster, health });
-    registerLinkRoutes(server, { http, cohorts, links: new LinkService(repos, now) });
+    registerLinkRoutes(server, { http, cohorts, links: new LinkService(repos, now, audit) });
+    registerRoleRoutes(server, { http, roles: new RoleService(repos, audit, now) });
+    registerAuditRoutes(server, { http, audit });
     registerPairRoutes(server, { http, journey, meetings, work, now });
     registerCalendarRoutes(server, { http, calendar, cohorts });
     registerAnnouncementRoutes(server, {

@@ -140,7 +140,7 @@ async function prepareStorage(
     try {
       await store.ensureTables();
       await app.queue.ensure();
-      await app.identity.grantConfiguredCoordinators(config.coordinatorIds, clock.now());
+      await app.identity.grantConfiguredAdmins(config.coordinatorIds, clock.now());
       if (config.seedDemo) {
         const { cohorts, identity, roster } = app;
         await seedDemoCohortIfEmpty({ cohorts, identity, roster, log }, clock.now());

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { calendarDate } from './dates';
 import { cleanText } from './text';
 import type { TextEncodingName } from './text-encoding';
+import type { StaffAccess, StaffRole } from './roles';
 
 /**
  * Cohorts and people on the wire: the cohort and its cadence, who a signed-in person is
@@ -21,10 +22,6 @@ export type ProgrammeRole = (typeof PROGRAMME_ROLES)[number];
 /** The roles a roster row may give, and a partner's part in a pair. */
 export const PAIR_ROLES = ['mentor', 'mentee'] as const;
 export type PairRole = (typeof PAIR_ROLES)[number];
-
-/** Roles that widen what a person may see beyond their own pair. */
-export const STAFF_ROLES = ['coordinator', 'sponsor'] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
 
 export const ARRANGEMENTS = ['reverse', 'reciprocal'] as const;
 export type Arrangement = (typeof ARRANGEMENTS)[number];
@@ -169,10 +166,14 @@ export interface Membership {
 /** `GET /api/me`: who the caller is, their roles, cohorts and pair. */
 export interface Me {
   user: { id: string; name: string; email: string | null; tenantId: string };
+  /** The distinct staff roles held (badges); `access` says for which cohorts. */
   roles: StaffRole[];
+  access: StaffAccess;
   memberships: Membership[];
-  /** Non-empty only for coordinators. */
+  /** The cohorts the person runs: every cohort for a programme admin, their own for a coordinator. */
   coordinatedCohorts: CohortSummary[];
+  /** The cohorts the person sponsors (aggregates only). */
+  sponsoredCohorts: CohortSummary[];
 }
 
 // ---------------------------------------------------------------- the coordinator's views

@@ -7,6 +7,7 @@ import { Loading, Problem } from '../shared/status-views';
 import { teamsSignIn, tokenProviderFor } from './sso-credential';
 import { loadTeamsJs } from './teams-context';
 import type { TeamsHost } from './teams-context';
+import { isProgrammeTeam } from '../../../bot/src/contracts/roles';
 
 const useStyles = makeStyles({
   page: {
@@ -60,7 +61,7 @@ export function ConfigPage({ host }: { host: TeamsHost | null }) {
     if (!client) return;
     client.getMe().then(
       (me) => {
-        if (!me.roles.includes('coordinator')) return setSetup({ status: 'not-coordinator' });
+        if (!isProgrammeTeam(me.access)) return setSetup({ status: 'not-coordinator' });
         setSetup({ status: 'ready', cohorts: me.coordinatedCohorts });
         setCohortId(me.coordinatedCohorts[0]?.id ?? '');
       },

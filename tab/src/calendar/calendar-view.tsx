@@ -12,6 +12,7 @@ import { LiveRegion, useAnnouncer } from '../shared/live-region';
 import { Loading, Problem } from '../shared/status-views';
 import { useApiLoad } from '../shared/use-api-load';
 import { ViewFrame, ViewTitle } from '../shared/view-header';
+import { mayRunCohort } from '../../../bot/src/contracts/roles';
 
 const useStyles = makeStyles({
   top: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
@@ -107,7 +108,7 @@ export function CalendarView({ client, cohortId, onBack, onSignInExpired }: Cale
   const cohort =
     me.memberships.find((m) => m.cohort.id === cohortId)?.cohort ??
     me.coordinatedCohorts.find((c) => c.id === cohortId);
-  const isCoordinator = me.roles.includes('coordinator');
+  const isCoordinator = mayRunCohort(me.access, cohortId);
   const canEdit = isCoordinator && me.coordinatedCohorts.some((c) => c.id === cohortId);
   // The API lets participants answer; coordinators run events and are refused.
   const isMember = me.memberships.some((m) => m.cohort.id === cohortId);

@@ -9,6 +9,7 @@ import { Loading, Problem } from '../shared/status-views';
 import { placeFromUrl, placeToUrl } from '../app/url-params';
 import type { TabPlace } from '../app/url-params';
 import { useApiLoad } from '../shared/use-api-load';
+import { isProgrammeTeam } from '../../../bot/src/contracts/roles';
 
 // A pair's space, a calendar and a cohort are opened from the home view, so each loads only
 // when asked for.
@@ -156,7 +157,7 @@ export function HomeView({ client, channel, onSignInExpired }: HomeViewProps) {
   }
 
   const me = load.data;
-  const isCoordinator = me.roles.includes('coordinator');
+  const isCoordinator = isProgrammeTeam(me.access);
   const showMemberships = me.memberships.length > 0 || !isCoordinator;
 
   return (

@@ -1,3 +1,4 @@
+import { STAFF_ROLE_WORDS } from '../../../bot/src/contracts/roles';
 import type {
   Arrangement,
   Cadence,
@@ -76,8 +77,9 @@ export function describePairState(state: PairState): string {
   return pairStates[state] ?? state;
 }
 
-const roleNames: Record<string, string> = { coordinator: 'Coordinator', sponsor: 'Sponsor' };
-
 export function roleName(role: string): string {
-  return roleNames[role] ?? role.charAt(0).toUpperCase() + role.slice(1);
+  return (
+    (STAFF_ROLE_WORDS as Record<string, string>)[role] ??
+    role.charAt(0).toUpperCase() + role.slice(1)
+  );
 }

@@ -1,3 +1,4 @@
+import type { StaffAccess } from '../../contracts/roles';
 import type { Versioned } from '../../platform/storage/versioned';
 import type { CardJson } from '../../platform/teams/cards/render';
 import type { ConversationRepository } from '../../platform/teams/conversation-repository';
@@ -67,7 +68,7 @@ export interface CohortsPort {
 }
 
 export interface IdentityPort {
-  isCoordinator(userId: string): Promise<boolean>;
+  accessOf(userId: string): Promise<StaffAccess>;
   membershipsOf(
     userId: string,
     emailIfKnown?: EmailHint,

@@ -9,7 +9,7 @@ export type { Cohort, ProgrammeChannel } from './domain/cohort';
 export { createCohort } from './domain/cohort';
 export { type Pair, partnerOf } from './domain/pair';
 export type { Participant } from './domain/participant';
-export type { RoleGrant } from './domain/roles';
+export { type RoleGrant, type Grantee, accessFrom, grantId } from './domain/roles';
 export { newId, normaliseEmail } from './domain/ids';
 export { cohortView, pairStateView, participantView, partnerView } from './domain/views';
 export type {
@@ -18,8 +18,8 @@ export type {
   NewCohort,
   PairState,
   ProgrammeRole,
-  StaffRole,
 } from '../../contracts/cohorts';
+export type { StaffAccess, StaffRole } from '../../contracts/roles';
 export { DEFAULT_CADENCE } from '../../contracts/cohorts';
 
 // Services.
@@ -33,6 +33,7 @@ export {
 export { MeService, type SignedIn } from './services/me-service';
 export { LinkService, type LinkStores } from './services/link-service';
 export { type Imported, RosterService, type RosterStores } from './services/roster-service';
+export { type Actor, RoleService, type RoleStores } from './services/role-service';
 
 // Stores, for the composition root and for other features' services that read people.
 export { CohortRepository } from './store/cohort-repository';
@@ -51,3 +52,4 @@ export { RoleRepository } from './store/role-repository';
 export { type CohortRouteDeps, registerCohortRoutes } from './http/cohort-routes';
 export { type MeRouteDeps, registerMeRoutes } from './http/me-routes';
 export { type LinkRouteDeps, registerLinkRoutes } from './http/link-routes';
+export { type RoleRouteDeps, registerRoleRoutes } from './http/role-routes';

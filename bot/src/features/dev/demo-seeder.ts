@@ -4,7 +4,7 @@ import { DEMO_COORDINATOR, demoCohortInput, demoRosterCsv } from './demo-cohort'
 
 export interface DemoSeedDeps {
   cohorts: Pick<CohortService, 'list'>;
-  identity: Pick<IdentityService, 'grantCoordinator'>;
+  identity: Pick<IdentityService, 'grantProgrammeAdmin'>;
   roster: Pick<RosterService, 'createCohort' | 'importRoster'>;
   log: Logger;
 }
@@ -13,7 +13,7 @@ export interface DemoSeedDeps {
 export async function seedDemoCohortIfEmpty(deps: DemoSeedDeps, now: Date): Promise<boolean> {
   const { cohorts, identity, roster, log } = deps;
   if ((await cohorts.list()).length > 0) return false;
-  await identity.grantCoordinator(DEMO_COORDINATOR.userId, 'demo-seed', now);
+  await identity.grantProgrammeAdmin(DEMO_COORDINATOR.userId, 'demo-seed', now);
   const cohort = await roster.createCohort(demoCohortInput(now), DEMO_COORDINATOR.userId, true);
   const imported = await roster.importRoster(cohort.id, demoRosterCsv(), DEMO_COORDINATOR.userId);
   log.info({ cohortId: cohort.id, ok: true, ...imported }, 'seeded the demo cohort');

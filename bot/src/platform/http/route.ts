@@ -5,15 +5,17 @@ import { sendJson, toErrorResponse } from './error-response';
 import { AppError } from '../errors';
 import { malformedIdFields } from '../../contracts/ids';
 import type { Caller, TokenVerifier } from './auth/token-verifier';
+import { type StaffAccess, isProgrammeTeam, mayRunCohort } from '../../contracts/roles';
 
 /**
  * What every route needs of the platform, and nothing else: the logger, the token check and
- * the one staff-role question. Built once in app/ and passed to each feature's routes.
+ * the one staff-role question (what a person's roles open). Built once in app/ and passed to
+ * each feature's routes.
  */
 export interface HttpEnv {
   log: Logger;
   verifier: Pick<TokenVerifier, 'verify'>;
-  isCoordinator(userId: string): Promise<boolean>;
+  accessOf(userId: string): Promise<StaffAccess>;
   /** The largest request body accepted, in bytes. */
   maxBodyBytes: number;
 }
@@ -27,6 +29,11 @@ export interface RouteInput {
 
 export interface AuthedInput extends RouteInput {
   caller: Caller;
+}
+
+export interface StaffInput extends AuthedInput {
+  /** What the caller's staff roles open. */
+  access: StaffAccess;
 }
 
 export interface Reply {
@@ -106,12 +113,30 @@ export function authedRoute(env: HttpEnv, handler: Handler<AuthedInput>) {
   );
 }
 
-/** A route for coordinators only. */
-export function coordinatorRoute(env: HttpEnv, handler: Handler<AuthedInput>) {
+export const PROGRAMME_TEAM_ONLY = 'Only programme coordinators can do this';
+export const ADMINS_ONLY = 'Only programme admins can do this';
+
+/**
+ * A route for the programme team. A caller who runs no cohort is refused (403); a route with a
+ * `:cohortId` is scoped to it: a coordinator of other cohorts gets 404, as if it did not exist.
+ */
+export function coordinatorRoute(env: HttpEnv, handler: Handler<StaffInput>) {
   return authedRoute(env, async (input) => {
-    if (!(await env.isCoordinator(input.caller.userId))) {
-      throw AppError.forbidden('Only programme coordinators can do this');
+    const access = await env.accessOf(input.caller.userId);
+    if (!isProgrammeTeam(access)) throw AppError.forbidden(PROGRAMME_TEAM_ONLY);
+    const { cohortId } = input.params;
+    if (cohortId !== undefined && !mayRunCohort(access, cohortId)) {
+      throw AppError.notFound('No cohort has that id');
     }
-    return handler(input);
+    return handler({ ...input, access });
+  });
+}
+
+/** A route for programme admins only (roles, the audit trail, new cohorts). */
+export function adminRoute(env: HttpEnv, handler: Handler<StaffInput>) {
+  return authedRoute(env, async (input) => {
+    const access = await env.accessOf(input.caller.userId);
+    if (!access.programmeAdmin) throw AppError.forbidden(ADMINS_ONLY);
+    return handler({ ...input, access });
   });
 }

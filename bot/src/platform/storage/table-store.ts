@@ -32,6 +32,7 @@ export const TABLE_NAMES = {
   announcementRecipients: 'AnnouncementRecipients',
   announcementIndex: 'AnnouncementIndex',
   fanoutWorkers: 'FanoutWorkers',
+  audit: 'AuditTrail',
 } as const;
 
 export type TableKey = keyof typeof TABLE_NAMES;

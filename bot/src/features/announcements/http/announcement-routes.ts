@@ -49,7 +49,7 @@ export function registerAnnouncementRoutes(server: Server, deps: AnnouncementRou
 
   const coordinatorsOnly = (handler: (input: AuthedInput) => Promise<Reply>) =>
     authedRoute(http, async (input) => {
-      await announcements.requireCoordinator(input.caller.userId);
+      await announcements.requireCoordinator(input.caller.userId, input.params.cohortId);
       return handler(input);
     });
 

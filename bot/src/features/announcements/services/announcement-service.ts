@@ -1,3 +1,4 @@
+import { isProgrammeTeam, mayRunCohort } from '../../../contracts/roles';
 import { randomBytes } from 'node:crypto';
 import type { CreateAnnouncementBody } from '../../../contracts/announcements';
 import {
@@ -57,9 +58,12 @@ export class AnnouncementService {
    * and link the programme channel: coordinators. Anyone else is refused as `forbidden`. Every
    * announcement route and every coordinator card verb and command asks here.
    */
-  async requireCoordinator(userId: string): Promise<void> {
-    if (userId && (await this.ports.identity.isCoordinator(userId))) return;
-    throw AppError.forbidden(COORDINATORS_ONLY);
+  async requireCoordinator(userId: string, cohortId?: string): Promise<void> {
+    const access = userId ? await this.ports.identity.accessOf(userId) : undefined;
+    if (!access || !isProgrammeTeam(access)) throw AppError.forbidden(COORDINATORS_ONLY);
+    // Another cohort's announcements are not this coordinator's to see: it does not exist.
+    if (cohortId && !mayRunCohort(access, cohortId))
+      throw AppError.notFound('No cohort has that id');
   }
 
   /** The cohort, or a 404: every route starts here. */
@@ -150,8 +154,9 @@ export class AnnouncementService {
   }
 
   /** The cohorts to choose from, and the first people of the chosen one (the chat composer). */
-  async composerChoices(cohortId?: string) {
-    const cohorts = await this.ports.cohorts.list();
+  async composerChoices(userId: string, cohortId?: string) {
+    const access = await this.ports.identity.accessOf(userId);
+    const cohorts = (await this.ports.cohorts.list()).filter((c) => mayRunCohort(access, c.id));
     const chosen = cohortId || cohorts[0]?.id || '';
     const people = chosen ? await this.ports.participants.listByCohort(chosen) : [];
     return {

@@ -89,7 +89,10 @@ export class AnnouncementActions {
   /** Runs `handler` for coordinators; anyone else is refused (`forbidden`). */
   coordinatorOnly(handler: CardVerbHandler): CardVerbHandler {
     return async (actor, data) => {
-      await this.deps.announcements.requireCoordinator(actor.userId);
+      await this.deps.announcements.requireCoordinator(
+        actor.userId,
+        str(data, 'cohortId') || undefined,
+      );
       return handler(actor, data);
     };
   }
@@ -100,7 +103,7 @@ export class AnnouncementActions {
     fields: ComposerFields = {},
     errors: Record<string, string> = {},
   ): Promise<CardJson> {
-    const choices = await this.deps.announcements.composerChoices(fields.cohortId);
+    const choices = await this.deps.announcements.composerChoices(actor.userId, fields.cohortId);
     return buildComposerCard({ ...choices, timeZone: actor.timeZone, values: fields, errors });
   }
 

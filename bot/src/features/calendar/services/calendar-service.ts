@@ -47,7 +47,7 @@ export interface EventReminders {
 
 export interface CalendarDeps {
   repos: CalendarStores;
-  identity: Pick<IdentityService, 'isCoordinator' | 'membershipsOf'>;
+  identity: Pick<IdentityService, 'runsCohort' | 'membershipsOf'>;
   cohorts: Pick<CohortService, 'find'>;
   reminders: EventReminders;
   now: () => Date;
@@ -89,7 +89,7 @@ export class CalendarService {
   /** How the caller relates to a cohort: coordinator, or participant with a role; else 404. */
   async viewerOf(person: CalendarPerson, cohortId: string): Promise<CalendarViewer> {
     const { identity } = this.deps;
-    if (await identity.isCoordinator(person.userId)) return { coordinator: true };
+    if (await identity.runsCohort(person.userId, cohortId)) return { coordinator: true };
     // The email (asked for only when the object id finds nothing) links them the first time.
     const { email } = person;
     const emailIfKnown = typeof email === 'function' ? email : async () => email;

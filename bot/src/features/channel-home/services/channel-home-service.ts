@@ -46,7 +46,7 @@ export interface HomeJourney {
 }
 
 export interface ChannelHomeDeps {
-  identity: Pick<IdentityService, 'isCoordinator' | 'membershipsOf'>;
+  identity: Pick<IdentityService, 'runsCohort' | 'membershipsOf'>;
   cohorts: Pick<CohortService, 'find' | 'pairOf' | 'forChannel'>;
   calendar: Pick<CalendarService, 'upcoming'>;
   announcements: HomeAnnouncements;
@@ -77,7 +77,7 @@ export class ChannelHomeService {
       async () => person.email,
     );
     const membership = memberships.find((m) => m.cohortId === cohortId);
-    const coordinator = await this.deps.identity.isCoordinator(person.userId);
+    const coordinator = await this.deps.identity.runsCohort(person.userId, cohortId);
     if (!membership && !coordinator) throw AppError.notFound(NOT_IN_COHORT);
     return { membership, coordinator };
   }

@@ -4,7 +4,15 @@ import { toCsv } from '../../../platform/http/csv-export';
 import { httpEtag } from '../../../platform/http/etag';
 import { readJson, readTextBytes } from '../../../platform/http/request-body';
 import { invalidBody } from '../../../platform/errors';
-import { type HttpEnv, coordinatorRoute } from '../../../platform/http/route';
+import {
+  type HttpEnv,
+  adminRoute,
+  authedRoute,
+  coordinatorRoute,
+} from '../../../platform/http/route';
+import { mayRunCohort, maySeeAggregates } from '../../../contracts/roles';
+import { AppError } from '../../../platform/errors';
+import { cohortAggregate } from '../domain/cohort-figures';
 import type { PairHealthRow, RosterImported } from '../../../contracts/cohorts';
 import { cohortView, pairStateView } from '../domain/views';
 import type { CohortService } from '../services/cohort-service';
@@ -26,17 +34,20 @@ export function registerCohortRoutes(server: Server, deps: CohortRouteDeps): voi
 
   server.get(
     '/api/cohorts',
-    coordinatorRoute(http, async () => ({
-      body: { cohorts: (await cohorts.list()).map(cohortView) },
+    coordinatorRoute(http, async ({ access }) => ({
+      body: {
+        cohorts: (await cohorts.list()).filter((c) => mayRunCohort(access, c.id)).map(cohortView),
+      },
     })),
   );
 
+  // A new cohort is the programme admin's: a coordinator runs only the cohorts they are given.
   server.post(
     '/api/cohorts',
-    coordinatorRoute(http, async ({ req, caller, log }) => {
+    adminRoute(http, async ({ req, caller, log }) => {
       const parsed = newCohortSchema.safeParse(await readJson(req, limit));
       if (!parsed.success) throw invalidBody(parsed.error);
-      const cohort = await roster.createCohort(parsed.data, caller.userId);
+      const cohort = await roster.createCohort(parsed.data, caller);
       log.info({ cohortId: cohort.id }, 'cohort created');
       return {
         status: 201,
@@ -79,6 +90,22 @@ export function registerCohortRoutes(server: Server, deps: CohortRouteDeps): voi
     }),
   );
 
+  // A cohort in numbers: its sponsors, its coordinators and programme admins; no names.
+  server.get(
+    '/api/cohorts/:cohortId/summary',
+    authedRoute(http, async ({ params, caller }) => {
+      const access = await http.accessOf(caller.userId);
+      const cohortId = params.cohortId ?? '';
+      if (!maySeeAggregates(access, cohortId)) throw AppError.notFound('No cohort has that id');
+      const cohort = await cohorts.get(cohortId);
+      const [people, rows] = await Promise.all([
+        cohorts.participants(cohortId),
+        health.cohortHealth(cohortId),
+      ]);
+      return { body: cohortAggregate(cohortView(cohort.value), people.length, rows) };
+    }),
+  );
+
   // The same table as CSV for the programme's reports (states, counts and dates only).
   server.get(
     '/api/cohorts/:cohortId/health.csv',
@@ -99,11 +126,7 @@ export function registerCohortRoutes(server: Server, deps: CohortRouteDeps): voi
     coordinatorRoute(http, async ({ req, params, caller, log }) => {
       const cohort = await cohorts.get(params.cohortId ?? '');
       const csv = await readTextBytes(req, limit, ['text/csv', 'text/plain']);
-      const { imported, readAs } = await roster.importRosterFile(
-        cohort.value.id,
-        csv,
-        caller.userId,
-      );
+      const { imported, readAs } = await roster.importRosterFile(cohort.value.id, csv, caller);
       log.info(
         { cohortId: cohort.value.id, ok: true, ...imported, encoding: readAs.encoding },
         'roster imported',

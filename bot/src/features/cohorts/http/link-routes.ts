@@ -36,12 +36,7 @@ export function registerLinkRoutes(server: Server, deps: LinkRouteDeps): void {
     coordinatorRoute(http, async ({ req, params, caller, log }) => {
       const cohort = await cohorts.get(params.cohortId ?? '');
       const etag = ifMatch(req);
-      const undone = await links.undo(
-        cohort.value.id,
-        params.participantId ?? '',
-        etag,
-        caller.userId,
-      );
+      const undone = await links.undo(cohort.value.id, params.participantId ?? '', etag, caller);
       log.info({ cohortId: cohort.value.id, participantId: undone.participantId }, 'link undone');
       const body: LinkUndone = { undone };
       return { body };

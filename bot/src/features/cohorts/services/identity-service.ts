@@ -1,4 +1,5 @@
-import type { StaffRole } from '../domain/roles';
+import { type StaffAccess, accessFrom } from '../domain/roles';
+import { isProgrammeTeam, mayRunCohort } from '../../../contracts/roles';
 import { ConflictError } from '../../../platform/storage/errors';
 import type { VouchedEmail, EmailHint } from '../../../platform/vouched-email';
 import { emailMayLink, mayClaim } from '../domain/linking';
@@ -21,7 +22,7 @@ export interface Person {
 
 /** The records identity reads and links. */
 export interface IdentityStores {
-  roles: Pick<RoleRepository, 'rolesOf' | 'grant'>;
+  roles: Pick<RoleRepository, 'grantsOf' | 'grant' | 'remove'>;
   memberships: Pick<MembershipRepository, 'listFor' | 'put'>;
   participants: Pick<ParticipantRepository, 'get' | 'update'>;
   links: Pick<LinkRepository, 'record'>;
@@ -34,7 +35,7 @@ export interface IdentityOptions {
 }
 
 export interface Standing {
-  roles: StaffRole[];
+  access: StaffAccess;
   memberships: Membership[];
 }
 
@@ -55,8 +56,8 @@ export class IdentityService {
       person.email && emailMayLink(person.email, this.options.programmeTenantId)
         ? person.email
         : undefined;
-    const [roles, byUser, byEmail] = await Promise.all([
-      this.repos.roles.rolesOf(person.userId),
+    const [access, byUser, byEmail] = await Promise.all([
+      this.claimAndReadAccess(person.userId, email),
       this.repos.memberships.listFor(userKey(person.userId)),
       email ? this.repos.memberships.listFor(emailKey(email.address)) : Promise.resolve([]),
     ]);
@@ -64,7 +65,7 @@ export class IdentityService {
     const candidates = byEmail.filter((m) => !known.has(m.cohortId));
     const linked =
       email && candidates.length > 0 ? await this.link(person.userId, email, candidates) : [];
-    return { roles, memberships: [...byUser, ...linked] };
+    return { access, memberships: [...byUser, ...linked] };
   }
 
   /**
@@ -132,20 +133,47 @@ export class IdentityService {
     return (await this.standingOf({ userId, email })).memberships;
   }
 
-  async isCoordinator(userId: string): Promise<boolean> {
-    return (await this.repos.roles.rolesOf(userId)).includes('coordinator');
+  /**
+   * What a person's staff roles open. Grants given to their email wait there until the email is
+   * vouched for (the same policy that links a participant): then they move to the object id.
+   */
+  private async claimAndReadAccess(userId: string, email?: VouchedEmail): Promise<StaffAccess> {
+    const [mine, waiting] = await Promise.all([
+      this.repos.roles.grantsOf({ userId }),
+      email ? this.repos.roles.grantsOf({ email: email.address }) : Promise.resolve([]),
+    ]);
+    for (const grant of waiting) {
+      await this.repos.roles.grant({ ...grant, grantee: { userId: userId.toLowerCase() } });
+      await this.repos.roles.remove(grant);
+    }
+    return accessFrom([...mine, ...waiting]);
   }
 
-  /** Grants the coordinator role to the ids configured in COORDINATOR_IDS. */
-  async grantConfiguredCoordinators(ids: readonly string[], now: Date): Promise<void> {
-    for (const userId of ids) await this.grantCoordinator(userId, 'configuration', now);
+  /** What the object id's staff roles open (the bot knows only the object id). */
+  async accessOf(userId: string): Promise<StaffAccess> {
+    return accessFrom(await this.repos.roles.grantsOf({ userId }));
   }
 
-  /** Makes someone a coordinator (`grantedBy` says why: configuration, the demo seed). */
-  async grantCoordinator(userId: string, grantedBy: string, now: Date): Promise<void> {
+  /** Runs at least one cohort (a programme admin, or a coordinator of some cohort). */
+  async isProgrammeTeam(userId: string): Promise<boolean> {
+    return isProgrammeTeam(await this.accessOf(userId));
+  }
+
+  /** May run this cohort: a programme admin, or one of its coordinators. */
+  async runsCohort(userId: string, cohortId: string): Promise<boolean> {
+    return mayRunCohort(await this.accessOf(userId), cohortId);
+  }
+
+  /** Makes the ids configured in COORDINATOR_IDS programme admins (the first admins). */
+  async grantConfiguredAdmins(ids: readonly string[], now: Date): Promise<void> {
+    for (const userId of ids) await this.grantProgrammeAdmin(userId, 'configuration', now);
+  }
+
+  /** Makes someone a programme admin (`grantedBy` says why: configuration, the demo seed). */
+  async grantProgrammeAdmin(userId: string, grantedBy: string, now: Date): Promise<void> {
     await this.repos.roles.grant({
-      userId,
-      role: 'coordinator',
+      role: 'programme_admin',
+      grantee: { userId },
       grantedBy,
       grantedAt: now.toISOString(),
     });

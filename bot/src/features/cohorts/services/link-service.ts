@@ -1,3 +1,5 @@
+import type { AuditLog } from '../../../contracts/audit';
+import type { Actor } from './role-service';
 import type { CohortLinks, LinkEvent } from '../../../contracts/cohorts';
 import { AppError } from '../../../platform/errors';
 import { ConflictError } from '../../../platform/storage/errors';
@@ -27,6 +29,7 @@ export class LinkService {
   constructor(
     private readonly repos: LinkStores,
     private readonly now: () => Date,
+    private readonly audit?: AuditLog,
   ) {}
 
   async links(cohortId: string): Promise<CohortLinks> {
@@ -44,12 +47,8 @@ export class LinkService {
    * records the undo. They are linked again only by the policy: a vouched email the next time
    * they sign in, or an object id in a new import.
    */
-  async undo(
-    cohortId: string,
-    participantId: string,
-    etag: string,
-    coordinatorId: string,
-  ): Promise<LinkEvent> {
+  async undo(cohortId: string, participantId: string, etag: string, by: Actor): Promise<LinkEvent> {
+    const coordinatorId = by.userId;
     const participant = await this.repos.participants.get(cohortId, participantId);
     if (!participant) throw AppError.notFound('No participant in this cohort has that id');
     // The precondition first: an undo sent from an out-of-date view changes nothing.
@@ -83,6 +82,17 @@ export class LinkService {
       at: this.now().toISOString(),
     };
     await this.repos.links.record(record);
+    await this.audit?.record({
+      action: 'participant.unlinked',
+      actorId: by.userId,
+      actorName: by.name,
+      target: 'participant',
+      targetId: participantId,
+      targetLabel: participant.value.displayName,
+      cohortId,
+      changes: [{ field: 'linked account', before: userId, after: null }],
+      reason: null,
+    });
     return eventView(record);
   }
 }

@@ -3,6 +3,7 @@ import { cohortView, partnerView } from '../domain/views';
 import type { CohortService } from './cohort-service';
 import type { IdentityService } from './identity-service';
 import type { VouchedEmail } from '../../../platform/vouched-email';
+import { mayRunCohort, rolesHeld } from '../../../contracts/roles';
 
 /** The signed-in person as the token says. */
 export interface SignedIn {
@@ -27,8 +28,9 @@ export class MeService {
   async me(caller: SignedIn): Promise<Me> {
     const { identity, cohorts } = this.deps;
     const standing = await identity.standingOf({ userId: caller.userId, email: caller.email });
-    const isCoordinator = standing.roles.includes('coordinator');
-    const [memberships, coordinatedCohorts] = await Promise.all([
+    const { access } = standing;
+    const staff = rolesHeld(access).length > 0;
+    const [memberships, allCohorts] = await Promise.all([
       Promise.all(
         standing.memberships.map(async (m): Promise<Membership | undefined> => {
           const [cohort, mine] = await Promise.all([
@@ -54,7 +56,7 @@ export class MeService {
           };
         }),
       ),
-      isCoordinator ? cohorts.list() : Promise.resolve([]),
+      staff ? cohorts.list() : Promise.resolve([]),
     ]);
     return {
       user: {
@@ -63,9 +65,11 @@ export class MeService {
         email: caller.email?.address ?? caller.username ?? null,
         tenantId: caller.tenantId,
       },
-      roles: standing.roles,
+      roles: rolesHeld(access),
+      access,
       memberships: memberships.filter((m) => m !== undefined),
-      coordinatedCohorts: coordinatedCohorts.map(cohortView),
+      coordinatedCohorts: allCohorts.filter((c) => mayRunCohort(access, c.id)).map(cohortView),
+      sponsoredCohorts: allCohorts.filter((c) => access.sponsorOf.includes(c.id)).map(cohortView),
     };
   }
 }

@@ -17,6 +17,8 @@ import { eachLimited } from '../../../platform/storage/batch';
 import { AppError } from '../../../platform/errors';
 import type { RosterReadAs } from '../../../contracts/cohorts';
 import { decodeText } from '../../../contracts/text-encoding';
+import type { AuditLog } from '../../../contracts/audit';
+import type { Actor } from './role-service';
 
 /** What an import brought in. */
 export interface Imported {
@@ -53,11 +55,31 @@ export class RosterService {
     private readonly clock: () => Date = () => new Date(),
     /** Called with the pairs an import created, so their introductions get scheduled. */
     private readonly onPairsCreated?: (cohortId: string, pairIds: string[]) => Promise<void>,
+    /** Where a person's actions are recorded (the demo seed, a system actor, is not). */
+    private readonly audit?: AuditLog,
   ) {}
 
-  async createCohort(input: NewCohort, createdBy: string, isDemo = false): Promise<Cohort> {
+  /** A new cohort; `by` is the person creating it (audited) or a system name (the demo seed). */
+  async createCohort(input: NewCohort, by: Actor | string, isDemo = false): Promise<Cohort> {
+    const createdBy = typeof by === 'string' ? by : by.userId;
     const cohort = createCohort(input, newId(), createdBy, this.clock(), isDemo);
     await this.repos.cohorts.create(cohort);
+    if (typeof by !== 'string') {
+      await this.audit?.record({
+        action: 'cohort.created',
+        actorId: by.userId,
+        actorName: by.name,
+        target: 'cohort',
+        targetId: cohort.id,
+        targetLabel: cohort.name,
+        cohortId: cohort.id,
+        changes: [
+          { field: 'name', before: null, after: cohort.name },
+          { field: 'dates', before: null, after: `${cohort.startDate} to ${cohort.endDate}` },
+        ],
+        reason: null,
+      });
+    }
     return cohort;
   }
 
@@ -69,14 +91,28 @@ export class RosterService {
   async importRosterFile(
     cohortId: string,
     bytes: Uint8Array,
-    importedBy: string,
+    by: Actor,
   ): Promise<{ imported: Imported; readAs: RosterReadAs }> {
     // U+FFFD is kept here only for parseRoster to refuse with the row and column of each field.
     const decoded = decodeText(bytes, { replacement: 'keep' });
     if (!decoded.ok) {
       throw rosterRefusal([{ line: decoded.line, column: '', message: decoded.message }]);
     }
-    const imported = await this.importRoster(cohortId, decoded.text, importedBy);
+    const imported = await this.importRoster(cohortId, decoded.text, by.userId);
+    await this.audit?.record({
+      action: 'roster.imported',
+      actorId: by.userId,
+      actorName: by.name,
+      target: 'cohort',
+      targetId: cohortId,
+      targetLabel: `${imported.participants} participants, ${imported.pairs} pairs`,
+      cohortId,
+      changes: [
+        { field: 'participants', before: null, after: String(imported.participants) },
+        { field: 'pairs', before: null, after: String(imported.pairs) },
+      ],
+      reason: null,
+    });
     return { imported, readAs: { encoding: decoded.encoding, note: decoded.note } };
   }
 

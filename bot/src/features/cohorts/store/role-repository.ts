@@ -1,11 +1,49 @@
-import type { RoleGrant, StaffRole } from '../domain/roles';
+import type { Grantee, RoleGrant, StaffRole } from '../domain/roles';
+import { grantId } from '../domain/roles';
 import type { TableStore } from '../../../platform/storage/table-store';
-import { encodeKey, listPartition, str, upsertRow } from '../../../platform/storage/versioned';
+import {
+  encodeKey,
+  listPartition,
+  listRows,
+  optStr,
+  str,
+  tryDeleteRow,
+  upsertRow,
+} from '../../../platform/storage/versioned';
 
-/** Roles: PartitionKey `user:<entra object id>`, RowKey role name. A person's roles are one query. */
+/**
+ * Role grants. PartitionKey `user:<entra object id>` (or `email:<address>` for a grant waiting
+ * for its owner's first sign-in), RowKey `programme_admin` or `<role>:<cohortId>`: a person's
+ * grants are one query. Listing every grant (the programme admin's screen) reads the table,
+ * which holds a row per staff role: tens, not thousands.
+ */
 
-function partition(userId: string): string {
-  return `user:${encodeKey(userId.toLowerCase())}`;
+function partition(grantee: Grantee): string {
+  return grantee.userId
+    ? `user:${encodeKey(grantee.userId.toLowerCase())}`
+    : `email:${encodeKey((grantee.email ?? '').toLowerCase())}`;
+}
+
+function rowKey(role: StaffRole, cohortId: string | undefined): string {
+  return cohortId ? `${role}:${encodeKey(cohortId)}` : role;
+}
+
+type Row = Record<string, unknown> & { partitionKey?: string; rowKey?: string; etag?: string };
+
+function fromRow(row: Row): RoleGrant {
+  const key = str(row, 'rowKey');
+  // A row written before roles were scoped to cohorts ('coordinator', no cohort) ran every
+  // cohort: it reads as a programme admin.
+  const role = (key === 'coordinator' ? 'programme_admin' : str(row, 'role') || key) as StaffRole;
+  const userId = optStr(row, 'userId');
+  return {
+    role,
+    cohortId: key === 'coordinator' ? undefined : optStr(row, 'cohortId'),
+    grantee: userId ? { userId } : { email: str(row, 'email') },
+    name: optStr(row, 'name'),
+    grantedBy: str(row, 'grantedBy'),
+    grantedAt: str(row, 'grantedAt'),
+  };
 }
 
 export class RoleRepository {
@@ -15,18 +53,38 @@ export class RoleRepository {
     return this.store.table('roles');
   }
 
+  /** Records a grant (granting the same role twice keeps one row, the latest). */
   async grant(grant: RoleGrant): Promise<void> {
     await upsertRow(this.table, {
-      partitionKey: partition(grant.userId),
-      rowKey: grant.role,
-      userId: grant.userId.toLowerCase(),
+      partitionKey: partition(grant.grantee),
+      rowKey: rowKey(grant.role, grant.cohortId),
+      grantId: grantId(grant),
+      role: grant.role,
+      cohortId: grant.cohortId ?? '',
+      userId: grant.grantee.userId?.toLowerCase() ?? '',
+      email: grant.grantee.email?.toLowerCase() ?? '',
+      name: grant.name ?? '',
       grantedBy: grant.grantedBy,
       grantedAt: grant.grantedAt,
     });
   }
 
-  async rolesOf(userId: string): Promise<StaffRole[]> {
-    const rows = await listPartition(this.table, partition(userId));
-    return rows.map((row) => str(row, 'rowKey') as StaffRole).sort();
+  /** The grants held by an object id, or waiting for an email. */
+  async grantsOf(grantee: Grantee): Promise<RoleGrant[]> {
+    const rows = await listPartition(this.table, partition(grantee));
+    return rows.map(fromRow);
+  }
+
+  /** Every grant (programme admin's screen). */
+  async all(): Promise<RoleGrant[]> {
+    return (await listRows(this.table)).map(fromRow);
+  }
+
+  /** Removes a grant; false when it was already gone. */
+  async remove(grant: Pick<RoleGrant, 'role' | 'cohortId' | 'grantee'>): Promise<boolean> {
+    const rows = await listPartition(this.table, partition(grant.grantee));
+    const row = rows.find((r) => grantId(fromRow(r)) === grantId(grant));
+    if (!row) return false;
+    return tryDeleteRow(this.table, str(row, 'partitionKey'), str(row, 'rowKey'), '*');
   }
 }
