@@ -44,6 +44,16 @@ const OTHER_MENTEE: TeamsUser = {
   name: 'Olive Ngata',
 };
 const STRANGER = { userId: 'a7000000-0000-4000-8000-000000000007', name: 'Sam Stranger' };
+// Staff given roles by the programme admin (COORDINATOR) through POST /api/roles.
+const COHORT_COORDINATOR = {
+  userId: 'a7000000-0000-4000-8000-000000000008',
+  name: 'Cora Coordinator',
+};
+const OTHER_COORDINATOR = {
+  userId: 'a7000000-0000-4000-8000-000000000009',
+  name: 'Otto Elsewhere',
+};
+const SPONSOR = { userId: 'a7000000-0000-4000-8000-00000000000a', name: 'Sol Sponsor' };
 
 type Who =
   | 'victimMentor'
@@ -51,7 +61,10 @@ type Who =
   | 'sameCohortPeer'
   | 'otherCohortMember'
   | 'stranger'
-  | 'coordinator';
+  | 'coordinator'
+  | 'cohortCoordinator'
+  | 'otherCoordinator'
+  | 'sponsor';
 type AuthFault = 'anonymous' | 'forged' | 'unsigned' | 'expired';
 
 const PEOPLE: Record<Who, { userId: string; name: string; label: string }> = {
@@ -60,7 +73,10 @@ const PEOPLE: Record<Who, { userId: string; name: string; label: string }> = {
   sameCohortPeer: { ...PEER_MENTOR, label: 'a member of another pair in the same cohort' },
   otherCohortMember: { ...user(OTHER_MENTOR), label: 'a member of a pair in another cohort' },
   stranger: { ...STRANGER, label: 'a signed-in person on no roster' },
-  coordinator: { ...COORDINATOR, label: 'a coordinator' },
+  coordinator: { ...COORDINATOR, label: 'a programme admin' },
+  cohortCoordinator: { ...COHORT_COORDINATOR, label: 'the coordinator of cohort A' },
+  otherCoordinator: { ...OTHER_COORDINATOR, label: 'a coordinator of cohort B only' },
+  sponsor: { ...SPONSOR, label: 'the sponsor of cohort A' },
 };
 const WHO = Object.keys(PEOPLE) as Who[];
 
@@ -105,6 +121,10 @@ const MAY_SEE: Record<Who, Category[]> = {
   otherCohortMember: [],
   stranger: [],
   coordinator: ['victimIdentity', 'cohortAEvents'],
+  cohortCoordinator: ['victimIdentity', 'cohortAEvents'],
+  otherCoordinator: [],
+  // A sponsor sees figures, never a name.
+  sponsor: [],
 };
 
 /** Refused writes carry this marker; at the end nothing anywhere may hold it. */
@@ -149,8 +169,26 @@ const everyone = (status: number): Record<Who, number> => ({
   otherCohortMember: status,
   stranger: status,
   coordinator: status,
+  cohortCoordinator: status,
+  otherCoordinator: status,
+  sponsor: status,
 });
-const coordinatorsOnly = (status: number) => ({ ...everyone(403), coordinator: status });
+/** A route of cohort A: its programme team only; a coordinator of cohort B finds nothing (404). */
+const coordinatorsOnly = (status: number) => ({
+  ...everyone(403),
+  coordinator: status,
+  cohortCoordinator: status,
+  otherCoordinator: 404,
+});
+/** A programme-wide route for the programme team: every coordinator, each seeing their own. */
+const programmeTeam = (status: number) => ({
+  ...everyone(403),
+  coordinator: status,
+  cohortCoordinator: status,
+  otherCoordinator: status,
+});
+/** Programme admins only (roles, the audit trail, new cohorts). */
+const adminsOnly = (status: number) => ({ ...everyone(403), coordinator: status });
 const pairOnly = (status: number) => ({
   ...everyone(404),
   victimMentor: status,
@@ -160,6 +198,8 @@ const cohortAOnly = (status: number) => ({
   ...everyone(status),
   otherCohortMember: 404,
   stranger: 404,
+  otherCoordinator: 404,
+  sponsor: 404,
 });
 
 /** Ids learnt while seeding. */
@@ -179,7 +219,8 @@ const announcementsPath = (o: BuildOptions) =>
   `/api/cohorts/${o.ownParent ? ownCohort(o.who) : ids.cohortA}/announcements`;
 const ownPair = (who: Who) =>
   who === 'sameCohortPeer' ? ids.peerPair : who === 'otherCohortMember' ? ids.otherPair : '';
-const ownCohort = (who: Who) => (who === 'otherCohortMember' ? ids.cohortB : ids.cohortA);
+const ownCohort = (who: Who) =>
+  who === 'otherCohortMember' || who === 'otherCoordinator' ? ids.cohortB : ids.cohortA;
 const pairPath = (o: BuildOptions) => `/api/pairs/${o.ownParent ? ownPair(o.who) : ids.victimPair}`;
 const eventsPath = (o: BuildOptions) =>
   `/api/cohorts/${o.ownParent ? ownCohort(o.who) : ids.cohortA}/events`;
@@ -208,14 +249,14 @@ const MATRIX: RouteSpec[] = [
     method: 'GET',
     path: '/api/cohorts',
     rightful: 'coordinator',
-    expect: coordinatorsOnly(200),
+    expect: programmeTeam(200),
     build: async () => ({ path: '/api/cohorts' }),
   },
   {
     method: 'POST',
     path: '/api/cohorts',
     rightful: 'coordinator',
-    expect: coordinatorsOnly(201),
+    expect: adminsOnly(201),
     build: async (o) => ({
       path: '/api/cohorts',
       json: { name: words(o, 'Matrix cohort'), startDate: '2027-09-01', endDate: '2028-02-28' },
@@ -317,6 +358,7 @@ const MATRIX: RouteSpec[] = [
     path: '/api/cohorts/:cohortId/events/:eventId',
     rightful: 'coordinator',
     expect: coordinatorsOnly(200),
+    crossParent: 'otherCoordinator',
     build: async (o) => ({
       path: `${eventsPath(o)}/${ids.event}`,
       // The rightful edit keeps the title; a refused one would overwrite it.
@@ -329,7 +371,7 @@ const MATRIX: RouteSpec[] = [
     path: '/api/cohorts/:cohortId/events/:eventId/rsvp',
     rightful: 'victimMentor',
     // Coordinators run events and may not answer them.
-    expect: { ...cohortAOnly(200), coordinator: 403 },
+    expect: { ...cohortAOnly(200), coordinator: 403, cohortCoordinator: 403 },
     crossParent: 'otherCohortMember',
     build: async (o) => ({
       path: `${eventsPath(o)}/${ids.event}/rsvp`,
@@ -488,6 +530,7 @@ const MATRIX: RouteSpec[] = [
     path: '/api/cohorts/:cohortId/announcements/:announcementId',
     rightful: 'coordinator',
     expect: coordinatorsOnly(200),
+    crossParent: 'otherCoordinator',
     mustShow: () => [VICTIM_MENTOR.name],
     build: async (o) => ({ path: `${announcementsPath(o)}/${ids.announcement}` }),
   },
@@ -522,7 +565,87 @@ const MATRIX: RouteSpec[] = [
     expect: coordinatorsOnly(201),
     build: async (o) => ({ path: `${eventsPath(o)}/${ids.event}/invitations` }),
   },
+  // A cohort in numbers: its sponsor and programme team; nobody else learns it exists.
+  {
+    method: 'GET',
+    path: '/api/cohorts/:cohortId/summary',
+    rightful: 'sponsor',
+    expect: {
+      ...everyone(404),
+      coordinator: 200,
+      cohortCoordinator: 200,
+      sponsor: 200,
+    },
+    build: async () => ({ path: `/api/cohorts/${ids.cohortA}/summary` }),
+  },
+  // Staff roles and the audit trail: programme admins only.
+  {
+    method: 'GET',
+    path: '/api/roles',
+    rightful: 'coordinator',
+    expect: adminsOnly(200),
+    mustShow: () => [COHORT_COORDINATOR.userId, SPONSOR.userId],
+    build: async () => ({ path: '/api/roles' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/roles',
+    rightful: 'coordinator',
+    expect: adminsOnly(201),
+    build: async (o) => {
+      roleGrants += 1;
+      return {
+        path: '/api/roles',
+        json: {
+          role: 'sponsor',
+          cohortId: ids.cohortA,
+          email: `${o.legit ? 'sponsor' : 'intruder'}${roleGrants}@trust.nhs.uk`,
+          name: words(o, 'Granted sponsor'),
+        },
+      };
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/api/roles/:grantId',
+    rightful: 'coordinator',
+    expect: adminsOnly(200),
+    build: async () => ({ path: `/api/roles/${await grantToRemove()}` }),
+  },
+  {
+    method: 'GET',
+    path: '/api/audit',
+    rightful: 'coordinator',
+    expect: adminsOnly(200),
+    mustShow: () => ['Granted a role', COHORT_COORDINATOR.name],
+    build: async () => ({ path: '/api/audit' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/audit.csv',
+    rightful: 'coordinator',
+    expect: adminsOnly(200),
+    mustShow: () => ['Granted a role', COHORT_COORDINATOR.name],
+    build: async () => ({ path: '/api/audit.csv' }),
+  },
 ];
+
+let roleGrants = 0;
+
+/** A grant made only to be removed by the DELETE rows (each row removes its own). */
+async function grantToRemove(): Promise<string> {
+  roleGrants += 1;
+  const made = await call<{ id: string }>(url, 'POST', '/api/roles', {
+    token: tokens.coordinator,
+    json: {
+      role: 'coordinator',
+      cohortId: ids.cohortB,
+      email: `short-lived${roleGrants}@trust.nhs.uk`,
+    },
+  });
+  expect(made.status).toBe(201);
+  return made.body.id;
+}
 
 /** Registered routes that are not behind a bearer token, and why. */
 const EXCEPTIONS: Record<string, string> = {
@@ -592,9 +715,10 @@ async function victimMeeting(status: 'planned' | 'held'): Promise<string> {
   return (await victimSpace()).meetings.find((m) => m.status === status)!.id;
 }
 
+let linkables = 0;
+
 /** A participant of cohort A linked by the roster's object id, only for the undo's rows. */
 async function linkToUndo(): Promise<{ participantId: string; etag: string }> {
-  const name = 'Linda Linkable';
   const listed = async () =>
     (
       await call<{ links: { displayName: string; participantId: string; etag: string }[] }>(
@@ -603,13 +727,16 @@ async function linkToUndo(): Promise<{ participantId: string; etag: string }> {
         `/api/cohorts/${ids.cohortA}/links`,
         { token: tokens.coordinator },
       )
-    ).body.links.find((l) => l.displayName === name);
+    ).body.links.find((l) => l.displayName.startsWith('Linda Linkable'));
   const found = await listed();
   if (found) return found;
+  // Each rightful undo unlinks one: a fresh Linda for the next.
+  linkables += 1;
+  const n = String(linkables).padStart(2, '0');
   const imported = await call(url, 'POST', `/api/cohorts/${ids.cohortA}/roster`, {
     token: tokens.coordinator,
     contentType: 'text/csv',
-    body: `email,display_name,role,entra_object_id\nlinda.l@trust.nhs.uk,${name},mentor,a7000000-0000-4000-8000-0000000000aa`,
+    body: `email,display_name,role,entra_object_id\nlinda.l${n}@trust.nhs.uk,Linda Linkable ${n},mentor,a7000000-0000-4000-8000-0000000001${n}`,
   });
   expect(imported.status).toBe(201);
   return (await listed())!;
@@ -692,6 +819,23 @@ beforeAll(async () => {
     const { userId, name } = PEOPLE[who];
     tokens[who] = await devToken(url, { userId, name });
   }
+  // The programme admin gives the staff their roles, as in the tab.
+  for (const [person, role, cohortId] of [
+    [COHORT_COORDINATOR, 'coordinator', ids.cohortA],
+    [OTHER_COORDINATOR, 'coordinator', ids.cohortB],
+    [SPONSOR, 'sponsor', ids.cohortA],
+  ] as const) {
+    const granted = await call(url, 'POST', '/api/roles', {
+      token: tokens.coordinator,
+      json: { role, cohortId, userId: person.userId, name: person.name },
+    });
+    expect(granted.status).toBe(201);
+  }
+  // Cohort A's coordinator has the bot in their own chat, as linking the channel needs.
+  await drive.say(
+    { aadObjectId: COHORT_COORDINATOR.userId, name: COHORT_COORDINATOR.name },
+    'help',
+  );
 
   // The peers: a second pair in cohort A.
   const peers = await call(url, 'POST', `/api/cohorts/${ids.cohortA}/roster`, {
