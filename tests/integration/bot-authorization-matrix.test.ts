@@ -59,11 +59,20 @@ interface CommandSpec {
 
 const PARTNERS: Who[] = ['victimMentor', 'victimMentee'];
 const COHORT_A: Who[] = [...PARTNERS, 'sameCohortPeer', 'audienceOutsider'];
+/** Who runs cohort A: the programme admin and its coordinator (not cohort B's, not its sponsor). */
+const RUNS_A: Who[] = ['coordinator', 'cohortCoordinator'];
+/** The programme team: anyone who runs a cohort. */
+const PROGRAMME_TEAM: Who[] = [...RUNS_A, 'otherCoordinator'];
+/** Cohort B's coordinator reaching cohort A's announcement with their own cohort's id. */
+const otherCohortsCoordinator = {
+  who: 'otherCoordinator' as Who,
+  data: () => ({ cohortId: ids.cohortB, announcementId: ids.announcement }),
+};
 const pair = (extra: Record<string, unknown> = {}) => ({ pairId: ids.victimPair, ...extra });
 const intrude = (who: Who, text: string) => (PARTNERS.includes(who) ? text : `${INTRUDER} ${text}`);
 const draft = (who: Who, when: { sendDate?: string; sendTime?: string } = {}) => ({
   cohortId: ids.cohortA,
-  title: intrude(who === 'coordinator' ? 'victimMentor' : who, 'Matrix update'),
+  title: intrude(RUNS_A.includes(who) ? 'victimMentor' : who, 'Matrix update'),
   text: 'Hello again',
   audience: 'mentors',
   ...when,
@@ -71,25 +80,27 @@ const draft = (who: Who, when: { sendDate?: string; sendTime?: string } = {}) =>
 
 // Verbs in the order they run: those that end things last.
 const VERBS: Record<string, VerbSpec> = {
-  'announcement.compose': { allowed: ['coordinator'], data: () => ({}) },
+  'announcement.compose': { allowed: PROGRAMME_TEAM, data: () => ({}) },
   'announcement.preview': {
-    allowed: ['coordinator'],
+    allowed: RUNS_A,
     data: (who) => draft(who),
     mustShow: ['Matrix update'],
   },
   'announcement.edit': {
-    allowed: ['coordinator'],
+    allowed: RUNS_A,
     data: (who) => draft(who),
     mustShow: ['Matrix update'],
   },
   'announcement.report': {
-    allowed: ['coordinator'],
+    allowed: RUNS_A,
     data: () => ({ cohortId: ids.cohortA, announcementId: ids.announcement }),
+    crossParent: otherCohortsCoordinator,
     mustShow: ['Matrix news'],
   },
   'announcement.resend': {
-    allowed: ['coordinator'],
+    allowed: RUNS_A,
     data: () => ({ cohortId: ids.cohortA, announcementId: ids.announcement }),
+    crossParent: otherCohortsCoordinator,
   },
   'announcement.ack': {
     allowed: COHORT_A,
@@ -102,12 +113,12 @@ const VERBS: Record<string, VerbSpec> = {
     },
   },
   'announcement.send': {
-    allowed: ['coordinator'],
+    allowed: RUNS_A,
     data: (who) => draft(who, { sendDate: '2027-06-01', sendTime: '09:00' }),
     writes: true,
   },
   'announcement.cancel': {
-    allowed: ['coordinator'],
+    allowed: RUNS_A,
     data: async () => ({ cohortId: ids.cohortA, announcementId: await scheduledAnnouncement() }),
     writes: true,
   },
@@ -217,7 +228,7 @@ const COMMANDS: Record<string, CommandSpec> = {
   resume: { allowed: WHO },
   'end pairing': { allowed: WHO },
   announce: {
-    allowed: ['coordinator'],
+    allowed: PROGRAMME_TEAM,
     mustShow: ['New announcement'],
     refusal: MESSAGES.coordinatorsOnly,
   },

@@ -15,9 +15,12 @@ export type Who =
   | 'audienceOutsider'
   | 'otherCohortMember'
   | 'stranger'
-  | 'coordinator';
+  | 'coordinator'
+  | 'cohortCoordinator'
+  | 'otherCoordinator'
+  | 'sponsor';
 
-const person = (n: number, name: string): TeamsUser => ({
+const person = (n: number | string, name: string): TeamsUser => ({
   aadObjectId: `b7000000-0000-4000-8000-00000000000${n}`,
   name,
 });
@@ -41,9 +44,19 @@ export const PEOPLE: Record<Who, TeamsUser & { label: string }> = {
   coordinator: {
     aadObjectId: COORDINATOR.userId,
     name: COORDINATOR.name,
-    label: 'a coordinator',
+    label: 'a programme admin',
   },
+  cohortCoordinator: { ...person(8, 'Cora Coordinator'), label: 'the coordinator of cohort A' },
+  otherCoordinator: { ...person(9, 'Otto Elsewhere'), label: 'a coordinator of cohort B only' },
+  sponsor: { ...person('a', 'Sol Sponsor'), label: 'the sponsor of cohort A' },
 };
+
+/** The roles the programme admin gives (in plant()), as in the tab. */
+export const STAFF_GRANTS: [Who, 'coordinator' | 'sponsor', 'cohortA' | 'cohortB'][] = [
+  ['cohortCoordinator', 'coordinator', 'cohortA'],
+  ['otherCoordinator', 'coordinator', 'cohortB'],
+  ['sponsor', 'sponsor', 'cohortA'],
+];
 export const WHO = Object.keys(PEOPLE) as Who[];
 export const OTHER_MENTEE = person(6, 'Olive Ngata');
 
@@ -78,6 +91,9 @@ export const MAY_SEE: Record<Who, Category[]> = {
   otherCohortMember: [],
   stranger: [],
   coordinator: ['victimIdentity', 'mentorsEvent'],
+  cohortCoordinator: ['victimIdentity', 'mentorsEvent'],
+  otherCoordinator: [],
+  sponsor: [],
 };
 /** Text the mentor may also see: the reflection his partner shared with him. */
 const SHARED_WITH_MENTOR = [REFLECTION_TEXT];

@@ -20,6 +20,7 @@ import {
   PRIVATE_REFLECTION,
   REFLECTION_TEXT,
   SECRETS,
+  STAFF_GRANTS,
   WHO,
   type Who,
   ids,
@@ -62,6 +63,14 @@ export async function plant(harness: BotHarness): Promise<void> {
   for (const who of WHO) {
     const { aadObjectId: userId, name } = PEOPLE[who];
     tokens[who] = await devToken(url, { userId, name });
+  }
+  for (const [who, role, cohort] of STAFF_GRANTS) {
+    const { aadObjectId: userId, name } = PEOPLE[who];
+    const granted = await call(url, 'POST', '/api/roles', {
+      token: tokens.coordinator,
+      json: { role, cohortId: ids[cohort], userId, name },
+    });
+    if (granted.status !== 201) throw new Error(JSON.stringify(granted.body));
   }
   const { sameCohortPeer: peer, audienceOutsider: peerMentee } = PEOPLE;
   const peers = await call(url, 'POST', `/api/cohorts/${ids.cohortA}/roster`, {
