@@ -55,6 +55,9 @@ export interface TrailQuery {
 }
 
 export class AuditRepository {
+  /** Orders entries recorded in the same millisecond (see trailKey). */
+  private seq = 0;
+
   constructor(private readonly store: TableStore) {}
 
   private get table() {
@@ -66,7 +69,7 @@ export class AuditRepository {
       this.table,
       {
         partitionKey: PARTITION,
-        rowKey: trailKey(entry.at, entry.id),
+        rowKey: trailKey(entry.at, this.seq++, entry.id),
         id: entry.id,
         at: entry.at,
         action: entry.action,
