@@ -43,9 +43,10 @@ export function DateField({
   const pattern = datePattern(locale);
   const [unreadable, setUnreadable] = useState(false);
   const example = formatIsoDate('2027-03-07', locale);
-  const problem =
-    validationMessage ??
-    (unreadable ? `Write the date as ${pattern.words}, like ${example}.` : undefined);
+  // What was typed and could not be read says how to write it, before "choose a date".
+  const problem = unreadable
+    ? `Write the date as ${pattern.words}, like ${example}.`
+    : validationMessage;
 
   return (
     <Field
