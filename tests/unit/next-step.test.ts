@@ -11,7 +11,10 @@ const ZONE = 'Europe/London';
 function meeting(number: number, change: Partial<Meeting> = {}): Meeting {
   // Windows start at local midnight in the cohort's zone (London: BST from 28 March 2027).
   const first = DateTime.fromISO('2027-03-01', { zone: ZONE });
-  const start = first.plus({ months: number - 1 }).toUTC().toISO()!;
+  const start = first
+    .plus({ months: number - 1 })
+    .toUTC()
+    .toISO()!;
   const end = first.plus({ months: number }).toUTC().toISO()!;
   return {
     id: `m${number}`,

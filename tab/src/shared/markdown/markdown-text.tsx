@@ -6,7 +6,9 @@ import { Suspense, lazy } from 'react';
  * card. The renderer (react-markdown) is its own chunk, loaded the first time a text is shown,
  * so it adds nothing to the tab's initial JavaScript; until then the words show as typed.
  */
-const MarkdownBody = lazy(() => import('./markdown-body').then((m) => ({ default: m.MarkdownBody })));
+const MarkdownBody = lazy(() =>
+  import('./markdown-body').then((m) => ({ default: m.MarkdownBody })),
+);
 
 const useStyles = makeStyles({
   plain: {
