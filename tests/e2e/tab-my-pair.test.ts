@@ -1,7 +1,19 @@
+import type { Page } from 'playwright-core';
 import type { RunningService } from '../../bot/src/app/service';
+import { THEMES } from '../support/axe';
 import { screenshot } from '../support/browser';
+import { type FakeConnector, startFakeConnector } from '../support/fake-connector';
+import { JourneyDriver } from '../support/journey-driver';
+import { activePair } from '../support/journey-fixture';
 import { type TabHarness, startTabHarness } from '../support/tab-harness';
-import { expectNoHorizontalOverflow, fetchAs, openTab } from '../support/tab-page';
+import {
+  describedBy,
+  expectNoHorizontalOverflow,
+  fetchAs,
+  openTab,
+  settledAxeFindings,
+} from '../support/tab-page';
+import { call, devToken } from '../support/test-service';
 
 const AMARA = '1b6d2e80-3c4f-4a5b-9c6d-7e8f90a1b202';
 const DAVID = {
@@ -18,14 +30,19 @@ beforeAll(async () => {
   ({ service } = harness);
 });
 
-afterAll(() => harness?.stop());
+afterAll(async () => {
+  await harness?.stop();
+  await connector?.stop();
+});
+
+let connector: FakeConnector | undefined;
 
 function asDavid(path: string, init: RequestInit = {}): Promise<Response> {
   return fetchAs(service.url, DAVID, path, init);
 }
 
 describe('My pair in the tab (dev mode)', () => {
-  it('lets a mentor add and edit goals and actions, and keeps their text on a conflict', async () => {
+  it('leads with the next step, and adds and edits goals and actions in dialogs, keeping their text on a conflict', async () => {
     const { page, errors } = await openTab(harness, { query: 'view=personal', as: AMARA });
 
     // Open the pair from the home view.
@@ -37,39 +54,62 @@ describe('My pair in the tab (dev mode)', () => {
     await expect(page.getByTestId('pair-heading').textContent()).resolves.toContain(
       'David Whitfield',
     );
+    // The demo pair is only proposed: the next step says what happens before meetings start.
+    const next = page.getByTestId('pair-next-step');
+    await expect(next.getByTestId('pair-partner').textContent()).resolves.toContain(
+      'David Whitfield',
+    );
+    await expect(next.getByTestId('next-step-title').textContent()).resolves.toBe(
+      'Getting started',
+    );
+    await expect(next.getByTestId('next-step-detail').textContent()).resolves.toMatch(/contract/);
+    await expect(next.getByTestId('next-step-action').count()).resolves.toBe(0);
     await expect(page.getByTestId('pair-contract').textContent()).resolves.toMatch(/contract/);
     await expect(page.getByTestId('pair-progress').textContent()).resolves.toMatch(/held/);
+    await expect(next.getByTestId('pair-plan-dots').locator('li').count()).resolves.toBe(6);
     await expect(page.getByRole('heading', { name: 'My reflections' }).count()).resolves.toBe(1);
+    // No form is open until asked for.
+    await expect(page.locator('form').count()).resolves.toBe(0);
 
-    // Add a goal.
-    const addGoal = page.getByTestId('add-goal');
+    // Add a goal: the dialog closes once it is saved.
+    await page.getByTestId('goal-add-open').click();
+    const addGoal = page.getByTestId('add-goal-dialog');
     await addGoal.getByLabel('Goal').fill('Understand how board papers are written');
     await addGoal.getByTestId('goal-save').click();
+    await addGoal.waitFor({ state: 'detached' });
     const goals = page.getByTestId('goals-list');
     await goals.getByText('Understand how board papers are written').waitFor();
+    // Opened again, the form starts empty.
+    await page.getByTestId('goal-add-open').click();
     await expect(addGoal.getByLabel('Goal').inputValue()).resolves.toBe('');
+    await addGoal.getByTestId('add-goal-dialog-close').click();
+    await addGoal.waitFor({ state: 'detached' });
 
     // Edit it: new text, status and note.
     const goalItem = goals.locator('li').first();
+    const goalDialog = page.getByTestId('goal-dialog');
     await goalItem.getByTestId('goal-edit').click();
-    await goalItem.getByLabel('Goal').fill('Understand how board papers are written and read');
-    await goalItem.getByLabel('Progress').selectOption('in_progress');
-    await goalItem.getByLabel('Note (optional)').fill('Shadow the March board');
-    await goalItem.getByTestId('goal-save').click();
-    await goalItem.getByTestId('goal-status-shown').waitFor();
+    await goalDialog.getByLabel('Goal').fill('Understand how board papers are written and read');
+    await goalDialog.getByLabel('Progress').selectOption('in_progress');
+    await goalDialog.getByLabel('Note (optional)').fill('Shadow the March board');
+    await goalDialog.getByTestId('goal-save').click();
+    await goalDialog.waitFor({ state: 'detached' });
     await expect(goalItem.getByTestId('goal-status-shown').textContent()).resolves.toBe(
       'In progress',
     );
 
     // Add an action and mark it done.
-    const addAction = page.getByTestId('add-action');
+    await page.getByTestId('action-add-open').click();
+    const addAction = page.getByTestId('add-action-dialog');
     await addAction.getByLabel('What was agreed').fill('Send David the staff network report');
     await addAction.getByLabel('Who will do it').selectOption('me');
     // A month ahead: within the demo programme (a due date must be, with a margin).
-    await addAction
-      .getByLabel('Due date')
-      .fill(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
+    const due = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const [y, m, d] = due.split('-');
+    await addAction.getByLabel('Due date').fill(`${d}/${m}/${y}`);
+    await addAction.getByLabel('Due date').press('Tab');
     await addAction.getByTestId('action-save').click();
+    await addAction.waitFor({ state: 'detached' });
     const actionItem = page.getByTestId('actions-list').locator('li').first();
     await actionItem.getByText('Send David the staff network report').waitFor();
     await actionItem.getByRole('checkbox').check();
@@ -95,7 +135,7 @@ describe('My pair in the tab (dev mode)', () => {
 
     // David changes the goal while Amara has it open.
     await reloadedGoal.getByTestId('goal-edit').click();
-    await reloadedGoal.getByLabel('Goal').fill('Amara’s unsaved wording');
+    await goalDialog.getByLabel('Goal').fill('Amara’s unsaved wording');
     const space = (await (await asDavid(`/api/pairs/${pairId}`)).json()) as {
       goals: { id: string; text: string; status: string; note: string; etag: string }[];
     };
@@ -108,23 +148,24 @@ describe('My pair in the tab (dev mode)', () => {
     });
     expect(put.status).toBe(200);
 
-    await reloadedGoal.getByTestId('goal-save').click();
-    const conflict = reloadedGoal.getByTestId('goal-conflict');
+    // The conflict keeps the dialog open, with Amara's words and David's version.
+    await goalDialog.getByTestId('goal-save').click();
+    const conflict = goalDialog.getByTestId('goal-conflict');
     await conflict.waitFor();
     await expect(conflict.textContent()).resolves.toContain(
       'David Whitfield changed this a moment ago.',
     );
-    await expect(reloadedGoal.getByTestId('goal-conflict-latest').textContent()).resolves.toContain(
+    await expect(goalDialog.getByTestId('goal-conflict-latest').textContent()).resolves.toContain(
       'David’s wording',
     );
-    await expect(reloadedGoal.getByLabel('Goal').inputValue()).resolves.toBe(
+    await expect(goalDialog.getByLabel('Goal').inputValue()).resolves.toBe(
       'Amara’s unsaved wording',
     );
     await screenshot(page, 'tab-my-pair-conflict-1280');
 
-    // Saving again uses the new version and succeeds.
-    await reloadedGoal.getByTestId('goal-save').click();
-    await reloadedGoal.getByTestId('goal-text-shown').waitFor();
+    // Saving again uses the new version and succeeds; the dialog closes.
+    await goalDialog.getByTestId('goal-save').click();
+    await goalDialog.waitFor({ state: 'detached' });
     await expect(reloadedGoal.getByTestId('goal-text-shown').textContent()).resolves.toBe(
       'Amara’s unsaved wording',
     );
@@ -155,4 +196,120 @@ describe('My pair in the tab (dev mode)', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+});
+
+/** A mentor of a new cohort whose pair has agreed its contract (not a demo person). */
+const OLA = { aadObjectId: '7a1b2c3d-0000-4000-8000-00000000a001', name: 'Ola Adeyemi' };
+const RUTH = { aadObjectId: '7a1b2c3d-0000-4000-8000-00000000a002', name: 'Ruth Bennett' };
+
+/** Opens the tab signed in as someone outside the demo list, with a development token. */
+async function openAsOla(query: string, width = 1280): Promise<Page> {
+  const token = await devToken(service.url, { userId: OLA.aadObjectId, name: OLA.name });
+  const page = await harness.session.browser.newPage({ viewport: { width, height: 900 } });
+  page.setDefaultTimeout(60_000);
+  const session = {
+    token,
+    expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+    user: { userId: OLA.aadObjectId, name: OLA.name },
+  };
+  await page.addInitScript((value) => {
+    sessionStorage.setItem('reverse-mentoring.dev-session', value);
+  }, JSON.stringify(session));
+  await page.goto(`${service.url}/tab/index.html?${query}`);
+  return page;
+}
+
+describe('My pair for an active pair (dev clock)', () => {
+  let pairId: string;
+
+  beforeAll(async () => {
+    connector = await startFakeConnector();
+    const drive = new JourneyDriver(service, connector);
+    // Contract agreed on Monday 1 March 2027: meeting 1's window runs to 31 March.
+    await activePair(drive, service.url, OLA, RUTH);
+    const token = await devToken(service.url, { userId: OLA.aadObjectId, name: OLA.name });
+    const me = await call<{ memberships: { pair: { id: string } | null }[] }>(
+      service.url,
+      'GET',
+      '/api/me',
+      { token },
+    );
+    pairId = me.body.memberships[0]!.pair!.id;
+  });
+
+  it('shows "Book meeting 1 by …" with its one action, and sends a due date typed dd/mm/yyyy as yyyy-mm-dd', async () => {
+    const page = await openAsOla(`view=personal&pair=${pairId}`);
+    await page.getByTestId('my-pair').waitFor();
+    const next = page.getByTestId('pair-next-step');
+    // The browser's clock is not the service's: the year shows unless it is this year.
+    await expect(next.getByTestId('next-step-title').textContent()).resolves.toMatch(
+      /^Book meeting 1 by 31 March( 2027)?$/,
+    );
+    await expect(next.getByTestId('pair-partner').textContent()).resolves.toContain('Ruth Bennett');
+    await expect(
+      next.getByTestId('pair-plan-dots').locator('li').first().getAttribute('data-kind'),
+    ).resolves.toBe('open');
+
+    // Its one action opens how to book, and closes again.
+    await next.getByTestId('next-step-action').click();
+    const booking = page.getByTestId('booking-dialog');
+    await booking.getByText('next meeting').waitFor();
+    await booking.getByTestId('booking-help-done').click();
+    await booking.waitFor({ state: 'detached' });
+
+    // An action due 7 March 2027, typed the British way.
+    await page.getByTestId('action-add-open').click();
+    const dialog = page.getByTestId('add-action-dialog');
+    const dueDate = dialog.getByLabel('Due date');
+    await expect(dueDate.getAttribute('placeholder')).resolves.toBe('dd/mm/yyyy');
+    await dialog.getByLabel('What was agreed').fill('Share the ward rota with Ruth');
+    // Month and day the American way is no date here: said next to the field, nothing sent.
+    await dueDate.fill('03/31/2027');
+    await dueDate.press('Tab');
+    await dialog.getByTestId('action-save').click();
+    await expect(describedBy(dueDate)).resolves.toContain('dd/mm/yyyy');
+    await expect(dialog.getByLabel('What was agreed').inputValue()).resolves.toBe(
+      'Share the ward rota with Ruth',
+    );
+
+    await dueDate.fill('07/03/2027');
+    await dueDate.press('Tab');
+    await expect(dueDate.inputValue()).resolves.toBe('07/03/2027');
+    const sent = page.waitForRequest(
+      (r) => r.method() === 'POST' && r.url().endsWith(`/api/pairs/${pairId}/actions`),
+    );
+    await dialog.getByTestId('action-save').click();
+    expect((await sent).postDataJSON()).toMatchObject({
+      text: 'Share the ward rota with Ruth',
+      dueDate: '2027-03-07',
+    });
+    await dialog.waitFor({ state: 'detached' });
+    const item = page.getByTestId('actions-list').locator('li', { hasText: 'ward rota' });
+    await expect(item.textContent()).resolves.toMatch(/Due 7 March( 2027)?/);
+    await screenshot(page, 'tab-my-pair-next-step-1280');
+    await page.close();
+  });
+
+  it('has no serious accessibility findings at 1280 and 375 px in each theme, dialog open or not', async () => {
+    for (const theme of THEMES) {
+      for (const width of [1280, 375]) {
+        const page = await openAsOla(`view=personal&theme=${theme}&pair=${pairId}`, width);
+        await page.getByTestId('pair-next-step').waitFor();
+        if (width === 375) await expectNoHorizontalOverflow(page);
+        const what = `my pair ${theme} ${width}`;
+        let findings = await settledAxeFindings(page);
+        if (findings.length > 0) console.error(what, JSON.stringify(findings, null, 2));
+        expect(findings).toEqual([]);
+        await screenshot(page, `tab-my-pair-active-${theme}-${width}`);
+
+        await page.getByTestId('action-add-open').click();
+        await page.getByTestId('add-action-dialog').getByTestId('action-save').click();
+        await page.getByTestId('add-action-dialog').getByText('Write what was agreed.').waitFor();
+        findings = await settledAxeFindings(page);
+        if (findings.length > 0) console.error(`${what} dialog`, JSON.stringify(findings, null, 2));
+        expect(findings).toEqual([]);
+        await page.close();
+      }
+    }
+  }, 600_000);
 });

@@ -22,6 +22,15 @@ const AMARA = { userId: '1b6d2e80-3c4f-4a5b-9c6d-7e8f90a1b202', name: 'Amara Oka
 const DAVID = { userId: '2c7e3f91-4d50-4b6c-8d7e-8f90a1b2c303', name: 'David Whitfield' };
 const OTHER_PAIRS = ['Kwame Mensah', 'Helen Carter', 'Sofia Rahman', 'James Porter'];
 
+/** Markdown as a coordinator writes it: a list, a safe link, and things that must stay words. */
+const ANNOUNCEMENT_TEXT = [
+  'Meetings start **next week**. Before your first one:',
+  '',
+  '- agree your *contract*',
+  '- read [the programme guide](https://example.org/guide)',
+  '- ignore [this](javascript:alert(1)) and <script>alert(2)</script>',
+].join('\n');
+
 let harness: TabHarness;
 let service: RunningService;
 let cohortId: string;
@@ -50,10 +59,17 @@ beforeAll(async () => {
   expect(event.status).toBe(201);
   const announced = await call(service.url, 'POST', `/api/cohorts/${cohortId}/announcements`, {
     token: coordinator,
-    json: { title: 'Welcome to the cohort', text: 'Meetings start next week.', audience: 'cohort' },
+    json: { title: 'Welcome to the cohort', text: ANNOUNCEMENT_TEXT, audience: 'cohort' },
   });
   expect(announced.status).toBe(201);
   const amara = await devToken(service.url, AMARA);
+  const going = await call(
+    service.url,
+    'PUT',
+    `/api/cohorts/${cohortId}/events/${(event.body as { id: string }).id}/rsvp`,
+    { token: amara, json: { response: 'yes' } },
+  );
+  expect(going.status).toBe(200);
   const me = await call<{ memberships: { pair: { id: string } | null }[] }>(
     service.url,
     'GET',
@@ -87,7 +103,37 @@ describe('the channel home', () => {
     await page.getByTestId('channel-home').waitFor();
     const events = page.getByTestId('channel-events');
     await events.getByText('Peer support circle').waitFor();
-    await page.getByTestId('channel-announcements').getByText('Welcome to the cohort').waitFor();
+    const news = page.getByTestId('channel-announcements');
+    await news.getByText('Welcome to the cohort').waitFor();
+    // The Markdown is rendered as the card renders it: bold, a list, a link; no raw dashes.
+    const body = news.getByTestId('channel-announcement-text');
+    await body.locator('li').first().waitFor();
+    await expect(body.locator('li').allTextContents()).resolves.toEqual([
+      'agree your contract',
+      'read the programme guide',
+      'ignore this and <script>alert(2)</script>',
+    ]);
+    await expect(body.locator('strong').textContent()).resolves.toBe('next week');
+    await expect(body.locator('em').textContent()).resolves.toBe('contract');
+    // Only the safe link is a link, opening in a new window; the javascript: one is words.
+    const links = body.locator('a');
+    await expect(links.count()).resolves.toBe(1);
+    await expect(links.first().textContent()).resolves.toBe('the programme guide');
+    await expect(links.first().getAttribute('href')).resolves.toBe('https://example.org/guide');
+    await expect(links.first().getAttribute('target')).resolves.toBe('_blank');
+    await expect(links.first().getAttribute('rel')).resolves.toContain('noopener');
+    // No element was made from the typed HTML.
+    await expect(body.locator('script').count()).resolves.toBe(0);
+    await expect(body.textContent()).resolves.not.toMatch(/\[|\]\(|^- /m);
+    // The link is in the theme's link colour, not the browser's default blue.
+    const colour = await links.first().evaluate((a) => getComputedStyle(a).color);
+    expect(colour).not.toBe('rgb(0, 0, 238)');
+    // The "You're going" badge keeps its own width instead of stretching across the card.
+    const badge = events.getByTestId('channel-event-response');
+    await expect(badge.textContent()).resolves.toBe("You're going");
+    const badgeWidth = (await badge.boundingBox())!.width;
+    const listWidth = (await events.locator('li').first().boundingBox())!.width;
+    expect(badgeWidth).toBeLessThan(listWidth / 2);
     const pair = page.getByTestId('channel-my-pair');
     await pair.getByText('David Whitfield').waitFor();
     const text = (await page.textContent('body')) ?? '';
@@ -135,19 +181,23 @@ describe('a mentee in the tab', () => {
     await expect(page.getByTestId('pair-heading').textContent()).resolves.toContain('Amara');
     await page.getByText('Private goal: speak at the board').waitFor();
 
-    const addGoal = page.getByTestId('add-goal');
+    await page.getByTestId('goal-add-open').click();
+    const addGoal = page.getByTestId('add-goal-dialog');
     await addGoal.getByLabel('Goal').fill('Learn what the ward night shift is like');
     await addGoal.getByTestId('goal-save').click();
+    await addGoal.waitFor({ state: 'detached' });
     await page.getByTestId('goals-list').getByText('Learn what the ward night shift').waitFor();
 
-    const addAction = page.getByTestId('add-action');
+    await page.getByTestId('action-add-open').click();
+    const addAction = page.getByTestId('add-action-dialog');
     await addAction.getByLabel('What was agreed').fill('Visit ward 7 on a night shift');
     await addAction.getByLabel('Who will do it').selectOption('me');
-    // A month ahead: within the demo programme (a due date must be, with a margin).
-    await addAction
-      .getByLabel('Due date')
-      .fill(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
+    // A month ahead: within the demo programme (a due date must be, with a margin), en-GB.
+    const [y, m, d] = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10).split('-');
+    await addAction.getByLabel('Due date').fill(`${d}/${m}/${y}`);
+    await addAction.getByLabel('Due date').press('Tab');
     await addAction.getByTestId('action-save').click();
+    await addAction.waitFor({ state: 'detached' });
     const item = page
       .getByTestId('actions-list')
       .locator('li', { hasText: 'Visit ward 7 on a night shift' });
@@ -155,18 +205,10 @@ describe('a mentee in the tab', () => {
     await item.getByRole('checkbox').check();
     await expect(item.getByTestId('action-state').textContent()).resolves.toBe('Done');
 
-    const prep = page.getByTestId('preparation-form');
-    if ((await prep.count()) > 0) {
-      await prep.getByTestId('preparation-save').click();
-      await prep.getByText('Write at least one thing you want to cover.').waitFor();
-      await prep.getByTestId('preparation-topics').fill('How rotas are made');
-      await prep.getByTestId('preparation-save').click();
-      await expect(prep.getByTestId('preparation-status').textContent()).resolves.toMatch(
-        /Only you see it/,
-      );
-    } else {
-      await page.getByTestId('preparation-empty').waitFor();
-    }
+    // The demo pair is not meeting yet: the next step says so, with no form to fill.
+    await expect(page.getByTestId('next-step-title').textContent()).resolves.toBe(
+      'Getting started',
+    );
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -190,11 +232,12 @@ describe('accessibility in every theme', () => {
             `${service.url}/tab/index.html?view=personal&theme=${theme}&pair=${pairId}`,
           );
           await page.getByTestId('my-pair').waitFor();
-          await page
-            .getByTestId('reflection-save')
-            .click()
-            .catch(() => undefined);
           await expectNoAxeFindings(page, `my pair ${who.name} ${theme}`);
+          // A form in its dialog, showing a problem next to its field.
+          await page.getByTestId('goal-add-open').click();
+          await page.getByTestId('add-goal-dialog').getByTestId('goal-save').click();
+          await page.getByTestId('add-goal-dialog').getByText('Write the goal').waitFor();
+          await expectNoAxeFindings(page, `my pair dialog ${who.name} ${theme}`);
         }
         if (theme === 'dark' && who === AMARA) await screenshot(page, 'tab-my-pair-dark');
         await page.close();

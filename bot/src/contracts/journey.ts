@@ -267,6 +267,29 @@ export interface PairReflection {
   createdAt: string;
 }
 
+/** What My pair leads with: the one thing to do now. */
+export const NEXT_STEP_KINDS = ['reflect', 'prepare', 'book', 'wait', 'done'] as const;
+export type NextStepKind = (typeof NEXT_STEP_KINDS)[number];
+
+/**
+ * The pair's next step for this partner (features/journey/domain/next-step.ts decides it):
+ * `reflect` on the latest held meeting they have not reflected on; `prepare` for the next
+ * booked meeting; `book` the next meeting in the plan by the last day of its window; `wait`
+ * while the pair is not meeting (not yet introduced or agreed, or paused); `done` once the plan
+ * is over or the pair has ended.
+ */
+export interface PairNextStep {
+  kind: NextStepKind;
+  /** The meeting it is about (reflect, prepare, book), else null. */
+  meetingId: string | null;
+  /** Its place in the plan; null for a meeting logged outside it, or no meeting. */
+  meetingNumber: number | null;
+  /** prepare and reflect: when the meeting is or was (UTC ISO instant). */
+  at: string | null;
+  /** book: the last day to book it, yyyy-mm-dd in the cohort's time zone. */
+  byDate: string | null;
+}
+
 /** `GET /api/pairs/{pairId}`: one partner's view of the pair's space. */
 export interface PairSpace {
   pair: { id: string; state: PairState; arrangement: Arrangement; myRole: PairRole };
@@ -286,6 +309,7 @@ export interface PairSpace {
     minimumMet: boolean;
     summary: string;
   };
+  nextStep: PairNextStep;
   meetings: PairMeeting[];
   goals: PairGoal[];
   actions: PairAction[];

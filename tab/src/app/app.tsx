@@ -5,6 +5,7 @@ import { AppShell } from './app-shell';
 import { clearDevSession, loadDevSession, saveDevSession } from './dev-session';
 import type { DevSession } from './dev-session';
 import { HomeView } from '../home/home-view';
+import { LocaleProvider, localeFromUrl } from '../shared/locale';
 import { Loading } from '../shared/status-views';
 import { detectTeams } from './teams-context';
 import type { TeamsHost } from './teams-context';
@@ -135,13 +136,15 @@ export function App({ page, view }: AppProps) {
     content = <BrowserTab view={view} />;
   }
 
+  // Dates are written in Teams' locale; outside Teams in `?locale=` or en-GB (shared/locale.tsx).
+  const locale = host?.locale ?? localeFromUrl(window.location.search) ?? '';
   return (
     <FluentProvider
       theme={fluentTheme(themeName)}
       className={styles.provider}
       data-theme={themeName}
     >
-      {content}
+      <LocaleProvider locale={locale}>{content}</LocaleProvider>
     </FluentProvider>
   );
 }

@@ -1,9 +1,10 @@
-import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ApiClient } from '../app/api-client';
 import type { EventAudience, RsvpResponse } from '../../../bot/src/contracts/calendar';
 import { isHttpsUrl } from '../../../bot/src/contracts/safe-links';
 import type { ChannelCohort, CohortHome } from '../../../bot/src/contracts/channel-home';
 import { describePairState } from '../shared/format';
+import { MarkdownText } from '../shared/markdown/markdown-text';
 import { SectionCard } from '../shared/section-card';
 import { Loading, Problem } from '../shared/status-views';
 import { useApiLoad } from '../shared/use-api-load';
@@ -32,7 +33,8 @@ const useStyles = makeStyles({
     overflowWrap: 'anywhere',
   },
   muted: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
-  message: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
+  // A badge in a column keeps its own width instead of stretching across the card.
+  badge: { alignSelf: 'flex-start', maxWidth: '100%' },
   counts: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
@@ -132,7 +134,12 @@ export function ChannelHome({
                     {AUDIENCE_WORDS[e.audience]}
                   </Text>
                   {e.myResponse && (
-                    <Badge appearance="outline" shape="rounded">
+                    <Badge
+                      appearance="outline"
+                      shape="rounded"
+                      className={styles.badge}
+                      data-testid="channel-event-response"
+                    >
                       {RESPONSE_WORDS[e.myResponse]}
                     </Badge>
                   )}
@@ -163,11 +170,16 @@ export function ChannelHome({
                   <Text size={200} className={styles.muted}>
                     {a.from}, {dayOnly.format(new Date(a.sentAt))}
                   </Text>
-                  <Text className={styles.message}>{a.text.replace(/\*\*/g, '')}</Text>
+                  <MarkdownText text={a.text} testId="channel-announcement-text" />
                   {a.link && isHttpsUrl(a.link.url) && (
-                    <a href={a.link.url} target="_blank" rel="noreferrer">
+                    <Link
+                      href={a.link.url}
+                      target="_blank"
+                      rel="noopener noreferrer"
+                      className={styles.badge}
+                    >
                       {a.link.label}
-                    </a>
+                    </Link>
                   )}
                 </li>
               ))}

@@ -1,5 +1,6 @@
 import {
   Badge,
+  Button,
   Checkbox,
   Field,
   Input,
@@ -18,9 +19,11 @@ import {
   type NewAction,
   type PairAction,
 } from '../../../bot/src/contracts/journey';
-import { formatDate } from '../shared/format';
+import { DateField } from '../shared/date-field';
+import { FormDialog } from '../shared/form-dialog';
+import { useLocale } from '../shared/locale';
+import { formatDayWords } from '../shared/local-dates';
 import { FormProblem, SubmitButton, useFormStyles } from '../shared/form-parts';
-import { Subheading } from '../shared/section-card';
 import { describeFailure, useFormSubmit } from '../shared/use-form-submit';
 import type { FieldErrors } from '../shared/use-form-submit';
 import { checkNewAction } from './pair-checks';
@@ -39,6 +42,7 @@ function ActionItem({
   onToggle: (action: PairAction, done: boolean) => Promise<void>;
 }) {
   const styles = useStyles();
+  const locale = useLocale();
   // The ticked state shows at once while the change is saved.
   const [pending, setPending] = useState<boolean | null>(null);
   const busy = pending !== null;
@@ -73,7 +77,7 @@ function ActionItem({
       />
       <div className={styles.meta} id={metaId}>
         <Text size={200}>{owner}</Text>
-        <Text size={200}>Due {formatDate(action.dueDate)}</Text>
+        <Text size={200}>Due {formatDayWords(action.dueDate, locale)}</Text>
         {action.done ? (
           <Badge appearance="tint" color="success" data-testid="action-state">
             Done
@@ -105,10 +109,12 @@ function AddActionForm({
   partnerName,
   myName,
   onAdd,
+  onCancel,
 }: {
   partnerName: string;
   myName: string;
   onAdd: (action: NewAction) => Promise<void>;
+  onCancel: () => void;
 }) {
   const styles = useFormStyles();
   const empty: NewAction = { text: '', owner: 'me', dueDate: '' };
@@ -121,9 +127,9 @@ function AddActionForm({
     setErrors(missing);
     setProblem(undefined);
     if (Object.keys(missing).length > 0) return;
+    // Saved, the dialog closes; refused, every word typed stays.
     await save(async () => {
       await onAdd(values);
-      setValues(empty);
     });
   }
 
@@ -154,20 +160,23 @@ function AddActionForm({
             <option value="partner">{partnerName}</option>
           </Select>
         </Field>
-        <Field label="Due date" required validationMessage={errors.dueDate}>
-          <Input
-            type="date"
-            min={todayIso()}
-            value={values.dueDate}
-            onChange={(_, d) => setValues((v) => ({ ...v, dueDate: d.value }))}
-            data-testid="action-due"
-          />
-        </Field>
+        <DateField
+          label="Due date"
+          required
+          validationMessage={errors.dueDate}
+          min={todayIso()}
+          value={values.dueDate}
+          onChange={(dueDate) => setValues((v) => ({ ...v, dueDate }))}
+          testId="action-due"
+        />
       </div>
       <div className={styles.buttons}>
         <SubmitButton saving={saving} testId="action-save">
           Add action
         </SubmitButton>
+        <Button type="button" onClick={onCancel} disabled={saving} data-testid="action-cancel">
+          Cancel
+        </Button>
       </div>
     </form>
   );
@@ -182,6 +191,12 @@ export function ActionsSection({
   onActionsChange,
 }: PairWorkProps & { actions: PairAction[]; onActionsChange: (actions: PairAction[]) => void }) {
   const styles = useStyles();
+  const [adding, setAdding] = useState(false);
+  // Open actions first (soonest due first), then those done.
+  const shown = [...actions].sort(
+    (a, b) => Number(a.done) - Number(b.done) || a.dueDate.localeCompare(b.dueDate),
+  );
+  const open = actions.filter((a) => !a.done).length;
   const replace = (action: PairAction) =>
     onActionsChange(actions.map((a) => (a.id === action.id ? action : a)));
 
@@ -214,7 +229,7 @@ export function ActionsSection({
         </Text>
       ) : (
         <ul className={styles.list} data-testid="actions-list">
-          {actions.map((a) => (
+          {shown.map((a) => (
             <ActionItem
               key={a.id}
               action={a}
@@ -225,15 +240,33 @@ export function ActionsSection({
           ))}
         </ul>
       )}
-      <Subheading>Add an agreed action</Subheading>
-      <AddActionForm
-        partnerName={partnerName}
-        myName={myName}
-        onAdd={async (input) => {
-          const added = await client.addAction(pairId, input);
-          onActionsChange([...actions, { overdue: false, meetingId: null, ...added }]);
-        }}
-      />
+      {actions.length > 0 && (
+        <Text size={200} className={styles.muted} data-testid="actions-open-count">
+          {open === 0 ? 'All done.' : `${open} open.`}
+        </Text>
+      )}
+      <div>
+        <Button onClick={() => setAdding(true)} data-testid="action-add-open">
+          Add an agreed action
+        </Button>
+      </div>
+      <FormDialog
+        open={adding}
+        title="Add an agreed action"
+        onClose={() => setAdding(false)}
+        testId="add-action-dialog"
+      >
+        <AddActionForm
+          partnerName={partnerName}
+          myName={myName}
+          onCancel={() => setAdding(false)}
+          onAdd={async (input) => {
+            const added = await client.addAction(pairId, input);
+            onActionsChange([...actions, { overdue: false, meetingId: null, ...added }]);
+            setAdding(false);
+          }}
+        />
+      </FormDialog>
     </>
   );
 }

@@ -14,11 +14,9 @@ import { useFormSubmit } from '../shared/use-form-submit';
 interface GoalFormProps {
   initial: GoalInput;
   submitLabel: string;
-  /** Resolves true when saved (the form then clears or closes), false to keep the form as is. */
+  /** Resolves true when saved (the dialog holding the form then closes), false to keep it open. */
   onSubmit: (goal: GoalInput) => Promise<boolean>;
   onCancel?: () => void;
-  /** Cleared after a save when adding, so the next goal starts empty. */
-  clearAfterSave?: boolean;
   /** Shown above the fields, such as the "changed a moment ago" notice. */
   notice?: ReactNode;
   testId: string;
@@ -30,7 +28,6 @@ export function GoalForm({
   submitLabel,
   onSubmit,
   onCancel,
-  clearAfterSave,
   notice,
   testId,
 }: GoalFormProps) {
@@ -45,9 +42,9 @@ export function GoalForm({
       setErrors(refused);
       return;
     }
+    // Saved, the dialog holding the form closes; refused, every word typed stays.
     await save(async () => {
-      const saved = await onSubmit(values);
-      if (saved && clearAfterSave) setValues(initial);
+      await onSubmit(values);
     });
   }
 

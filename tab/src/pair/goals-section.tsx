@@ -9,7 +9,7 @@ import {
 import { useState } from 'react';
 import { ApiRequestError } from '../app/api-client';
 import type { GoalInput, PairGoal } from '../../../bot/src/contracts/journey';
-import { Subheading } from '../shared/section-card';
+import { FormDialog } from '../shared/form-dialog';
 import { GoalForm } from './goal-form';
 import { describeGoalStatus } from './pair-format';
 import { type PairWorkProps, conflictTitle, usePairWorkStyles as useStyles } from './pair-work';
@@ -52,23 +52,6 @@ function GoalItem({
     </>
   );
 
-  if (!editing) {
-    return (
-      <li className={styles.item} data-testid={`goal-${goal.id}`}>
-        {view}
-        <div>
-          <Button
-            onClick={() => setEditing(true)}
-            aria-label={`Edit goal: ${goal.text}`}
-            data-testid="goal-edit"
-          >
-            Edit
-          </Button>
-        </div>
-      </li>
-    );
-  }
-
   const notice = latest ? (
     <MessageBar intent="warning" layout="multiline" data-testid="goal-conflict">
       <MessageBarBody>
@@ -81,29 +64,41 @@ function GoalItem({
       </MessageBarBody>
     </MessageBar>
   ) : undefined;
+  const close = () => {
+    setEditing(false);
+    setLatest(null);
+  };
 
   return (
     <li className={styles.item} data-testid={`goal-${goal.id}`}>
-      <GoalForm
-        initial={{ text: goal.text, status: goal.status, note: goal.note }}
-        submitLabel={latest ? 'Save my version' : 'Save goal'}
-        notice={notice}
-        testId="goal-edit-form"
-        onCancel={() => {
-          setEditing(false);
-          setLatest(null);
-        }}
-        onSubmit={async (input) => {
-          const result = await onSave(goal, input);
-          if (result === 'saved') {
-            setEditing(false);
-            setLatest(null);
-            return true;
-          }
-          setLatest(result);
-          return false;
-        }}
-      />
+      {view}
+      <div>
+        <Button
+          onClick={() => setEditing(true)}
+          aria-label={`Edit goal: ${goal.text}`}
+          data-testid="goal-edit"
+        >
+          Edit
+        </Button>
+      </div>
+      <FormDialog open={editing} title="Edit goal" onClose={close} testId="goal-dialog">
+        <GoalForm
+          initial={{ text: goal.text, status: goal.status, note: goal.note }}
+          submitLabel={latest ? 'Save my version' : 'Save goal'}
+          notice={notice}
+          testId="goal-edit-form"
+          onCancel={close}
+          onSubmit={async (input) => {
+            const result = await onSave(goal, input);
+            if (result === 'saved') {
+              close();
+              return true;
+            }
+            setLatest(result);
+            return false;
+          }}
+        />
+      </FormDialog>
     </li>
   );
 }
@@ -119,6 +114,7 @@ export function GoalsSection({
   onGoalsChange: (goals: PairGoal[]) => void;
 }) {
   const styles = useStyles();
+  const [adding, setAdding] = useState(false);
   const replace = (goal: PairGoal) =>
     onGoalsChange(goals.map((g) => (g.id === goal.id ? goal : g)));
 
@@ -150,18 +146,30 @@ export function GoalsSection({
           ))}
         </ul>
       )}
-      <Subheading>Add a goal</Subheading>
-      <GoalForm
-        initial={{ text: '', status: 'not_started', note: '' }}
-        submitLabel="Add goal"
-        clearAfterSave
-        testId="add-goal"
-        onSubmit={async (input) => {
-          const goal = await client.addGoal(pairId, input);
-          onGoalsChange([...goals, goal]);
-          return true;
-        }}
-      />
+      <div>
+        <Button onClick={() => setAdding(true)} data-testid="goal-add-open">
+          Add a goal
+        </Button>
+      </div>
+      <FormDialog
+        open={adding}
+        title="Add a goal"
+        onClose={() => setAdding(false)}
+        testId="add-goal-dialog"
+      >
+        <GoalForm
+          initial={{ text: '', status: 'not_started', note: '' }}
+          submitLabel="Add goal"
+          testId="add-goal"
+          onCancel={() => setAdding(false)}
+          onSubmit={async (input) => {
+            const goal = await client.addGoal(pairId, input);
+            onGoalsChange([...goals, goal]);
+            setAdding(false);
+            return true;
+          }}
+        />
+      </FormDialog>
     </>
   );
 }

@@ -1,12 +1,16 @@
-import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
 import type { ApiClient } from '../app/api-client';
-import type { PairReflection, PairSpace } from '../../../bot/src/contracts/journey';
+import type { PairSpace } from '../../../bot/src/contracts/journey';
 import { DetailList } from '../shared/cohort-details';
-import { describeMyPart, describePairState, describePartner, formatDate } from '../shared/format';
-import { describeMeetingStatus, describeMeetingWhen } from './pair-format';
+import { FormDialog } from '../shared/form-dialog';
+import { FormStatus } from '../shared/form-parts';
+import { describeMyPart, describePartner } from '../shared/format';
 import { useApiLoad } from '../shared/use-api-load';
 import { ActionsSection } from './actions-section';
 import { GoalsSection } from './goals-section';
+import { NextStepCard } from './next-step-card';
+import { BookingHelp, MeetingList, ReflectionList } from './pair-parts';
 import { PreparationForm, ReflectionForm } from './pair-writing';
 import { SectionCard, Subheading } from '../shared/section-card';
 import { Loading, Problem } from '../shared/status-views';
@@ -15,30 +19,24 @@ import { ViewFrame, ViewTitle } from '../shared/view-header';
 const useStyles = makeStyles({
   top: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   muted: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
-  list: {
-    margin: 0,
-    padding: 0,
-    listStyleType: 'none',
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-  },
-  meeting: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'baseline',
-    justifyContent: 'space-between',
-    gap: tokens.spacingHorizontalS,
-    paddingBlock: tokens.spacingVerticalXS,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  reflection: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalXS,
-    overflowWrap: 'anywhere',
+  // Two columns where there is room, one on a phone.
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 360px), 1fr))',
+    gap: tokens.spacingHorizontalL,
+    alignItems: 'start',
   },
 });
+
+/** The dialog My pair has open: one of the next step's forms, or none. */
+type PairDialog = 'prepare' | 'reflect' | 'book' | null;
+
+/** The next step's title, for the dialog it opens. */
+function stepTitle(space: PairSpace): string {
+  const n = space.nextStep.meetingNumber;
+  const meeting = n ? `meeting ${n}` : 'your next meeting';
+  return space.nextStep.kind === 'book' ? `Book ${meeting}` : `Prepare for ${meeting}`;
+}
 
 function contractStatus(space: PairSpace): string {
   const c = space.contract;
@@ -54,30 +52,6 @@ function contractStatus(space: PairSpace): string {
   return `Waiting for you and ${partner} to agree your contract.`;
 }
 
-function ReflectionList({ items, testId }: { items: PairReflection[]; testId: string }) {
-  const styles = useStyles();
-  return (
-    <ul className={styles.list} data-testid={testId}>
-      {items.map((r) => (
-        <li key={r.id} className={styles.reflection}>
-          <Text size={200} className={styles.muted}>
-            {formatDate(r.createdAt)}
-            {r.sharedWithPartner ? ' · shared with your partner' : ' · private to you'}
-          </Text>
-          <Text>
-            <strong>What I learned:</strong> {r.learned}
-          </Text>
-          {r.doDifferently && (
-            <Text>
-              <strong>What I&apos;ll do differently:</strong> {r.doDifferently}
-            </Text>
-          )}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
 interface MyPairViewProps {
   client: ApiClient;
   pairId: string;
@@ -85,13 +59,20 @@ interface MyPairViewProps {
   onSignInExpired?: () => void;
 }
 
-/** One pair's own space: partner, contract, meetings, goals, actions, preparation, reflections. */
+/**
+ * One pair's own space, leading with what to do now (the partner, the next step and its one
+ * action, progress against the plan), then open actions, goals, meetings and reflections. Each
+ * form opens on demand in a dialog and closes once saved.
+ */
 export function MyPairView({ client, pairId, onBack, onSignInExpired }: MyPairViewProps) {
   const styles = useStyles();
+  const [dialog, setDialog] = useState<PairDialog>(null);
+  const [said, setSaid] = useState('');
   const [load, setLoad, retry] = useApiLoad(
     () => client.getPair(pairId),
     [client, pairId],
     onSignInExpired,
+    { keepWhileReloading: true },
   );
   const back = { label: 'Back to your mentoring', onBack, testId: 'pair-back' };
 
@@ -124,10 +105,12 @@ export function MyPairView({ client, pairId, onBack, onSignInExpired }: MyPairVi
   const partnerName = space.partner.displayName;
   const update = (change: Partial<PairSpace>) =>
     setLoad((l) => (l.status === 'loaded' ? { ...l, data: { ...l.data, ...change } } : l));
-  const work = [space.partner.jobTitle, space.partner.organisation].filter(Boolean).join(', ');
-  const nextMeeting = space.preparation
-    ? space.meetings.find((m) => m.id === space.preparation?.meetingId)
-    : undefined;
+  const saved = (words: string) => {
+    setDialog(null);
+    setSaid(words);
+  };
+  const heldMeetings = space.meetings.filter((m) => m.status === 'held');
+  const contract = contractStatus(space);
 
   return (
     <ViewFrame back={back} testId="my-pair">
@@ -136,91 +119,103 @@ export function MyPairView({ client, pairId, onBack, onSignInExpired }: MyPairVi
           Your pair with {partnerName}
         </ViewTitle>
         <Text className={styles.muted}>{space.cohort.name}</Text>
+        <FormStatus status={said} testId="pair-saved-status" />
       </div>
 
-      <SectionCard title="About your pair" testId="pair-about">
-        <DetailList
-          rows={[
-            {
-              term: describePartner(
-                space.partner.role === 'mentor' ? 'mentor' : 'mentee',
-                space.pair.arrangement,
-              ),
-              value: (
-                <span data-testid="pair-partner">
-                  {partnerName}
-                  {work ? `, ${work}` : ''}
-                </span>
-              ),
-            },
-            { term: 'Your part', value: describeMyPart(space.pair.myRole, space.pair.arrangement) },
-            {
-              term: 'Status',
-              value: (
-                <Badge appearance="outline" shape="rounded" data-testid="pair-state">
-                  {describePairState(space.pair.state)}
-                </Badge>
-              ),
-            },
-            {
-              term: 'Contract',
-              value: <span data-testid="pair-contract">{contractStatus(space)}</span>,
-            },
-          ]}
-        />
-      </SectionCard>
+      <NextStepCard
+        space={space}
+        contract={contract}
+        onAct={(step) =>
+          setDialog(
+            step.kind === 'reflect' || step.kind === 'prepare' || step.kind === 'book'
+              ? step.kind
+              : null,
+          )
+        }
+      />
 
-      <SectionCard title="Meetings" testId="pair-meetings">
-        <Text data-testid="pair-progress">{space.progress.summary}</Text>
-        {space.meetings.length === 0 ? (
-          <Text className={styles.muted} data-testid="meetings-empty">
-            No meetings yet. They&apos;ll appear here once your programme team introduces you and
-            your monthly meetings are set out.
-          </Text>
-        ) : (
-          <ul className={styles.list} data-testid="meetings-list">
-            {space.meetings.map((m, i) => (
-              <li key={m.id} className={styles.meeting}>
-                <Text weight="semibold">Meeting {m.number ?? i + 1}</Text>
-                <Text className={styles.muted}>{describeMeetingWhen(m)}</Text>
-                <Badge appearance="outline" shape="rounded">
-                  {describeMeetingStatus(m.status)}
-                </Badge>
-              </li>
-            ))}
-          </ul>
-        )}
-      </SectionCard>
+      <div className={styles.grid}>
+        <SectionCard title="Agreed actions" testId="pair-actions">
+          <ActionsSection
+            client={client}
+            pairId={pairId}
+            partnerName={partnerName}
+            myName={space.me.displayName}
+            actions={space.actions}
+            onActionsChange={(actions) => update({ actions })}
+          />
+        </SectionCard>
 
-      <SectionCard title="Goals" testId="pair-goals">
-        <GoalsSection
-          client={client}
-          pairId={pairId}
-          partnerName={partnerName}
-          goals={space.goals}
-          onGoalsChange={(goals) => update({ goals })}
-        />
-      </SectionCard>
+        <SectionCard title="Goals" testId="pair-goals">
+          <GoalsSection
+            client={client}
+            pairId={pairId}
+            partnerName={partnerName}
+            goals={space.goals}
+            onGoalsChange={(goals) => update({ goals })}
+          />
+        </SectionCard>
 
-      <SectionCard title="Agreed actions" testId="pair-actions">
-        <ActionsSection
-          client={client}
-          pairId={pairId}
-          partnerName={partnerName}
-          myName={space.me.displayName}
-          actions={space.actions}
-          onActionsChange={(actions) => update({ actions })}
-        />
-      </SectionCard>
+        <SectionCard title="Meetings" testId="pair-meetings">
+          <MeetingList meetings={space.meetings} />
+        </SectionCard>
 
-      <SectionCard title="Preparing for your next meeting" testId="pair-preparation">
-        {!space.preparation ? (
-          <Text className={styles.muted} data-testid="preparation-empty">
-            Once your next meeting is booked, note here what you want to cover.
-          </Text>
-        ) : (
+        <SectionCard title="My reflections" testId="pair-reflections">
+          {space.reflections.mine.length === 0 ? (
+            <Text className={styles.muted} data-testid="reflections-empty">
+              You haven&apos;t written any reflections yet. After each meeting, note what you
+              learned. They stay private unless you choose to share them.
+            </Text>
+          ) : (
+            <ReflectionList items={space.reflections.mine} testId="reflections-mine" />
+          )}
+          {space.reflections.sharedWithMe.length > 0 && (
+            <>
+              <Subheading>Shared with you by {partnerName}</Subheading>
+              <ReflectionList items={space.reflections.sharedWithMe} testId="reflections-shared" />
+            </>
+          )}
+          {heldMeetings.length === 0 ? (
+            <Text className={styles.muted} data-testid="reflection-no-meeting">
+              Once a meeting is recorded as held, you can reflect on it here.
+            </Text>
+          ) : (
+            <div>
+              <Button onClick={() => setDialog('reflect')} data-testid="reflection-open">
+                Write a reflection
+              </Button>
+            </div>
+          )}
+        </SectionCard>
+
+        <SectionCard title="About your pair" testId="pair-about">
+          <DetailList
+            rows={[
+              {
+                term: describePartner(
+                  space.partner.role === 'mentor' ? 'mentor' : 'mentee',
+                  space.pair.arrangement,
+                ),
+                value: partnerName,
+              },
+              {
+                term: 'Your part',
+                value: describeMyPart(space.pair.myRole, space.pair.arrangement),
+              },
+              { term: 'Contract', value: <span data-testid="pair-contract">{contract}</span> },
+            ]}
+          />
+        </SectionCard>
+      </div>
+
+      <FormDialog
+        open={dialog === 'prepare' && space.preparation !== null}
+        title={stepTitle(space)}
+        onClose={() => setDialog(null)}
+        testId="preparation-dialog"
+      >
+        {space.preparation && (
           <>
-            {nextMeeting && <Text weight="semibold">{describeMeetingWhen(nextMeeting)}</Text>}
             <Text data-testid="preparation-partner">
               <strong>{partnerName}&apos;s topics:</strong>{' '}
               {space.preparation.partner?.topics ?? `${partnerName} hasn't shared any yet.`}
@@ -232,45 +227,48 @@ export function MyPairView({ client, pairId, onBack, onSignInExpired }: MyPairVi
               meetingId={space.preparation.meetingId}
               partnerName={partnerName}
               initial={space.preparation.mine}
-              onSaved={(mine) =>
-                space.preparation && update({ preparation: { ...space.preparation, mine } })
-              }
+              onCancel={() => setDialog(null)}
+              onSaved={(mine, words) => {
+                if (space.preparation) update({ preparation: { ...space.preparation, mine } });
+                saved(words);
+              }}
             />
           </>
         )}
-      </SectionCard>
+      </FormDialog>
 
-      <SectionCard title="My reflections" testId="pair-reflections">
-        {space.reflections.mine.length === 0 ? (
-          <Text className={styles.muted} data-testid="reflections-empty">
-            You haven&apos;t written any reflections yet. After each meeting, note what you learned.
-            They stay private unless you choose to share them.
-          </Text>
-        ) : (
-          <ReflectionList items={space.reflections.mine} testId="reflections-mine" />
-        )}
-        {space.reflections.sharedWithMe.length > 0 && (
-          <>
-            <Subheading>Shared with you by {partnerName}</Subheading>
-            <ReflectionList items={space.reflections.sharedWithMe} testId="reflections-shared" />
-          </>
-        )}
-        <Subheading>Write a reflection</Subheading>
+      <FormDialog
+        open={dialog === 'reflect' && heldMeetings.length > 0}
+        title="Write a reflection"
+        onClose={() => setDialog(null)}
+        testId="reflection-dialog"
+      >
         <ReflectionForm
           client={client}
           pairId={pairId}
-          heldMeetings={space.meetings.filter((m) => m.status === 'held')}
+          heldMeetings={heldMeetings}
+          meetingId={space.nextStep.kind === 'reflect' ? space.nextStep.meetingId : null}
           partnerName={partnerName}
-          onSaved={(reflection) =>
+          onCancel={() => setDialog(null)}
+          onSaved={(reflection, words) => {
+            // Once written, the next step moves on; a reload gives the service's word for it.
             update({
-              reflections: {
-                ...space.reflections,
-                mine: [...space.reflections.mine, reflection],
-              },
-            })
-          }
+              reflections: { ...space.reflections, mine: [...space.reflections.mine, reflection] },
+            });
+            saved(words);
+            retry();
+          }}
         />
-      </SectionCard>
+      </FormDialog>
+
+      <FormDialog
+        open={dialog === 'book'}
+        title={stepTitle(space)}
+        onClose={() => setDialog(null)}
+        testId="booking-dialog"
+      >
+        <BookingHelp partnerName={partnerName} onDone={() => setDialog(null)} />
+      </FormDialog>
     </ViewFrame>
   );
 }

@@ -4,20 +4,22 @@ import {
   type MeetingStatus,
   type PairMeeting,
 } from '../../../bot/src/contracts/journey';
-import { formatDate, formatMinutes } from '../shared/format';
+import { formatMinutes } from '../shared/format';
+import { DEFAULT_LOCALE } from '../shared/locale';
+import { formatDayWords, formatInstantWords } from '../shared/local-dates';
 
-const weekdayDate = new Intl.DateTimeFormat('en-GB', {
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-});
-const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
+/** '2027-03-10T14:00:00Z' → 'Wednesday 10 March at 14:00' in the person's zone and locale. */
+export function formatMeetingTime(iso: string, locale = DEFAULT_LOCALE): string {
+  return formatInstantWords(iso, locale);
+}
 
-/** '2027-03-10T14:00:00Z' → 'Wednesday 10 March, 14:00' in the person's own time zone. */
-export function formatMeetingTime(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return `${weekdayDate.format(date)}, ${time.format(date)}`;
+/** The calendar day of a UTC instant that starts a day in the person's zone, in words. */
+function dayOfInstant(iso: string, locale: string, lastDay = false): string {
+  const at = new Date(new Date(iso).getTime() - (lastDay ? 1 : 0));
+  if (Number.isNaN(at.getTime())) return iso;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const day = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+  return formatDayWords(day, locale);
 }
 
 const goalStatuses: Record<GoalStatus, string> = {
@@ -47,16 +49,17 @@ export function describeMeetingStatus(status: MeetingStatus): string {
 }
 
 /** When a meeting is, or should be, in words. */
-export function describeMeetingWhen(m: PairMeeting): string {
+export function describeMeetingWhen(m: PairMeeting, locale = DEFAULT_LOCALE): string {
   if (m.plannedAt && m.status !== 'unplanned') {
     const length = m.heldMinutes ?? m.plannedMinutes;
-    const parts = [formatMeetingTime(m.plannedAt)];
+    const parts = [formatMeetingTime(m.plannedAt, locale)];
     if (length) parts.push(formatMinutes(length));
     if (m.mode) parts.push(m.mode === 'in_person' ? 'in person' : m.mode);
     return parts.join(' · ');
   }
   if (m.windowStart && m.windowEnd) {
-    return `To book between ${formatDate(m.windowStart)} and ${formatDate(m.windowEnd)}`;
+    // The window's end is the start of the next one: the last day to book is the day before.
+    return `To book between ${dayOfInstant(m.windowStart, locale)} and ${dayOfInstant(m.windowEnd, locale, true)}`;
   }
   return 'Not booked yet';
 }

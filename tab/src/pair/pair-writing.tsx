@@ -1,4 +1,4 @@
-import { Checkbox, Field, Select, Textarea, Text } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Select, Textarea, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { ApiClient } from '../app/api-client';
@@ -8,13 +8,30 @@ import {
   type PairReflection,
   type PreparationSaved,
 } from '../../../bot/src/contracts/journey';
-import { FormProblem, FormStatus, SubmitButton, useFormStyles } from '../shared/form-parts';
+import { FormProblem, SubmitButton, useFormStyles } from '../shared/form-parts';
+import { useLocale } from '../shared/locale';
 import { checkPreparation, checkReflection } from './pair-checks';
 import { describeMeetingWhen } from './pair-format';
 import { useFormSubmit } from '../shared/use-form-submit';
 
 const meetingPath = (pairId: string, meetingId: string) =>
   `/api/pairs/${encodeURIComponent(pairId)}/meetings/${encodeURIComponent(meetingId)}`;
+
+function CancelButton({
+  onCancel,
+  saving,
+  testId,
+}: {
+  onCancel: () => void;
+  saving: boolean;
+  testId: string;
+}) {
+  return (
+    <Button type="button" onClick={onCancel} disabled={saving} data-testid={testId}>
+      Cancel
+    </Button>
+  );
+}
 
 /** What the person wants to cover at the next meeting; shared with the partner only if chosen. */
 export function PreparationForm({
@@ -24,22 +41,24 @@ export function PreparationForm({
   partnerName,
   initial,
   onSaved,
+  onCancel,
 }: {
   client: ApiClient;
   pairId: string;
   meetingId: string;
   partnerName: string;
   initial: { topics: string; shared: boolean } | null;
-  onSaved: (saved: { topics: string; shared: boolean }) => void;
+  /** Called once saved, with what was said (the dialog then closes). */
+  onSaved: (saved: { topics: string; shared: boolean }, said: string) => void;
+  onCancel: () => void;
 }) {
   const styles = useFormStyles();
   const [topics, setTopics] = useState(initial?.topics ?? '');
   const [share, setShare] = useState(initial?.shared ?? false);
-  const { errors, setErrors, problem, status, setStatus, saving, save } = useFormSubmit();
+  const { errors, setErrors, problem, saving, save } = useFormSubmit();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setStatus('');
     const body = { topics, share };
     const refused = checkPreparation(body);
     if (Object.keys(refused).length > 0) {
@@ -51,8 +70,12 @@ export function PreparationForm({
         `${meetingPath(pairId, meetingId)}/preparation`,
         { method: 'PUT', body },
       );
-      onSaved(saved);
-      setStatus(saved.shared ? `Saved and shared with ${partnerName}.` : 'Saved. Only you see it.');
+      onSaved(
+        saved,
+        saved.shared
+          ? `Preparation saved and shared with ${partnerName}.`
+          : 'Preparation saved. Only you see it.',
+      );
     });
   }
 
@@ -88,8 +111,8 @@ export function PreparationForm({
         <SubmitButton saving={saving} testId="preparation-save">
           Save preparation
         </SubmitButton>
+        <CancelButton onCancel={onCancel} saving={saving} testId="preparation-cancel" />
       </div>
-      <FormStatus status={status} testId="preparation-status" />
     </form>
   );
 }
@@ -100,21 +123,28 @@ export function ReflectionForm({
   pairId,
   heldMeetings,
   partnerName,
+  meetingId: chosen,
   onSaved,
+  onCancel,
 }: {
   client: ApiClient;
   pairId: string;
   heldMeetings: PairMeeting[];
   partnerName: string;
-  onSaved: (reflection: PairReflection) => void;
+  /** The meeting to reflect on first; the latest held one when not given. */
+  meetingId?: string | null;
+  /** Called once saved, with what was said (the dialog then closes). */
+  onSaved: (reflection: PairReflection, said: string) => void;
+  onCancel: () => void;
 }) {
   const styles = useFormStyles();
+  const locale = useLocale();
   const latest = heldMeetings[heldMeetings.length - 1];
-  const [meetingId, setMeetingId] = useState(latest?.id ?? '');
+  const [meetingId, setMeetingId] = useState(chosen ?? latest?.id ?? '');
   const [learned, setLearned] = useState('');
   const [doDifferently, setDoDifferently] = useState('');
   const [share, setShare] = useState(false);
-  const { errors, setErrors, problem, status, setStatus, saving, save } = useFormSubmit();
+  const { errors, setErrors, problem, saving, save } = useFormSubmit();
 
   if (!latest) {
     return (
@@ -126,7 +156,6 @@ export function ReflectionForm({
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setStatus('');
     const body = { learned, doDifferently, share };
     const refused = checkReflection(body);
     if (Object.keys(refused).length > 0) {
@@ -138,11 +167,8 @@ export function ReflectionForm({
         `${meetingPath(pairId, meetingId)}/reflections`,
         { method: 'POST', body },
       );
-      onSaved(saved);
-      setLearned('');
-      setDoDifferently('');
-      setShare(false);
-      setStatus(
+      onSaved(
+        saved,
         saved.sharedWithPartner
           ? `Reflection saved and shared with ${partnerName}.`
           : 'Reflection saved. Only you can see it.',
@@ -166,7 +192,7 @@ export function ReflectionForm({
         >
           {heldMeetings.map((m, i) => (
             <option key={m.id} value={m.id}>
-              {`Meeting ${m.number ?? i + 1}: ${describeMeetingWhen(m)}`}
+              {`Meeting ${m.number ?? i + 1}: ${describeMeetingWhen(m, locale)}`}
             </option>
           ))}
         </Select>
@@ -199,8 +225,8 @@ export function ReflectionForm({
         <SubmitButton saving={saving} testId="reflection-save">
           Save reflection
         </SubmitButton>
+        <CancelButton onCancel={onCancel} saving={saving} testId="reflection-cancel" />
       </div>
-      <FormStatus status={status} testId="reflection-status" />
     </form>
   );
 }

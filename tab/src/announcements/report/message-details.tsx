@@ -1,5 +1,5 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
-import { FormattedText } from '../announcement-preview';
+import { MarkdownText } from '../../shared/markdown/markdown-text';
 
 const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground2 },
@@ -27,7 +27,7 @@ export function MessageDetails({
         <Text weight="semibold">The message</Text>
       </summary>
       <div className={styles.message}>
-        <FormattedText text={text} />
+        <MarkdownText text={text} testId="announcement-preview-text" />
         {link && (
           <Text size={200} className={styles.muted}>
             Button “{link.label}” opens {link.url}

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { PairReflection, PairSpace } from '../../../contracts/journey';
 import { httpEtag } from '../../../platform/http/etag';
 import { progress } from '../domain/meeting-plan';
+import { nextStep } from '../domain/next-step';
 import type { Reflection } from '../domain/pair-space';
 import { resolveTimeZone } from '../domain/send-window';
 import { type PairContext, sides } from './pair-context';
@@ -80,6 +81,14 @@ export function pairSpaceView(
         }
       : null,
     progress: progress(ctx.cohort.cadence, meetings),
+    nextStep: nextStep({
+      state: ctx.pair.value.state,
+      participantId: me.id,
+      meetings,
+      reflections,
+      now,
+      timeZone: zone,
+    }),
     meetings: meetings.map((m) => ({
       id: m.id,
       number: m.number ?? null,
