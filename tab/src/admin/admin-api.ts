@@ -27,7 +27,11 @@ function auditQuery(cohortId?: string, before?: string): string {
   return text ? `?${text}` : '';
 }
 
-export function auditPage(client: ApiClient, cohortId?: string, before?: string): Promise<AuditTrail> {
+export function auditPage(
+  client: ApiClient,
+  cohortId?: string,
+  before?: string,
+): Promise<AuditTrail> {
   return client.request<AuditTrail>(`/api/audit${auditQuery(cohortId, before)}`);
 }
 

@@ -199,7 +199,9 @@ export function RolesSection({ client, cohorts }: RolesSectionProps) {
                 )}
               </RowHeader>
               <td className={t.td}>{g.roleText}</td>
-              <td className={t.td}>{g.cohortName ?? (g.cohortId ? 'Removed cohort' : 'Every cohort')}</td>
+              <td className={t.td}>
+                {g.cohortName ?? (g.cohortId ? 'Removed cohort' : 'Every cohort')}
+              </td>
               <td className={`${t.td} ${t.nowrap}`}>{formatLocalDate(g.grantedAt)}</td>
               <td className={t.td}>
                 <Button

@@ -31,9 +31,10 @@ export type TabPlace =
   | { kind: 'home' }
   | { kind: 'pair'; pairId: string }
   | { kind: 'calendar'; cohortId: string }
-  | { kind: 'cohort'; cohortId: string };
+  | { kind: 'cohort'; cohortId: string }
+  | { kind: 'admin' };
 
-const placeParams = ['pair', 'calendar', 'cohort'] as const;
+const placeParams = ['pair', 'calendar', 'cohort', 'admin'] as const;
 
 export function placeFromUrl(search: string): TabPlace {
   const params = new URLSearchParams(search);
@@ -47,6 +48,7 @@ export function placeFromUrl(search: string): TabPlace {
   if (calendar) return { kind: 'calendar', cohortId: calendar };
   const cohort = read('cohort');
   if (cohort) return { kind: 'cohort', cohortId: cohort };
+  if (read('admin')) return { kind: 'admin' };
   return { kind: 'home' };
 }
 
@@ -57,5 +59,6 @@ export function placeToUrl(href: string, place: TabPlace): string {
   if (place.kind === 'pair') url.searchParams.set('pair', place.pairId);
   if (place.kind === 'calendar') url.searchParams.set('calendar', place.cohortId);
   if (place.kind === 'cohort') url.searchParams.set('cohort', place.cohortId);
+  if (place.kind === 'admin') url.searchParams.set('admin', 'roles');
   return url.toString();
 }

@@ -1,4 +1,4 @@
-import { Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Suspense, lazy, useCallback, useEffect, useId, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { ApiClient } from '../app/api-client';
@@ -21,6 +21,10 @@ const CalendarView = lazy(() =>
 );
 const ChannelHomeLoader = lazy(() =>
   import('../channel/channel-home').then((m) => ({ default: m.ChannelHomeLoader })),
+);
+const AdminView = lazy(() => import('../admin/admin-view').then((m) => ({ default: m.AdminView })));
+const SponsoredCohortCard = lazy(() =>
+  import('./sponsored-cohort').then((m) => ({ default: m.SponsoredCohortCard })),
 );
 const CoordinatorCohortView = lazy(() =>
   import('../coordinator/cohort-view').then((m) => ({ default: m.CoordinatorCohortView })),
@@ -90,6 +94,7 @@ export function HomeView({ client, channel, onSignInExpired }: HomeViewProps) {
   const showPair = useCallback((pairId: string) => go({ kind: 'pair', pairId }), [go]);
   const showCalendar = useCallback((cohortId: string) => go({ kind: 'calendar', cohortId }), [go]);
   const showCohort = useCallback((cohortId: string) => go({ kind: 'cohort', cohortId }), [go]);
+  const showAdmin = useCallback(() => go({ kind: 'admin' }), [go]);
 
   if (place.kind === 'pair') {
     return (
@@ -158,7 +163,16 @@ export function HomeView({ client, channel, onSignInExpired }: HomeViewProps) {
 
   const me = load.data;
   const isCoordinator = isProgrammeTeam(me.access);
-  const showMemberships = me.memberships.length > 0 || !isCoordinator;
+  const isSponsor = me.sponsoredCohorts.length > 0;
+  const showMemberships = me.memberships.length > 0 || (!isCoordinator && !isSponsor);
+
+  if (place.kind === 'admin' && me.access.programmeAdmin) {
+    return (
+      <Suspense fallback={<Loading label="Opening administration…" testId="admin-opening" />}>
+        <AdminView client={client} cohorts={me.coordinatedCohorts} onBack={goHome} />
+      </Suspense>
+    );
+  }
 
   return (
     <>
@@ -183,6 +197,31 @@ export function HomeView({ client, channel, onSignInExpired }: HomeViewProps) {
               ))}
             </ul>
           )}
+        </Section>
+      )}
+      {me.access.programmeAdmin && (
+        <Section title="Programme administration" testId="programme-admin">
+          <Text>
+            Give coordinators their cohorts and sponsors their figures, and read the audit trail.
+          </Text>
+          <div>
+            <Button appearance="primary" onClick={showAdmin} data-testid="open-admin">
+              Roles and audit trail
+            </Button>
+          </div>
+        </Section>
+      )}
+      {isSponsor && (
+        <Section title="Cohorts you sponsor" testId="sponsored-cohorts">
+          <Suspense fallback={<Loading label="Loading the figures…" testId="sponsored-opening" />}>
+            <ul className={styles.grid}>
+              {me.sponsoredCohorts.map((c) => (
+                <li key={c.id} className={styles.item}>
+                  <SponsoredCohortCard client={client} cohort={c} />
+                </li>
+              ))}
+            </ul>
+          </Suspense>
         </Section>
       )}
       {isCoordinator && (
