@@ -28,7 +28,7 @@ const AMARA = {
 const PRIVATE = 'PRIVATE-to-the-pair';
 
 const CSV_HEADER =
-  'Mentor,Mentee,Arrangement,Health,Meetings held,Meetings planned,Minimum met,Last meeting,Asked for a word';
+  'Mentor,Mentee,Arrangement,Health,Meetings held,Meetings planned,Minimum met,Last meeting,Asked for a word,Paused or ended by,Their part,Paused or ended on,Reason,Paused until,Who asked for a word';
 
 const ROSTER_HEADER = 'email,display_name,role,organisation,job_title,partner_email,arrangement';
 const rosterWith = (samEmail: string) =>
@@ -235,9 +235,9 @@ describe('the coordinator’s view of a cohort (dev mode)', () => {
     expect(lines).toHaveLength(1 + 3);
     expect(lines).toEqual(
       expect.arrayContaining([
-        'Amara Okafor,David Whitfield,reverse,Starting,0,6,no,,0',
-        'Kwame Mensah,Helen Carter,reverse,Paused,0,6,no,,0',
-        'Sofia Rahman,James Porter,reciprocal,On track,0,6,no,,0',
+        'Amara Okafor,David Whitfield,reverse,Starting,0,6,no,,0,,,,,,',
+        'Kwame Mensah,Helen Carter,reverse,Paused,0,6,no,,0,,,,,,',
+        'Sofia Rahman,James Porter,reciprocal,On track,0,6,no,,0,,,,,,',
       ]),
     );
     expect(csv).not.toContain(PRIVATE);

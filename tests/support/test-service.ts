@@ -28,6 +28,8 @@ export async function startTestService(
     PORT: '0',
     TABLES_CONNECTION_STRING: connectionString,
     SEED_DEMO: 'false',
+    // Tests that seed the demo use its plain roster (three pairs just matched) unless they ask.
+    SEED_DEMO_JOURNEY: 'false',
     LOG_LEVEL: 'silent',
     SCHEDULER_INTERVAL_SECONDS: '0',
     ...env,

@@ -296,6 +296,30 @@ describe('jobs for a pair', () => {
     expect(closes[1]!.dueAt).toBe('2027-02-12T00:00:00.000Z');
   });
 
+  it('no window-close or final review falls after the cohort has ended', () => {
+    // A cohort ending 31 May: the plan from 15 January would run to 15 July.
+    const cohort = { ...COHORT, endDate: '2027-05-31' };
+    const jobs = jobsForPair(facts({ cohort }));
+    const closes = jobs.filter((j) => j.kind === 'window-close');
+    expect(closes.map((j) => j.dueAt)).toEqual([
+      '2027-02-15T00:00:00.000Z',
+      '2027-03-15T00:00:00.000Z',
+      '2027-04-14T23:00:00.000Z',
+      '2027-05-14T23:00:00.000Z',
+      '2027-05-31T23:00:00.000Z',
+    ]);
+    const reviews = jobs.filter((j) => j.kind === 'final-review');
+    expect(reviews.map((j) => j.dueAt)).toEqual([
+      '2027-05-31T23:00:00.000Z',
+      '2027-05-31T23:00:00.000Z',
+    ]);
+    expect(closes.at(-1)!.payload).toMatchObject({
+      meetingNumber: 5,
+      plannedMeetings: 5,
+      lastWindow: true,
+    });
+  });
+
   it('writes planned times compactly in ids', () => {
     expect(compactInstant('2027-04-06T14:00:00.000Z')).toBe('20270406T1400Z');
   });

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { DEFAULT_CADENCE, type Cadence } from '../../bot/src/features/cohorts/domain/cohort';
 import {
   consecutiveMissed,
@@ -104,6 +105,100 @@ describe('meeting plan windows', () => {
     expect(windowAt(windows, new Date('2027-02-15T00:00:00Z'))?.number).toBe(2);
     expect(windowAt(windows, new Date('2027-07-14T23:59:59Z'))?.number).toBe(6);
     expect(windowAt(windows, new Date('2027-07-15T00:00:00Z'))).toBeUndefined();
+  });
+});
+
+describe('the plan never runs past the cohort', () => {
+  it("the demo's meeting 6 ends with the cohort on 31 May, not on 6 June", () => {
+    // The demo cohort runs 1 December to 31 May; its pairs agreed their contract on 6 December.
+    const windows = planWindows(
+      DEFAULT_CADENCE,
+      new Date('2026-12-06T10:00:00Z'),
+      'Europe/London',
+      '2027-05-31',
+    );
+    expect(windows).toHaveLength(6);
+    // Local midnight after 31 May (BST): 23:00Z on the 31st, the close of the cohort's last day.
+    expect(windows[5]!.start.toISOString()).toBe('2027-05-05T23:00:00.000Z');
+    expect(windows[5]!.end.toISOString()).toBe('2027-05-31T23:00:00.000Z');
+    expect(windows[4]!.end).toEqual(windows[5]!.start);
+  });
+
+  it('leaves out windows that would start after the cohort has ended', () => {
+    const windows = planWindows(
+      DEFAULT_CADENCE,
+      new Date('2027-04-10T09:00:00Z'),
+      'UTC',
+      '2027-06-30',
+    );
+    expect(isoWindows(windows)).toEqual([
+      [1, '2027-04-10T00:00:00.000Z', '2027-05-10T00:00:00.000Z'],
+      [2, '2027-05-10T00:00:00.000Z', '2027-06-10T00:00:00.000Z'],
+      [3, '2027-06-10T00:00:00.000Z', '2027-07-01T00:00:00.000Z'],
+    ]);
+    expect(
+      planWindows(DEFAULT_CADENCE, new Date('2027-07-02T09:00:00Z'), 'UTC', '2027-06-30'),
+    ).toEqual([]);
+  });
+
+  it("property: every window ends on or before the cohort's end date, contiguous and numbered", () => {
+    // A seeded generator (fast-check is not a dependency of this project): 2,000 random plans.
+    let state = 0x2f6b1d3;
+    const rand = () => {
+      state = (state + 0x6d2b79f5) | 0;
+      let t = Math.imul(state ^ (state >>> 15), 1 | state);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
+    const zones = [
+      'Europe/London',
+      'UTC',
+      'Asia/Kolkata',
+      'America/New_York',
+      'Pacific/Auckland',
+      'Australia/Lord_Howe',
+      'Nowhere',
+    ];
+    for (let run = 0; run < 2000; run += 1) {
+      const cadence: Cadence = {
+        ...DEFAULT_CADENCE,
+        frequency: pick(['monthly', 'fortnightly'] as const),
+        plannedMeetings: 3 + Math.floor(rand() * 22),
+      };
+      const activeSince = new Date(
+        Date.UTC(2026, 0, 1) + Math.floor(rand() * 3 * 365 * 86_400_000),
+      );
+      const zone = pick(zones);
+      const endDate = DateTime.fromJSDate(activeSince, { zone: 'UTC' })
+        .plus({ days: Math.floor(rand() * 800) - 30 })
+        .toISODate()!;
+      const windows = planWindows(cadence, activeSince, zone, endDate);
+      const unclipped = planWindows(cadence, activeSince, zone);
+      const local = zone === 'Nowhere' ? 'Europe/London' : zone;
+      const context = JSON.stringify({ cadence, activeSince, zone, endDate });
+      expect({ context, tooMany: windows.length > cadence.plannedMeetings }).toEqual({
+        context,
+        tooMany: false,
+      });
+      windows.forEach((w, i) => {
+        // The window's last instant falls on or before the cohort's last day, in the pair's zone.
+        const lastDay = DateTime.fromMillis(w.end.getTime() - 1, { zone: local }).toISODate()!;
+        expect({ context, n: w.number, endsInTime: lastDay <= endDate }).toEqual({
+          context,
+          n: i + 1,
+          endsInTime: true,
+        });
+        expect(w.start.getTime()).toBeLessThan(w.end.getTime());
+        expect(w.start).toEqual(unclipped[i]!.start);
+        if (i > 0) expect(w.start).toEqual(windows[i - 1]!.end);
+      });
+      // Nothing is cut that fits: a plan ending before the cohort does is left whole.
+      const fits = unclipped.every(
+        (w) => DateTime.fromMillis(w.end.getTime() - 1, { zone: local }).toISODate()! <= endDate,
+      );
+      if (fits) expect(windows).toEqual(unclipped);
+    }
   });
 });
 

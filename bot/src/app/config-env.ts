@@ -112,6 +112,7 @@ export const envSchema = z.object({
       .pipe(z.array(guid.describe('Entra object id'))),
   ),
   SEED_DEMO: booleanFlag,
+  SEED_DEMO_JOURNEY: booleanFlag,
   SCHEDULER_INTERVAL_SECONDS: z.preprocess(
     emptyToUndefined,
     z.coerce

@@ -32,6 +32,8 @@ export interface Config {
   auth: TabAuthConfig;
   coordinatorIds: string[];
   seedDemo: boolean;
+  /** The seeded demo's pairs are at every stage of the journey (else all just matched). */
+  seedDemoJourney: boolean;
   maxBodyBytes: number;
   /** How often the scheduler looks for due work; 0 turns it off (tests drive it by hand). */
   schedulerIntervalSeconds: number;
@@ -194,6 +196,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     auth,
     coordinatorIds: e.COORDINATOR_IDS.map((id) => id.toLowerCase()),
     seedDemo: e.SEED_DEMO ?? (e.NODE_ENV === 'development' && e.AUTH_MODE === 'dev'),
+    seedDemoJourney: e.SEED_DEMO_JOURNEY ?? true,
     maxBodyBytes: e.MAX_BODY_BYTES,
     schedulerIntervalSeconds: e.SCHEDULER_INTERVAL_SECONDS,
     fanout: {

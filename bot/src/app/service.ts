@@ -143,7 +143,10 @@ async function prepareStorage(
       await app.identity.grantConfiguredAdmins(config.coordinatorIds, clock.now());
       if (config.seedDemo) {
         const { cohorts, identity, roster } = app;
-        await seedDemoCohortIfEmpty({ cohorts, identity, roster, log }, clock.now());
+        const journey = config.seedDemoJourney
+          ? { store, stores: app.parts.repos, memberships: identity }
+          : undefined;
+        await seedDemoCohortIfEmpty({ cohorts, identity, roster, log, journey }, clock.now());
       }
       log.info('storage ready');
       return;

@@ -226,6 +226,38 @@ export const HEALTH_WORDS: Record<PairHealth, string> = {
   completed: 'Completed',
 };
 
+/** Who changed a pair's state: one of its partners (by their part in the pair) or the programme team. */
+export const CHANGED_BY_PARTS = ['mentor', 'mentee', 'coordinator'] as const;
+export type ChangedByPart = (typeof CHANGED_BY_PARTS)[number];
+
+/**
+ * Who paused or ended a pair, when and why: for the programme team only (a partner is told only
+ * that the pairing is paused or has ended). Never anything the pair wrote together.
+ */
+export interface PairStateChange {
+  state: Extract<PairState, 'paused' | 'ended_early'>;
+  /** The partner's name; null when the programme team did it (or the person is gone). */
+  byName: string | null;
+  byPart: ChangedByPart;
+  /** ISO date-time (UTC). */
+  at: string;
+  /** Null when none was given ("No reason given"). */
+  reason: string | null;
+  /** A pause's end, ISO date-time (UTC); null for an ending or a pause until resumed. */
+  until: string | null;
+}
+
+/** Words for a change with no reason. */
+export const NO_REASON_GIVEN = 'No reason given';
+
+/** A partner who asked (in the fit check) for a word with the programme team, and when. */
+export interface CoordinatorRequest {
+  name: string;
+  part: PairRole;
+  /** ISO date-time (UTC) of their answer. */
+  at: string;
+}
+
 /** One row of `GET /api/cohorts/{id}/health` (also served as CSV): states, counts and dates. */
 export interface PairHealthRow {
   pairId: string;
@@ -242,6 +274,10 @@ export interface PairHealthRow {
   lastContact: string | null;
   /** How many partners asked for a word with the programme team (never what they said). */
   askedForCoordinator: number;
+  /** Which partners asked, and when (earliest first). */
+  askedBy: CoordinatorRequest[];
+  /** For a paused or ended pair: who, when, why and (a pause) until when; otherwise null. */
+  change: PairStateChange | null;
 }
 
 // ---------------------------------------------------------------- sign-in links

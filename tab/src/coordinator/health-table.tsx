@@ -2,8 +2,10 @@ import { Badge, Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui
 import { useId, useMemo, useState } from 'react';
 import type { ApiClient } from '../app/api-client';
 import {
+  type ChangedByPart,
   type CohortSummary,
   HEALTH_WORDS,
+  NO_REASON_GIVEN,
   type PairHealth,
   type PairHealthRow,
 } from '../../../bot/src/contracts/cohorts';
@@ -53,10 +55,68 @@ function byAttention(a: PairHealthRow, b: PairHealthRow): number {
     const i = HEALTH_ORDER.indexOf(r.health);
     return i === -1 ? HEALTH_ORDER.length : i;
   };
+  // Someone asked for a word: those pairs first, whatever their state.
   return (
+    Number(b.askedForCoordinator > 0) - Number(a.askedForCoordinator > 0) ||
     rank(a) - rank(b) ||
-    b.askedForCoordinator - a.askedForCoordinator ||
     a.mentor.localeCompare(b.mentor)
+  );
+}
+
+/** A partner's part as the table words it: reverse pairs have a mentor and a mentee. */
+function partWords(part: ChangedByPart, arrangement: PairHealthRow['arrangement']): string {
+  if (part === 'coordinator') return 'programme team';
+  if (arrangement === 'reciprocal') return 'partner';
+  return part === 'mentor' ? 'reverse mentor' : 'mentee';
+}
+
+/** Who paused or ended the pair, when, until when and why: the programme team's to see. */
+function ChangeDetail({ row }: { row: PairHealthRow }) {
+  const t = useTableStyles();
+  const change = row.change;
+  if (!change) return null;
+  const who =
+    change.byPart === 'coordinator'
+      ? 'the programme team'
+      : `${change.byName ?? 'someone no longer on the roster'} (${partWords(change.byPart, row.arrangement)})`;
+  const verb = change.state === 'paused' ? 'Paused' : 'Ended';
+  return (
+    <span className={mergeClasses(t.block, t.small)} data-testid="health-change">
+      <span className={t.block} data-testid="health-change-by">
+        {verb} by {who} on {formatLocalDate(change.at)}
+        {change.state === 'paused' &&
+          (change.until ? `, until ${formatLocalDate(change.until)}` : ', until resumed')}
+      </span>
+      <span
+        className={mergeClasses(t.block, change.reason ? undefined : t.muted)}
+        data-testid="health-change-reason"
+      >
+        {change.reason ? `Reason: ${change.reason}` : NO_REASON_GIVEN}
+      </span>
+    </span>
+  );
+}
+
+/** Which partners asked for a word, and when. */
+function AskedCell({ row }: { row: PairHealthRow }) {
+  const t = useTableStyles();
+  if (row.askedBy.length === 0) return <span className={t.muted}>No</span>;
+  return (
+    <>
+      <Badge appearance="filled" shape="rounded" color="warning">
+        Asked
+      </Badge>
+      {row.askedBy.map((a) => (
+        <span
+          key={`${a.part}-${a.at}`}
+          className={mergeClasses(t.block, t.small)}
+          data-testid="health-asked-by"
+        >
+          {a.name || 'Someone no longer on the roster'} ({partWords(a.part, row.arrangement)}),{' '}
+          {formatLocalDate(a.at)}
+        </span>
+      ))}
+    </>
   );
 }
 
@@ -98,6 +158,7 @@ function HealthRow({ row }: { row: PairHealthRow }) {
       <td className={t.td}>{row.arrangement === 'reciprocal' ? 'Reciprocal' : 'Reverse'}</td>
       <td className={t.td}>
         <HealthBadge row={row} />
+        <ChangeDetail row={row} />
       </td>
       <td className={t.td}>
         <span className={mergeClasses(t.block, t.nowrap)} data-testid="health-meetings">
@@ -115,13 +176,7 @@ function HealthRow({ row }: { row: PairHealthRow }) {
         )}
       </td>
       <td className={t.td} data-testid="health-asked">
-        {row.askedForCoordinator > 0 ? (
-          <Badge appearance="filled" shape="rounded" color="warning">
-            {row.askedForCoordinator === 1 ? '1 partner' : `${row.askedForCoordinator} partners`}
-          </Badge>
-        ) : (
-          <span className={t.muted}>No</span>
-        )}
+        <AskedCell row={row} />
       </td>
     </tr>
   );
@@ -249,8 +304,9 @@ export function HealthSection({ client, cohort, load, onRetry, onImport }: Healt
         <ExportButton client={client} cohort={cohort} />
       </div>
       <Text size={200} className={styles.muted}>
-        Pairs needing attention come first. The programme team sees states, counts and dates only:
-        what pairs write stays private to them.
+        Pairs where someone asked for a word come first, then those needing attention. The programme
+        team sees states, counts and dates, who paused or ended a pair and the reason they gave:
+        what pairs write together stays private to them.
       </Text>
       {shown.length === 0 ? (
         <Text className={styles.muted} data-testid="health-filter-empty">

@@ -20,6 +20,9 @@ export const DEMO_COORDINATOR: DemoPerson = {
   description: 'Programme coordinator, LLR Leadership Academy',
 };
 
+/** Which stage of the journey the demo shows with a pair (see demo-journey.ts). */
+export type DemoStage = 'completed' | 'active' | 'paused' | 'check_in' | 'introduced';
+
 interface DemoRow {
   person: DemoPerson;
   role: 'mentor' | 'mentee';
@@ -27,6 +30,10 @@ interface DemoRow {
   organisation: string;
   partnerEmail?: string;
   arrangement?: 'reverse' | 'reciprocal';
+  /** The pair's stage in the staged demo; on the mentor's row. */
+  stage?: DemoStage;
+  /** Only in the staged demo (the plain roster has the first three pairs). */
+  stagedOnly?: boolean;
 }
 
 const p = (userId: string, name: string, email: string, description: string): DemoPerson => ({
@@ -73,6 +80,31 @@ const JAMES = p(
   'Reciprocal mentee · Medical Director',
 );
 
+const GRACE = p(
+  '71c384e6-92a5-4fb1-b2c3-d4e5f6071808',
+  'Grace Adeyemi',
+  'grace.adeyemi@demo.nhs.example',
+  'Reverse mentor · Pharmacy technician',
+);
+const ROBERT = p(
+  '82d495f7-a3b6-40c2-83d4-e5f607182909',
+  'Robert Hughes',
+  'robert.hughes@demo.nhs.example',
+  'Mentee · Director of Finance',
+);
+const TOMASZ = p(
+  '93e5a608-b4c7-41d3-94e5-f60718293a0a',
+  'Tomasz Nowak',
+  'tomasz.nowak@demo.nhs.example',
+  'Reverse mentor · Portering team lead',
+);
+const CATHERINE = p(
+  'a4f6b719-c5d8-42e4-a5f6-0718293a4b1b',
+  'Catherine Bell',
+  'catherine.bell@demo.nhs.example',
+  'Mentee · Director of Strategy',
+);
+
 const ROWS: DemoRow[] = [
   {
     person: AMARA,
@@ -81,6 +113,7 @@ const ROWS: DemoRow[] = [
     organisation: 'Leicester General Hospital',
     partnerEmail: DAVID.email,
     arrangement: 'reverse',
+    stage: 'active',
   },
   {
     person: DAVID,
@@ -95,6 +128,7 @@ const ROWS: DemoRow[] = [
     organisation: 'Rutland Community Services',
     partnerEmail: HELEN.email,
     arrangement: 'reverse',
+    stage: 'paused',
   },
   {
     person: HELEN,
@@ -109,6 +143,7 @@ const ROWS: DemoRow[] = [
     organisation: 'Leicestershire Partnership Trust',
     partnerEmail: JAMES.email,
     arrangement: 'reciprocal',
+    stage: 'completed',
   },
   {
     person: JAMES,
@@ -116,29 +151,90 @@ const ROWS: DemoRow[] = [
     jobTitle: 'Medical Director',
     organisation: 'Glenfield Hospital',
   },
+  {
+    person: GRACE,
+    role: 'mentor',
+    jobTitle: 'Pharmacy technician',
+    organisation: 'Leicester Royal Infirmary',
+    partnerEmail: ROBERT.email,
+    arrangement: 'reverse',
+    stage: 'check_in',
+    stagedOnly: true,
+  },
+  {
+    person: ROBERT,
+    role: 'mentee',
+    jobTitle: 'Director of Finance',
+    organisation: 'University Hospitals of Leicester',
+    stagedOnly: true,
+  },
+  {
+    person: TOMASZ,
+    role: 'mentor',
+    jobTitle: 'Portering team lead',
+    organisation: 'Leicester General Hospital',
+    partnerEmail: CATHERINE.email,
+    arrangement: 'reverse',
+    stage: 'introduced',
+    stagedOnly: true,
+  },
+  {
+    person: CATHERINE,
+    role: 'mentee',
+    jobTitle: 'Director of Strategy',
+    organisation: 'LLR Integrated Care Board',
+    stagedOnly: true,
+  },
 ];
 
+/** Everyone on the demo roster, the plain demo's three pairs first. */
 export const DEMO_PARTICIPANTS: DemoPerson[] = ROWS.map((r) => r.person);
 
 /** Everyone who can "sign in as" in dev mode: the coordinator first, then the pairs. */
 export const DEMO_PEOPLE: DemoPerson[] = [DEMO_COORDINATOR, ...DEMO_PARTICIPANTS];
 
+/** The dev user: you in the Agents Playground, and the mentor whose pair the demo shows most of. */
+export const DEMO_DEV_USER: DemoPerson = AMARA;
+
+/** The plain demo: six people in three pairs, all just matched, the cohort starting this month. */
 export function demoCohortInput(today: Date): NewCohort {
   const start = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1));
   const end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 6, 0));
   return {
-    name: 'Demo cohort: reverse mentoring (sample data)',
+    name: DEMO_COHORT_NAME,
     startDate: start.toISOString().slice(0, 10),
     endDate: end.toISOString().slice(0, 10),
     cadence: { ...DEFAULT_CADENCE },
   };
 }
 
-/** The demo roster in the documented CSV import format. */
-export function demoRosterCsv(): string {
+export const DEMO_COHORT_NAME = 'Demo cohort: reverse mentoring (sample data)';
+
+/** The mentor and mentee emails of each staged pair, by stage. */
+export function demoPairsByStage(): Record<DemoStage, { mentor: DemoPerson; mentee: DemoPerson }> {
+  const byEmail = new Map(ROWS.map((r) => [r.person.email, r.person]));
+  const pairs = ROWS.filter((r) => r.stage && r.partnerEmail).map((r) => [
+    r.stage!,
+    { mentor: r.person, mentee: byEmail.get(r.partnerEmail!)! },
+  ]);
+  return Object.fromEntries(pairs) as Record<DemoStage, { mentor: DemoPerson; mentee: DemoPerson }>;
+}
+
+/**
+ * The demo roster in the documented CSV import format: the plain demo's three pairs, or (with
+ * `stages`) only the pairs at those stages, as the staged demo imports them wave by wave.
+ */
+export function demoRosterCsv(stages?: readonly DemoStage[]): string {
   const header =
     'email,display_name,role,organisation,job_title,entra_object_id,partner_email,arrangement';
-  const lines = ROWS.map((r) =>
+  const mentorOf = new Map(
+    ROWS.filter((r) => r.partnerEmail).map((r) => [r.partnerEmail!, r] as const),
+  );
+  const stageOf = (r: DemoRow) => r.stage ?? mentorOf.get(r.person.email)?.stage;
+  const rows = stages
+    ? ROWS.filter((r) => stages.includes(stageOf(r)!))
+    : ROWS.filter((r) => !r.stagedOnly);
+  const lines = rows.map((r) =>
     [
       r.person.email,
       r.person.name,

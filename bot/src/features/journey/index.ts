@@ -10,6 +10,14 @@ export type { Meeting } from './domain/pair-space';
 export { progress } from './domain/meeting-plan';
 export { HEALTH_WORDS, type PairHealth } from './domain/pair-health';
 export { resolveTimeZone } from './domain/send-window';
+// The inputs a card or the tab sends, checked as they check them (the demo seed uses them too).
+export {
+  parseBooking,
+  parseFit,
+  parsePause,
+  parseReflection,
+  parseReview,
+} from './domain/journey-inputs';
 export {
   JOURNEY_JOB_KINDS,
   type JourneyJob,

@@ -13,7 +13,11 @@ import {
 import { mayRunCohort, maySeeAggregates } from '../../../contracts/roles';
 import { AppError } from '../../../platform/errors';
 import { cohortAggregate } from '../domain/cohort-figures';
-import type { PairHealthRow, RosterImported } from '../../../contracts/cohorts';
+import {
+  NO_REASON_GIVEN,
+  type PairHealthRow,
+  type RosterImported,
+} from '../../../contracts/cohorts';
 import { cohortView, pairStateView } from '../domain/views';
 import type { CohortService } from '../services/cohort-service';
 import type { RosterService } from '../services/roster-service';
@@ -137,6 +141,8 @@ export function registerCohortRoutes(server: Server, deps: CohortRouteDeps): voi
   );
 }
 
+const PART_WORDS = { mentor: 'mentor', mentee: 'mentee', coordinator: 'programme team' } as const;
+
 function healthCsv(rows: PairHealthRow[]): string {
   return toCsv(
     [
@@ -149,6 +155,12 @@ function healthCsv(rows: PairHealthRow[]): string {
       'Minimum met',
       'Last meeting',
       'Asked for a word',
+      'Paused or ended by',
+      'Their part',
+      'Paused or ended on',
+      'Reason',
+      'Paused until',
+      'Who asked for a word',
     ],
     rows.map((r) => [
       r.mentor,
@@ -160,6 +172,12 @@ function healthCsv(rows: PairHealthRow[]): string {
       r.minimumMet ? 'yes' : 'no',
       r.lastContact?.slice(0, 10) ?? '',
       r.askedForCoordinator,
+      r.change ? (r.change.byName ?? 'Programme team') : '',
+      r.change ? PART_WORDS[r.change.byPart] : '',
+      r.change?.at.slice(0, 10) ?? '',
+      r.change ? (r.change.reason ?? NO_REASON_GIVEN) : '',
+      r.change?.until?.slice(0, 10) ?? '',
+      r.askedBy.map((a) => `${a.name} (${a.part}, ${a.at.slice(0, 10)})`).join('; '),
     ]),
   );
 }

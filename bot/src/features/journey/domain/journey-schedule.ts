@@ -130,7 +130,7 @@ export function jobsForPair(input: PairFacts): JourneyJob[] {
     })();
   const windows: PlanWindow[] =
     activeSince && !Number.isNaN(activeSince.getTime())
-      ? planWindows(cohort.cadence, activeSince, zone)
+      ? planWindows(cohort.cadence, activeSince, zone, cohort.endDate)
       : [];
   const planned = windows.length;
 

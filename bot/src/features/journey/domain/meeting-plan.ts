@@ -33,20 +33,44 @@ export interface Progress {
  * each window is counted from the first so a short month does not shift the rest
  * (active 31 January: 31 Jan, 28 Feb, 31 Mar, 30 Apr…). Fortnightly windows are 14 local days.
  * An unknown time zone falls back to Europe/London.
+ *
+ * Given the cohort's `endDate` (yyyy-mm-dd, its last day), the plan never runs past it: a
+ * window that would end later ends at the close of that day, and a window that would start
+ * after it is left out (a pair that starts late plans fewer meetings).
  */
-export function planWindows(cadence: Cadence, activeSince: Date, timeZone: string): PlanWindow[] {
+export function planWindows(
+  cadence: Cadence,
+  activeSince: Date,
+  timeZone: string,
+  endDate?: string,
+): PlanWindow[] {
   const zone = resolveTimeZone(timeZone);
   const first = DateTime.fromJSDate(activeSince, { zone }).startOf('day');
   const boundary = (i: number): Date =>
     (cadence.frequency === 'monthly' ? first.plus({ months: i }) : first.plus({ days: 14 * i }))
       .startOf('day')
       .toJSDate();
+  const limit = programmeLimit(endDate, zone);
   const count = Math.max(0, Math.floor(cadence.plannedMeetings));
   const windows: PlanWindow[] = [];
   for (let i = 0; i < count; i += 1) {
-    windows.push({ number: i + 1, start: boundary(i), end: boundary(i + 1) });
+    const start = boundary(i);
+    if (limit && start.getTime() >= limit.getTime()) break;
+    const end = boundary(i + 1);
+    windows.push({
+      number: i + 1,
+      start,
+      end: limit && end.getTime() > limit.getTime() ? limit : end,
+    });
   }
   return windows;
+}
+
+/** Local midnight after the cohort's last day: no window may end later. */
+function programmeLimit(endDate: string | undefined, zone: string): Date | undefined {
+  if (!endDate) return undefined;
+  const last = DateTime.fromISO(endDate, { zone });
+  return last.isValid ? last.plus({ days: 1 }).startOf('day').toJSDate() : undefined;
 }
 
 /** The window containing `now` (start inclusive, end exclusive), if any. */

@@ -1,6 +1,12 @@
 import type { PairHealthRow } from '../../../contracts/cohorts';
 import { progress } from '../domain/meeting-plan';
-import { HEALTH_WORDS, lastContact, pairHealth } from '../domain/pair-health';
+import {
+  HEALTH_WORDS,
+  coordinatorRequests,
+  lastContact,
+  pairHealth,
+  stateChange,
+} from '../domain/pair-health';
 import type { Cohort, Pair, Participant } from '../../cohorts';
 import { eachLimited } from '../../../platform/storage/batch';
 import type { Versioned } from '../../../platform/storage/versioned';
@@ -18,7 +24,8 @@ export type { PairHealthRow };
 
 /**
  * The health of every pair in a cohort. Reads the cohort's pairs and roster (two partition
- * queries) and each pair's space; never returns goals, reflections or preparation.
+ * queries) and each pair's space; never returns goals, actions, reflections or preparation.
+ * Who paused or ended a pair and their reason are the programme team's (the cards say so).
  */
 export async function cohortHealth(
   repos: HealthStores,
@@ -38,10 +45,19 @@ export async function cohortHealth(
     const missedInARow = space.status?.value.missedInARow ?? 0;
     const health = pairHealth({ state: pair.state, missedInARow, meetings });
     const counts = progress(cohort.value.cadence, meetings);
-    rows.push({
-      pairId: pair.id,
+    const partners = {
+      pair,
       mentor: names.get(pair.mentorId) ?? '',
       mentee: names.get(pair.menteeId) ?? '',
+    };
+    const askedBy = coordinatorRequests(
+      partners,
+      space.fitChecks.map((f) => f.value),
+    );
+    rows.push({
+      pairId: pair.id,
+      mentor: partners.mentor,
+      mentee: partners.mentee,
       arrangement: pair.arrangement,
       state: pair.state,
       health,
@@ -50,10 +66,17 @@ export async function cohortHealth(
       planned: cohort.value.cadence.plannedMeetings,
       minimumMet: counts.minimumMet,
       lastContact: lastContact(meetings) ?? null,
-      askedForCoordinator: space.fitChecks.filter((f) => f.value.wantsCoordinator).length,
+      askedForCoordinator: askedBy.length,
+      askedBy,
+      change: stateChange(partners, space.status?.value),
     });
   });
-  return rows.sort((a, b) => a.mentor.localeCompare(b.mentor));
+  // Pairs where someone asked for a word come first, then by mentor.
+  return rows.sort(
+    (a, b) =>
+      Number(b.askedForCoordinator > 0) - Number(a.askedForCoordinator > 0) ||
+      a.mentor.localeCompare(b.mentor),
+  );
 }
 
 /** The coordinator's health table as a service, for routes and other features to be given. */

@@ -123,7 +123,12 @@ export class JourneyService {
       { type: 'contract-agreed' },
     );
     const now = this.core.now();
-    const meetings: Meeting[] = planWindows(active.cohort.cadence, now, zone).map((w) => ({
+    const meetings: Meeting[] = planWindows(
+      active.cohort.cadence,
+      now,
+      zone,
+      active.cohort.endDate,
+    ).map((w) => ({
       id: meetingId(w.number),
       pairId: active.pair.value.id,
       number: w.number,
