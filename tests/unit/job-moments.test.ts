@@ -4,7 +4,7 @@ import { isPastItsMoment } from '../../bot/src/features/journey/domain/job-momen
 import { jobsForPair } from '../../bot/src/features/journey/domain/journey-schedule';
 
 describe('a reminder past its moment', () => {
-  const job = (staleAfter?: string) => ({
+  const job = (staleAfter?: string): { payload: Record<string, string> } => ({
     payload: staleAfter === undefined ? {} : { staleAfter },
   });
 
