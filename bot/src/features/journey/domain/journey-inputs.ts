@@ -85,16 +85,10 @@ export function parseBooking(
   if (!base.success || !plannedAt || Object.keys(errors).length > 0) {
     return { ok: false, errors };
   }
-  return {
-    ok: true,
-    value: {
-      plannedAt,
-      minutes: base.data.minutes,
-      mode: base.data.mode,
-      confirmOutsideWindow:
-        fields.confirmOutsideWindow === true || fields.confirmOutsideWindow === 'true',
-    },
-  };
+  const confirmed = fields.confirmOutsideWindow === true || fields.confirmOutsideWindow === 'true';
+  const value: BookingInput = { plannedAt, minutes: base.data.minutes, mode: base.data.mode };
+  if (confirmed) value.confirmOutsideWindow = true;
+  return { ok: true, value };
 }
 
 export interface PreparationInput {
