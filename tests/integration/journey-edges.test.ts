@@ -1,5 +1,6 @@
 import { type BotHarness, startBotHarness } from '../support/bot-harness';
 import { COORDINATOR, activePair } from '../support/journey-fixture';
+import { call, devToken } from '../support/test-service';
 
 /**
  * The journey at its edges, with the dev clock through the real service: a booking card's
@@ -104,6 +105,35 @@ describe('the journey at its edges', () => {
     });
     expect(old.text).not.toMatch(/Saved/);
     expect(old.text).toMatch(/Meeting 2 is recorded as held/);
+  });
+
+  it('shows an action added with a past due date as overdue at once, to its author too', async () => {
+    // 11:05 UTC on 20 April: still 19 April where Dev is this evening (UTC−12), so a card
+    // accepts an action due 19 April, which is already past for the pair (London).
+    const farWest = { ...DEV, timeZone: 'Etc/GMT+12' };
+    const reflection = harness.drive.actionData(DEV, 'reflection.save');
+    const saved = await harness.drive.click(farWest, 'reflection.save', {
+      ...reflection,
+      outcome: 'held',
+      minutes: '60',
+      action1Text: 'Send the rota data',
+      action1Owner: 'me',
+      action1Due: '2027-04-19',
+    });
+    expect(saved.text).toMatch(/Agreed action: Send the rota data/);
+    const url = harness.service.url;
+    const token = await devToken(url, { userId: DEV.aadObjectId, name: DEV.name });
+    const space = await call<{ actions: { text: string; overdue: boolean }[] }>(
+      url,
+      'GET',
+      `/api/pairs/${String(booking.pairId)}`,
+      { token },
+    );
+    expect(space.body.actions).toContainEqual(
+      expect.objectContaining({ text: 'Send the rota data', overdue: true }),
+    );
+    const mine = await harness.drive.say(farWest, 'actions');
+    expect(mine.join('\n')).toMatch(/Send the rota data\n⚠ Overdue · You/);
   });
 
   it('says until when a pause lasts', async () => {
