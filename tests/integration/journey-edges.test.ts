@@ -1,6 +1,8 @@
 import { type BotHarness, startBotHarness } from '../support/bot-harness';
 import { COORDINATOR, activePair } from '../support/journey-fixture';
 import { call, devToken } from '../support/test-service';
+import type { PairHealthRow } from '../../bot/src/contracts/cohorts';
+import { healthHeadline } from '../../tab/src/coordinator/health-words';
 
 /**
  * The journey at its edges, with the dev clock through the real service: a booking card's
@@ -144,5 +146,25 @@ describe('the journey at its edges', () => {
     });
     expect(paused.text).toMatch(/Paused until Tuesday 18 May/);
     expect(paused.text).not.toMatch(/until you resume/);
+  });
+
+  it('counts in the health headline a pair that missed a month, though paused since', async () => {
+    const url = harness.service.url;
+    const token = await devToken(url, COORDINATOR);
+    const me = await call<{ memberships: { cohort: { id: string } }[] }>(url, 'GET', '/api/me', {
+      token: await devToken(url, { userId: AMA.aadObjectId, name: AMA.name }),
+    });
+    const cohortId = me.body.memberships[0]!.cohort.id;
+    const health = await call<{ pairs: PairHealthRow[] }>(
+      url,
+      'GET',
+      `/api/cohorts/${cohortId}/health`,
+      { token },
+    );
+    // Meeting 1's window closed unmet on 31 March; the pair is paused now.
+    expect(health.body.pairs).toEqual([
+      expect.objectContaining({ health: 'paused', missedMonths: 1 }),
+    ]);
+    expect(healthHeadline(health.body.pairs)).toBe('1 pair. 1 pair has missed a month.');
   });
 });
