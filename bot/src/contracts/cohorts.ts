@@ -269,6 +269,8 @@ export interface PairHealthRow {
   healthText: string;
   held: number;
   planned: number;
+  /** Plan windows that closed with no meeting held, whatever the pair's state is now. */
+  missedMonths: number;
   minimumMet: boolean;
   /** ISO date-time (UTC) of the last meeting held, or null. */
   lastContact: string | null;

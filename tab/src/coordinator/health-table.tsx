@@ -26,6 +26,7 @@ import {
   useTableStyles,
 } from '../shared/data-table';
 import { Loading, Problem } from '../shared/status-views';
+import { healthHeadline } from './health-words';
 import type { LoadState } from '../shared/use-api-load';
 
 const useStyles = makeStyles({
@@ -266,19 +267,9 @@ export function HealthSection({ client, cohort, load, onRetry, onImport }: Healt
   }
 
   const shown = filter === 'all' ? sorted : sorted.filter((r) => r.health === filter);
-  const attention = counts.at_risk + counts.needs_check_in;
-  const asked = rows.filter((r) => r.askedForCoordinator > 0).length;
-
   return (
     <div className={styles.stack}>
-      <Text data-testid="health-summary">
-        {plural(rows.length, 'pair')}.{' '}
-        {attention === 0
-          ? 'None has missed a month.'
-          : `${plural(attention, 'pair')} ${attention === 1 ? 'needs' : 'need'} your attention.`}
-        {asked > 0 &&
-          ` In ${plural(asked, 'pair')}, someone asked for a word with the programme team.`}
-      </Text>
+      <Text data-testid="health-summary">{healthHeadline(rows)}</Text>
       <CountTiles
         label="Pairs in each state"
         tiles={HEALTH_ORDER.map((h) => ({

@@ -1,3 +1,5 @@
+import { DateTime } from 'luxon';
+import { FALLBACK_TIME_ZONE } from '../../../contracts/time-zone';
 import { type CreateAnnouncementBody, DEFAULT_LINK_LABEL } from '../../../contracts/announcements';
 import type { Announcement } from './announcement';
 
@@ -92,6 +94,21 @@ export const REMINDER_LEADS = [
 
 export type ReminderLead = (typeof REMINDER_LEADS)[number][0];
 
+/**
+ * From when a reminder's words are wrong: "this is tomorrow" from the start of the event's own
+ * day (in the programme's zone, Europe/London), "starts in an hour" from its start.
+ */
+export function reminderStaleAfter(
+  event: Pick<BroadcastEvent, 'start'>,
+  which: ReminderLead,
+): Date {
+  if (which === 'hour') return new Date(event.start);
+  return DateTime.fromISO(event.start, { zone: FALLBACK_TIME_ZONE })
+    .startOf('day')
+    .toUTC()
+    .toJSDate();
+}
+
 /** An event's reminder, to those who said yes (at the time it goes); `text` says which one. */
 export function eventReminder(
   id: string,
@@ -111,6 +128,7 @@ export function eventReminder(
     audience: { kind: 'people' },
     alsoInChannel: false,
     sendAt: sendAt.toISOString(),
+    staleAfter: reminderStaleAfter(event, which).toISOString(),
     status: 'scheduled',
     createdBy: from.userId,
     createdByName: from.name,

@@ -36,6 +36,11 @@ export interface Announcement {
   alsoInChannel: boolean;
   /** UTC ISO instant when sending starts. */
   sendAt: string;
+  /**
+   * For an event's reminder: from this instant its words are wrong ("this is tomorrow" on the
+   * day itself, "starts in an hour" once it has started), so it is skipped, never sent late.
+   */
+  staleAfter?: string;
   status: AnnouncementStatus;
   createdBy: string;
   createdByName: string;
@@ -54,6 +59,13 @@ export interface Announcement {
  * instance doing it. Kept in the stored row only; a send is not finished while it is set.
  */
 export type Expanding = Announcement & { expandingUntil?: string };
+
+/** True once a send's moment has passed (see `staleAfter`); a send without one never goes stale. */
+export function isPastItsMoment(a: Pick<Announcement, 'staleAfter'>, now: Date): boolean {
+  if (a.staleAfter === undefined) return false;
+  const at = Date.parse(a.staleAfter);
+  return !Number.isNaN(at) && now.getTime() >= at;
+}
 
 export const FINAL_STATUSES: ReadonlySet<RecipientStatus> = new Set([
   'sent',

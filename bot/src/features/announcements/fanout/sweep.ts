@@ -76,8 +76,13 @@ export class FanoutSweep {
   private async sweepOnce(): Promise<void> {
     const now = this.now();
     this.sweeps += 1;
+    const stale: string[] = [];
     for (const due of await this.repo.dueBy(now)) {
-      await this.expansion.start(due.cohortId, due.announcementId);
+      const outcome = await this.expansion.start(due.cohortId, due.announcementId);
+      if (outcome === 'stale') stale.push(due.announcementId);
+    }
+    if (stale.length > 0) {
+      this.log.info({ count: stale.length, ids: stale }, 'reminders past their moment skipped');
     }
     const active = await this.repo.active();
     if (active.length === 0) return;

@@ -63,9 +63,15 @@ export class EventBroadcasts {
       }
       const reminder = eventReminder(id, event, which, sendAt, from, now);
       if (current) {
-        if (current.value.sendAt !== reminder.sendAt) {
+        if (
+          current.value.sendAt !== reminder.sendAt ||
+          current.value.staleAfter !== reminder.staleAfter
+        ) {
           await this.repo.clearDue(current.value);
-          await this.repo.replace({ ...current.value, sendAt: reminder.sendAt }, current.etag);
+          await this.repo.replace(
+            { ...current.value, sendAt: reminder.sendAt, staleAfter: reminder.staleAfter },
+            current.etag,
+          );
         }
       } else {
         await this.repo.create(reminder);

@@ -10,7 +10,9 @@ import {
   type ReviewChoice,
 } from '../../../contracts/journey';
 import {
+  type FieldErrors,
   type InputResult,
+  collect,
   flag,
   isoDate,
   isoTime,
@@ -44,35 +46,49 @@ export interface BookingInput {
   plannedAt: Date;
   minutes: number;
   mode: MeetingMode;
+  /** The person confirmed a time outside the meeting's window (see booking-placement.ts). */
+  confirmOutsideWindow?: boolean;
 }
 
-/** "I've booked it": when, how long, online or in person. Must be in the future. */
+/**
+ * "I've booked it": when, how long, online or in person. Must be in the future. Every field's
+ * problem is named at once: a wrong length does not hide a time that has passed.
+ */
 export function parseBooking(
   input: unknown,
   timeZone: string,
   now: Date,
 ): InputResult<BookingInput> {
-  const base = parse(
-    z.object({
+  const base = z
+    .object({
       date: isoDate,
       time: isoTime,
       minutes,
       mode: z.enum(MEETING_MODES, { message: 'Please choose online or in person' }),
-    }),
-    input,
-  );
-  if (!base.ok) return base;
-  const when = localDateTime(base.value.date, base.value.time, timeZone);
-  if (!when.ok) return { ok: false, errors: { date: when.message } };
-  if (when.instant.getTime() <= now.getTime()) {
-    return { ok: false, errors: { date: 'That time has passed; choose when you will meet' } };
+    })
+    .safeParse(input ?? {});
+  const errors: FieldErrors = base.success ? {} : collect(base.error);
+  const fields = (input ?? {}) as Record<string, unknown>;
+  const date = isoDate.safeParse(fields.date);
+  const time = isoTime.safeParse(fields.time);
+  let plannedAt: Date | undefined;
+  if (date.success && time.success) {
+    const when = localDateTime(date.data, time.data, timeZone);
+    const problem = !when.ok
+      ? when.message
+      : when.instant.getTime() <= now.getTime()
+        ? 'That time has passed; choose when you will meet'
+        : tooFarAhead(when.instant, now);
+    if (problem) errors.date = problem;
+    else if (when.ok) plannedAt = when.instant;
   }
-  const far = tooFarAhead(when.instant, now);
-  if (far) return { ok: false, errors: { date: far } };
-  return {
-    ok: true,
-    value: { plannedAt: when.instant, minutes: base.value.minutes, mode: base.value.mode },
-  };
+  if (!base.success || !plannedAt || Object.keys(errors).length > 0) {
+    return { ok: false, errors };
+  }
+  const confirmed = fields.confirmOutsideWindow === true || fields.confirmOutsideWindow === 'true';
+  const value: BookingInput = { plannedAt, minutes: base.data.minutes, mode: base.data.mode };
+  if (confirmed) value.confirmOutsideWindow = true;
+  return { ok: true, value };
 }
 
 export interface PreparationInput {

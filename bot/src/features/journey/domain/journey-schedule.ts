@@ -166,13 +166,12 @@ export function jobsForPair(input: PairFacts): JourneyJob[] {
         // A held meeting keeps its reflection prompts (the partner may not have reflected yet),
         // but needs no more preparation.
         if (meeting.status === 'planned') {
-          add(
-            `preparation:${pair.id}:${n}:${stamp}:${p}`,
-            'preparation-prompt',
-            iso(at.minus({ days: PREPARATION_LEAD_DAYS })),
-            p,
-            meetingPayload,
-          );
+          const prepareAt = iso(at.minus({ days: PREPARATION_LEAD_DAYS }));
+          add(`preparation:${pair.id}:${n}:${stamp}:${p}`, 'preparation-prompt', prepareAt, p, {
+            ...meetingPayload,
+            moment: prepareAt,
+            staleAfter: iso(at),
+          });
         }
         add(
           `reflection:${pair.id}:${n}:${stamp}:${p}`,
@@ -211,17 +210,20 @@ export function jobsForPair(input: PairFacts): JourneyJob[] {
     const dueDay = DateTime.fromISO(action.dueDate, { zone });
     if (!/^\d{4}-\d{2}-\d{2}$/.test(action.dueDate) || !dueDay.isValid) continue;
     const dueAt = dueDay.startOf('day').set({ hour: ACTION_REMINDER_HOUR });
+    const beforeAt = iso(dueAt.minus({ days: ACTION_REMINDER_LEAD_DAYS }));
     const payload = { actionId: action.id, dueDate: action.dueDate };
-    add(
-      `action:${action.id}:before`,
-      'action-reminder',
-      iso(dueAt.minus({ days: ACTION_REMINDER_LEAD_DAYS })),
-      action.ownerId,
-      { ...payload, when: 'before' },
-    );
+    // "Coming up" is wrong once "due today" is due; "due today" is wrong from the next day.
+    add(`action:${action.id}:before`, 'action-reminder', beforeAt, action.ownerId, {
+      ...payload,
+      when: 'before',
+      moment: beforeAt,
+      staleAfter: iso(dueAt),
+    });
     add(`action:${action.id}:due`, 'action-reminder', iso(dueAt), action.ownerId, {
       ...payload,
       when: 'due',
+      moment: iso(dueAt),
+      staleAfter: iso(dueDay.startOf('day').plus({ days: 1 })),
     });
   }
 

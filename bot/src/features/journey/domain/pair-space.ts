@@ -3,6 +3,8 @@
  * reflections and agreed actions. Stored in one partition per pair (see docs/storage.md).
  */
 
+import { todayIn } from '../../../contracts/dates';
+import { resolveTimeZone } from '../../../contracts/time-zone';
 import type {
   ContractMode,
   GoalStatus,
@@ -127,4 +129,16 @@ export interface Goal {
   updatedBy: string;
   createdAt: string;
   updatedAt: string;
+}
+
+/**
+ * An open action due before today is overdue, from the moment it is added. One rule for every
+ * screen and card: "today" is the pair's (its time zone), so partners and their author agree.
+ */
+export function isOverdue(
+  action: Pick<AgreedAction, 'dueDate' | 'doneAt'>,
+  now: Date,
+  pairZone: string,
+): boolean {
+  return !action.doneAt && action.dueDate < todayIn(resolveTimeZone(pairZone), now);
 }

@@ -16,7 +16,7 @@ import { httpEtag } from '../../../platform/http/etag';
 import { ifMatch, readJson } from '../../../platform/http/request-body';
 import { type HttpEnv, authedRoute } from '../../../platform/http/route';
 import type { Versioned } from '../../../platform/storage/versioned';
-import type { Goal } from '../domain/pair-space';
+import { type Goal, isOverdue } from '../domain/pair-space';
 import type { MyPair } from '../services/journey-core';
 import type { JourneyService } from '../services/journey-service';
 import type { MeetingService } from '../services/meeting-service';
@@ -100,6 +100,8 @@ export function registerPairRoutes(server: Server, deps: PairRouteDeps): void {
         owner: input.owner,
         dueDate: action.dueDate,
         done: false,
+        // The same rule as the pair's view: a past due date is overdue at once.
+        overdue: isOverdue(action, deps.now(), ctx.timeZone),
         etag,
       };
       return { status: 201, body: added, headers: { ETag: etag } };

@@ -5,6 +5,7 @@ import type { HandlerResult } from '../../../platform/storage/jobs/scheduler';
 import { buildConfirmationCard } from '../../../platform/teams/cards/confirmation-card';
 import { type CardJson, withRefresh } from '../../../platform/teams/cards/render';
 import { type JourneyJob, type JourneyJobKind, isJourneyJobKind } from '../domain/journey-jobs';
+import { isPastItsMoment } from '../domain/job-moments';
 import { isJobStillWanted } from '../domain/journey-schedule';
 import { isRefusal } from '../services/journey-refusals';
 import type { JourneyService } from '../services/journey-service';
@@ -172,11 +173,24 @@ export class JourneyJobHandler {
   async handleBundle(jobs: Job[]): Promise<Map<string, HandlerResult>> {
     const results = new Map<string, HandlerResult>();
     const deliveries: { job: JourneyJob; ctx: PairContext; card: CardJson }[] = [];
+    const stale: string[] = [];
     for (const job of jobs) {
+      // Past its moment (after downtime, or pushed too far): its words would be wrong now.
+      if (isPastItsMoment(job, this.deps.now())) {
+        stale.push(job.id);
+        results.set(job.id, 'skipped');
+        continue;
+      }
       const outcome = await this.prepare(job);
       if ('card' in outcome)
         deliveries.push({ job: outcome.job, ctx: outcome.ctx, card: outcome.card });
       else results.set(job.id, outcome.result);
+    }
+    if (stale.length > 0) {
+      this.deps.log.info(
+        { count: stale.length, jobIds: stale },
+        'reminders past their moment skipped, not sent late',
+      );
     }
     if (deliveries.length === 0) return results;
     const first = deliveries[0]!;

@@ -64,6 +64,7 @@ export async function cohortHealth(
       healthText: HEALTH_WORDS[health],
       held: counts.held,
       planned: cohort.value.cadence.plannedMeetings,
+      missedMonths: meetings.filter((m) => m.status === 'missed').length,
       minimumMet: counts.minimumMet,
       lastContact: lastContact(meetings) ?? null,
       askedForCoordinator: askedBy.length,

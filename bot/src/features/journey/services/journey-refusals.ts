@@ -33,6 +33,9 @@ export const refuse = {
       'meeting_not_held',
       'Record the meeting as held first (say "log meeting" to the bot), then reflect on it',
     ),
+  /** A booking outside its meeting's window waits for the person to confirm it. */
+  outsideWindow: (words: string, details: { meetingNumber?: number; countsAs?: number }) =>
+    AppError.coded('conflict', 'outside_window', words, details),
   actionGone: (message = 'That action no longer exists.') => AppError.notFound(message),
   goalGone: () => AppError.notFound('That goal no longer exists'),
   /** The pair's state does not allow the change (the domain's words). */

@@ -1,4 +1,9 @@
 import { newId } from '../../cohorts';
+import {
+  type BookingPlacement,
+  outsideWindowWords,
+  placeBooking,
+} from '../domain/booking-placement';
 import type { BookingInput, PreparationInput, ReflectionInput } from '../domain/journey-inputs';
 import type { AgreedAction, Meeting, Preparation, Reflection } from '../domain/pair-space';
 import { AppError } from '../../../platform/errors';
@@ -10,6 +15,8 @@ import type { PairContext } from './pair-context';
 /** What a reflection card saves: the meeting's outcome, the reflection and the agreed actions. */
 export interface ReflectionSaved {
   meeting: Meeting;
+  /** The answer contradicted what was already recorded (held), which stands unchanged. */
+  outcomeKept?: boolean;
   reflection?: Reflection;
   actions: AgreedAction[];
 }
@@ -40,9 +47,19 @@ export class MeetingService {
   ): Promise<Meeting> {
     this.core.member(ctx, participantId);
     if (ctx.pair.value.state !== 'active') throw refuse.notMeeting();
-    const meeting = this.core.meeting(ctx, id);
-    if (!meeting) throw refuse.meetingNotInPlan();
-    if (meeting.value.status === 'held') throw refuse.meetingHeld();
+    const asked = this.core.meeting(ctx, id);
+    if (!asked) throw refuse.meetingNotInPlan();
+    if (asked.value.status === 'held') throw refuse.meetingHeld();
+    const placement = this.placement(ctx, id, booking.plannedAt)!;
+    if (!placement.inWindow && !booking.confirmOutsideWindow) {
+      const words = outsideWindowWords(placement, booking.plannedAt, ctx.timeZone, this.core.now());
+      throw refuse.outsideWindow(words, {
+        meetingNumber: placement.asked.number,
+        countsAs: placement.countsAs.number,
+      });
+    }
+    const meeting = this.core.meeting(ctx, placement.countsAs.id)!;
+    id = placement.countsAs.id;
     const next: Meeting = {
       ...meeting.value,
       status: 'planned',
@@ -62,6 +79,14 @@ export class MeetingService {
     meeting.etag = saved.etag;
     await this.core.syncJobs(ctx);
     return next;
+  }
+
+  /** Where a booking for meeting `id` at `plannedAt` lands in the plan; undefined if unknown. */
+  placement(ctx: PairContext, id: string, plannedAt: Date): BookingPlacement | undefined {
+    const asked = this.core.meeting(ctx, id);
+    if (!asked) return undefined;
+    const meetings = ctx.space.meetings.map((m) => m.value);
+    return placeBooking(meetings, asked.value, plannedAt);
   }
 
   /** Logs a meeting held outside the plan: it counts towards the pair's progress. */
@@ -214,7 +239,8 @@ export class MeetingService {
     // The outcome, the reflection and the actions are saved together or not at all.
     await this.pairSpaces.commit(ctx.pair.value.id, writes);
     await this.core.syncJobs(await this.core.load(ctx.cohort.id, ctx.pair.value.id));
-    return { meeting: next, reflection, actions };
+    const outcomeKept = meeting.value.status === 'held' && input.outcome !== 'held';
+    return { meeting: next, reflection, actions, ...(outcomeKept ? { outcomeKept } : {}) };
   }
 
   /** A reflection from the tab: only on a meeting recorded as held, and never empty. */

@@ -1,9 +1,8 @@
-import { DateTime } from 'luxon';
 import type { PairReflection, PairSpace } from '../../../contracts/journey';
 import { httpEtag } from '../../../platform/http/etag';
 import { progress } from '../domain/meeting-plan';
 import { nextStep } from '../domain/next-step';
-import type { Reflection } from '../domain/pair-space';
+import { type Reflection, isOverdue } from '../domain/pair-space';
 import { resolveTimeZone } from '../domain/send-window';
 import { type PairContext, sides } from './pair-context';
 
@@ -22,7 +21,6 @@ export function pairSpaceView(
   if (!who) throw new Error('not a partner in this pair');
   const { me, partner, myRole } = who;
   const zone = resolveTimeZone(timeZone ?? ctx.timeZone);
-  const today = DateTime.fromJSDate(now, { zone }).toISODate() ?? '';
   const meetings = ctx.space.meetings.map((m) => m.value);
   const contract = ctx.space.contract?.value;
   const mineFirst = (id: string) => (id === me.id ? 'me' : 'partner');
@@ -109,7 +107,7 @@ export function pairSpaceView(
       owner: mineFirst(a.ownerId),
       dueDate: a.dueDate,
       done: Boolean(a.doneAt),
-      overdue: !a.doneAt && a.dueDate < today,
+      overdue: isOverdue(a, now, zone),
       meetingId: a.meetingId ?? null,
       etag: httpEtag(etag),
     })),

@@ -1,4 +1,6 @@
+import { buildBookingConfirmCard } from '../cards/booking-confirm-card';
 import { buildLogMeetingCard } from '../cards/log-meeting-card';
+import { outsideWindowWords } from '../domain/booking-placement';
 import {
   parseBooking,
   parseLogMeeting,
@@ -20,6 +22,7 @@ import {
   valuesOf,
 } from './card-action-kit';
 import * as views from './journey-views';
+import { CARD_VERSION } from './view-format';
 
 export type MeetingVerb =
   'meeting.plan' | 'meeting.booked' | 'meeting.log' | 'preparation.save' | 'reflection.save';
@@ -27,7 +30,7 @@ export type MeetingVerb =
 export interface MeetingActionDeps {
   meetings: Pick<
     MeetingService,
-    'bookMeeting' | 'logMeeting' | 'savePreparation' | 'saveReflection'
+    'bookMeeting' | 'placement' | 'logMeeting' | 'savePreparation' | 'saveReflection'
   >;
 }
 
@@ -71,16 +74,30 @@ export function meetingActions({ meetings }: MeetingActionDeps): Record<MeetingV
           const typed = form(data, parsed.errors);
           return done(views.bookingCard(ctx, participantId, meetingId, actor.timeZone, typed));
         }
+        const placement = meetings.placement(ctx, meetingId, parsed.value.plannedAt);
+        if (placement && !placement.inWindow && !parsed.value.confirmOutsideWindow) {
+          const { plannedAt } = parsed.value;
+          return done(
+            buildBookingConfirmCard({
+              booking: { ...valuesOf(data) },
+              pairId: ctx.pair.value.id,
+              meetingId,
+              cardVersion: CARD_VERSION,
+              countsAs: placement.countsAs.number ?? 0,
+              words: outsideWindowWords(placement, plannedAt, actor.timeZone, now),
+            }),
+          );
+        }
         return unlessRefused(
           () => views.nextMeetingCard(ctx, participantId, actor.timeZone, now),
           async () => {
             const booked = await meetings.bookMeeting(ctx, participantId, meetingId, parsed.value);
             const { me } = sides(ctx, participantId)!;
-            const when = views.whenText(booked.plannedAt!, actor.timeZone);
+            const when = views.whenText(booked.plannedAt!, actor.timeZone, now);
             const label = booked.number ? `Meeting ${booked.number}` : 'Your meeting';
             const partnerCard = message(
               `${label} is booked`,
-              `${me.displayName} booked your meeting ${views.whenText(booked.plannedAt!, ctx.timeZone)} (${ctx.timeZone.replace(/_/g, ' ')} time).`,
+              `${me.displayName} booked your meeting ${views.whenText(booked.plannedAt!, ctx.timeZone, now)} (${ctx.timeZone.replace(/_/g, ' ')} time).`,
             );
             return done(
               message(`✓ ${label} booked`, `You meet ${when}.`),
@@ -160,9 +177,22 @@ export function meetingActions({ meetings }: MeetingActionDeps): Record<MeetingV
                 : 'Your reflection is saved. Only you can see it.'
               : 'Thank you for letting me know.',
             ...saved.actions.map(
-              (a) => `Agreed action: ${a.text} (due ${views.dayText(a.dueDate)})`,
+              (a) => `Agreed action: ${a.text} (due ${views.dayText(a.dueDate, now)})`,
             ),
           ];
+          if (saved.outcomeKept) {
+            // An old card answered against what is recorded: say what stands, not "Saved".
+            const { me } = sides(ctx, participantId)!;
+            const by = saved.meeting.outcomeBy === me.id ? 'you' : 'your partner';
+            const label = saved.meeting.number ? `Meeting ${saved.meeting.number}` : 'This meeting';
+            return done(
+              message(
+                `${label} is recorded as held`,
+                `${by === 'you' ? 'You' : 'Your partner'} already said it was held, so it stays recorded as held; your answer on this card did not change that.`,
+                ...lines,
+              ),
+            );
+          }
           return done(message('✓ Saved', ...lines));
         });
       },

@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { buildActionReminderCard } from '../cards/action-reminder-card';
 import { buildBookingNudgeCard } from '../cards/booking-nudge-card';
 import { buildCheckInCard } from '../cards/check-in-card';
@@ -8,7 +7,7 @@ import { buildPreparationCard } from '../cards/preparation-card';
 import { buildReflectionCard } from '../cards/reflection-card';
 import type { CardJson } from '../../../platform/teams/cards/render';
 import { progress } from '../domain/meeting-plan';
-import { resolveTimeZone } from '../domain/send-window';
+import { isOverdue } from '../domain/pair-space';
 import type { PairContext } from '../services/pair-context';
 import {
   CARD_VERSION,
@@ -189,7 +188,6 @@ export function myActionsCard(
   timeZone: string,
   now: Date,
 ): CardJson {
-  const today = DateTime.fromJSDate(now, { zone: resolveTimeZone(timeZone) }).toISODate() ?? '';
   const items: MyActionsItem[] = [];
   contexts.forEach((ctx, i) => {
     const me = participantIds[i]!;
@@ -204,7 +202,7 @@ export function myActionsCard(
         text: a.text,
         ownerName: a.ownerId === me ? 'You' : (names.get(a.ownerId) ?? ''),
         dueText: dateText(`${a.dueDate}T12:00:00Z`, 'UTC'),
-        overdue: !a.doneAt && a.dueDate < today,
+        overdue: isOverdue(a, now, ctx.timeZone),
         done: Boolean(a.doneAt),
       });
     }

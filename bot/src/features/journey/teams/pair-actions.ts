@@ -1,3 +1,5 @@
+import { DateTime } from 'luxon';
+import { resolveTimeZone } from '../../../contracts/time-zone';
 import { reminderPauseSchema } from '../../../contracts/journey-card-data';
 import { excerpt } from '../../../contracts/text';
 import type { ActionResult, Notice } from '../../../platform/teams/turn-routes';
@@ -50,14 +52,27 @@ async function stateChange(
   parsed: InputResult<unknown>,
   invalidCard: (errors: FieldErrors) => CardJson,
   act: () => Promise<PairContext>,
-  confirmation: CardJson,
+  confirmation: CardJson | ((changed: PairContext) => CardJson),
 ): Promise<ActionResult> {
   if (!parsed.ok) return done(invalidCard(parsed.errors));
   return unlessRefused('Nothing changed', async () => {
-    const change = (await act()).pair.value.state;
+    const changed = await act();
+    const change = changed.pair.value.state;
     const kind = change === 'paused' ? 'paused' : change === 'ended_early' ? 'ended' : 'resumed';
-    return done(confirmation, toPartner(h.ctx, h.participantId, buildPartnerNoticeCard({ kind })));
+    const card = typeof confirmation === 'function' ? confirmation(changed) : confirmation;
+    return done(card, toPartner(h.ctx, h.participantId, buildPartnerNoticeCard({ kind })));
   });
+}
+
+/** What pausing says: until when, when a length was chosen (the year if it is not this one). */
+function pausedConfirmation(changed: PairContext, timeZone: string, now: Date): CardJson {
+  const until = changed.status.pausedUntil;
+  return message(
+    'Your pairing is paused',
+    until
+      ? `Paused until ${views.dayText(DateTime.fromISO(until, { zone: resolveTimeZone(timeZone) }).toISODate()!, now)}: no reminders until then. Your partner is told only that the pairing is paused. Type "resume" to carry on sooner.`
+      : 'No reminders until you resume. Your partner is told only that the pairing is paused. Type "resume" when you are ready.',
+  );
 }
 
 /** Reminders, actions, private answers, and pausing, resuming or ending the pairing. */
@@ -138,10 +153,7 @@ export function pairActions({ journey, work }: PairActionDeps): Record<PairVerb,
           parsed,
           (errors) => views.pauseCard(h.ctx, h.participantId, form(h.data, errors)),
           () => journey.pause(h.ctx, h.participantId, parsed.ok ? parsed.value : {}),
-          message(
-            'Your pairing is paused',
-            'No reminders until you resume. Your partner is told only that the pairing is paused. Type "resume" when you are ready.',
-          ),
+          (changed) => pausedConfirmation(changed, h.actor.timeZone, h.now),
         );
       },
     },

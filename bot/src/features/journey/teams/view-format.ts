@@ -17,20 +17,29 @@ export interface Form {
 
 export const CARD_VERSION = 1;
 
-export function whenText(iso: string, timeZone: string): string {
-  return DateTime.fromISO(iso, { zone: resolveTimeZone(timeZone) })
-    .setLocale('en-GB')
-    .toFormat("'on' cccc d LLLL 'at' HH:mm");
+/** Whether `at` falls in another year than `now`, in the viewer's zone (then the year is shown). */
+function otherYear(at: DateTime, now: Date | undefined): boolean {
+  return now !== undefined && !at.hasSame(DateTime.fromJSDate(now, { zone: at.zone }), 'year');
 }
 
-export function dayText(isoDate: string): string {
-  return DateTime.fromISO(isoDate).setLocale('en-GB').toFormat('cccc d LLLL');
+/** "on Wednesday 20 January at 10:00"; the year is added when it is not `now`'s year. */
+export function whenText(iso: string, timeZone: string, now?: Date): string {
+  const at = DateTime.fromISO(iso, { zone: resolveTimeZone(timeZone) }).setLocale('en-GB');
+  return at.toFormat(
+    otherYear(at, now) ? "'on' cccc d LLLL yyyy 'at' HH:mm" : "'on' cccc d LLLL 'at' HH:mm",
+  );
 }
 
-export function dateText(iso: string, timeZone: string): string {
-  return DateTime.fromISO(iso, { zone: resolveTimeZone(timeZone) })
-    .setLocale('en-GB')
-    .toFormat('d LLLL');
+/** "Wednesday 20 January"; the year is added when it is not `now`'s year. */
+export function dayText(isoDate: string, now?: Date): string {
+  const at = DateTime.fromISO(isoDate).setLocale('en-GB');
+  return at.toFormat(otherYear(at, now) ? 'cccc d LLLL yyyy' : 'cccc d LLLL');
+}
+
+/** "20 January"; the year is added when it is not `now`'s year. */
+export function dateText(iso: string, timeZone: string, now?: Date): string {
+  const at = DateTime.fromISO(iso, { zone: resolveTimeZone(timeZone) }).setLocale('en-GB');
+  return at.toFormat(otherYear(at, now) ? 'd LLLL yyyy' : 'd LLLL');
 }
 
 export function chatUrl(partner: Participant): string {

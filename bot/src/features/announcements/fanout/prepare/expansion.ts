@@ -1,4 +1,11 @@
-import type { Announcement, AudienceMember, Expanding, Recipient } from '../../domain/announcement';
+import {
+  type Announcement,
+  type AudienceMember,
+  type Expanding,
+  type Recipient,
+  isPastItsMoment,
+} from '../../domain/announcement';
+import { cancelSend } from '../../services/cancel-send';
 import type { Logger } from '../../../../platform/logger';
 import { ConflictError } from '../../../../platform/storage/errors';
 import type { AnnouncementRepository } from '../../store/announcement-repository';
@@ -34,7 +41,7 @@ export class AudienceExpansion {
    * Existing recipient rows are never touched, and a recipient is sent to only by the worker
    * that moves its row from queued to sending.
    */
-  async start(cohortId: string, id: string): Promise<void> {
+  async start(cohortId: string, id: string): Promise<'started' | 'stale' | undefined> {
     const current = await this.repo.get(cohortId, id);
     if (!current) return;
     const a: Expanding = current.value;
@@ -44,6 +51,11 @@ export class AudienceExpansion {
     }
     const now = this.now();
     if (a.status === 'scheduled' && Date.parse(a.sendAt) > now.getTime()) return;
+    if (a.status === 'scheduled' && isPastItsMoment(a, now)) {
+      // Its moment passed while nobody ran it (downtime): skipped, never sent late.
+      await cancelSend(this.repo, cohortId, id, this.now);
+      return 'stale';
+    }
     const expandingUntil = new Date(now.getTime() + EXPANSION_LEASE_MS).toISOString();
     let audience: AudienceMember[];
     let claimed: Announcement;
@@ -91,6 +103,7 @@ export class AudienceExpansion {
     await this.endExpansion(cohortId, id);
     await this.repo.clearDue(a);
     if (a.alsoInChannel) await this.channel.post(claimed);
+    return 'started';
   }
 
   private async tryReplace(next: Announcement, etag: string): Promise<boolean> {
