@@ -190,8 +190,29 @@ const ROWS: DemoRow[] = [
 /** Everyone on the demo roster, the plain demo's three pairs first. */
 export const DEMO_PARTICIPANTS: DemoPerson[] = ROWS.map((r) => r.person);
 
-/** Everyone who can "sign in as" in dev mode: the coordinator first, then the pairs. */
-export const DEMO_PEOPLE: DemoPerson[] = [DEMO_COORDINATOR, ...DEMO_PARTICIPANTS];
+/** The demo cohort's sponsor: sees its figures, never a name. */
+export const DEMO_SPONSOR: DemoPerson = {
+  userId: '8d4a2b63-9e5f-4cab-b2a1-1e6f7d8c9b02',
+  name: 'Martin Hale',
+  email: 'martin.hale@demo.nhs.example',
+  description: 'Executive sponsor of the demo cohort (figures only)',
+};
+
+/** Someone of the programme team without a role yet: a programme admin can give them one. */
+export const DEMO_NEW_COLLEAGUE: DemoPerson = {
+  userId: '9e5b3c74-af60-4dbc-83b2-2f708e9dac03',
+  name: 'Nadia Rahman',
+  email: 'nadia.rahman@demo.nhs.example',
+  description: 'OD practitioner, no role until a programme admin gives her one',
+};
+
+/** Everyone who can "sign in as" in dev mode: the programme team first, then the pairs. */
+export const DEMO_PEOPLE: DemoPerson[] = [
+  DEMO_COORDINATOR,
+  DEMO_SPONSOR,
+  DEMO_NEW_COLLEAGUE,
+  ...DEMO_PARTICIPANTS,
+];
 
 /** The dev user: you in the Agents Playground, and the mentor whose pair the demo shows most of. */
 export const DEMO_DEV_USER: DemoPerson = AMARA;

@@ -169,6 +169,23 @@ export class IdentityService {
     for (const userId of ids) await this.grantProgrammeAdmin(userId, 'configuration', now);
   }
 
+  /** Gives someone a cohort role (the demo seed's sponsor; people are given roles in the tab). */
+  async grantCohortRole(
+    userId: string,
+    role: 'coordinator' | 'sponsor',
+    cohortId: string,
+    grantedBy: string,
+    now: Date,
+  ): Promise<void> {
+    await this.repos.roles.grant({
+      role,
+      cohortId,
+      grantee: { userId },
+      grantedBy,
+      grantedAt: now.toISOString(),
+    });
+  }
+
   /** Makes someone a programme admin (`grantedBy` says why: configuration, the demo seed). */
   async grantProgrammeAdmin(userId: string, grantedBy: string, now: Date): Promise<void> {
     await this.repos.roles.grant({
