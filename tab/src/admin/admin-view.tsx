@@ -1,7 +1,7 @@
-import { Tab, TabList } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { CohortSummary } from '../../../bot/src/contracts/cohorts';
 import type { ApiClient } from '../app/api-client';
+import { Tabs } from '../coordinator/cohort-tabs';
 import { ViewFrame, ViewTitle } from '../shared/view-header';
 import { AuditSection } from './audit-section';
 import { RolesSection } from './roles-section';
@@ -17,26 +17,32 @@ interface AdminViewProps {
 /** The programme admin's screens: who holds which staff role, and the audit trail. */
 export function AdminView({ client, cohorts, onBack }: AdminViewProps) {
   const [pane, setPane] = useState<Pane>('roles');
+  const idBase = useId().replace(/:/g, '');
+  const tabId = (value: Pane) => `${idBase}-${value}-tab`;
+  const panelId = (value: Pane) => `${idBase}-${value}-panel`;
   return (
     <ViewFrame back={{ label: 'Back to home', onBack, testId: 'admin-back' }} testId="admin-view">
       <ViewTitle>Programme administration</ViewTitle>
-      <TabList
-        selectedValue={pane}
-        onTabSelect={(_, d) => setPane(d.value as Pane)}
-        aria-label="Programme administration"
-      >
-        <Tab value="roles" data-testid="admin-tab-roles">
-          Roles
-        </Tab>
-        <Tab value="audit" data-testid="admin-tab-audit">
-          Audit trail
-        </Tab>
-      </TabList>
-      {pane === 'roles' ? (
-        <RolesSection client={client} cohorts={cohorts} />
-      ) : (
-        <AuditSection client={client} cohorts={cohorts} />
-      )}
+      <Tabs
+        label="Programme administration"
+        items={[
+          { value: 'roles', label: 'Roles' },
+          { value: 'audit', label: 'Audit trail' },
+        ]}
+        selected={pane}
+        onSelect={setPane}
+        tabId={tabId}
+        panelId={panelId}
+        testId="admin-tab"
+      />
+      {/* The audit trail is read when first shown, and again each time. */}
+      <div role="tabpanel" id={panelId(pane)} aria-labelledby={tabId(pane)} tabIndex={0}>
+        {pane === 'roles' ? (
+          <RolesSection client={client} cohorts={cohorts} />
+        ) : (
+          <AuditSection client={client} cohorts={cohorts} />
+        )}
+      </div>
     </ViewFrame>
   );
 }

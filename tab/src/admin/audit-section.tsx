@@ -18,6 +18,8 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalM,
   },
   changes: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+  field: { minWidth: 0, maxWidth: '100%' },
+  control: { maxWidth: '100%' },
 });
 
 const when = new Intl.DateTimeFormat('en-GB', {
@@ -91,8 +93,9 @@ export function AuditSection({ client, cohorts }: { client: ApiClient; cohorts: 
         content of a pair&apos;s conversations is never recorded.
       </Text>
       <div className={styles.tools}>
-        <Field label="Cohort">
+        <Field className={styles.field} label="Cohort">
           <Select
+            className={styles.control}
             value={cohortId}
             onChange={(_, d) => setCohortId(d.value)}
             data-testid="audit-cohort"

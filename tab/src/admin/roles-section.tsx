@@ -41,6 +41,9 @@ const useStyles = makeStyles({
     alignItems: 'start',
   },
   actions: { display: 'flex', alignItems: 'flex-end', minHeight: '56px' },
+  // A long cohort name must not push the field past its column (or the page past the screen).
+  field: { minWidth: 0 },
+  control: { width: '100%', minWidth: 0 },
 });
 
 const isCohortRole = (role: StaffRole) => (COHORT_ROLES as readonly StaffRole[]).includes(role);
@@ -114,26 +117,30 @@ export function RolesSection({ client, cohorts }: RolesSectionProps) {
       <form
         className={styles.form}
         aria-label="Grant a role"
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           void grant();
         }}
       >
         <Field
+          className={styles.field}
           label="Work email"
           required
           validationMessage={errors.email}
           validationState={errors.email ? 'error' : 'none'}
         >
           <Input
+            className={styles.control}
             type="email"
             value={email}
             onChange={(_, d) => setEmail(d.value)}
             data-testid="role-email"
           />
         </Field>
-        <Field label="Role" validationMessage={errors.role}>
+        <Field className={styles.field} label="Role" validationMessage={errors.role}>
           <Select
+            className={styles.control}
             value={role}
             onChange={(_, d) => setRole(d.value as StaffRole)}
             data-testid="role-kind"
@@ -147,12 +154,14 @@ export function RolesSection({ client, cohorts }: RolesSectionProps) {
         </Field>
         {isCohortRole(role) && (
           <Field
+            className={styles.field}
             label="Cohort"
             required
             validationMessage={errors.cohortId}
             validationState={errors.cohortId ? 'error' : 'none'}
           >
             <Select
+              className={styles.control}
               value={cohortId}
               onChange={(_, d) => setCohortId(d.value)}
               data-testid="role-cohort"
@@ -218,30 +227,32 @@ export function RolesSection({ client, cohorts }: RolesSectionProps) {
           ))}
         </ScrollTable>
       )}
-      <Dialog open={removing !== null} onOpenChange={(_, d) => !d.open && setRemoving(null)}>
-        <DialogSurface data-testid="role-remove-confirm">
-          <DialogBody>
-            <DialogTitle>Remove this role?</DialogTitle>
-            <DialogContent>
-              {removing &&
-                `${who(removing)} will no longer be ${describe(removing)}. Nothing is sent to them.`}
-            </DialogContent>
-            <DialogActions>
-              <Button
-                appearance="primary"
-                disabled={saving}
-                onClick={() => removing && void remove(removing)}
-                data-testid="role-remove-yes"
-              >
-                Remove role
-              </Button>
-              <Button onClick={() => setRemoving(null)} data-testid="role-remove-no">
-                Keep it
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      {/* Mounted only while asking: a closed Fluent dialog still registers with the focus manager. */}
+      {removing && (
+        <Dialog open onOpenChange={(_, d) => !d.open && setRemoving(null)}>
+          <DialogSurface data-testid="role-remove-confirm">
+            <DialogBody>
+              <DialogTitle>Remove this role?</DialogTitle>
+              <DialogContent>
+                {`${who(removing)} will no longer be ${describe(removing)}. Nothing is sent to them.`}
+              </DialogContent>
+              <DialogActions>
+                <Button
+                  appearance="primary"
+                  disabled={saving}
+                  onClick={() => void remove(removing)}
+                  data-testid="role-remove-yes"
+                >
+                  Remove role
+                </Button>
+                <Button onClick={() => setRemoving(null)} data-testid="role-remove-no">
+                  Keep it
+                </Button>
+              </DialogActions>
+            </DialogBody>
+          </DialogSurface>
+        </Dialog>
+      )}
     </div>
   );
 }
