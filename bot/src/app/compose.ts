@@ -122,7 +122,7 @@ export function compose(
   });
   const instanceId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const queue = new FanoutQueue(storage);
-  const health = { cohortHealth: (cohortId: string) => cohortHealth(repos, cohortId) };
+  const health = { cohortHealth: (cohortId: string) => cohortHealth(repos, cohortId, now()) };
   const announcementFeature = createAnnouncements({
     repo: repos.announcements,
     queue,

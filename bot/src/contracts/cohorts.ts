@@ -206,6 +206,8 @@ export interface PairStateView {
 /** How a pair is doing, as the programme team sees it: states and counts, never content. */
 export const PAIR_HEALTHS = [
   'starting',
+  /** Introduced, but the contract is not agreed five working days on (after one gentle chaser). */
+  'not_started',
   'on_track',
   'needs_check_in',
   'at_risk',
@@ -218,6 +220,7 @@ export type PairHealth = (typeof PAIR_HEALTHS)[number];
 /** Words for each health; the API sends the same as `healthText`. */
 export const HEALTH_WORDS: Record<PairHealth, string> = {
   starting: 'Starting',
+  not_started: 'Not started',
   on_track: 'On track',
   needs_check_in: 'Needs a check-in',
   at_risk: 'At risk',

@@ -40,13 +40,15 @@ const healthColour: Record<
   at_risk: 'danger',
   needs_check_in: 'warning',
   starting: 'informative',
+  not_started: 'warning',
   on_track: 'success',
   paused: 'subtle',
   completed: 'brand',
   ended: 'subtle',
 };
 
-const needsAttention = (h: PairHealth) => h === 'at_risk' || h === 'needs_check_in';
+const needsAttention = (h: PairHealth) =>
+  h === 'at_risk' || h === 'needs_check_in' || h === 'not_started';
 
 function byAttention(a: PairHealthRow, b: PairHealthRow): number {
   const rank = (r: PairHealthRow) => {

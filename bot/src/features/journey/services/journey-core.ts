@@ -111,6 +111,7 @@ export class JourneyCore {
       pair: ctx.pair.value,
       cohort: ctx.cohort,
       activeSince: ctx.status.activeSince ? new Date(ctx.status.activeSince) : undefined,
+      introducedAt: ctx.status.introducedAt ? new Date(ctx.status.introducedAt) : undefined,
       timeZone: ctx.timeZone,
       meetings: ctx.space.meetings.map((m) => m.value),
       actions: ctx.space.actions.map((a) => a.value),

@@ -71,12 +71,16 @@ export class JourneyService {
           );
         }
         if (current.pair.value.state !== 'proposed') return current;
+        let introduced: PairContext;
         try {
-          return await this.core.applyEvent(current, { type: 'introduce' });
+          introduced = await this.core.applyEvent(current, { type: 'introduce' });
         } catch (error) {
           if (isRefusal(error)) return current;
           throw error;
         }
+        // The contract's one gentle chaser, five working days on.
+        await this.syncJobs(introduced);
+        return introduced;
       } catch (error) {
         if (!(error instanceof ConflictError)) throw error;
         current = await this.load(current.cohort.id, current.pair.value.id);
