@@ -3,6 +3,7 @@ import { calendarDate } from './dates';
 import { cleanText } from './text';
 import type { TextEncodingName } from './text-encoding';
 import type { StaffAccess, StaffRole } from './roles';
+import type { PartnerNotReachable } from './reach';
 
 /**
  * Cohorts and people on the wire: the cohort and its cadence, who a signed-in person is
@@ -245,6 +246,8 @@ export interface PairHealthRow {
   lastContact: string | null;
   /** How many partners asked for a word with the programme team (never what they said). */
   askedForCoordinator: number;
+  /** Partners the bot cannot message yet (no chat with the app in Teams); empty or absent: none. */
+  notReachable?: PartnerNotReachable[];
 }
 
 // ---------------------------------------------------------------- sign-in links

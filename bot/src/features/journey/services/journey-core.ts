@@ -13,6 +13,8 @@ import type { EmailHint } from '../../../platform/vouched-email';
 /** Where jobs go; the scheduler's job store implements it. */
 export interface JobSink {
   schedule(jobs: ScheduledJob[]): Promise<unknown>;
+  /** Moves a pending job to a new due time; false when it is unknown or no longer pending. */
+  reschedule?(jobId: string, dueAt: Date): Promise<boolean>;
 }
 
 /** A person's place in a cohort, as the cohorts feature tells it. */
