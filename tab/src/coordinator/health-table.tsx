@@ -24,6 +24,7 @@ import {
   useTableStyles,
 } from '../shared/data-table';
 import { Loading, Problem } from '../shared/status-views';
+import { PartnerReachNote, reachHeadline } from './reach-section';
 import type { LoadState } from '../shared/use-api-load';
 
 const useStyles = makeStyles({
@@ -84,10 +85,12 @@ function PairCell({ row }: { row: PairHealthRow }) {
         {row.mentor || 'Someone no longer on the roster'}
         {reverse && <span className={mergeClasses(t.muted, t.small)}> · reverse mentor</span>}
       </span>
+      <PartnerReachNote row={row} role="mentor" />
       <span className={t.block} data-testid="health-mentee">
         {row.mentee || 'Someone no longer on the roster'}
         {reverse && <span className={mergeClasses(t.muted, t.small)}> · mentee</span>}
       </span>
+      <PartnerReachNote row={row} role="mentee" />
     </RowHeader>
   );
 }
@@ -225,6 +228,7 @@ export function HealthSection({ client, cohort, load, onRetry, onImport }: Healt
           : `${plural(attention, 'pair')} ${attention === 1 ? 'needs' : 'need'} your attention.`}
         {asked > 0 &&
           ` In ${plural(asked, 'pair')}, someone asked for a word with the programme team.`}
+        {reachHeadline(rows)}
       </Text>
       <CountTiles
         label="Pairs in each state"
