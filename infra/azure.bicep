@@ -57,6 +57,12 @@ param entraTenantId string
 @description('Entra object ids of the first programme coordinators, comma-separated.')
 param coordinatorIds string
 
+@description('The Teams app manifest id (TEAMS_APP_ID): the link to the app people are sent.')
+param teamsAppId string = ''
+
+@description('The app id in your organisation\'s Teams app catalog (TEAMS_APP_PUBLISHED_APP_ID once published): installing the app for people through Microsoft Graph. Empty: share the link only. See docs/operations.md, "Reach".')
+param teamsAppCatalogId string = ''
+
 @description('Name people see for the bot in the Azure portal.')
 param botDisplayName string = 'Reverse Mentoring'
 
@@ -124,6 +130,8 @@ var tableNames = [
   'AnnouncementRecipients'
   'AnnouncementIndex'
   'FanoutWorkers'
+  'ReachAttempts'
+  'AuditTrail'
 ]
 
 // Announcement fan-out (FANOUT_QUEUE in bot/src/fanout/fanout-queue.ts): every instance takes
@@ -313,6 +321,8 @@ var appSettings = {
   COORDINATOR_IDS: coordinatorIds
   SEED_DEMO: 'false'
   SCHEDULER_INTERVAL_SECONDS: '60'
+  TEAMS_APP_ID: teamsAppId
+  TEAMS_APP_CATALOG_ID: teamsAppCatalogId
   APPLICATIONINSIGHTS_CONNECTION_STRING: insights.properties.ConnectionString
   ApplicationInsightsAgent_EXTENSION_VERSION: '~3'
   WEBSITE_RUN_FROM_PACKAGE: '1'

@@ -628,6 +628,32 @@ const MATRIX: RouteSpec[] = [
     mustShow: () => ['Granted a role', COHORT_COORDINATOR.name],
     build: async () => ({ path: '/api/audit.csv' }),
   },
+  // Reach: who the bot cannot message yet, and installing the app for them. Coordinators only.
+  {
+    method: 'GET',
+    path: '/api/cohorts/:cohortId/reach',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(200),
+    mustShow: () => [PEER_MENTOR.name],
+    build: async () => ({ path: `/api/cohorts/${ids.cohortA}/reach` }),
+  },
+  {
+    method: 'POST',
+    path: '/api/cohorts/:cohortId/participants/:participantId/install-app',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(200),
+    mustShow: () => [PEER_MENTOR.name],
+    build: async () => ({
+      path: `/api/cohorts/${ids.cohortA}/participants/${await participantIdOf(PEER_MENTOR.name)}/install-app`,
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/cohorts/:cohortId/reach/install-app',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(200),
+    build: async () => ({ path: `/api/cohorts/${ids.cohortA}/reach/install-app` }),
+  },
 ];
 
 let roleGrants = 0;
@@ -645,6 +671,17 @@ async function grantToRemove(): Promise<string> {
   });
   expect(made.status).toBe(201);
   return made.body.id;
+}
+
+/** A cohort A participant's id, by name (the coordinator's roster). */
+async function participantIdOf(name: string): Promise<string> {
+  const people = await call<{ participants: { id: string; displayName: string }[] }>(
+    url,
+    'GET',
+    `/api/cohorts/${ids.cohortA}/participants`,
+    { token: tokens.coordinator },
+  );
+  return people.body.participants.find((p) => p.displayName === name)!.id;
 }
 
 /** Registered routes that are not behind a bearer token, and why. */

@@ -4,6 +4,7 @@ import { sdkProblems } from '../support/adaptivecards-sdk';
 import { buildActionReminderCard } from '../../bot/src/features/journey/cards/action-reminder-card';
 import { buildBookingNudgeCard } from '../../bot/src/features/journey/cards/booking-nudge-card';
 import { buildCheckInCard } from '../../bot/src/features/journey/cards/check-in-card';
+import { buildContractChaserCard } from '../../bot/src/features/journey/cards/contract-chaser-card';
 import { buildConfirmationCard } from '../../bot/src/platform/teams/cards/confirmation-card';
 import {
   buildContractCard,
@@ -333,6 +334,26 @@ const CATALOGUE: Record<string, CardJson> = {
     meetingNumber: 3,
     partnerName: 'David',
     missedInARow: 2,
+  }),
+  'contract chaser (not agreed)': buildContractChaserCard({
+    recipientName: 'Amara Okafor',
+    partnerName: 'David Hughes',
+    cohortName: 'LLR cohort 5',
+    iHaveAgreed: false,
+    partnerHasAgreed: true,
+    chatUrl: 'https://teams.microsoft.com/l/chat/0/0?users=david%40trust.nhs.uk',
+    pairId: 'pair-7',
+    cardVersion: 1,
+  }),
+  'contract chaser (agreed, waiting)': buildContractChaserCard({
+    recipientName: 'David Hughes',
+    partnerName: 'Amara Okafor',
+    cohortName: 'LLR cohort 5',
+    iHaveAgreed: true,
+    partnerHasAgreed: false,
+    chatUrl: 'https://teams.microsoft.com/l/chat/0/0?users=amara%40trust.nhs.uk',
+    pairId: 'pair-7',
+    cardVersion: 1,
   }),
   'fit check (fresh)': buildFitCheckCard({
     pairId: 'pair-7',

@@ -1,4 +1,8 @@
-import { lastContact, pairHealth } from '../../bot/src/features/journey/domain/pair-health';
+import {
+  type HealthFacts,
+  lastContact,
+  pairHealth,
+} from '../../bot/src/features/journey/domain/pair-health';
 
 describe('pair health for the programme team', () => {
   it.each([
@@ -13,6 +17,13 @@ describe('pair health for the programme team', () => {
     ['completed', 0, 'completed'],
   ] as const)('a %s pair with %i missed in a row is %s', (state, missedInARow, health) => {
     expect(pairHealth({ state, missedInARow, meetings: [] })).toBe(health);
+  });
+
+  it('shows an introduced pair whose contract is overdue as not started, and only then', () => {
+    const facts: HealthFacts = { state: 'introduced', missedInARow: 0, meetings: [] };
+    expect(pairHealth({ ...facts, contractOverdue: true })).toBe('not_started');
+    expect(pairHealth({ ...facts, contractOverdue: false })).toBe('starting');
+    expect(pairHealth({ ...facts, state: 'active', contractOverdue: true })).toBe('on_track');
   });
 
   it('takes the last held meeting as the last contact, ignoring planned and missed ones', () => {

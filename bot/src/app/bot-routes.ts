@@ -70,7 +70,7 @@ function helpCard(commands: readonly CommandRoute[]): CardJson {
 /** The activity handler's routes: the merged tables and the cards no feature owns alone. */
 export function botRoutes(
   deps: BotFeatureDeps,
-  platform: Pick<BotRoutes, 'sender' | 'conversations' | 'now' | 'log'>,
+  platform: Pick<BotRoutes, 'sender' | 'conversations' | 'now' | 'log' | 'onInstalled'>,
 ): BotRoutes {
   const commands = botCommands(deps);
   return {

@@ -33,6 +33,14 @@ import {
 import { AuditRepository, AuditService, registerAuditRoutes } from '../features/audit/index';
 import { DevService, registerDevRoutes } from '../features/dev/index';
 import {
+  ReachRepository,
+  ReachService,
+  installRetryHandler,
+  isInstallRetry,
+  registerReachRoutes,
+} from '../features/reach/index';
+import { teamsAppLink } from '../contracts/reach';
+import {
   DailySendLedger,
   JourneyJobHandler,
   NudgeDelivery,
@@ -48,6 +56,7 @@ import { JobStore } from '../platform/storage/jobs/job-store';
 import { Scheduler } from '../platform/storage/jobs/scheduler';
 import type { ResolvedStorage, TableStore } from '../platform/storage/table-store';
 import { ProgrammeBot, cardMessage } from '../platform/teams/activity-handler';
+import { GraphAppInstaller, graphTokenSource } from '../platform/teams/graph-app-installer';
 import { ProactiveSender } from '../platform/teams/proactive-sender';
 import { WorkerRegistry } from '../platform/teams/worker-registry';
 import { botRoutes } from './bot-routes';
@@ -107,12 +116,14 @@ export function compose(
   // the fan-out's pacer, so they and a large announcement share the limit instead of racing.
   const pace = () => fanout.pace();
   const sender = new ProactiveSender(adapter, botAppId, repos.conversations, log, pace);
+  const reachAttempts = new ReachRepository(store);
   const jobHandler = new JourneyJobHandler({
     journey,
     delivery: new NudgeDelivery({
       ledger: new DailySendLedger(store),
       sender,
       chats: repos.conversations,
+      unreachable: reachAttempts,
       now,
       log,
     }),
@@ -122,7 +133,27 @@ export function compose(
   });
   const instanceId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const queue = new FanoutQueue(storage);
-  const health = { cohortHealth: (cohortId: string) => cohortHealth(repos, cohortId) };
+  const audit = new AuditService(new AuditRepository(store), now, log);
+  const reach = new ReachService({
+    participants: repos.participants,
+    pairs: repos.pairs,
+    chats: repos.conversations,
+    attempts: reachAttempts,
+    installer: new GraphAppInstaller(
+      { baseUrl: config.reach.graphBaseUrl, catalogId: config.reach.catalogId },
+      graphTokenSource(config.bot, config.reach.graphBaseUrl),
+      log,
+    ),
+    retries: jobs,
+    audit,
+    shareLink: config.reach.linkAppId ? teamsAppLink(config.reach.linkAppId) : null,
+    now,
+    log,
+  });
+  const health = {
+    cohortHealth: async (cohortId: string) =>
+      reach.withReach(cohortId, await cohortHealth(repos, cohortId, now())),
+  };
   const announcementFeature = createAnnouncements({
     repo: repos.announcements,
     queue,
@@ -149,19 +180,23 @@ export function compose(
     fanout: config.fanout,
   });
   const { service: announcements, fanout } = announcementFeature;
-  const scheduler = new Scheduler(jobs, jobHandler.handle, {
-    owner: instanceId,
-    clock: now,
-    log,
-    intervalMs: config.schedulerIntervalSeconds * 1000,
-    // Everything due for one person at one time goes out as one message.
-    bundling: {
-      key: (job) => (job.recipientId ? `participant:${job.recipientId}` : undefined),
-      handler: (bundle) => jobHandler.handleBundle(bundle),
+  const retryInstall = installRetryHandler(reach);
+  const scheduler = new Scheduler(
+    jobs,
+    (job) => (isInstallRetry(job) ? retryInstall(job) : jobHandler.handle(job)),
+    {
+      owner: instanceId,
+      clock: now,
+      log,
+      intervalMs: config.schedulerIntervalSeconds * 1000,
+      // Everything due for one person at one time goes out as one message.
+      bundling: {
+        key: (job) => (job.recipientId ? `participant:${job.recipientId}` : undefined),
+        handler: (bundle) => jobHandler.handleBundle(bundle),
+      },
     },
-  });
+  );
   const cohorts = new CohortService(repos);
-  const audit = new AuditService(new AuditRepository(store), now, log);
   const roster = new RosterService(
     repos,
     now,
@@ -213,6 +248,7 @@ export function compose(
     registerLinkRoutes(server, { http, cohorts, links: new LinkService(repos, now, audit) });
     registerRoleRoutes(server, { http, roles: new RoleService(repos, audit, now) });
     registerAuditRoutes(server, { http, audit });
+    registerReachRoutes(server, { http, cohorts, reach });
     registerPairRoutes(server, { http, journey, meetings, work, now });
     registerCalendarRoutes(server, { http, calendar, cohorts });
     registerAnnouncementRoutes(server, {
@@ -237,7 +273,16 @@ export function compose(
             (await sender.sendToUser(userId, cardMessage(card))).status === 'sent',
         },
       },
-      { sender, conversations: repos.conversations, now, log },
+      {
+        sender,
+        conversations: repos.conversations,
+        // After an install, a waiting introduction goes now (and the person is linked).
+        onInstalled: async (actor) => {
+          await journey.wakePendingFor({ userId: actor.userId, email: actor.email });
+        },
+        now,
+        log,
+      },
     ),
   );
 

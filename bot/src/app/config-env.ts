@@ -157,6 +157,19 @@ export const envSchema = z.object({
       .max(60_000, 'must be at most 60000')
       .default(500),
   ),
+  // Installing the app for people through Microsoft Graph (docs/operations.md, "Reach").
+  GRAPH_BASE_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .trim()
+      .url('must be an absolute URL')
+      .refine((v) => /^https?:\/\//.test(v), 'must start with http:// or https://')
+      .transform((v) => v.replace(/\/+$/, ''))
+      .default('https://graph.microsoft.com'),
+  ),
+  TEAMS_APP_CATALOG_ID: optionalGuid,
+  TEAMS_APP_ID: optionalGuid,
   // Set by Azure App Service on every instance: the service is deployed, whatever NODE_ENV says.
   WEBSITE_INSTANCE_ID: optionalString,
   WEBSITE_SITE_NAME: optionalString,

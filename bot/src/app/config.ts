@@ -39,7 +39,21 @@ export interface Config {
   schedulerIntervalSeconds: number;
   /** Announcement fan-out: Teams' rate for the app, retries, sends in flight, queue polling. */
   fanout: { ratePerSecond: number; maxAttempts: number; concurrency: number; pollMs: number };
+  /** Reaching people who have not installed the app: Graph installation and the link to share. */
+  reach: ReachConfig;
 }
+
+export interface ReachConfig {
+  /** Microsoft Graph's base URL (GRAPH_BASE_URL), https://graph.microsoft.com by default. */
+  graphBaseUrl: string;
+  /** The app's id in the organisation's app catalog (TEAMS_APP_CATALOG_ID): Graph installs it. */
+  catalogId?: string;
+  /** The id in the link people are sent: the catalog id, else the manifest's (TEAMS_APP_ID). */
+  linkAppId?: string;
+}
+
+const PLACEHOLDER_GUID = '00000000-0000-0000-0000-000000000000';
+const realId = (id: string | undefined) => (id && id !== PLACEHOLDER_GUID ? id : undefined);
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -204,6 +218,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       maxAttempts: e.ANNOUNCE_MAX_ATTEMPTS,
       concurrency: e.ANNOUNCE_CONCURRENCY,
       pollMs: e.ANNOUNCE_POLL_MS,
+    },
+    reach: {
+      graphBaseUrl: e.GRAPH_BASE_URL,
+      catalogId: realId(e.TEAMS_APP_CATALOG_ID),
+      linkAppId: realId(e.TEAMS_APP_CATALOG_ID) ?? realId(e.TEAMS_APP_ID),
     },
   };
 }

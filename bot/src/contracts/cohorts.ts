@@ -3,6 +3,7 @@ import { calendarDate } from './dates';
 import { cleanText } from './text';
 import type { TextEncodingName } from './text-encoding';
 import type { StaffAccess, StaffRole } from './roles';
+import type { PartnerNotReachable } from './reach';
 
 /**
  * Cohorts and people on the wire: the cohort and its cadence, who a signed-in person is
@@ -206,6 +207,8 @@ export interface PairStateView {
 /** How a pair is doing, as the programme team sees it: states and counts, never content. */
 export const PAIR_HEALTHS = [
   'starting',
+  /** Introduced, but the contract is not agreed five working days on (after one gentle chaser). */
+  'not_started',
   'on_track',
   'needs_check_in',
   'at_risk',
@@ -218,6 +221,7 @@ export type PairHealth = (typeof PAIR_HEALTHS)[number];
 /** Words for each health; the API sends the same as `healthText`. */
 export const HEALTH_WORDS: Record<PairHealth, string> = {
   starting: 'Starting',
+  not_started: 'Not started',
   on_track: 'On track',
   needs_check_in: 'Needs a check-in',
   at_risk: 'At risk',
@@ -280,6 +284,8 @@ export interface PairHealthRow {
   askedBy: CoordinatorRequest[];
   /** For a paused or ended pair: who, when, why and (a pause) until when; otherwise null. */
   change: PairStateChange | null;
+  /** Partners the bot cannot message yet (no chat with the app in Teams); empty or absent: none. */
+  notReachable?: PartnerNotReachable[];
 }
 
 // ---------------------------------------------------------------- sign-in links

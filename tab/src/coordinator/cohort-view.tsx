@@ -1,5 +1,5 @@
 import { Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useId, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { ApiClient } from '../app/api-client';
 import { AnnouncementsSection } from '../announcements/announcements-view';
@@ -8,6 +8,8 @@ import { HealthSection } from './health-table';
 import { LinksSection } from './links-section';
 import { ParticipantsSection } from './participants';
 import { RosterImport } from './roster-import';
+import { ParticipantReachNote, ReachPanel, notReachableById } from './reach-section';
+import { getReach } from './reach-api';
 import { Tabs } from './cohort-tabs';
 import { formatCadence, formatDateRange } from '../shared/format';
 import { Loading, Problem } from '../shared/status-views';
@@ -117,6 +119,18 @@ export function CoordinatorCohortView({
     onSignInExpired,
   );
 
+  const [reachLoad, , retryReach] = useApiLoad(
+    () => getReach(client, cohortId),
+    [client, cohortId],
+    onSignInExpired,
+    { keepWhileReloading: true },
+  );
+  const unreached = useMemo(() => notReachableById(reachLoad), [reachLoad]);
+  const reachChanged = useCallback(() => {
+    retryReach();
+    retryHealth();
+  }, [retryReach, retryHealth]);
+
   const [linksLoad, , retryLinks] = useApiLoad(
     () => getLinks(client, cohortId),
     [client, cohortId],
@@ -131,7 +145,8 @@ export function CoordinatorCohortView({
     retryHealth();
     retryPeople();
     retryLinks();
-  }, [retryHealth, retryPeople, retryLinks]);
+    retryReach();
+  }, [retryHealth, retryPeople, retryLinks, retryReach]);
   // When the cohort itself could not be read, the other two most likely failed with it.
   const retryAll = useCallback(() => {
     retryCohort();
@@ -229,7 +244,28 @@ export function CoordinatorCohortView({
         />
       </Panel>
       <Panel value="participants" selected={section} idBase={idBase}>
-        <ParticipantsSection load={peopleLoad} onRetry={retryPeople} onImport={showImport} />
+        <ParticipantsSection
+          load={peopleLoad}
+          onRetry={retryPeople}
+          onImport={showImport}
+          above={
+            <ReachPanel
+              client={client}
+              cohortId={cohortId}
+              load={reachLoad}
+              onChanged={reachChanged}
+            />
+          }
+          rowNote={(p) => (
+            <ParticipantReachNote
+              client={client}
+              cohortId={cohortId}
+              person={unreached.get(p.id)}
+              graphInstall={reachLoad.status === 'loaded' && reachLoad.data.graphInstall}
+              onChanged={reachChanged}
+            />
+          )}
+        />
       </Panel>
       <Panel value="links" selected={section} idBase={idBase}>
         <LinksSection

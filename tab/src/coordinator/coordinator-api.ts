@@ -35,6 +35,7 @@ export type RosterOutcome =
 export const HEALTH_ORDER: readonly PairHealth[] = [
   'at_risk',
   'needs_check_in',
+  'not_started',
   'starting',
   'on_track',
   'paused',

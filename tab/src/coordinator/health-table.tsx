@@ -27,6 +27,7 @@ import {
 } from '../shared/data-table';
 import { Loading, Problem } from '../shared/status-views';
 import { healthHeadline } from './health-words';
+import { PartnerReachNote, reachHeadline } from './reach-section';
 import type { LoadState } from '../shared/use-api-load';
 
 const useStyles = makeStyles({
@@ -43,13 +44,15 @@ const healthColour: Record<
   at_risk: 'danger',
   needs_check_in: 'warning',
   starting: 'informative',
+  not_started: 'warning',
   on_track: 'success',
   paused: 'subtle',
   completed: 'brand',
   ended: 'subtle',
 };
 
-const needsAttention = (h: PairHealth) => h === 'at_risk' || h === 'needs_check_in';
+const needsAttention = (h: PairHealth) =>
+  h === 'at_risk' || h === 'needs_check_in' || h === 'not_started';
 
 function byAttention(a: PairHealthRow, b: PairHealthRow): number {
   const rank = (r: PairHealthRow) => {
@@ -143,10 +146,12 @@ function PairCell({ row }: { row: PairHealthRow }) {
         {row.mentor || 'Someone no longer on the roster'}
         {reverse && <span className={mergeClasses(t.muted, t.small)}> · reverse mentor</span>}
       </span>
+      <PartnerReachNote row={row} role="mentor" />
       <span className={t.block} data-testid="health-mentee">
         {row.mentee || 'Someone no longer on the roster'}
         {reverse && <span className={mergeClasses(t.muted, t.small)}> · mentee</span>}
       </span>
+      <PartnerReachNote row={row} role="mentee" />
     </RowHeader>
   );
 }
@@ -269,7 +274,10 @@ export function HealthSection({ client, cohort, load, onRetry, onImport }: Healt
   const shown = filter === 'all' ? sorted : sorted.filter((r) => r.health === filter);
   return (
     <div className={styles.stack}>
-      <Text data-testid="health-summary">{healthHeadline(rows)}</Text>
+      <Text data-testid="health-summary">
+        {healthHeadline(rows)}
+        {reachHeadline(rows)}
+      </Text>
       <CountTiles
         label="Pairs in each state"
         tiles={HEALTH_ORDER.map((h) => ({

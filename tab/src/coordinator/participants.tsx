@@ -1,5 +1,5 @@
 import { Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useMemo } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import type { CohortParticipant } from '../../../bot/src/contracts/cohorts';
 import { plural } from './coordinator-api';
 import { RowHeader, ScrollTable, useTableStyles } from '../shared/data-table';
@@ -15,10 +15,20 @@ interface ParticipantsSectionProps {
   load: LoadState<CohortParticipant[]>;
   onRetry: () => void;
   onImport: () => void;
+  /** Shown above the table (who the bot cannot reach yet: reach-section.tsx). */
+  above?: ReactNode;
+  /** A note under a person's name (reach-section.tsx). */
+  rowNote?: (person: CohortParticipant) => ReactNode;
 }
 
 /** The cohort's roster: who, their role, how to reach them, and whether they have a partner. */
-export function ParticipantsSection({ load, onRetry, onImport }: ParticipantsSectionProps) {
+export function ParticipantsSection({
+  load,
+  onRetry,
+  onImport,
+  above,
+  rowNote,
+}: ParticipantsSectionProps) {
   const styles = useStyles();
   const t = useTableStyles();
   const people = load.status === 'loaded' ? load.data : [];
@@ -77,6 +87,7 @@ export function ParticipantsSection({ load, onRetry, onImport }: ParticipantsSec
         {plural(people.length - mentors, 'mentee')}. {paired} paired
         {waiting > 0 ? `, ${waiting} waiting for a partner` : ''}.
       </Text>
+      {above}
       <ScrollTable
         caption={`Participants, ${plural(people.length, 'person', 'people')}`}
         columns={['Name', 'Role', 'Email', 'Organisation', 'Pair']}
@@ -92,6 +103,7 @@ export function ParticipantsSection({ load, onRetry, onImport }: ParticipantsSec
                 {p.jobTitle && (
                   <span className={mergeClasses(t.block, t.muted, t.small)}>{p.jobTitle}</span>
                 )}
+                {rowNote?.(p)}
               </RowHeader>
               <td className={t.td}>{p.role === 'mentor' ? 'Mentor' : 'Mentee'}</td>
               <td className={mergeClasses(t.td, t.nowrap)}>{p.email}</td>

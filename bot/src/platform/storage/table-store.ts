@@ -33,6 +33,7 @@ export const TABLE_NAMES = {
   announcementIndex: 'AnnouncementIndex',
   fanoutWorkers: 'FanoutWorkers',
   audit: 'AuditTrail',
+  reach: 'ReachAttempts',
 } as const;
 
 export type TableKey = keyof typeof TABLE_NAMES;

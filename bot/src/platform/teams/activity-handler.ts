@@ -45,6 +45,11 @@ export interface BotRoutes {
   helpCard(): CardJson;
   sender: Pick<ProactiveSender, 'sendToUser'>;
   conversations: Pick<ConversationRepository, 'save'>;
+  /**
+   * The app was just installed in someone's personal scope (their chat with the bot now exists,
+   * its reference stored): what waited for them to become reachable may go now.
+   */
+  onInstalled?(actor: Actor): Promise<void>;
   now: () => Date;
   log: Logger;
 }
@@ -80,6 +85,14 @@ export class ProgrammeBot extends TeamsActivityHandler {
           firstName: scope === 'personal' ? await firstNameOf(context, this.routes.log) : undefined,
         });
         await context.sendActivity(card(welcome));
+      }
+      if (botAdded && scope === 'personal' && this.routes.onInstalled) {
+        // A failure here must not spoil the welcome: the daily retry still reaches them.
+        await this.routes
+          .onInstalled(this.actor(context))
+          .catch((error: unknown) =>
+            this.routes.log.warn({ err: error }, 'waking what waited for an install failed'),
+          );
       }
       await next();
     });

@@ -16,6 +16,8 @@ export const JOURNEY_JOB_KINDS = [
   'check-in',
   /** Two windows missed in a row: the coordinator hears (states and counts only). */
   'coordinator-alert',
+  /** Five working days after the introduction with no agreed contract: one gentle chaser. */
+  'contract-chaser',
 ] as const;
 
 export type JourneyJobKind = (typeof JOURNEY_JOB_KINDS)[number];

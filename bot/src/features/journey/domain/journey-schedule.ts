@@ -6,6 +6,7 @@ import type { Pair } from '../../cohorts';
 import type { PairStatusDetail } from './pair-lifecycle';
 import type { AgreedAction, Meeting } from './pair-space';
 import { resolveTimeZone } from './send-window';
+import { cohortTimeZone, contractDueBy } from './working-days';
 
 /**
  * Which jobs should exist for one pair (docs/journey.md, "Scheduled work"). Pure: the facts and
@@ -24,6 +25,7 @@ import { resolveTimeZone } from './send-window';
  *   fit-check:{pairId}:{participantId}
  *   final-review:{pairId}:{participantId}
  *   action:{actionId}:before | action:{actionId}:due
+ *   contract-chaser:{pairId}:{participantId}
  * Preparation and reflection ids carry the planned time, so a rescheduled meeting gets new
  * prompts and the old ones are skipped by isJobStillWanted.
  */
@@ -33,6 +35,8 @@ export interface PairFacts {
   cohort: Cohort;
   /** When the pair became active; falls back to meeting 1's window start. */
   activeSince?: Date;
+  /** When the pair was introduced: its contract is chased five working days later. */
+  introducedAt?: Date;
   /** The pair's time zone (reminders at 09:00 local); unknown → Europe/London. */
   timeZone: string;
   meetings: Meeting[];
@@ -116,6 +120,15 @@ export function jobsForPair(input: PairFacts): JourneyJob[] {
     for (const p of partners) {
       const role = p === pair.mentorId ? 'mentor' : 'mentee';
       add(`introduction:${pair.id}:${p}`, 'introduction', iso(now), p, { role });
+    }
+    return sortJobs(jobs);
+  }
+  if (pair.state === 'introduced') {
+    if (!input.introducedAt || Number.isNaN(input.introducedAt.getTime())) return [];
+    // One gentle chaser to both, five working days on, in the cohort's time zone.
+    const due = contractDueBy(input.introducedAt, cohortTimeZone(cohort, zone));
+    for (const p of partners) {
+      add(`contract-chaser:${pair.id}:${p}`, 'contract-chaser', iso(due), p, {});
     }
     return sortJobs(jobs);
   }
@@ -251,6 +264,8 @@ export function isJobStillWanted(job: ScheduledJob, facts: JobFacts): boolean {
   if (job.kind === 'introduction') {
     return pair.state === 'proposed' || pair.state === 'introduced';
   }
+  // The contract is still awaited: once both agree, the pair is active and needs no chaser.
+  if (job.kind === 'contract-chaser') return pair.state === 'introduced';
   if (job.kind === 'final-review' && pair.state === 'completed') return true;
   if (pair.state !== 'active') return false;
 

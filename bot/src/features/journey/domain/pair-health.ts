@@ -16,13 +16,16 @@ export interface HealthFacts {
   state: PairState;
   missedInARow: number;
   meetings: Pick<Meeting, 'status' | 'plannedAt' | 'number'>[];
+  /** Introduced, and five working days have passed without both agreeing the contract. */
+  contractOverdue?: boolean;
 }
 
 export function pairHealth(facts: HealthFacts): PairHealth {
   switch (facts.state) {
     case 'proposed':
-    case 'introduced':
       return 'starting';
+    case 'introduced':
+      return facts.contractOverdue ? 'not_started' : 'starting';
     case 'paused':
       return 'paused';
     case 'ended_early':

@@ -156,6 +156,10 @@ export class JourneyJobHandler {
           return { card: views.checkInCard(ctx, job.recipientId!, n, missed) };
         },
       },
+      'contract-chaser': {
+        checkWanted: true,
+        prepare: card((ctx, recipient) => views.contractChaserCard(ctx, recipient)),
+      },
       'coordinator-alert': {
         checkWanted: false,
         prepare: async (job, ctx) => ({ result: await this.alertCoordinator(job, ctx) }),

@@ -7,6 +7,7 @@ import {
   pairHealth,
   stateChange,
 } from '../domain/pair-health';
+import { cohortTimeZone, contractDueBy } from '../domain/working-days';
 import type { Cohort, Pair, Participant } from '../../cohorts';
 import { eachLimited } from '../../../platform/storage/batch';
 import type { Versioned } from '../../../platform/storage/versioned';
@@ -30,6 +31,7 @@ export type { PairHealthRow };
 export async function cohortHealth(
   repos: HealthStores,
   cohortId: string,
+  now: Date,
 ): Promise<PairHealthRow[]> {
   const cohort = await repos.cohorts.get(cohortId);
   if (!cohort) return [];
@@ -43,7 +45,11 @@ export async function cohortHealth(
     const space = await repos.pairSpaces.load(pair.id);
     const meetings = space.meetings.map((m) => m.value);
     const missedInARow = space.status?.value.missedInARow ?? 0;
-    const health = pairHealth({ state: pair.state, missedInARow, meetings });
+    const introducedAt = space.status?.value.introducedAt;
+    const zone = cohortTimeZone(cohort.value, space.status?.value.timeZone);
+    const contractOverdue =
+      introducedAt !== undefined && contractDueBy(introducedAt, zone).getTime() <= now.getTime();
+    const health = pairHealth({ state: pair.state, missedInARow, meetings, contractOverdue });
     const counts = progress(cohort.value.cadence, meetings);
     const partners = {
       pair,
@@ -82,10 +88,13 @@ export async function cohortHealth(
 
 /** The coordinator's health table as a service, for routes and other features to be given. */
 export class CohortHealthService {
-  constructor(private readonly stores: HealthStores) {}
+  constructor(
+    private readonly stores: HealthStores,
+    private readonly now: () => Date,
+  ) {}
 
   /** Every pair of the cohort with its health; empty when there is no such cohort. */
   cohortHealth(cohortId: string): Promise<PairHealthRow[]> {
-    return cohortHealth(this.stores, cohortId);
+    return cohortHealth(this.stores, cohortId, this.now());
   }
 }

@@ -13,6 +13,8 @@ import type { EmailHint } from '../../../platform/vouched-email';
 /** Where jobs go; the scheduler's job store implements it. */
 export interface JobSink {
   schedule(jobs: ScheduledJob[]): Promise<unknown>;
+  /** Moves a pending job to a new due time; false when it is unknown or no longer pending. */
+  reschedule?(jobId: string, dueAt: Date): Promise<boolean>;
 }
 
 /** A person's place in a cohort, as the cohorts feature tells it. */
@@ -111,6 +113,7 @@ export class JourneyCore {
       pair: ctx.pair.value,
       cohort: ctx.cohort,
       activeSince: ctx.status.activeSince ? new Date(ctx.status.activeSince) : undefined,
+      introducedAt: ctx.status.introducedAt ? new Date(ctx.status.introducedAt) : undefined,
       timeZone: ctx.timeZone,
       meetings: ctx.space.meetings.map((m) => m.value),
       actions: ctx.space.actions.map((a) => a.value),

@@ -49,6 +49,25 @@ export class JourneyService {
     return this.core.syncJobs(ctx);
   }
 
+  /**
+   * Someone just installed the app (Teams opened their chat with it): an introduction that was
+   * waiting for them to become reachable is due now, not at the next daily retry. A first
+   * install also links them to the roster by the email their Teams account gives.
+   */
+  async wakePendingFor(caller: Caller): Promise<number> {
+    const jobs = this.core.deps.jobs;
+    if (!jobs.reschedule || !caller.userId) return 0;
+    const memberships = await this.core.deps.memberships.membershipsOf(caller.userId, caller.email);
+    const now = this.core.now();
+    let moved = 0;
+    for (const m of memberships) {
+      if (!m.pairId) continue;
+      // Only a pending introduction moves (false when it went out already or never existed).
+      if (await jobs.reschedule(`introduction:${m.pairId}:${m.participantId}`, now)) moved += 1;
+    }
+    return moved;
+  }
+
   /** Schedules the introduction of newly imported pairs. */
   async scheduleIntroductions(cohortId: string, pairIds: string[]): Promise<void> {
     for (const pairId of pairIds) await this.syncJobs(await this.load(cohortId, pairId));
@@ -71,12 +90,16 @@ export class JourneyService {
           );
         }
         if (current.pair.value.state !== 'proposed') return current;
+        let introduced: PairContext;
         try {
-          return await this.core.applyEvent(current, { type: 'introduce' });
+          introduced = await this.core.applyEvent(current, { type: 'introduce' });
         } catch (error) {
           if (isRefusal(error)) return current;
           throw error;
         }
+        // The contract's one gentle chaser, five working days on.
+        await this.syncJobs(introduced);
+        return introduced;
       } catch (error) {
         if (!(error instanceof ConflictError)) throw error;
         current = await this.load(current.cohort.id, current.pair.value.id);

@@ -19,10 +19,16 @@ export interface PersonalChats {
   getPersonal(userId: string): Promise<{ timeZone?: string } | undefined>;
 }
 
+/** Where a try that could not reach someone is noted, so coordinators see since when (reach). */
+export interface UnreachableLog {
+  noteUnreachable(cohortId: string, participantId: string, at: Date): Promise<void>;
+}
+
 export interface NudgeDeliveryDeps {
   ledger: Pick<DailySendLedger, 'claim' | 'outcome'>;
   sender: Pick<ProactiveSender, 'sendToUser'>;
   chats: PersonalChats;
+  unreachable?: UnreachableLog;
   now: () => Date;
   log: Logger;
 }
@@ -57,10 +63,17 @@ export class NudgeDelivery {
     const { ledger, sender, log } = this.deps;
     const now = this.deps.now();
     const person = participantId === ctx.mentor.id ? ctx.mentor : ctx.mentee;
-    const later = { retryAt: new Date(now.getTime() + DAY_MS) };
-    if (!person.userId) return later; // not signed in to Teams with the app yet
+    const retryTomorrow = { retryAt: new Date(now.getTime() + DAY_MS) };
+    // Not reachable yet: tried again daily, and noted so the coordinator sees since when.
+    const later = async () => {
+      await this.deps.unreachable
+        ?.noteUnreachable(ctx.cohort.id, participantId, now)
+        .catch((error: unknown) => log.warn({ err: error }, 'could not note an unreachable try'));
+      return retryTomorrow;
+    };
+    if (!person.userId) return later(); // not signed in to Teams with the app yet
     const conversation = await this.deps.chats.getPersonal(person.userId);
-    if (!conversation) return later; // the app is not installed for them yet
+    if (!conversation) return later(); // the app is not installed for them yet
     const zone = resolveTimeZone(conversation.timeZone ?? ctx.timeZone);
 
     const pausedUntil = ctx.status.remindersPausedUntil[participantId];
@@ -104,7 +117,7 @@ export class NudgeDelivery {
         return 'done';
       case 'no-conversation':
         await record('retry');
-        return later;
+        return later();
       case 'blocked':
         await record('sent');
         log.warn({ jobs: jobIds }, 'the person has blocked the app');

@@ -1,4 +1,5 @@
 import { buildContractCard } from '../cards/contract-card';
+import { buildContractChaserCard } from '../cards/contract-chaser-card';
 import { buildFinalReviewCard } from '../cards/final-review-card';
 import { buildFitCheckCard } from '../cards/fit-check-card';
 import { buildIntroductionCard } from '../cards/introduction-card';
@@ -77,6 +78,24 @@ export function contractCard(
         { pairId: ctx.pair.value.id, cardVersion: CARD_VERSION },
         userIds,
       );
+}
+
+/** The one gentle chaser when the contract is not agreed five working days after the introduction. */
+export function contractChaserCard(ctx: PairContext, participantId: string): CardJson {
+  const { me, partner, myRole } = viewer(ctx, participantId);
+  const contract = ctx.space.contract?.value;
+  const agreedBy = (role: 'mentor' | 'mentee') =>
+    Boolean(role === 'mentor' ? contract?.mentorAgreedAt : contract?.menteeAgreedAt);
+  return buildContractChaserCard({
+    recipientName: me.displayName,
+    partnerName: partner.displayName,
+    cohortName: ctx.cohort.name,
+    iHaveAgreed: agreedBy(myRole),
+    partnerHasAgreed: agreedBy(myRole === 'mentor' ? 'mentee' : 'mentor'),
+    chatUrl: chatUrl(partner),
+    pairId: ctx.pair.value.id,
+    cardVersion: CARD_VERSION,
+  });
 }
 
 /** What a contract card answers before the contract exists (it comes with the introduction). */
