@@ -1,5 +1,5 @@
 import type { Server } from 'restify';
-import { newCohortSchema } from '../../../contracts/cohorts';
+import { newCohortSchema } from '../../../contracts/cohort-admin';
 import { toCsv } from '../../../platform/http/csv-export';
 import { httpEtag } from '../../../platform/http/etag';
 import { readJson, readTextBytes } from '../../../platform/http/request-body';
@@ -21,7 +21,7 @@ import type { RosterService } from '../services/roster-service';
 /** What the cohort routes use. */
 export interface CohortRouteDeps {
   http: HttpEnv;
-  cohorts: Pick<CohortService, 'list' | 'get' | 'participants' | 'pairs'>;
+  cohorts: Pick<CohortService, 'list' | 'get' | 'participants' | 'versionedPairs'>;
   roster: Pick<RosterService, 'createCohort' | 'importRosterFile'>;
   /** The pairs' health (the journey feature works it out). */
   health: { cohortHealth(cohortId: string): Promise<PairHealthRow[]> };
@@ -69,7 +69,10 @@ export function registerCohortRoutes(server: Server, deps: CohortRouteDeps): voi
     '/api/cohorts/:cohortId/participants',
     coordinatorRoute(http, async ({ params }) => {
       const cohort = await cohorts.get(params.cohortId ?? '');
-      return { body: { participants: await cohorts.participants(cohort.value.id) } };
+      const people = await cohorts.participants(cohort.value.id);
+      return {
+        body: { participants: people.map((p) => ({ ...p, etag: httpEtag(p.etag) })) },
+      };
     }),
   );
 
@@ -77,8 +80,8 @@ export function registerCohortRoutes(server: Server, deps: CohortRouteDeps): voi
     '/api/cohorts/:cohortId/pairs',
     coordinatorRoute(http, async ({ params }) => {
       const cohort = await cohorts.get(params.cohortId ?? '');
-      const pairs = await cohorts.pairs(cohort.value.id);
-      return { body: { pairs: pairs.map(pairStateView) } };
+      const pairs = await cohorts.versionedPairs(cohort.value.id);
+      return { body: { pairs: pairs.map((p) => pairStateView(p.value, httpEtag(p.etag))) } };
     }),
   );
 
