@@ -87,8 +87,9 @@ export const workingHoursSchema = z
 export const DEFAULT_COHORT_TIME_ZONE = 'Europe/London';
 
 /** An IANA time zone name, e.g. Europe/London. */
-export const timeZoneField = z
-  .string({ message: 'is required (an IANA time zone such as Europe/London)' })
-  .trim()
-  .max(64, 'must be at most 64 characters')
-  .refine(isValidTimeZone, 'must be an IANA time zone such as Europe/London');
+export const timeZoneField = () =>
+  z
+    .string({ message: 'is required (an IANA time zone such as Europe/London)' })
+    .trim()
+    .max(64, 'must be at most 64 characters')
+    .refine(isValidTimeZone, 'must be an IANA time zone such as Europe/London');
