@@ -3,10 +3,13 @@ import { useCallback, useId, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { ApiClient } from '../app/api-client';
 import { AnnouncementsSection } from '../announcements/announcements-view';
-import { getCohort, getHealth, getLinks, getParticipants } from './coordinator-api';
+import { getHealth, getLinks, getParticipants } from './coordinator-api';
+import { getCohortDetail, getPairs } from './admin-api';
+import { CohortAdminBar, CohortStatusBadge } from './cohort-dialogs';
+import { CohortPeople } from './cohort-people';
+import { PairsSection } from './pairs-section';
 import { HealthSection } from './health-table';
 import { LinksSection } from './links-section';
-import { ParticipantsSection } from './participants';
 import { RosterImport } from './roster-import';
 import { Tabs } from './cohort-tabs';
 import { formatCadence, formatDateRange } from '../shared/format';
@@ -52,7 +55,7 @@ const useStyles = makeStyles({
   hidden: { display: 'none' },
 });
 
-type Section = 'health' | 'participants' | 'links' | 'import' | 'announcements';
+type Section = 'health' | 'participants' | 'pairs' | 'links' | 'import' | 'announcements';
 
 /** ' (3)' once a list has loaded, so each tab says how many it holds. */
 function countOf<T>(load: LoadState<T[]>): string {
@@ -102,7 +105,7 @@ export function CoordinatorCohortView({
   const idBase = useId().replace(/:/g, '');
   const [section, setSection] = useState<Section>('health');
   const [cohortLoad, , retryCohort] = useApiLoad(
-    () => getCohort(client, cohortId),
+    () => getCohortDetail(client, cohortId),
     [client, cohortId],
     onSignInExpired,
   );
@@ -115,6 +118,13 @@ export function CoordinatorCohortView({
     () => getParticipants(client, cohortId),
     [client, cohortId],
     onSignInExpired,
+    { keepWhileReloading: true },
+  );
+  const [pairsLoad, , retryPairs] = useApiLoad(
+    () => getPairs(client, cohortId),
+    [client, cohortId],
+    onSignInExpired,
+    { keepWhileReloading: true },
   );
 
   const [linksLoad, , retryLinks] = useApiLoad(
@@ -130,8 +140,10 @@ export function CoordinatorCohortView({
   const reload = useCallback(() => {
     retryHealth();
     retryPeople();
+    retryPairs();
     retryLinks();
-  }, [retryHealth, retryPeople, retryLinks]);
+  }, [retryHealth, retryPeople, retryPairs, retryLinks]);
+
   // When the cohort itself could not be read, the other two most likely failed with it.
   const retryAll = useCallback(() => {
     retryCohort();
@@ -189,11 +201,13 @@ export function CoordinatorCohortView({
           <ViewTitle cohort={cohort} testId="cohort-heading">
             {cohort.name}
           </ViewTitle>
+          <CohortStatusBadge cohort={cohort} />
           <Text data-testid="cohort-dates">{formatDateRange(cohort)}</Text>
           <Text size={200} className={styles.muted}>
             {formatCadence(cohort.cadence)}
           </Text>
         </div>
+        <CohortAdminBar client={client} cohort={cohort} onChanged={() => retryCohort()} />
         <Button
           onClick={() => onOpenCalendar(cohort.id)}
           aria-label={`Programme calendar for ${cohort.name}`}
@@ -208,6 +222,7 @@ export function CoordinatorCohortView({
         items={[
           { value: 'health', label: `Pairs' health${countOf(healthLoad)}` },
           { value: 'participants', label: `Participants${countOf(peopleLoad)}` },
+          { value: 'pairs', label: `Pairs${countOf(pairsLoad)}` },
           { value: 'links', label: 'Sign-in links' },
           { value: 'import', label: 'Import' },
           { value: 'announcements', label: 'Announcements' },
@@ -229,7 +244,24 @@ export function CoordinatorCohortView({
         />
       </Panel>
       <Panel value="participants" selected={section} idBase={idBase}>
-        <ParticipantsSection load={peopleLoad} onRetry={retryPeople} onImport={showImport} />
+        <CohortPeople
+          client={client}
+          cohort={cohort}
+          load={peopleLoad}
+          onRetry={retryPeople}
+          onImport={showImport}
+          onChanged={reload}
+        />
+      </Panel>
+      <Panel value="pairs" selected={section} idBase={idBase}>
+        <PairsSection
+          client={client}
+          cohort={cohort}
+          load={pairsLoad}
+          people={peopleLoad}
+          onRetry={retryPairs}
+          onChanged={reload}
+        />
       </Panel>
       <Panel value="links" selected={section} idBase={idBase}>
         <LinksSection

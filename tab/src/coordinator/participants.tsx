@@ -1,5 +1,6 @@
 import { Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useMemo } from 'react';
+import type { ReactNode } from 'react';
 import type { CohortParticipant } from '../../../bot/src/contracts/cohorts';
 import { plural } from './coordinator-api';
 import { RowHeader, ScrollTable, useTableStyles } from '../shared/data-table';
@@ -15,10 +16,20 @@ interface ParticipantsSectionProps {
   load: LoadState<CohortParticipant[]>;
   onRetry: () => void;
   onImport: () => void;
+  /** Buttons above the table (add a participant). */
+  toolbar?: ReactNode;
+  /** Each row's actions (edit, move, remove), given the partner's name. */
+  rowActions?: (person: CohortParticipant, partnerName: string | undefined) => ReactNode;
 }
 
 /** The cohort's roster: who, their role, how to reach them, and whether they have a partner. */
-export function ParticipantsSection({ load, onRetry, onImport }: ParticipantsSectionProps) {
+export function ParticipantsSection({
+  load,
+  onRetry,
+  onImport,
+  toolbar,
+  rowActions,
+}: ParticipantsSectionProps) {
   const styles = useStyles();
   const t = useTableStyles();
   const people = load.status === 'loaded' ? load.data : [];
@@ -58,6 +69,7 @@ export function ParticipantsSection({ load, onRetry, onImport }: ParticipantsSec
   if (people.length === 0) {
     return (
       <div className={styles.stack} data-testid="participants-empty">
+        {toolbar}
         <Text>No participants yet. Import your roster to add people to this cohort.</Text>
         <Button appearance="primary" className={styles.alignStart} onClick={onImport}>
           Import participants and pairs
@@ -72,6 +84,7 @@ export function ParticipantsSection({ load, onRetry, onImport }: ParticipantsSec
 
   return (
     <div className={styles.stack}>
+      {toolbar}
       <Text data-testid="participants-summary">
         {plural(people.length, 'person', 'people')}: {plural(mentors, 'mentor')} and{' '}
         {plural(people.length - mentors, 'mentee')}. {paired} paired
@@ -79,7 +92,14 @@ export function ParticipantsSection({ load, onRetry, onImport }: ParticipantsSec
       </Text>
       <ScrollTable
         caption={`Participants, ${plural(people.length, 'person', 'people')}`}
-        columns={['Name', 'Role', 'Email', 'Organisation', 'Pair']}
+        columns={[
+          'Name',
+          'Role',
+          'Email',
+          'Organisation',
+          'Pair',
+          ...(rowActions ? ['Actions'] : []),
+        ]}
         minWidth={980}
         testId="participants-table"
       >
@@ -105,6 +125,7 @@ export function ParticipantsSection({ load, onRetry, onImport }: ParticipantsSec
                   <span className={t.muted}>Not paired yet</span>
                 )}
               </td>
+              {rowActions && <td className={t.td}>{rowActions(p, partner)}</td>}
             </tr>
           );
         })}
