@@ -20,7 +20,13 @@ import { ApiRequestError } from '../app/api-client';
 import { describeFailure } from '../shared/use-form-submit';
 
 const useStyles = makeStyles({
-  content: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  // The content scrolls as a whole: no part of it (a message, the fields) shrinks to fit.
+  content: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalM,
+    '> *': { flexShrink: 0 },
+  },
   consequences: {
     display: 'flex',
     flexDirection: 'column',
