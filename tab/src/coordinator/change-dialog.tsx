@@ -14,7 +14,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import { ApiRequestError } from '../app/api-client';
 import { describeFailure } from '../shared/use-form-submit';
@@ -129,6 +129,17 @@ export function ChangeDialog({
     }
   }
 
+  // Each opening starts afresh: no conflict or problem left from the last one.
+  useEffect(() => {
+    if (open) {
+      setConflict(false);
+      setProblem(undefined);
+    }
+  }, [open]);
+
+  // Mounted only while open: a closed Fluent Dialog per table row would still wire Tabster's
+  // modalizer, whose focusable aria-hidden helpers accessibility checkers report.
+  if (!open) return null;
   return (
     <Dialog open={open} onOpenChange={(_e, data) => onOpenChange(data.open)} modalType="modal">
       <DialogSurface aria-describedby={undefined} data-testid={testId}>
