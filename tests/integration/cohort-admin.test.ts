@@ -294,7 +294,11 @@ describe('people (POST, PUT, DELETE /api/cohorts/:cohortId/participants…, …/
       json: { mentorId: eveId, menteeId: ben.id, arrangement: 'reverse' },
     });
     expect(fields(again.body)).toEqual(['menteeId', 'mentorId']);
-    await harness.drive.at('2027-03-02T10:00:00Z');
+    // Cohort A's working days are Monday to Thursday: nothing goes out on Friday…
+    await harness.drive.at('2027-03-05T10:00:00Z');
+    expect(harness.drive.textsSince(BEN, before)).toEqual([]);
+    // …and the introduction goes on Monday, within its hours.
+    await harness.drive.at('2027-03-08T10:00:00Z');
     const texts = harness.drive.textsSince(BEN, before).join('\n');
     expect(texts).toMatch(/Eve Nwosu-Grant/);
     const benToken = await devToken(url, { userId: BEN.aadObjectId, name: BEN.name });
