@@ -654,6 +654,156 @@ const MATRIX: RouteSpec[] = [
     expect: coordinatorsOnly(200),
     build: async () => ({ path: `/api/cohorts/${ids.cohortA}/reach/install-app` }),
   },
+  // Running a cohort from the tab (issue 14): its settings, close and archive, its people and
+  // pairs. Coordinators only, each change with If-Match; rightful calls act on fresh records.
+  {
+    method: 'PUT',
+    path: '/api/cohorts/:cohortId',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(200),
+    build: async (o) => {
+      const cohort = await adminCohort('edit');
+      return {
+        path: `/api/cohorts/${cohort.id}`,
+        json: { ...COHORT_SETTINGS, name: words(o, 'Matrix edited cohort') },
+        headers: { 'if-match': await etagOfCohort(cohort.id) },
+      };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/cohorts/:cohortId/close',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(200),
+    build: async (o) => {
+      const cohort = o.legit ? await newAdminCohort() : await adminCohort('edit');
+      return {
+        path: `/api/cohorts/${cohort.id}/close`,
+        json: { reason: words(o, 'Programme year over') },
+        headers: { 'if-match': await etagOfCohort(cohort.id) },
+      };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/cohorts/:cohortId/archive',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(200),
+    build: async () => {
+      const cohort = await newAdminCohort();
+      const closed = await call(url, 'POST', `/api/cohorts/${cohort.id}/close`, {
+        token: tokens.coordinator,
+        headers: { 'if-match': cohort.etag },
+      });
+      expect(closed.status).toBe(200);
+      return {
+        path: `/api/cohorts/${cohort.id}/archive`,
+        headers: { 'if-match': await etagOfCohort(cohort.id) },
+      };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/cohorts/:cohortId/participants',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(201),
+    build: async (o) => ({
+      path: `/api/cohorts/${ids.cohortA}/participants`,
+      json: personBody(words(o, 'Matrix Addition'), o.legit ? 'mentor' : 'mentee'),
+    }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/cohorts/:cohortId/participants/:participantId',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(200),
+    build: async (o) => {
+      const person = await matrixPerson();
+      const { role: _role, ...details } = personBody(words(o, 'Matrix Person'), 'mentor');
+      return {
+        path: `/api/cohorts/${ids.cohortA}/participants/${person.id}`,
+        json: { ...details, email: person.email },
+        headers: { 'if-match': await etagOfPerson(person.id) },
+      };
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/api/cohorts/:cohortId/participants/:participantId',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(200),
+    build: async (o) => {
+      const person = o.legit ? await addPerson('Matrix Leaver', 'mentor') : await matrixPerson();
+      return {
+        path: `/api/cohorts/${ids.cohortA}/participants/${person.id}`,
+        headers: { 'if-match': await etagOfPerson(person.id) },
+      };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/cohorts/:cohortId/participants/:participantId/move',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(200),
+    build: async (o) => {
+      const person = o.legit ? await addPerson('Matrix Mover', 'mentor') : await matrixPerson();
+      return {
+        path: `/api/cohorts/${ids.cohortA}/participants/${person.id}/move`,
+        json: { toCohortId: ids.cohortB, reason: words(o, 'Moved') },
+        headers: { 'if-match': await etagOfPerson(person.id) },
+      };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/cohorts/:cohortId/pairs',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(201),
+    build: async () => {
+      const mentor = await addPerson('Matrix Pair Mentor', 'mentor');
+      const mentee = await addPerson('Matrix Pair Mentee', 'mentee');
+      return {
+        path: `/api/cohorts/${ids.cohortA}/pairs`,
+        json: { mentorId: mentor.id, menteeId: mentee.id, arrangement: 'reverse' },
+      };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/cohorts/:cohortId/pairs/:pairId/pause',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(200),
+    build: async (o) => ({
+      path: `/api/cohorts/${ids.cohortA}/pairs/${ids.victimPair}/pause`,
+      json: { reason: words(o, 'A word with the team first') },
+      headers: { 'if-match': await victimPairIn(o.legit ? 'active' : undefined) },
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/cohorts/:cohortId/pairs/:pairId/resume',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(200),
+    build: async (o) => ({
+      path: `/api/cohorts/${ids.cohortA}/pairs/${ids.victimPair}/resume`,
+      json: { reason: words(o, 'Ready again') },
+      headers: { 'if-match': await victimPairIn(o.legit ? 'paused' : undefined) },
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/cohorts/:cohortId/pairs/:pairId/end',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(200),
+    build: async (o) => {
+      const pair = await proposedPair();
+      return {
+        path: `/api/cohorts/${ids.cohortA}/pairs/${pair.id}/end`,
+        json: { reason: words(o, 'Not a good fit') },
+        headers: { 'if-match': pair.etag },
+      };
+    },
+  },
 ];
 
 let roleGrants = 0;
@@ -777,6 +927,132 @@ async function linkToUndo(): Promise<{ participantId: string; etag: string }> {
   });
   expect(imported.status).toBe(201);
   return (await listed())!;
+}
+
+// Issue 14: records the cohort, people and pair rows act on (the rightful caller's are fresh).
+const COHORT_SETTINGS = {
+  name: 'Matrix edited cohort',
+  startDate: '2027-09-01',
+  endDate: '2028-02-28',
+  timeZone: 'Europe/London',
+  workingHours: { startHour: 9, endHour: 17, days: [1, 2, 3, 4, 5] },
+  cadence: { frequency: 'monthly', plannedMeetings: 6, minimumMeetings: 3, minimumMinutes: 60 },
+  arrangements: ['reverse', 'reciprocal'],
+};
+const adminCohorts = new Map<string, string>();
+let matrixPeople = 0;
+let matrixPersonId = '';
+
+async function newAdminCohort(): Promise<{ id: string; etag: string }> {
+  const made = await call<{ id: string }>(url, 'POST', '/api/cohorts', {
+    token: tokens.coordinator,
+    json: { name: 'Matrix admin cohort', startDate: '2027-09-01', endDate: '2028-02-28' },
+  });
+  expect(made.status).toBe(201);
+  return { id: made.body.id, etag: await etagOfCohort(made.body.id) };
+}
+
+async function adminCohort(key: string): Promise<{ id: string }> {
+  if (!adminCohorts.has(key)) adminCohorts.set(key, (await newAdminCohort()).id);
+  return { id: adminCohorts.get(key)! };
+}
+
+async function etagOfCohort(cohortId: string): Promise<string> {
+  const read = await call<{ etag: string }>(url, 'GET', `/api/cohorts/${cohortId}`, {
+    token: tokens.coordinator,
+  });
+  return read.body.etag;
+}
+
+function personBody(name: string, role: 'mentor' | 'mentee') {
+  matrixPeople += 1;
+  return {
+    displayName: name,
+    email: `matrix.person${matrixPeople}@trust.nhs.uk`,
+    role,
+    jobTitle: 'Ward sister',
+    band: 'Band 7',
+  };
+}
+
+async function addPerson(name: string, role: 'mentor' | 'mentee') {
+  const added = await call<{ id: string; email: string }>(
+    url,
+    'POST',
+    `/api/cohorts/${ids.cohortA}/participants`,
+    { token: tokens.coordinator, json: personBody(name, role) },
+  );
+  expect(added.status).toBe(201);
+  return added.body;
+}
+
+async function matrixPerson(): Promise<{ id: string; email: string }> {
+  if (!matrixPersonId) matrixPersonId = (await addPerson('Matrix Person', 'mentor')).id;
+  const people = await call<{ participants: { id: string; email: string }[] }>(
+    url,
+    'GET',
+    `/api/cohorts/${ids.cohortA}/participants`,
+    { token: tokens.coordinator },
+  );
+  return people.body.participants.find((p) => p.id === matrixPersonId)!;
+}
+
+async function etagOfPerson(participantId: string): Promise<string> {
+  const people = await call<{ participants: { id: string; etag: string }[] }>(
+    url,
+    'GET',
+    `/api/cohorts/${ids.cohortA}/participants`,
+    { token: tokens.coordinator },
+  );
+  return people.body.participants.find((p) => p.id === participantId)!.etag;
+}
+
+async function pairsOfA() {
+  const pairs = await call<{ pairs: { id: string; state: string; etag: string }[] }>(
+    url,
+    'GET',
+    `/api/cohorts/${ids.cohortA}/pairs`,
+    { token: tokens.coordinator },
+  );
+  return pairs.body.pairs;
+}
+
+/** The victim pair's ETag, first brought to `state` (active or paused) for a rightful call. */
+async function victimPairIn(state?: 'active' | 'paused'): Promise<string> {
+  let pair = (await pairsOfA()).find((p) => p.id === ids.victimPair)!;
+  if (state && pair.state !== state) {
+    const verb = state === 'active' ? 'resume' : 'pause';
+    const changed = await call(
+      url,
+      'POST',
+      `/api/cohorts/${ids.cohortA}/pairs/${pair.id}/${verb}`,
+      {
+        token: tokens.coordinator,
+        json: { reason: 'Matrix set-up' },
+        headers: { 'if-match': pair.etag },
+      },
+    );
+    expect(changed.status).toBe(200);
+    pair = (await pairsOfA()).find((p) => p.id === ids.victimPair)!;
+  }
+  return pair.etag;
+}
+
+/** A new pair of two new people in cohort A (proposed: it may be ended). */
+async function proposedPair(): Promise<{ id: string; etag: string }> {
+  const mentor = await addPerson('Matrix Ending Mentor', 'mentor');
+  const mentee = await addPerson('Matrix Ending Mentee', 'mentee');
+  const made = await call<{ pairId: string; etag: string }>(
+    url,
+    'POST',
+    `/api/cohorts/${ids.cohortA}/pairs`,
+    {
+      token: tokens.coordinator,
+      json: { mentorId: mentor.id, menteeId: mentee.id, arrangement: 'reverse' },
+    },
+  );
+  expect(made.status).toBe(201);
+  return { id: made.body.pairId, etag: made.body.etag };
 }
 
 async function eventEtag(): Promise<string> {

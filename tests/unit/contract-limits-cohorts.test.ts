@@ -1,4 +1,5 @@
-import { COHORT_LIMITS, ROSTER_LIMITS, newCohortSchema } from '../../bot/src/contracts/cohorts';
+import { COHORT_LIMITS, ROSTER_LIMITS } from '../../bot/src/contracts/cohorts';
+import { newCohortSchema } from '../../bot/src/contracts/cohort-admin';
 import { parseRoster } from '../../bot/src/features/cohorts/domain/roster-import';
 
 /**

@@ -2,6 +2,9 @@ import type { ZodType } from 'zod';
 import * as announcements from '../../bot/src/contracts/announcements';
 import * as calendar from '../../bot/src/contracts/calendar';
 import * as cohorts from '../../bot/src/contracts/cohorts';
+import * as cohortAdmin from '../../bot/src/contracts/cohort-admin';
+import * as cohortSettings from '../../bot/src/contracts/cohort-settings';
+import * as people from '../../bot/src/contracts/people';
 import {
   DATE_LIMITS,
   dueDateProblem,
@@ -76,6 +79,9 @@ const SCHEMAS: Record<string, ZodType> = Object.fromEntries(
     ...announcements,
     ...calendar,
     ...cohorts,
+    ...cohortAdmin,
+    ...cohortSettings,
+    ...people,
     ...dev,
     ...journey,
     ...journeyCardData,
@@ -103,8 +109,34 @@ const TEXT_FIELDS: Record<string, { body: Record<string, unknown>; fields: strin
   },
   newCohortSchema: {
     body: { name: 'Cohort 3', startDate: '2027-03-01', endDate: '2027-08-31' },
-    fields: ['name'],
+    fields: ['name', 'timeZone'],
   },
+  cohortChangeSchema: {
+    body: {
+      name: 'Cohort 3',
+      startDate: '2027-03-01',
+      endDate: '2027-08-31',
+      timeZone: 'Europe/London',
+      workingHours: { startHour: 9, endHour: 17, days: [1, 2, 3, 4, 5] },
+      cadence: { frequency: 'monthly', plannedMeetings: 6, minimumMeetings: 3, minimumMinutes: 60 },
+      arrangements: ['reverse'],
+    },
+    fields: ['name', 'timeZone'],
+  },
+  closeCohortSchema: { body: { reason: 'Done' }, fields: ['reason'] },
+  newParticipantSchema: {
+    body: { displayName: 'Ann', email: 'ann@trust.nhs.uk', role: 'mentor', band: '6' },
+    fields: ['displayName', 'jobTitle', 'organisation', 'band'],
+  },
+  participantChangeSchema: {
+    body: { displayName: 'Ann', email: 'ann@trust.nhs.uk', jobTitle: 'Nurse' },
+    fields: ['displayName', 'jobTitle', 'organisation', 'band'],
+  },
+  removeParticipantSchema: { body: {}, fields: ['reason*'] },
+  moveParticipantSchema: { body: { toCohortId: 'c1' }, fields: ['reason*'] },
+  pausePairSchema: { body: { reason: 'Leave' }, fields: ['reason*'] },
+  resumePairSchema: { body: {}, fields: ['reason*'] },
+  endPairSchema: { body: { reason: 'Fit' }, fields: ['reason*'] },
   devTokenRequestSchema: {
     body: { userId: '7c3f1a52-8d4e-4b9a-a1f0-0d5e6c7b8a01', name: 'Ann' },
     fields: ['name'],

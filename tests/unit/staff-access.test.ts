@@ -20,6 +20,10 @@ const COHORT: CohortSummary = {
   endDate: '2027-08-31',
   isDemo: false,
   cadence: { frequency: 'monthly', plannedMeetings: 6, minimumMeetings: 3, minimumMinutes: 60 },
+  timeZone: 'Europe/London',
+  workingHours: { startHour: 9, endHour: 17, days: [1, 2, 3, 4, 5] },
+  arrangements: ['reverse'],
+  status: 'open',
 };
 
 describe('what staff roles open', () => {

@@ -31,6 +31,15 @@ import {
   registerRoleRoutes,
 } from '../features/cohorts/index';
 import { AuditRepository, AuditService, registerAuditRoutes } from '../features/audit/index';
+import {
+  CohortSettingsService,
+  PairAdminService,
+  PeopleService,
+  registerCohortAdminRoutes,
+  registerPairAdminRoutes,
+  registerPeopleRoutes,
+  teamsMessages,
+} from '../features/cohort-admin/index';
 import { DevService, registerDevRoutes } from '../features/dev/index';
 import {
   ReachRepository,
@@ -105,7 +114,7 @@ export function compose(
   // Emails link people only in the programme's tenant: ENTRA_TENANT_ID, or the dev tenant.
   const identity = new IdentityService(repos, { programmeTenantId: config.auth.tenantId, now });
   const jobs = new JobStore(store, { clock: now });
-  const { journey, meetings, work } = createJourneyServices({
+  const { journey, meetings, work, coordinatorPairs } = createJourneyServices({
     stores: repos,
     jobs,
     memberships: identity,
@@ -203,6 +212,20 @@ export function compose(
     (cohortId, pairIds) => journey.scheduleIntroductions(cohortId, pairIds),
     audit,
   );
+  // The programme team's changes to cohorts, people and pairs (issue 14).
+  const admin = {
+    stores: repos,
+    journey: {
+      pairs: coordinatorPairs,
+      load: (cohortId: string, pairId: string) => journey.load(cohortId, pairId),
+      scheduleIntroductions: (cohortId: string, pairIds: string[]) =>
+        journey.scheduleIntroductions(cohortId, pairIds),
+    },
+    messages: teamsMessages(sender, log),
+    audit,
+    now,
+  };
+  const pairAdmin = new PairAdminService(admin);
   const calendar = new CalendarService({
     repos,
     identity,
@@ -249,6 +272,9 @@ export function compose(
     registerRoleRoutes(server, { http, roles: new RoleService(repos, audit, now) });
     registerAuditRoutes(server, { http, audit });
     registerReachRoutes(server, { http, cohorts, reach });
+    registerCohortAdminRoutes(server, { http, settings: new CohortSettingsService(admin) });
+    registerPeopleRoutes(server, { http, cohorts, people: new PeopleService(admin, pairAdmin) });
+    registerPairAdminRoutes(server, { http, cohorts, pairs: pairAdmin });
     registerPairRoutes(server, { http, journey, meetings, work, now });
     registerCalendarRoutes(server, { http, calendar, cohorts });
     registerAnnouncementRoutes(server, {

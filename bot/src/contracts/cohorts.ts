@@ -1,9 +1,8 @@
 import * as z from 'zod';
-import { calendarDate } from './dates';
-import { cleanText } from './text';
 import type { TextEncodingName } from './text-encoding';
 import type { StaffAccess, StaffRole } from './roles';
 import type { PartnerNotReachable } from './reach';
+import type { CohortStatus, WorkingHours } from './cohort-settings';
 
 /**
  * Cohorts and people on the wire: the cohort and its cadence, who a signed-in person is
@@ -69,8 +68,6 @@ export const DEFAULT_CADENCE: Cadence = {
   minimumMinutes: 60,
 };
 
-const isoDate = calendarDate();
-
 const L = COHORT_LIMITS;
 
 export const cadenceSchema = z
@@ -103,27 +100,7 @@ export const cadenceSchema = z
     path: ['minimumMeetings'],
   });
 
-/** `POST /api/cohorts`. */
-export const newCohortSchema = z
-  .object({
-    name: cleanText(
-      z
-        .string({ message: 'is required' })
-        .trim()
-        .min(L.nameMin, `must be at least ${L.nameMin} characters`)
-        .max(L.nameMax, `must be at most ${L.nameMax} characters`),
-    ),
-    startDate: isoDate,
-    endDate: isoDate,
-    cadence: cadenceSchema.default(DEFAULT_CADENCE),
-  })
-  .strict()
-  .refine((c) => c.endDate > c.startDate, {
-    message: 'must be after startDate',
-    path: ['endDate'],
-  });
-
-export type NewCohort = z.infer<typeof newCohortSchema>;
+// The new cohort's and a change's schemas are in cohort-admin.ts (with the settings below).
 
 /** What the API shows of a cohort to anyone in it. */
 export interface CohortSummary {
@@ -136,6 +113,12 @@ export interface CohortSummary {
   /** The demo cohort seeded for local runs, so nobody mistakes it for real data. */
   isDemo: boolean;
   cadence: Cadence;
+  /** The IANA zone the cohort runs in (its dates and plan); Europe/London unless set. */
+  timeZone: string;
+  workingHours: WorkingHours;
+  /** The arrangements the cohort offers: reverse, reciprocal or both. */
+  arrangements: Arrangement[];
+  status: CohortStatus;
 }
 
 // ---------------------------------------------------------------- the signed-in person
@@ -187,9 +170,14 @@ export interface CohortParticipant {
   role: ProgrammeRole;
   organisation: string | null;
   jobTitle: string | null;
+  /** Band or grade (e.g. "Band 6"), when given. */
+  band: string | null;
   /** The person's Teams (Entra) account is known. */
   linked: boolean;
+  /** Their pair, unless it ended early (then they may be paired again). */
   pairId: string | null;
+  /** Send as If-Match to edit, remove or move them. */
+  etag: string;
 }
 
 /** One pair from `GET /api/cohorts/{id}/pairs`: who and its state. */
@@ -200,6 +188,8 @@ export interface PairStateView {
   arrangement: Arrangement;
   state: PairState;
   updatedAt: string;
+  /** Send as If-Match to pause, resume or end the pair. */
+  etag: string;
 }
 
 // ---------------------------------------------------------------- the pairs' health

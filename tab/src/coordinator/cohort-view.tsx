@@ -3,10 +3,13 @@ import { useCallback, useId, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { ApiClient } from '../app/api-client';
 import { AnnouncementsSection } from '../announcements/announcements-view';
-import { getCohort, getHealth, getLinks, getParticipants } from './coordinator-api';
+import { getHealth, getLinks, getParticipants } from './coordinator-api';
+import { getCohortDetail, getPairs } from './admin-api';
+import { CohortAdminBar, CohortStatusBadge } from './cohort-dialogs';
+import { CohortPeople } from './cohort-people';
+import { PairsSection } from './pairs-section';
 import { HealthSection } from './health-table';
 import { LinksSection } from './links-section';
-import { ParticipantsSection } from './participants';
 import { RosterImport } from './roster-import';
 import { ParticipantReachNote, ReachPanel, notReachableById } from './reach-section';
 import { getReach } from './reach-api';
@@ -54,7 +57,7 @@ const useStyles = makeStyles({
   hidden: { display: 'none' },
 });
 
-type Section = 'health' | 'participants' | 'links' | 'import' | 'announcements';
+type Section = 'health' | 'participants' | 'pairs' | 'links' | 'import' | 'announcements';
 
 /** ' (3)' once a list has loaded, so each tab says how many it holds. */
 function countOf<T>(load: LoadState<T[]>): string {
@@ -104,7 +107,7 @@ export function CoordinatorCohortView({
   const idBase = useId().replace(/:/g, '');
   const [section, setSection] = useState<Section>('health');
   const [cohortLoad, , retryCohort] = useApiLoad(
-    () => getCohort(client, cohortId),
+    () => getCohortDetail(client, cohortId),
     [client, cohortId],
     onSignInExpired,
   );
@@ -117,6 +120,13 @@ export function CoordinatorCohortView({
     () => getParticipants(client, cohortId),
     [client, cohortId],
     onSignInExpired,
+    { keepWhileReloading: true },
+  );
+  const [pairsLoad, , retryPairs] = useApiLoad(
+    () => getPairs(client, cohortId),
+    [client, cohortId],
+    onSignInExpired,
+    { keepWhileReloading: true },
   );
 
   const [reachLoad, , retryReach] = useApiLoad(
@@ -144,9 +154,11 @@ export function CoordinatorCohortView({
   const reload = useCallback(() => {
     retryHealth();
     retryPeople();
+    retryPairs();
     retryLinks();
     retryReach();
-  }, [retryHealth, retryPeople, retryLinks, retryReach]);
+  }, [retryHealth, retryPeople, retryPairs, retryLinks, retryReach]);
+
   // When the cohort itself could not be read, the other two most likely failed with it.
   const retryAll = useCallback(() => {
     retryCohort();
@@ -204,11 +216,13 @@ export function CoordinatorCohortView({
           <ViewTitle cohort={cohort} testId="cohort-heading">
             {cohort.name}
           </ViewTitle>
+          <CohortStatusBadge cohort={cohort} />
           <Text data-testid="cohort-dates">{formatDateRange(cohort)}</Text>
           <Text size={200} className={styles.muted}>
             {formatCadence(cohort.cadence)}
           </Text>
         </div>
+        <CohortAdminBar client={client} cohort={cohort} onChanged={() => retryCohort()} />
         <Button
           onClick={() => onOpenCalendar(cohort.id)}
           aria-label={`Programme calendar for ${cohort.name}`}
@@ -223,6 +237,7 @@ export function CoordinatorCohortView({
         items={[
           { value: 'health', label: `Pairs' health${countOf(healthLoad)}` },
           { value: 'participants', label: `Participants${countOf(peopleLoad)}` },
+          { value: 'pairs', label: `Pairs${countOf(pairsLoad)}` },
           { value: 'links', label: 'Sign-in links' },
           { value: 'import', label: 'Import' },
           { value: 'announcements', label: 'Announcements' },
@@ -244,10 +259,13 @@ export function CoordinatorCohortView({
         />
       </Panel>
       <Panel value="participants" selected={section} idBase={idBase}>
-        <ParticipantsSection
+        <CohortPeople
+          client={client}
+          cohort={cohort}
           load={peopleLoad}
           onRetry={retryPeople}
           onImport={showImport}
+          onChanged={reload}
           above={
             <ReachPanel
               client={client}
@@ -265,6 +283,16 @@ export function CoordinatorCohortView({
               onChanged={reachChanged}
             />
           )}
+        />
+      </Panel>
+      <Panel value="pairs" selected={section} idBase={idBase}>
+        <PairsSection
+          client={client}
+          cohort={cohort}
+          load={pairsLoad}
+          people={peopleLoad}
+          onRetry={retryPairs}
+          onChanged={reload}
         />
       </Panel>
       <Panel value="links" selected={section} idBase={idBase}>

@@ -19,6 +19,10 @@ interface ParticipantsSectionProps {
   above?: ReactNode;
   /** A note under a person's name (reach-section.tsx). */
   rowNote?: (person: CohortParticipant) => ReactNode;
+  /** Buttons above the table (add a participant). */
+  toolbar?: ReactNode;
+  /** Each row's actions (edit, move, remove), given the partner's name. */
+  rowActions?: (person: CohortParticipant, partnerName: string | undefined) => ReactNode;
 }
 
 /** The cohort's roster: who, their role, how to reach them, and whether they have a partner. */
@@ -28,6 +32,8 @@ export function ParticipantsSection({
   onImport,
   above,
   rowNote,
+  toolbar,
+  rowActions,
 }: ParticipantsSectionProps) {
   const styles = useStyles();
   const t = useTableStyles();
@@ -68,6 +74,7 @@ export function ParticipantsSection({
   if (people.length === 0) {
     return (
       <div className={styles.stack} data-testid="participants-empty">
+        {toolbar}
         <Text>No participants yet. Import your roster to add people to this cohort.</Text>
         <Button appearance="primary" className={styles.alignStart} onClick={onImport}>
           Import participants and pairs
@@ -82,6 +89,7 @@ export function ParticipantsSection({
 
   return (
     <div className={styles.stack}>
+      {toolbar}
       <Text data-testid="participants-summary">
         {plural(people.length, 'person', 'people')}: {plural(mentors, 'mentor')} and{' '}
         {plural(people.length - mentors, 'mentee')}. {paired} paired
@@ -90,7 +98,14 @@ export function ParticipantsSection({
       {above}
       <ScrollTable
         caption={`Participants, ${plural(people.length, 'person', 'people')}`}
-        columns={['Name', 'Role', 'Email', 'Organisation', 'Pair']}
+        columns={[
+          'Name',
+          'Role',
+          'Email',
+          'Organisation',
+          'Pair',
+          ...(rowActions ? ['Actions'] : []),
+        ]}
         minWidth={980}
         testId="participants-table"
       >
@@ -117,6 +132,7 @@ export function ParticipantsSection({
                   <span className={t.muted}>Not paired yet</span>
                 )}
               </td>
+              {rowActions && <td className={t.td}>{rowActions(p, partner)}</td>}
             </tr>
           );
         })}

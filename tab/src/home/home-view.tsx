@@ -3,6 +3,8 @@ import { Suspense, lazy, useCallback, useEffect, useId, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { ApiClient } from '../app/api-client';
 import { CoordinatedCohortCard } from './coordinated-cohorts';
+import { ArchivedCohorts } from './archived-cohorts';
+import { NewCohortButton } from '../coordinator/cohort-dialogs';
 import { MePanel } from './me-panel';
 import { MembershipCard } from './membership-card';
 import { Loading, Problem } from '../shared/status-views';
@@ -226,6 +228,11 @@ export function HomeView({ client, channel, onSignInExpired }: HomeViewProps) {
       )}
       {isCoordinator && (
         <Section title="Cohorts you run" testId="coordinated-cohorts">
+          {me.access.programmeAdmin && (
+            <div>
+              <NewCohortButton client={client} onCreated={(c) => showCohort(c.id)} />
+            </div>
+          )}
           {me.coordinatedCohorts.length === 0 ? (
             <Text className={styles.empty} data-testid="coordinated-empty">
               There are no cohorts yet. Cohorts you create will appear here.
@@ -243,6 +250,7 @@ export function HomeView({ client, channel, onSignInExpired }: HomeViewProps) {
               ))}
             </ul>
           )}
+          <ArchivedCohorts client={client} onOpenCohort={showCohort} />
         </Section>
       )}
     </>

@@ -51,7 +51,7 @@ export function cohortRows(cohort: CohortSummary): DetailRow[] {
 }
 
 /** Marks sample data so nobody mistakes it for a real programme. */
-export function DemoBadge({ cohort }: { cohort: CohortSummary }) {
+export function DemoBadge({ cohort }: { cohort: Pick<CohortSummary, 'isDemo'> }) {
   if (!cohort.isDemo) return null;
   return (
     <Badge appearance="tint" color="warning" shape="rounded" data-testid="demo-badge">

@@ -113,7 +113,7 @@ export function ViewTitle({
   testId,
   children,
 }: {
-  cohort?: CohortSummary;
+  cohort?: Pick<CohortSummary, 'isDemo'>;
   takesFocus?: boolean;
   testId?: string;
   children: ReactNode;

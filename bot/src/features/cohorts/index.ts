@@ -12,13 +12,8 @@ export type { Participant } from './domain/participant';
 export { type RoleGrant, type Grantee, accessFrom, grantId } from './domain/roles';
 export { newId, normaliseEmail } from './domain/ids';
 export { cohortView, pairStateView, participantView, partnerView } from './domain/views';
-export type {
-  Arrangement,
-  Cadence,
-  NewCohort,
-  PairState,
-  ProgrammeRole,
-} from '../../contracts/cohorts';
+export type { Arrangement, Cadence, PairState, ProgrammeRole } from '../../contracts/cohorts';
+export type { CohortInput as NewCohort } from './domain/cohort';
 export type { StaffAccess, StaffRole } from '../../contracts/roles';
 export { DEFAULT_CADENCE } from '../../contracts/cohorts';
 

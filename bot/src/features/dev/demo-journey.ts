@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { type NewCohort, newCohortSchema } from '../../contracts/cohorts';
+import { type NewCohort, newCohortSchema } from '../../contracts/cohort-admin';
 import { newActionSchema, newGoalSchema } from '../../contracts/journey';
 import { DEFAULT_CADENCE } from '../cohorts/index';
 import {

@@ -38,6 +38,7 @@ export type { JourneyStores, PairContext } from './services/pair-context';
 export { JourneyService } from './services/journey-service';
 export { MeetingService } from './services/meeting-service';
 export { PairWorkService } from './services/pair-work-service';
+export { CoordinatorPairService } from './services/coordinator-pair-service';
 export {
   CohortHealthService,
   type HealthStores,

@@ -21,3 +21,19 @@ export function partnerOf(pair: Pair, participantId: string): string | undefined
   if (pair.menteeId === participantId) return pair.mentorId;
   return undefined;
 }
+
+/** A pair that ended early frees both people to be paired again; any other state holds them. */
+export function holdsItsPeople(pair: Pair): boolean {
+  return pair.state !== 'ended_early';
+}
+
+/** Each participant's pair that still holds them (the newest, should there be two). */
+export function currentPairs(pairs: readonly Pair[]): Map<string, string> {
+  const pairOf = new Map<string, string>();
+  const ordered = [...pairs].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  for (const pair of ordered.filter(holdsItsPeople)) {
+    pairOf.set(pair.mentorId, pair.id);
+    pairOf.set(pair.menteeId, pair.id);
+  }
+  return pairOf;
+}

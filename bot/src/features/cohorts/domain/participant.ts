@@ -16,5 +16,7 @@ export interface Participant {
   organisation?: string;
   /** Job title; shown to the partner. */
   jobTitle?: string;
+  /** Band or grade, e.g. "Band 6" or "8a"; helps coordinators match. */
+  band?: string;
   createdAt: string;
 }

@@ -4,7 +4,7 @@ import type {
   Partner,
   PairStateView,
 } from '../../../contracts/cohorts';
-import type { Cohort } from './cohort';
+import { type Cohort, settingsOf } from './cohort';
 import type { Pair } from './pair';
 import type { Participant } from './participant';
 
@@ -17,6 +17,7 @@ export function cohortView(c: Cohort): CohortSummary {
     endDate: c.endDate,
     isDemo: c.isDemo,
     cadence: c.cadence,
+    ...settingsOf(c),
   };
 }
 
@@ -31,7 +32,11 @@ export function partnerView(p: Participant): Partner {
 }
 
 /** What a coordinator sees of a participant: who they are and their role, nothing private. */
-export function participantView(p: Participant, pairId: string | undefined): CohortParticipant {
+export function participantView(
+  p: Participant,
+  pairId: string | undefined,
+  etag = '',
+): CohortParticipant {
   return {
     id: p.id,
     displayName: p.displayName,
@@ -39,13 +44,15 @@ export function participantView(p: Participant, pairId: string | undefined): Coh
     role: p.role,
     organisation: p.organisation ?? null,
     jobTitle: p.jobTitle ?? null,
+    band: p.band ?? null,
     linked: Boolean(p.userId),
     pairId: pairId ?? null,
+    etag,
   };
 }
 
 /** What a coordinator sees of a pair: who and its state. */
-export function pairStateView(p: Pair): PairStateView {
+export function pairStateView(p: Pair, etag = ''): PairStateView {
   return {
     id: p.id,
     mentorId: p.mentorId,
@@ -53,5 +60,6 @@ export function pairStateView(p: Pair): PairStateView {
     arrangement: p.arrangement,
     state: p.state,
     updatedAt: p.updatedAt,
+    etag,
   };
 }

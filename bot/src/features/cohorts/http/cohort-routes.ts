@@ -1,5 +1,5 @@
 import type { Server } from 'restify';
-import { newCohortSchema } from '../../../contracts/cohorts';
+import { ARCHIVED_QUERY, newCohortSchema } from '../../../contracts/cohort-admin';
 import { toCsv } from '../../../platform/http/csv-export';
 import { httpEtag } from '../../../platform/http/etag';
 import { readJson, readTextBytes } from '../../../platform/http/request-body';
@@ -25,7 +25,7 @@ import type { RosterService } from '../services/roster-service';
 /** What the cohort routes use. */
 export interface CohortRouteDeps {
   http: HttpEnv;
-  cohorts: Pick<CohortService, 'list' | 'get' | 'participants' | 'pairs'>;
+  cohorts: Pick<CohortService, 'list' | 'get' | 'participants' | 'versionedPairs'>;
   roster: Pick<RosterService, 'createCohort' | 'importRosterFile'>;
   /** The pairs' health (the journey feature works it out). */
   health: { cohortHealth(cohortId: string): Promise<PairHealthRow[]> };
@@ -38,11 +38,17 @@ export function registerCohortRoutes(server: Server, deps: CohortRouteDeps): voi
 
   server.get(
     '/api/cohorts',
-    coordinatorRoute(http, async ({ access }) => ({
-      body: {
-        cohorts: (await cohorts.list()).filter((c) => mayRunCohort(access, c.id)).map(cohortView),
-      },
-    })),
+    coordinatorRoute(http, async ({ req, access }) => {
+      // Archived cohorts are hidden unless asked for: ?archived=include.
+      const archived = new URL(req.url ?? '/', 'http://x').searchParams.get('archived');
+      const withArchived = archived === ARCHIVED_QUERY;
+      const runs = (await cohorts.list()).filter((c) => mayRunCohort(access, c.id));
+      return {
+        body: {
+          cohorts: runs.filter((c) => withArchived || c.status !== 'archived').map(cohortView),
+        },
+      };
+    }),
   );
 
   // A new cohort is the programme admin's: a coordinator runs only the cohorts they are given.
@@ -65,7 +71,8 @@ export function registerCohortRoutes(server: Server, deps: CohortRouteDeps): voi
     '/api/cohorts/:cohortId',
     coordinatorRoute(http, async ({ params }) => {
       const cohort = await cohorts.get(params.cohortId ?? '');
-      return { body: cohortView(cohort.value), headers: { ETag: httpEtag(cohort.etag) } };
+      const etag = httpEtag(cohort.etag);
+      return { body: { ...cohortView(cohort.value), etag }, headers: { ETag: etag } };
     }),
   );
 
@@ -73,7 +80,10 @@ export function registerCohortRoutes(server: Server, deps: CohortRouteDeps): voi
     '/api/cohorts/:cohortId/participants',
     coordinatorRoute(http, async ({ params }) => {
       const cohort = await cohorts.get(params.cohortId ?? '');
-      return { body: { participants: await cohorts.participants(cohort.value.id) } };
+      const people = await cohorts.participants(cohort.value.id);
+      return {
+        body: { participants: people.map((p) => ({ ...p, etag: httpEtag(p.etag) })) },
+      };
     }),
   );
 
@@ -81,8 +91,8 @@ export function registerCohortRoutes(server: Server, deps: CohortRouteDeps): voi
     '/api/cohorts/:cohortId/pairs',
     coordinatorRoute(http, async ({ params }) => {
       const cohort = await cohorts.get(params.cohortId ?? '');
-      const pairs = await cohorts.pairs(cohort.value.id);
-      return { body: { pairs: pairs.map(pairStateView) } };
+      const pairs = await cohorts.versionedPairs(cohort.value.id);
+      return { body: { pairs: pairs.map((p) => pairStateView(p.value, httpEtag(p.etag))) } };
     }),
   );
 
@@ -129,6 +139,13 @@ export function registerCohortRoutes(server: Server, deps: CohortRouteDeps): voi
     '/api/cohorts/:cohortId/roster',
     coordinatorRoute(http, async ({ req, params, caller, log }) => {
       const cohort = await cohorts.get(params.cohortId ?? '');
+      if (cohort.value.status === 'archived') {
+        throw AppError.coded(
+          'conflict',
+          'cohort_archived',
+          `${cohort.value.name} is archived: it is read-only`,
+        );
+      }
       const csv = await readTextBytes(req, limit, ['text/csv', 'text/plain']);
       const { imported, readAs } = await roster.importRosterFile(cohort.value.id, csv, caller);
       log.info(

@@ -2,7 +2,7 @@ import type { CohortParticipant } from '../../../contracts/cohorts';
 import { AppError } from '../../../platform/errors';
 import type { Versioned } from '../../../platform/storage/versioned';
 import type { Cohort } from '../domain/cohort';
-import { type Pair, partnerOf } from '../domain/pair';
+import { type Pair, currentPairs, partnerOf } from '../domain/pair';
 import type { Participant } from '../domain/participant';
 import { participantView } from '../domain/views';
 import type { CohortRepository } from '../store/cohort-repository';
@@ -12,8 +12,8 @@ import type { ParticipantRepository } from '../store/participant-repository';
 /** The records cohort reads come from. */
 export interface CohortStores {
   cohorts: Pick<CohortRepository, 'get' | 'list'>;
-  participants: Pick<ParticipantRepository, 'get' | 'listByCohort'>;
-  pairs: Pick<PairRepository, 'get' | 'listByCohort'>;
+  participants: Pick<ParticipantRepository, 'get' | 'listByCohort' | 'listVersioned'>;
+  pairs: Pick<PairRepository, 'get' | 'listByCohort' | 'listVersioned'>;
 }
 
 /** A person's pair and partner, as their membership points to them. */
@@ -48,22 +48,28 @@ export class CohortService {
     return cohort;
   }
 
-  /** The cohort's roster as a coordinator sees it, each person with their pair's id. */
+  /**
+   * The cohort's roster as a coordinator sees it, each person with their pair's id (a pair that
+   * ended early no longer counts: they may be paired again) and the row's ETag.
+   */
   async participants(cohortId: string): Promise<CohortParticipant[]> {
     const [people, pairs] = await Promise.all([
-      this.repos.participants.listByCohort(cohortId),
+      this.repos.participants.listVersioned(cohortId),
       this.repos.pairs.listByCohort(cohortId),
     ]);
-    const pairOf = new Map<string, string>();
-    for (const pair of pairs) {
-      pairOf.set(pair.mentorId, pair.id);
-      pairOf.set(pair.menteeId, pair.id);
-    }
-    return people.map((p) => participantView(p, pairOf.get(p.id)));
+    const pairOf = currentPairs(pairs);
+    return people
+      .map(({ value, etag }) => participantView(value, pairOf.get(value.id), etag))
+      .sort((a, b) => a.displayName.localeCompare(b.displayName));
   }
 
   pairs(cohortId: string): Promise<Pair[]> {
     return this.repos.pairs.listByCohort(cohortId);
+  }
+
+  /** The cohort's pairs with their ETags (for pausing, resuming or ending one). */
+  versionedPairs(cohortId: string): Promise<Versioned<Pair>[]> {
+    return this.repos.pairs.listVersioned(cohortId);
   }
 
   /** A participant's pair and their partner, or undefined when there is no such pair. */

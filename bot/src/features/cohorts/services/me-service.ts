@@ -68,7 +68,10 @@ export class MeService {
       roles: rolesHeld(access),
       access,
       memberships: memberships.filter((m) => m !== undefined),
-      coordinatedCohorts: allCohorts.filter((c) => mayRunCohort(access, c.id)).map(cohortView),
+      // Archived cohorts are hidden from the list (GET /api/cohorts?archived=include has them).
+      coordinatedCohorts: allCohorts
+        .filter((c) => mayRunCohort(access, c.id) && c.status !== 'archived')
+        .map(cohortView),
       sponsoredCohorts: allCohorts.filter((c) => access.sponsorOf.includes(c.id)).map(cohortView),
     };
   }

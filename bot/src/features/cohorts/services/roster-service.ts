@@ -1,4 +1,4 @@
-import { type Cohort, type NewCohort, createCohort } from '../domain/cohort';
+import { type Cohort, type CohortInput, createCohort } from '../domain/cohort';
 import { newId } from '../domain/ids';
 import type { Pair } from '../domain/pair';
 import type { Participant } from '../domain/participant';
@@ -60,7 +60,7 @@ export class RosterService {
   ) {}
 
   /** A new cohort; `by` is the person creating it (audited) or a system name (the demo seed). */
-  async createCohort(input: NewCohort, by: Actor | string, isDemo = false): Promise<Cohort> {
+  async createCohort(input: CohortInput, by: Actor | string, isDemo = false): Promise<Cohort> {
     const createdBy = typeof by === 'string' ? by : by.userId;
     const cohort = createCohort(input, newId(), createdBy, this.clock(), isDemo);
     await this.repos.cohorts.create(cohort);

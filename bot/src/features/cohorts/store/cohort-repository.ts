@@ -1,4 +1,11 @@
-import type { Cohort, ProgrammeChannel } from '../domain/cohort';
+import { COHORT_DEFAULTS, type Cohort, type ProgrammeChannel, settingsOf } from '../domain/cohort';
+import {
+  COHORT_STATUSES,
+  type CohortStatus,
+  workingHoursSchema,
+} from '../../../contracts/cohort-settings';
+import { ARRANGEMENTS, type Arrangement } from '../../../contracts/cohorts';
+import { isValidTimeZone } from '../../../contracts/time-zone';
 import type { TableStore } from '../../../platform/storage/table-store';
 import {
   type Versioned,
@@ -7,6 +14,7 @@ import {
   insertRow,
   listPartition,
   num,
+  optStr,
   replaceRow,
   str,
 } from '../../../platform/storage/versioned';
@@ -27,6 +35,12 @@ function toEntity(c: Cohort) {
     plannedMeetings: c.cadence.plannedMeetings,
     minimumMeetings: c.cadence.minimumMeetings,
     minimumMinutes: c.cadence.minimumMinutes,
+    timeZone: settingsOf(c).timeZone,
+    workingHours: JSON.stringify(settingsOf(c).workingHours),
+    arrangements: settingsOf(c).arrangements.join(','),
+    status: settingsOf(c).status,
+    closedAt: c.closedAt ?? '',
+    archivedAt: c.archivedAt ?? '',
     isDemo: c.isDemo,
     createdBy: c.createdBy,
     createdAt: c.createdAt,
@@ -46,12 +60,47 @@ function fromEntity(row: Row): Cohort {
       minimumMeetings: num(row, 'minimumMeetings'),
       minimumMinutes: num(row, 'minimumMinutes'),
     },
+    ...storedSettings(row),
     isDemo: bool(row, 'isDemo'),
     createdBy: str(row, 'createdBy'),
     createdAt: str(row, 'createdAt'),
     ...(str(row, 'channel')
       ? { channel: JSON.parse(str(row, 'channel')) as ProgrammeChannel }
       : {}),
+  };
+}
+
+/**
+ * The settings added after the first cohorts were stored: a row without them (or with a value
+ * that no longer reads) takes the defaults, so every stored cohort still reads.
+ */
+function storedSettings(
+  row: Row,
+): Pick<
+  Cohort,
+  'timeZone' | 'workingHours' | 'arrangements' | 'status' | 'closedAt' | 'archivedAt'
+> {
+  const zone = optStr(row, 'timeZone');
+  let hours = COHORT_DEFAULTS.workingHours;
+  try {
+    const parsed = workingHoursSchema.safeParse(JSON.parse(optStr(row, 'workingHours') ?? 'null'));
+    if (parsed.success) hours = parsed.data;
+  } catch {
+    // unreadable: the default
+  }
+  const offered = (optStr(row, 'arrangements') ?? '')
+    .split(',')
+    .filter((a): a is Arrangement => (ARRANGEMENTS as readonly string[]).includes(a));
+  const status = optStr(row, 'status');
+  return {
+    timeZone: zone && isValidTimeZone(zone) ? zone : COHORT_DEFAULTS.timeZone,
+    workingHours: { ...hours, days: [...hours.days] },
+    arrangements: offered.length > 0 ? offered : [...COHORT_DEFAULTS.arrangements],
+    status: (COHORT_STATUSES as readonly string[]).includes(status ?? '')
+      ? (status as CohortStatus)
+      : COHORT_DEFAULTS.status,
+    ...(optStr(row, 'closedAt') ? { closedAt: optStr(row, 'closedAt') } : {}),
+    ...(optStr(row, 'archivedAt') ? { archivedAt: optStr(row, 'archivedAt') } : {}),
   };
 }
 

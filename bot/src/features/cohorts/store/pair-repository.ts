@@ -4,6 +4,7 @@ import type { TableStore } from '../../../platform/storage/table-store';
 import {
   type Versioned,
   getRow,
+  insertRow,
   listPartition,
   replaceRow,
   str,
@@ -52,6 +53,19 @@ export class PairRepository {
       pairs.map((p) => toEntity({ ...p, cohortId })),
       'A pair',
     );
+  }
+
+  async create(pair: Pair): Promise<Versioned<Pair>> {
+    const etag = await insertRow(this.table, toEntity(pair), 'A pair');
+    return { value: pair, etag };
+  }
+
+  /** The cohort's pairs with each row's ETag, for changes guarded by If-Match. */
+  async listVersioned(cohortId: string): Promise<Versioned<Pair>[]> {
+    return (await listPartition(this.table, cohortId)).map((row) => ({
+      value: fromEntity(row),
+      etag: row.etag,
+    }));
   }
 
   async get(cohortId: string, id: string): Promise<Versioned<Pair> | undefined> {

@@ -4,11 +4,14 @@ import type { TableStore } from '../../../platform/storage/table-store';
 import {
   type Versioned,
   getRow,
+  insertRow,
   listPartition,
   optStr,
   replaceRow,
   str,
+  tryDeleteRow,
 } from '../../../platform/storage/versioned';
+import { ConflictError } from '../../../platform/storage/errors';
 
 /** Participants: PartitionKey cohort id, RowKey participant id. A cohort's roster is one query. */
 
@@ -24,6 +27,7 @@ function toEntity(p: Participant) {
     role: p.role,
     organisation: p.organisation ?? '',
     jobTitle: p.jobTitle ?? '',
+    band: p.band ?? '',
     createdAt: p.createdAt,
   };
 }
@@ -38,6 +42,7 @@ function fromEntity(row: Row): Participant {
     role: str(row, 'role') as ProgrammeRole,
     organisation: optStr(row, 'organisation'),
     jobTitle: optStr(row, 'jobTitle'),
+    band: optStr(row, 'band'),
     createdAt: str(row, 'createdAt'),
   };
 }
@@ -72,6 +77,21 @@ export class ParticipantRepository {
   async listVersioned(cohortId: string): Promise<Versioned<Participant>[]> {
     const rows = await listPartition(this.table, cohortId);
     return rows.map((row) => ({ value: fromEntity(row), etag: row.etag }));
+  }
+
+  /** Adds one participant; a ConflictError if the id is taken. */
+  async create(p: Participant): Promise<Versioned<Participant>> {
+    const etag = await insertRow(this.table, toEntity(p), `Participant ${p.displayName}`);
+    return { value: p, etag };
+  }
+
+  /** Removes a participant only if unchanged since `etag`; otherwise a ConflictError. */
+  async remove(p: Participant, etag: string): Promise<void> {
+    const removed = await tryDeleteRow(this.table, p.cohortId, p.id, etag);
+    if (!removed) {
+      const latest = await this.get(p.cohortId, p.id);
+      if (latest) throw new ConflictError(`Participant ${p.displayName} changed`, latest);
+    }
   }
 
   async update(p: Participant, etag: string): Promise<Versioned<Participant>> {

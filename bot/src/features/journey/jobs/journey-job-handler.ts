@@ -233,6 +233,8 @@ export class JourneyJobHandler {
       if (error instanceof NotFoundError) return { result: 'skipped' };
       throw error;
     }
+    // A closed (or archived) cohort sends no more journey messages.
+    if (ctx.cohort.status && ctx.cohort.status !== 'open') return { result: 'skipped' };
     if (route.checkWanted) {
       const wanted = isJobStillWanted(job, {
         pair: ctx.pair.value,

@@ -1,3 +1,4 @@
+import { CoordinatorPairService } from './coordinator-pair-service';
 import { JourneyCore, type JourneyDeps } from './journey-core';
 import { JourneyService } from './journey-service';
 import { MeetingService } from './meeting-service';
@@ -8,6 +9,8 @@ export interface JourneyServices {
   journey: JourneyService;
   meetings: MeetingService;
   work: PairWorkService;
+  /** The programme team's pause, resume and end of a pair. */
+  coordinatorPairs: CoordinatorPairService;
 }
 
 export function createJourneyServices(deps: JourneyDeps): JourneyServices {
@@ -16,5 +19,6 @@ export function createJourneyServices(deps: JourneyDeps): JourneyServices {
     journey: new JourneyService(core),
     meetings: new MeetingService(core),
     work: new PairWorkService(core),
+    coordinatorPairs: new CoordinatorPairService(core),
   };
 }

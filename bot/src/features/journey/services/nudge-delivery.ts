@@ -80,11 +80,16 @@ export class NudgeDelivery {
     if (pausedUntil && pausedUntil > now.toISOString() && !evenWhenPaused) {
       return { retryAt: nextSendTime(new Date(pausedUntil), zone) };
     }
-    const slot = nextSendTime(now, zone);
+    // The cohort's working hours (09:00–17:00, Monday to Friday unless the cohort says else).
+    const hours = ctx.cohort.workingHours;
+    const policy = hours
+      ? { startHour: hours.startHour, endHour: hours.endHour, workingDays: hours.days }
+      : undefined;
+    const slot = nextSendTime(now, zone, policy);
     if (slot.getTime() > now.getTime()) return { retryAt: slot };
     const day = localDay(now, zone);
     const claim = await ledger.claim(person.userId, day, jobIds, now);
-    if (claim.kind === 'day-taken') return { retryAt: nextWorkingDayStart(now, zone) };
+    if (claim.kind === 'day-taken') return { retryAt: nextWorkingDayStart(now, zone, policy) };
     if (claim.kind === 'already-sent') return 'done';
     if (claim.kind === 'unconfirmed') {
       log.warn(

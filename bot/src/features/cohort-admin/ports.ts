@@ -1,0 +1,41 @@
+import type { AuditLog } from '../../contracts/audit';
+import type { CoordinatorPairService, PairContext } from '../journey';
+import type {
+  CohortRepository,
+  MembershipRepository,
+  PairRepository,
+  Participant,
+  ParticipantRepository,
+} from '../cohorts';
+import type { Notice } from './domain/notices';
+
+/** Tells a participant something in their Teams chat; false when they cannot be reached yet. */
+export interface ParticipantMessages {
+  tell(participant: Participant, notice: Notice): Promise<boolean>;
+}
+
+/** The records the programme team's changes read and write (the cohorts feature's repositories). */
+export interface AdminStores {
+  cohorts: Pick<CohortRepository, 'get' | 'update'>;
+  participants: Pick<
+    ParticipantRepository,
+    'get' | 'listByCohort' | 'create' | 'update' | 'remove'
+  >;
+  pairs: Pick<PairRepository, 'get' | 'listByCohort' | 'create'>;
+  memberships: Pick<MembershipRepository, 'put' | 'remove'>;
+}
+
+/** The journey's part: the pair lifecycle with the coordinator as actor, and introductions. */
+export interface AdminJourney {
+  pairs: Pick<CoordinatorPairService, 'loadAt' | 'pause' | 'resume' | 'end' | 'complete'>;
+  load(cohortId: string, pairId: string): Promise<PairContext>;
+  scheduleIntroductions(cohortId: string, pairIds: string[]): Promise<void>;
+}
+
+export interface AdminDeps {
+  stores: AdminStores;
+  journey: AdminJourney;
+  messages: ParticipantMessages;
+  audit: AuditLog;
+  now: () => Date;
+}
