@@ -16,6 +16,10 @@ export const JOURNEY_JOB_KINDS = [
   'check-in',
   /** Two windows missed in a row: the coordinator hears (states and counts only). */
   'coordinator-alert',
+  /** A pause for a set time reaches its end: the pair resumes by itself (see pause-end.ts). */
+  'pause-end',
+  /** Follows a pause's end: each partner is told, kindly, that the pairing is active again. */
+  'pause-over',
 ] as const;
 
 export type JourneyJobKind = (typeof JOURNEY_JOB_KINDS)[number];
