@@ -22,6 +22,9 @@ const AMA = person(1, 'Ama Boateng');
 const DEV = person(2, 'Dev Patel');
 const KOFI = person(3, 'Kofi Asante');
 const HELEN = person(4, 'Helen Carter');
+// Lee and Ros mentor each other (never installed: their pair stays proposed).
+const LEE = person(5, 'Lee Grant');
+const ROS = person(6, 'Ros Hale');
 const email = (u: TeamsUser) => `${u.name.split(' ')[0]!.toLowerCase()}@trust.nhs.uk`;
 
 let harness: BotHarness;
@@ -43,16 +46,18 @@ beforeAll(async () => {
     json: { name: 'Words cohort', startDate: '2027-03-01', endDate: '2027-08-31' },
   });
   cohortId = cohort.body.id;
-  const row = (u: TeamsUser, role: string, partner?: TeamsUser) =>
-    `${email(u)},${u.name},${role},${u.aadObjectId},${partner ? email(partner) : ''}`;
+  const row = (u: TeamsUser, role: string, partner?: TeamsUser, arrangement = '') =>
+    `${email(u)},${u.name},${role},${u.aadObjectId},${partner ? email(partner) : ''},${arrangement}`;
   const imported = await call(url, 'POST', `/api/cohorts/${cohortId}/roster`, {
     token: coordinator,
     body: [
-      'email,display_name,role,entra_object_id,partner_email',
+      'email,display_name,role,entra_object_id,partner_email,arrangement',
       row(AMA, 'mentor', DEV),
       row(DEV, 'mentee'),
       row(KOFI, 'mentor', HELEN),
       row(HELEN, 'mentee'),
+      row(LEE, 'mentor', ROS, 'reciprocal'),
+      row(ROS, 'mentee'),
     ].join('\n'),
     contentType: 'text/csv',
   });
@@ -139,6 +144,25 @@ describe('one word for a pair state, on every surface', () => {
       health: 'On track',
       csvState: 'Active',
     });
+  });
+});
+
+describe('counts that say how people in reciprocal pairs are counted', () => {
+  it('the chat preview of an announcement to mentors says how many are in reciprocal pairs', async () => {
+    const coordinatorUser = { aadObjectId: COORDINATOR.userId, name: COORDINATOR.name };
+    await harness.drive.say(coordinatorUser, 'announce');
+    const preview = await harness.drive.click(coordinatorUser, 'announcement.preview', {
+      cohortId,
+      audience: 'mentors',
+      alsoInChannel: 'false',
+      title: 'Mentor huddle',
+      text: 'Tea at three',
+      sendDate: '',
+      sendTime: '',
+    });
+    // Ama and Kofi, and Lee and Ros, who mentor each other.
+    expect(preview.text).toMatch(/Mentors\*\*: 4 people, including 2 in reciprocal pairs\./);
+    expect(preview.text).toMatch(/each person is both mentor and mentee/);
   });
 });
 
