@@ -407,9 +407,16 @@ describe('announcements in the coordinator’s view of a cohort', () => {
     await form.getByLabel('Title').fill(SURVEY);
     await form.getByLabel('Message').fill('Tell us how the programme is going for you.');
     await form.getByTestId('announcement-audience').selectOption('mentees');
+    // Sofia and James mentor each other: both are mentees too, and the count says so.
     await expect(form.getByTestId('announcement-reach').textContent()).resolves.toBe(
-      'Goes to 4 people.',
+      'Goes to 4 people, including 2 in reciprocal pairs.',
     );
+    await expect(form.getByTestId('announcement-reach-note').textContent()).resolves.toMatch(
+      /each person is both mentor and mentee/,
+    );
+    await expect(
+      form.getByTestId('announcement-audience').locator('option[value="mentees"]').textContent(),
+    ).resolves.toBe('Mentees (4, including 2 in reciprocal pairs)');
     await form.getByRole('radio', { name: 'Send later' }).check();
     await form.getByLabel('Date').fill(londonDate(2));
     await form.getByLabel('Time').fill('10:00');
@@ -611,7 +618,7 @@ describe('announcements in the coordinator’s view of a cohort', () => {
       await form.getByTestId('announcement-audience').selectOption('mentors');
       // Sofia mentors James and he mentors her: both are mentors, with Amara and Kwame.
       await expect(form.getByTestId('announcement-reach').textContent()).resolves.toBe(
-        'Goes to 4 people.',
+        'Goes to 4 people, including 2 in reciprocal pairs.',
       );
       await form.getByTestId('announcement-send').click();
 

@@ -199,6 +199,14 @@ describe('The programme calendar in the tab (dev mode)', () => {
     await form.getByLabel('Type of event').selectOption('peer_support');
     await form.getByLabel('Title').fill(PEER);
     await form.getByLabel('Who it is for').selectOption('mentors');
+    // Sofia and James mentor each other: both are among the mentors, and the count says so.
+    const audience = form.getByLabel('Who it is for');
+    await eventually(
+      () => audience.locator('option[value="mentors"]').textContent(),
+      'Mentors only (4, including 2 in reciprocal pairs)',
+      { within: 20_000 },
+    );
+    await expect(describedBy(audience)).resolves.toMatch(/each person is both mentor and mentee/);
     await form.getByLabel('Date').fill(PEER_DATE);
     await form.getByLabel('Start time').fill('12:30');
     await form.getByLabel('End time').fill('13:30');

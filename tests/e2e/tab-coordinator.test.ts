@@ -18,6 +18,7 @@ const PRIYA = {
   name: 'Priya Shah',
   email: 'priya.shah@demo.nhs.example',
 };
+const DAVID = { userId: '2c7e3f91-4d50-4b6c-8d7e-8f90a1b2c303', name: 'David Whitfield' };
 const AMARA = {
   userId: '1b6d2e80-3c4f-4a5b-9c6d-7e8f90a1b202',
   name: 'Amara Okafor',
@@ -28,7 +29,7 @@ const AMARA = {
 const PRIVATE = 'PRIVATE-to-the-pair';
 
 const CSV_HEADER =
-  'Mentor,Mentee,Arrangement,Health,Meetings held,Meetings planned,Minimum met,Last meeting,Asked for a word,Paused or ended by,Their part,Paused or ended on,Reason,Paused until,Who asked for a word';
+  'Mentor,Mentee,Arrangement,State,Health,Meetings held,Meetings planned,Months missed,Minimum met,Last meeting,Asked for a word,Paused or ended by,Their part,Paused or ended on,Reason,Paused until,Who asked for a word';
 
 const ROSTER_HEADER = 'email,display_name,role,organisation,job_title,partner_email,arrangement';
 const rosterWith = (samEmail: string) =>
@@ -177,10 +178,24 @@ describe('the coordinator’s view of a cohort (dev mode)', () => {
     // Pairs' health: the three demo pairs with their states, and the counts on top.
     await page.getByTestId('health-table').waitFor();
     await expect(healthRows(page)).resolves.toEqual({
-      'Amara Okafor & David Whitfield': 'Starting',
+      'Amara Okafor & David Whitfield': 'Proposed',
       'Kwame Mensah & Helen Carter': 'Paused',
       'Sofia Rahman & James Porter': 'On track',
     });
+    // An active pair's health says how it is doing; its state keeps the partners' word.
+    await expect(
+      page
+        .getByTestId('health-table')
+        .locator('tbody tr', { hasText: 'Sofia Rahman' })
+        .getByTestId('health-pair-state')
+        .textContent(),
+    ).resolves.toBe('Active');
+    // One word for the pair's state: David, the mentee, sees what the programme team sees.
+    const mentee = await openTab(harness, { query: 'view=personal', as: DAVID.userId });
+    const badge = mentee.page.getByTestId('pair-state').first();
+    await badge.waitFor();
+    await expect(badge.textContent()).resolves.toBe('Proposed');
+    await mentee.page.close();
     for (const [state, count] of [
       ['starting', '1'],
       ['paused', '1'],
@@ -235,9 +250,9 @@ describe('the coordinator’s view of a cohort (dev mode)', () => {
     expect(lines).toHaveLength(1 + 3);
     expect(lines).toEqual(
       expect.arrayContaining([
-        'Amara Okafor,David Whitfield,reverse,Starting,0,6,no,,0,,,,,,',
-        'Kwame Mensah,Helen Carter,reverse,Paused,0,6,no,,0,,,,,,',
-        'Sofia Rahman,James Porter,reciprocal,On track,0,6,no,,0,,,,,,',
+        'Amara Okafor,David Whitfield,reverse,Proposed,Proposed,0,6,0,no,,0,,,,,,',
+        'Kwame Mensah,Helen Carter,reverse,Paused,Paused,0,6,0,no,,0,,,,,,',
+        'Sofia Rahman,James Porter,reciprocal,Active,On track,0,6,0,no,,0,,,,,,',
       ]),
     );
     expect(csv).not.toContain(PRIVATE);
@@ -337,10 +352,10 @@ describe('the coordinator’s view of a cohort (dev mode)', () => {
     await imported.getByRole('button', { name: "See the pairs' health" }).click();
     await page.getByTestId('cohort-panel-health').getByTestId('health-table').waitFor();
     await expect(healthRows(page)).resolves.toEqual({
-      'Amara Okafor & David Whitfield': 'Starting',
+      'Amara Okafor & David Whitfield': 'Proposed',
       'Kwame Mensah & Helen Carter': 'Paused',
       'Sofia Rahman & James Porter': 'On track',
-      'Nadia Hussain & Tom Reid': 'Starting',
+      'Nadia Hussain & Tom Reid': 'Proposed',
     });
     await expect(page.getByTestId('cohort-tab-participants').textContent()).resolves.toContain(
       '(9)',

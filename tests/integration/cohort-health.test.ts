@@ -85,9 +85,10 @@ describe('the coordinator’s health table', () => {
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     const text = await csv.text();
     expect(text.split('\n')[0]).toBe(
-      'Mentor,Mentee,Arrangement,Health,Meetings held,Meetings planned,Minimum met,Last meeting,Asked for a word,Paused or ended by,Their part,Paused or ended on,Reason,Paused until,Who asked for a word',
+      'Mentor,Mentee,Arrangement,State,Health,Meetings held,Meetings planned,Months missed,Minimum met,Last meeting,Asked for a word,Paused or ended by,Their part,Paused or ended on,Reason,Paused until,Who asked for a word',
     );
-    expect(text).toContain('Mia Cole,Raj Shah,reverse,At risk,1,6,no,2027-03-09,0,,,,,,');
+    // The state in the partners' words, how the pair is doing, and the two months missed.
+    expect(text).toContain('Mia Cole,Raj Shah,reverse,Active,At risk,1,6,2,no,2027-03-09,0,,,,,,');
     expect(text).not.toContain('Nobody else reads this');
 
     // Participants are refused.

@@ -206,7 +206,13 @@ describe('the journey commands', () => {
 describe('the journey job kinds', () => {
   it('skips a job of a kind the journey does not know, without reading the pair', async () => {
     const handler = new JourneyJobHandler({
-      journey: { load: unused, introduce: unused, complete: unused, closeWindow: unused },
+      journey: {
+        load: unused,
+        introduce: unused,
+        complete: unused,
+        closeWindow: unused,
+        endTimedPause: unused,
+      },
       delivery: { deliver: unused, alert: unused, timeZoneOf: unused },
       followUps: { schedule: unused },
       now: () => NOW,

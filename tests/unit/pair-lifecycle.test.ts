@@ -235,6 +235,7 @@ describe('pair lifecycle', () => {
       expect(result.ok && result.detail).toEqual({
         activeSince: '2027-01-15T10:00:00.000Z',
         resumedAt: NOW.toISOString(),
+        resumedBy: by,
       });
     },
   );

@@ -32,7 +32,11 @@ import { LinkFields } from './form/link-fields';
 import { PreviewPanel } from './form/preview-panel';
 import { SendTimeFields } from './form/send-time-fields';
 import type { CohortParticipant, PairHealthRow } from '../coordinator/coordinator-api';
-import { plural } from '../coordinator/coordinator-api';
+import {
+  type AudienceCount,
+  RECIPROCAL_COUNT_NOTE,
+  peopleWords,
+} from '../../../bot/src/contracts/audience-counts';
 import { FormProblem, SubmitButton, useFormStyles } from '../shared/form-parts';
 import type { LoadState } from '../shared/use-api-load';
 import { describeFailure, useFormSubmit } from '../shared/use-form-submit';
@@ -109,8 +113,10 @@ export function AnnouncementForm({
     people.status === 'loaded'
       ? audienceSizes(people.data, pairs.status === 'loaded' ? pairs.data : undefined)
       : {};
-  const reach =
-    values.audience === 'people' ? values.participantIds.length : sizes[values.audience];
+  const reach: AudienceCount | undefined =
+    values.audience === 'people'
+      ? { people: values.participantIds.length, reciprocal: 0 }
+      : sizes[values.audience];
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -143,11 +149,11 @@ export function AnnouncementForm({
   const reachWords =
     reach === undefined
       ? null
-      : reach === 0
+      : reach.people === 0
         ? values.audience === 'people'
           ? 'Nobody chosen yet.'
           : 'Nobody is in this group right now.'
-        : `Goes to ${plural(reach, 'person', 'people')}.`;
+        : `Goes to ${peopleWords(reach)}.`;
 
   return (
     <div className={styles.layout} data-testid="announcement-compose">
@@ -252,6 +258,11 @@ export function AnnouncementForm({
         {reachWords && (
           <Text className={styles.reach} data-testid="announcement-reach">
             {reachWords}
+          </Text>
+        )}
+        {reach && reach.reciprocal > 0 && reach.people > 0 && (
+          <Text size={200} data-testid="announcement-reach-note">
+            {RECIPROCAL_COUNT_NOTE}
           </Text>
         )}
         <div className={formStyles.buttons}>

@@ -1,4 +1,9 @@
 import { formatDay, formatTime } from '../calendar/calendar-format';
+import {
+  type AudienceCount,
+  countAudiences,
+  partsOf,
+} from '../../../bot/src/contracts/audience-counts';
 import type { CohortParticipant, PairHealthRow } from '../coordinator/coordinator-api';
 import type {
   Announcement,
@@ -139,30 +144,28 @@ export function matchesFilter(r: AnnouncementRecipient, filter: RecipientFilter)
 
 /**
  * How many people each audience reaches today, worked out from the roster and pairs' health
- * as the service does (reciprocal partners are both mentor and mentee; ended pairs count for
- * neither). The service works it out again when it sends.
+ * as the service does (reciprocal partners are both mentor and mentee, and the count says how
+ * many; ended pairs count for neither). The service works it out again when it sends.
  */
 export function audienceSizes(
   people: CohortParticipant[],
   pairs: PairHealthRow[] | undefined,
-): Partial<Record<Audience, number>> {
+): Partial<Record<Audience, AudienceCount>> {
   const pairById = new Map((pairs ?? []).map((p) => [p.pairId, p]));
-  let mentors = 0;
-  let mentees = 0;
   let needy = 0;
-  for (const person of people) {
+  const counted = people.map((person) => {
     const pair = person.pairId ? pairById.get(person.pairId) : undefined;
-    const live = pair && pair.state !== 'ended_early';
-    const both = live && pair.arrangement === 'reciprocal';
-    if (both || person.role === 'mentor') mentors += 1;
-    if (both || person.role === 'mentee') mentees += 1;
+    const live = pair !== undefined && pair.state !== 'ended_early';
+    const reciprocal = live && pair.arrangement === 'reciprocal';
     if (live && (pair.health === 'needs_check_in' || pair.health === 'at_risk')) needy += 1;
-  }
-  const sizes: Partial<Record<Audience, number>> = { cohort: people.length };
+    return { parts: partsOf(person.role, reciprocal), reciprocal };
+  });
+  const counts = countAudiences(counted);
+  const sizes: Partial<Record<Audience, AudienceCount>> = { cohort: counts.everyone };
   if (pairs) {
-    sizes.mentors = mentors;
-    sizes.mentees = mentees;
-    sizes.needs_check_in = needy;
+    sizes.mentors = counts.mentors;
+    sizes.mentees = counts.mentees;
+    sizes.needs_check_in = { people: needy, reciprocal: 0 };
   }
   return sizes;
 }

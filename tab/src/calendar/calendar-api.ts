@@ -1,6 +1,10 @@
 import type { ApiClient } from '../app/api-client';
+import type { AudienceCount } from '../../../bot/src/contracts/audience-counts';
+import { audienceSizes } from '../announcements/announcement-words';
+import { getHealth, getParticipants } from '../coordinator/coordinator-api';
 import type {
   CalendarEvent,
+  EventAudience,
   CalendarEventList,
   CalendarFeed,
   CalendarFeedRevoked,
@@ -42,6 +46,23 @@ export function calendarApi(client: ApiClient) {
         method: 'POST',
         body: {},
       }),
+    /**
+     * How many each audience would invite today (the programme team's roster and pairs), counted
+     * as the invitations are: a reciprocal partner is among the mentors and among the mentees.
+     */
+    async audienceCounts(cohortId: string): Promise<Record<EventAudience, AudienceCount>> {
+      const [people, pairs] = await Promise.all([
+        getParticipants(client, cohortId),
+        getHealth(client, cohortId),
+      ]);
+      const sizes = audienceSizes(people, pairs);
+      const none = { people: 0, reciprocal: 0 };
+      return {
+        everyone: sizes.cohort ?? none,
+        mentors: sizes.mentors ?? none,
+        mentees: sizes.mentees ?? none,
+      };
+    },
     /** The event as an iCalendar file; the route needs the bearer token, so it is fetched. */
     icsFor: (cohortId: string, eventId: string) =>
       client.requestText(`${eventPath(cohortId, eventId)}/ics`),

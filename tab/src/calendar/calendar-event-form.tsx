@@ -20,6 +20,7 @@ import {
   type EventAudience,
   type EventType,
 } from '../../../bot/src/contracts/calendar';
+import { RECIPROCAL_COUNT_NOTE, audienceLabel } from '../../../bot/src/contracts/audience-counts';
 import type { CalendarApi } from './calendar-api';
 import { AUDIENCE_CHOICES, viewerTimeZone } from './calendar-format';
 import { EventConflict } from './event-conflict';
@@ -34,6 +35,7 @@ import {
   valuesFrom,
 } from './event-form-values';
 import { FormProblem, SubmitButton, useFormStyles } from '../shared/form-parts';
+import { useApiLoad } from '../shared/use-api-load';
 import { useFormSubmit } from '../shared/use-form-submit';
 import { FocusHeading } from '../shared/view-header';
 
@@ -82,6 +84,10 @@ export function EventForm({
     idOf,
   });
   const [latest, setLatest] = useState<CalendarEvent | undefined>();
+  // How many each audience invites today; the form works without it if it cannot load.
+  const [countsLoad] = useApiLoad(() => api.audienceCounts(cohortId), [api, cohortId]);
+  const counts = countsLoad.status === 'loaded' ? countsLoad.data : undefined;
+  const chosenCount = counts?.[values.audience];
   // The heading names the event as it was when the form opened, even if someone renames it.
   const [editedTitle] = useState(event?.title);
 
@@ -175,7 +181,12 @@ export function EventForm({
             ))}
           </Select>
         </Field>
-        <Field label="Who it is for" required validationMessage={errors.audience}>
+        <Field
+          label="Who it is for"
+          required
+          validationMessage={errors.audience}
+          hint={chosenCount && chosenCount.reciprocal > 0 ? RECIPROCAL_COUNT_NOTE : undefined}
+        >
           <Select
             {...fieldProps('audience')}
             value={values.audience}
@@ -183,7 +194,7 @@ export function EventForm({
           >
             {EVENT_AUDIENCES.map((a) => (
               <option key={a} value={a}>
-                {AUDIENCE_CHOICES[a]}
+                {audienceLabel(AUDIENCE_CHOICES[a], counts?.[a])}
               </option>
             ))}
           </Select>

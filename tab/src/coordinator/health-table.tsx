@@ -6,6 +6,7 @@ import {
   type CohortSummary,
   HEALTH_WORDS,
   NO_REASON_GIVEN,
+  PAIR_STATE_WORDS,
   type PairHealth,
   type PairHealthRow,
 } from '../../../bot/src/contracts/cohorts';
@@ -164,6 +165,11 @@ function HealthRow({ row }: { row: PairHealthRow }) {
       <td className={t.td}>{row.arrangement === 'reciprocal' ? 'Reciprocal' : 'Reverse'}</td>
       <td className={t.td}>
         <HealthBadge row={row} />
+        {row.state === 'active' && (
+          <span className={mergeClasses(t.block, t.muted, t.small)} data-testid="health-pair-state">
+            {PAIR_STATE_WORDS.active}
+          </span>
+        )}
         <ChangeDetail row={row} />
       </td>
       <td className={t.td}>

@@ -1,3 +1,4 @@
+import { PAIR_STATE_WORDS } from '../../../bot/src/contracts/cohorts';
 import { STAFF_ROLE_WORDS } from '../../../bot/src/contracts/roles';
 import type {
   Arrangement,
@@ -64,17 +65,9 @@ export function describeRole(role: ParticipantRole): string {
   return role === 'mentor' ? 'You have joined as a reverse mentor' : 'You have joined as a mentee';
 }
 
-const pairStates: Record<PairState, string> = {
-  proposed: 'Match proposed',
-  introduced: 'Introduced',
-  active: 'Meeting',
-  paused: 'Paused',
-  completed: 'Completed',
-  ended_early: 'Ended',
-};
-
+/** A pair's state in the contract's words, the same on every screen and card. */
 export function describePairState(state: PairState): string {
-  return pairStates[state] ?? state;
+  return PAIR_STATE_WORDS[state] ?? state;
 }
 
 export function roleName(role: string): string {

@@ -4,6 +4,7 @@ import {
   AUDIENCE_WORDS,
   type Audience,
 } from '../../../../bot/src/contracts/announcements';
+import { type AudienceCount, audienceLabel } from '../../../../bot/src/contracts/audience-counts';
 import type { CohortParticipant } from '../../coordinator/coordinator-api';
 import type { LoadState } from '../../shared/use-api-load';
 import { PeoplePicker } from '../announcement-people';
@@ -13,7 +14,7 @@ interface AudienceFieldsProps {
   audience: Audience;
   participantIds: string[];
   /** How many each audience reaches today, when known. */
-  sizes: Partial<Record<Audience, number>>;
+  sizes: Partial<Record<Audience, AudienceCount>>;
   people: LoadState<CohortParticipant[]>;
   onRetryPeople?: () => void;
   errors: FormErrors;
@@ -45,8 +46,7 @@ export function AudienceFields({
         >
           {AUDIENCES.map((a) => (
             <option key={a} value={a}>
-              {AUDIENCE_WORDS[a]}
-              {a !== 'people' && sizes[a] !== undefined ? ` (${sizes[a]})` : ''}
+              {audienceLabel(AUDIENCE_WORDS[a], a === 'people' ? undefined : sizes[a])}
             </option>
           ))}
         </Select>

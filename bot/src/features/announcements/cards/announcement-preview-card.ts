@@ -1,3 +1,4 @@
+import { RECIPROCAL_COUNT_NOTE, peopleWords } from '../../../contracts/audience-counts';
 import type { CardJson } from '../../../platform/teams/cards/render';
 import { CARD_VERSION, heading } from '../../../platform/teams/cards/render';
 import { execute, finishCard, subtle, text } from '../../../platform/teams/cards/card-kit';
@@ -7,6 +8,8 @@ export interface PreviewCardData {
   announcementCard: CardJson;
   audienceWords: string;
   recipientCount: number;
+  /** Of them, people in reciprocal pairs, when the audience is mentors or mentees. */
+  reciprocalCount?: number;
   whenWords: string;
   alsoInChannel: boolean;
   /** The draft, carried on the buttons so Send and Edit need nothing stored yet. */
@@ -15,6 +18,7 @@ export interface PreviewCardData {
 
 /** What will be sent, to whom and when; nothing goes out until "Send" is pressed. */
 export function buildPreviewCard(data: PreviewCardData): CardJson {
+  const reach = { people: data.recipientCount, reciprocal: data.reciprocalCount ?? 0 };
   const card = {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
@@ -22,10 +26,11 @@ export function buildPreviewCard(data: PreviewCardData): CardJson {
     body: [
       heading('Preview'),
       text(
-        `To **${data.audienceWords}**: ${data.recipientCount} ${
-          data.recipientCount === 1 ? 'person' : 'people'
-        }${data.alsoInChannel ? ', and the programme channel' : ''}. Sends ${data.whenWords}.`,
+        `To **${data.audienceWords}**: ${peopleWords(reach)}${
+          data.alsoInChannel ? ', and the programme channel' : ''
+        }. Sends ${data.whenWords}.`,
       ),
+      ...(reach.reciprocal > 0 ? [subtle(RECIPROCAL_COUNT_NOTE)] : []),
       {
         type: 'Container',
         style: 'emphasis',

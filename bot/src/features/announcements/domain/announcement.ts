@@ -118,6 +118,8 @@ export interface AudienceMember {
   displayName: string;
   /** Mentor, mentee, or both (reciprocal pairs). */
   roles: ('mentor' | 'mentee')[];
+  /** In a reciprocal pair that has not ended: counted among mentors and among mentees. */
+  reciprocal?: boolean;
   /** Whether their pair needs a check-in or is at risk (from pair health). */
   pairNeedsCheckIn: boolean;
 }

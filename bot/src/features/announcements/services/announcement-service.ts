@@ -140,16 +140,19 @@ export class AnnouncementService {
     cohortId: string,
     input: CreateAnnouncementBody,
     from: Sender,
-  ): Promise<{ card: CardJson; recipientCount: number }> {
+  ): Promise<{ card: CardJson; recipientCount: number; reciprocalCount: number }> {
     const cohort = await this.ports.cohorts.get(cohortId);
     if (!cohort) throw refusal('cohortId', 'no cohort has that id');
     const draft = draftAnnouncement('preview', cohortId, input, from, this.now());
     const audience = await this.fanout.audience.audienceOf(draft);
     if (audience.length === 0)
       throw refusal('audience', 'has nobody in it; choose another audience');
+    // Mentors and mentees: a reciprocal partner is in both, and the preview says so.
+    const byPart = input.audience === 'mentors' || input.audience === 'mentees';
     return {
       card: cardForAnnouncement(draft, cohort.value.name, false),
       recipientCount: audience.length,
+      reciprocalCount: byPart ? audience.filter((m) => m.reciprocal).length : 0,
     };
   }
 

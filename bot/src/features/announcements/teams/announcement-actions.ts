@@ -145,6 +145,7 @@ export class AnnouncementActions {
         announcementCard: preview.card,
         audienceWords: AUDIENCE_WORDS[parsed.input.audience],
         recipientCount: preview.recipientCount,
+        reciprocalCount: preview.reciprocalCount,
         whenWords,
         alsoInChannel: parsed.input.alsoInChannel,
         draft,

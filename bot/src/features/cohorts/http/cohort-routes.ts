@@ -15,6 +15,7 @@ import { AppError } from '../../../platform/errors';
 import { cohortAggregate } from '../domain/cohort-figures';
 import {
   NO_REASON_GIVEN,
+  PAIR_STATE_WORDS,
   type PairHealthRow,
   type RosterImported,
 } from '../../../contracts/cohorts';
@@ -166,9 +167,11 @@ function healthCsv(rows: PairHealthRow[]): string {
       'Mentor',
       'Mentee',
       'Arrangement',
+      'State',
       'Health',
       'Meetings held',
       'Meetings planned',
+      'Months missed',
       'Minimum met',
       'Last meeting',
       'Asked for a word',
@@ -183,9 +186,11 @@ function healthCsv(rows: PairHealthRow[]): string {
       r.mentor,
       r.mentee,
       r.arrangement,
+      PAIR_STATE_WORDS[r.state],
       r.healthText,
       r.held,
       r.planned,
+      r.missedMonths,
       r.minimumMet ? 'yes' : 'no',
       r.lastContact?.slice(0, 10) ?? '',
       r.askedForCoordinator,

@@ -1,3 +1,4 @@
+import { PAIR_STATE_WORDS, type PairState } from '../../../contracts/cohorts';
 import {
   type CardJson,
   cardTemplate,
@@ -28,14 +29,19 @@ const template = cardTemplate([
   },
 ]);
 
-const STATE_TEXT: Record<string, string> = {
-  proposed: 'Matched: your introduction is on its way',
-  introduced: 'Introduced: agree your relationship contract',
-  active: 'Meeting',
-  paused: 'Paused',
-  completed: 'Completed',
-  ended_early: 'Ended',
+/** What a state asks of the pair, after the state's word (PAIR_STATE_WORDS). */
+const STATE_HINT: Partial<Record<PairState, string>> = {
+  proposed: 'your introduction is on its way',
+  introduced: 'agree your relationship contract',
 };
+
+/** 'Introduced: agree your relationship contract', 'Active': the contract's word first. */
+export function pairStateText(state: string): string {
+  const words = (PAIR_STATE_WORDS as Record<string, string>)[state];
+  if (!words) return state;
+  const hint = STATE_HINT[state as PairState];
+  return hint ? `${words}: ${hint}` : words;
+}
 
 export function buildMyPairCard(data: MyPairCardData): CardJson {
   const arrangementText =
@@ -51,6 +57,6 @@ export function buildMyPairCard(data: MyPairCardData): CardJson {
     arrangementText,
     partnerName: data.partner.displayName,
     partnerWork: work || 'Not given',
-    stateText: STATE_TEXT[data.state] ?? data.state,
+    stateText: pairStateText(data.state),
   });
 }

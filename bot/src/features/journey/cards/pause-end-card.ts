@@ -39,7 +39,8 @@ export interface EndCardData extends FormState<EndInputId> {
 }
 
 export interface PartnerNoticeCardData {
-  kind: 'paused' | 'resumed' | 'ended';
+  /** `pause-over`: a pause for a set time reached its end and the pairing resumed by itself. */
+  kind: 'paused' | 'resumed' | 'ended' | 'pause-over';
 }
 
 /** The values of the `weeks` input; 'until_resumed' has no end date. */
@@ -139,6 +140,13 @@ const NOTICES: Record<PartnerNoticeCardData['kind'], { title: string; lines: str
     title: 'Your pairing has resumed',
     lines: [
       'Your mentoring pairing is active again. I will remind you when it is time to plan your next meeting.',
+    ],
+  },
+  'pause-over': {
+    title: 'Welcome back: your pairing has resumed',
+    lines: [
+      'The pause on your mentoring pairing has come to its end, so your pairing is active again. I will remind you when it is time to plan your next meeting.',
+      'If now is still not a good time, you can pause again whenever you need to: type "pause".',
     ],
   },
   ended: {

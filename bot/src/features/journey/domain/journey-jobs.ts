@@ -18,6 +18,10 @@ export const JOURNEY_JOB_KINDS = [
   'coordinator-alert',
   /** Five working days after the introduction with no agreed contract: one gentle chaser. */
   'contract-chaser',
+  /** A pause for a set time reaches its end: the pair resumes by itself (see pause-end.ts). */
+  'pause-end',
+  /** Follows a pause's end: each partner is told, kindly, that the pairing is active again. */
+  'pause-over',
 ] as const;
 
 export type JourneyJobKind = (typeof JOURNEY_JOB_KINDS)[number];

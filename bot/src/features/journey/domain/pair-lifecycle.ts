@@ -92,6 +92,8 @@ export interface PairStatusDetail {
   pausedUntil?: string;
   /** The latest resume; windows that closed before it were (at least partly) paused. */
   resumedAt?: string;
+  /** Who resumed last: a partner, the coordinator, or SYSTEM_ACTOR when a timed pause ended. */
+  resumedBy?: string;
   completedAt?: string;
   endedAt?: string;
   endedBy?: string;
@@ -227,6 +229,7 @@ export function applyPairEvent(
         pauseReason: undefined,
         pausedUntil: undefined,
         resumedAt: at,
+        resumedBy: event.by,
       };
       change.by = event.by;
       break;

@@ -7,6 +7,8 @@ import { type CardJson, withRefresh } from '../../../platform/teams/cards/render
 import { type JourneyJob, type JourneyJobKind, isJourneyJobKind } from '../domain/journey-jobs';
 import { isPastItsMoment } from '../domain/job-moments';
 import { isJobStillWanted } from '../domain/journey-schedule';
+import { resumedByPauseEnd } from '../domain/pause-end';
+import { buildPartnerNoticeCard } from '../cards/pause-end-card';
 import { isRefusal } from '../services/journey-refusals';
 import type { JourneyService } from '../services/journey-service';
 import type { PairContext } from '../services/pair-context';
@@ -20,7 +22,10 @@ export interface FollowUpSink {
 
 /** What the journey's job handler uses. */
 export interface JourneyJobDeps {
-  journey: Pick<JourneyService, 'load' | 'introduce' | 'complete' | 'closeWindow'>;
+  journey: Pick<
+    JourneyService,
+    'load' | 'introduce' | 'complete' | 'closeWindow' | 'endTimedPause'
+  >;
   delivery: Pick<NudgeDelivery, 'deliver' | 'alert' | 'timeZoneOf'>;
   followUps: FollowUpSink;
   now: () => Date;
@@ -163,6 +168,24 @@ export class JourneyJobHandler {
       'coordinator-alert': {
         checkWanted: false,
         prepare: async (job, ctx) => ({ result: await this.alertCoordinator(job, ctx) }),
+      },
+      'pause-end': {
+        checkWanted: false,
+        // Resumed, ended or paused again meanwhile: nothing to do.
+        prepare: async (job, ctx) => {
+          const step = await journey.endTimedPause(ctx, String(job.payload.until));
+          if (step.kind === 'wait') return { result: { retryAt: step.at } };
+          return { result: step.kind === 'nothing' ? 'skipped' : 'done' };
+        },
+      },
+      'pause-over': {
+        checkWanted: false,
+        // It tells that the pairing is running again: not a reminder a person may hold back.
+        evenWhenPaused: true,
+        prepare: async (job, ctx) =>
+          resumedByPauseEnd(ctx.pair.value, ctx.status, job.payload.until)
+            ? { card: buildPartnerNoticeCard({ kind: 'pause-over' }) }
+            : { result: 'skipped' },
       },
     };
   }

@@ -1,12 +1,6 @@
-import type { PairHealthRow } from '../../../contracts/cohorts';
+import { type PairHealthRow, pairHealthWords } from '../../../contracts/cohorts';
 import { progress } from '../domain/meeting-plan';
-import {
-  HEALTH_WORDS,
-  coordinatorRequests,
-  lastContact,
-  pairHealth,
-  stateChange,
-} from '../domain/pair-health';
+import { coordinatorRequests, lastContact, pairHealth, stateChange } from '../domain/pair-health';
 import { cohortTimeZone, contractDueBy } from '../domain/working-days';
 import type { Cohort, Pair, Participant } from '../../cohorts';
 import { eachLimited } from '../../../platform/storage/batch';
@@ -67,7 +61,7 @@ export async function cohortHealth(
       arrangement: pair.arrangement,
       state: pair.state,
       health,
-      healthText: HEALTH_WORDS[health],
+      healthText: pairHealthWords(pair.state, health),
       held: counts.held,
       planned: cohort.value.cadence.plannedMeetings,
       missedMonths: meetings.filter((m) => m.status === 'missed').length,

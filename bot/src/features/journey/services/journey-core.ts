@@ -2,6 +2,7 @@ import type { ScheduledJob } from '../domain/journey-jobs';
 import { jobsForPair } from '../domain/journey-schedule';
 import { type PairEvent, applyPairEvent } from '../domain/pair-lifecycle';
 import type { Meeting } from '../domain/pair-space';
+import { pauseEndJob } from '../domain/pause-end';
 import type { Logger } from '../../../platform/logger';
 import { NotFoundError } from '../../../platform/storage/errors';
 import type { Versioned } from '../../../platform/storage/versioned';
@@ -9,6 +10,9 @@ import { rowKeys } from '../store/pair-space-repository';
 import { type JourneyStores, type PairContext, loadPairContext, sides } from './pair-context';
 import { refuse } from './journey-refusals';
 import type { EmailHint } from '../../../platform/vouched-email';
+
+/** The fields of a pause: set by a pause, cleared by the next resume. */
+const PAUSE_FIELDS = ['pausedAt', 'pausedBy', 'pauseReason', 'pausedUntil'] as const;
 
 /** Where jobs go; the scheduler's job store implements it. */
 export interface JobSink {
@@ -139,9 +143,16 @@ export class JourneyCore {
     const result = applyPairEvent(ctx.pair.value, event, now, ctx.status);
     if (!result.ok) throw refuse.pairChange(result.reason);
     const status = { ...ctx.status, ...result.detail, updatedAt: now.toISOString() };
+    // What the event cleared (a resume clears the pause's who, why and until; a pause without a
+    // reason or an end clears the last pause's) must not come back from the status read.
+    for (const key of PAUSE_FIELDS) if (!(key in result.detail)) delete status[key];
     await this.saveStatus(ctx, status);
     const pair = await this.stores.pairs.update(result.pair, ctx.pair.etag);
     this.deps.log.info({ pairId: ctx.pair.value.id, change: result.change }, 'pair state changed');
+    // A pause for a set time ends by itself, whoever paused (a partner or the programme team).
+    if (event.type === 'pause' && status.pausedUntil) {
+      await this.deps.jobs.schedule([pauseEndJob(pair.value, status.pausedUntil)]);
+    }
     return { ...ctx, pair, status };
   }
 

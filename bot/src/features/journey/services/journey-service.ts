@@ -7,6 +7,8 @@ import {
 } from '../domain/contract';
 import type { ContractEditInput, PauseInput } from '../domain/journey-inputs';
 import { planWindows } from '../domain/meeting-plan';
+import { SYSTEM_ACTOR } from '../domain/pair-lifecycle';
+import { type PauseEndStep, pauseEndStep, pauseOverNotices } from '../domain/pause-end';
 import type { Contract, Meeting } from '../domain/pair-space';
 import { resolveTimeZone } from '../domain/send-window';
 import { ConflictError } from '../../../platform/storage/errors';
@@ -204,6 +206,25 @@ export class JourneyService {
     const resumed = await this.core.applyEvent(ctx, { type: 'resume', by: participantId });
     await this.syncJobs(resumed);
     return resumed;
+  }
+
+  /**
+   * A pause for a set time reached its end (its `pause-end` job is due): the pair resumes as if
+   * a partner resumed it, its reminders are planned again, and both partners are to be told.
+   * Does nothing when it was resumed, ended or paused again meanwhile; a retry after a crash
+   * only tells (the notices' ids are fixed, so nobody is told twice).
+   */
+  async endTimedPause(ctx: PairContext, until: string): Promise<PauseEndStep> {
+    const now = this.core.now();
+    const step = pauseEndStep(ctx.pair.value, ctx.status, { payload: { until } }, now);
+    if (step.kind === 'resume') {
+      const resumed = await this.core.applyEvent(ctx, { type: 'resume', by: SYSTEM_ACTOR });
+      await this.syncJobs(resumed);
+    }
+    if (step.kind === 'resume' || step.kind === 'tell') {
+      await this.core.deps.jobs.schedule(pauseOverNotices(ctx.pair.value, until, now));
+    }
+    return step;
   }
 
   async end(ctx: PairContext, participantId: string, reason?: string): Promise<PairContext> {

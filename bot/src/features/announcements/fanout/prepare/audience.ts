@@ -24,6 +24,7 @@ export class AudienceResolver {
       this.ports.pairs.listByCohort(a.cohortId),
     ]);
     const roles = new Map<string, Set<Role>>();
+    const reciprocal = new Set<string>();
     const add = (id: string, role: Role) => roles.set(id, (roles.get(id) ?? new Set()).add(role));
     for (const pair of pairs) {
       if (pair.state === 'ended_early') continue;
@@ -32,6 +33,7 @@ export class AudienceResolver {
       if (pair.arrangement === 'reciprocal') {
         add(pair.mentorId, 'mentee');
         add(pair.menteeId, 'mentor');
+        reciprocal.add(pair.mentorId).add(pair.menteeId);
       }
     }
     let needy = new Set<string>();
@@ -54,6 +56,7 @@ export class AudienceResolver {
         userId: p.userId,
         displayName: p.displayName,
         roles: own ? [...own] : fallback,
+        reciprocal: reciprocal.has(p.id),
         pairNeedsCheckIn: needy.has(p.id),
       };
     });
