@@ -9,7 +9,7 @@ import { Loading, Problem } from '../shared/status-views';
 import { placeFromUrl, placeToUrl } from '../app/url-params';
 import type { TabPlace } from '../app/url-params';
 import { useApiLoad } from '../shared/use-api-load';
-import { isProgrammeTeam } from '../../../bot/src/contracts/roles';
+import { isProgrammeTeam } from '../../../bot/src/contracts/staff-access';
 
 // A pair's space, a calendar and a cohort are opened from the home view, so each loads only
 // when asked for.

@@ -1,4 +1,4 @@
-import { STAFF_ROLE_WORDS } from '../../../bot/src/contracts/roles';
+import { STAFF_ROLE_WORDS } from '../../../bot/src/contracts/staff-access';
 import type {
   Arrangement,
   Cadence,
