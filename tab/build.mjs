@@ -10,6 +10,7 @@ import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/p
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { fluentImports } from './build/fluent-imports.mjs';
 
 const tabDir = path.dirname(fileURLToPath(import.meta.url));
 const rootDir = path.resolve(tabDir, '..');
@@ -68,6 +69,8 @@ const options = {
   assetNames: 'media/[name]-[hash]',
   define: { 'process.env.NODE_ENV': JSON.stringify(mode) },
   logLevel: 'warning',
+  // Fluent components used only in lazy views stay out of the initial JS (see the plugin).
+  plugins: [fluentImports({ sourceDir: path.join(tabDir, 'src') })],
 };
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -241,6 +244,7 @@ async function main() {
     const ctx = await esbuild.context({
       ...options,
       plugins: [
+        ...options.plugins,
         {
           name: 'tab-html-and-meta',
           setup(build) {

@@ -1,9 +1,17 @@
 import type { ApiClient } from '../app/api-client';
+import type { CohortSummary } from '../../../bot/src/contracts/cohorts';
 import type { AuditTrail } from '../../../bot/src/contracts/audit';
 import type { CohortAggregate } from '../../../bot/src/contracts/cohort-summary';
 import type { NewRoleGrant, RoleGrantView, RoleGrants } from '../../../bot/src/contracts/roles';
 
 /** The programme admin's calls (roles, audit trail) and a sponsor's figures. */
+
+/** Every cohort, read fresh (one may have been created since home was loaded). */
+export function listCohorts(client: ApiClient): Promise<CohortSummary[]> {
+  return client
+    .request<{ cohorts: CohortSummary[] }>('/api/cohorts')
+    .then((answer) => answer.cohorts);
+}
 
 export function listRoles(client: ApiClient): Promise<RoleGrantView[]> {
   return client.request<RoleGrants>('/api/roles').then((answer) => answer.grants);

@@ -3,6 +3,8 @@ import type { CohortSummary } from '../../../bot/src/contracts/cohorts';
 import type { ApiClient } from '../app/api-client';
 import { Tabs } from '../coordinator/cohort-tabs';
 import { ViewFrame, ViewTitle } from '../shared/view-header';
+import { useApiLoad } from '../shared/use-api-load';
+import { listCohorts } from './admin-api';
 import { AuditSection } from './audit-section';
 import { RolesSection } from './roles-section';
 
@@ -10,13 +12,16 @@ type Pane = 'roles' | 'audit';
 
 interface AdminViewProps {
   client: ApiClient;
+  /** The cohorts known when home loaded: shown until the fresh list arrives. */
   cohorts: CohortSummary[];
   onBack: () => void;
 }
 
 /** The programme admin's screens: who holds which staff role, and the audit trail. */
-export function AdminView({ client, cohorts, onBack }: AdminViewProps) {
+export function AdminView({ client, cohorts: known, onBack }: AdminViewProps) {
   const [pane, setPane] = useState<Pane>('roles');
+  const [load] = useApiLoad(() => listCohorts(client), [client]);
+  const cohorts = load.status === 'loaded' ? load.data : known;
   const idBase = useId().replace(/:/g, '');
   const tabId = (value: Pane) => `${idBase}-${value}-tab`;
   const panelId = (value: Pane) => `${idBase}-${value}-panel`;

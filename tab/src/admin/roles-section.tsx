@@ -63,7 +63,9 @@ export function RolesSection({ client, cohorts }: RolesSectionProps) {
   const [load, , reload] = useApiLoad(() => listRoles(client), [client]);
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<StaffRole>('coordinator');
-  const [cohortId, setCohortId] = useState(cohorts[0]?.id ?? '');
+  const [picked, setCohortId] = useState(cohorts[0]?.id ?? '');
+  // The list can arrive or change after the first render: a pick no longer listed falls back.
+  const cohortId = cohorts.some((c) => c.id === picked) ? picked : (cohorts[0]?.id ?? '');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState(false);
   const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
@@ -239,7 +241,7 @@ export function RolesSection({ client, cohorts }: RolesSectionProps) {
               <DialogActions>
                 <Button
                   appearance="primary"
-                  disabled={saving}
+                  disabledFocusable={saving}
                   onClick={() => void remove(removing)}
                   data-testid="role-remove-yes"
                 >

@@ -14,10 +14,14 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
+import { type FocusReturn, focusReturnFrom, returnFocusLater } from '../shared/focus-return';
 import { ApiRequestError } from '../app/api-client';
 import { describeFailure } from '../shared/use-form-submit';
+
+/** How long a closed dialog stays mounted: Fluent's close, focus return and aria-hidden undo. */
+export const CHANGE_DIALOG_CLOSE_MS = 400;
 
 const useStyles = makeStyles({
   // The content scrolls as a whole: no part of it (a message, the fields) shrinks to fit.
@@ -137,9 +141,36 @@ export function ChangeDialog({
     }
   }, [open]);
 
-  // Mounted only while open: a closed Fluent Dialog per table row would still wire Tabster's
-  // modalizer, whose focusable aria-hidden helpers accessibility checkers report.
-  if (!open) return null;
+  const [closing, setClosing] = useState(false);
+  const wasOpen = useRef(open);
+  const focusBack = useRef<FocusReturn>({ opener: null, around: null });
+  useEffect(() => {
+    if (!wasOpen.current && open) focusBack.current = focusReturnFrom(document.activeElement);
+    if (wasOpen.current && !open) {
+      setClosing(true);
+      returnFocusLater(focusBack.current, CHANGE_DIALOG_CLOSE_MS);
+    }
+    wasOpen.current = open;
+  }, [open]);
+  // Gone with its row while open (the change removed the row's buttons): focus back all the same.
+  useEffect(
+    () => () => {
+      if (wasOpen.current) returnFocusLater(focusBack.current, CHANGE_DIALOG_CLOSE_MS);
+    },
+    [],
+  );
+  useEffect(() => {
+    if (!closing) return undefined;
+    const timer = window.setTimeout(() => setClosing(false), CHANGE_DIALOG_CLOSE_MS);
+    return () => window.clearTimeout(timer);
+  }, [closing]);
+
+  // Mounted only while open (and just after): a closed Fluent Dialog per table row would still
+  // wire Tabster's modalizer, whose focusable aria-hidden helpers accessibility checkers report.
+  // After closing it stays one moment with `open` false, so Fluent takes back the aria-hidden it
+  // put on the rest of the page; unmounted while open, the page would stay hidden from screen
+  // readers.
+  if (!open && !closing) return null;
   return (
     <Dialog open={open} onOpenChange={(_e, data) => onOpenChange(data.open)} modalType="modal">
       <DialogSurface aria-describedby={undefined} data-testid={testId}>
@@ -158,7 +189,7 @@ export function ChangeDialog({
                     <MessageBarActions>
                       <Button
                         onClick={() => void reload()}
-                        disabled={busy}
+                        disabledFocusable={busy}
                         data-testid={`${testId}-reload`}
                       >
                         Reload
@@ -188,14 +219,14 @@ export function ChangeDialog({
               <Button
                 type="submit"
                 appearance="primary"
-                disabled={busy || conflict}
+                disabledFocusable={busy || conflict}
                 data-testid={`${testId}-confirm`}
               >
                 {busy ? 'Saving…' : confirmLabel}
               </Button>
               <Button
                 onClick={() => onOpenChange(false)}
-                disabled={busy}
+                disabledFocusable={busy}
                 data-testid={`${testId}-cancel`}
               >
                 Cancel

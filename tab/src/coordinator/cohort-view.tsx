@@ -14,6 +14,7 @@ import { RosterImport } from './roster-import';
 import { ParticipantReachNote, ReachPanel, notReachableById } from './reach-section';
 import { getReach } from './reach-api';
 import { Tabs } from './cohort-tabs';
+import { CHANGE_DIALOG_CLOSE_MS } from './change-dialog';
 import { formatCadence, formatDateRange } from '../shared/format';
 import { Loading, Problem } from '../shared/status-views';
 import { useApiLoad } from '../shared/use-api-load';
@@ -159,6 +160,13 @@ export function CoordinatorCohortView({
     retryReach();
   }, [retryHealth, retryPeople, retryPairs, retryLinks, retryReach]);
 
+  // After a change made in a dialog: read again once the dialog has closed. Reading at once
+  // would take away the row (and the dialog with it) while Fluent still holds the rest of the
+  // page aria-hidden for the open dialog, leaving the page silent to screen readers.
+  const reloadAfterDialog = useCallback(() => {
+    window.setTimeout(reload, CHANGE_DIALOG_CLOSE_MS + 100);
+  }, [reload]);
+
   // When the cohort itself could not be read, the other two most likely failed with it.
   const retryAll = useCallback(() => {
     retryCohort();
@@ -222,7 +230,11 @@ export function CoordinatorCohortView({
             {formatCadence(cohort.cadence)}
           </Text>
         </div>
-        <CohortAdminBar client={client} cohort={cohort} onChanged={() => retryCohort()} />
+        <CohortAdminBar
+          client={client}
+          cohort={cohort}
+          onChanged={() => window.setTimeout(retryCohort, CHANGE_DIALOG_CLOSE_MS + 100)}
+        />
         <Button
           onClick={() => onOpenCalendar(cohort.id)}
           aria-label={`Programme calendar for ${cohort.name}`}
@@ -265,7 +277,7 @@ export function CoordinatorCohortView({
           load={peopleLoad}
           onRetry={retryPeople}
           onImport={showImport}
-          onChanged={reload}
+          onChanged={reloadAfterDialog}
           above={
             <ReachPanel
               client={client}
@@ -292,7 +304,7 @@ export function CoordinatorCohortView({
           load={pairsLoad}
           people={peopleLoad}
           onRetry={retryPairs}
-          onChanged={reload}
+          onChanged={reloadAfterDialog}
         />
       </Panel>
       <Panel value="links" selected={section} idBase={idBase}>

@@ -4,14 +4,13 @@ import type { ReactNode } from 'react';
 import type { ApiClient } from '../app/api-client';
 import { CoordinatedCohortCard } from './coordinated-cohorts';
 import { ArchivedCohorts } from './archived-cohorts';
-import { NewCohortButton } from '../coordinator/cohort-dialogs';
 import { MePanel } from './me-panel';
 import { MembershipCard } from './membership-card';
 import { Loading, Problem } from '../shared/status-views';
 import { placeFromUrl, placeToUrl } from '../app/url-params';
 import type { TabPlace } from '../app/url-params';
 import { useApiLoad } from '../shared/use-api-load';
-import { isProgrammeTeam } from '../../../bot/src/contracts/roles';
+import { isProgrammeTeam } from '../../../bot/src/contracts/staff-access';
 
 // A pair's space, a calendar and a cohort are opened from the home view, so each loads only
 // when asked for.
@@ -23,6 +22,10 @@ const CalendarView = lazy(() =>
 );
 const ChannelHomeLoader = lazy(() =>
   import('../channel/channel-home').then((m) => ({ default: m.ChannelHomeLoader })),
+);
+// "New cohort" brings the cohort form and its checks: loaded with the home view, not before it.
+const NewCohortButton = lazy(() =>
+  import('../coordinator/cohort-dialogs').then((m) => ({ default: m.NewCohortButton })),
 );
 const AdminView = lazy(() => import('../admin/admin-view').then((m) => ({ default: m.AdminView })));
 const SponsoredCohortCard = lazy(() =>
@@ -230,7 +233,9 @@ export function HomeView({ client, channel, onSignInExpired }: HomeViewProps) {
         <Section title="Cohorts you run" testId="coordinated-cohorts">
           {me.access.programmeAdmin && (
             <div>
-              <NewCohortButton client={client} onCreated={(c) => showCohort(c.id)} />
+              <Suspense fallback={null}>
+                <NewCohortButton client={client} onCreated={(c) => showCohort(c.id)} />
+              </Suspense>
             </div>
           )}
           {me.coordinatedCohorts.length === 0 ? (

@@ -1,5 +1,5 @@
-import { PAIR_STATE_WORDS } from '../../../bot/src/contracts/cohorts';
-import { STAFF_ROLE_WORDS } from '../../../bot/src/contracts/roles';
+import { PAIR_STATE_WORDS } from '../../../bot/src/contracts/pair-words';
+import { STAFF_ROLE_WORDS } from '../../../bot/src/contracts/staff-access';
 import type {
   Arrangement,
   Cadence,
