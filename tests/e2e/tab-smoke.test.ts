@@ -37,7 +37,10 @@ describe('the tab in a browser outside Teams (dev mode)', () => {
       width: 375,
       as: PRIYA,
     });
-    await page.getByTestId('role-badge-coordinator').waitFor();
+    // Priya, the demo's coordinator, is its programme admin (she runs every cohort).
+    await expect(page.getByTestId('role-badge-programme_admin').textContent()).resolves.toBe(
+      'Programme admin',
+    );
     const cohorts = page.getByTestId('coordinated-cohorts');
     await expect(cohorts.getByRole('heading', { name: 'Cohorts you run' }).count()).resolves.toBe(
       1,

@@ -81,13 +81,16 @@ describe('the contract chaser', () => {
     }
     const seen = { nia: drive.inbox(NIA).length, tom: drive.inbox(TOM).length };
     const agreedInTime = { zed: drive.inbox(ZED).length, yas: drive.inbox(YAS).length };
-    expect(await healthOf(cohortId)).toEqual({ 'Nia Okafor': 'Starting', 'Zed Amin': 'On track' });
+    expect(await healthOf(cohortId)).toEqual({
+      'Nia Okafor': 'Introduced',
+      'Zed Amin': 'On track',
+    });
 
     // Friday 5 March: four working days on. Nothing yet.
     await drive.at('2027-03-05T15:00:00Z');
     expect(drive.textsSince(TOM, seen.tom)).toEqual([]);
     expect(drive.textsSince(NIA, seen.nia)).toEqual([]);
-    expect((await healthOf(cohortId))['Nia Okafor']).toBe('Starting');
+    expect((await healthOf(cohortId))['Nia Okafor']).toBe('Introduced');
 
     // The weekend does not count. Monday 8 March, just after 10:00: five working days on.
     await drive.at('2027-03-06T12:00:00Z');
