@@ -1,9 +1,10 @@
-import { Button, Field, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { AuditEntry } from '../../../bot/src/contracts/audit';
 import type { CohortSummary } from '../../../bot/src/contracts/cohorts';
 import type { ApiClient } from '../app/api-client';
 import { downloadCsv } from '../coordinator/coordinator-api';
+import { CohortSelect } from '../shared/cohort-select';
 import { ActionStatus, RowHeader, ScrollTable, useTableStyles } from '../shared/data-table';
 import { Loading, Problem } from '../shared/status-views';
 import { describeFailure } from '../shared/use-form-submit';
@@ -94,19 +95,14 @@ export function AuditSection({ client, cohorts }: { client: ApiClient; cohorts: 
       </Text>
       <div className={styles.tools}>
         <Field className={styles.field} label="Cohort">
-          <Select
+          <CohortSelect
             className={styles.control}
+            cohorts={cohorts}
             value={cohortId}
-            onChange={(_, d) => setCohortId(d.value)}
-            data-testid="audit-cohort"
-          >
-            <option value="">All cohorts</option>
-            {cohorts.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </Select>
+            onChange={setCohortId}
+            anyLabel="All cohorts"
+            testId="audit-cohort"
+          />
         </Field>
         <Button
           onClick={() =>

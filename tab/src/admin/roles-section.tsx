@@ -24,6 +24,7 @@ import {
   type StaffRole,
 } from '../../../bot/src/contracts/roles';
 import type { ApiClient } from '../app/api-client';
+import { CohortSelect } from '../shared/cohort-select';
 import { ActionStatus, RowHeader, ScrollTable, useTableStyles } from '../shared/data-table';
 import { Loading, Problem } from '../shared/status-views';
 import { describeFailure, fieldErrorsFrom, type FieldErrors } from '../shared/use-form-submit';
@@ -162,18 +163,13 @@ export function RolesSection({ client, cohorts }: RolesSectionProps) {
             validationMessage={errors.cohortId}
             validationState={errors.cohortId ? 'error' : 'none'}
           >
-            <Select
+            <CohortSelect
               className={styles.control}
+              cohorts={cohorts}
               value={cohortId}
-              onChange={(_, d) => setCohortId(d.value)}
-              data-testid="role-cohort"
-            >
-              {cohorts.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </Select>
+              onChange={setCohortId}
+              testId="role-cohort"
+            />
           </Field>
         )}
         <div className={styles.actions}>

@@ -1,4 +1,4 @@
-import { Button, Field, Select, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ApiClient } from '../app/api-client';
 import {
@@ -20,6 +20,7 @@ import {
 } from './admin-api';
 import { ChangeDialog, CheckFailed } from './change-dialog';
 import { getParticipants } from './coordinator-api';
+import { CohortSelect } from '../shared/cohort-select';
 
 const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
@@ -226,17 +227,12 @@ export function ParticipantActions({
           }
           validationState={errors.toCohortId || cohorts.length === 0 ? 'error' : 'none'}
         >
-          <Select
+          <CohortSelect
+            cohorts={cohorts}
             value={toCohortId}
-            onChange={(_e, d) => setToCohortId(d.value)}
-            data-testid="move-to"
-          >
-            {cohorts.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </Select>
+            onChange={setToCohortId}
+            testId="move-to"
+          />
         </Field>
       </ChangeDialog>
     </div>

@@ -58,17 +58,7 @@ export class RoleService {
     };
     await this.stores.roles.grant(grant);
     const shown = view(grant, cohort?.value.name ?? null);
-    await this.audit.record({
-      action: 'role.granted',
-      actorId: actor.userId,
-      actorName: actor.name,
-      target: 'role',
-      targetId: shown.id,
-      targetLabel: `${shown.name ?? shown.email ?? shown.userId} — ${shown.roleText}`,
-      cohortId: grant.cohortId ?? null,
-      changes: [{ field: 'role', before: null, after: roleLabel(shown) }],
-      reason: null,
-    });
+    await this.recordChange('role.granted', shown, actor);
     return shown;
   }
 
@@ -89,18 +79,32 @@ export class RoleService {
     await this.stores.roles.remove(grant);
     const cohort = grant.cohortId ? await this.stores.cohorts.get(grant.cohortId) : undefined;
     const shown = view(grant, cohort?.value.name ?? null);
-    await this.audit.record({
-      action: 'role.removed',
+    await this.recordChange('role.removed', shown, actor);
+    return shown;
+  }
+
+  /** One audit entry: the role, to whom, for which cohort, before → after. */
+  private recordChange(
+    action: 'role.granted' | 'role.removed',
+    shown: RoleGrantView,
+    actor: Actor,
+  ): Promise<void> {
+    const label = roleLabel(shown);
+    return this.audit.record({
+      action,
       actorId: actor.userId,
       actorName: actor.name,
       target: 'role',
       targetId: shown.id,
       targetLabel: `${shown.name ?? shown.email ?? shown.userId} — ${shown.roleText}`,
-      cohortId: grant.cohortId ?? null,
-      changes: [{ field: 'role', before: roleLabel(shown), after: null }],
+      cohortId: shown.cohortId,
+      changes: [
+        action === 'role.granted'
+          ? { field: 'role', before: null, after: label }
+          : { field: 'role', before: label, after: null },
+      ],
       reason: null,
     });
-    return shown;
   }
 }
 
