@@ -1,14 +1,14 @@
 import * as z from 'zod';
 import type { PairHealth, PairState } from './pair-words';
-import type { TextEncodingName } from './text-encoding';
 import type { StaffAccess, StaffRole } from './roles';
 import type { PartnerNotReachable } from './reach';
 import type { CohortStatus, WorkingHours } from './cohort-settings';
 
 /**
  * Cohorts and people on the wire: the cohort and its cadence, who a signed-in person is
- * (`GET /api/me`), the coordinator's roster, pairs and their health, and the roster import's
- * problems. The bot's routes and the tab both import these; nothing here is copied elsewhere.
+ * (`GET /api/me`), the coordinator's roster, pairs and their health. Sign-in links
+ * (sign-in-links.ts) and the roster import (roster.ts) are re-exported at the end. The bot's routes
+ * and the tab both import these; nothing here is copied elsewhere.
  */
 
 // ---------------------------------------------------------------- enums
@@ -247,121 +247,26 @@ export interface PairHealthRow {
   notReachable?: PartnerNotReachable[];
 }
 
-// ---------------------------------------------------------------- sign-in links
+// ---------------------------------------------------------------- sign-in links and roster import
 
-/**
- * How a sign-in was linked to a roster participant (or unlinked), as the link record says:
- * `roster_object_id` the roster row carried the person's Entra object id; `email_claim` the tab
- * token's `email` claim with `xms_edov` true (the email's domain owner is verified), in the
- * programme's tenant; `teams_roster_email` the email the Teams roster gave for the person of an
- * activity in the programme's tenant; `coordinator` a coordinator undid the link.
- */
-export const LINK_METHODS = [
-  'roster_object_id',
-  'email_claim',
-  'teams_roster_email',
-  'coordinator',
-] as const;
-export type LinkMethod = (typeof LINK_METHODS)[number];
+export {
+  LINK_METHODS,
+  type LinkMethod,
+  type EmailLinkMethod,
+  LINK_METHOD_WORDS,
+  LINK_ACTIONS,
+  type LinkAction,
+  type ParticipantLink,
+  type LinkEvent,
+  type CohortLinks,
+  type LinkUndone,
+} from './sign-in-links';
 
-/** The two ways an email may link a person the first time (see docs/api.md, "Linking policy"). */
-export type EmailLinkMethod = Extract<LinkMethod, 'email_claim' | 'teams_roster_email'>;
-
-/** Words for each method; the tab shows them. */
-export const LINK_METHOD_WORDS: Record<LinkMethod, string> = {
-  roster_object_id: 'Object id on the roster',
-  email_claim: 'Verified email in their sign-in (email claim, domain owner verified)',
-  teams_roster_email: 'Email from the Teams roster (programme tenant)',
-  coordinator: 'Coordinator',
-};
-
-export const LINK_ACTIONS = ['linked', 'unlinked'] as const;
-export type LinkAction = (typeof LINK_ACTIONS)[number];
-
-/** One linked participant in `GET /api/cohorts/{id}/links`; `etag` guards the undo. */
-export interface ParticipantLink {
-  participantId: string;
-  displayName: string;
-  role: ProgrammeRole;
-  /** The Entra object id the participant is linked to. */
-  userId: string;
-  /** When and how, from the latest link record; null for links made before records were kept. */
-  linkedAt: string | null;
-  via: LinkMethod | null;
-  /** Who made the link: the person themselves, or the coordinator who imported the object id. */
-  by: string | null;
-  /** The participant row's ETag: send it as If-Match to undo the link. */
-  etag: string;
-}
-
-/** One link record: a link made or undone. */
-export interface LinkEvent {
-  id: string;
-  participantId: string;
-  displayName: string;
-  action: LinkAction;
-  via: LinkMethod;
-  userId: string;
-  /** The email that linked them (email methods only). */
-  email: string | null;
-  /** The object id of who did it. */
-  by: string;
-  /** ISO date-time (UTC). */
-  at: string;
-}
-
-/** `GET /api/cohorts/{id}/links`: who is linked now, and every link and undo, newest first. */
-export interface CohortLinks {
-  links: ParticipantLink[];
-  history: LinkEvent[];
-}
-
-/** `DELETE /api/cohorts/{id}/participants/{participantId}/link` (with If-Match): the undo. */
-export interface LinkUndone {
-  undone: LinkEvent;
-}
-
-// ---------------------------------------------------------------- roster import
-
-/** The columns a roster CSV may have, in the documented order. */
-export const ROSTER_COLUMNS = [
-  'email',
-  'display_name',
-  'role',
-  'organisation',
-  'job_title',
-  'entra_object_id',
-  'partner_email',
-  'arrangement',
-] as const;
-
-export const REQUIRED_ROSTER_COLUMNS = ['email', 'display_name', 'role'] as const;
-
-/** Every limit of a roster file and its rows. */
-export const ROSTER_LIMITS = {
-  /** Rows in one file. */
-  rows: 5000,
-  email: 254,
-  displayName: 120,
-  organisation: 120,
-  jobTitle: 120,
-} as const;
-
-/** One problem the roster import found; line 1 is the header, 0 is the whole file. */
-export interface RosterProblem {
-  line: number;
-  column: string;
-  message: string;
-}
-
-/** How the service read a roster's bytes: the encoding, and a note when it is not UTF-8. */
-export interface RosterReadAs {
-  encoding: TextEncodingName;
-  note: string | null;
-}
-
-/** `POST /api/cohorts/{id}/roster` (201). A refusal is 400 `invalid_roster`, problems in `details`. */
-export interface RosterImported {
-  imported: { participants: number; pairs: number };
-  readAs: RosterReadAs;
-}
+export {
+  ROSTER_COLUMNS,
+  REQUIRED_ROSTER_COLUMNS,
+  ROSTER_LIMITS,
+  type RosterProblem,
+  type RosterReadAs,
+  type RosterImported,
+} from './roster';

@@ -1,25 +1,21 @@
 import { Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useCallback, useId, useMemo, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { ApiClient } from '../app/api-client';
 import { AnnouncementsSection } from '../announcements/announcements-view';
-import { getHealth, getLinks, getParticipants } from './coordinator-api';
-import { getCohortDetail, getPairs } from './admin-api';
 import { CohortAdminBar, CohortStatusBadge } from './cohort-dialogs';
 import { CohortPeople } from './cohort-people';
 import { PairsSection } from './pairs-section';
 import { HealthSection } from './health-table';
 import { LinksSection } from './links-section';
 import { RosterImport } from './roster-import';
-import { ParticipantReachNote, ReachPanel, notReachableById } from './reach-section';
-import { getReach } from './reach-api';
+import { ParticipantReachNote, ReachPanel } from './reach-section';
 import { Tabs } from './cohort-tabs';
-import { CHANGE_DIALOG_CLOSE_MS } from './change-dialog';
 import { formatCadence, formatDateRange } from '../shared/format';
 import { Loading, Problem } from '../shared/status-views';
-import { useApiLoad } from '../shared/use-api-load';
 import type { LoadState } from '../shared/use-api-load';
 import { ViewFrame, ViewTitle } from '../shared/view-header';
+import { useCohortData } from './use-cohort-data';
 
 export interface CoordinatorCohortViewProps {
   client: ApiClient;
@@ -107,71 +103,28 @@ export function CoordinatorCohortView({
   const styles = useStyles();
   const idBase = useId().replace(/:/g, '');
   const [section, setSection] = useState<Section>('health');
-  const [cohortLoad, , retryCohort] = useApiLoad(
-    () => getCohortDetail(client, cohortId),
-    [client, cohortId],
-    onSignInExpired,
-  );
-  const [healthLoad, , retryHealth] = useApiLoad(
-    () => getHealth(client, cohortId),
-    [client, cohortId],
-    onSignInExpired,
-  );
-  const [peopleLoad, , retryPeople] = useApiLoad(
-    () => getParticipants(client, cohortId),
-    [client, cohortId],
-    onSignInExpired,
-    { keepWhileReloading: true },
-  );
-  const [pairsLoad, , retryPairs] = useApiLoad(
-    () => getPairs(client, cohortId),
-    [client, cohortId],
-    onSignInExpired,
-    { keepWhileReloading: true },
-  );
-
-  const [reachLoad, , retryReach] = useApiLoad(
-    () => getReach(client, cohortId),
-    [client, cohortId],
-    onSignInExpired,
-    { keepWhileReloading: true },
-  );
-  const unreached = useMemo(() => notReachableById(reachLoad), [reachLoad]);
-  const reachChanged = useCallback(() => {
-    retryReach();
-    retryHealth();
-  }, [retryReach, retryHealth]);
-
-  const [linksLoad, , retryLinks] = useApiLoad(
-    () => getLinks(client, cohortId),
-    [client, cohortId],
-    onSignInExpired,
-    { enabled: section === 'links', keepWhileReloading: true },
-  );
+  const {
+    cohortLoad,
+    reloadCohortAfterDialog,
+    healthLoad,
+    retryHealth,
+    peopleLoad,
+    retryPeople,
+    pairsLoad,
+    retryPairs,
+    reachLoad,
+    unreached,
+    reachChanged,
+    linksLoad,
+    retryLinks,
+    reload,
+    reloadAfterDialog,
+    retryAll,
+  } = useCohortData(client, cohortId, onSignInExpired, section === 'links');
 
   const showImport = useCallback(() => setSection('import'), []);
   const showHealth = useCallback(() => setSection('health'), []);
   const showPeople = useCallback(() => setSection('participants'), []);
-  const reload = useCallback(() => {
-    retryHealth();
-    retryPeople();
-    retryPairs();
-    retryLinks();
-    retryReach();
-  }, [retryHealth, retryPeople, retryPairs, retryLinks, retryReach]);
-
-  // After a change made in a dialog: read again once the dialog has closed. Reading at once
-  // would take away the row (and the dialog with it) while Fluent still holds the rest of the
-  // page aria-hidden for the open dialog, leaving the page silent to screen readers.
-  const reloadAfterDialog = useCallback(() => {
-    window.setTimeout(reload, CHANGE_DIALOG_CLOSE_MS + 100);
-  }, [reload]);
-
-  // When the cohort itself could not be read, the other two most likely failed with it.
-  const retryAll = useCallback(() => {
-    retryCohort();
-    reload();
-  }, [retryCohort, reload]);
 
   const back = { label: 'Back to home', onBack, testId: 'cohort-back' };
 
@@ -230,11 +183,7 @@ export function CoordinatorCohortView({
             {formatCadence(cohort.cadence)}
           </Text>
         </div>
-        <CohortAdminBar
-          client={client}
-          cohort={cohort}
-          onChanged={() => window.setTimeout(retryCohort, CHANGE_DIALOG_CLOSE_MS + 100)}
-        />
+        <CohortAdminBar client={client} cohort={cohort} onChanged={reloadCohortAfterDialog} />
         <Button
           onClick={() => onOpenCalendar(cohort.id)}
           aria-label={`Programme calendar for ${cohort.name}`}

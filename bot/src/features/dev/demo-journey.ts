@@ -2,21 +2,9 @@ import { DateTime } from 'luxon';
 import { type NewCohort, newCohortSchema } from '../../contracts/cohort-admin';
 import { newActionSchema, newGoalSchema } from '../../contracts/journey';
 import { DEFAULT_CADENCE } from '../cohorts/index';
-import {
-  type PairContext,
-  parseBooking,
-  parseFit,
-  parsePause,
-  parseReflection,
-  parseReview,
-} from '../journey/index';
-import {
-  DEMO_COHORT_NAME,
-  DEMO_COORDINATOR,
-  type DemoStage,
-  demoPairsByStage,
-  demoRosterCsv,
-} from './demo-cohort';
+import { parseBooking, parsePause, parseReview } from '../journey/index';
+import { DEMO_COHORT_NAME, DEMO_COORDINATOR } from './demo-cohort';
+import { type DemoStory, ZONE, day, demoStory, meetingOf, must, windowStart } from './demo-story';
 import type { DemoTimeline } from './demo-timeline';
 
 /**
@@ -35,16 +23,6 @@ import type { DemoTimeline } from './demo-timeline';
  * they check them, at the moment it happens in the story (see demo-timeline.ts).
  */
 
-const ZONE = 'Europe/London';
-
-type Step = { at: DateTime; run: () => Promise<void> };
-
-function must<T>(result: { ok: true; value: T } | { ok: false; errors: object }, what: string): T {
-  if (!result.ok)
-    throw new Error(`The demo's ${what} was refused: ${JSON.stringify(result.errors)}`);
-  return result.value;
-}
-
 /** The staged demo cohort's dates: it began about seven months ago and runs for a year. */
 export function stagedCohortInput(today: Date): NewCohort {
   const start = DateTime.fromJSDate(today, { zone: ZONE })
@@ -60,114 +38,37 @@ export function stagedCohortInput(today: Date): NewCohort {
 
 /** Walks the demo's story through the real services; answers the cohort's id. */
 export async function seedStagedDemo(timeline: DemoTimeline, today: Date): Promise<string> {
-  const { journey, meetings, work } = timeline.services;
   const input = stagedCohortInput(today);
   const T = DateTime.fromJSDate(today, { zone: ZONE }).startOf('day');
   const S = DateTime.fromISO(input.startDate, { zone: ZONE });
-  const day = (base: DateTime, days: number, hour: number) =>
-    base.startOf('day').plus({ days }).set({ hour, minute: 0 });
 
   await timeline.at(day(S, -10, 9).toJSDate());
   const cohort = await timeline.roster.createCohort(input, DEMO_COORDINATOR.userId, true);
-  const people = demoPairsByStage();
-  const pairIds = new Map<DemoStage, string>();
-  const ctx = (stage: DemoStage): Promise<PairContext> =>
-    journey.load(cohort.id, pairIds.get(stage)!);
-  const side = async (stage: DemoStage, part: 'mentor' | 'mentee') => {
-    const c = await ctx(stage);
-    return { c, id: part === 'mentor' ? c.mentor.id : c.mentee.id };
-  };
-  const steps: Step[] = [];
-  const add = (at: DateTime, run: () => Promise<void>) => steps.push({ at, run });
+  const story = demoStory(timeline, cohort.id);
 
-  const importWave = (at: DateTime, stages: DemoStage[]) =>
-    add(at, async () => {
-      await timeline.roster.importRoster(cohort.id, demoRosterCsv(stages), DEMO_COORDINATOR.userId);
-      for (const stage of stages) pairIds.set(stage, await findPair(stage));
-    });
-  const findPair = async (stage: DemoStage): Promise<string> => {
-    const mentor = people[stage].mentor;
-    const memberships = await timeline.membershipsOf(mentor.userId);
-    const pairId = memberships.find((m) => m.cohortId === cohort.id)?.pairId;
-    if (!pairId) throw new Error(`The demo pair of ${mentor.name} was not imported`);
-    return pairId;
-  };
-  const agree = (at: DateTime, stage: DemoStage, parts: ('mentor' | 'mentee')[]) =>
-    add(at, async () => {
-      for (const part of parts) {
-        const { c, id } = await side(stage, part);
-        await journey.agreeContract(c, id, c.space.contract!.value.version, ZONE);
-      }
-    });
-  /** Monthly windows from the day both agreed, as the plan counts them. */
-  const windowStart = (active: DateTime, n: number) =>
-    active.startOf('day').plus({ months: n - 1 });
+  completedPair(story, S);
 
-  /** Booked by the mentee on day 2 of the window, held on day `meetDay`, reflected on by both. */
-  const holdMeeting = (
-    stage: DemoStage,
-    active: DateTime,
-    n: number,
-    words: { mentor: string; mentee: string; share?: boolean; menteeAction?: [string, string] },
-    meetDay = 9,
-  ) => {
-    const start = windowStart(active, n);
-    const meetAt = day(start, meetDay, 14);
-    add(day(start, 2, 10), async () => {
-      const { c, id } = await side(stage, 'mentee');
-      const booking = must(
-        parseBooking(
-          { date: meetAt.toISODate(), time: '14:00', minutes: '60', mode: 'online' },
-          ZONE,
-          timeline.now(),
-        ),
-        'booking',
-      );
-      await meetings.bookMeeting(c, id, meetingOf(c, n), booking);
-    });
-    for (const part of ['mentee', 'mentor'] as const) {
-      add(meetAt.plus({ hours: part === 'mentee' ? 2 : 3 }), async () => {
-        const { c, id } = await side(stage, part);
-        const action = part === 'mentee' ? words.menteeAction : undefined;
-        const reflection = must(
-          parseReflection(
-            {
-              outcome: 'held',
-              minutes: '60',
-              learned: words[part],
-              share: String(words.share ?? false),
-              ...(action
-                ? { action1Text: action[0], action1Owner: 'me', action1Due: action[1] }
-                : {}),
-            },
-            ZONE,
-            timeline.now(),
-            c.cohort,
-          ),
-          'reflection',
-        );
-        await meetings.saveReflection(c, id, meetingOf(c, n), reflection);
-      });
-    }
-    return meetAt;
-  };
-  const answerFit = (
-    at: DateTime,
-    stage: DemoStage,
-    part: 'mentor' | 'mentee',
-    rating: number,
-    ask = false,
-  ) =>
-    add(at, async () => {
-      const { c, id } = await side(stage, part);
-      const fit = must(
-        parseFit({ rating: String(rating), wantsCoordinator: String(ask) }),
-        'fit check',
-      );
-      await work.answerFit(c, id, fit);
-    });
+  // Wave 2: three pairs matched about eleven weeks ago.
+  const w2 = day(T, -80, 10);
+  story.importWave(w2, ['active', 'paused', 'check_in']);
+  const a2 = day(T, -78, 11);
+  for (const stage of ['active', 'paused', 'check_in'] as const)
+    story.agree(a2, stage, ['mentor', 'mentee']);
+  activePair(story, a2, T);
+  pausedPair(story, a2, T);
+  checkInPair(story, a2);
 
-  // Wave 1: Sofia and James, matched at the start; six meetings, then the final review.
+  introducedPair(story, T);
+
+  await story.run();
+  await timeline.at(today);
+  return cohort.id;
+}
+
+/** Wave 1: Sofia and James, matched at the start; six meetings, then the final review. */
+function completedPair(story: DemoStory, S: DateTime) {
+  const { add, side, importWave, agree, holdMeeting, answerFit } = story;
+  const { work } = story.services;
   const w1 = day(S, 1, 10);
   importWave(w1, ['completed']);
   const a1 = day(S, 3, 11);
@@ -198,15 +99,12 @@ export async function seedStagedDemo(timeline: DemoTimeline, today: Date): Promi
       await work.saveReview(c, id, review);
     });
   }
+}
 
-  // Wave 2: three pairs matched about eleven weeks ago.
-  const w2 = day(T, -80, 10);
-  importWave(w2, ['active', 'paused', 'check_in']);
-  const a2 = day(T, -78, 11);
-  for (const stage of ['active', 'paused', 'check_in'] as const)
-    agree(a2, stage, ['mentor', 'mentee']);
-
-  // Amara and David: goals, two meetings held, actions, the third meeting booked.
+/** Amara and David: goals, two meetings held, actions, the third meeting booked. */
+function activePair(story: DemoStory, a2: DateTime, T: DateTime) {
+  const { add, side, holdMeeting, answerFit } = story;
+  const { meetings, work } = story.services;
   add(day(a2, 1, 12), async () => {
     const { c, id } = await side('active', 'mentor');
     await work.addGoal(
@@ -264,7 +162,7 @@ export async function seedStagedDemo(timeline: DemoTimeline, today: Date): Promi
       parseBooking(
         { date: at.toISODate(), time: '14:00', minutes: '60', mode: 'in_person' },
         ZONE,
-        timeline.now(),
+        story.now(),
       ),
       'booking',
     );
@@ -277,8 +175,12 @@ export async function seedStagedDemo(timeline: DemoTimeline, today: Date): Promi
       share: true,
     });
   });
+}
 
-  // Kwame and Helen: two meetings; Kwame asked for a word; Helen paused twelve days ago.
+/** Kwame and Helen: two meetings; Kwame asked for a word; Helen paused twelve days ago. */
+function pausedPair(story: DemoStory, a2: DateTime, T: DateTime) {
+  const { add, side, holdMeeting, answerFit } = story;
+  const { journey } = story.services;
   const met2 = holdMeeting('paused', a2, 1, {
     mentor: 'Hard to get a word in.',
     mentee: 'Useful, though I ran out of time.',
@@ -300,31 +202,22 @@ export async function seedStagedDemo(timeline: DemoTimeline, today: Date): Promi
     );
     await journey.pause(c, id, pause);
   });
+}
 
-  // Grace and Robert: met once, then a month went by without a meeting.
+/** Grace and Robert: met once, then a month went by without a meeting. */
+function checkInPair(story: DemoStory, a2: DateTime) {
+  const { holdMeeting, answerFit } = story;
   const met3 = holdMeeting('check_in', a2, 1, {
     mentor: 'A good start.',
     mentee: 'We should meet in the pharmacy next time.',
   });
   answerFit(day(met3, 1, 15), 'check_in', 'mentor', 3);
   answerFit(day(met3, 1, 16), 'check_in', 'mentee', 4);
-
-  // Wave 3: Tomasz and Catherine, matched yesterday; Tomasz has agreed the contract.
-  const w3 = day(T, -1, 10);
-  importWave(w3, ['introduced']);
-  agree(day(T, -1, 15), 'introduced', ['mentor']);
-
-  steps.sort((a, b) => a.at.toMillis() - b.at.toMillis());
-  for (const step of steps) {
-    await timeline.at(step.at.toJSDate());
-    await step.run();
-  }
-  await timeline.at(today);
-  return cohort.id;
 }
 
-function meetingOf(ctx: PairContext, n: number): string {
-  const meeting = ctx.space.meetings.find((m) => m.value.number === n);
-  if (!meeting) throw new Error(`The demo pair has no meeting ${n} in its plan`);
-  return meeting.value.id;
+/** Wave 3: Tomasz and Catherine, matched yesterday; Tomasz has agreed the contract. */
+function introducedPair(story: DemoStory, T: DateTime) {
+  const w3 = day(T, -1, 10);
+  story.importWave(w3, ['introduced']);
+  story.agree(day(T, -1, 15), 'introduced', ['mentor']);
 }
