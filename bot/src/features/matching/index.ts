@@ -1,0 +1,2 @@
+/** Matching: the reverse pool's engine (pure domain); applications, routes and the tab come later. */
+export * from './domain';

@@ -1,0 +1,160 @@
+import fc from 'fast-check';
+import type {
+  MatchCandidate,
+  MatchInput,
+  MeetingMode,
+  PairIds,
+} from '../../bot/src/features/matching';
+
+/** Small random reverse-pool cohorts for the matching property tests, and an independent rule check. */
+
+const PERSPECTIVES = ['disability', 'ethnicity', 'lgbtq+', 'carer'];
+const SLOTS = ['mon-am', 'tue-pm', 'wed-am', 'thu-pm'];
+const MODES: MeetingMode[] = ['online', 'in-person', 'either'];
+
+const person = fc.record({
+  bandIndex: fc.integer({ min: 0, max: 8 }),
+  organisation: fc.constantFrom('Trust A', 'Trust B'),
+  manager: fc.option(fc.nat(), { nil: undefined }),
+  shared: fc.subarray(PERSPECTIVES),
+  wanted: fc.subarray(PERSPECTIVES),
+  meetingMode: fc.constantFrom(...MODES),
+  location: fc.option(fc.constantFrom('Leeds', 'York'), { nil: undefined }),
+  availability: fc.subarray(SLOTS),
+});
+
+export function cohortArbitrary(maxSide: number): fc.Arbitrary<MatchInput> {
+  return fc
+    .record({
+      mentors: fc.array(person, { minLength: 0, maxLength: maxSide }),
+      mentees: fc.array(person, { minLength: 0, maxLength: maxSide }),
+      gap: fc.integer({ min: 1, max: 3 }),
+      aim: fc.constantFrom('most-matched' as const, 'best-fit' as const),
+      never: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 3 }),
+      previous: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 3 }),
+      locks: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 3 }),
+    })
+    .map(({ mentors, mentees, gap, aim, never, previous, locks }) => {
+      const all = [
+        ...mentors.map((p, i) => ({ p, id: `r${i}`, role: 'mentor' as const })),
+        ...mentees.map((p, i) => ({ p, id: `e${i}`, role: 'mentee' as const })),
+      ];
+      // A manager is anyone listed earlier (a forest across both roles), or someone outside.
+      const candidates: MatchCandidate[] = all.map(({ p, id, role }, i) => ({
+        id,
+        displayName: id,
+        role,
+        bandIndex: p.bandIndex,
+        organisation: p.organisation,
+        lineManagerId:
+          p.manager === undefined
+            ? undefined
+            : i > 0 && p.manager % 4 !== 0
+              ? all[p.manager % i]!.id
+              : 'outside',
+        perspectivesShared: p.shared,
+        perspectivesWanted: p.wanted,
+        meetingMode: p.meetingMode,
+        location: p.location,
+        availability: p.availability,
+      }));
+      const pick = ([a, b]: [number, number]): [string, string] | undefined =>
+        mentors.length && mentees.length
+          ? [`r${a % mentors.length}`, `e${b % mentees.length}`]
+          : undefined;
+      const pairs = (list: [number, number][]): [string, string][] =>
+        list.map(pick).filter((x): x is [string, string] => x !== undefined);
+      const base: MatchInput = {
+        candidates,
+        settings: { minimumBandGap: gap, aim },
+        neverPair: pairs(never),
+        previousPairs: pairs(previous),
+      };
+      // Locks the coordinator may make: allowed by every rule, one per person.
+      const used = new Set<string>();
+      const lockedPairs: PairIds[] = [];
+      for (const [mentorId, menteeId] of pairs(locks)) {
+        if (
+          used.has(mentorId) ||
+          used.has(menteeId) ||
+          referenceBrokenRule(base, mentorId, menteeId)
+        )
+          continue;
+        used.add(mentorId).add(menteeId);
+        lockedPairs.push({ mentorId, menteeId });
+      }
+      return { ...base, lockedPairs };
+    });
+}
+
+/** The hard rules written a second, plain way (string ids, chain walks), to check the engine. */
+export function referenceBrokenRule(
+  input: MatchInput,
+  mentorId: string,
+  menteeId: string,
+): string | null {
+  const byId = new Map(input.candidates.map((c) => [c.id, c]));
+  const mentor = byId.get(mentorId)!;
+  const mentee = byId.get(menteeId)!;
+  if (mentor.role !== 'mentor' || mentee.role !== 'mentee') return 'roles';
+  if (mentee.bandIndex - mentor.bandIndex < input.settings.minimumBandGap) return 'band-gap';
+  const chain = (id: string): string[] => {
+    const out: string[] = [];
+    let next = byId.get(id)?.lineManagerId;
+    while (next !== undefined && !out.includes(next) && next !== id) {
+      out.push(next);
+      next = byId.get(next)?.lineManagerId;
+    }
+    return out;
+  };
+  if (chain(mentorId).includes(menteeId) || chain(menteeId).includes(mentorId))
+    return 'reporting-line';
+  const modes = (m: MeetingMode): MeetingMode[] => (m === 'either' ? ['online', 'in-person'] : [m]);
+  const common = modes(mentor.meetingMode).filter((m) => modes(mentee.meetingMode).includes(m));
+  const placeOk =
+    !!mentor.location && mentor.location.toLowerCase() === mentee.location?.toLowerCase();
+  if (!common.includes('online') && !(common.includes('in-person') && placeOk))
+    return 'meeting-mode';
+  const listed = (list: MatchInput['neverPair']): boolean =>
+    (list ?? []).some(
+      ([a, b]) => (a === mentorId && b === menteeId) || (a === menteeId && b === mentorId),
+    );
+  if (listed(input.neverPair)) return 'never-pair';
+  if (listed(input.previousPairs)) return 'paired-before';
+  return null;
+}
+
+/** Every matching of a score matrix (-1 = forbidden), by brute force: max count and max totals. */
+export function bruteForce(
+  score: readonly Float64Array[],
+  cols: number,
+): {
+  maxCount: number;
+  maxTotal: number;
+  maxTotalAtMaxCount: number;
+} {
+  let maxCount = 0;
+  let maxTotal = 0;
+  let maxTotalAtMaxCount = 0;
+  const usedCol = new Array<boolean>(cols).fill(false);
+  const walk = (r: number, count: number, total: number): void => {
+    if (r === score.length) {
+      maxTotal = Math.max(maxTotal, total);
+      if (count > maxCount) {
+        maxCount = count;
+        maxTotalAtMaxCount = total;
+      } else if (count === maxCount) maxTotalAtMaxCount = Math.max(maxTotalAtMaxCount, total);
+      return;
+    }
+    walk(r + 1, count, total);
+    for (let c = 0; c < cols; c++) {
+      const s = score[r]![c]!;
+      if (s < 0 || usedCol[c]) continue;
+      usedCol[c] = true;
+      walk(r + 1, count + 1, total + s);
+      usedCol[c] = false;
+    }
+  };
+  walk(0, 0, 0);
+  return { maxCount, maxTotal, maxTotalAtMaxCount };
+}
