@@ -15,6 +15,7 @@ import {
   type MatchWeights,
 } from './matching-input';
 import { pairReasons, pairScore, pairWarnings } from './pair-score';
+import { scoreMatrix } from './score-matrix';
 import { explainUnmatched } from './unmatched-reasons';
 
 export interface ProposedPair {
@@ -143,15 +144,7 @@ export function scoreReversePool(input: MatchInput): ScoredReversePool {
   pool.people.forEach((p, i) => {
     if (!taken.has(i)) (p.role === 'mentor' ? mentors : mentees).push(i);
   });
-  const score = mentors.map((mentor) => {
-    const row = new Float64Array(mentees.length);
-    for (let c = 0; c < mentees.length; c++) {
-      const mentee = mentees[c]!;
-      row[c] =
-        brokenRule(ctx, mentor, mentee) === null ? pairScore(pool, weights, mentor, mentee) : -1;
-    }
-    return row;
-  });
+  const score = scoreMatrix(ctx, weights, mentors, mentees, { index, input });
   return { input, ctx, weights, mentors, mentees, score, lockedPairs, refusedLocks };
 }
 

@@ -1,0 +1,128 @@
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
+import {
+  scoreReversePool,
+  solveReversePool,
+  type MatchCandidate,
+  type MatchInput,
+} from '../src/features/matching';
+
+/**
+ * How long the reverse-pool engine takes on generated, realistic cohorts: organisations
+ * with reporting-line trees, a ten-band ladder (mentors from the junior bands, mentees from
+ * the senior ones), perspectives, meeting modes, availability, and 5% of all pairs forbidden
+ * by the never-pair and earlier-cohort lists. Prints scoring time, solve time, the total,
+ * peak RSS and the machine's load.
+ *
+ *   npm run bench:matching                   (40 then 5,000 a side)
+ *   BENCH_SIZES=40,1000 npm run bench:matching
+ */
+
+const PERSPECTIVES = [
+  'disability',
+  'ethnicity',
+  'lgbtq+',
+  'carer',
+  'faith',
+  'neurodivergence',
+  'first-generation',
+  'international',
+];
+const SLOTS = [
+  'mon-am',
+  'mon-pm',
+  'tue-am',
+  'tue-pm',
+  'wed-am',
+  'wed-pm',
+  'thu-am',
+  'thu-pm',
+  'fri-am',
+  'fri-pm',
+];
+const PLACES = ['Leeds', 'York', 'Bradford', 'Hull'];
+const ORGS = ['Trust A', 'Trust B', 'Trust C', 'ICB', 'Community Trust'];
+
+/** A small seeded generator, so each run measures the same cohort. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function cohort(side: number, seed = 42): MatchInput {
+  const rand = rng(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
+  const some = (list: readonly string[], max: number): string[] =>
+    list.filter(() => rand() < max / list.length);
+  // Everyone sits in an organisation's tree; a manager is a more senior person in the same one.
+  const byOrgAndBand = new Map<string, string[]>();
+  const candidates: MatchCandidate[] = [];
+  const people = Array.from({ length: side * 2 }, (_, i) => {
+    const role = i < side ? ('mentor' as const) : ('mentee' as const);
+    const bandIndex = role === 'mentor' ? Math.floor(rand() * 5) : 5 + Math.floor(rand() * 5);
+    return { id: `${role}-${i}`, role, bandIndex, organisation: pick(ORGS) };
+  });
+  for (const p of [...people].sort((a, b) => b.bandIndex - a.bandIndex)) {
+    const above: string[] = [];
+    for (let b = p.bandIndex + 1; b < 10; b++)
+      above.push(...(byOrgAndBand.get(`${p.organisation}/${b}`) ?? []));
+    const key = `${p.organisation}/${p.bandIndex}`;
+    byOrgAndBand.set(key, [...(byOrgAndBand.get(key) ?? []), p.id]);
+    const mode = pick(['online', 'online', 'either', 'in-person'] as const);
+    candidates.push({
+      ...p,
+      lineManagerId: above.length
+        ? above[Math.floor(rand() * Math.min(above.length, 50))]
+        : `${p.organisation}-chief`,
+      perspectivesShared: some(PERSPECTIVES, 3),
+      perspectivesWanted: some(PERSPECTIVES, 3),
+      meetingMode: mode,
+      location: pick(PLACES),
+      availability: some(SLOTS, 4),
+    });
+  }
+  const forbidden = Math.round(side * side * 0.05);
+  const list = (count: number): [string, string][] =>
+    Array.from({ length: count }, () => [
+      `mentor-${Math.floor(rand() * side)}`,
+      `mentee-${side + Math.floor(rand() * side)}`,
+    ]);
+  return {
+    candidates,
+    settings: { minimumBandGap: 2, aim: 'most-matched' },
+    neverPair: list(Math.round(forbidden * 0.6)),
+    previousPairs: list(forbidden - Math.round(forbidden * 0.6)),
+    lockedPairs: [],
+  };
+}
+
+function measure(side: number): void {
+  const input = cohort(side);
+  const t0 = performance.now();
+  const scored = scoreReversePool(input);
+  const t1 = performance.now();
+  const proposal = solveReversePool(scored);
+  const t2 = performance.now();
+  const ms = (x: number): string => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
+  console.log(
+    [
+      `${side} mentors x ${side} mentees (aim ${input.settings.aim})`,
+      `  scoring ${ms(t1 - t0)}, solving ${ms(t2 - t1)}, together ${ms(t2 - t0)}`,
+      `  ${proposal.pairs.length} pairs, total fit ${proposal.totalScore}, ${proposal.unmatched.length} unmatched`,
+      `  peak RSS so far ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+      `  load average (1, 5, 15 min) ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(', ')} on ${os.cpus().length} cores`,
+    ].join('\n'),
+  );
+}
+
+const sizes = (process.env.BENCH_SIZES ?? '40,5000').split(',').map(Number);
+for (const side of sizes) measure(side);
