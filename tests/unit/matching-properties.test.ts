@@ -66,6 +66,13 @@ describe('matching engine, reverse pool: properties on random cohorts', () => {
         expectForbiddenAsReference(input, scored);
         const best = bruteForce(scored.score, scored.mentees.length);
         const free = solveReversePool(scored).pairs.filter((p) => !p.locked);
+        // The fast matrix scores each proposed pair as the pair's own score says.
+        const ids = input.candidates.map((c) => c.id);
+        for (const p of free) {
+          const r = scored.mentors.findIndex((m) => ids[m] === p.mentorId);
+          const c = scored.mentees.findIndex((e) => ids[e] === p.menteeId);
+          expect(scored.score[r]![c]).toBe(p.score);
+        }
         expect(free.length).toBe(best.maxCount);
         expect(free.reduce((s, p) => s + p.score, 0)).toBe(best.maxTotalAtMaxCount);
       }),
