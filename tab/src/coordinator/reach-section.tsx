@@ -68,7 +68,13 @@ export function notReachableById(load: LoadState<CohortReach>): Map<string, NotR
 
 /** The health headline's words about reach: '3 people are not reachable in Teams yet.' */
 export function reachHeadline(rows: readonly PairHealthRow[]): string {
-  const people = rows.reduce((n, r) => n + (r.notReachable?.length ?? 0), 0);
+  // Each person once, though they may sit in an ended pair and a new one.
+  const unreached = new Set(
+    rows.flatMap((r) =>
+      (r.notReachable ?? []).map((n) => `${n.role}:${n.role === 'mentor' ? r.mentor : r.mentee}`),
+    ),
+  );
+  const people = unreached.size;
   if (people === 0) return '';
   return ` ${plural(people, 'person', 'people')} ${people === 1 ? 'is' : 'are'} not reachable in Teams yet (no introduction until the app is in their Teams).`;
 }
