@@ -105,7 +105,7 @@ export function CoordinatorCohortView({
   const [section, setSection] = useState<Section>('health');
   const {
     cohortLoad,
-    reloadCohortAfterDialog,
+    retryCohort,
     healthLoad,
     retryHealth,
     peopleLoad,
@@ -118,7 +118,6 @@ export function CoordinatorCohortView({
     linksLoad,
     retryLinks,
     reload,
-    reloadAfterDialog,
     retryAll,
   } = useCohortData(client, cohortId, onSignInExpired, section === 'links');
 
@@ -183,7 +182,7 @@ export function CoordinatorCohortView({
             {formatCadence(cohort.cadence)}
           </Text>
         </div>
-        <CohortAdminBar client={client} cohort={cohort} onChanged={reloadCohortAfterDialog} />
+        <CohortAdminBar client={client} cohort={cohort} onChanged={retryCohort} />
         <Button
           onClick={() => onOpenCalendar(cohort.id)}
           aria-label={`Programme calendar for ${cohort.name}`}
@@ -226,7 +225,7 @@ export function CoordinatorCohortView({
           load={peopleLoad}
           onRetry={retryPeople}
           onImport={showImport}
-          onChanged={reloadAfterDialog}
+          onChanged={reload}
           above={
             <ReachPanel
               client={client}
@@ -253,7 +252,7 @@ export function CoordinatorCohortView({
           load={pairsLoad}
           people={peopleLoad}
           onRetry={retryPairs}
-          onChanged={reloadAfterDialog}
+          onChanged={reload}
         />
       </Panel>
       <Panel value="links" selected={section} idBase={idBase}>
