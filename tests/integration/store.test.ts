@@ -179,6 +179,19 @@ describe('store against Azurite', () => {
     expect(await repos.roles.remove(mine[0]!)).toBe(true);
     expect(await repos.roles.remove(mine[0]!)).toBe(false);
     expect(await repos.roles.grantsOf({ userId: 'coord-1' })).toEqual([]);
+
+    // A row from before roles were scoped to cohorts reads as a programme admin, and goes.
+    await tables.table('roles').upsertEntity({
+      partitionKey: 'user:old-coordinator',
+      rowKey: 'coordinator',
+      userId: 'old-coordinator',
+      grantedBy: 'configuration',
+      grantedAt: now.toISOString(),
+    });
+    const legacy = await repos.roles.grantsOf({ userId: 'old-coordinator' });
+    expect(legacy.map((g) => [g.role, g.cohortId])).toEqual([['programme_admin', undefined]]);
+    expect(await repos.roles.remove(legacy[0]!)).toBe(true);
+    expect(await repos.roles.grantsOf({ userId: 'old-coordinator' })).toEqual([]);
   });
 
   it('keeps the newest conversation reference per person and per channel', async () => {

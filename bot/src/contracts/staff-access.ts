@@ -25,8 +25,6 @@ export interface StaffAccess {
   sponsorOf: string[];
 }
 
-export const NO_ACCESS: StaffAccess = { programmeAdmin: false, coordinatorOf: [], sponsorOf: [] };
-
 /** Runs at least one cohort: may open the programme team's screens at all. */
 export function isProgrammeTeam(access: StaffAccess): boolean {
   return access.programmeAdmin || access.coordinatorOf.length > 0;

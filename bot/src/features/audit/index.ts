@@ -3,6 +3,6 @@
  * when. Other features record through the `AuditLog` port (contracts/audit.ts); programme admins
  * read the trail in the tab and as CSV.
  */
-export { AuditService, TRAIL_PAGE } from './services/audit-service';
+export { AuditService } from './services/audit-service';
 export { AuditRepository } from './store/audit-repository';
 export { type AuditRouteDeps, registerAuditRoutes } from './http/audit-routes';

@@ -1,5 +1,5 @@
 import { type StaffAccess, accessFrom } from '../domain/roles';
-import { isProgrammeTeam, mayRunCohort } from '../../../contracts/roles';
+import { mayRunCohort } from '../../../contracts/staff-access';
 import { ConflictError } from '../../../platform/storage/errors';
 import type { VouchedEmail, EmailHint } from '../../../platform/vouched-email';
 import { emailMayLink, mayClaim } from '../domain/linking';
@@ -152,11 +152,6 @@ export class IdentityService {
   /** What the object id's staff roles open (the bot knows only the object id). */
   async accessOf(userId: string): Promise<StaffAccess> {
     return accessFrom(await this.repos.roles.grantsOf({ userId }));
-  }
-
-  /** Runs at least one cohort (a programme admin, or a coordinator of some cohort). */
-  async isProgrammeTeam(userId: string): Promise<boolean> {
-    return isProgrammeTeam(await this.accessOf(userId));
   }
 
   /** May run this cohort: a programme admin, or one of its coordinators. */

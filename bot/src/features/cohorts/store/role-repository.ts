@@ -1,5 +1,4 @@
 import type { Grantee, RoleGrant, StaffRole } from '../domain/roles';
-import { grantId } from '../domain/roles';
 import type { TableStore } from '../../../platform/storage/table-store';
 import {
   encodeKey,
@@ -28,17 +27,21 @@ function rowKey(role: StaffRole, cohortId: string | undefined): string {
   return cohortId ? `${role}:${encodeKey(cohortId)}` : role;
 }
 
+/** The RowKey of a role written before roles were scoped to cohorts. */
+const LEGACY_ADMIN_KEY = 'coordinator';
+
 type Row = Record<string, unknown> & { partitionKey?: string; rowKey?: string; etag?: string };
 
 function fromRow(row: Row): RoleGrant {
   const key = str(row, 'rowKey');
   // A row written before roles were scoped to cohorts ('coordinator', no cohort) ran every
   // cohort: it reads as a programme admin.
-  const role = (key === 'coordinator' ? 'programme_admin' : str(row, 'role') || key) as StaffRole;
+  const legacy = key === LEGACY_ADMIN_KEY;
+  const role = (legacy ? 'programme_admin' : str(row, 'role') || key) as StaffRole;
   const userId = optStr(row, 'userId');
   return {
     role,
-    cohortId: key === 'coordinator' ? undefined : optStr(row, 'cohortId'),
+    cohortId: legacy ? undefined : optStr(row, 'cohortId'),
     grantee: userId ? { userId } : { email: str(row, 'email') },
     name: optStr(row, 'name'),
     grantedBy: str(row, 'grantedBy'),
@@ -58,7 +61,6 @@ export class RoleRepository {
     await upsertRow(this.table, {
       partitionKey: partition(grant.grantee),
       rowKey: rowKey(grant.role, grant.cohortId),
-      grantId: grantId(grant),
       role: grant.role,
       cohortId: grant.cohortId ?? '',
       userId: grant.grantee.userId?.toLowerCase() ?? '',
@@ -80,11 +82,13 @@ export class RoleRepository {
     return (await listRows(this.table)).map(fromRow);
   }
 
-  /** Removes a grant; false when it was already gone. */
+  /** Removes a grant; false when it was already gone. One delete by its keys, no read first. */
   async remove(grant: Pick<RoleGrant, 'role' | 'cohortId' | 'grantee'>): Promise<boolean> {
-    const rows = await listPartition(this.table, partition(grant.grantee));
-    const row = rows.find((r) => grantId(fromRow(r)) === grantId(grant));
-    if (!row) return false;
-    return tryDeleteRow(this.table, str(row, 'partitionKey'), str(row, 'rowKey'), '*');
+    const pk = partition(grant.grantee);
+    if (await tryDeleteRow(this.table, pk, rowKey(grant.role, grant.cohortId), '*')) return true;
+    // A programme admin may still be stored under the old unscoped 'coordinator' row (fromRow).
+    return grant.role === 'programme_admin'
+      ? tryDeleteRow(this.table, pk, LEGACY_ADMIN_KEY, '*')
+      : false;
   }
 }
