@@ -6,12 +6,13 @@ import {
   jobsForPair,
   type PairFacts,
 } from '../../bot/src/features/journey/domain/journey-schedule';
-import type { Pair, PairState } from '../../bot/src/features/cohorts/domain/pair';
+import type { PairState } from '../../bot/src/features/cohorts/domain/pair';
 import type {
   AgreedAction,
   Meeting,
   MeetingStatus,
 } from '../../bot/src/features/journey/domain/pair-space';
+import { pairIn as pairFor } from '../support/pair-factory';
 
 const ACTIVE_SINCE = new Date('2027-01-15T10:30:00.000Z');
 
@@ -26,18 +27,8 @@ const COHORT: Cohort = {
   createdAt: '2026-12-01T00:00:00.000Z',
 };
 
-function pairIn(state: PairState): Pair {
-  return {
-    id: 'pair-1',
-    cohortId: 'cohort-1',
-    mentorId: 'mentor-1',
-    menteeId: 'mentee-1',
-    arrangement: 'reverse',
-    state,
-    createdAt: '2027-01-10T00:00:00.000Z',
-    updatedAt: ACTIVE_SINCE.toISOString(),
-  };
-}
+const pairIn = (state: PairState) =>
+  pairFor(state, { createdAt: '2027-01-10T00:00:00.000Z', updatedAt: ACTIVE_SINCE.toISOString() });
 
 // The London plan for a pair activated on 15 January 2027 (BST from 28 March).
 const WINDOWS: [string, string][] = [

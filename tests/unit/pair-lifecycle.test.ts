@@ -1,4 +1,4 @@
-import type { Pair, PairState } from '../../bot/src/features/cohorts/domain/pair';
+import type { PairState } from '../../bot/src/features/cohorts/domain/pair';
 import {
   applyPairEvent,
   canTransition,
@@ -13,21 +13,9 @@ import {
   type PairEvent,
   type PairEventType,
 } from '../../bot/src/features/journey/domain/pair-lifecycle';
+import { pairIn } from '../support/pair-factory';
 
 const NOW = new Date('2027-02-01T10:00:00.000Z');
-
-function pairIn(state: PairState): Pair {
-  return {
-    id: 'pair-1',
-    cohortId: 'cohort-1',
-    mentorId: 'mentor-1',
-    menteeId: 'mentee-1',
-    arrangement: 'reverse',
-    state,
-    createdAt: '2027-01-01T00:00:00.000Z',
-    updatedAt: '2027-01-01T00:00:00.000Z',
-  };
-}
 
 function eventOf(type: PairEventType): PairEvent {
   switch (type) {

@@ -1,28 +1,15 @@
-import type { Pair, PairState } from '../../bot/src/features/cohorts/domain/pair';
 import { SYSTEM_ACTOR } from '../../bot/src/features/journey/domain/pair-lifecycle';
 import {
   pauseEndJob,
   pauseEndStep,
   pauseOverNotices,
 } from '../../bot/src/features/journey/domain/pause-end';
+import { pairIn } from '../support/pair-factory';
 
 /** A timed pause's end (issue 14, item 7): what its job does in each case, and its ids. */
 
 const UNTIL = '2027-03-16T10:00:00.000Z';
 const AFTER = new Date('2027-03-17T10:00:00.000Z');
-
-function pairIn(state: PairState): Pair {
-  return {
-    id: 'pair-1',
-    cohortId: 'cohort-1',
-    mentorId: 'mentor-1',
-    menteeId: 'mentee-1',
-    arrangement: 'reverse',
-    state,
-    createdAt: '2027-01-01T00:00:00.000Z',
-    updatedAt: '2027-01-01T00:00:00.000Z',
-  };
-}
 
 const job = pauseEndJob(pairIn('paused'), UNTIL);
 
