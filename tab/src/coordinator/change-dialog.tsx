@@ -20,7 +20,7 @@ import { type FocusReturn, focusReturnFrom, returnFocusLater } from '../shared/f
 import { ApiRequestError } from '../app/api-client';
 import { describeFailure } from '../shared/use-form-submit';
 
-/** How long after a dialog closes the page is checked (Fluent's close and focus return done). */
+/** How long a closed dialog stays mounted: Fluent's close, focus return and aria-hidden undo. */
 export const CHANGE_DIALOG_CLOSE_MS = 400;
 
 const useStyles = makeStyles({
@@ -141,11 +141,15 @@ export function ChangeDialog({
     }
   }, [open]);
 
+  const [closing, setClosing] = useState(false);
   const wasOpen = useRef(open);
   const focusBack = useRef<FocusReturn>({ opener: null, around: null });
   useEffect(() => {
     if (!wasOpen.current && open) focusBack.current = focusReturnFrom(document.activeElement);
-    if (wasOpen.current && !open) returnFocusLater(focusBack.current, CHANGE_DIALOG_CLOSE_MS);
+    if (wasOpen.current && !open) {
+      setClosing(true);
+      returnFocusLater(focusBack.current, CHANGE_DIALOG_CLOSE_MS);
+    }
     wasOpen.current = open;
   }, [open]);
   // Gone with its row while open (the change removed the row's buttons): focus back all the same.
@@ -155,10 +159,18 @@ export function ChangeDialog({
     },
     [],
   );
+  useEffect(() => {
+    if (!closing) return undefined;
+    const timer = window.setTimeout(() => setClosing(false), CHANGE_DIALOG_CLOSE_MS);
+    return () => window.clearTimeout(timer);
+  }, [closing]);
 
-  // Mounted only while open: a closed Fluent Dialog per table row would still wire Tabster's
-  // modalizer, whose focusable aria-hidden helpers accessibility checkers report.
-  if (!open) return null;
+  // Mounted only while open (and just after): a closed Fluent Dialog per table row would still
+  // wire Tabster's modalizer, whose focusable aria-hidden helpers accessibility checkers report.
+  // After closing it stays one moment with `open` false, so Fluent takes back the aria-hidden it
+  // put on the rest of the page; unmounted while open, the page would stay hidden from screen
+  // readers.
+  if (!open && !closing) return null;
   return (
     <Dialog open={open} onOpenChange={(_e, data) => onOpenChange(data.open)} modalType="modal">
       <DialogSurface aria-describedby={undefined} data-testid={testId}>

@@ -1,5 +1,5 @@
 import { Badge, Button, Field, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ApiClient } from '../app/api-client';
 import { ApiRequestError } from '../app/api-client';
 import {
@@ -16,7 +16,7 @@ import {
   getCohortDetail,
   updateCohort,
 } from './admin-api';
-import { ChangeDialog, CheckFailed } from './change-dialog';
+import { CHANGE_DIALOG_CLOSE_MS, ChangeDialog, CheckFailed } from './change-dialog';
 import {
   type CohortErrors,
   CohortFields,
@@ -58,6 +58,17 @@ export function NewCohortButton({
   const [open, setOpen] = useState(false);
   const [values, setValues] = useState<CohortValues>(NEW_COHORT_VALUES);
   const [errors, setErrors] = useState<CohortErrors>({});
+  const [created, setCreated] = useState<CohortSummary | null>(null);
+  // Open the new cohort only once the dialog has closed: leaving the page with the modal still
+  // open would leave the rest of the page hidden from screen readers.
+  useEffect(() => {
+    if (open || !created) return undefined;
+    const timer = window.setTimeout(() => {
+      setCreated(null);
+      onCreated(created);
+    }, CHANGE_DIALOG_CLOSE_MS);
+    return () => window.clearTimeout(timer);
+  }, [open, created, onCreated]);
   return (
     <>
       <Button appearance="primary" onClick={() => setOpen(true)} data-testid="new-cohort">
@@ -79,9 +90,8 @@ export function NewCohortButton({
           const checked = checkCohort(newCohortSchema, values);
           setErrors(checked.errors);
           if (!checked.input) throw new CheckFailed();
-          const created = await createCohort(client, checked.input);
+          setCreated(await createCohort(client, checked.input));
           setValues(NEW_COHORT_VALUES);
-          onCreated(created);
         }}
       >
         <CohortFields values={values} errors={errors} onChange={setValues} />

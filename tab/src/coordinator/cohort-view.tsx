@@ -105,7 +105,7 @@ export function CoordinatorCohortView({
   const [section, setSection] = useState<Section>('health');
   const {
     cohortLoad,
-    retryCohort,
+    reloadCohortAfterDialog,
     healthLoad,
     retryHealth,
     peopleLoad,
@@ -118,6 +118,7 @@ export function CoordinatorCohortView({
     linksLoad,
     retryLinks,
     reload,
+    reloadAfterDialog,
     retryAll,
   } = useCohortData(client, cohortId, onSignInExpired, section === 'links');
 
@@ -182,7 +183,7 @@ export function CoordinatorCohortView({
             {formatCadence(cohort.cadence)}
           </Text>
         </div>
-        <CohortAdminBar client={client} cohort={cohort} onChanged={retryCohort} />
+        <CohortAdminBar client={client} cohort={cohort} onChanged={reloadCohortAfterDialog} />
         <Button
           onClick={() => onOpenCalendar(cohort.id)}
           aria-label={`Programme calendar for ${cohort.name}`}
@@ -225,7 +226,7 @@ export function CoordinatorCohortView({
           load={peopleLoad}
           onRetry={retryPeople}
           onImport={showImport}
-          onChanged={reload}
+          onChanged={reloadAfterDialog}
           above={
             <ReachPanel
               client={client}
@@ -252,7 +253,7 @@ export function CoordinatorCohortView({
           load={pairsLoad}
           people={peopleLoad}
           onRetry={retryPairs}
-          onChanged={reload}
+          onChanged={reloadAfterDialog}
         />
       </Panel>
       <Panel value="links" selected={section} idBase={idBase}>

@@ -4,6 +4,7 @@ import { getHealth, getLinks, getParticipants } from './coordinator-api';
 import { getCohortDetail, getPairs } from './admin-api';
 import { notReachableById } from './reach-section';
 import { getReach } from './reach-api';
+import { CHANGE_DIALOG_CLOSE_MS } from './change-dialog';
 import { useApiLoad } from '../shared/use-api-load';
 
 /**
@@ -67,6 +68,18 @@ export function useCohortData(
     retryReach();
   }, [retryHealth, retryPeople, retryPairs, retryLinks, retryReach]);
 
+  // After a change made in a dialog: read again once the dialog has closed. Reading at once
+  // would take away the row (and the dialog with it) while Fluent still holds the rest of the
+  // page aria-hidden for the open dialog, leaving the page silent to screen readers.
+  const reloadAfterDialog = useCallback(() => {
+    window.setTimeout(reload, CHANGE_DIALOG_CLOSE_MS + 100);
+  }, [reload]);
+
+  // The cohort's own settings changed (in a dialog): read it again once the dialog has closed.
+  const reloadCohortAfterDialog = useCallback(() => {
+    window.setTimeout(retryCohort, CHANGE_DIALOG_CLOSE_MS + 100);
+  }, [retryCohort]);
+
   // When the cohort itself could not be read, the other two most likely failed with it.
   const retryAll = useCallback(() => {
     retryCohort();
@@ -75,7 +88,7 @@ export function useCohortData(
 
   return {
     cohortLoad,
-    retryCohort,
+    reloadCohortAfterDialog,
     healthLoad,
     retryHealth,
     peopleLoad,
@@ -88,6 +101,7 @@ export function useCohortData(
     linksLoad,
     retryLinks,
     reload,
+    reloadAfterDialog,
     retryAll,
   };
 }
