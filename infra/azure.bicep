@@ -131,6 +131,7 @@ var tableNames = [
   'AnnouncementIndex'
   'FanoutWorkers'
   'ReachAttempts'
+  'MatchingRuns'
   'AuditTrail'
 ]
 

@@ -42,6 +42,13 @@ import {
 } from '../features/cohort-admin/index';
 import { DevService, registerDevRoutes } from '../features/dev/index';
 import {
+  type MatchApplicants,
+  MatchingRepository,
+  MatchingService,
+  PublishService,
+  registerMatchingRoutes,
+} from '../features/matching/index';
+import {
   ReachRepository,
   ReachService,
   installRetryHandler,
@@ -70,6 +77,7 @@ import { ProactiveSender } from '../platform/teams/proactive-sender';
 import { WorkerRegistry } from '../platform/teams/worker-registry';
 import { botRoutes } from './bot-routes';
 import type { Config } from './config';
+import { NO_APPLICANTS_YET, matchingPublisher } from './matching-publisher';
 import { type Repositories, createRepositories } from './repositories';
 
 /**
@@ -107,6 +115,8 @@ export function compose(
   store: TableStore,
   storage: ResolvedStorage,
   adapter: CloudAdapter,
+  /** Tests pass their own; the applications feature's service is wired here later. */
+  matchApplicants: MatchApplicants = NO_APPLICANTS_YET,
 ): Composition {
   const repos = createRepositories(store);
   const now = () => clock.now();
@@ -226,6 +236,24 @@ export function compose(
     now,
   };
   const pairAdmin = new PairAdminService(admin);
+  const people = new PeopleService(admin, pairAdmin);
+  // Matching proposals, published through the cohort-admin feature (issue 15, items 6–7).
+  const matchingDeps = {
+    applicants: matchApplicants,
+    publisher: matchingPublisher({
+      repos,
+      people,
+      pairs: pairAdmin,
+      scheduleIntroductions: admin.journey.scheduleIntroductions,
+      sender,
+      log,
+    }),
+    audit,
+    now,
+  };
+  const matchingRepo = new MatchingRepository(store);
+  const matching = new MatchingService(matchingDeps, matchingRepo);
+  const publishing = new PublishService(matchingDeps, matchingRepo, matching);
   const calendar = new CalendarService({
     repos,
     identity,
@@ -273,8 +301,9 @@ export function compose(
     registerAuditRoutes(server, { http, audit });
     registerReachRoutes(server, { http, cohorts, reach });
     registerCohortAdminRoutes(server, { http, settings: new CohortSettingsService(admin) });
-    registerPeopleRoutes(server, { http, cohorts, people: new PeopleService(admin, pairAdmin) });
+    registerPeopleRoutes(server, { http, cohorts, people });
     registerPairAdminRoutes(server, { http, cohorts, pairs: pairAdmin });
+    registerMatchingRoutes(server, { http, cohorts, matching, publishing });
     registerPairRoutes(server, { http, journey, meetings, work, now });
     registerCalendarRoutes(server, { http, calendar, cohorts });
     registerAnnouncementRoutes(server, {

@@ -6,6 +6,7 @@ import type { Logger } from '../platform/logger';
 import { type EmbeddedStorage, startEmbeddedStorage } from '../platform/storage/embedded-azurite';
 import { type ResolvedStorage, TableStore, resolveStorage } from '../platform/storage/table-store';
 import { createAdapter } from '../platform/teams/bot-adapter';
+import type { MatchApplicants } from '../features/matching/index';
 import { type Composition, type ServiceParts, compose } from './compose';
 import type { Config } from './config';
 import { createHttpServer } from './server';
@@ -27,6 +28,8 @@ export interface RunningService {
 export interface ServiceOptions {
   /** Builds the table store (benchmarks pass one that counts storage requests). */
   makeStore?: (storage: ResolvedStorage) => TableStore;
+  /** Who is accepted for matching (tests pass a plain implementation of the port). */
+  matchApplicants?: MatchApplicants;
 }
 
 /** Embedded Azurite when no account is configured; otherwise the configured account. */
@@ -66,7 +69,7 @@ export async function startService(
   const store = options.makeStore?.(storage) ?? new TableStore(storage);
   const clock = new Clock();
   const adapter = createAdapter(config.bot, log);
-  const app = compose(config, log, clock, store, storage, adapter);
+  const app = compose(config, log, clock, store, storage, adapter, options.matchApplicants);
 
   const server = createHttpServer({
     log,

@@ -23,6 +23,10 @@ export const AUDIT_ACTIONS = [
   'pair.ended',
   'role.granted',
   'role.removed',
+  'matching.settings_saved',
+  'matching.run',
+  'matching.edited',
+  'matching.published',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -45,9 +49,13 @@ export const AUDIT_ACTION_WORDS: Record<AuditAction, string> = {
   'pair.ended': 'Ended a pair',
   'role.granted': 'Granted a role',
   'role.removed': 'Removed a role',
+  'matching.settings_saved': 'Saved the matching settings',
+  'matching.run': 'Ran matching',
+  'matching.edited': 'Edited a matching proposal',
+  'matching.published': 'Published matched pairs',
 };
 
-export const AUDIT_TARGETS = ['cohort', 'participant', 'pair', 'role'] as const;
+export const AUDIT_TARGETS = ['cohort', 'participant', 'pair', 'role', 'matching-run'] as const;
 export type AuditTargetKind = (typeof AUDIT_TARGETS)[number];
 
 /** One field an action changed; values are shown as text, null when absent. */

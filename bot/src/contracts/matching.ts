@@ -1,0 +1,181 @@
+import * as z from 'zod';
+import { ID_PATTERN } from './ids';
+
+/**
+ * Matching proposals on the wire (issue 15, items 6–7): the cohort's matching settings, a run
+ * (a draft proposal the coordinator reviews: lock, unlock, swap, remove, rerun), its comparison
+ * with the previous run, and what publishing created. Used by the bot's routes and the tab.
+ */
+
+export const MATCH_AIMS = ['most-matched', 'best-fit'] as const;
+export type MatchAimWire = (typeof MATCH_AIMS)[number];
+
+export const MATCH_WEIGHT_KEYS = [
+  'perspectives',
+  'crossOrganisation',
+  'availability',
+  'location',
+] as const;
+export type MatchWeightKey = (typeof MATCH_WEIGHT_KEYS)[number];
+
+export const MATCHING_LIMITS = {
+  /** Each weight, in points. */
+  weightMax: 100,
+  bandGapMin: 1,
+  bandGapMax: 10,
+  /** "Never pair these two" entries per cohort. */
+  neverPair: 500,
+  idLength: 200,
+} as const;
+
+const L = MATCHING_LIMITS;
+
+const personId = z
+  .string({ message: 'choose a person' })
+  .trim()
+  .min(1, 'choose a person')
+  .max(L.idLength, `must be at most ${L.idLength} characters`)
+  .regex(ID_PATTERN, 'is not a person’s id');
+
+const weight = z
+  .number({ message: 'must be a number' })
+  .int('must be a whole number')
+  .min(0, 'must be 0 or more')
+  .max(L.weightMax, `must be at most ${L.weightMax}`);
+
+export const matchWeightsSchema = z
+  .object({
+    perspectives: weight,
+    crossOrganisation: weight,
+    availability: weight,
+    location: weight,
+  })
+  .strict();
+export type MatchWeightsWire = z.infer<typeof matchWeightsSchema>;
+
+/** `PUT /api/cohorts/{id}/matching/settings` (If-Match once settings were saved). */
+export const matchingSettingsSchema = z
+  .object({
+    aim: z.enum(MATCH_AIMS, { message: 'must be most-matched or best-fit' }),
+    minimumBandGap: z
+      .number({ message: 'must be a number' })
+      .int('must be a whole number')
+      .min(L.bandGapMin, `must be at least ${L.bandGapMin}`)
+      .max(L.bandGapMax, `must be at most ${L.bandGapMax}`),
+    weights: matchWeightsSchema,
+    neverPair: z
+      .array(
+        z
+          .tuple([personId, personId])
+          .refine(([a, b]) => a !== b, { message: 'choose two different people' }),
+        { message: 'must be a list of two people' },
+      )
+      .max(L.neverPair, `at most ${L.neverPair} entries`),
+  })
+  .strict();
+export type MatchingSettings = z.infer<typeof matchingSettingsSchema>;
+
+/** `GET .../matching/settings`: the settings in force, the defaults beside them, and the ETag. */
+export interface MatchingSettingsView {
+  settings: MatchingSettings;
+  defaults: MatchingSettings;
+  limits: typeof MATCHING_LIMITS;
+  /** Null until the coordinator first saves settings. */
+  etag: string | null;
+}
+
+/** A pair named by its two people: lock, unlock and remove take this, with the run's If-Match. */
+export const runPairSchema = z
+  .object({ mentorId: personId, menteeId: personId })
+  .strict()
+  .refine((p) => p.mentorId !== p.menteeId, {
+    message: 'choose two different people',
+    path: ['menteeId'],
+  });
+export type RunPairRef = z.infer<typeof runPairSchema>;
+
+/**
+ * Swap two people on the same side: two mentors (or two mentees) trade partners; when one of
+ * them is unmatched, they take the other's place and the other becomes unmatched.
+ */
+export const runSwapSchema = z
+  .object({ personA: personId, personB: personId })
+  .strict()
+  .refine((s) => s.personA !== s.personB, {
+    message: 'choose two different people',
+    path: ['personB'],
+  });
+export type RunSwap = z.infer<typeof runSwapSchema>;
+
+/** `POST .../matching/runs` and `.../matching/rematch`, and publish: no fields. */
+export const emptyBodySchema = z.object({}).strict();
+
+export const RUN_KINDS = ['run', 'rematch'] as const;
+export type RunKind = (typeof RUN_KINDS)[number];
+export const RUN_STATUSES = ['draft', 'published', 'superseded'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+export interface RunPairView {
+  mentorId: string;
+  menteeId: string;
+  mentorName: string;
+  menteeName: string;
+  score: number;
+  reasons: string[];
+  warnings: string[];
+  locked: boolean;
+}
+
+export interface RunUnmatchedView {
+  id: string;
+  displayName: string;
+  role: 'mentor' | 'mentee' | 'either';
+  /** 'rules', 'shortage', 'removed' (the coordinator took their pair out) or 'not-in-pool'. */
+  cause: 'rules' | 'shortage' | 'removed' | 'not-in-pool';
+  reason: string;
+}
+
+export interface RunComparisonView {
+  previousRunId: string | null;
+  kept: RunPairRef[];
+  added: RunPairRef[];
+  gone: RunPairRef[];
+  totalScore: { before: number; after: number };
+  matched: { before: number; after: number };
+}
+
+export interface RunView {
+  id: string;
+  cohortId: string;
+  kind: RunKind;
+  status: RunStatus;
+  createdAt: string;
+  aim: MatchAimWire;
+  pairs: RunPairView[];
+  unmatched: RunUnmatchedView[];
+  /** Locks kept from the previous run that a rule now forbids. */
+  refusedLocks: { mentorId: string; menteeId: string; reason: string }[];
+  totalScore: number;
+  matchedCount: number;
+  etag: string;
+  comparison: RunComparisonView;
+}
+
+export interface PublishedPairView {
+  mentorId: string;
+  menteeId: string;
+  pairId: string;
+  mentorParticipantId: string;
+  menteeParticipantId: string;
+}
+
+/** What `POST .../matching/runs/{runId}/publish` created (the same answer when asked again). */
+export interface PublishResultView {
+  runId: string;
+  publishedAt: string;
+  pairs: PublishedPairView[];
+  waitlisted: { id: string; displayName: string; told: boolean }[];
+  /** True when this run had already been published: nothing new was created. */
+  alreadyPublished: boolean;
+  message: string;
+}

@@ -1,0 +1,90 @@
+import type { MatchCandidate, MeetingMode } from '../matching-input';
+
+/**
+ * Someone accepted for matching, as the applications feature hands them over (through the
+ * `MatchApplicants` port). Pure data.
+ */
+export interface MatchApplicant {
+  readonly id: string;
+  readonly displayName: string;
+  readonly email: string;
+  readonly aadObjectId?: string;
+  readonly role: 'mentor' | 'mentee' | 'either';
+  readonly arrangement: 'reverse' | 'reciprocal' | 'either';
+  /** Position on the cohort's seniority ladder: 0 is the most junior band. */
+  readonly bandIndex: number;
+  readonly organisation: string;
+  readonly lineManagerEmail?: string;
+  readonly perspectivesShared: readonly string[];
+  readonly perspectivesWanted: readonly string[];
+  readonly meetingMode: MeetingMode;
+  readonly location?: string;
+  readonly availability: readonly string[];
+  readonly livedExperience?: readonly string[];
+}
+
+/** Someone left out of the reverse pool before matching, with the reason in words. */
+export interface OutOfPool {
+  readonly id: string;
+  readonly reason: string;
+}
+
+export interface ReversePool {
+  readonly candidates: MatchCandidate[];
+  readonly outOfPool: OutOfPool[];
+}
+
+const norm = (email: string | undefined): string => (email ?? '').trim().toLowerCase();
+
+/**
+ * Turns applicants into the reverse pool's candidates.
+ *
+ * - Arrangement: "reverse" and "either" join the reverse pool; "reciprocal" only does not (it is
+ *   matched in the reciprocal pool), and is listed in `outOfPool`.
+ * - Role "either": the rule is "fill the short side, juniors as mentors". Those who said
+ *   "either" are sorted by band, most junior first (then by id, so the rule is repeatable); the
+ *   first k become mentors and the rest mentees, with k chosen so the two sides come out as
+ *   even as possible (k = (mentees + either − mentors) / 2, rounded, kept between 0 and all).
+ * - Line manager: a manager who also applied is named by their applicant id, so the reporting
+ *   line is followed through them; one who did not apply is named by their email.
+ */
+export function reversePoolOf(applicants: readonly MatchApplicant[]): ReversePool {
+  const outOfPool: OutOfPool[] = [];
+  const inPool = applicants.filter((a) => {
+    if (a.arrangement !== 'reciprocal') return true;
+    outOfPool.push({
+      id: a.id,
+      reason: 'asked for reciprocal mentoring only: not part of the reverse pool',
+    });
+    return false;
+  });
+  const idByEmail = new Map(applicants.map((a) => [norm(a.email), a.id]));
+  const mentors = inPool.filter((a) => a.role === 'mentor').length;
+  const mentees = inPool.filter((a) => a.role === 'mentee').length;
+  const either = inPool
+    .filter((a) => a.role === 'either')
+    .sort((a, b) => a.bandIndex - b.bandIndex || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const k = Math.min(
+    either.length,
+    Math.max(0, Math.round((mentees + either.length - mentors) / 2)),
+  );
+  const eitherRole = new Map(either.map((a, i) => [a.id, i < k ? 'mentor' : 'mentee'] as const));
+
+  const candidates = inPool.map((a): MatchCandidate => {
+    const manager = norm(a.lineManagerEmail);
+    return {
+      id: a.id,
+      displayName: a.displayName,
+      role: a.role === 'either' ? eitherRole.get(a.id)! : a.role,
+      bandIndex: a.bandIndex,
+      organisation: a.organisation,
+      lineManagerId: manager === '' ? undefined : (idByEmail.get(manager) ?? `email:${manager}`),
+      perspectivesShared: a.perspectivesShared,
+      perspectivesWanted: a.perspectivesWanted,
+      meetingMode: a.meetingMode,
+      location: a.location,
+      availability: a.availability,
+    };
+  });
+  return { candidates, outOfPool };
+}

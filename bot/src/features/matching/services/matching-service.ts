@@ -1,0 +1,235 @@
+import type {
+  MatchingSettings,
+  MatchingSettingsView,
+  RunKind,
+  RunPairRef,
+  RunSwap,
+  RunView,
+} from '../../../contracts/matching';
+import { MATCHING_LIMITS } from '../../../contracts/matching';
+import { AppError } from '../../../platform/errors';
+import { httpEtag } from '../../../platform/http/etag';
+import type { Actor, Cohort } from '../../cohorts';
+import {
+  type Draft,
+  type EditResult,
+  type MatchContext,
+  lockPair,
+  proposeDraft,
+  removePair,
+  swapPeople,
+  unlockPair,
+} from '../domain/proposal/draft';
+import type { MatchingDeps } from '../ports';
+import type { MatchingRepository, StoredRun } from '../store/matching-repository';
+import { DEFAULT_MATCHING_SETTINGS, loadPool } from './match-context';
+import { runView } from './run-views';
+
+export type RunEdit =
+  | { kind: 'lock'; pair: RunPairRef }
+  | { kind: 'unlock'; pair: RunPairRef }
+  | { kind: 'remove'; pair: RunPairRef }
+  | { kind: 'swap'; swap: RunSwap };
+
+/**
+ * Matching proposals: the cohort's settings, runs as drafts (run, rerun keeping locks, re-match
+ * of those free), and the coordinator's edits, each guarded by the run's ETag and audited.
+ * Nothing is sent to anyone here: publishing is `PublishService`.
+ */
+export class MatchingService {
+  constructor(
+    private readonly deps: MatchingDeps,
+    private readonly repo: MatchingRepository,
+  ) {}
+
+  async settings(cohortId: string): Promise<MatchingSettingsView> {
+    const saved = await this.repo.getSettings(cohortId);
+    return {
+      settings: saved?.value ?? DEFAULT_MATCHING_SETTINGS,
+      defaults: DEFAULT_MATCHING_SETTINGS,
+      limits: MATCHING_LIMITS,
+      etag: saved ? httpEtag(saved.etag) : null,
+    };
+  }
+
+  async saveSettings(
+    cohort: Cohort,
+    input: MatchingSettings,
+    etag: string | undefined,
+    actor: Actor,
+  ): Promise<MatchingSettingsView> {
+    const before = await this.repo.getSettings(cohort.id);
+    if (before && etag === undefined) {
+      throw AppError.coded(
+        'precondition_required',
+        'precondition_required',
+        'Send If-Match with the ETag you last read',
+      );
+    }
+    const saved = await this.repo.putSettings(cohort.id, input, before ? etag : undefined);
+    await this.audit(cohort, actor, 'matching.settings_saved', 'settings', [
+      { field: 'aim', before: before?.value.aim ?? null, after: input.aim },
+      { field: 'weights', before: jsonOf(before?.value.weights), after: jsonOf(input.weights) },
+      {
+        field: 'minimum band gap',
+        before: before ? String(before.value.minimumBandGap) : null,
+        after: String(input.minimumBandGap),
+      },
+      {
+        field: 'never pair',
+        before: before ? String(before.value.neverPair.length) : null,
+        after: String(input.neverPair.length),
+      },
+    ]);
+    return { ...(await this.settings(cohort.id)), etag: httpEtag(saved.etag) };
+  }
+
+  /**
+   * A new run over everyone free to match. A rerun keeps the locked pairs of the latest draft
+   * (and never proposes the pairs the coordinator removed); the latest draft is superseded.
+   */
+  async run(cohort: Cohort, kind: RunKind, actor: Actor): Promise<RunView> {
+    const settings = (await this.repo.getSettings(cohort.id))?.value ?? DEFAULT_MATCHING_SETTINGS;
+    const latest = await this.repo.latestRun(cohort.id);
+    const carried = latest?.value.status === 'draft' ? latest.value.draft : undefined;
+    const pool = await loadPool(cohort.id, settings, this.deps.applicants, this.deps.publisher);
+    const locks = (carried?.pairs ?? []).filter((p) => p.locked);
+    const proposed = proposeDraft(pool.ctx, locks, carried?.removedPairs ?? []);
+    const draft: Draft = {
+      ...proposed,
+      unmatched: [
+        ...proposed.unmatched,
+        ...pool.outOfPool.map((o) => ({
+          id: o.id,
+          role: pool.applicants.get(o.id)?.role ?? ('either' as const),
+          cause: 'not-in-pool' as const,
+          reason: o.reason,
+        })),
+      ],
+    };
+    const names: Record<string, string> = {};
+    for (const a of pool.applicants.values()) names[a.id] = a.displayName;
+    const created = await this.repo.createRun(
+      {
+        cohortId: cohort.id,
+        kind,
+        status: 'draft',
+        createdAt: this.deps.now().toISOString(),
+        createdBy: actor.userId,
+        previousRunId: latest?.value.id ?? null,
+        settings,
+        draft,
+        names,
+      },
+      (latest?.value.seq ?? 0) + 1,
+    );
+    if (latest && carried) {
+      // The older draft can no longer be edited or published; a lost race here changes nothing.
+      await this.repo
+        .replaceRun({ ...latest.value, status: 'superseded' }, latest.etag)
+        .catch(() => undefined);
+    }
+    await this.audit(cohort, actor, 'matching.run', created.value.id, [
+      { field: 'kind', before: null, after: kind },
+      { field: 'pairs', before: null, after: String(draft.pairs.length) },
+      { field: 'locked pairs kept', before: null, after: String(locks.length) },
+    ]);
+    return runView(created.value, created.etag, latest?.value);
+  }
+
+  async latest(cohortId: string): Promise<RunView> {
+    const latest = await this.repo.latestRun(cohortId);
+    if (!latest) throw AppError.notFound('No matching run yet: start one first');
+    return runView(latest.value, latest.etag, await this.previousOf(latest.value));
+  }
+
+  /** Applies one edit to the latest draft, if unchanged since `etag`; refused edits change nothing. */
+  async edit(
+    cohort: Cohort,
+    runId: string,
+    etag: string,
+    edit: RunEdit,
+    actor: Actor,
+  ): Promise<RunView> {
+    const run = await this.draftRun(cohort.id, runId);
+    const settings = run.value.settings;
+    const pool = await loadPool(cohort.id, settings, this.deps.applicants, this.deps.publisher);
+    const result = applyEdit(run.value.draft, pool.ctx, edit);
+    if (!result.ok) {
+      const { field, message, code } = result.refusal;
+      throw AppError.invalidFields([{ field, message }], code);
+    }
+    const saved = await this.repo.replaceRun({ ...run.value, draft: result.draft }, etag);
+    await this.audit(cohort, actor, 'matching.edited', runId, [
+      { field: 'edit', before: null, after: edit.kind },
+      {
+        field: 'people',
+        before: null,
+        after:
+          edit.kind === 'swap'
+            ? `${run.value.names[edit.swap.personA] ?? edit.swap.personA} ↔ ${run.value.names[edit.swap.personB] ?? edit.swap.personB}`
+            : `${run.value.names[edit.pair.mentorId] ?? edit.pair.mentorId} / ${run.value.names[edit.pair.menteeId] ?? edit.pair.menteeId}`,
+      },
+    ]);
+    return runView(saved.value, saved.etag, await this.previousOf(saved.value));
+  }
+
+  /** The run, which must be the cohort's latest and still a draft. */
+  async draftRun(cohortId: string, runId: string) {
+    const run = await this.repo.getRun(cohortId, runId);
+    if (!run) throw AppError.notFound('No matching run has that id');
+    if (run.value.status !== 'draft') {
+      throw AppError.coded(
+        'conflict',
+        run.value.status === 'published' ? 'run_published' : 'run_superseded',
+        run.value.status === 'published'
+          ? 'This run was published: it can no longer be changed'
+          : 'A newer run replaced this one: open the latest run',
+      );
+    }
+    return run;
+  }
+
+  private async previousOf(run: StoredRun): Promise<StoredRun | undefined> {
+    return run.previousRunId
+      ? (await this.repo.getRun(run.cohortId, run.previousRunId))?.value
+      : undefined;
+  }
+
+  private audit(
+    cohort: Cohort,
+    actor: Actor,
+    action: 'matching.settings_saved' | 'matching.run' | 'matching.edited',
+    targetId: string,
+    changes: { field: string; before: string | null; after: string | null }[],
+  ) {
+    return this.deps.audit.record({
+      actorId: actor.userId,
+      actorName: actor.name,
+      action,
+      target: 'matching-run',
+      targetId,
+      targetLabel: `${cohort.name} matching`,
+      cohortId: cohort.id,
+      changes,
+      reason: null,
+    });
+  }
+}
+
+function jsonOf(value: unknown): string | null {
+  return value === undefined ? null : JSON.stringify(value);
+}
+
+function applyEdit(draft: Draft, ctx: MatchContext, edit: RunEdit): EditResult {
+  switch (edit.kind) {
+    case 'lock':
+      return lockPair(draft, edit.pair);
+    case 'unlock':
+      return unlockPair(draft, edit.pair);
+    case 'remove':
+      return removePair(draft, ctx, edit.pair);
+    case 'swap':
+      return swapPeople(draft, ctx, edit.swap.personA, edit.swap.personB);
+  }
+}

@@ -1,0 +1,230 @@
+import type { MatchingSettings, RunKind, RunStatus } from '../../../contracts/matching';
+import { AppError } from '../../../platform/errors';
+import type { TableStore } from '../../../platform/storage/table-store';
+import {
+  type Versioned,
+  getRow,
+  insertRow,
+  replaceRow,
+  tryInsertRow,
+  tryUpdateRow,
+  upsertRow,
+  num,
+  optStr,
+  str,
+} from '../../../platform/storage/versioned';
+import type { Draft } from '../domain/proposal/draft';
+
+/**
+ * Matching runs, one partition per cohort (table MatchingRuns):
+ * - `settings`: the cohort's matching settings (ETag-guarded);
+ * - `head`: the number of the latest run (a hint: a run row beyond it is found by probing);
+ * - `run:r000001`…: each run, its draft as JSON (split over properties of 30,000 characters);
+ * - `publish:<runId>`: the publish claim (made by a conditional insert) and then its result;
+ * - `told:<runId>:<applicantId>`: someone told they are on the waiting list, once.
+ */
+
+export interface StoredRun {
+  id: string;
+  cohortId: string;
+  seq: number;
+  kind: RunKind;
+  status: RunStatus;
+  createdAt: string;
+  createdBy: string;
+  previousRunId: string | null;
+  settings: MatchingSettings;
+  draft: Draft;
+  /** Display names of everyone in the run, as they were when it was made. */
+  names: Record<string, string>;
+}
+
+export interface PublishClaim {
+  state: 'publishing' | 'published';
+  owner: string;
+  claimedAt: string;
+  /** JSON of the publish result once published. */
+  result?: string;
+}
+
+const CHUNK = 30_000;
+const MAX_CHUNKS = 15;
+const runKey = (seq: number) => `run:${runIdOf(seq)}`;
+export const runIdOf = (seq: number): string => `r${String(seq).padStart(6, '0')}`;
+export const seqOf = (runId: string): number | undefined =>
+  /^r\d{6}$/.test(runId) ? Number(runId.slice(1)) : undefined;
+
+function chunks(json: string): Record<string, string | number> {
+  const parts: Record<string, string | number> = {};
+  let n = 0;
+  for (let at = 0; at < json.length || n === 0; at += CHUNK)
+    parts[`data${n++}`] = json.slice(at, at + CHUNK);
+  if (n > MAX_CHUNKS) {
+    throw AppError.coded(
+      'too_large',
+      'run_too_large',
+      'This proposal is too large to keep as one draft',
+    );
+  }
+  parts.chunks = n;
+  return parts;
+}
+
+function unchunk(row: Record<string, unknown>): string {
+  let json = '';
+  for (let i = 0; i < num(row, 'chunks'); i++) json += str(row, `data${i}`);
+  return json;
+}
+
+function runEntity(run: StoredRun) {
+  const { draft, settings, names, ...rest } = run;
+  return {
+    partitionKey: run.cohortId,
+    rowKey: runKey(run.seq),
+    ...rest,
+    previousRunId: run.previousRunId ?? '',
+    ...chunks(JSON.stringify({ draft, settings, names })),
+  };
+}
+
+function runOf(row: Record<string, unknown>): StoredRun {
+  const body = JSON.parse(unchunk(row)) as Pick<StoredRun, 'draft' | 'settings' | 'names'>;
+  return {
+    id: str(row, 'id'),
+    cohortId: str(row, 'cohortId'),
+    seq: num(row, 'seq'),
+    kind: str(row, 'kind') as RunKind,
+    status: str(row, 'status') as RunStatus,
+    createdAt: str(row, 'createdAt'),
+    createdBy: str(row, 'createdBy'),
+    previousRunId: optStr(row, 'previousRunId') || null,
+    ...body,
+  };
+}
+
+export class MatchingRepository {
+  constructor(private readonly store: TableStore) {}
+
+  private get table() {
+    return this.store.table('matching');
+  }
+
+  async getSettings(cohortId: string): Promise<Versioned<MatchingSettings> | undefined> {
+    const row = await getRow(this.table, cohortId, 'settings');
+    if (!row) return undefined;
+    return { value: JSON.parse(str(row, 'json')) as MatchingSettings, etag: row.etag };
+  }
+
+  /** Saves the settings: a first save inserts, any later one needs the ETag last read. */
+  async putSettings(
+    cohortId: string,
+    settings: MatchingSettings,
+    etag: string | undefined,
+  ): Promise<Versioned<MatchingSettings>> {
+    const entity = { partitionKey: cohortId, rowKey: 'settings', json: JSON.stringify(settings) };
+    const saved =
+      etag === undefined
+        ? await insertRow(this.table, entity, 'The matching settings')
+        : await replaceRow(this.table, entity, etag, 'The matching settings', () =>
+            this.getSettings(cohortId),
+          );
+    return { value: settings, etag: saved };
+  }
+
+  async getRun(cohortId: string, runId: string): Promise<Versioned<StoredRun> | undefined> {
+    const seq = seqOf(runId);
+    if (seq === undefined) return undefined;
+    const row = await getRow(this.table, cohortId, runKey(seq));
+    return row ? { value: runOf(row), etag: row.etag } : undefined;
+  }
+
+  /** The latest run: from the head's number, probing forward past a head not yet moved. */
+  async latestRun(cohortId: string): Promise<Versioned<StoredRun> | undefined> {
+    const head = await getRow(this.table, cohortId, 'head');
+    let seq = head ? num(head, 'seq') : 0;
+    let latest = seq > 0 ? await this.getRun(cohortId, runIdOf(seq)) : undefined;
+    for (;;) {
+      const next = await this.getRun(cohortId, runIdOf(seq + 1));
+      if (!next) return latest;
+      latest = next;
+      seq += 1;
+    }
+  }
+
+  /**
+   * Adds the next run. Two runs started at once take the same number: one insert wins, the
+   * other is refused as a conflict (never overwritten).
+   */
+  async createRun(run: Omit<StoredRun, 'id' | 'seq'>, seq: number): Promise<Versioned<StoredRun>> {
+    const value: StoredRun = { ...run, id: runIdOf(seq), seq };
+    const etag = await tryInsertRow(this.table, runEntity(value));
+    if (etag === undefined) {
+      throw AppError.coded(
+        'stale',
+        'run_conflict',
+        'Someone started another run at the same time; nothing was saved',
+      );
+    }
+    await upsertRow(this.table, { partitionKey: run.cohortId, rowKey: 'head', seq });
+    return { value, etag };
+  }
+
+  /** Replaces a run only if unchanged since `etag` (412 with the latest otherwise). */
+  async replaceRun(run: StoredRun, etag: string): Promise<Versioned<StoredRun>> {
+    const saved = await replaceRow(this.table, runEntity(run), etag, 'This run', () =>
+      this.getRun(run.cohortId, run.id).then((r) => r && { ...r, etag: r.etag }),
+    );
+    return { value: run, etag: saved };
+  }
+
+  async getClaim(cohortId: string, runId: string): Promise<Versioned<PublishClaim> | undefined> {
+    const row = await getRow(this.table, cohortId, `publish:${runId}`);
+    if (!row) return undefined;
+    return {
+      value: {
+        state: str(row, 'state') as PublishClaim['state'],
+        owner: str(row, 'owner'),
+        claimedAt: str(row, 'claimedAt'),
+        result: optStr(row, 'result'),
+      },
+      etag: row.etag,
+    };
+  }
+
+  /** The publish claim: a conditional insert, so only one caller ever holds a fresh claim. */
+  async tryClaim(
+    cohortId: string,
+    runId: string,
+    claim: PublishClaim,
+  ): Promise<string | undefined> {
+    return tryInsertRow(this.table, {
+      partitionKey: cohortId,
+      rowKey: `publish:${runId}`,
+      ...claim,
+    });
+  }
+
+  /** Takes over a claim left by a caller that stopped (or records the result): ETag-guarded. */
+  async tryUpdateClaim(
+    cohortId: string,
+    runId: string,
+    claim: PublishClaim,
+    etag: string,
+  ): Promise<string | undefined> {
+    return tryUpdateRow(
+      this.table,
+      { partitionKey: cohortId, rowKey: `publish:${runId}`, ...claim },
+      etag,
+      'Replace',
+    );
+  }
+
+  /** True the first time for this run and person: they are told once. */
+  async firstTell(cohortId: string, runId: string, applicantId: string): Promise<boolean> {
+    const etag = await tryInsertRow(this.table, {
+      partitionKey: cohortId,
+      rowKey: `told:${runId}:${applicantId}`,
+    });
+    return etag !== undefined;
+  }
+}
