@@ -1,4 +1,4 @@
-import type { RunningService } from '../../bot/src/app/service';
+import type { RunningService, ServiceOptions } from '../../bot/src/app/service';
 import type { EmbeddedStorage } from '../../bot/src/platform/storage/embedded-azurite';
 import { type FakeConnector, startFakeConnector } from './fake-connector';
 import { JourneyDriver } from './journey-driver';
@@ -13,10 +13,13 @@ export interface BotHarness {
   stop(): Promise<void>;
 }
 
-export async function startBotHarness(env: Record<string, string> = {}): Promise<BotHarness> {
+export async function startBotHarness(
+  env: Record<string, string> = {},
+  options: ServiceOptions = {},
+): Promise<BotHarness> {
   const storage = await startTestStorage();
   const connector = await startFakeConnector();
-  const service = await startTestService(storage.connectionString, env);
+  const service = await startTestService(storage.connectionString, env, options);
   return {
     storage,
     connector,

@@ -1,6 +1,6 @@
 import { loadConfig } from '../../bot/src/app/config';
 import { createLogger } from '../../bot/src/platform/logger';
-import { type RunningService, startService } from '../../bot/src/app/service';
+import { type RunningService, type ServiceOptions, startService } from '../../bot/src/app/service';
 import {
   type EmbeddedStorage,
   startEmbeddedStorage,
@@ -22,6 +22,7 @@ export function startTestStorage(
 export async function startTestService(
   connectionString: string,
   env: Record<string, string> = {},
+  options: ServiceOptions = {},
 ): Promise<RunningService> {
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -34,7 +35,7 @@ export async function startTestService(
     SCHEDULER_INTERVAL_SECONDS: '0',
     ...env,
   });
-  const service = await startService(config, createLogger(config.logLevel));
+  const service = await startService(config, createLogger(config.logLevel), options);
   await service.ready;
   return service;
 }
