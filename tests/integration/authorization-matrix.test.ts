@@ -10,6 +10,7 @@ import type { TabAuthConfig } from '../../bot/src/app/config';
 import type { TeamsUser } from '../support/activities';
 import { type BotHarness, startBotHarness } from '../support/bot-harness';
 import { COORDINATOR, activePair } from '../support/journey-fixture';
+import { TestApplicants, applicant } from '../support/match-applicants';
 import { call, devToken } from '../support/test-service';
 
 /**
@@ -234,6 +235,24 @@ const eventBody = (title: string) => ({
   end: '2027-05-04T11:00:00Z',
   location: 'Teams',
 });
+
+// Issue 15: the applicants matching reads (the applications feature's port, a plain stand-in).
+const matchApplicants = new TestApplicants();
+const matchingPath = () => `/api/cohorts/${ids.cohortA}/matching`;
+
+async function freshRun(): Promise<{
+  id: string;
+  etag: string;
+  pairs: { mentorId: string; menteeId: string }[];
+}> {
+  const run = await call<{
+    id: string;
+    etag: string;
+    pairs: { mentorId: string; menteeId: string }[];
+  }>(url, 'POST', `${matchingPath()}/runs`, { token: tokens.coordinator, json: {} });
+  expect(run.status).toBe(201);
+  return run.body;
+}
 
 const MATRIX: RouteSpec[] = [
   {
@@ -808,6 +827,108 @@ const MATRIX: RouteSpec[] = [
       };
     },
   },
+  // Issue 15: matching proposals, cohort A's programme team only. Each rightful edit works on a
+  // fresh run; publishing comes last (it pairs the applicants, so later runs have fewer).
+  {
+    method: 'GET',
+    path: '/api/cohorts/:cohortId/matching/settings',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(200),
+    build: async () => ({ path: `${matchingPath()}/settings` }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/cohorts/:cohortId/matching/settings',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(200),
+    build: async () => {
+      const current = await call<{ etag: string | null }>(
+        url,
+        'GET',
+        `${matchingPath()}/settings`,
+        {
+          token: tokens.coordinator,
+        },
+      );
+      return {
+        path: `${matchingPath()}/settings`,
+        json: {
+          aim: 'best-fit',
+          minimumBandGap: 1,
+          weights: { perspectives: 50, crossOrganisation: 20, availability: 20, location: 10 },
+          neverPair: [],
+        },
+        headers: current.body.etag ? { 'if-match': current.body.etag } : undefined,
+      };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/cohorts/:cohortId/matching/runs',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(201),
+    build: async () => ({ path: `${matchingPath()}/runs`, json: {} }),
+  },
+  {
+    method: 'POST',
+    path: '/api/cohorts/:cohortId/matching/rematch',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(201),
+    build: async () => ({ path: `${matchingPath()}/rematch`, json: {} }),
+  },
+  {
+    method: 'GET',
+    path: '/api/cohorts/:cohortId/matching/runs/latest',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(200),
+    build: async () => {
+      await freshRun();
+      return { path: `${matchingPath()}/runs/latest` };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/cohorts/:cohortId/matching/runs/:runId/swap',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(200),
+    build: async () => {
+      const run = await freshRun();
+      return {
+        path: `${matchingPath()}/runs/${run.id}/swap`,
+        json: { personA: run.pairs[0]!.mentorId, personB: run.pairs[1]!.mentorId },
+        headers: { 'if-match': run.etag },
+      };
+    },
+  },
+  ...(['lock', 'unlock', 'remove'] as const).map((verb): RouteSpec => ({
+    method: 'POST',
+    path: `/api/cohorts/:cohortId/matching/runs/:runId/${verb}`,
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(200),
+    build: async () => {
+      const run = await freshRun();
+      const pair = run.pairs[0]!;
+      return {
+        path: `${matchingPath()}/runs/${run.id}/${verb}`,
+        json: { mentorId: pair.mentorId, menteeId: pair.menteeId },
+        headers: { 'if-match': run.etag },
+      };
+    },
+  })),
+  {
+    method: 'POST',
+    path: '/api/cohorts/:cohortId/matching/runs/:runId/publish',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(200),
+    build: async () => {
+      const run = await freshRun();
+      return {
+        path: `${matchingPath()}/runs/${run.id}/publish`,
+        json: {},
+        headers: { 'if-match': run.etag },
+      };
+    },
+  },
 ];
 
 let roleGrants = 0;
@@ -1119,7 +1240,7 @@ async function expiredToken({ userId, name }: { userId: string; name: string }) 
 }
 
 beforeAll(async () => {
-  harness = await startBotHarness({ COORDINATOR_IDS: COORDINATOR.userId });
+  harness = await startBotHarness({ COORDINATOR_IDS: COORDINATOR.userId }, { matchApplicants });
   url = harness.service.url;
   const servers = createServer.mock.results.map((r) => r.value as Server);
   const service = servers.find((s) => s.name === 'reverse-mentoring');
@@ -1132,6 +1253,12 @@ beforeAll(async () => {
   // Cohort B first (activePair resets the clock), then the victim pair in cohort A.
   ids.cohortB = await activePair(drive, url, OTHER_MENTOR, OTHER_MENTEE);
   ids.cohortA = await activePair(drive, url, VICTIM_MENTOR, VICTIM_MENTEE);
+  matchApplicants.byCohort.set(ids.cohortA, [
+    applicant('mx-ann', { perspectivesShared: ['race'] }),
+    applicant('mx-bob', { perspectivesShared: ['disability'] }),
+    applicant('mx-max', { role: 'mentee', bandIndex: 6, perspectivesWanted: ['disability'] }),
+    applicant('mx-mia', { role: 'mentee', bandIndex: 6, perspectivesWanted: ['race'] }),
+  ]);
   for (const who of WHO) {
     const { userId, name } = PEOPLE[who];
     tokens[who] = await devToken(url, { userId, name });
