@@ -185,7 +185,7 @@ export class MatchingRepository {
         state: str(row, 'state') as PublishClaim['state'],
         owner: str(row, 'owner'),
         claimedAt: str(row, 'claimedAt'),
-        result: optStr(row, 'result'),
+        result: row.chunks === undefined ? undefined : unchunk(row),
       },
       etag: row.etag,
     };
@@ -211,9 +211,16 @@ export class MatchingRepository {
     claim: PublishClaim,
     etag: string,
   ): Promise<string | undefined> {
+    const { result, ...rest } = claim;
     return tryUpdateRow(
       this.table,
-      { partitionKey: cohortId, rowKey: `publish:${runId}`, ...claim },
+      {
+        partitionKey: cohortId,
+        rowKey: `publish:${runId}`,
+        ...rest,
+        // The result of a large cohort's publish is longer than one property holds.
+        ...(result === undefined ? {} : chunks(result)),
+      },
       etag,
       'Replace',
     );
