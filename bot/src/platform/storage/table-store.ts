@@ -34,6 +34,10 @@ export const TABLE_NAMES = {
   fanoutWorkers: 'FanoutWorkers',
   audit: 'AuditTrail',
   reach: 'ReachAttempts',
+  applicationSettings: 'ApplicationSettings',
+  applications: 'Applications',
+  applicationSensitive: 'ApplicationSensitive',
+  nextCohortInterest: 'NextCohortInterest',
 } as const;
 
 export type TableKey = keyof typeof TABLE_NAMES;
