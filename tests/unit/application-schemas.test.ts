@@ -41,9 +41,19 @@ const problems = (result: { success: boolean; error?: Parameters<typeof problems
 describe('the defaults', () => {
   it('offer NHS Agenda for Change, most junior first, and a band gap of two', () => {
     expect(DEFAULT_SENIORITY_LADDER).toEqual([
-      'Band 2', 'Band 3', 'Band 4', 'Band 5', 'Band 6', 'Band 7',
-      'Band 8a', 'Band 8b', 'Band 8c', 'Band 8d', 'Band 9', 'Very senior manager',
-    ]); // prettier-ignore
+      'Band 2',
+      'Band 3',
+      'Band 4',
+      'Band 5',
+      'Band 6',
+      'Band 7',
+      'Band 8a',
+      'Band 8b',
+      'Band 8c',
+      'Band 8d',
+      'Band 9',
+      'Very senior manager',
+    ]);
   });
 
   it('list perspectives that are not special-category data', () => {
@@ -80,12 +90,24 @@ describe('the full form', () => {
 
   it('names every missing field, and consent must be given', () => {
     const result = applicationFormSchema(OPTIONS).safeParse({ role: 'mentor', consent: false });
-    expect(problems(result).map((p) => p.field).sort()).toEqual(
+    expect(
+      problems(result)
+        .map((p) => p.field)
+        .sort(),
+    ).toEqual(
       [
-        'arrangement', 'availability', 'band', 'consent', 'directorate', 'lineManager',
-        'meetingMode', 'organisation', 'perspectivesShared', 'perspectivesWanted',
+        'arrangement',
+        'availability',
+        'band',
+        'consent',
+        'directorate',
+        'lineManager',
+        'meetingMode',
+        'organisation',
+        'perspectivesShared',
+        'perspectivesWanted',
       ].sort(),
-    ); // prettier-ignore
+    );
   });
 
   it.each([
