@@ -133,6 +133,10 @@ var tableNames = [
   'ReachAttempts'
   'MatchingRuns'
   'AuditTrail'
+  'ApplicationSettings'
+  'Applications'
+  'ApplicationSensitive'
+  'NextCohortInterest'
 ]
 
 // Announcement fan-out (FANOUT_QUEUE in bot/src/fanout/fanout-queue.ts): every instance takes

@@ -35,6 +35,10 @@ export const TABLE_NAMES = {
   audit: 'AuditTrail',
   reach: 'ReachAttempts',
   matching: 'MatchingRuns',
+  applicationSettings: 'ApplicationSettings',
+  applications: 'Applications',
+  applicationSensitive: 'ApplicationSensitive',
+  nextCohortInterest: 'NextCohortInterest',
 } as const;
 
 export type TableKey = keyof typeof TABLE_NAMES;
