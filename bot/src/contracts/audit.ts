@@ -23,6 +23,10 @@ export const AUDIT_ACTIONS = [
   'pair.ended',
   'role.granted',
   'role.removed',
+  'application.decided',
+  'application.attendance_recorded',
+  'application.manager_asked',
+  'application.manager_answer_recorded',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -45,9 +49,13 @@ export const AUDIT_ACTION_WORDS: Record<AuditAction, string> = {
   'pair.ended': 'Ended a pair',
   'role.granted': 'Granted a role',
   'role.removed': 'Removed a role',
+  'application.decided': 'Decided on an application',
+  'application.attendance_recorded': 'Recorded training attendance',
+  'application.manager_asked': 'Asked a line manager for release time',
+  'application.manager_answer_recorded': 'Recorded a line manager’s answer',
 };
 
-export const AUDIT_TARGETS = ['cohort', 'participant', 'pair', 'role'] as const;
+export const AUDIT_TARGETS = ['cohort', 'participant', 'pair', 'role', 'application'] as const;
 export type AuditTargetKind = (typeof AUDIT_TARGETS)[number];
 
 /** One field an action changed; values are shown as text, null when absent. */

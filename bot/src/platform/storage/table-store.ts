@@ -34,6 +34,7 @@ export const TABLE_NAMES = {
   fanoutWorkers: 'FanoutWorkers',
   audit: 'AuditTrail',
   reach: 'ReachAttempts',
+  applicationReview: 'ApplicationReview',
 } as const;
 
 export type TableKey = keyof typeof TABLE_NAMES;
