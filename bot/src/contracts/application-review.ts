@@ -63,7 +63,10 @@ const A = APPLICATION_LIMITS;
 
 /** An ETag as the list handed it out (the application's version when it was read). */
 const etagField = () =>
-  z.string({ message: 'send the etag of the application as you read it' }).trim().min(1, 'is required');
+  z
+    .string({ message: 'send the etag of the application as you read it' })
+    .trim()
+    .min(1, 'is required');
 
 const reasonField = () =>
   cleanText(

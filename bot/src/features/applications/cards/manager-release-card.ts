@@ -56,7 +56,9 @@ export function buildManagerReleaseCard(data: ManagerReleaseCardData): CardJson 
       ),
       text('Sessions:', { weight: 'Bolder' }),
       ...sessions,
-      subtle(`Times are shown in ${data.timeZone}. You will not see anything else of the application.`),
+      subtle(
+        `Times are shown in ${data.timeZone}. You will not see anything else of the application.`,
+      ),
     ],
     actions: [
       execute('Yes, I can release them', VERB, { ...ids, released: 'yes' }, { style: 'positive' }),

@@ -17,7 +17,12 @@ import { EVENT_TYPE_WORDS } from '../../../contracts/calendar';
 
 /** A decision can be made (or changed) once the application is sent, never on a draft or withdrawn. */
 export function mayDecide(status: ApplicationStatus): boolean {
-  return status === 'submitted' || status === 'accepted' || status === 'waitlisted' || status === 'declined';
+  return (
+    status === 'submitted' ||
+    status === 'accepted' ||
+    status === 'waitlisted' ||
+    status === 'declined'
+  );
 }
 
 /** First name for a kind greeting: "Dr Amara Okafor" → "Amara". */

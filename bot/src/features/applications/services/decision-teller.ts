@@ -90,7 +90,10 @@ export class DecisionTeller {
     );
     const later = (ms: number) => ({ retryAt: new Date(now().getTime() + ms) });
     if (!app.userId) return later(UNREACHABLE_RETRY_MS);
-    const outcome = await send(app.userId, buildConfirmationCard({ title: words.title, lines: [words.text] }));
+    const outcome = await send(
+      app.userId,
+      buildConfirmationCard({ title: words.title, lines: [words.text] }),
+    );
     switch (outcome.status) {
       case 'sent':
         return 'done';

@@ -6,7 +6,7 @@ import type {
   AvailabilitySlot,
   MeetingMode,
 } from '../../../contracts/applications';
-import type { EventType } from '../../../contracts/calendar';
+import type { EventAudience, EventType } from '../../../contracts/calendar';
 import type { Logger } from '../../../platform/logger';
 import type { Versioned } from '../../../platform/storage/versioned';
 import type { Cohort } from '../../cohorts';
@@ -68,6 +68,7 @@ export interface ReviewApplications {
 export interface ReviewEvent {
   id: string;
   type: EventType;
+  audience: EventAudience;
   title: string;
   start: string;
 }

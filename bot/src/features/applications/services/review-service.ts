@@ -162,7 +162,7 @@ export class ReviewService {
     }
     const decidedAt = this.deps.now().toISOString();
     const status = DECISION_STATUS[input.decision];
-    const reason = input.decision === 'decline' ? (input.reason ?? null) : (input.reason || null);
+    const reason = input.decision === 'decline' ? (input.reason ?? null) : input.reason || null;
     const saved = await this.deps.applications.decide(
       cohortId,
       applicationId,
@@ -223,7 +223,10 @@ export class ReviewService {
     const event = (await this.trainingEvents(cohortId)).find((e) => e.id === input.eventId);
     if (!event) {
       throw AppError.invalidFields([
-        { field: 'eventId', message: 'must be an induction or mentor-training event of this cohort' },
+        {
+          field: 'eventId',
+          message: 'must be an induction or mentor-training event of this cohort',
+        },
       ]);
     }
     await this.deps.records.putAttendance(cohortId, {
@@ -241,7 +244,9 @@ export class ReviewService {
       targetId: applicationId,
       targetLabel: found.value.displayName,
       cohortId,
-      changes: [{ field: event.title, before: null, after: input.attended ? 'attended' : 'did not attend' }],
+      changes: [
+        { field: event.title, before: null, after: input.attended ? 'attended' : 'did not attend' },
+      ],
       reason: null,
     });
     return { applicationId, eventId: event.id, attended: input.attended };

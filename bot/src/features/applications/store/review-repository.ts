@@ -114,7 +114,10 @@ export class ReviewRepository {
     });
   }
 
-  async manager(cohortId: string, applicationId: string): Promise<Versioned<ManagerRecord> | undefined> {
+  async manager(
+    cohortId: string,
+    applicationId: string,
+  ): Promise<Versioned<ManagerRecord> | undefined> {
     const row = await getRow(this.table, cohortId, managerKey(applicationId));
     return row ? { value: managerOf(row), etag: row.etag } : undefined;
   }
@@ -172,7 +175,9 @@ export class ReviewRepository {
     });
   }
 
-  async heldAsks(email: string): Promise<{ cohortId: string; applicationId: string; etag: string }[]> {
+  async heldAsks(
+    email: string,
+  ): Promise<{ cohortId: string; applicationId: string; etag: string }[]> {
     const rows = await listPartition(this.table, askKey(email));
     return rows.map((row) => ({
       cohortId: str(row, 'cohortId'),
