@@ -32,6 +32,11 @@ import {
 } from '../features/cohorts/index';
 import { AuditRepository, AuditService, registerAuditRoutes } from '../features/audit/index';
 import {
+  type Applications,
+  createApplications,
+  registerApplicationRoutes,
+} from '../features/applications/index';
+import {
   CohortSettingsService,
   PairAdminService,
   PeopleService,
@@ -84,6 +89,7 @@ export interface ServiceParts {
   announcements: AnnouncementService;
   fanout: Fanout;
   calendar: CalendarService;
+  applications: Applications;
 }
 
 export interface Composition {
@@ -234,6 +240,13 @@ export function compose(
     now,
     publicUrl: config.publicUrl,
   });
+  // Applications to a cohort (issue 15, items 1–2).
+  const applications = createApplications(store, {
+    cohorts: repos.cohorts,
+    events: repos.events,
+    audit,
+    now,
+  });
   const channelHome = new ChannelHomeService({
     identity,
     cohorts,
@@ -283,6 +296,7 @@ export function compose(
       channels: announcementFeature.channels,
     });
     registerHomeRoutes(server, { http, home: channelHome });
+    registerApplicationRoutes(server, { http, ...applications });
     registerDevRoutes(server, { http, dev });
   };
 
@@ -313,7 +327,7 @@ export function compose(
   );
 
   return {
-    parts: { config, clock, repos, sender, announcements, fanout, calendar },
+    parts: { config, clock, repos, sender, announcements, fanout, calendar, applications },
     bot,
     registerRoutes,
     scheduler,

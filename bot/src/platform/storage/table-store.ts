@@ -34,6 +34,10 @@ export const TABLE_NAMES = {
   fanoutWorkers: 'FanoutWorkers',
   audit: 'AuditTrail',
   reach: 'ReachAttempts',
+  applicationSettings: 'ApplicationSettings',
+  applications: 'Applications',
+  applicationSensitive: 'ApplicationSensitive',
+  nextCohortInterest: 'NextCohortInterest',
   applicationReview: 'ApplicationReview',
 } as const;
 
