@@ -34,7 +34,10 @@ import { AuditRepository, AuditService, registerAuditRoutes } from '../features/
 import {
   type Applications,
   createApplications,
+  createReview,
+  isDecisionTell,
   registerApplicationRoutes,
+  registerReviewRoutes,
 } from '../features/applications/index';
 import {
   CohortSettingsService,
@@ -196,9 +199,34 @@ export function compose(
   });
   const { service: announcements, fanout } = announcementFeature;
   const retryInstall = installRetryHandler(reach);
+  // Reviewing applications (issue 15, items 3–4): decisions are told through the job store.
+  const review = createReview(store, {
+    cohorts: { get: (cohortId) => cohorts.get(cohortId) },
+    events: {
+      list: async (cohortId) =>
+        (await repos.events.calendar(cohortId)).events.map(({ value: e }) => ({
+          id: e.id,
+          type: e.type,
+          audience: e.audience,
+          title: e.title,
+          start: e.start,
+        })),
+    },
+    audit,
+    jobs,
+    send: (userId, card) => sender.sendToUser(userId, cardMessage(card)),
+    programmeTenantId: config.auth.tenantId,
+    now,
+    log,
+  });
   const scheduler = new Scheduler(
     jobs,
-    (job) => (isInstallRetry(job) ? retryInstall(job) : jobHandler.handle(job)),
+    (job) =>
+      isInstallRetry(job)
+        ? retryInstall(job)
+        : isDecisionTell(job)
+          ? review.handleJob(job)
+          : jobHandler.handle(job),
     {
       owner: instanceId,
       clock: now,
@@ -246,6 +274,13 @@ export function compose(
     events: repos.events,
     audit,
     now,
+    onSubmitted: async (cohortId, applicantId) => {
+      try {
+        await review.managers.ask(cohortId, applicantId);
+      } catch (error) {
+        log.warn({ err: error, cohortId }, 'could not ask the line manager on submit');
+      }
+    },
   });
   const channelHome = new ChannelHomeService({
     identity,
@@ -297,6 +332,7 @@ export function compose(
     });
     registerHomeRoutes(server, { http, home: channelHome });
     registerApplicationRoutes(server, { http, ...applications });
+    registerReviewRoutes(server, { http, review: review.review, managers: review.managers });
     registerDevRoutes(server, { http, dev });
   };
 
@@ -306,6 +342,7 @@ export function compose(
         journey: { journey, meetings, work, now, log },
         calendar: { calendar },
         announcementActions: announcementFeature.actions,
+        review: { managers: review.managers },
         announce: {
           announcements,
           actions: announcementFeature.actions,
@@ -319,6 +356,7 @@ export function compose(
         // After an install, a waiting introduction goes now (and the person is linked).
         onInstalled: async (actor) => {
           await journey.wakePendingFor({ userId: actor.userId, email: actor.email });
+          await review.onReachable(actor.userId, actor.email);
         },
         now,
         log,

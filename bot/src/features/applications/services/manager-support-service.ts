@@ -99,7 +99,7 @@ export class ManagerSupportService {
   /**
    * Asks the line manager (on submit, or when a coordinator asks again): sent now when the app
    * can reach them, otherwise held until they open a chat with it. An answered question is not
-   * asked again.
+   * asked again, and a submit asks only once.
    */
   async ask(
     cohortId: string,
@@ -109,6 +109,13 @@ export class ManagerSupportService {
     const { records, now } = this.deps;
     const app = await this.application(cohortId, applicationId);
     const current = await records.manager(cohortId, applicationId);
+    // On submit (no actor) the question goes once: a second submit does not ask again.
+    if (current && !actor) {
+      return {
+        managerSupport: managerSupportOf(current.value),
+        delivered: Boolean(current.value.sentTo),
+      };
+    }
     if (current && current.value.status !== 'asked') {
       throw AppError.coded(
         'conflict',
