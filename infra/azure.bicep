@@ -132,6 +132,10 @@ var tableNames = [
   'FanoutWorkers'
   'ReachAttempts'
   'AuditTrail'
+  'ApplicationSettings'
+  'Applications'
+  'ApplicationSensitive'
+  'NextCohortInterest'
 ]
 
 // Announcement fan-out (FANOUT_QUEUE in bot/src/fanout/fanout-queue.ts): every instance takes

@@ -808,7 +808,144 @@ const MATRIX: RouteSpec[] = [
       };
     },
   },
+  // Applications (issue 15): the programme team's settings; each person's own application.
+  {
+    method: 'GET',
+    path: '/api/cohorts/:cohortId/application-settings',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(200),
+    build: async () => ({ path: `/api/cohorts/${ids.cohortA}/application-settings` }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/cohorts/:cohortId/application-settings',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(200),
+    build: async (o) => ({
+      path: `/api/cohorts/${ids.cohortA}/application-settings`,
+      json: { ...APPLICATION_SETTINGS, perspectives: [words(o, 'Working nights')] },
+      headers: { 'if-match': await applicationSettingsEtag() },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/applications/open',
+    rightful: 'victimMentor',
+    expect: everyone(200),
+    build: async () => ({ path: '/api/applications/open' }),
+  },
+  {
+    method: 'GET',
+    path: '/api/cohorts/:cohortId/applications/mine',
+    rightful: 'victimMentor',
+    expect: everyone(200),
+    build: async () => ({ path: `/api/cohorts/${ids.cohortA}/applications/mine` }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/cohorts/:cohortId/applications/mine/draft',
+    rightful: 'victimMentor',
+    expect: everyone(200),
+    build: async (o) => ({
+      path: `/api/cohorts/${ids.cohortA}/applications/mine/draft`,
+      json: { organisation: words(o, 'Matrix Trust') },
+      headers: await myApplicationEtag(o.who),
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/cohorts/:cohortId/applications/mine/submit',
+    rightful: 'victimMentor',
+    expect: everyone(200),
+    build: async (o) => ({
+      path: `/api/cohorts/${ids.cohortA}/applications/mine/submit`,
+      json: { ...APPLICATION_FORM, organisation: words(o, 'Matrix Trust') },
+      headers: await myApplicationEtag(o.who),
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/cohorts/:cohortId/applications/mine/withdraw',
+    rightful: 'victimMentor',
+    expect: everyone(200),
+    build: async () => ({ path: `/api/cohorts/${ids.cohortA}/applications/mine/withdraw` }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/cohorts/:cohortId/applications/mine/sensitive',
+    rightful: 'victimMentor',
+    expect: everyone(200),
+    build: async () => ({
+      path: `/api/cohorts/${ids.cohortA}/applications/mine/sensitive`,
+      json: { disability: { value: 'prefer-not-to-say', consent: true } },
+    }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/cohorts/:cohortId/applications/mine/sensitive',
+    rightful: 'victimMentor',
+    expect: everyone(200),
+    build: async () => ({ path: `/api/cohorts/${ids.cohortA}/applications/mine/sensitive` }),
+  },
+  {
+    method: 'POST',
+    path: '/api/cohorts/:cohortId/next-cohort-interest',
+    rightful: 'victimMentor',
+    expect: everyone(200),
+    build: async () => ({ path: `/api/cohorts/${ids.cohortA}/next-cohort-interest` }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/cohorts/:cohortId/next-cohort-interest',
+    rightful: 'victimMentor',
+    expect: everyone(200),
+    build: async () => ({ path: `/api/cohorts/${ids.cohortA}/next-cohort-interest` }),
+  },
 ];
+
+const APPLICATION_SETTINGS = {
+  opensAt: '2027-01-04T09:00',
+  closesAt: '2027-12-31T17:00',
+  ladder: ['Band 4', 'Band 6', 'Band 8a', 'Band 9'],
+  minimumBandGap: 2,
+  perspectives: ['Working nights'],
+  requireTraining: false,
+  awarenessEventIds: [],
+};
+
+const APPLICATION_FORM = {
+  role: 'mentor',
+  arrangement: 'reverse',
+  band: 'Band 4',
+  directorate: 'Nursing',
+  lineManager: { name: 'Lena Manager', email: 'lena.manager@trust.nhs.uk' },
+  perspectivesShared: ['Working nights'],
+  perspectivesWanted: [],
+  meetingMode: 'online',
+  availability: ['tue-am'],
+  consent: true,
+};
+
+async function applicationSettingsEtag(): Promise<string> {
+  const read = await call<{ etag: string }>(
+    url,
+    'GET',
+    `/api/cohorts/${ids.cohortA}/application-settings`,
+    { token: tokens.coordinator },
+  );
+  return read.body.etag;
+}
+
+/** If-Match for the caller's own application, once they have one. */
+async function myApplicationEtag(who: Who): Promise<Record<string, string>> {
+  const read = await call<{ etag?: string }>(
+    url,
+    'GET',
+    `/api/cohorts/${ids.cohortA}/applications/mine`,
+    { token: tokens[who] },
+  );
+  return read.body.etag ? { 'if-match': read.body.etag } : {};
+}
 
 let roleGrants = 0;
 
@@ -1260,6 +1397,11 @@ beforeAll(async () => {
     json: { channelId: CHANNEL, channelName: 'Mentoring programme' },
   });
   expect(linked.status).toBe(200);
+  const applying = await call(url, 'PUT', `/api/cohorts/${ids.cohortA}/application-settings`, {
+    token: tokens.coordinator,
+    json: APPLICATION_SETTINGS,
+  });
+  expect(applying.status).toBe(200);
 
   for (const who of WHO) {
     faultTokens.forged[who] = await forgedToken(PEOPLE[who]);
