@@ -61,7 +61,14 @@ const ADA_SENSITIVE = {
   sexualOrientation: { value: 'bisexual', consent: true },
   religion: { value: 'sikh', consent: true },
 };
-const SENSITIVE_WORDS = ['"black"', 'bisexual', 'sikh', 'sexualOrientation', 'ethnicity', 'religion'];
+const SENSITIVE_WORDS = [
+  '"black"',
+  'bisexual',
+  'sikh',
+  'sexualOrientation',
+  'ethnicity',
+  'religion',
+];
 
 const SETTINGS = {
   opensAt: '2027-01-04T09:00',
@@ -115,8 +122,7 @@ async function waitUntil(check: () => boolean | Promise<boolean>, what: string):
 
 const inbox = (p: { userId: string; name: string }) =>
   harness.connector.received.filter((r) => r.conversationId === personalConversationId(teams(p)));
-const texts = (p: { userId: string; name: string }) =>
-  inbox(p).map((r) => visibleText(r.activity));
+const texts = (p: { userId: string; name: string }) => inbox(p).map((r) => visibleText(r.activity));
 
 /** Registers the person's Teams roster entry (their email) in the programme's tenant. */
 function onRoster(p: { userId: string; name: string }): void {
@@ -153,12 +159,7 @@ async function install(p: { userId: string; name: string }): Promise<void> {
 async function click(p: { userId: string; name: string }, data: Record<string, unknown>) {
   onRoster(p);
   const activity = inProgrammeTenant(
-    invokeActivity(
-      harness.connector.serviceUrl,
-      teams(p),
-      'application.manager_answer',
-      data,
-    ),
+    invokeActivity(harness.connector.serviceUrl, teams(p), 'application.manager_answer', data),
   );
   const answer = await postInvoke(url, activity);
   expect(answer.status).toBe(200);
@@ -224,7 +225,12 @@ beforeAll(async () => {
     '2027-02-10T10:00:00Z',
     'mentors',
   );
-  const saved = await api('COORD', 'PUT', `/api/cohorts/${cohortId}/application-settings`, SETTINGS);
+  const saved = await api(
+    'COORD',
+    'PUT',
+    `/api/cohorts/${cohortId}/application-settings`,
+    SETTINGS,
+  );
   expect(saved.status).toBe(200);
 
   // Lena has the app already; Ada and Cara too. Ben and Mo have not opened it yet.
@@ -397,19 +403,26 @@ describe('decisions', () => {
     const ada = await itemOf(ADA);
     const bulk = await api<BulkDecisionAnswer>('COORD', 'POST', `${base()}/decisions`, {
       items: [
-        { applicationId: BEN.userId, decision: 'decline', reason: 'We have more mentees than mentors this time', etag: ben.etag },
+        {
+          applicationId: BEN.userId,
+          decision: 'decline',
+          reason: 'We have more mentees than mentors this time',
+          etag: ben.etag,
+        },
         { applicationId: CARA.userId, decision: 'waitlist', etag: cara.etag },
         { applicationId: ADA.userId, decision: 'waitlist', etag: '"c3RhbGU"' },
         { applicationId: 'nobody-here', decision: 'accept', etag: ada.etag },
       ],
     });
     expect(bulk.status).toBe(200);
-    expect(bulk.body.results.map((r) => [r.applicationId, r.ok, r.ok ? r.status : r.code])).toEqual([
-      [BEN.userId, true, 'declined'],
-      [CARA.userId, true, 'waitlisted'],
-      [ADA.userId, false, 'invalid_body'],
-      ['nobody-here', false, 'not_found'],
-    ]);
+    expect(bulk.body.results.map((r) => [r.applicationId, r.ok, r.ok ? r.status : r.code])).toEqual(
+      [
+        [BEN.userId, true, 'declined'],
+        [CARA.userId, true, 'waitlisted'],
+        [ADA.userId, false, 'invalid_body'],
+        ['nobody-here', false, 'not_found'],
+      ],
+    );
     const racing = await api<BulkDecisionAnswer>('COORD', 'POST', `${base()}/decisions`, {
       items: [{ applicationId: CARA.userId, decision: 'accept', etag: cara.etag }],
     });
