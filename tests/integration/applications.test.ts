@@ -326,6 +326,24 @@ describe('applying', () => {
     setClock('2027-01-10T12:00:00Z');
   });
 
+  it('refuses an application to a cohort that has closed, even inside its window', async () => {
+    const made = await api<{ id: string }>('admin', 'POST', '/api/cohorts', {
+      json: { name: 'Cohort closing early', startDate: '2027-03-01', endDate: '2027-08-31' },
+    });
+    const path = `/api/cohorts/${made.body.id}`;
+    expect(
+      (await api('admin', 'PUT', `${path}/application-settings`, { json: SETTINGS })).status,
+    ).toBe(200);
+    const { etag } = (await api<{ etag: string }>('admin', 'GET', path)).body;
+    const closed = await api('admin', 'POST', `${path}/close`, { ifMatch: etag });
+    expect(closed.status).toBe(200);
+    const sent = await api('DEV', 'POST', `${path}/applications/mine/submit`, { json: FORM });
+    expect(sent.status).toBe(409);
+    expect(errorOf(sent.body).code).toBe('cohort_closed');
+    const open = await api<OpenApplications>('DEV', 'GET', '/api/applications/open');
+    expect(open.body.cohorts.map((c) => c.cohortId)).not.toContain(made.body.id);
+  });
+
   it('withdraws without a reason, and withdrawing twice is no error', async () => {
     const out = await api<MyApplication>('BEN', 'POST', `${minePath()}/withdraw`);
     expect(out.status).toBe(200);

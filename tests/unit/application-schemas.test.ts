@@ -110,6 +110,12 @@ describe('the full form', () => {
     );
   });
 
+  it('asks for the location with every other problem, not after them, when meeting in person', () => {
+    const result = applicationFormSchema(OPTIONS).safeParse({ meetingMode: 'in-person' });
+    expect(problems(result).map((p) => p.field)).toContain('location');
+    expect(problems(result).length).toBeGreaterThan(1);
+  });
+
   it.each([
     [{ band: 'Band 1' }, 'band', /one of the cohort's bands/],
     [{ role: 'boss' }, 'role', /mentor, mentee or either/],

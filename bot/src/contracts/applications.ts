@@ -200,7 +200,13 @@ function fields(options: ApplicationFormOptions) {
 const locationWhenInPerson = {
   check: (a: { meetingMode?: MeetingMode; location?: string }) =>
     a.meetingMode !== 'in-person' || (a.location ?? '') !== '',
-  message: { message: 'is required when you meet in person', path: ['location'] },
+  message: {
+    message: 'is required when you meet in person',
+    path: ['location'],
+    // Checked even when other fields are wrong, so every problem shows at once.
+    when: (payload: { value: unknown }) =>
+      typeof payload.value === 'object' && payload.value !== null,
+  },
 };
 
 /** The whole application, as submitted: every field checked, consent given. */

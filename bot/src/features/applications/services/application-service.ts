@@ -106,6 +106,13 @@ export class ApplicationService {
     body: unknown,
   ): Promise<MyApplication> {
     const loaded = await this.taking(cohortId);
+    if ((loaded.cohort.status ?? 'open') !== 'open') {
+      throw AppError.coded(
+        'conflict',
+        'cohort_closed',
+        'This cohort has closed; it takes no applications',
+      );
+    }
     const refusal = submitRefusal(loaded.window, this.deps.now());
     if (refusal) throw AppError.coded('conflict', refusal.code, refusal.message);
     const options = this.formOf(loaded);
