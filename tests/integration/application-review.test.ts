@@ -237,13 +237,13 @@ beforeAll(async () => {
   await install(LENA);
   await install(ADA);
   await install(CARA);
-  const mine = (p: { name: string }) => `${base()}/mine`;
+  const mine = () => `${base()}/mine`;
   const submit = async (p: { name: string }, answers: Record<string, unknown>) => {
-    const sent = await api(p.name, 'POST', `${mine(p)}/submit`, answers);
+    const sent = await api(p.name, 'POST', `${mine()}/submit`, answers);
     expect(sent.status).toBe(200);
   };
   await submit(ADA, form(PLANT));
-  const sensitive = await api(ADA.name, 'PUT', `${mine(ADA)}/sensitive`, ADA_SENSITIVE);
+  const sensitive = await api(ADA.name, 'PUT', `${mine()}/sensitive`, ADA_SENSITIVE);
   expect(sensitive.status).toBe(200);
   harness.service.parts.clock.set(new Date('2027-01-11T10:00:00Z'));
   await submit(

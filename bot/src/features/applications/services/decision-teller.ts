@@ -1,5 +1,4 @@
 import {
-  DECISION_MESSAGES,
   DECISION_STATUS,
   type DecisionMessage,
   REVIEW_DECISIONS,
