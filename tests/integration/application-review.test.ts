@@ -477,8 +477,11 @@ describe('training attendance', () => {
     expect((await list('?training=incomplete')).applications.map((a) => a.displayName)).toContain(
       'Ada Mensah',
     );
+    const ready = () => harness.service.parts.review.review.readyForMatching(cohortId);
+    expect([...(await ready())]).toEqual([]);
     expect((await record(events.training!)).status).toBe(200);
     expect(await itemOf(ADA)).toMatchObject({ readyForMatching: true });
+    expect([...(await ready())]).toEqual([ADA.userId]);
     const notTraining = await record(events.awareness!);
     expect(notTraining.status).toBe(400);
     expect(errorOf(notTraining.body).details?.fields?.map((f) => f.field)).toEqual(['eventId']);

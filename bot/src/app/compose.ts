@@ -33,6 +33,7 @@ import {
 import { AuditRepository, AuditService, registerAuditRoutes } from '../features/audit/index';
 import {
   type Applications,
+  type Review,
   createApplications,
   createReview,
   isDecisionTell,
@@ -93,6 +94,7 @@ export interface ServiceParts {
   fanout: Fanout;
   calendar: CalendarService;
   applications: Applications;
+  review: Review;
 }
 
 export interface Composition {
@@ -365,7 +367,17 @@ export function compose(
   );
 
   return {
-    parts: { config, clock, repos, sender, announcements, fanout, calendar, applications },
+    parts: {
+      config,
+      clock,
+      repos,
+      sender,
+      announcements,
+      fanout,
+      calendar,
+      applications,
+      review,
+    },
     bot,
     registerRoutes,
     scheduler,

@@ -137,6 +137,15 @@ export class ReviewService {
     };
   }
 
+  /**
+   * The applicant ids of the cohort ready for matching: accepted, and trained when the cohort
+   * requires it (for the matching feature to take in, beside `acceptedForMatching`).
+   */
+  async readyForMatching(cohortId: string): Promise<Set<string>> {
+    const { applications } = await this.list(cohortId, { status: 'accepted' });
+    return new Set(applications.filter((a) => a.readyForMatching).map((a) => a.applicationId));
+  }
+
   /** One decision; `stale` (412) when the application changed since the coordinator read it. */
   async decide(
     cohortId: string,
