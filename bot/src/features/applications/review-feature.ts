@@ -1,5 +1,6 @@
 import type { ApplicationForm } from '../../contracts/applications';
 import { DEFAULT_APPLICATION_SETTINGS } from '../../contracts/applications';
+import { AppError } from '../../platform/errors';
 import type { Job } from '../../platform/storage/jobs/job';
 import type { TableStore } from '../../platform/storage/table-store';
 import type { Versioned } from '../../platform/storage/versioned';
@@ -76,7 +77,7 @@ export function reviewApplications(store: TableStore): ReviewApplications {
     },
     async decide(cohortId, applicationId, write, etag) {
       const found = await apps.get(cohortId, applicationId);
-      if (!found) throw new Error('the application vanished');
+      if (!found) throw AppError.notFound('No application has that id');
       const next: Application = {
         ...found.value,
         status: write.status,
