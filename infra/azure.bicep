@@ -137,6 +137,7 @@ var tableNames = [
   'Applications'
   'ApplicationSensitive'
   'NextCohortInterest'
+  'ApplicationReview'
 ]
 
 // Announcement fan-out (FANOUT_QUEUE in bot/src/fanout/fanout-queue.ts): every instance takes

@@ -906,6 +906,80 @@ const MATRIX: RouteSpec[] = [
     expect: everyone(200),
     build: async () => ({ path: `/api/cohorts/${ids.cohortA}/applications/mine/sensitive` }),
   },
+  // Reviewing applications (issue 15, items 3–4): cohort A's programme team only.
+  {
+    method: 'GET',
+    path: '/api/cohorts/:cohortId/applications',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(200),
+    mustShow: () => [REVIEWED_APPLICANT.name],
+    build: async () => {
+      await reviewedApplication();
+      return { path: `/api/cohorts/${ids.cohortA}/applications` };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/cohorts/:cohortId/applications/decisions',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(200),
+    build: async () => {
+      const { applicationId, etag } = await reviewedApplication();
+      return {
+        path: `/api/cohorts/${ids.cohortA}/applications/decisions`,
+        json: { items: [{ applicationId, decision: 'waitlist', etag }] },
+      };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/cohorts/:cohortId/applications/:applicationId/decision',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(200),
+    build: async (o) => {
+      const { applicationId, etag } = await reviewedApplication();
+      return {
+        path: `/api/cohorts/${ids.cohortA}/applications/${applicationId}/decision`,
+        json: { decision: 'decline', reason: words(o, 'Full this time'), etag },
+      };
+    },
+  },
+  {
+    method: 'PUT',
+    path: '/api/cohorts/:cohortId/applications/:applicationId/attendance',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(200),
+    build: async () => {
+      const { applicationId } = await reviewedApplication();
+      return {
+        path: `/api/cohorts/${ids.cohortA}/applications/${applicationId}/attendance`,
+        json: { eventId: await inductionEvent(), attended: true },
+      };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/cohorts/:cohortId/applications/:applicationId/ask-manager',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(200),
+    build: async () => {
+      const { applicationId } = await reviewedApplication();
+      return { path: `/api/cohorts/${ids.cohortA}/applications/${applicationId}/ask-manager` };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/cohorts/:cohortId/applications/:applicationId/manager-answer',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(200),
+    build: async (o) => {
+      const { applicationId } = await reviewedApplication();
+      return {
+        path: `/api/cohorts/${ids.cohortA}/applications/${applicationId}/manager-answer`,
+        json: { released: true, note: words(o, 'Confirmed by phone') },
+      };
+    },
+  },
   {
     method: 'POST',
     path: '/api/cohorts/:cohortId/next-cohort-interest',
@@ -1046,6 +1120,43 @@ const APPLICATION_FORM = {
   availability: ['tue-am'],
   consent: true,
 };
+
+/** Someone outside the matrix's people who applied to cohort A, for the review's rows. */
+const REVIEWED_APPLICANT = {
+  userId: 'a7000000-0000-4000-8000-0000000000aa',
+  name: 'Rhea Applicant',
+};
+let applied: Promise<void> | undefined;
+
+/** The applicant's application as the coordinator reads it now (its id and current ETag). */
+async function reviewedApplication(): Promise<{ applicationId: string; etag: string }> {
+  applied ??= (async () => {
+    const token = await devToken(url, REVIEWED_APPLICANT);
+    const sent = await call(url, 'POST', `/api/cohorts/${ids.cohortA}/applications/mine/submit`, {
+      token,
+      json: { ...APPLICATION_FORM, organisation: 'Applicant Trust' },
+    });
+    expect(sent.status).toBe(200);
+  })();
+  await applied;
+  const list = await call<{ applications: { applicationId: string; etag: string }[] }>(
+    url,
+    'GET',
+    `/api/cohorts/${ids.cohortA}/applications`,
+    { token: tokens.coordinator },
+  );
+  const mine = list.body.applications.find((a) => a.applicationId === REVIEWED_APPLICANT.userId)!;
+  return { applicationId: mine.applicationId, etag: mine.etag };
+}
+
+let induction: Promise<string> | undefined;
+async function inductionEvent(): Promise<string> {
+  induction ??= call<{ id: string }>(url, 'POST', `/api/cohorts/${ids.cohortA}/events`, {
+    token: tokens.coordinator,
+    json: eventBody('Review matrix induction'),
+  }).then((made) => made.body.id);
+  return induction;
+}
 
 async function applicationSettingsEtag(): Promise<string> {
   const read = await call<{ etag: string }>(

@@ -1,3 +1,4 @@
+import { DEV_TENANT_ID } from '../../bot/src/contracts/dev';
 import { AppError } from '../../bot/src/platform/errors';
 import { ProgrammeBot } from '../../bot/src/platform/teams/activity-handler';
 import { cardWordsFor } from '../../bot/src/platform/teams/card-errors';
@@ -15,6 +16,7 @@ import {
   ids,
   leaked,
   missing,
+  tokens,
 } from '../support/bot-matrix-people';
 import {
   type Outcome,
@@ -26,6 +28,8 @@ import {
   snapshot,
 } from '../support/bot-matrix';
 import { COORDINATOR } from '../support/journey-fixture';
+import { installActivity, personalConversationId, postActivity } from '../support/activities';
+import { call, devToken } from '../support/test-service';
 
 /**
  * The bot's counterpart of authorization-matrix.test.ts: every card verb and every command of
@@ -212,6 +216,14 @@ const VERBS: Record<string, VerbSpec> = {
       pair({ wentWell: intrude(who, 'Listening'), improve: 'More time', choice: 'finish' }),
     writes: true,
   },
+  // The line manager's Yes / No (issue 15): only the named manager (here the stranger, who is on
+  // no roster: a line manager usually is not), never the applicant, a peer or a coordinator.
+  'application.manager_answer': {
+    allowed: ['stranger'],
+    data: () => ({ cohortId: ids.cohortA, applicationId: APPLICANT.userId, released: 'yes' }),
+    writes: true,
+    mustShow: ['You said you can release Rhea Applicant'],
+  },
   'pair.pause': { allowed: PARTNERS, data: () => pair({ weeks: '2' }), writes: true },
   'pair.resume': { allowed: PARTNERS, data: () => pair(), writes: true },
   'pair.end': { allowed: PARTNERS, data: () => pair(), writes: true },
@@ -271,9 +283,85 @@ const ROWS: Row[] = [
 const run = jest.spyOn(ProgrammeBot.prototype, 'run');
 let harness: BotHarness;
 
+/** Someone outside the matrix who applied to cohort A, naming the stranger as line manager. */
+const APPLICANT = { userId: 'b7000000-0000-4000-8000-0000000000aa', name: 'Rhea Applicant' };
+const MANAGER_EMAIL = 'sam.stranger@trust.nhs.uk';
+
+/** The stranger opens the app in the programme's tenant; Rhea applies; her manager is asked. */
+async function plantApplication(): Promise<void> {
+  const url = harness.service.url;
+  const stranger = PEOPLE.stranger;
+  harness.connector.addConversation({
+    id: personalConversationId(stranger),
+    tenantId: DEV_TENANT_ID,
+    members: [
+      {
+        id: `29:${stranger.aadObjectId}`,
+        name: stranger.name,
+        aadObjectId: stranger.aadObjectId,
+        email: MANAGER_EMAIL,
+        userPrincipalName: MANAGER_EMAIL,
+      } as { id: string; name: string },
+    ],
+  });
+  const install = installActivity(harness.connector.serviceUrl, stranger);
+  const status = await postActivity(url, {
+    ...install,
+    conversation: { ...install.conversation, tenantId: DEV_TENANT_ID },
+    channelData: { tenant: { id: DEV_TENANT_ID } },
+  });
+  expect(status).toBe(200);
+  const settings = await call(url, 'PUT', `/api/cohorts/${ids.cohortA}/application-settings`, {
+    token: tokens.coordinator,
+    json: {
+      opensAt: '2026-01-01T09:00',
+      closesAt: '2099-12-31T17:00',
+      ladder: ['Band 4', 'Band 9'],
+      minimumBandGap: 1,
+      perspectives: [],
+      requireTraining: false,
+      awarenessEventIds: [],
+    },
+  });
+  expect(settings.status).toBe(200);
+  const sent = await call(url, 'POST', `/api/cohorts/${ids.cohortA}/applications/mine/submit`, {
+    token: await devToken(url, APPLICANT),
+    json: {
+      role: 'mentor',
+      arrangement: 'reverse',
+      band: 'Band 4',
+      organisation: 'Applicant Trust',
+      directorate: 'Nursing',
+      lineManager: { name: 'Sam Stranger', email: MANAGER_EMAIL },
+      perspectivesShared: [],
+      perspectivesWanted: [],
+      meetingMode: 'online',
+      availability: ['tue-am'],
+      consent: true,
+    },
+  });
+  expect(sent.status).toBe(200);
+  await waitFor(() =>
+    harness.connector.received.some(
+      (r) =>
+        r.conversationId === personalConversationId(stranger) &&
+        JSON.stringify(r.activity).includes('application.manager_answer'),
+    ),
+  );
+}
+
+async function waitFor(check: () => boolean): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > 60_000) throw new Error('timed out waiting for the manager’s card');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
 beforeAll(async () => {
   harness = await startBotHarness({ COORDINATOR_IDS: COORDINATOR.userId });
   await plant(harness);
+  await plantApplication();
 }, 600_000);
 
 afterAll(async () => {

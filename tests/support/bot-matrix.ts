@@ -1,3 +1,4 @@
+import { TableClient, odata } from '@azure/data-tables';
 import type { ProgrammeBot } from '../../bot/src/platform/teams/activity-handler';
 import type { BotRoutes } from '../../bot/src/platform/teams/activity-handler';
 import {
@@ -200,16 +201,35 @@ export async function settled(harness: BotHarness): Promise<void> {
  * its whole space (contract, meetings, preparation, reflections, answers, status), the event's
  * answers, and the announcements (which exist, cancelled or not, resend rounds, "Got it").
  */
+/** Cohort A's review rows (line managers' answers, attendance), as stored. */
+async function reviewRows(harness: BotHarness): Promise<unknown[]> {
+  const table = TableClient.fromConnectionString(
+    harness.storage.connectionString,
+    'ApplicationReview',
+    { allowInsecureConnection: true },
+  );
+  const rows: unknown[] = [];
+  try {
+    const filter = odata`PartitionKey eq ${ids.cohortA}`;
+    for await (const row of table.listEntities({ queryOptions: { filter } })) rows.push(row);
+  } catch (error) {
+    if ((error as { statusCode?: number }).statusCode !== 404) throw error;
+  }
+  return rows;
+}
+
 export async function snapshot(harness: BotHarness): Promise<string> {
   const { repos, announcements } = harness.service.parts;
-  const [pair, pairSpace, calendar, recent, report] = await Promise.all([
+  const [pair, pairSpace, calendar, recent, report, review] = await Promise.all([
     repos.pairs.get(ids.cohortA, ids.victimPair),
     repos.pairSpaces.load(ids.victimPair),
     repos.events.calendar(ids.cohortA),
     announcements.recent(ids.cohortA, 50),
     announcements.report(ids.cohortA, ids.announcement),
+    reviewRows(harness),
   ]);
   return JSON.stringify({
+    review,
     pair: pair?.etag,
     space: pairSpace,
     events: calendar.events.map((e) => e.etag),

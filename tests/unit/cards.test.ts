@@ -4,6 +4,10 @@ import { buildMyPairCard } from '../../bot/src/features/journey/cards/my-pair-ca
 import { type CardJson, withRefresh } from '../../bot/src/platform/teams/cards/render';
 import { buildWelcomeCard } from '../../bot/src/features/help/welcome-card';
 import { commandCatalogue } from '../../bot/src/app/bot-routes';
+import {
+  buildManagerReleaseCard,
+  buildManagerThanksCard,
+} from '../../bot/src/features/applications/cards/manager-release-card';
 
 const COMMANDS = commandCatalogue();
 
@@ -24,6 +28,18 @@ const CATALOGUE: Record<string, CardJson> = {
       organisation: 'LLR ICB',
     },
   }),
+  'line manager’s question': buildManagerReleaseCard({
+    cohortId: 'c1',
+    applicationId: 'a1',
+    applicantName: 'Amara Okafor',
+    cohortName: 'Cohort 3',
+    meetingsFrom: '2027-03-01',
+    meetingsTo: '2027-08-31',
+    frequency: 'monthly',
+    sessions: [{ title: 'Programme induction', start: '2027-02-10T10:00:00Z' }],
+    timeZone: 'Europe/London',
+  }),
+  'line manager’s thanks': buildManagerThanksCard('Amara Okafor', true),
 };
 
 describe('card catalogue', () => {

@@ -5,6 +5,7 @@ import {
 } from '../features/announcements';
 import type { AnnouncementActions } from '../features/announcements';
 import { type CalendarCardDeps, calendarCardVerbs } from '../features/calendar/index';
+import { type ReviewCardDeps, reviewCardVerbs } from '../features/applications/index';
 import { buildHelpCard, buildWelcomeCard } from '../features/help/index';
 import {
   type CardActionDeps,
@@ -27,6 +28,7 @@ export interface BotFeatureDeps {
   calendar: CalendarCardDeps;
   announcementActions: AnnouncementActions;
   announce: AnnounceCommandDeps;
+  review: ReviewCardDeps;
 }
 
 /** Every card verb, one table: a verb claimed twice stops the service at start. */
@@ -35,6 +37,7 @@ export function botCardVerbs(deps: BotFeatureDeps): ReadonlyMap<string, CardVerb
     journeyCardVerbs(deps.journey),
     calendarCardVerbs(deps.calendar),
     announcementCardVerbs(deps.announcementActions),
+    reviewCardVerbs(deps.review),
   );
 }
 

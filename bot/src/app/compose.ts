@@ -33,8 +33,12 @@ import {
 import { AuditRepository, AuditService, registerAuditRoutes } from '../features/audit/index';
 import {
   type Applications,
+  type Review,
   createApplications,
+  createReview,
+  isDecisionTell,
   registerApplicationRoutes,
+  registerReviewRoutes,
 } from '../features/applications/index';
 import {
   CohortSettingsService,
@@ -98,6 +102,7 @@ export interface ServiceParts {
   fanout: Fanout;
   calendar: CalendarService;
   applications: Applications;
+  review: Review;
 }
 
 export interface Composition {
@@ -206,9 +211,34 @@ export function compose(
   });
   const { service: announcements, fanout } = announcementFeature;
   const retryInstall = installRetryHandler(reach);
+  // Reviewing applications (issue 15, items 3–4): decisions are told through the job store.
+  const review = createReview(store, {
+    cohorts: { get: (cohortId) => cohorts.get(cohortId) },
+    events: {
+      list: async (cohortId) =>
+        (await repos.events.calendar(cohortId)).events.map(({ value: e }) => ({
+          id: e.id,
+          type: e.type,
+          audience: e.audience,
+          title: e.title,
+          start: e.start,
+        })),
+    },
+    audit,
+    jobs,
+    send: (userId, card) => sender.sendToUser(userId, cardMessage(card)),
+    programmeTenantId: config.auth.tenantId,
+    now,
+    log,
+  });
   const scheduler = new Scheduler(
     jobs,
-    (job) => (isInstallRetry(job) ? retryInstall(job) : jobHandler.handle(job)),
+    (job) =>
+      isInstallRetry(job)
+        ? retryInstall(job)
+        : isDecisionTell(job)
+          ? review.handleJob(job)
+          : jobHandler.handle(job),
     {
       owner: instanceId,
       clock: now,
@@ -274,6 +304,13 @@ export function compose(
     events: repos.events,
     audit,
     now,
+    onSubmitted: async (cohortId, applicantId) => {
+      try {
+        await review.managers.ask(cohortId, applicantId);
+      } catch (error) {
+        log.warn({ err: error, cohortId }, 'could not ask the line manager on submit');
+      }
+    },
   });
   const channelHome = new ChannelHomeService({
     identity,
@@ -326,6 +363,7 @@ export function compose(
     });
     registerHomeRoutes(server, { http, home: channelHome });
     registerApplicationRoutes(server, { http, ...applications });
+    registerReviewRoutes(server, { http, review: review.review, managers: review.managers });
     registerDevRoutes(server, { http, dev });
   };
 
@@ -335,6 +373,7 @@ export function compose(
         journey: { journey, meetings, work, now, log },
         calendar: { calendar },
         announcementActions: announcementFeature.actions,
+        review: { managers: review.managers },
         announce: {
           announcements,
           actions: announcementFeature.actions,
@@ -348,6 +387,7 @@ export function compose(
         // After an install, a waiting introduction goes now (and the person is linked).
         onInstalled: async (actor) => {
           await journey.wakePendingFor({ userId: actor.userId, email: actor.email });
+          await review.onReachable(actor.userId, actor.email);
         },
         now,
         log,
@@ -356,7 +396,17 @@ export function compose(
   );
 
   return {
-    parts: { config, clock, repos, sender, announcements, fanout, calendar, applications },
+    parts: {
+      config,
+      clock,
+      repos,
+      sender,
+      announcements,
+      fanout,
+      calendar,
+      applications,
+      review,
+    },
     bot,
     registerRoutes,
     scheduler,

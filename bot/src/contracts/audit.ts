@@ -28,6 +28,10 @@ export const AUDIT_ACTIONS = [
   'matching.run',
   'matching.edited',
   'matching.published',
+  'application.decided',
+  'application.attendance_recorded',
+  'application.manager_asked',
+  'application.manager_answer_recorded',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -55,9 +59,20 @@ export const AUDIT_ACTION_WORDS: Record<AuditAction, string> = {
   'matching.run': 'Ran matching',
   'matching.edited': 'Edited a matching proposal',
   'matching.published': 'Published matched pairs',
+  'application.decided': 'Decided on an application',
+  'application.attendance_recorded': 'Recorded training attendance',
+  'application.manager_asked': 'Asked a line manager for release time',
+  'application.manager_answer_recorded': 'Recorded a line manager’s answer',
 };
 
-export const AUDIT_TARGETS = ['cohort', 'participant', 'pair', 'role', 'matching-run'] as const;
+export const AUDIT_TARGETS = [
+  'cohort',
+  'participant',
+  'pair',
+  'role',
+  'matching-run',
+  'application',
+] as const;
 export type AuditTargetKind = (typeof AUDIT_TARGETS)[number];
 
 /** One field an action changed; values are shown as text, null when absent. */

@@ -35,3 +35,12 @@ export {
 export { type MatchingApplicant, MatchingSource } from './services/matching-source';
 export { SensitiveService } from './services/sensitive-service';
 export { type ApplicationRouteDeps, registerApplicationRoutes } from './http/application-routes';
+
+// The review (issue 15, items 3–4): decisions, attendance, line-manager support.
+export { type Review, createReview, isDecisionTell } from './review-feature';
+export { type ReviewRouteDeps, registerReviewRoutes } from './http/review-routes';
+export {
+  APPLICATION_REVIEW_VERBS,
+  type ReviewCardDeps,
+  reviewCardVerbs,
+} from './teams/manager-answer-action';

@@ -27,6 +27,8 @@ export interface ApplicationDeps {
   events: EventLookup;
   audit: AuditLog;
   now: () => Date;
+  /** Called once an application is sent (the review asks the line manager); never fails a submit. */
+  onSubmitted?(cohortId: string, applicantId: string): Promise<void>;
 }
 
 /** Who is acting: their Entra object id and name (and a vouched email when the token gave one). */

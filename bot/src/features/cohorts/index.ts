@@ -11,6 +11,7 @@ export { type Pair, partnerOf } from './domain/pair';
 export type { Participant } from './domain/participant';
 export { type RoleGrant, type Grantee, accessFrom, grantId } from './domain/roles';
 export { newId, normaliseEmail } from './domain/ids';
+export { emailMayLink } from './domain/linking';
 export { cohortView, pairStateView, participantView, partnerView } from './domain/views';
 export type { Arrangement, Cadence, PairState, ProgrammeRole } from '../../contracts/cohorts';
 export type { CohortInput as NewCohort } from './domain/cohort';

@@ -39,6 +39,7 @@ export const TABLE_NAMES = {
   applications: 'Applications',
   applicationSensitive: 'ApplicationSensitive',
   nextCohortInterest: 'NextCohortInterest',
+  applicationReview: 'ApplicationReview',
 } as const;
 
 export type TableKey = keyof typeof TABLE_NAMES;

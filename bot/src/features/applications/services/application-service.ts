@@ -127,6 +127,8 @@ export class ApplicationService {
       if (!full.success) throw AppError.invalidFields(problemsOf(full.error));
       return submitted(app, full.data, APPLICATION_CONSENT.version, this.deps.now());
     });
+    if (saved.value.status === 'submitted')
+      await this.deps.onSubmitted?.(cohortId, saved.value.applicantId);
     return this.view(loaded, me, saved);
   }
 

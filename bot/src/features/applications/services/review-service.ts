@@ -1,0 +1,263 @@
+import {
+  type ApplicationReviewItem,
+  type ApplicationReviewList,
+  type AttendanceInput,
+  type BulkDecisionAnswer,
+  type BulkDecisionInput,
+  type BulkDecisionResult,
+  DECISION_STATUS,
+  type DecisionInput,
+  TRAINING_EVENT_TYPES,
+  type ReviewQuery,
+  type TrainingEventType,
+} from '../../../contracts/application-review';
+import {
+  APPLICATION_STATUS_WORDS,
+  type ApplicationStatus,
+  MANAGER_SUPPORT_WORDS,
+  type ManagerSupportStatus,
+} from '../../../contracts/applications';
+import { AppError } from '../../../platform/errors';
+import { httpEtag } from '../../../platform/http/etag';
+import { storedEtagOf } from '../../../platform/http/etag';
+import type { Versioned } from '../../../platform/storage/versioned';
+import {
+  type TrainingEvent,
+  filterAndSort,
+  isReadyForMatching,
+  mayDecide,
+  trainingProgress,
+} from '../domain/review-rules';
+import type { ManagerRecord } from '../store/review-repository';
+import type { DecisionTeller } from './decision-teller';
+import type { ReviewActor, ReviewDeps, ReviewedApplication } from './review-ports';
+
+const isTrainingType = (type: string): type is TrainingEventType =>
+  (TRAINING_EVENT_TYPES as readonly string[]).includes(type);
+
+/** The line manager's answer as the list shows it. */
+export function managerSupportOf(record: ManagerRecord | undefined): ManagerSupportStatus {
+  if (!record) return 'not-asked';
+  if (record.answeredBy === 'coordinator') return 'recorded-by-coordinator';
+  return record.status;
+}
+
+/**
+ * The coordinator's review of a cohort's applications: the list (filter, sort, search, never a
+ * special-category answer), decisions one by one or in bulk, each guarded by the ETag the
+ * coordinator read (a conflict is reported, never overwritten), and training attendance. Every
+ * change is audited; each decision's message to the applicant is a job (DecisionTeller).
+ */
+export class ReviewService {
+  constructor(
+    private readonly deps: ReviewDeps,
+    private readonly teller: Pick<DecisionTeller, 'schedule'>,
+  ) {}
+
+  private async trainingEvents(cohortId: string) {
+    const events = await this.deps.events.list(cohortId);
+    return events.flatMap((e) => (isTrainingType(e.type) ? [{ ...e, type: e.type }] : []));
+  }
+
+  async list(cohortId: string, query: ReviewQuery): Promise<ApplicationReviewList> {
+    await this.deps.cohorts.get(cohortId);
+    const [apps, records, settings, events] = await Promise.all([
+      this.deps.applications.listSent(cohortId),
+      this.deps.records.cohort(cohortId),
+      this.deps.applications.settings(cohortId),
+      this.trainingEvents(cohortId),
+    ]);
+    const attendedBy = new Map<string, Set<string>>();
+    for (const a of records.attendance) {
+      if (!a.attended) continue;
+      const set = attendedBy.get(a.applicationId) ?? new Set<string>();
+      set.add(a.eventId);
+      attendedBy.set(a.applicationId, set);
+    }
+    const training: TrainingEvent[] = events.map((e) => ({ id: e.id, type: e.type }));
+    const items = apps.map((app) =>
+      this.item(app, {
+        training: trainingProgress(
+          app.value.role,
+          settings.requireTraining,
+          training,
+          attendedBy.get(app.value.id) ?? new Set(),
+        ),
+        manager: records.managers.get(app.value.id)?.value,
+      }),
+    );
+    const counts: Partial<Record<ApplicationStatus, number>> = {};
+    for (const app of apps) counts[app.value.status] = (counts[app.value.status] ?? 0) + 1;
+    return {
+      cohortId,
+      applications: filterAndSort(items, query, settings.ladder),
+      counts,
+      requireTraining: settings.requireTraining,
+      trainingEvents: events.map((e) => ({
+        eventId: e.id,
+        type: e.type,
+        title: e.title,
+        startsAt: e.start,
+      })),
+    };
+  }
+
+  private item(
+    { value: app, etag }: Versioned<ReviewedApplication>,
+    more: { training: ApplicationReviewItem['training']; manager: ManagerRecord | undefined },
+  ): ApplicationReviewItem {
+    const managerSupport = managerSupportOf(more.manager);
+    // Built field by field from the non-sensitive answers: nothing else can slip in.
+    return {
+      applicationId: app.id,
+      displayName: app.displayName,
+      email: app.email,
+      status: app.status,
+      statusWords: APPLICATION_STATUS_WORDS[app.status],
+      submittedAt: app.submittedAt,
+      role: app.role,
+      arrangement: app.arrangement,
+      band: app.band,
+      organisation: app.organisation,
+      directorate: app.directorate,
+      lineManagerName: app.lineManager.name,
+      perspectivesShared: [...app.perspectivesShared],
+      perspectivesWanted: [...app.perspectivesWanted],
+      meetingMode: app.meetingMode,
+      location: app.location,
+      availability: [...app.availability],
+      notes: app.notes,
+      managerSupport,
+      managerSupportWords: MANAGER_SUPPORT_WORDS[managerSupport],
+      decisionReason: app.decisionReason,
+      decidedAt: app.decidedAt,
+      training: more.training,
+      readyForMatching: isReadyForMatching(app.status, more.training),
+      etag: httpEtag(etag),
+    };
+  }
+
+  /**
+   * The applicant ids of the cohort ready for matching: accepted, and trained when the cohort
+   * requires it (for the matching feature to take in, beside `acceptedForMatching`).
+   */
+  async readyForMatching(cohortId: string): Promise<Set<string>> {
+    const { applications } = await this.list(cohortId, { status: 'accepted' });
+    return new Set(applications.filter((a) => a.readyForMatching).map((a) => a.applicationId));
+  }
+
+  /** One decision; `stale` (412) when the application changed since the coordinator read it. */
+  async decide(
+    cohortId: string,
+    applicationId: string,
+    input: DecisionInput,
+    actor: ReviewActor,
+  ): Promise<{ applicationId: string; status: ApplicationStatus; etag: string }> {
+    const stored = storedEtagOf(input.etag);
+    if (!stored) {
+      throw AppError.invalidFields([
+        { field: 'etag', message: 'must be the etag of the application exactly as you read it' },
+      ]);
+    }
+    const found = await this.deps.applications.get(cohortId, applicationId);
+    if (!found) throw AppError.notFound('No application has that id');
+    const before = found.value;
+    if (!mayDecide(before.status)) {
+      throw AppError.coded(
+        'conflict',
+        'not_decidable',
+        `This application is ${APPLICATION_STATUS_WORDS[before.status].toLowerCase()}: it cannot be decided on`,
+      );
+    }
+    const decidedAt = this.deps.now().toISOString();
+    const status = DECISION_STATUS[input.decision];
+    const reason = input.decision === 'decline' ? (input.reason ?? null) : input.reason || null;
+    const saved = await this.deps.applications.decide(
+      cohortId,
+      applicationId,
+      { status, decisionReason: reason, decidedAt, decidedBy: actor.userId },
+      stored,
+    );
+    await this.deps.audit.record({
+      action: 'application.decided',
+      actorId: actor.userId,
+      actorName: actor.name,
+      target: 'application',
+      targetId: applicationId,
+      targetLabel: before.displayName,
+      cohortId,
+      changes: [{ field: 'status', before: before.status, after: status }],
+      reason,
+    });
+    await this.teller.schedule(cohortId, applicationId, decidedAt);
+    this.deps.log.info({ cohortId, applicationId, status }, 'application decided');
+    return { applicationId, status, etag: httpEtag(saved.etag) };
+  }
+
+  /** Many decisions: each item stands alone, with its own result; none is silently lost. */
+  async decideMany(
+    cohortId: string,
+    input: BulkDecisionInput,
+    actor: ReviewActor,
+  ): Promise<BulkDecisionAnswer> {
+    await this.deps.cohorts.get(cohortId);
+    const results: BulkDecisionResult[] = [];
+    for (const { applicationId, ...decision } of input.items) {
+      try {
+        const done = await this.decide(cohortId, applicationId, decision, actor);
+        results.push({ applicationId, ok: true, status: done.status, etag: done.etag });
+      } catch (error) {
+        if (!(error instanceof AppError) || error.reason === 'unavailable') throw error;
+        const code = error.reason === 'stale' ? 'conflict' : error.code;
+        const message =
+          error.reason === 'stale'
+            ? 'Someone changed this application since you read it: nothing was saved. Reload and decide again.'
+            : error.message;
+        results.push({ applicationId, ok: false, code, message });
+      }
+    }
+    const decided = results.filter((r) => r.ok).length;
+    return { results, decided, refused: results.length - decided };
+  }
+
+  /** Records whether the applicant attended an induction or mentor-training event of the cohort. */
+  async recordAttendance(
+    cohortId: string,
+    applicationId: string,
+    input: AttendanceInput,
+    actor: ReviewActor,
+  ): Promise<{ applicationId: string; eventId: string; attended: boolean }> {
+    const found = await this.deps.applications.get(cohortId, applicationId);
+    if (!found) throw AppError.notFound('No application has that id');
+    const event = (await this.trainingEvents(cohortId)).find((e) => e.id === input.eventId);
+    if (!event) {
+      throw AppError.invalidFields([
+        {
+          field: 'eventId',
+          message: 'must be an induction or mentor-training event of this cohort',
+        },
+      ]);
+    }
+    await this.deps.records.putAttendance(cohortId, {
+      applicationId,
+      eventId: event.id,
+      attended: input.attended,
+      recordedAt: this.deps.now().toISOString(),
+      recordedBy: actor.userId,
+    });
+    await this.deps.audit.record({
+      action: 'application.attendance_recorded',
+      actorId: actor.userId,
+      actorName: actor.name,
+      target: 'application',
+      targetId: applicationId,
+      targetLabel: found.value.displayName,
+      cohortId,
+      changes: [
+        { field: event.title, before: null, after: input.attended ? 'attended' : 'did not attend' },
+      ],
+      reason: null,
+    });
+    return { applicationId, eventId: event.id, attended: input.attended };
+  }
+}
