@@ -70,6 +70,19 @@ describe('matching proposals: the pool from applicants', () => {
     const ann = reversePoolOf(PEOPLE).candidates.find((c) => c.id === 'ann')!;
     expect(ann.lineManagerId).toBe('max');
   });
+
+  it('leaves out, with the reason, anyone whose band left the ladder or who has no work email', () => {
+    const pool = reversePoolOf([
+      applicant('ok', { bandIndex: 1 }),
+      applicant('off-ladder', { role: 'mentee', bandIndex: -1 }),
+      applicant('no-email', { role: 'mentee', bandIndex: 7, email: '  ' }),
+    ]);
+    expect(pool.candidates.map((c) => c.id)).toEqual(['ok']);
+    expect(pool.outOfPool).toEqual([
+      { id: 'off-ladder', reason: expect.stringMatching(/band is not on the cohort's ladder/) },
+      { id: 'no-email', reason: expect.stringMatching(/no verified work email/) },
+    ]);
+  });
 });
 
 describe('matching proposals: the coordinator’s edits', () => {

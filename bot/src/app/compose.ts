@@ -86,7 +86,8 @@ import { ProactiveSender } from '../platform/teams/proactive-sender';
 import { WorkerRegistry } from '../platform/teams/worker-registry';
 import { botRoutes } from './bot-routes';
 import type { Config } from './config';
-import { NO_APPLICANTS_YET, matchingPublisher } from './matching-publisher';
+import { applicantsForMatching } from './matching-applicants';
+import { matchingPublisher } from './matching-publisher';
 import { type Repositories, createRepositories } from './repositories';
 
 /**
@@ -126,8 +127,8 @@ export function compose(
   store: TableStore,
   storage: ResolvedStorage,
   adapter: CloudAdapter,
-  /** Tests pass their own; the applications feature's service is wired here later. */
-  matchApplicants: MatchApplicants = NO_APPLICANTS_YET,
+  /** Tests may pass their own; by default the cohort's accepted applications. */
+  matchApplicants?: MatchApplicants,
 ): Composition {
   const repos = createRepositories(store);
   const now = () => clock.now();
@@ -273,9 +274,27 @@ export function compose(
   };
   const pairAdmin = new PairAdminService(admin);
   const people = new PeopleService(admin, pairAdmin);
+  // Applications to a cohort (issue 15, items 1–2).
+  const applications = createApplications(store, {
+    cohorts: repos.cohorts,
+    events: repos.events,
+    audit,
+    now,
+    onSubmitted: async (cohortId, applicantId) => {
+      try {
+        await review.managers.ask(cohortId, applicantId);
+      } catch (error) {
+        log.warn({ err: error, cohortId }, 'could not ask the line manager on submit');
+      }
+    },
+  });
   // Matching proposals, published through the cohort-admin feature (issue 15, items 6–7).
   const matchingDeps = {
-    applicants: matchApplicants,
+    applicants:
+      matchApplicants ??
+      applicantsForMatching(applications.matching, (cohortId) =>
+        review.review.readyForMatching(cohortId),
+      ),
     publisher: matchingPublisher({
       repos,
       people,
@@ -297,20 +316,6 @@ export function compose(
     reminders: announcements,
     now,
     publicUrl: config.publicUrl,
-  });
-  // Applications to a cohort (issue 15, items 1–2).
-  const applications = createApplications(store, {
-    cohorts: repos.cohorts,
-    events: repos.events,
-    audit,
-    now,
-    onSubmitted: async (cohortId, applicantId) => {
-      try {
-        await review.managers.ask(cohortId, applicantId);
-      } catch (error) {
-        log.warn({ err: error, cohortId }, 'could not ask the line manager on submit');
-      }
-    },
   });
   const channelHome = new ChannelHomeService({
     identity,

@@ -3,7 +3,6 @@ import type { Actor, Cohort, Participant } from '../features/cohorts/index';
 import { normaliseEmail } from '../features/cohorts/index';
 import {
   type MatchApplicant,
-  type MatchApplicants,
   type PairPublisher,
   waitlistNotice,
 } from '../features/matching/index';
@@ -38,10 +37,11 @@ export function matchingPublisher(deps: {
   ): Promise<Participant> {
     const email = normaliseEmail(a.email);
     const people = await repos.participants.listByCohort(cohort.id);
-    const found = people.find((p) => p.email === email);
+    const found = email === '' ? undefined : people.find((p) => p.email === email);
     if (found) return found;
     const input = { displayName: a.displayName, email, role, organisation: a.organisation };
-    return (await deps.people.add(cohort, input, actor)).value;
+    // The applicant's object id came from their own verified sign-in when they applied.
+    return (await deps.people.add(cohort, input, actor, a.aadObjectId)).value;
   }
 
   return {
@@ -103,9 +103,3 @@ export function matchingPublisher(deps: {
     },
   };
 }
-
-/** Until the applications feature is wired (issue 15, C1), no one is accepted for matching. */
-export const NO_APPLICANTS_YET: MatchApplicants = {
-  forMatching: async () => [],
-  markOutcome: async () => undefined,
-};

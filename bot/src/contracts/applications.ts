@@ -73,6 +73,16 @@ export const APPLICATION_STATUS_WORDS: Record<ApplicationStatus, string> = {
   withdrawn: 'Withdrawn',
 };
 
+/** What a published matching run did with an accepted applicant (their status stays accepted). */
+export const MATCH_OUTCOMES = ['matched', 'waitlisted'] as const;
+export type MatchOutcome = (typeof MATCH_OUTCOMES)[number];
+
+/** The applicant's own status words once matching has been published. */
+export const MATCH_OUTCOME_WORDS: Record<MatchOutcome, string> = {
+  matched: 'Accepted and matched: your introduction comes in Teams',
+  waitlisted: 'Accepted, on the waiting list for a partner',
+};
+
 /** Whether the line manager can release the applicant for the meetings and sessions. */
 export const MANAGER_SUPPORT_STATUSES = [
   'not-asked',
@@ -259,6 +269,8 @@ export interface MyApplication {
   cohortName: string;
   status: ApplicationStatus;
   statusWords: string;
+  /** Once matching is published, for an accepted applicant. */
+  matchOutcome?: MatchOutcome;
   /** The answers so far (a draft) or as submitted. */
   answers: ApplicationDraft;
   /** Send as If-Match to save the draft again; absent before the first save. */

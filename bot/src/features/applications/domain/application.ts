@@ -4,6 +4,7 @@ import {
   type ApplicationForm,
   type ApplicationStatus,
   type ManagerSupportStatus,
+  type MatchOutcome,
 } from '../../../contracts/applications';
 
 /**
@@ -30,6 +31,9 @@ export interface Application {
   decisionReason?: string;
   decidedAt?: string;
   managerSupport: ManagerSupportStatus;
+  /** What the latest published matching run did with an accepted applicant. */
+  matchOutcome?: MatchOutcome;
+  matchOutcomeAt?: string;
 }
 
 /** Statuses in which the applicant may still change their answers. */

@@ -1,6 +1,7 @@
 import {
   APPLICATION_CONSENT,
   APPLICATION_STATUS_WORDS,
+  MATCH_OUTCOME_WORDS,
   type ApplicationDraft,
   type ApplicationFormOptions,
   DEFAULT_APPLICATION_SETTINGS,
@@ -234,7 +235,11 @@ export class ApplicationService {
       cohortId,
       cohortName: loaded.cohort.name,
       status,
-      statusWords: APPLICATION_STATUS_WORDS[status],
+      statusWords:
+        status === 'accepted' && app?.matchOutcome
+          ? MATCH_OUTCOME_WORDS[app.matchOutcome]
+          : APPLICATION_STATUS_WORDS[status],
+      ...(status === 'accepted' && app?.matchOutcome ? { matchOutcome: app.matchOutcome } : {}),
       answers,
       ...(stored ? { etag: stored.etag } : {}),
       ...(app?.submittedAt ? { submittedAt: app.submittedAt } : {}),

@@ -4,8 +4,10 @@ import {
   type ApplicationRole,
   type AvailabilitySlot,
   DEFAULT_APPLICATION_SETTINGS,
+  type MatchOutcome,
   type MeetingMode,
 } from '../../../contracts/applications';
+import { AppError } from '../../../platform/errors';
 import type { ApplicationDeps } from '../ports';
 import type { SensitiveService } from './sensitive-service';
 
@@ -36,7 +38,7 @@ export interface MatchingApplicant {
 
 export class MatchingSource {
   constructor(
-    private readonly deps: Pick<ApplicationDeps, 'stores'>,
+    private readonly deps: Pick<ApplicationDeps, 'stores' | 'now'>,
     private readonly sensitive: Pick<SensitiveService, 'tokensByApplicant'>,
   ) {}
 
@@ -70,5 +72,29 @@ export class MatchingSource {
           livedExperienceTokens: tokens.get(a.applicantId) ?? [],
         };
       });
+  }
+
+  /**
+   * Records what a published run did with an applicant, on their application (the status stays
+   * "accepted"). Retried when someone else changed the application meanwhile; an applicant who
+   * has gone (withdrew and was removed) is skipped.
+   */
+  async recordOutcome(cohortId: string, applicantId: string, outcome: MatchOutcome): Promise<void> {
+    const { applications } = this.deps.stores;
+    for (let attempt = 0; ; attempt++) {
+      const found = await applications.get(cohortId, applicantId);
+      if (!found) return;
+      const next = {
+        ...found.value,
+        matchOutcome: outcome,
+        matchOutcomeAt: this.deps.now().toISOString(),
+      };
+      try {
+        await applications.update(next, found.etag, async () => undefined);
+        return;
+      } catch (error) {
+        if (attempt >= 2 || !(error instanceof AppError) || error.reason !== 'stale') throw error;
+      }
+    }
   }
 }

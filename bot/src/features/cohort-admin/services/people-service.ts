@@ -29,7 +29,17 @@ export class PeopleService {
     private readonly pairs: Pick<PairAdminService, 'endForLeaving'>,
   ) {}
 
-  async add(cohort: Cohort, input: NewParticipant, actor: Actor): Promise<Versioned<Participant>> {
+  /**
+   * Adds someone to the cohort. `verifiedUserId` is their Entra object id when the programme
+   * already knows it from their own verified sign-in (an applicant matched at publish), so their
+   * Teams messages reach them without a first sign-in; never taken from a form.
+   */
+  async add(
+    cohort: Cohort,
+    input: NewParticipant,
+    actor: Actor,
+    verifiedUserId?: string,
+  ): Promise<Versioned<Participant>> {
     refuseIfArchived(cohort);
     const { stores } = this.deps;
     const email = normaliseEmail(input.email);
@@ -39,6 +49,7 @@ export class PeopleService {
       cohortId: cohort.id,
       displayName: input.displayName,
       email,
+      ...(verifiedUserId ? { userId: verifiedUserId.toLowerCase() } : {}),
       role: input.role,
       jobTitle: blankToUndefined(input.jobTitle),
       organisation: blankToUndefined(input.organisation),

@@ -36,11 +36,24 @@ export interface ReversePool {
 
 const norm = (email: string | undefined): string => (email ?? '').trim().toLowerCase();
 
+/** Why an applicant cannot be matched in the reverse pool, if they cannot. */
+function outOfPoolReason(a: MatchApplicant): string | undefined {
+  if (a.arrangement === 'reciprocal')
+    return 'asked for reciprocal mentoring only: not part of the reverse pool';
+  if (a.bandIndex < 0 || !Number.isInteger(a.bandIndex))
+    return "their band is not on the cohort's ladder any more: correct the ladder or their application";
+  // A participant is known by their work email: without one they could not be added at publish.
+  if (norm(a.email) === '')
+    return 'no verified work email on their application: add them to the roster by hand';
+  return undefined;
+}
+
 /**
  * Turns applicants into the reverse pool's candidates.
  *
  * - Arrangement: "reverse" and "either" join the reverse pool; "reciprocal" only does not (it is
- *   matched in the reciprocal pool), and is listed in `outOfPool`.
+ *   matched in the reciprocal pool), and is listed in `outOfPool`, as is anyone whose band left
+ *   the ladder or who has no verified work email (they could not be added at publish).
  * - Role "either": the rule is "fill the short side, juniors as mentors". Those who said
  *   "either" are sorted by band, most junior first (then by id, so the rule is repeatable); the
  *   first k become mentors and the rest mentees, with k chosen so the two sides come out as
@@ -51,12 +64,9 @@ const norm = (email: string | undefined): string => (email ?? '').trim().toLower
 export function reversePoolOf(applicants: readonly MatchApplicant[]): ReversePool {
   const outOfPool: OutOfPool[] = [];
   const inPool = applicants.filter((a) => {
-    if (a.arrangement !== 'reciprocal') return true;
-    outOfPool.push({
-      id: a.id,
-      reason: 'asked for reciprocal mentoring only: not part of the reverse pool',
-    });
-    return false;
+    const reason = outOfPoolReason(a);
+    if (reason) outOfPool.push({ id: a.id, reason });
+    return reason === undefined;
   });
   const idByEmail = new Map(applicants.map((a) => [norm(a.email), a.id]));
   const mentors = inPool.filter((a) => a.role === 'mentor').length;
