@@ -178,6 +178,32 @@ describe('applying to a cohort in the tab', () => {
     await page.getByTestId('apply-next').click();
     await step(page, 'Step 2 of 5');
 
+    // Another window changes the draft meanwhile: saving here says so and loads that version.
+    const minePath = `/api/cohorts/${cohortId}/applications/mine`;
+    const before = (await (await fetchAs(service.url, NADIA, minePath)).json()) as { etag: string };
+    const elsewhere = await fetchAs(service.url, NADIA, `${minePath}/draft`, {
+      method: 'PUT',
+      headers: { 'If-Match': before.etag },
+      body: JSON.stringify({ directorate: 'Nursing and midwifery' }),
+    });
+    expect(elsewhere.status).toBe(200);
+    await page.getByTestId('apply-wanted-Working part-time or flexibly').check();
+    await page.getByTestId('apply-next').click();
+    await eventually(
+      () => page.getByTestId('apply-notice').textContent(),
+      'changed in another window',
+      { contains: true },
+    );
+    await step(page, 'Step 2 of 5');
+    expect(await page.getByTestId('apply-wanted-Working part-time or flexibly').isChecked()).toBe(
+      false,
+    );
+    await axeClean(page);
+    await page.getByTestId('apply-back').click();
+    expect(await page.getByTestId('apply-directorate').inputValue()).toBe('Nursing and midwifery');
+    await page.getByTestId('apply-next').click();
+    await step(page, 'Step 2 of 5');
+
     await page.getByTestId('apply-shared-Corporate and support services').check();
     await page.getByTestId('apply-wanted-Frontline, patient-facing work').check();
     await axeClean(page);
@@ -241,7 +267,8 @@ describe('applying to a cohort in the tab', () => {
     );
     await page.getByTestId('apply-withdraw').waitFor();
     await axeClean(page);
-    expect(errors).toEqual([]);
+    // The refused save (412) is the one error Chromium logs.
+    expect(errors).toEqual([expect.stringMatching(/status of 412/)]);
     await page.close();
 
     // The service holds it, and her answer is hers alone.

@@ -127,7 +127,7 @@ export function ApplyView({
         )}
       </div>
       {notice && (
-        <MessageBar intent="warning" data-testid="apply-notice">
+        <MessageBar intent="warning" layout="multiline" data-testid="apply-notice">
           <MessageBarBody>{notice}</MessageBarBody>
         </MessageBar>
       )}

@@ -98,7 +98,7 @@ export function ApplicationSettingsSection({
   return (
     <div className={styles.stack} data-testid="application-settings">
       {notice && (
-        <MessageBar intent="warning" data-testid="application-settings-notice">
+        <MessageBar intent="warning" layout="multiline" data-testid="application-settings-notice">
           <MessageBarBody>{notice}</MessageBarBody>
         </MessageBar>
       )}

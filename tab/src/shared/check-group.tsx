@@ -59,7 +59,8 @@ export function CheckGroup<T extends string>({
         {options.map((option, i) => (
           <Checkbox
             key={option}
-            id={i === 0 ? firstId : undefined}
+            // An id of undefined would replace the one that ties the box to its label.
+            {...(i === 0 ? { id: firstId } : {})}
             label={words?.[option] ?? option}
             checked={selected.includes(option)}
             onChange={(_, d) => toggle(option, d.checked === true)}
