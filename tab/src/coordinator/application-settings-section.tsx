@@ -1,5 +1,4 @@
 import {
-  Button,
   Checkbox,
   Field,
   Input,
@@ -34,19 +33,11 @@ import {
   openAnnouncement,
   settingsValuesFrom,
 } from './application-settings-values';
-import { plural } from './coordinator-api';
+import { ApplicationWindowSummary } from './application-window-summary';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0 },
   muted: { color: tokens.colorNeutralForeground2 },
-  summary: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalXS,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
   textarea: { width: '100%' },
 });
 
@@ -188,44 +179,18 @@ function SettingsForm({
   const sessionWords = eventList
     .filter((e) => detail.settings.awarenessEventIds.includes(e.id))
     .map((e) => `${e.title} (${formatEventWhen(e.start, e.end)})`);
-  const w = detail.window;
-  const canAnnounce = detail.saved && (w?.state === 'open' || w?.state === 'upcoming');
 
   return (
     <>
       <FocusHeading as="h3" focusOnShow={false} testId="application-settings-heading">
         Applications
       </FocusHeading>
-      <div className={styles.summary} data-testid="application-window-summary">
-        <Text weight="semibold" data-testid="application-window-state">
-          {w ? w.stateWords : 'Not set up yet: this cohort takes no applications until you save'}
-        </Text>
-        {w && (
-          <Text>
-            Opens {w.opensWords}; closes {w.closesWords}.
-          </Text>
-        )}
-        <Text data-testid="next-cohort-count">
-          {plural(detail.nextCohortInterest, 'person', 'people')} asked to hear about the next
-          cohort.
-        </Text>
-        <div>
-          <Button
-            onClick={() =>
-              onAnnounce(openAnnouncement(cohort.name, detail, sessionWords, shareLink))
-            }
-            disabled={!canAnnounce}
-            data-testid="announce-applications"
-          >
-            Announce that applications are open
-          </Button>
-        </div>
-        {!canAnnounce && (
-          <Text size={200} className={styles.muted}>
-            Save a window that has not closed yet to announce it.
-          </Text>
-        )}
-      </div>
+      <ApplicationWindowSummary
+        detail={detail}
+        onAnnounce={() =>
+          onAnnounce(openAnnouncement(cohort.name, detail, sessionWords, shareLink))
+        }
+      />
       <form
         className={formStyles.form}
         onSubmit={onSubmit}
