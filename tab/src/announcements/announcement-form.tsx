@@ -66,6 +66,8 @@ interface AnnouncementFormProps {
   onSent: (announcement: Announcement) => void;
   onCancel: () => void;
   onSignInExpired?: () => void;
+  /** Words written in already (such as "applications are open"), for the coordinator to edit. */
+  initial?: Partial<AnnouncementValues>;
 }
 
 /** Writing an announcement: fields, who it goes to, when, and a preview of the card. */
@@ -79,12 +81,16 @@ export function AnnouncementForm({
   onSent,
   onCancel,
   onSignInExpired,
+  initial,
 }: AnnouncementFormProps) {
   const styles = useStyles();
   const formStyles = useFormStyles();
   const idBase = useId().replace(/:/g, '');
   const headingId = useId();
-  const [values, setValues] = useState<AnnouncementValues>(EMPTY_VALUES);
+  const [values, setValues] = useState<AnnouncementValues>(() => ({
+    ...EMPTY_VALUES,
+    ...initial,
+  }));
   const idOf = (field: FormField) => `${idBase}-${field}`;
   const { errors, setErrors, problem, setProblem, saving, save, accept, place } = useFormSubmit({
     order: FIELD_ORDER,

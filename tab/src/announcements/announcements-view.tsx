@@ -5,6 +5,7 @@ import type { CohortSummary } from '../app/api-types';
 import type { Announcement, DeliveryCounts } from '../../../bot/src/contracts/announcements';
 import { describeStatus } from './announcement-words';
 import { AnnouncementForm } from './announcement-form';
+import type { AnnouncementValues } from './form/announcement-checks';
 import { AnnouncementReportView } from './announcement-report';
 import { AnnouncementItem } from './list/announcement-item';
 import { useAnnouncementList } from './list/use-announcement-list';
@@ -51,7 +52,9 @@ const useStyles = makeStyles({
 });
 
 type View =
-  { kind: 'list' } | { kind: 'new' } | { kind: 'report'; id: string; initial?: Announcement };
+  | { kind: 'list' }
+  | { kind: 'new'; prefill?: Partial<AnnouncementValues> }
+  | { kind: 'report'; id: string; initial?: Announcement };
 
 interface AnnouncementsSectionProps {
   client: ApiClient;
@@ -62,6 +65,8 @@ interface AnnouncementsSectionProps {
   pairs: LoadState<PairHealthRow[]>;
   onRetryPeople?: () => void;
   onSignInExpired?: () => void;
+  /** A new announcement written in already; each new `key` opens the composer with it. */
+  prefill?: { key: number; values: Partial<AnnouncementValues> };
 }
 
 /**
@@ -76,6 +81,7 @@ export function AnnouncementsSection({
   pairs,
   onRetryPeople,
   onSignInExpired,
+  prefill,
 }: AnnouncementsSectionProps) {
   const styles = useStyles();
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -87,6 +93,10 @@ export function AnnouncementsSection({
   useEffect(() => {
     if (active) setOpened(true);
   }, [active]);
+
+  useEffect(() => {
+    if (prefill) setView({ kind: 'new', prefill: prefill.values });
+  }, [prefill?.key]);
 
   const listShown = opened && view.kind === 'list';
 
@@ -162,6 +172,7 @@ export function AnnouncementsSection({
           onSent={onSent}
           onCancel={showList}
           onSignInExpired={onSignInExpired}
+          initial={view.prefill}
         />
       </div>
     );

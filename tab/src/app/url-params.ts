@@ -25,16 +25,18 @@ export function pageFromDocument(doc: Document): TabPage {
 
 /**
  * Where a signed-in person is inside the tab: the home view, a pair's space (`?pair=`),
- * a cohort's programme calendar (`?calendar=`) or a cohort the coordinator runs (`?cohort=`).
+ * a cohort's programme calendar (`?calendar=`), a cohort the coordinator runs (`?cohort=`) or
+ * applying to a cohort (`?apply=`).
  */
 export type TabPlace =
   | { kind: 'home' }
   | { kind: 'pair'; pairId: string }
   | { kind: 'calendar'; cohortId: string }
   | { kind: 'cohort'; cohortId: string }
+  | { kind: 'apply'; cohortId: string }
   | { kind: 'admin' };
 
-const placeParams = ['pair', 'calendar', 'cohort', 'admin'] as const;
+const placeParams = ['pair', 'calendar', 'cohort', 'apply', 'admin'] as const;
 
 export function placeFromUrl(search: string): TabPlace {
   const params = new URLSearchParams(search);
@@ -48,6 +50,8 @@ export function placeFromUrl(search: string): TabPlace {
   if (calendar) return { kind: 'calendar', cohortId: calendar };
   const cohort = read('cohort');
   if (cohort) return { kind: 'cohort', cohortId: cohort };
+  const apply = read('apply');
+  if (apply) return { kind: 'apply', cohortId: apply };
   if (read('admin')) return { kind: 'admin' };
   return { kind: 'home' };
 }
@@ -59,6 +63,7 @@ export function placeToUrl(href: string, place: TabPlace): string {
   if (place.kind === 'pair') url.searchParams.set('pair', place.pairId);
   if (place.kind === 'calendar') url.searchParams.set('calendar', place.cohortId);
   if (place.kind === 'cohort') url.searchParams.set('cohort', place.cohortId);
+  if (place.kind === 'apply') url.searchParams.set('apply', place.cohortId);
   if (place.kind === 'admin') url.searchParams.set('admin', 'roles');
   return url.toString();
 }

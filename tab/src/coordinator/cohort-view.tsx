@@ -16,6 +16,8 @@ import { Loading, Problem } from '../shared/status-views';
 import type { LoadState } from '../shared/use-api-load';
 import { ViewFrame, ViewTitle } from '../shared/view-header';
 import { useCohortData } from './use-cohort-data';
+import { ApplicationSettingsSection } from './application-settings-section';
+import type { AnnouncementValues } from '../announcements/form/announcement-checks';
 
 export interface CoordinatorCohortViewProps {
   client: ApiClient;
@@ -54,7 +56,8 @@ const useStyles = makeStyles({
   hidden: { display: 'none' },
 });
 
-type Section = 'health' | 'participants' | 'pairs' | 'links' | 'import' | 'announcements';
+type Section =
+  'health' | 'participants' | 'pairs' | 'links' | 'import' | 'announcements' | 'applications';
 
 /** ' (3)' once a list has loaded, so each tab says how many it holds. */
 function countOf<T>(load: LoadState<T[]>): string {
@@ -125,6 +128,11 @@ export function CoordinatorCohortView({
   const showImport = useCallback(() => setSection('import'), []);
   const showHealth = useCallback(() => setSection('health'), []);
   const showPeople = useCallback(() => setSection('participants'), []);
+  const [prefill, setPrefill] = useState<{ key: number; values: Partial<AnnouncementValues> }>();
+  const announce = useCallback((values: Partial<AnnouncementValues>) => {
+    setPrefill((p) => ({ key: (p?.key ?? 0) + 1, values }));
+    setSection('announcements');
+  }, []);
 
   const back = { label: 'Back to home', onBack, testId: 'cohort-back' };
 
@@ -202,6 +210,7 @@ export function CoordinatorCohortView({
           { value: 'links', label: 'Sign-in links' },
           { value: 'import', label: 'Import' },
           { value: 'announcements', label: 'Announcements' },
+          { value: 'applications', label: 'Applications' },
         ]}
         selected={section}
         onSelect={setSection}
@@ -283,6 +292,16 @@ export function CoordinatorCohortView({
           pairs={healthLoad}
           onRetryPeople={retryPeople}
           onSignInExpired={onSignInExpired}
+          prefill={prefill}
+        />
+      </Panel>
+      <Panel value="applications" selected={section} idBase={idBase}>
+        <ApplicationSettingsSection
+          client={client}
+          cohort={cohort}
+          active={section === 'applications'}
+          shareLink={reachLoad.status === 'loaded' ? reachLoad.data.shareLink : null}
+          onAnnounce={announce}
         />
       </Panel>
     </ViewFrame>

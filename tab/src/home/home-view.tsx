@@ -31,6 +31,10 @@ const AdminView = lazy(() => import('../admin/admin-view').then((m) => ({ defaul
 const SponsoredCohortCard = lazy(() =>
   import('./sponsored-cohort').then((m) => ({ default: m.SponsoredCohortCard })),
 );
+const ApplyView = lazy(() => import('../apply/apply-view').then((m) => ({ default: m.ApplyView })));
+const OpenCohorts = lazy(() =>
+  import('../apply/open-cohorts').then((m) => ({ default: m.OpenCohorts })),
+);
 const CoordinatorCohortView = lazy(() =>
   import('../coordinator/cohort-view').then((m) => ({ default: m.CoordinatorCohortView })),
 );
@@ -100,6 +104,7 @@ export function HomeView({ client, channel, onSignInExpired }: HomeViewProps) {
   const showCalendar = useCallback((cohortId: string) => go({ kind: 'calendar', cohortId }), [go]);
   const showCohort = useCallback((cohortId: string) => go({ kind: 'cohort', cohortId }), [go]);
   const showAdmin = useCallback(() => go({ kind: 'admin' }), [go]);
+  const showApply = useCallback((cohortId: string) => go({ kind: 'apply', cohortId }), [go]);
 
   if (place.kind === 'pair') {
     return (
@@ -133,6 +138,18 @@ export function HomeView({ client, channel, onSignInExpired }: HomeViewProps) {
           cohortId={place.cohortId}
           onBack={goHome}
           onOpenCalendar={showCalendar}
+          onSignInExpired={onSignInExpired}
+        />
+      </Suspense>
+    );
+  }
+  if (place.kind === 'apply') {
+    return (
+      <Suspense fallback={<Loading label="Opening your application…" testId="apply-opening" />}>
+        <ApplyView
+          client={client}
+          cohortId={place.cohortId}
+          onBack={goHome}
           onSignInExpired={onSignInExpired}
         />
       </Suspense>
@@ -182,6 +199,9 @@ export function HomeView({ client, channel, onSignInExpired }: HomeViewProps) {
   return (
     <>
       <MePanel me={me} />
+      <Suspense fallback={null}>
+        <OpenCohorts client={client} onApply={showApply} />
+      </Suspense>
       {showMemberships && (
         <Section title="Your mentoring" testId="memberships">
           {me.memberships.length === 0 ? (

@@ -1,0 +1,121 @@
+import {
+  type ApplicationSettings,
+  type ApplicationSettingsDetail,
+  applicationSettingsSchema,
+} from '../../../bot/src/contracts/applications';
+import { problemsOf } from '../../../bot/src/contracts/field-problem';
+import type { AnnouncementValues } from '../announcements/form/announcement-checks';
+import type { ApiClient } from '../app/api-client';
+
+/** The programme team's application settings as typed, their check (the contract's), and calls. */
+
+export interface SettingsValues {
+  opensAt: string;
+  closesAt: string;
+  ladder: string;
+  minimumBandGap: string;
+  perspectives: string;
+  requireTraining: boolean;
+  awarenessEventIds: string[];
+}
+export type SettingsField = keyof SettingsValues;
+
+export const SETTINGS_ORDER: SettingsField[] = [
+  'opensAt',
+  'closesAt',
+  'ladder',
+  'minimumBandGap',
+  'perspectives',
+  'requireTraining',
+  'awarenessEventIds',
+];
+
+export function settingsValuesFrom(s: ApplicationSettingsDetail['settings']): SettingsValues {
+  return {
+    opensAt: s.opensAt,
+    closesAt: s.closesAt,
+    ladder: s.ladder.join('\n'),
+    minimumBandGap: String(s.minimumBandGap),
+    perspectives: s.perspectives.join('\n'),
+    requireTraining: s.requireTraining,
+    awarenessEventIds: [...s.awarenessEventIds],
+  };
+}
+
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+
+/** Checks with the contract's schema; gives the problems by field, or what to send. */
+export function checkSettings(values: SettingsValues): {
+  errors: Partial<Record<SettingsField, string>>;
+  input?: ApplicationSettings;
+} {
+  const gap = values.minimumBandGap.trim();
+  const parsed = applicationSettingsSchema.safeParse({
+    opensAt: values.opensAt,
+    closesAt: values.closesAt,
+    ladder: lines(values.ladder),
+    minimumBandGap: /^-?\d+(\.\d+)?$/.test(gap) ? Number(gap) : gap,
+    perspectives: lines(values.perspectives),
+    requireTraining: values.requireTraining,
+    awarenessEventIds: values.awarenessEventIds,
+  });
+  if (parsed.success) return { errors: {}, input: parsed.data };
+  const errors: Partial<Record<SettingsField, string>> = {};
+  for (const p of problemsOf(parsed.error)) {
+    const field = p.field.split('.')[0] as SettingsField;
+    if (SETTINGS_ORDER.includes(field)) errors[field] ??= sentenceOf(p.message);
+  }
+  return { errors };
+}
+
+function sentenceOf(message: string): string {
+  const m = message.trim();
+  if (/^(is|must)\b/.test(m)) return `This ${m}.`;
+  return `${m.charAt(0).toUpperCase()}${m.slice(1)}.`;
+}
+
+const settingsPath = (cohortId: string) =>
+  `/api/cohorts/${encodeURIComponent(cohortId)}/application-settings`;
+
+export function applicationSettingsApi(client: ApiClient) {
+  return {
+    get: (cohortId: string) => client.request<ApplicationSettingsDetail>(settingsPath(cohortId)),
+    save: (cohortId: string, settings: ApplicationSettings, etag: string | undefined) =>
+      client.request<ApplicationSettingsDetail>(settingsPath(cohortId), {
+        method: 'PUT',
+        body: settings,
+        ifMatch: etag,
+      }),
+  };
+}
+
+/** "Applications are open", ready for the announcement composer (the coordinator edits it). */
+export function openAnnouncement(
+  cohortName: string,
+  detail: ApplicationSettingsDetail,
+  sessions: string[],
+  shareLink: string | null,
+): Partial<AnnouncementValues> {
+  const w = detail.window;
+  const when = !w
+    ? ''
+    : w.state === 'upcoming'
+      ? `Applications open on ${w.opensWords} and close on ${w.closesWords}.`
+      : `Applications are open now and close on ${w.closesWords}.`;
+  const text = [
+    `Would you like to take part in ${cohortName}? ${when}`,
+    'Mentors share their experience with a more senior colleague; mentees learn from it. Open Reverse mentoring in Teams and choose Apply: it takes about ten minutes, and your draft is kept between steps.',
+    ...(sessions.length > 0
+      ? [`Come to an awareness session to find out more: ${sessions.join('; ')}.`]
+      : []),
+  ].join('\n\n');
+  return {
+    title: `Applications are open: ${cohortName}`,
+    text,
+    ...(shareLink ? { linkUrl: shareLink, linkLabel: 'Open Reverse mentoring' } : {}),
+  };
+}
