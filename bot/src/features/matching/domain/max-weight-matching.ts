@@ -46,6 +46,10 @@ class BlossomSolver {
   readonly match: Int32Array;
   /** The vertex u with the least slack edge from an outer (S) vertex to x; 0 when none. */
   private readonly slack: Int32Array;
+  /** dist(slack[x], x), kept up to date for outer and unlabelled x across dual changes. */
+  private readonly slackAt: Float64Array;
+  /** For each vertex, bestRootFor's last answer; -1 before the first. */
+  private readonly rootBest: Int32Array;
   /** The outermost blossom containing x (x itself when x is not inside one). */
   private readonly st: Int32Array;
   /** The vertex through which an inner (T) blossom was reached. */
@@ -77,6 +81,8 @@ class BlossomSolver {
     this.lab = new Float64Array(s);
     this.match = new Int32Array(s);
     this.slack = new Int32Array(s);
+    this.slackAt = new Float64Array(s);
+    this.rootBest = new Int32Array(n + 1).fill(-1);
     this.st = new Int32Array(s);
     this.pa = new Int32Array(s);
     this.label = new Int32Array(s);
@@ -120,8 +126,11 @@ class BlossomSolver {
   }
 
   private updateSlack(u: number, x: number): void {
-    const best = this.slack[x]!;
-    if (best === 0 || this.dist(u, x) < this.dist(best, x)) this.slack[x] = u;
+    const d = this.dist(u, x);
+    if (this.slack[x] === 0 || d < this.slackAt[x]!) {
+      this.slack[x] = u;
+      this.slackAt[x] = d;
+    }
   }
 
   private setSlack(x: number): void {
@@ -295,34 +304,96 @@ class BlossomSolver {
     return false;
   }
 
+  /** A free vertex of its own, outside any blossom: the root of a one-vertex tree. */
+  private isLoneRoot(r: number): boolean {
+    return this.st[r] === r && this.match[r] === 0;
+  }
+
+  /**
+   * The lone root r != x with the heaviest edge to vertex x (0 when none). Lone roots all
+   * carry the same dual (they have been outer in every stage), so this is also the one with
+   * the least slack to x. The set of lone roots only shrinks, so an answer stays right while
+   * its root stays a lone root; otherwise it is looked up again.
+   */
+  private bestRootFor(x: number): number {
+    const known = this.rootBest[x]!;
+    if (known === 0 || (known > 0 && this.isLoneRoot(known))) return known;
+    const { n, ws, w } = this;
+    let best = 0;
+    let bestWeight = 0;
+    for (let r = 1; r <= n; r++) {
+      const weight = w[r * ws + x]!;
+      if (weight > bestWeight && r !== x && this.isLoneRoot(r)) {
+        best = r;
+        bestWeight = weight;
+      }
+    }
+    this.rootBest[x] = best;
+    return best;
+  }
+
+  /**
+   * The least-slack edges from the lone roots, as scanning each of them would record them:
+   * for a vertex target through bestRootFor, for a blossom target over all lone roots. This
+   * replaces a scan of every free vertex at the start of every stage (O(n^2) a stage).
+   */
+  private seedRootSlack(): void {
+    const { n, st } = this;
+    for (let x = 1; x <= n; x++) {
+      if (st[x] !== x) continue;
+      const r = this.bestRootFor(x);
+      if (r > 0) this.updateSlack(r, x);
+    }
+    for (let b = n + 1; b <= this.nx; b++) {
+      if (st[b] !== b) continue;
+      for (let r = 1; r <= n; r++)
+        if (this.isLoneRoot(r) && this.edgeWeight(r, b) > 0) this.updateSlack(r, b);
+    }
+  }
+
   /** One stage: true when it augmented the matching, false when no gain is left. */
   private stage(): boolean {
-    const { n, s, ws, lab, st, label, slack, w } = this;
+    const { n, s, ws, lab, st, label, slack, slackAt, w } = this;
     label.fill(-1, 1, this.nx + 1);
     slack.fill(0, 1, this.nx + 1);
     this.queue = [];
     this.head = 0;
+    let roots = 0;
     for (let x = 1; x <= this.nx; x++) {
       if (st[x] === x && this.match[x] === 0) {
         this.pa[x] = 0;
         label[x] = 0;
-        this.push(x);
+        roots++;
+        // Free vertices of their own are not scanned: seedRootSlack stands in for their scans.
+        if (x > n) this.push(x);
       }
     }
-    if (this.queue.length === 0) return false;
+    if (roots === 0) return false;
+    this.seedRootSlack();
     for (;;) {
       while (this.head < this.queue.length) {
         const u = this.queue[this.head++]!;
-        if (label[st[u]!] === 1) continue;
+        let top = st[u]!;
+        if (label[top] === 1) continue;
         const labU = lab[u]!;
         const row = u * ws;
         for (let v = 1; v <= n; v++) {
           const weight = w[row + v]!;
-          // st[u] is read afresh: a blossom formed on the way may now hold both.
-          if (weight === 0 || st[v] === st[u]) continue;
-          if (labU + lab[v]! - 2 * weight === 0) {
+          if (weight === 0) continue;
+          const x = st[v]!;
+          if (x === top) continue;
+          const gap = labU + lab[v]! - 2 * weight;
+          if (gap === 0) {
             if (this.onTightEdge(u, v)) return true;
-          } else this.updateSlack(u, st[v]!);
+            // A blossom formed on the way may now hold u.
+            top = st[u]!;
+          } else if (x === v) {
+            // The hot path: v is a vertex of its own, and (u, v) is its edge to u.
+            if (slack[v] === 0 || gap < slackAt[v]!) {
+              slack[v] = u;
+              slackAt[v] = gap;
+            }
+          } else this.updateSlack(u, x);
         }
       }
       let d = Infinity;
@@ -330,8 +401,8 @@ class BlossomSolver {
         if (st[b] === b && label[b] === 1) d = Math.min(d, lab[b]! / 2);
       for (let x = 1; x <= this.nx; x++) {
         if (st[x] !== x || slack[x] === 0) continue;
-        if (label[x] === -1) d = Math.min(d, this.dist(slack[x]!, x));
-        else if (label[x] === 0) d = Math.min(d, this.dist(slack[x]!, x) / 2);
+        if (label[x] === -1) d = Math.min(d, slackAt[x]!);
+        else if (label[x] === 0) d = Math.min(d, slackAt[x]! / 2);
       }
       for (let u = 1; u <= n; u++) {
         const l = label[st[u]!];
@@ -344,6 +415,12 @@ class BlossomSolver {
         if (st[b] !== b) continue;
         if (label[b] === 0) lab[b] = lab[b]! + 2 * d;
         else if (label[b] === 1) lab[b] = lab[b]! - 2 * d;
+      }
+      // Edges from outer vertices lose d of slack at an unlabelled end, 2d at an outer one.
+      for (let x = 1; x <= this.nx; x++) {
+        if (st[x] !== x || slack[x] === 0) continue;
+        if (label[x] === -1) slackAt[x] = slackAt[x]! - d;
+        else if (label[x] === 0) slackAt[x] = slackAt[x]! - 2 * d;
       }
       this.queue = [];
       this.head = 0;
