@@ -1,8 +1,9 @@
-import { compilePool } from './compiled-pool';
+import { compilePool, modesFit } from './compiled-pool';
 import { resolveWeights, type MatchAim, type MatchWeights } from './matching-input';
 import { maxWeightMatching } from './max-weight-matching';
 import type { ReciprocalInput, ReciprocalPairIds } from './reciprocal-input';
 import {
+  forbiddenByLists,
   indexPairSet,
   reciprocalBrokenRule,
   RECIPROCAL_RULE_WORDS,
@@ -115,11 +116,15 @@ export function scoreReciprocalPool(input: ReciprocalInput): ScoredReciprocalPoo
   const free = pool.people.map((_, i) => i).filter((i) => !taken.has(i));
   const f = free.length;
   const score = new Float64Array(f * f).fill(-1);
+  const forbidden = forbiddenByLists(ctx, free, index, [
+    ...(input.neverPair ?? []),
+    ...(input.previousPairs ?? []),
+  ]);
   for (let i = 0; i < f; i++) {
     const a = free[i]!;
     for (let j = i + 1; j < f; j++) {
       const b = free[j]!;
-      if (reciprocalBrokenRule(ctx, a, b) !== null) continue;
+      if (forbidden[i * f + j] === 1 || !modesFit(pool, a, b)) continue;
       score[i * f + j] = score[j * f + i] = reciprocalScore(pool, weights, a, b);
     }
   }

@@ -46,3 +46,32 @@ export function reciprocalBrokenRule(
   if (ctx.previousPairs.has(a, b)) return 'paired-before';
   return null;
 }
+
+/**
+ * The sparse rules for the free people (positions in `free`) at once, as an f x f table
+ * (1 = forbidden): reporting lines from each person's chain, and the two lists. The scoring
+ * loop then checks only the meeting mode per pair; the property tests hold the result
+ * against the plain rules.
+ */
+export function forbiddenByLists(
+  ctx: ReciprocalRuleContext,
+  free: readonly number[],
+  index: ReadonlyMap<string, number>,
+  lists: readonly (readonly [string, string])[],
+): Uint8Array {
+  const { pool } = ctx;
+  const f = free.length;
+  const table = new Uint8Array(f * f);
+  const position = new Int32Array(pool.people.length).fill(-1);
+  free.forEach((person, i) => (position[person] = i));
+  const mark = (a: number | undefined, b: number | undefined): void => {
+    const i = a === undefined ? -1 : position[a]!;
+    const j = b === undefined ? -1 : position[b]!;
+    if (i >= 0 && j >= 0) table[i * f + j] = table[j * f + i] = 1;
+  };
+  const personAtNode = new Map<number, number>();
+  pool.node.forEach((node, i) => personAtNode.set(node, i));
+  for (const a of free) for (const node of pool.above[a]!) mark(a, personAtNode.get(node));
+  for (const [a, b] of lists) mark(index.get(a), index.get(b));
+  return table;
+}
