@@ -6,6 +6,7 @@ import {
   type MatchCandidate,
   type MatchInput,
 } from '../src/features/matching';
+import { benchReciprocal } from './bench-reciprocal';
 
 /**
  * How long the reverse-pool engine takes on generated, realistic cohorts: organisations
@@ -126,3 +127,4 @@ function measure(side: number): void {
 
 const sizes = (process.env.BENCH_SIZES ?? '40,5000').split(',').map(Number);
 for (const side of sizes) measure(side);
+benchReciprocal();
