@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { munkres } from 'munkres';
 import { compilePool, sameLine } from '../../bot/src/features/matching/domain/compiled-pool';
+import { IndexPairSet } from '../../bot/src/features/matching/domain/hard-rules';
 import { solveAssignment } from '../../bot/src/features/matching/domain/jonker-volgenant';
 import type { MatchCandidate } from '../../bot/src/features/matching';
 
@@ -167,3 +168,30 @@ function managerGraphOf(managers: Record<string, string | undefined>): MatchCand
     availability: [],
   }));
 }
+
+describe('never-pair and earlier-cohort lists as a hash of pair keys', () => {
+  it('holds exactly the pairs added, in either order, however many (a plain Set as reference)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 60 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 300 }),
+        (size, drawn) => {
+          const set = new IndexPairSet(size);
+          const plain = new Set<string>();
+          for (const [x, y] of drawn) {
+            const [a, b] = [x % size, y % size];
+            set.add(a, b);
+            plain.add(`${Math.min(a, b)}-${Math.max(a, b)}`);
+          }
+          for (let a = 0; a < size; a++)
+            for (let b = 0; b < size; b++)
+              expect(set.has(a, b)).toBe(plain.has(`${Math.min(a, b)}-${Math.max(a, b)}`));
+          const walked: string[] = [];
+          set.forEach((a, b) => walked.push(`${a}-${b}`));
+          expect(walked.sort()).toEqual([...plain].sort());
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});

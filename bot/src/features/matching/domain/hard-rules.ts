@@ -27,10 +27,20 @@ export const HARD_RULE_WORDS: Record<HardRule, string> = {
 export class IndexPairSet {
   private keys = new Float64Array(16).fill(-1);
   private count = 0;
+  /** The pairs added, two indices each, in order: what `forEach` walks. */
+  private list = new Int32Array(16);
   constructor(private readonly size: number) {}
   add(a: number, b: number): void {
     if ((this.count + 1) * 2 > this.keys.length) this.grow();
-    if (this.insert(this.key(a, b))) this.count++;
+    if (!this.insert(this.key(a, b))) return;
+    if (this.count * 2 + 2 > this.list.length) {
+      const longer = new Int32Array(this.list.length * 2);
+      longer.set(this.list);
+      this.list = longer;
+    }
+    this.list[this.count * 2] = Math.min(a, b);
+    this.list[this.count * 2 + 1] = Math.max(a, b);
+    this.count++;
   }
   has(a: number, b: number): boolean {
     if (this.count === 0) return false;
@@ -44,7 +54,7 @@ export class IndexPairSet {
   }
   /** Each pair once, smaller index first. */
   forEach(visit: (a: number, b: number) => void): void {
-    for (const k of this.keys) if (k >= 0) visit(Math.floor(k / this.size), k % this.size);
+    for (let k = 0; k < this.count; k++) visit(this.list[k * 2]!, this.list[k * 2 + 1]!);
   }
   private key(a: number, b: number): number {
     return a < b ? a * this.size + b : b * this.size + a;

@@ -74,9 +74,11 @@ function indexPairs(
   list: MatchInput['neverPair'],
 ): IndexPairSet {
   const set = new IndexPairSet(pool.people.length);
-  for (const [a, b] of list ?? []) {
-    const ia = index.get(a);
-    const ib = index.get(b);
+  const pairs = list ?? [];
+  for (let k = 0; k < pairs.length; k++) {
+    const pair = pairs[k]!;
+    const ia = index.get(pair[0]);
+    const ib = index.get(pair[1]);
     if (ia !== undefined && ib !== undefined) set.add(ia, ib);
   }
   return set;
