@@ -10,6 +10,13 @@
  * `munkres` and brute force.
  */
 
+import {
+  augmentSparse,
+  candidateLists,
+  freeRowsOffTheirMinimum,
+  type Workspace,
+} from './jonker-volgenant-sparse';
+
 /**
  * How many times the free rows go through the augmenting row reduction before the shortest
  * paths: 8 assigned more rows than 2 (the original paper's choice) at little cost, on the
@@ -18,15 +25,30 @@
 const ROW_REDUCTION_PASSES = 8;
 
 /**
+ * Candidate columns per row for the shortest paths, and how many rounds of lists before the
+ * last rows are placed over whole rows.
+ */
+const CANDIDATES_PER_ROW = 200;
+const SPARSE_ROUNDS = 4;
+
+export interface SolverOptions {
+  /** For tests: 0 leaves every row the column reduction did not place to the shortest paths. */
+  readonly rowReductionPasses?: number;
+  /** For tests: a small number makes rows leave their lists and be placed again. */
+  readonly candidatesPerRow?: number;
+}
+
+/**
  * The cheapest assignment of an n x n cost matrix, given row by row in `cost` (length n * n).
- * Returns, for each row, its column. `rowReductionPasses` is for tests (0 leaves every row the
- * column reduction did not place to the shortest paths).
+ * Returns, for each row, its column.
  */
 export function solveAssignment(
   cost: Float64Array,
   n: number,
-  rowReductionPasses = ROW_REDUCTION_PASSES,
+  options: SolverOptions = {},
 ): Int32Array {
+  const rowReductionPasses = options.rowReductionPasses ?? ROW_REDUCTION_PASSES;
+  const candidates = Math.max(1, options.candidatesPerRow ?? CANDIDATES_PER_ROW);
   if (cost.length !== n * n) throw new RangeError('cost is an n x n matrix');
   const colOfRow = new Int32Array(n).fill(-1);
   const rowOfCol = new Int32Array(n).fill(-1);
@@ -48,7 +70,15 @@ export function solveAssignment(
     settled: new Int32Array(n),
     dist: new Float64Array(n),
   };
-  for (let k = 0; k < freeCount; k++) augment(cost, n, free[k]!, v, colOfRow, rowOfCol, work);
+  let rows = Array.from(free.subarray(0, freeCount));
+  // Rounds over candidate lists; each ends with the check over whole rows, so that every row
+  // still assigned after it is at its whole row's minimum.
+  for (let round = 0; round < SPARSE_ROUNDS && candidates < n && rows.length > 0; round++) {
+    const lists = candidateLists(cost, n, v, colOfRow, candidates);
+    const left = rows.filter((f) => !augmentSparse(cost, n, f, v, colOfRow, rowOfCol, lists, work));
+    rows = [...left, ...freeRowsOffTheirMinimum(cost, n, v, colOfRow, rowOfCol)];
+  }
+  for (const f of rows) augment(cost, n, f, v, colOfRow, rowOfCol, work);
   return colOfRow;
 }
 
@@ -228,12 +258,4 @@ function augment(
     if (i === free) break;
     j = next;
   }
-}
-
-interface Workspace {
-  readonly d: Float64Array;
-  readonly pred: Int32Array;
-  readonly todo: Int32Array;
-  readonly settled: Int32Array;
-  readonly dist: Float64Array;
 }
