@@ -71,11 +71,17 @@ function cohort(side: number, seed = 42): MatchInput {
     return { id: `${role}-${i}`, role, bandIndex, organisation: pick(ORGS) };
   });
   for (const p of [...people].sort((a, b) => b.bandIndex - a.bandIndex)) {
+    // The nearest more senior people (at most 50 are drawn from).
     const above: string[] = [];
-    for (let b = p.bandIndex + 1; b < 10; b++)
-      above.push(...(byOrgAndBand.get(`${p.organisation}/${b}`) ?? []));
+    for (let b = p.bandIndex + 1; b < 10 && above.length < 50; b++)
+      for (const id of byOrgAndBand.get(`${p.organisation}/${b}`) ?? []) {
+        if (above.length === 50) break;
+        above.push(id);
+      }
     const key = `${p.organisation}/${p.bandIndex}`;
-    byOrgAndBand.set(key, [...(byOrgAndBand.get(key) ?? []), p.id]);
+    const same = byOrgAndBand.get(key) ?? [];
+    same.push(p.id);
+    byOrgAndBand.set(key, same);
     const mode = pick(['online', 'online', 'either', 'in-person'] as const);
     candidates.push({
       ...p,

@@ -13,6 +13,8 @@ export interface Workspace {
   readonly todo: Int32Array;
   readonly settled: Int32Array;
   readonly dist: Float64Array;
+  /** Columns reached by a search over candidate lists (see `augmentSparse`). */
+  readonly touched: Int32Array;
 }
 
 /** Each row's candidate columns (`cols`) and their costs, rows one after another. */
@@ -107,14 +109,20 @@ export function augmentSparse(
   lists: CandidateLists,
   w: Workspace,
 ): boolean {
-  const { d, pred, todo, settled, dist } = w;
+  const { d, pred, todo, settled, dist, touched } = w;
   const { start, cols, costs } = lists;
-  d.fill(Infinity);
+  // Only the columns some list reached have a finite d: they are listed in `touched`, the only
+  // ones read for the next distance and reset (to Infinity) at the end.
+  let touchedCount = 0;
   for (let e = start[free]!; e < start[free + 1]!; e++) {
     const j = cols[e]!;
     d[j] = costs[e]! - v[j]!;
     pred[j] = free;
+    touched[touchedCount++] = j;
   }
+  const reset = (): void => {
+    for (let k = 0; k < touchedCount; k++) d[touched[k]!] = Infinity;
+  };
   let todoCount = 0;
   let settledCount = 0;
   let last = 0;
@@ -124,7 +132,8 @@ export function augmentSparse(
     if (todoCount === 0) {
       last = settledCount;
       min = Infinity;
-      for (let j = 0; j < n; j++) {
+      for (let k = 0; k < touchedCount; k++) {
+        const j = touched[k]!;
         const h = d[j]!;
         if (h <= min && h !== -Infinity) {
           if (h < min) {
@@ -134,7 +143,10 @@ export function augmentSparse(
           todo[todoCount++] = j;
         }
       }
-      if (min === Infinity) return false;
+      if (min === Infinity) {
+        reset();
+        return false;
+      }
       for (let k = 0; k < todoCount; k++) {
         const j = todo[k]!;
         d[j] = -Infinity;
@@ -150,7 +162,9 @@ export function augmentSparse(
     for (let e = start[i]!; e < start[i + 1]!; e++) {
       const j = cols[e]!;
       const h = costs[e]! - v[j]! - u;
-      if (h < d[j]!) {
+      const was = d[j]!;
+      if (h < was) {
+        if (was === Infinity) touched[touchedCount++] = j;
         pred[j] = i;
         if (h === min) {
           if (rowOfCol[j]! < 0) {
@@ -167,6 +181,7 @@ export function augmentSparse(
     const j = settled[k]!;
     v[j] = v[j]! + dist[k]! - min;
   }
+  reset();
   let j = end;
   for (;;) {
     const i = pred[j]!;

@@ -69,7 +69,9 @@ export function solveAssignment(
     todo: new Int32Array(n),
     settled: new Int32Array(n),
     dist: new Float64Array(n),
+    touched: new Int32Array(n),
   };
+  work.d.fill(Infinity);
   let rows = Array.from(free.subarray(0, freeCount));
   // Rounds over candidate lists; each ends with the check over whole rows, so that every row
   // still assigned after it is at its whole row's minimum.
@@ -83,9 +85,10 @@ export function solveAssignment(
 }
 
 /**
- * Each column's price is its smallest cost; the column goes to the row that has it (a row
- * still free first, among equals). Every assigned pair then has reduced cost 0 and no reduced
- * cost is negative: a valid start for the augmenting paths.
+ * Each column's price is its smallest cost; each row then takes the first column still free
+ * where it has that smallest cost. Every assigned pair then has reduced cost 0 and no reduced
+ * cost is negative: a valid start for the augmenting paths. Both passes read the matrix row by
+ * row, straight through memory.
  */
 function reduceColumns(
   cost: Float64Array,
@@ -94,22 +97,22 @@ function reduceColumns(
   colOfRow: Int32Array,
   rowOfCol: Int32Array,
 ): void {
-  for (let j = n - 1; j >= 0; j--) {
-    let best = cost[j]!;
-    let bestRow = 0;
-    let bestFree = colOfRow[0]! < 0;
-    for (let i = 1, at = n + j; i < n; i++, at += n) {
-      const c = cost[at]!;
-      if (c < best || (c === best && !bestFree && colOfRow[i]! < 0)) {
-        best = c;
-        bestRow = i;
-        bestFree = colOfRow[i]! < 0;
-      }
+  v.set(cost.subarray(0, n));
+  for (let i = 1; i < n; i++) {
+    const base = i * n;
+    for (let j = 0; j < n; j++) {
+      const c = cost[base + j]!;
+      if (c < v[j]!) v[j] = c;
     }
-    v[j] = best;
-    if (bestFree) {
-      colOfRow[bestRow] = j;
-      rowOfCol[j] = bestRow;
+  }
+  for (let i = 0; i < n; i++) {
+    const base = i * n;
+    for (let j = 0; j < n; j++) {
+      if (rowOfCol[j]! < 0 && cost[base + j]! === v[j]!) {
+        colOfRow[i] = j;
+        rowOfCol[j] = i;
+        break;
+      }
     }
   }
 }
