@@ -1,8 +1,10 @@
 /**
  * The linear assignment problem, solved exactly by the Jonker–Volgenant method (1987): a
- * column reduction for a first partial assignment, then one shortest augmenting path
- * (Dijkstra over reduced costs) per row still free. Typed arrays throughout, so 5,000 x 5,000
- * is integer-sized work on flat memory.
+ * column reduction for a first partial assignment, an augmenting row reduction, then one
+ * shortest augmenting path (Dijkstra over reduced costs) per row still free, first over each
+ * row's most promising columns (`jonker-volgenant-sparse.ts`, checked over whole rows after),
+ * at the last over whole rows. Typed arrays throughout, so 5,000 x 5,000 is integer-sized work
+ * on flat memory.
  *
  * Costs should be integers (exact in doubles): ties are then exact, and ties are where this
  * method is fast: every column at the current shortest distance is taken in one step, and a
