@@ -11,6 +11,8 @@ import type {
 const PERSPECTIVES = ['disability', 'ethnicity', 'lgbtq+', 'carer'];
 const SLOTS = ['mon-am', 'tue-pm', 'wed-am', 'thu-pm'];
 const MODES: MeetingMode[] = ['online', 'in-person', 'either'];
+/** Opaque lived-experience tokens (values a special-category answer might be turned into). */
+export const LIVED_TOKENS = ['lx-alpha', 'lx-beta', 'lx-gamma'];
 
 const person = fc.record({
   bandIndex: fc.integer({ min: 0, max: 8 }),
@@ -21,6 +23,7 @@ const person = fc.record({
   meetingMode: fc.constantFrom(...MODES),
   location: fc.option(fc.constantFrom('Leeds', 'York'), { nil: undefined }),
   availability: fc.subarray(SLOTS),
+  lived: fc.subarray(LIVED_TOKENS),
 });
 
 export function cohortArbitrary(maxSide: number): fc.Arbitrary<MatchInput> {
@@ -57,6 +60,7 @@ export function cohortArbitrary(maxSide: number): fc.Arbitrary<MatchInput> {
         meetingMode: p.meetingMode,
         location: p.location,
         availability: p.availability,
+        livedExperience: p.lived,
       }));
       const pick = ([a, b]: [number, number]): [string, string] | undefined =>
         mentors.length && mentees.length

@@ -156,9 +156,9 @@ describe('matching engine, reciprocal pool: locks, fit, words and aims', () => {
       {
         personAId: 'Ana',
         personBId: 'Ben',
-        // 25 x 1/2 + 25 x 1/1 (perspectives, half each way) + 20 (other organisation)
-        // + 10 x 1/2 + 10 x 1/1 (availability, half each way) + 10 (location) = 82.5, rounded.
-        score: 83,
+        // With the default weights: 20 x 1/2 + 20 x 1/1 (perspectives, half each way) + 15
+        // (other organisation) + 10 x 1/2 + 10 x 1/1 (availability, half each way) + 10 (location).
+        score: 70,
         reasons: [
           'covers 1 of 2 perspectives Ana wants to learn',
           'covers 1 of 1 perspective Ben wants to learn',
@@ -170,7 +170,20 @@ describe('matching engine, reciprocal pool: locks, fit, words and aims', () => {
         locked: false,
       },
     ]);
-    expect(result.totalScore).toBe(83);
+    expect(result.totalScore).toBe(70);
+  });
+
+  it('gives lived-experience points when either brings what the other lacks, never naming it', () => {
+    const lived = (id: string, tokens: string[]) => person(id, { livedExperience: tokens });
+    const differ = run([lived('Ana', ['t1']), lived('Ben', ['t1', 't2'])]);
+    // Ben brings t2, which Ana lacks: 15 points (other organisation and the rest score 0 here).
+    expect(differ.pairs[0]).toMatchObject({ score: 15 });
+    expect(differ.pairs[0]!.reasons).toContain('different lived experience');
+    expect(JSON.stringify(differ)).not.toMatch(/t1|t2/);
+    const same = run([lived('Ana', ['t1']), lived('Ben', ['t1'])]);
+    expect(same.pairs[0]).toMatchObject({ score: 0 });
+    const unanswered = run([lived('Ana', ['t1']), lived('Ben', [])]);
+    expect(unanswered.pairs[0]!.reasons).not.toContain('different lived experience');
   });
 
   it('warns when a pair shares no availability and none of what one of them wants to learn', () => {
@@ -206,7 +219,8 @@ describe('matching engine, reciprocal pool: locks, fit, words and aims', () => {
     expect(pairsOf(most)).toEqual(['Ana-Ben', 'Cat-Dan']);
     const best = matchReciprocalPool({ candidates, neverPair, settings: { aim: 'best-fit' } });
     expect(pairsOf(best)).toEqual(['Ben-Cat']);
-    expect(best.totalScore).toBe(70);
+    // 40 (each learns all they want from the other) + 15 (other organisation).
+    expect(best.totalScore).toBe(55);
     expect(most.totalScore).toBe(0);
     expect(best.unmatched.map((u) => [u.id, u.cause])).toEqual([
       ['Ana', 'shortage'],

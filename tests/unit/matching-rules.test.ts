@@ -166,8 +166,8 @@ describe('matching engine, reverse pool: fit, words and aims', () => {
       {
         mentorId: 'Ana',
         menteeId: 'David',
-        // 50 x 3/4 + 20 (other organisation) + 20 x 1/1 availability = 77.5, rounded.
-        score: 78,
+        // 40 x 3/4 + 15 (other organisation) + 20 x 1/1 availability = 65.
+        score: 65,
         reasons: [
           'covers 3 of 4 perspectives David wants to learn',
           'different organisations',
@@ -177,7 +177,7 @@ describe('matching engine, reverse pool: fit, words and aims', () => {
         locked: false,
       },
     ]);
-    expect(result.totalScore).toBe(78);
+    expect(result.totalScore).toBe(65);
   });
 
   it('warns when a pair shares no availability and none of the wanted perspectives', () => {

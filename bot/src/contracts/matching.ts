@@ -12,6 +12,7 @@ export type MatchAimWire = (typeof MATCH_AIMS)[number];
 
 export const MATCH_WEIGHT_KEYS = [
   'perspectives',
+  'livedExperience',
   'crossOrganisation',
   'availability',
   'location',
@@ -46,6 +47,8 @@ const weight = z
 export const matchWeightsSchema = z
   .object({
     perspectives: weight,
+    /** Optional: settings saved before it existed take the default. */
+    livedExperience: weight.optional(),
     crossOrganisation: weight,
     availability: weight,
     location: weight,

@@ -25,11 +25,22 @@ export interface MatchCandidate {
   readonly location?: string;
   /** Availability slots, any stable labels ("mon-am", "thu-pm"). */
   readonly availability: readonly string[];
+  /**
+   * Opaque tokens derived from the person's optional special-category answers (each given with
+   * its own consent). Used only to score "differing lived experience"; never shown, never put
+   * into a reason or warning.
+   */
+  readonly livedExperience?: readonly string[];
 }
 
 export interface MatchWeights {
   /** Share of the mentee's wanted perspectives the mentor can share. */
   readonly perspectives: number;
+  /**
+   * Given when both have lived-experience tokens and the mentor has at least one the mentee
+   * has not.
+   */
+  readonly livedExperience: number;
   readonly crossOrganisation: number;
   /** Share of the mentee's availability slots the mentor shares. */
   readonly availability: number;
@@ -38,8 +49,9 @@ export interface MatchWeights {
 
 /** Sensible defaults, shown to the coordinator: a pair scores 0 to 100 points. */
 export const DEFAULT_MATCH_WEIGHTS: MatchWeights = {
-  perspectives: 50,
-  crossOrganisation: 20,
+  perspectives: 40,
+  livedExperience: 15,
+  crossOrganisation: 15,
   availability: 20,
   location: 10,
 };

@@ -2,8 +2,26 @@ import { overlap, type CompiledPool } from './compiled-pool';
 import type { MatchWeights } from './matching-input';
 
 /**
+ * Lived experience differs: both have tokens and the mentor has at least one the mentee has
+ * not (the mentor brings an experience the mentee does not share).
+ */
+export function livedExperienceDiffers(
+  pool: CompiledPool,
+  mentor: number,
+  mentee: number,
+): boolean {
+  if (pool.livedCount[mentor]! === 0 || pool.livedCount[mentee]! === 0) return false;
+  const w = pool.wordsPerMask;
+  for (let k = 0; k < w; k++) {
+    if ((pool.lived[mentor * w + k]! & ~pool.lived[mentee * w + k]!) !== 0) return true;
+  }
+  return false;
+}
+
+/**
  * A pair's fit, in whole points (0 to the sum of the weights), so that totals add up
- * exactly and the solver compares integers.
+ * exactly and the solver compares integers. `scoreMatrix` computes the same sum, term by term
+ * in the same order, for every pair at once.
  */
 export function pairScore(
   pool: CompiledPool,
@@ -15,6 +33,7 @@ export function pairScore(
   const wanted = pool.wantedCount[mentee]!;
   if (wanted > 0)
     score += (w.perspectives * overlap(pool, pool.shared, mentor, pool.wanted, mentee)) / wanted;
+  if (livedExperienceDiffers(pool, mentor, mentee)) score += w.livedExperience;
   if (pool.organisation[mentor] !== pool.organisation[mentee]) score += w.crossOrganisation;
   const slots = pool.slotCount[mentee]!;
   if (slots > 0)
@@ -37,6 +56,8 @@ export function pairReasons(pool: CompiledPool, mentor: number, mentee: number):
       ? `${nameOf(pool, mentee)} named no perspectives to learn`
       : `covers ${covered} of ${wanted} perspective${wanted === 1 ? '' : 's'} ${nameOf(pool, mentee)} wants to learn`,
   );
+  // The tokens and their values stay out of every reason: only that they differ.
+  if (livedExperienceDiffers(pool, mentor, mentee)) reasons.push('different lived experience');
   reasons.push(
     pool.organisation[mentor] !== pool.organisation[mentee]
       ? 'different organisations'

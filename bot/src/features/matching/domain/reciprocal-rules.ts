@@ -69,9 +69,10 @@ export function forbiddenByLists(
     const j = b === undefined ? -1 : position[b]!;
     if (i >= 0 && j >= 0) table[i * f + j] = table[j * f + i] = 1;
   };
-  const personAtNode = new Map<number, number>();
-  pool.node.forEach((node, i) => personAtNode.set(node, i));
-  for (const a of free) for (const node of pool.above[a]!) mark(a, personAtNode.get(node));
+  // The same reporting line (skip-level too): one O(1) ancestor test per two free people.
+  for (let i = 0; i < f; i++) {
+    for (let j = i + 1; j < f; j++) if (sameLine(pool, free[i]!, free[j]!)) mark(free[i], free[j]);
+  }
   for (const [a, b] of lists) mark(index.get(a), index.get(b));
   return table;
 }

@@ -1,11 +1,13 @@
 import { overlap, type CompiledPool } from './compiled-pool';
 import type { MatchWeights } from './matching-input';
+import { livedExperienceDiffers } from './pair-score';
 
 /**
  * A reciprocal pair's fit, symmetric in the two people, in whole points (0 to the sum of the
  * weights): each person's share of the perspectives they want to learn that the other can
  * share counts for half the perspectives weight, and likewise each person's share of their
- * availability slots the other also has; cross-organisation and location as in the reverse pool.
+ * availability slots the other also has; cross-organisation and location as in the reverse pool;
+ * lived experience when either brings a token the other lacks (both having answered).
  */
 export function reciprocalScore(pool: CompiledPool, w: MatchWeights, a: number, b: number): number {
   let score = 0;
@@ -24,6 +26,7 @@ export function reciprocalScore(pool: CompiledPool, w: MatchWeights, a: number, 
     if (slotsB > 0) score += (w.availability * common) / (2 * slotsB);
   }
   if (pool.location[a] !== 0 && pool.location[a] === pool.location[b]) score += w.location;
+  if (livedDiffers(pool, a, b)) score += w.livedExperience;
   return Math.round(score);
 }
 
@@ -35,6 +38,11 @@ function coverage(pool: CompiledPool, learner: number, sharer: number): string {
   if (wanted === 0) return `${nameOf(pool, learner)} named no perspectives to learn`;
   const covered = overlap(pool, pool.shared, sharer, pool.wanted, learner);
   return `covers ${covered} of ${wanted} perspective${wanted === 1 ? '' : 's'} ${nameOf(pool, learner)} wants to learn`;
+}
+
+/** Either partner brings lived experience the other lacks (never which: tokens stay opaque). */
+function livedDiffers(pool: CompiledPool, a: number, b: number): boolean {
+  return livedExperienceDiffers(pool, a, b) || livedExperienceDiffers(pool, b, a);
 }
 
 /** The reasons for a reciprocal pair's score, in words, for both people. */
@@ -53,6 +61,7 @@ export function reciprocalReasons(pool: CompiledPool, a: number, b: number): str
   }
   if (pool.location[a] !== 0 && pool.location[a] === pool.location[b])
     reasons.push('same location');
+  if (livedDiffers(pool, a, b)) reasons.push('different lived experience');
   return reasons;
 }
 

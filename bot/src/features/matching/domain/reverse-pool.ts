@@ -1,4 +1,3 @@
-import { munkres } from 'munkres';
 import { compilePool, type CompiledPool } from './compiled-pool';
 import {
   brokenRule,
@@ -15,7 +14,8 @@ import {
   type MatchWeights,
 } from './matching-input';
 import { pairReasons, pairScore, pairWarnings } from './pair-score';
-import { scoreMatrix } from './score-matrix';
+import { assignReversePool } from './reverse-assignment';
+import { scoreMatrix, type ScoreMatrix } from './score-matrix';
 import { explainUnmatched } from './unmatched-reasons';
 
 export interface ProposedPair {
@@ -62,6 +62,8 @@ export interface ScoredReversePool {
   readonly mentees: readonly number[];
   /** score[r]![c]! for free mentor r and free mentee c; -1 where a hard rule forbids the pair. */
   readonly score: readonly Float64Array[];
+  /** The same scores in one typed array, row by row (views: `score` shares its memory). */
+  readonly matrix: ScoreMatrix;
   readonly lockedPairs: readonly ProposedPair[];
   readonly refusedLocks: readonly RefusedLock[];
 }
@@ -72,9 +74,11 @@ function indexPairs(
   list: MatchInput['neverPair'],
 ): IndexPairSet {
   const set = new IndexPairSet(pool.people.length);
-  for (const [a, b] of list ?? []) {
-    const ia = index.get(a);
-    const ib = index.get(b);
+  const pairs = list ?? [];
+  for (let k = 0; k < pairs.length; k++) {
+    const pair = pairs[k]!;
+    const ia = index.get(pair[0]);
+    const ib = index.get(pair[1]);
     if (ia !== undefined && ib !== undefined) set.add(ia, ib);
   }
   return set;
@@ -144,47 +148,25 @@ export function scoreReversePool(input: MatchInput): ScoredReversePool {
   pool.people.forEach((p, i) => {
     if (!taken.has(i)) (p.role === 'mentor' ? mentors : mentees).push(i);
   });
-  const score = scoreMatrix(ctx, weights, mentors, mentees, { index, input });
-  return { input, ctx, weights, mentors, mentees, score, lockedPairs, refusedLocks };
+  const matrix = scoreMatrix(ctx, weights, mentors, mentees);
+  const score = matrix.rows;
+  return { input, ctx, weights, mentors, mentees, score, matrix, lockedPairs, refusedLocks };
 }
 
-/**
- * The cost the solver minimises. A forbidden pair costs 0, exactly as leaving both people
- * unpaired, so the solver is never forced to pick among infinite costs; it is dropped after.
- * - best fit: -(score * K + 1), K > pairs possible: the largest total fit, then the most pairs;
- * - most matched: -(M + score), M > the largest possible total: the most pairs, then the best fit.
- */
-export function costMatrix(scored: ScoredReversePool): Float64Array[] {
-  const { score, weights } = scored;
-  const pairsPossible = Math.min(scored.mentors.length, scored.mentees.length);
-  const maxScore = Math.ceil(Object.values(weights).reduce((a, b) => a + b, 0));
-  const mostMatched = scored.input.settings.aim === 'most-matched';
-  const big = maxScore * pairsPossible + 1;
-  const k = pairsPossible + 1;
-  return score.map((row) => {
-    const cost = new Float64Array(row.length);
-    for (let c = 0; c < row.length; c++) {
-      const s = row[c]!;
-      cost[c] = s < 0 ? 0 : mostMatched ? -(big + s) : -(s * k + 1);
-    }
-    return cost;
-  });
-}
-
-/** Stage 2: solve the assignment problem (munkres, optimal) and explain the result. */
+/** Stage 2: solve the assignment problem (optimal; see `assignReversePool`) and explain the result. */
 export function solveReversePool(scored: ScoredReversePool): MatchProposal {
   const { ctx, weights, mentors, mentees, score } = scored;
   const pairs: ProposedPair[] = [...scored.lockedPairs];
   const pairedRow = new Int32Array(mentors.length).fill(-1);
   const pairedCol = new Int32Array(mentees.length).fill(-1);
-  if (mentors.length > 0 && mentees.length > 0) {
-    for (const [r, c] of munkres(costMatrix(scored))) {
-      if (score[r]![c]! < 0) continue;
-      pairedRow[r] = c;
-      pairedCol[c] = r;
-      pairs.push(proposed(ctx, weights, mentors[r]!, mentees[c]!, false));
-    }
-  }
+  const aim = scored.input.settings.aim;
+  const colOfRow = assignReversePool(scored.matrix, mentors.length, mentees.length, aim, weights);
+  colOfRow.forEach((c, r) => {
+    if (c < 0 || score[r]![c]! < 0) return;
+    pairedRow[r] = c;
+    pairedCol[c] = r;
+    pairs.push(proposed(ctx, weights, mentors[r]!, mentees[c]!, false));
+  });
   return {
     aim: scored.input.settings.aim,
     weights,
