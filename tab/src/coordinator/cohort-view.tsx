@@ -8,6 +8,7 @@ import { CohortPeople } from './cohort-people';
 import { PairsSection } from './pairs-section';
 import { HealthSection } from './health-table';
 import { LinksSection } from './links-section';
+import { MatchingSection } from './matching-section';
 import { RosterImport } from './roster-import';
 import { ParticipantReachNote, ReachPanel } from './reach-section';
 import { Tabs } from './cohort-tabs';
@@ -54,7 +55,8 @@ const useStyles = makeStyles({
   hidden: { display: 'none' },
 });
 
-type Section = 'health' | 'participants' | 'pairs' | 'links' | 'import' | 'announcements';
+type Section =
+  'health' | 'participants' | 'pairs' | 'matching' | 'links' | 'import' | 'announcements';
 
 /** ' (3)' once a list has loaded, so each tab says how many it holds. */
 function countOf<T>(load: LoadState<T[]>): string {
@@ -199,6 +201,7 @@ export function CoordinatorCohortView({
           { value: 'health', label: `Pairs' health${countOf(healthLoad)}` },
           { value: 'participants', label: `Participants${countOf(peopleLoad)}` },
           { value: 'pairs', label: `Pairs${countOf(pairsLoad)}` },
+          { value: 'matching', label: 'Matching' },
           { value: 'links', label: 'Sign-in links' },
           { value: 'import', label: 'Import' },
           { value: 'announcements', label: 'Announcements' },
@@ -254,6 +257,15 @@ export function CoordinatorCohortView({
           people={peopleLoad}
           onRetry={retryPairs}
           onChanged={reloadAfterDialog}
+        />
+      </Panel>
+      <Panel value="matching" selected={section} idBase={idBase}>
+        <MatchingSection
+          client={client}
+          cohortId={cohort.id}
+          active={section === 'matching'}
+          onPublished={reloadAfterDialog}
+          onSignInExpired={onSignInExpired}
         />
       </Panel>
       <Panel value="links" selected={section} idBase={idBase}>
