@@ -213,20 +213,38 @@ it('a coordinator runs matching, edits the draft, reruns, publishes, and sees th
   await screenshot(page, 'matching-proposal-375');
   await page.setViewportSize({ width: 1280, height: 900 });
 
+  // Remove Eve's pair: both become unmatched, nothing sent.
+  await row(page, 'eve').getByTestId('matching-remove').click();
+  const remove = page.getByTestId('matching-remove-dialog');
+  await remove.waitFor();
+  expect(await remove.getByTestId('matching-remove-dialog-consequences').textContent()).toMatch(
+    /nothing is sent to anyone until you publish/,
+  );
+  await axeClean(page);
+  await remove.getByTestId('matching-remove-dialog-confirm').click();
+  await remove.waitFor({ state: 'detached' });
+  await row(page, 'eve').waitFor({ state: 'detached' });
+  await eventually(() => page.getByTestId('matching-unmatched-eve').textContent(), /Pair removed/);
+  await eventually(
+    () => page.getByTestId('matching-totals').textContent(),
+    /6 people matched in 3 pairs/,
+  );
+  await axeClean(page);
+
   // Publish, behind a dialog that says exactly what will happen.
   await page.getByTestId('matching-publish').click();
   const publish = page.getByTestId('matching-publish-dialog');
   await publish.waitFor();
   const says = (await publish.getByTestId('matching-publish-dialog-consequences').textContent())!;
-  expect(says).toMatch(/4 pairs are made in this cohort and introduced in Teams/);
-  expect(says).toMatch(/2 people are told kindly that they are on the waiting list/);
+  expect(says).toMatch(/3 pairs are made in this cohort and introduced in Teams/);
+  expect(says).toMatch(/4 people are told kindly that they are on the waiting list/);
   expect(says).toMatch(/Nothing has been sent to anyone before this/);
   await axeClean(page);
   await publish.getByTestId('matching-publish-dialog-confirm').click();
   await publish.waitFor({ state: 'detached' });
   await eventually(
     () => page.getByTestId('matching-published-message').textContent(),
-    /4 pairs published/,
+    /3 pairs published/,
     { within: 30_000 },
   );
   await eventually(() => page.getByTestId('matching-run-state').textContent(), /Published/);
@@ -235,7 +253,7 @@ it('a coordinator runs matching, edits the draft, reruns, publishes, and sees th
   await axeClean(page);
 
   // The pairs are the cohort's now: the Pairs panel shows them.
-  await eventually(() => page.getByTestId('cohort-tab-pairs').textContent(), 'Pairs (4)', {
+  await eventually(() => page.getByTestId('cohort-tab-pairs').textContent(), 'Pairs (3)', {
     within: 30_000,
   });
   await page.getByTestId('cohort-tab-pairs').click();

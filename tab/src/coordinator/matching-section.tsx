@@ -137,10 +137,22 @@ export function MatchingSection({
       });
     });
 
+  // A removed pair takes its row (and the button focus went back to) away: focus then goes to
+  // the table of pairs, so keyboard and screen-reader users stay where they were.
+  const root = useRef<HTMLDivElement>(null);
+  const keepFocus = () =>
+    window.setTimeout(() => {
+      const active = document.activeElement;
+      if (active && active !== document.body && active.isConnected) return;
+      root.current
+        ?.querySelector<HTMLElement>('[data-testid="matching-pairs-scroll"]')
+        ?.focus({ preventScroll: true });
+    }, 0);
   const changed = (run: RunView, text: string) =>
     afterDialog(() => {
       setRun(run);
       setNote({ ok: true, text });
+      keepFocus();
     });
 
   if (!opened || settingsLoad.status === 'loading' || runLoad.status === 'loading') {
@@ -170,7 +182,7 @@ export function MatchingSection({
   };
 
   return (
-    <div className={styles.stack} data-testid="matching-section">
+    <div ref={root} className={styles.stack} data-testid="matching-section">
       <SectionCard title="Proposal" testId="matching-proposal">
         <Text className={styles.muted}>
           Matching proposes pairs for everyone accepted, never breaking a rule. A run is a draft:
