@@ -1,6 +1,7 @@
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
-import type { RunPairView, RunView } from '../../../bot/src/contracts/matching';
+import type { PublishResultView, RunPairView, RunView } from '../../../bot/src/contracts/matching';
 import { RowHeader, ScrollTable, useTableStyles } from '../shared/data-table';
 import { SectionCard, Subheading } from '../shared/section-card';
 import { CAUSE_WORDS, namesOfRun, pairWords, plainCount } from './matching-words';
@@ -18,6 +19,12 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusCircular,
   },
   warning: { color: tokens.colorPaletteRedForeground1 },
+  said: {
+    ':focus-visible': {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: tokens.strokeWidthThin,
+    },
+  },
 });
 
 /** The draft's totals: how many people are matched, and the total score. */
@@ -180,5 +187,33 @@ export function UnmatchedTable({ run }: { run: RunView }) {
         </tr>
       ))}
     </ScrollTable>
+  );
+}
+
+/** What publishing did: the pairs made and who was told they are on the waiting list. */
+export function PublishedCard({ result }: { result: PublishResultView }) {
+  const styles = useStyles();
+  // The publish button is gone with the draft: focus comes here, so the result is read out.
+  const said = useRef<HTMLDivElement>(null);
+  useEffect(() => said.current?.focus({ preventScroll: true }), []);
+  return (
+    <SectionCard title="Published" testId="matching-published">
+      <div ref={said} tabIndex={-1} className={styles.said}>
+        <Text data-testid="matching-published-message">{result.message}</Text>
+      </div>
+      {result.waitlisted.length > 0 && (
+        <>
+          <Subheading>On the waiting list</Subheading>
+          <ul className={styles.list} data-testid="matching-published-waitlist">
+            {result.waitlisted.map((w) => (
+              <li key={w.id}>
+                {w.displayName}:{' '}
+                {w.told ? 'told in Teams' : "we couldn't reach them in Teams; please tell them"}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </SectionCard>
   );
 }

@@ -26,6 +26,7 @@ import { editRunPair, getLatestRun, getMatchingSettings, startRun } from './matc
 import { PublishButton, RemovePairButton, SwapButton } from './matching-dialogs';
 import {
   LockButton,
+  PublishedCard,
   ProposalComparison,
   ProposalTable,
   ProposalTotals,
@@ -39,12 +40,6 @@ const useStyles = makeStyles({
   bar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
   muted: { color: tokens.colorNeutralForeground2 },
-  said: {
-    ':focus-visible': {
-      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
-      outlineOffset: tokens.strokeWidthThin,
-    },
-  },
 });
 
 /** After a dialog has closed (see useCohortData's reloadAfterDialog for why). */
@@ -288,33 +283,5 @@ export function MatchingSection({
         }}
       />
     </div>
-  );
-}
-
-/** What publishing did: the pairs made and who was told they are on the waiting list. */
-function PublishedCard({ result }: { result: PublishResultView }) {
-  const styles = useStyles();
-  // The publish button is gone with the draft: focus comes here, so the result is read out.
-  const said = useRef<HTMLDivElement>(null);
-  useEffect(() => said.current?.focus({ preventScroll: true }), []);
-  return (
-    <SectionCard title="Published" testId="matching-published">
-      <div ref={said} tabIndex={-1} className={styles.said}>
-        <Text data-testid="matching-published-message">{result.message}</Text>
-      </div>
-      {result.waitlisted.length > 0 && (
-        <>
-          <Subheading>On the waiting list</Subheading>
-          <ul className={styles.list} data-testid="matching-published-waitlist">
-            {result.waitlisted.map((w) => (
-              <li key={w.id}>
-                {w.displayName}:{' '}
-                {w.told ? 'told in Teams' : "we couldn't reach them in Teams; please tell them"}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-    </SectionCard>
   );
 }

@@ -8,10 +8,7 @@ import {
   MessageBarTitle,
   Radio,
   RadioGroup,
-  Select,
   Text,
-  makeStyles,
-  tokens,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
@@ -25,27 +22,11 @@ import {
 } from '../../../bot/src/contracts/matching';
 import { FormProblem, FormStatus, SubmitButton, useFormStyles } from '../shared/form-parts';
 import { SectionCard, Subheading } from '../shared/section-card';
+import { NeverPairList } from './matching-never-pair';
 import { describeFailure } from '../shared/use-form-submit';
 import { type Errors, check, placeFields } from './participant-fields';
 import { saveMatchingSettings } from './matching-api';
 import { isProposalChanged } from './matching-words';
-
-const useStyles = makeStyles({
-  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
-  entry: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalS,
-  },
-  add: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'flex-end',
-    gap: tokens.spacingHorizontalM,
-  },
-  muted: { color: tokens.colorNeutralForeground2 },
-});
 
 const AIMS: { value: MatchAimWire; label: string }[] = [
   {
@@ -117,7 +98,6 @@ export function MatchingSettingsForm({
   onSaved: (view: MatchingSettingsView) => void;
   onReload: () => Promise<MatchingSettingsView>;
 }) {
-  const styles = useStyles();
   const form = useFormStyles();
   const [values, setValues] = useState(() => valuesOf(view));
   const [errors, setErrors] = useState<Errors>({});
@@ -125,36 +105,13 @@ export function MatchingSettingsForm({
   const [conflict, setConflict] = useState(false);
   const [saving, setSaving] = useState(false);
   const [status, setStatus] = useState('');
-  const [pickA, setPickA] = useState('');
-  const [pickB, setPickB] = useState('');
-  const [pickError, setPickError] = useState<string | undefined>();
   useEffect(() => setValues(valuesOf(view)), [view]);
 
-  const names = new Map(people.map((p) => [p.id, p.name]));
-  const nameOf = (id: string) => names.get(id) ?? id;
   const reach = MATCH_WEIGHT_KEYS.reduce((sum, k) => sum + (num(values.weights[k]) ?? 0), 0);
   const problemOf = (field: string) =>
     errors[field]
       ? { validationMessage: errors[field], validationState: 'error' as const }
       : { validationState: 'none' as const };
-
-  function addNeverPair() {
-    const entry: [string, string] = [pickA, pickB];
-    const checked = check(matchingSettingsSchema.shape.neverPair.element, entry);
-    if (!checked.input) {
-      setPickError(Object.values(checked.errors)[0]);
-      return;
-    }
-    const key = (p: [string, string]) => [...p].sort().join('|');
-    if (values.neverPair.some((p) => key(p) === key(entry))) {
-      setPickError('These two are already on the list.');
-      return;
-    }
-    setPickError(undefined);
-    setValues({ ...values, neverPair: [...values.neverPair, entry] });
-    setPickA('');
-    setPickB('');
-  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -253,75 +210,12 @@ export function MatchingSettingsForm({
           A pair can reach {reach} {reach === 1 ? 'point' : 'points'}.
         </Text>
 
-        <Subheading>Never pair these two</Subheading>
-        {values.neverPair.length === 0 ? (
-          <Text className={styles.muted}>No one is on this list.</Text>
-        ) : (
-          <ul className={styles.list} data-testid="matching-never-list">
-            {values.neverPair.map(([a, b], i) => (
-              <li key={`${a}|${b}`} className={styles.entry}>
-                <Text>
-                  {nameOf(a)} and {nameOf(b)}
-                </Text>
-                <Button
-                  size="small"
-                  aria-label={`Take off the list: ${nameOf(a)} and ${nameOf(b)}`}
-                  onClick={() =>
-                    setValues({ ...values, neverPair: values.neverPair.filter((_p, j) => j !== i) })
-                  }
-                >
-                  Take off the list
-                </Button>
-              </li>
-            ))}
-          </ul>
-        )}
-        {errors.neverPair && (
-          <Text role="alert" data-testid="matching-never-error">
-            {errors.neverPair}
-          </Text>
-        )}
-        {people.length === 0 ? (
-          <Text className={styles.muted}>Run matching once to choose people from the pool.</Text>
-        ) : (
-          <div className={styles.add}>
-            <Field label="First person">
-              <Select
-                value={pickA}
-                onChange={(_e, d) => setPickA(d.value)}
-                data-testid="matching-never-a"
-              >
-                <option value="">Choose…</option>
-                {people.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            <Field
-              label="Second person"
-              validationMessage={pickError}
-              validationState={pickError ? 'error' : 'none'}
-            >
-              <Select
-                value={pickB}
-                onChange={(_e, d) => setPickB(d.value)}
-                data-testid="matching-never-b"
-              >
-                <option value="">Choose…</option>
-                {people.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            <Button onClick={addNeverPair} data-testid="matching-never-add">
-              Add to the list
-            </Button>
-          </div>
-        )}
+        <NeverPairList
+          entries={values.neverPair}
+          people={people}
+          error={errors.neverPair}
+          onChange={(neverPair) => setValues({ ...values, neverPair })}
+        />
         <div className={form.buttons}>
           <SubmitButton saving={saving} testId="matching-settings-save">
             Save settings
