@@ -113,9 +113,30 @@ it('a coordinator runs matching, edits the draft, reruns, publishes, and sees th
   );
   await page.getByTestId('matching-weight-perspectives').fill('60');
   await eventually(() => page.getByTestId('matching-reach').textContent(), /reach 110 points/);
-  await page.getByTestId('matching-aim-best-fit').click();
   await page.getByTestId('matching-settings-save').click();
   await eventually(() => page.getByTestId('matching-settings-status').textContent(), /saved/);
+
+  // A colleague saves other settings meanwhile: ours are refused, never written over theirs.
+  const url = harness.service.url;
+  const base = `/api/cohorts/${cohortId}/matching`;
+  const token = await devToken(url, PRIYA);
+  const saved = await call<{ etag: string; settings: object }>(url, 'GET', `${base}/settings`, {
+    token,
+  });
+  const theirs = await call(url, 'PUT', `${base}/settings`, {
+    token,
+    json: { ...saved.body.settings, aim: 'best-fit' },
+    headers: { 'if-match': saved.body.etag },
+  });
+  expect(theirs.status).toBe(200);
+  await page.getByTestId('matching-weight-location').fill('15');
+  await page.getByTestId('matching-settings-save').click();
+  await page.getByTestId('matching-settings-conflict').waitFor();
+  await axeClean(page);
+  await page.getByTestId('matching-settings-reload').click();
+  await page.getByTestId('matching-settings-conflict').waitFor({ state: 'detached' });
+  expect(await page.getByTestId('matching-aim-best-fit').isChecked()).toBe(true);
+  expect(await page.getByTestId('matching-weight-location').inputValue()).toBe('10');
   await axeClean(page);
 
   // Run: the draft, with its totals and Cal left out by a rule.
@@ -176,9 +197,6 @@ it('a coordinator runs matching, edits the draft, reruns, publishes, and sees th
   await axeClean(page);
 
   // Someone else unlocks Bob's pair meanwhile: the old copy's edit is refused, then reloaded.
-  const url = harness.service.url;
-  const base = `/api/cohorts/${cohortId}/matching`;
-  const token = await devToken(url, PRIYA);
   const latest = await call<RunView>(url, 'GET', `${base}/runs/latest`, { token });
   const bobPair = latest.body.pairs.find((p) => p.mentorId === 'bob')!;
   const elsewhere = await call(url, 'POST', `${base}/runs/${latest.body.id}/unlock`, {
@@ -262,10 +280,12 @@ it('a coordinator runs matching, edits the draft, reruns, publishes, and sees th
     expect(pairs).toContain(name);
   }
 
-  // Only the 404 of "no run yet", the refused swap's 400 and the stale lock's 412 were logged.
+  // Only the 404 of "no run yet", the refused swap's 400 and the two stale saves' 412s.
   const expected = [notFound, refused(400), stale];
   expect(errors.filter((e) => !expected.some((r) => r.test(e)))).toEqual([]);
-  for (const r of expected) expect(errors.filter((e) => r.test(e))).toHaveLength(1);
+  expect(errors.filter((e) => notFound.test(e))).toHaveLength(1);
+  expect(errors.filter((e) => refused(400).test(e))).toHaveLength(1);
+  expect(errors.filter((e) => stale.test(e))).toHaveLength(2);
   await page.close();
 });
 
