@@ -1,4 +1,4 @@
-import type { RunningService } from '../../bot/src/app/service';
+import type { RunningService, ServiceOptions } from '../../bot/src/app/service';
 import type { EmbeddedStorage } from '../../bot/src/platform/storage/embedded-azurite';
 import { type BrowserSession, launchBrowser } from './browser';
 import { startTestService, startTestStorage } from './test-service';
@@ -11,9 +11,14 @@ export interface TabHarness {
   stop(): Promise<void>;
 }
 
-export async function startTabHarness(): Promise<TabHarness> {
+/** `serviceOptions` pass through to the service, as in test-service.ts (a matching stand-in). */
+export async function startTabHarness(serviceOptions: ServiceOptions = {}): Promise<TabHarness> {
   const storage = await startTestStorage();
-  const service = await startTestService(storage.connectionString, { SEED_DEMO: 'true' });
+  const service = await startTestService(
+    storage.connectionString,
+    { SEED_DEMO: 'true' },
+    serviceOptions,
+  );
   const session = await launchBrowser();
   return {
     storage,

@@ -8,6 +8,7 @@ import { CohortPeople } from './cohort-people';
 import { PairsSection } from './pairs-section';
 import { HealthSection } from './health-table';
 import { LinksSection } from './links-section';
+import { MatchingSection } from './matching-section';
 import { RosterImport } from './roster-import';
 import { ParticipantReachNote, ReachPanel } from './reach-section';
 import { Tabs } from './cohort-tabs';
@@ -57,7 +58,14 @@ const useStyles = makeStyles({
 });
 
 type Section =
-  'health' | 'participants' | 'pairs' | 'links' | 'import' | 'announcements' | 'applications';
+  | 'health'
+  | 'participants'
+  | 'pairs'
+  | 'matching'
+  | 'links'
+  | 'import'
+  | 'announcements'
+  | 'applications';
 
 /** ' (3)' once a list has loaded, so each tab says how many it holds. */
 function countOf<T>(load: LoadState<T[]>): string {
@@ -207,6 +215,7 @@ export function CoordinatorCohortView({
           { value: 'health', label: `Pairs' health${countOf(healthLoad)}` },
           { value: 'participants', label: `Participants${countOf(peopleLoad)}` },
           { value: 'pairs', label: `Pairs${countOf(pairsLoad)}` },
+          { value: 'matching', label: 'Matching' },
           { value: 'links', label: 'Sign-in links' },
           { value: 'import', label: 'Import' },
           { value: 'announcements', label: 'Announcements' },
@@ -263,6 +272,15 @@ export function CoordinatorCohortView({
           people={peopleLoad}
           onRetry={retryPairs}
           onChanged={reloadAfterDialog}
+        />
+      </Panel>
+      <Panel value="matching" selected={section} idBase={idBase}>
+        <MatchingSection
+          client={client}
+          cohortId={cohort.id}
+          active={section === 'matching'}
+          onPublished={reloadAfterDialog}
+          onSignInExpired={onSignInExpired}
         />
       </Panel>
       <Panel value="links" selected={section} idBase={idBase}>

@@ -1,0 +1,219 @@
+import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useRef } from 'react';
+import type { ReactNode } from 'react';
+import type { PublishResultView, RunPairView, RunView } from '../../../bot/src/contracts/matching';
+import { RowHeader, ScrollTable, useTableStyles } from '../shared/data-table';
+import { SectionCard, Subheading } from '../shared/section-card';
+import { CAUSE_WORDS, namesOfRun, pairWords, plainCount } from './matching-words';
+
+const useStyles = makeStyles({
+  stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
+  // A pill with an edge, so the state shows without colour (and in high contrast) too.
+  locked: {
+    fontWeight: tokens.fontWeightSemibold,
+    whiteSpace: 'nowrap',
+    paddingInline: tokens.spacingHorizontalS,
+    border: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusCircular,
+  },
+  warning: { color: tokens.colorPaletteRedForeground1 },
+  said: {
+    ':focus-visible': {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: tokens.strokeWidthThin,
+    },
+  },
+});
+
+/** The draft's totals: how many people are matched, and the total score. */
+export function ProposalTotals({ run }: { run: RunView }) {
+  const waiting = run.unmatched.filter((u) => u.cause !== 'not-in-pool').length;
+  return (
+    <Text data-testid="matching-totals">
+      {plainCount(run.matchedCount, 'person', 'people')} matched in{' '}
+      {plainCount(run.pairs.length, 'pair')}; total score {run.totalScore} points;{' '}
+      {plainCount(waiting, 'person', 'people')} unmatched.
+    </Text>
+  );
+}
+
+/** What changed since the previous run: pairs kept, new and gone; totals before and after. */
+export function ProposalComparison({ run }: { run: RunView }) {
+  const styles = useStyles();
+  const c = run.comparison;
+  if (!c.previousRunId) return null;
+  const names = namesOfRun(run);
+  return (
+    <SectionCard title="Compared with the previous run" testId="matching-comparison">
+      <Text data-testid="matching-comparison-summary">
+        {plainCount(c.kept.length, 'pair')} kept, {c.added.length} new, {c.gone.length} gone. People
+        matched {c.matched.before} → {c.matched.after}; total score {c.totalScore.before} →{' '}
+        {c.totalScore.after} points.
+      </Text>
+      {c.added.length > 0 && (
+        <div className={styles.stack}>
+          <Subheading>New</Subheading>
+          <ul className={styles.list} data-testid="matching-comparison-new">
+            {c.added.map((p) => (
+              <li key={`${p.mentorId}|${p.menteeId}`}>{pairWords(p, names)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {c.gone.length > 0 && (
+        <div className={styles.stack}>
+          <Subheading>Gone</Subheading>
+          <ul className={styles.list} data-testid="matching-comparison-gone">
+            {c.gone.map((p) => (
+              <li key={`${p.mentorId}|${p.menteeId}`}>{pairWords(p, names)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </SectionCard>
+  );
+}
+
+/** A pair's lock, in words (a locked pair's in a pill, to stand out in the table). */
+function LockState({ locked }: { locked: boolean }) {
+  const styles = useStyles();
+  return locked ? (
+    <span className={styles.locked} data-testid="matching-locked">
+      Locked
+    </span>
+  ) : (
+    <span data-testid="matching-unlocked">Not locked</span>
+  );
+}
+
+/**
+ * The proposed pairs: who, the score, the reasons and warnings in words, and the lock; each
+ * row's actions (lock, unlock, remove) come from `actions`, none once published.
+ */
+export function ProposalTable({
+  run,
+  actions,
+}: {
+  run: RunView;
+  actions?: (pair: RunPairView) => ReactNode;
+}) {
+  const styles = useStyles();
+  const t = useTableStyles();
+  if (run.pairs.length === 0) {
+    return <Text data-testid="matching-no-pairs">No pairs could be proposed.</Text>;
+  }
+  const columns = ['Mentor', 'Mentee', 'Score', 'Why', 'Warnings', 'Lock'];
+  return (
+    <ScrollTable
+      caption="Proposed pairs"
+      columns={actions ? [...columns, 'Actions'] : columns}
+      minWidth={actions ? 880 : 760}
+      testId="matching-pairs"
+    >
+      {run.pairs.map((p) => (
+        <tr key={`${p.mentorId}|${p.menteeId}`} data-testid={`matching-pair-${p.mentorId}`}>
+          <RowHeader>{p.mentorName}</RowHeader>
+          <td className={t.td}>{p.menteeName}</td>
+          <td className={t.td} data-testid="matching-score">
+            {p.score}
+          </td>
+          <td className={t.td}>{p.reasons.join('; ')}</td>
+          <td className={t.td}>
+            {p.warnings.length > 0 ? (
+              <span className={styles.warning}>{p.warnings.join('; ')}</span>
+            ) : (
+              'None'
+            )}
+          </td>
+          <td className={t.td}>
+            <LockState locked={p.locked} />
+          </td>
+          {actions && (
+            <td className={t.td}>
+              <div className={styles.actions}>{actions(p)}</div>
+            </td>
+          )}
+        </tr>
+      ))}
+    </ScrollTable>
+  );
+}
+
+/** Lock or unlock one pair: kept in every rerun while locked. */
+export function LockButton({
+  pair,
+  busy,
+  onToggle,
+}: {
+  pair: RunPairView;
+  busy: boolean;
+  onToggle: (pair: RunPairView) => void;
+}) {
+  const label = `${pair.mentorName} and ${pair.menteeName}`;
+  return (
+    <Button
+      size="small"
+      disabledFocusable={busy}
+      onClick={() => onToggle(pair)}
+      aria-label={`${pair.locked ? 'Unlock' : 'Lock'} ${label}`}
+      data-testid={pair.locked ? 'matching-unlock' : 'matching-lock'}
+    >
+      {pair.locked ? 'Unlock' : 'Lock'}
+    </Button>
+  );
+}
+
+/** Everyone left unmatched, with the rule or shortage that left them out. */
+export function UnmatchedTable({ run }: { run: RunView }) {
+  const t = useTableStyles();
+  if (run.unmatched.length === 0) {
+    return <Text data-testid="matching-no-unmatched">Everyone in the pool is matched.</Text>;
+  }
+  return (
+    <ScrollTable
+      caption="Unmatched"
+      columns={['Person', 'Applied as', 'Why', 'Reason']}
+      minWidth={640}
+      testId="matching-unmatched"
+    >
+      {run.unmatched.map((u) => (
+        <tr key={u.id} data-testid={`matching-unmatched-${u.id}`}>
+          <RowHeader>{u.displayName}</RowHeader>
+          <td className={t.td}>{u.role === 'either' ? 'Mentor or mentee' : u.role}</td>
+          <td className={t.td}>{CAUSE_WORDS[u.cause]}</td>
+          <td className={t.td}>{u.reason}</td>
+        </tr>
+      ))}
+    </ScrollTable>
+  );
+}
+
+/** What publishing did: the pairs made and who was told they are on the waiting list. */
+export function PublishedCard({ result }: { result: PublishResultView }) {
+  const styles = useStyles();
+  // The publish button is gone with the draft: focus comes here, so the result is read out.
+  const said = useRef<HTMLDivElement>(null);
+  useEffect(() => said.current?.focus({ preventScroll: true }), []);
+  return (
+    <SectionCard title="Published" testId="matching-published">
+      <div ref={said} tabIndex={-1} className={styles.said}>
+        <Text data-testid="matching-published-message">{result.message}</Text>
+      </div>
+      {result.waitlisted.length > 0 && (
+        <>
+          <Subheading>On the waiting list</Subheading>
+          <ul className={styles.list} data-testid="matching-published-waitlist">
+            {result.waitlisted.map((w) => (
+              <li key={w.id}>
+                {w.displayName}:{' '}
+                {w.told ? 'told in Teams' : "we couldn't reach them in Teams; please tell them"}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </SectionCard>
+  );
+}
