@@ -4,6 +4,7 @@ import {
   announcementCardVerbs,
 } from '../features/announcements';
 import type { AnnouncementActions } from '../features/announcements';
+import { type ApplyDeps, applyCardVerbs, applyCommands } from '../features/applications/index';
 import { type CalendarCardDeps, calendarCardVerbs } from '../features/calendar/index';
 import { buildHelpCard, buildWelcomeCard } from '../features/help/index';
 import {
@@ -27,6 +28,7 @@ export interface BotFeatureDeps {
   calendar: CalendarCardDeps;
   announcementActions: AnnouncementActions;
   announce: AnnounceCommandDeps;
+  apply: ApplyDeps;
 }
 
 /** Every card verb, one table: a verb claimed twice stops the service at start. */
@@ -35,6 +37,7 @@ export function botCardVerbs(deps: BotFeatureDeps): ReadonlyMap<string, CardVerb
     journeyCardVerbs(deps.journey),
     calendarCardVerbs(deps.calendar),
     announcementCardVerbs(deps.announcementActions),
+    applyCardVerbs(deps.apply),
   );
 }
 
@@ -51,6 +54,7 @@ export function botCommands(deps: BotFeatureDeps): readonly CommandRoute[] {
   const commands = mergeCommands(
     [help],
     journeyCommands(deps.journey),
+    applyCommands(deps.apply),
     announcementCommands(deps.announce),
   );
   return commands;

@@ -35,3 +35,5 @@ export {
 export { type MatchingApplicant, MatchingSource } from './services/matching-source';
 export { SensitiveService } from './services/sensitive-service';
 export { type ApplicationRouteDeps, registerApplicationRoutes } from './http/application-routes';
+export { APPLY_VERBS, type ApplyDeps, type ApplyVerb, applyCardVerbs } from './teams/apply-verbs';
+export { applyCommands } from './teams/apply-command';
