@@ -20,6 +20,11 @@ import { call, devToken } from '../support/test-service';
 
 const ADA: TeamsUser = { aadObjectId: 'c2500000-0000-4000-8000-000000000001', name: 'Ada Mensah' };
 const BEN: TeamsUser = { aadObjectId: 'c2500000-0000-4000-8000-000000000002', name: 'Ben Hartley' };
+/** Teams may spell an object id in capitals; the API's token always gives it in lower case. */
+const DANA: TeamsUser = {
+  aadObjectId: 'C2500000-0000-4000-8000-00000000000D',
+  name: 'Dana Okoro',
+};
 const CARL: TeamsUser = { aadObjectId: 'c2500000-0000-4000-8000-000000000003', name: 'Carl Ito' };
 
 const SETTINGS = {
@@ -105,7 +110,7 @@ beforeAll(async () => {
     json: SETTINGS,
   });
   expect(saved.status).toBe(200);
-  for (const [who, user] of Object.entries({ ADA, BEN, CARL })) {
+  for (const [who, user] of Object.entries({ ADA, BEN, CARL, DANA })) {
     tokens[who] = await devToken(url, { userId: user.aadObjectId, name: user.name });
   }
 }, 600_000);
@@ -250,12 +255,13 @@ describe('applying in chat', () => {
     expect(byId(answer, 'availability')?.value).toBe('tue-am,thu-pm');
     expect((await mine('ADA')).body.status).toBe('draft');
 
-    answer = await click(ADA, 'apply.step', {
+    const saved = await click(ADA, 'apply.step', {
       ...actionData(answer, 'apply.step', 'notes'),
       meetingMode: 'in-person',
       location: 'Leicester',
       availability: 'tue-am,thu-pm',
     });
+    expect(texts(saved)).toContain('Step 4 of 6');
     answer = await click(ADA, 'apply.open', { cohortId, step: 'review' });
     expect(JSON.stringify(answer)).toContain('In person, Leicester');
     answer = await click(ADA, 'apply.submit', actionData(answer, 'apply.submit'));
@@ -274,6 +280,15 @@ describe('applying in chat', () => {
     card = answer;
   });
 
+  it('saves the draft of a person whose object id Teams sends in capitals where the API finds it', async () => {
+    const first = await click(DANA, 'apply.open', { cohortId });
+    await click(DANA, 'apply.step', {
+      ...actionData(first, 'apply.step', 'perspectives'),
+      organisation: 'Leicester General',
+    });
+    expect((await mine('DANA')).body.answers.organisation).toBe('Leicester General');
+  });
+
   it('withdraws', async () => {
     const answer = await click(ADA, 'apply.withdraw', actionData(card, 'apply.withdraw'));
     expect(texts(answer)).toContain('Application withdrawn');
@@ -283,8 +298,11 @@ describe('applying in chat', () => {
 
   it('never shows one person’s answers on another’s card', async () => {
     const ben = await click(BEN, 'apply.open', { cohortId, step: 'sensitive' });
+    expect(texts(ben)).toContain('Step 5 of 6: Optional questions about you');
+    expect(byId(ben, 'ethnicity')).toMatchObject({ type: 'Input.ChoiceSet' });
     expect(byId(ben, 'ethnicity')?.value).toBeUndefined();
     const about = await click(BEN, 'apply.open', { cohortId });
+    expect(texts(about)).toContain('Step 1 of 6');
     expect(JSON.stringify(about)).not.toContain('Leicester');
     expect(JSON.stringify(about)).not.toContain('Lena');
   });
