@@ -6,6 +6,7 @@ import { MESSAGES } from '../../bot/src/platform/teams/messages';
 import { type BotHarness, startBotHarness } from '../support/bot-harness';
 import {
   ACTION_TEXT,
+  APPLICATION_ORG,
   EVENT_TITLE,
   INTRUDER,
   PEOPLE,
@@ -20,6 +21,7 @@ import {
 } from '../support/bot-matrix-people';
 import {
   type Outcome,
+  applicationEtag,
   clickAs,
   dispatchTable,
   plant,
@@ -82,8 +84,59 @@ const draft = (who: Who, when: { sendDate?: string; sendTime?: string } = {}) =>
   ...when,
 });
 
+/** Applying is for anyone, for themselves only: a card naming someone else still acts for the clicker. */
+const victimNamed = (extra: Record<string, unknown>) => () => ({
+  cohortId: ids.cohortA,
+  applicantId: PEOPLE.victimMentor.aadObjectId,
+  userId: PEOPLE.victimMentor.aadObjectId,
+  ...extra,
+});
+const step = async (who: Who) => ({
+  cohortId: ids.cohortA,
+  step: 'about',
+  to: 'perspectives',
+  etag: await applicationEtag(harness, who),
+  organisation: who === 'victimMentor' ? APPLICATION_ORG : intrude(who, 'Own organisation'),
+});
+
 // Verbs in the order they run: those that end things last.
 const VERBS: Record<string, VerbSpec> = {
+  'apply.list': { allowed: WHO, data: () => ({}), mustShow: ['Applications close on'] },
+  'apply.open': {
+    allowed: WHO,
+    data: () => ({ cohortId: ids.cohortA }),
+    mustShow: [APPLICATION_ORG],
+    crossParent: { who: 'sameCohortPeer', data: victimNamed({}) },
+  },
+  'apply.step': {
+    allowed: WHO,
+    data: step,
+    writes: true,
+    mustShow: ['Step 2 of 6'],
+    crossParent: {
+      who: 'sameCohortPeer',
+      data: victimNamed({ step: 'about', to: 'perspectives', organisation: INTRUDER }),
+    },
+  },
+  'apply.submit': {
+    allowed: WHO,
+    data: async (who) => ({ cohortId: ids.cohortA, etag: await applicationEtag(harness, who) }),
+    writes: true,
+    mustShow: ['Application sent'],
+  },
+  'apply.withdraw': {
+    allowed: WHO,
+    data: () => ({ cohortId: ids.cohortA }),
+    writes: true,
+    mustShow: ['Application withdrawn'],
+    crossParent: { who: 'sameCohortPeer', data: victimNamed({}) },
+  },
+  'apply.interest': {
+    allowed: WHO,
+    data: () => ({ cohortId: ids.cohortA }),
+    writes: true,
+    crossParent: { who: 'sameCohortPeer', data: victimNamed({}) },
+  },
   'announcement.compose': { allowed: PROGRAMME_TEAM, data: () => ({}) },
   'announcement.preview': {
     allowed: RUNS_A,
@@ -239,6 +292,7 @@ const COMMANDS: Record<string, CommandSpec> = {
   pause: { allowed: WHO },
   resume: { allowed: WHO },
   'end pairing': { allowed: WHO },
+  apply: { allowed: WHO, mustShow: ['Applications close on'] },
   announce: {
     allowed: PROGRAMME_TEAM,
     mustShow: ['New announcement'],

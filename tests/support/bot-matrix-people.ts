@@ -69,22 +69,26 @@ export const PRIVATE_PREP = 'Prep only for me: ask about the unfilled band 7 pos
 export const EVENT_TITLE = 'Mentors circle EVT-7731';
 export const EVENT_DETAIL = 'Bring the mentor-only case notes from ward 9';
 export const EVENT_PLACE = 'Room 12, Quarrington wing';
+/** The victim mentor's own application (only he may ever see it). */
+export const APPLICATION_ORG = 'Quarrington Applicant Trust AP-4410';
+export const APPLICATION_NOTE = 'Applicant note: my manager must not hear of this';
 
 /** What a refused caller writes: nothing stored may ever hold it. */
 export const INTRUDER = 'INTRUDER-7f3a';
 
 export type Category =
-  'pairPrivate' | 'mentorOnly' | 'menteeOnly' | 'victimIdentity' | 'mentorsEvent';
+  'pairPrivate' | 'mentorOnly' | 'menteeOnly' | 'victimIdentity' | 'mentorsEvent' | 'applicantOnly';
 export const SECRETS: Record<Category, string[]> = {
   pairPrivate: [GOAL_TEXT, 'Private note: nervous about the agency spend', ACTION_TEXT],
   mentorOnly: [PRIVATE_PREP],
   menteeOnly: [PRIVATE_REFLECTION, REFLECTION_TEXT],
   victimIdentity: [PEOPLE.victimMentor.name, PEOPLE.victimMentee.name],
   mentorsEvent: [EVENT_TITLE, EVENT_DETAIL, EVENT_PLACE],
+  applicantOnly: [APPLICATION_ORG, APPLICATION_NOTE],
 };
 // The mentee's shared reflection is pair-private once shared: the mentor may see it.
 export const MAY_SEE: Record<Who, Category[]> = {
-  victimMentor: ['pairPrivate', 'mentorOnly', 'victimIdentity', 'mentorsEvent'],
+  victimMentor: ['pairPrivate', 'mentorOnly', 'victimIdentity', 'mentorsEvent', 'applicantOnly'],
   victimMentee: ['pairPrivate', 'menteeOnly', 'victimIdentity'],
   sameCohortPeer: ['mentorsEvent'],
   audienceOutsider: [],

@@ -11,6 +11,8 @@ import {
 import type { BotHarness } from './bot-harness';
 import {
   ACTION_TEXT,
+  APPLICATION_NOTE,
+  APPLICATION_ORG,
   EVENT_DETAIL,
   EVENT_PLACE,
   EVENT_TITLE,
@@ -177,10 +179,63 @@ export async function plant(harness: BotHarness): Promise<void> {
     },
   );
   ids.announcement = news.body.id;
-  for (const answer of [...planted, action, event, news]) {
+  const applying = await plantApplication(url);
+  for (const answer of [...planted, action, event, news, ...applying]) {
     if (answer.status >= 300) throw new Error(JSON.stringify(answer.body));
   }
   await settled(harness);
+}
+
+/** Cohort A takes applications; the victim mentor has a whole draft and an optional answer. */
+async function plantApplication(url: string) {
+  const mine = `/api/cohorts/${ids.cohortA}/applications/mine`;
+  const settings = await call(url, 'PUT', `/api/cohorts/${ids.cohortA}/application-settings`, {
+    token: tokens.coordinator,
+    json: {
+      opensAt: '2027-01-01T09:00',
+      closesAt: '2027-12-31T17:00',
+      ladder: ['Band 3', 'Band 5', 'Band 7', 'Band 8b', 'Band 9'],
+      minimumBandGap: 2,
+      perspectives: ['Working nights', 'Early career'],
+      requireTraining: false,
+      awarenessEventIds: [],
+    },
+  });
+  const draft = await call(url, 'PUT', `${mine}/draft`, {
+    token: tokens.victimMentor,
+    json: {
+      role: 'mentor',
+      arrangement: 'reverse',
+      band: 'Band 3',
+      organisation: APPLICATION_ORG,
+      directorate: 'Nights',
+      lineManager: { name: 'Lena Manager', email: 'lena.manager@trust.nhs.uk' },
+      perspectivesShared: ['Working nights'],
+      perspectivesWanted: [],
+      meetingMode: 'online',
+      availability: ['tue-am'],
+      notes: APPLICATION_NOTE,
+      consent: true,
+    },
+  });
+  const sensitive = await call(url, 'PUT', `${mine}/sensitive`, {
+    token: tokens.victimMentor,
+    json: { religion: { value: 'sikh', consent: true } },
+  });
+  return [settings, draft, sensitive];
+}
+
+/** The version of `who`'s own application in cohort A, as the API hands it out ('' for none). */
+export async function applicationEtag(harness: BotHarness, who: Who): Promise<string> {
+  const got = await call(
+    harness.service.url,
+    'GET',
+    `/api/cohorts/${ids.cohortA}/applications/mine`,
+    {
+      token: tokens[who],
+    },
+  );
+  return got.headers.get('etag') ?? '';
 }
 
 /** Waits until no announcement of cohort A is still sending. */
@@ -199,7 +254,8 @@ export async function settled(harness: BotHarness): Promise<void> {
 /**
  * Everything a refused action could change, read straight from storage: the victim pair and
  * its whole space (contract, meetings, preparation, reflections, answers, status), the event's
- * answers, and the announcements (which exist, cancelled or not, resend rounds, "Got it").
+ * answers, the announcements (which exist, cancelled or not, resend rounds, "Got it"), and the
+ * victim mentor's own application (its answers, optional answers and next-cohort interest).
  */
 /** Cohort A's review rows (line managers' answers, attendance), as stored. */
 async function reviewRows(harness: BotHarness): Promise<unknown[]> {
@@ -220,13 +276,18 @@ async function reviewRows(harness: BotHarness): Promise<unknown[]> {
 
 export async function snapshot(harness: BotHarness): Promise<string> {
   const { repos, announcements } = harness.service.parts;
-  const [pair, pairSpace, calendar, recent, report, review] = await Promise.all([
+  const { victimMentor } = PEOPLE;
+  const [pair, pairSpace, calendar, recent, report, review, application] = await Promise.all([
     repos.pairs.get(ids.cohortA, ids.victimPair),
     repos.pairSpaces.load(ids.victimPair),
     repos.events.calendar(ids.cohortA),
     announcements.recent(ids.cohortA, 50),
     announcements.report(ids.cohortA, ids.announcement),
     reviewRows(harness),
+    harness.service.parts.applications.applications.mine(ids.cohortA, {
+      userId: victimMentor.aadObjectId,
+      name: victimMentor.name,
+    }),
   ]);
   return JSON.stringify({
     review,
@@ -236,6 +297,13 @@ export async function snapshot(harness: BotHarness): Promise<string> {
     rsvps: calendar.rsvps,
     announcements: recent.map((a) => [a.id, a.status === 'cancelled', a.round]),
     acks: report?.recipients.map((r) => [r.participantId, r.acknowledgedAt ?? null, r.round]),
+    application: [
+      application.status,
+      application.etag,
+      application.answers,
+      application.sensitive,
+      application.nextCohortInterest,
+    ],
   });
 }
 

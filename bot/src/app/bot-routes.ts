@@ -4,6 +4,7 @@ import {
   announcementCardVerbs,
 } from '../features/announcements';
 import type { AnnouncementActions } from '../features/announcements';
+import { type ApplyDeps, applyCardVerbs, applyCommands } from '../features/applications/index';
 import { type CalendarCardDeps, calendarCardVerbs } from '../features/calendar/index';
 import { type ReviewCardDeps, reviewCardVerbs } from '../features/applications/index';
 import { buildHelpCard, buildWelcomeCard } from '../features/help/index';
@@ -29,6 +30,7 @@ export interface BotFeatureDeps {
   announcementActions: AnnouncementActions;
   announce: AnnounceCommandDeps;
   review: ReviewCardDeps;
+  apply: ApplyDeps;
 }
 
 /** Every card verb, one table: a verb claimed twice stops the service at start. */
@@ -38,6 +40,7 @@ export function botCardVerbs(deps: BotFeatureDeps): ReadonlyMap<string, CardVerb
     calendarCardVerbs(deps.calendar),
     announcementCardVerbs(deps.announcementActions),
     reviewCardVerbs(deps.review),
+    applyCardVerbs(deps.apply),
   );
 }
 
@@ -54,6 +57,7 @@ export function botCommands(deps: BotFeatureDeps): readonly CommandRoute[] {
   const commands = mergeCommands(
     [help],
     journeyCommands(deps.journey),
+    applyCommands(deps.apply),
     announcementCommands(deps.announce),
   );
   return commands;

@@ -385,6 +385,7 @@ export function compose(
           sendToOwnChat: async (userId, card) =>
             (await sender.sendToUser(userId, cardMessage(card))).status === 'sent',
         },
+        apply: applications,
       },
       {
         sender,

@@ -44,3 +44,5 @@ export {
   type ReviewCardDeps,
   reviewCardVerbs,
 } from './teams/manager-answer-action';
+export { APPLY_VERBS, type ApplyDeps, type ApplyVerb, applyCardVerbs } from './teams/apply-verbs';
+export { applyCommands } from './teams/apply-command';

@@ -112,6 +112,7 @@ export class ProgrammeBot extends TeamsActivityHandler {
       name: context.activity.from.name,
       timeZone: resolveTimeZone(context.activity.localTimezone),
       email: () => vouchedEmailOf(context, this.routes.log),
+      scope: scopeOf(context.activity),
     };
   }
 

@@ -20,6 +20,8 @@ export interface Actor {
   timeZone: string;
   /** Reads the person's email from the Teams roster of the activity's tenant, to link them the first time. */
   email?: EmailHint;
+  /** Where the click or message came from (a personal chat, a team's channel, a group chat). */
+  scope?: TurnScope;
 }
 
 /** A message an action causes for someone else (the partner, or the coordinator). */

@@ -140,6 +140,37 @@ export class ApplicationSettingsService {
       .sort((a, b) => a.window.closesAt.localeCompare(b.window.closesAt));
   }
 
+  /**
+   * Cohorts whose window is not open now, for "tell me about the next cohort" when none is open:
+   * those about to open first (soonest first), then those closed (latest first), at most three.
+   */
+  async notOpen(): Promise<OpenApplications['cohorts']> {
+    const now = this.deps.now();
+    const all = await this.deps.stores.settings.list();
+    const found = await Promise.all(
+      all.map(async ({ cohortId, settings }) => {
+        const cohort = await this.deps.cohorts.get(cohortId);
+        if (!cohort) return undefined;
+        const resolved = windowOf(settings, cohort.value.timeZone ?? DEFAULT_COHORT_TIME_ZONE);
+        if (!('window' in resolved) || windowState(resolved.window, now) === 'open')
+          return undefined;
+        return {
+          cohortId,
+          cohortName: cohort.value.name,
+          window: windowView(resolved.window, now),
+        };
+      }),
+    );
+    const known = found.filter((c) => c !== undefined);
+    const upcoming = known
+      .filter((c) => c.window.state === 'upcoming')
+      .sort((a, b) => a.window.opensAt.localeCompare(b.window.opensAt));
+    const closed = known
+      .filter((c) => c.window.state === 'closed')
+      .sort((a, b) => b.window.closesAt.localeCompare(a.window.closesAt));
+    return [...upcoming, ...closed].slice(0, 3);
+  }
+
   private view(loaded: CohortApplications, interest: number): ApplicationSettingsDetail {
     const { settings, window } = loaded;
     return {
