@@ -3,6 +3,7 @@ import { useCallback, useId, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { ApiClient } from '../app/api-client';
 import { AnnouncementsSection } from '../announcements/announcements-view';
+import { ApplicationsSection } from './applications-section';
 import { CohortAdminBar, CohortStatusBadge } from './cohort-dialogs';
 import { CohortPeople } from './cohort-people';
 import { PairsSection } from './pairs-section';
@@ -54,7 +55,8 @@ const useStyles = makeStyles({
   hidden: { display: 'none' },
 });
 
-type Section = 'health' | 'participants' | 'pairs' | 'links' | 'import' | 'announcements';
+type Section =
+  'health' | 'participants' | 'pairs' | 'links' | 'import' | 'announcements' | 'applications';
 
 /** ' (3)' once a list has loaded, so each tab says how many it holds. */
 function countOf<T>(load: LoadState<T[]>): string {
@@ -202,6 +204,7 @@ export function CoordinatorCohortView({
           { value: 'links', label: 'Sign-in links' },
           { value: 'import', label: 'Import' },
           { value: 'announcements', label: 'Announcements' },
+          { value: 'applications', label: 'Applications' },
         ]}
         selected={section}
         onSelect={setSection}
@@ -282,6 +285,14 @@ export function CoordinatorCohortView({
           people={peopleLoad}
           pairs={healthLoad}
           onRetryPeople={retryPeople}
+          onSignInExpired={onSignInExpired}
+        />
+      </Panel>
+      <Panel value="applications" selected={section} idBase={idBase}>
+        <ApplicationsSection
+          client={client}
+          cohort={cohort}
+          active={section === 'applications'}
           onSignInExpired={onSignInExpired}
         />
       </Panel>
