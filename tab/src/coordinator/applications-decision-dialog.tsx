@@ -98,6 +98,7 @@ const reasonOf = (reason: string) => (reason.trim() === '' ? {} : { reason });
 
 /** Accept, waitlist or decline one application, guarded by the version it was read at. */
 export function DecisionDialog({
+  open,
   client,
   cohortId,
   cohortName,
@@ -105,6 +106,7 @@ export function DecisionDialog({
   onClose,
   onDone,
 }: {
+  open: boolean;
   client: ApiClient;
   cohortId: string;
   cohortName: string;
@@ -119,7 +121,7 @@ export function DecisionDialog({
   const name = item.displayName;
   return (
     <ChangeDialog
-      open
+      open={open}
       onOpenChange={(o) => !o && onClose()}
       title={`Decide on ${name}'s application`}
       happens={[HAPPENS[decision], 'You can change the decision later.']}
@@ -164,6 +166,7 @@ export function DecisionDialog({
 
 /** One decision for every selected application; each item gets its own result. */
 export function BulkDecisionDialog({
+  open,
   client,
   cohortId,
   cohortName,
@@ -171,6 +174,7 @@ export function BulkDecisionDialog({
   onClose,
   onDone,
 }: {
+  open: boolean;
   client: ApiClient;
   cohortId: string;
   cohortName: string;
@@ -184,7 +188,7 @@ export function BulkDecisionDialog({
   const count = plural(items.length, 'application');
   return (
     <ChangeDialog
-      open
+      open={open}
       onOpenChange={(o) => !o && onClose()}
       title={`Decide on ${count}`}
       happens={[

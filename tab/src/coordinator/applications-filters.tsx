@@ -1,4 +1,4 @@
-import { Field, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import {
   REVIEW_SORTS,
@@ -12,7 +12,6 @@ import {
   type ApplicationStatus,
   MANAGER_SUPPORT_STATUSES,
 } from '../../../bot/src/contracts/applications';
-import { TableFilter } from '../shared/data-table';
 import {
   APPLICATION_STATUS_WORDS,
   ARRANGEMENT_WORDS,
@@ -23,13 +22,16 @@ import {
 } from './review-words';
 
 const useStyles = makeStyles({
+  // As many columns as fit, each at least 200px wide; one column on a phone.
   filters: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'flex-end',
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(min(200px, 100%), 1fr))',
+    alignItems: 'end',
     gap: tokens.spacingHorizontalM,
-    '> *': { minWidth: '0', flexBasis: '200px', flexGrow: 1, maxWidth: '320px' },
   },
+  choice: { minWidth: 0 },
+  // A long choice ("Sent, waiting for the programme team (3)") is cut, never widening its column.
+  select: { minWidth: 0, '& select': { textOverflow: 'ellipsis' } },
 });
 
 /** How long typing pauses before the search is sent. */
@@ -50,6 +52,39 @@ function options<T extends string>(
       return { value: v as T | '', label: n === undefined ? words[v] : `${words[v]} (${n})` };
     }),
   ];
+}
+
+/** One labelled choice of the filters. */
+function Choice<T extends string>({
+  label,
+  value,
+  options: list,
+  onChange,
+  testId,
+}: {
+  label: string;
+  value: T;
+  options: { value: T; label: string }[];
+  onChange: (value: T) => void;
+  testId: string;
+}) {
+  const styles = useStyles();
+  return (
+    <Field label={label} className={styles.choice}>
+      <Select
+        className={styles.select}
+        value={value}
+        onChange={(_e, d) => onChange(d.value as T)}
+        data-testid={testId}
+      >
+        {list.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
 }
 
 /**
@@ -81,7 +116,7 @@ export function ApplicationFilters({
   const statuses = APPLICATION_STATUSES.filter((s) => s !== 'draft');
   return (
     <div className={styles.filters} role="search" aria-label="Find applications">
-      <Field label="Search name or organisation">
+      <Field label="Search name or organisation" className={styles.choice}>
         <Input
           type="search"
           value={search}
@@ -89,49 +124,49 @@ export function ApplicationFilters({
           data-testid="applications-search"
         />
       </Field>
-      <TableFilter
+      <Choice
         label="Status"
         value={query.status ?? ALL}
         options={options(statuses, APPLICATION_STATUS_WORDS, 'All statuses', (s) => counts[s] ?? 0)}
         onChange={set('status')}
         testId="applications-status"
       />
-      <TableFilter
+      <Choice
         label="Applied as"
         value={query.role ?? ALL}
         options={options(APPLICATION_ROLES, ROLE_WORDS, 'Any role')}
         onChange={set('role')}
         testId="applications-role"
       />
-      <TableFilter
+      <Choice
         label="Arrangement"
         value={query.arrangement ?? ALL}
         options={options(APPLICATION_ARRANGEMENTS, ARRANGEMENT_WORDS, 'Any arrangement')}
         onChange={set('arrangement')}
         testId="applications-arrangement"
       />
-      <TableFilter
+      <Choice
         label="Line manager"
         value={query.managerSupport ?? ALL}
         options={options(MANAGER_SUPPORT_STATUSES, MANAGER_SUPPORT_WORDS, 'Any answer')}
         onChange={set('managerSupport')}
         testId="applications-manager"
       />
-      <TableFilter
+      <Choice
         label="Training"
         value={query.training ?? ALL}
         options={options(TRAINING_FILTERS, TRAINING_FILTER_WORDS, 'Any training')}
         onChange={set('training')}
         testId="applications-training"
       />
-      <TableFilter
+      <Choice
         label="Sort by"
         value={query.sort ?? 'submitted'}
         options={REVIEW_SORTS.map((s) => ({ value: s, label: SORT_WORDS[s] }))}
         onChange={set('sort')}
         testId="applications-sort"
       />
-      <TableFilter
+      <Choice
         label="Order"
         value={query.order ?? (query.sort && query.sort !== 'submitted' ? 'asc' : 'desc')}
         options={[

@@ -26,7 +26,13 @@ import { formatLocalDate } from './coordinator-api';
 import { fieldErrorsFrom } from '../shared/use-form-submit';
 
 const useStyles = makeStyles({
-  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
+  actions: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalXS,
+    marginBlockStart: tokens.spacingVerticalXS,
+    ':empty': { display: 'none' },
+  },
   events: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
 });
 
@@ -41,24 +47,33 @@ export interface RowContext {
   onChanged: (text: string) => void;
 }
 
-/** One application's actions: decide, record training, and the line manager's question. */
+/** The buttons of one cell: the decision, training attendance, or the line manager's question. */
+export type ActionGroup = 'decision' | 'training' | 'manager';
+
+/** One application's actions of one group, each with its dialog. */
 export function ApplicationRowActions({
   item,
   context,
+  group,
 }: {
   item: ApplicationReviewItem;
   context: RowContext;
+  group: ActionGroup;
 }) {
   const styles = useStyles();
-  const [open, setOpen] = useState<RowDialog | null>(null);
+  // The dialog stays mounted after it closes (it then renders nothing once Fluent has finished
+  // closing), so the page is handed back to screen readers; each opening starts afresh (its key).
+  const [shown, setShown] = useState<{ dialog: RowDialog; open: boolean; n: number } | null>(null);
   const name = item.displayName;
-  const close = () => setOpen(null);
+  const close = () => setShown((s) => s && { ...s, open: false });
+  const dialog = (d: RowDialog) => shown?.dialog === d;
+  const props = { item, context, onClose: close, open: shown?.open ?? false };
   const mayAsk = item.managerSupport === 'not-asked' || item.managerSupport === 'asked';
-  const button = (dialog: RowDialog, label: string, what: string) => (
+  const button = (dialog: RowDialog, label: string) => (
     <Button
       size="small"
-      onClick={() => setOpen(dialog)}
-      aria-label={`${what} ${name}`}
+      onClick={() => setShown((s) => ({ dialog, open: true, n: (s?.n ?? 0) + 1 }))}
+      aria-label={`${label}: ${name}`}
       data-testid={`application-${dialog}`}
     >
       {label}
@@ -66,14 +81,18 @@ export function ApplicationRowActions({
   );
   return (
     <div className={styles.actions}>
-      {isDecidable(item.status) && button('decide', 'Decide', 'Decide on the application of')}
-      {context.trainingEvents.length > 0 &&
-        button('training', 'Training', 'Record training attendance for')}
-      {mayAsk && button('ask', 'Ask manager again', 'Ask the line manager again about')}
-      {!managerAnswered(item.managerSupport) &&
-        button('answer', "Record manager's answer", "Record the line manager's answer for")}
-      {open === 'decide' && (
+      {group === 'decision' && isDecidable(item.status) && button('decide', 'Decide')}
+      {group === 'training' &&
+        context.trainingEvents.length > 0 &&
+        button('training', 'Record attendance')}
+      {group === 'manager' && mayAsk && button('ask', 'Ask again')}
+      {group === 'manager' &&
+        !managerAnswered(item.managerSupport) &&
+        button('answer', "Record manager's answer")}
+      {dialog('decide') && (
         <DecisionDialog
+          key={shown?.n}
+          open={props.open}
           client={context.client}
           cohortId={context.cohortId}
           cohortName={context.cohortName}
@@ -82,21 +101,22 @@ export function ApplicationRowActions({
           onDone={context.onChanged}
         />
       )}
-      {open === 'training' && <AttendanceDialog item={item} context={context} onClose={close} />}
-      {open === 'ask' && <AskManagerDialog item={item} context={context} onClose={close} />}
-      {open === 'answer' && <ManagerAnswerDialog item={item} context={context} onClose={close} />}
+      {dialog('training') && <AttendanceDialog key={shown?.n} {...props} />}
+      {dialog('ask') && <AskManagerDialog key={shown?.n} {...props} />}
+      {dialog('answer') && <ManagerAnswerDialog key={shown?.n} {...props} />}
     </div>
   );
 }
 
 interface DialogProps {
+  open: boolean;
   item: ApplicationReviewItem;
   context: RowContext;
   onClose: () => void;
 }
 
 /** Attended or not, per induction and mentor-training event of the cohort. */
-function AttendanceDialog({ item, context, onClose }: DialogProps) {
+function AttendanceDialog({ open, item, context, onClose }: DialogProps) {
   const styles = useStyles();
   const initial = new Set(item.training.attended);
   const [attended, setAttended] = useState(() => new Set(initial));
@@ -105,7 +125,7 @@ function AttendanceDialog({ item, context, onClose }: DialogProps) {
   );
   return (
     <ChangeDialog
-      open
+      open={open}
       onOpenChange={(o) => !o && onClose()}
       title={`Training attended by ${item.displayName}`}
       happens={[
@@ -153,10 +173,10 @@ function AttendanceDialog({ item, context, onClose }: DialogProps) {
 }
 
 /** Sends the line manager's question again (only while it is unanswered). */
-function AskManagerDialog({ item, context, onClose }: DialogProps) {
+function AskManagerDialog({ open, item, context, onClose }: DialogProps) {
   return (
     <ChangeDialog
-      open
+      open={open}
       onOpenChange={(o) => !o && onClose()}
       title={`Ask ${item.lineManagerName} again?`}
       happens={[
@@ -180,7 +200,7 @@ function AskManagerDialog({ item, context, onClose }: DialogProps) {
 type Released = 'yes' | 'no' | '';
 
 /** The answer of a manager Teams cannot reach, recorded by the programme team. */
-function ManagerAnswerDialog({ item, context, onClose }: DialogProps) {
+function ManagerAnswerDialog({ open, item, context, onClose }: DialogProps) {
   const [released, setReleased] = useState<Released>('');
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -191,7 +211,7 @@ function ManagerAnswerDialog({ item, context, onClose }: DialogProps) {
   const manager = item.lineManagerName;
   return (
     <ChangeDialog
-      open
+      open={open}
       onOpenChange={(o) => !o && onClose()}
       title={`Record ${manager}'s answer`}
       happens={[

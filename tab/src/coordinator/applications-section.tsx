@@ -60,7 +60,7 @@ export function ApplicationsSection({
     { enabled: active, keepWhileReloading: true },
   );
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [bulkOpen, setBulkOpen] = useState(false);
+  const [bulkOpen, setBulkOpen] = useState({ open: false, n: 0 });
   const [bulk, setBulk] = useState<{
     answer: BulkDecisionAnswer;
     names: ReadonlyMap<string, string>;
@@ -145,7 +145,7 @@ export function ApplicationsSection({
         <Button
           appearance="primary"
           disabledFocusable={chosen.length === 0}
-          onClick={() => setBulkOpen(true)}
+          onClick={() => setBulkOpen((b) => ({ open: true, n: b.n + 1 }))}
           data-testid="applications-bulk"
         >
           Decide on {plural(chosen.length, 'selected application')}
@@ -175,13 +175,15 @@ export function ApplicationsSection({
           }}
         />
       )}
-      {bulkOpen && (
+      {bulkOpen.n > 0 && (
         <BulkDecisionDialog
+          key={bulkOpen.n}
+          open={bulkOpen.open}
           client={client}
           cohortId={cohort.id}
           cohortName={cohort.name}
           items={chosen}
-          onClose={() => setBulkOpen(false)}
+          onClose={() => setBulkOpen((b) => ({ ...b, open: false }))}
           onDone={(answer) => {
             setBulk({
               answer,

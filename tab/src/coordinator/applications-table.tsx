@@ -20,7 +20,6 @@ const COLUMNS = [
   'Line manager',
   'Training',
   'Perspectives and notes',
-  'Actions',
 ];
 
 /**
@@ -45,7 +44,7 @@ export function ApplicationsTable({
     <ScrollTable
       caption={`Applications, ${items.length} shown`}
       columns={COLUMNS}
-      minWidth={1280}
+      minWidth={1100}
       testId="applications-table"
     >
       {items.map((a) => (
@@ -64,10 +63,13 @@ export function ApplicationsTable({
             <span className={small}>{a.email}</span>
             {a.submittedAt && <span className={small}>Sent {formatLocalDate(a.submittedAt)}</span>}
           </RowHeader>
-          <td className={t.td} data-testid="application-status">
-            <span className={t.block}>{a.statusWords}</span>
-            {a.decisionReason && <span className={small}>Reason: {a.decisionReason}</span>}
-            {a.readyForMatching && <span className={small}>Ready for matching</span>}
+          <td className={t.td}>
+            <div data-testid="application-status">
+              <span className={t.block}>{a.statusWords}</span>
+              {a.decisionReason && <span className={small}>Reason: {a.decisionReason}</span>}
+              {a.readyForMatching && <span className={small}>Ready for matching</span>}
+            </div>
+            <ApplicationRowActions item={a} context={context} group="decision" />
           </td>
           <td className={t.td}>
             <span className={t.block}>
@@ -86,9 +88,13 @@ export function ApplicationsTable({
           <td className={t.td} data-testid="application-manager">
             <span className={t.block}>{a.lineManagerName}</span>
             <span className={small}>{a.managerSupportWords}</span>
+            <ApplicationRowActions item={a} context={context} group="manager" />
           </td>
-          <td className={t.td} data-testid="application-training">
-            {trainingWords(a)}
+          <td className={t.td}>
+            <span className={t.block} data-testid="application-training-words">
+              {trainingWords(a)}
+            </span>
+            <ApplicationRowActions item={a} context={context} group="training" />
           </td>
           <td className={t.td}>
             {a.perspectivesShared.length > 0 && (
@@ -101,9 +107,6 @@ export function ApplicationsTable({
               Free: {a.availability.map((s) => AVAILABILITY_SLOT_WORDS[s]).join(', ')}
             </span>
             {a.notes && <span className={small}>Notes: {a.notes}</span>}
-          </td>
-          <td className={t.td}>
-            <ApplicationRowActions item={a} context={context} />
           </td>
         </tr>
       ))}
