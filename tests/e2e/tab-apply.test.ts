@@ -83,8 +83,8 @@ describe('applying to a cohort in the tab', () => {
       query: `view=personal&cohort=${cohortId}`,
       as: PRIYA.userId,
     });
-    await page.getByTestId('cohort-tab-applications').click();
-    const panel = page.getByTestId('cohort-panel-applications');
+    await page.getByTestId('cohort-tab-application-window').click();
+    const panel = page.getByTestId('cohort-panel-application-window');
     await panel.getByTestId('application-settings-form').waitFor();
     await eventually(
       () => panel.getByTestId('application-window-state').textContent(),
@@ -316,8 +316,8 @@ describe('applying to a cohort in the tab', () => {
       query: `view=personal&cohort=${cohortId}`,
       as: PRIYA.userId,
     });
-    await coordinator.page.getByTestId('cohort-tab-applications').click();
-    const panel = coordinator.page.getByTestId('cohort-panel-applications');
+    await coordinator.page.getByTestId('cohort-tab-application-window').click();
+    const panel = coordinator.page.getByTestId('cohort-panel-application-window');
     await eventually(
       () => panel.getByTestId('next-cohort-count').textContent(),
       '1 person asked to hear about the next cohort',

@@ -17,7 +17,6 @@ import {
   ids,
   leaked,
   missing,
-  tokens,
 } from '../support/bot-matrix-people';
 import {
   type Outcome,
@@ -365,25 +364,13 @@ async function plantApplication(): Promise<void> {
     channelData: { tenant: { id: DEV_TENANT_ID } },
   });
   expect(status).toBe(200);
-  const settings = await call(url, 'PUT', `/api/cohorts/${ids.cohortA}/application-settings`, {
-    token: tokens.coordinator,
-    json: {
-      opensAt: '2026-01-01T09:00',
-      closesAt: '2099-12-31T17:00',
-      ladder: ['Band 4', 'Band 9'],
-      minimumBandGap: 1,
-      perspectives: [],
-      requireTraining: false,
-      awarenessEventIds: [],
-    },
-  });
-  expect(settings.status).toBe(200);
+  // Cohort A takes applications already (its settings are planted with the rest).
   const sent = await call(url, 'POST', `/api/cohorts/${ids.cohortA}/applications/mine/submit`, {
     token: await devToken(url, APPLICANT),
     json: {
       role: 'mentor',
       arrangement: 'reverse',
-      band: 'Band 4',
+      band: 'Band 3',
       organisation: 'Applicant Trust',
       directorate: 'Nursing',
       lineManager: { name: 'Sam Stranger', email: MANAGER_EMAIL },

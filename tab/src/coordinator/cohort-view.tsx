@@ -3,6 +3,7 @@ import { useCallback, useId, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { ApiClient } from '../app/api-client';
 import { AnnouncementsSection } from '../announcements/announcements-view';
+import { ApplicationsSection } from './applications-section';
 import { CohortAdminBar, CohortStatusBadge } from './cohort-dialogs';
 import { CohortPeople } from './cohort-people';
 import { PairsSection } from './pairs-section';
@@ -65,6 +66,7 @@ type Section =
   | 'links'
   | 'import'
   | 'announcements'
+  | 'application-window'
   | 'applications';
 
 /** ' (3)' once a list has loaded, so each tab says how many it holds. */
@@ -219,6 +221,7 @@ export function CoordinatorCohortView({
           { value: 'links', label: 'Sign-in links' },
           { value: 'import', label: 'Import' },
           { value: 'announcements', label: 'Announcements' },
+          { value: 'application-window', label: 'Application window' },
           { value: 'applications', label: 'Applications' },
         ]}
         selected={section}
@@ -313,13 +316,21 @@ export function CoordinatorCohortView({
           prefill={prefill}
         />
       </Panel>
-      <Panel value="applications" selected={section} idBase={idBase}>
+      <Panel value="application-window" selected={section} idBase={idBase}>
         <ApplicationSettingsSection
           client={client}
           cohort={cohort}
-          active={section === 'applications'}
+          active={section === 'application-window'}
           shareLink={reachLoad.status === 'loaded' ? reachLoad.data.shareLink : null}
           onAnnounce={announce}
+        />
+      </Panel>
+      <Panel value="applications" selected={section} idBase={idBase}>
+        <ApplicationsSection
+          client={client}
+          cohort={cohort}
+          active={section === 'applications'}
+          onSignInExpired={onSignInExpired}
         />
       </Panel>
     </ViewFrame>

@@ -1,0 +1,145 @@
+import type { ApiClient } from '../app/api-client';
+import {
+  type ApplicationReviewItem,
+  type ApplicationReviewList,
+  type BulkDecisionAnswer,
+  type BulkDecisionInput,
+  type DecisionInput,
+  type ManagerAnswerInput,
+  type ReviewQuery,
+  attendanceSchema,
+  bulkDecisionSchema,
+  decisionSchema,
+  managerAnswerSchema,
+} from '../../../bot/src/contracts/application-review';
+import type { ManagerSupportStatus } from '../../../bot/src/contracts/applications';
+import type { FormErrors } from '../shared/use-form-submit';
+
+/**
+ * The programme team's calls for reviewing a cohort's applications. Every body is checked with
+ * the contract's own zod schema before it is sent, so a problem shows next to its field at once;
+ * the service checks the same schema again.
+ */
+
+export type { ApplicationReviewItem, ApplicationReviewList, BulkDecisionAnswer };
+
+const applicationsPath = (cohortId: string) =>
+  `/api/cohorts/${encodeURIComponent(cohortId)}/applications`;
+const onePath = (cohortId: string, applicationId: string) =>
+  `${applicationsPath(cohortId)}/${encodeURIComponent(applicationId)}`;
+
+/** The list, filtered, searched and sorted by the service; empty parts are left out. */
+export function getApplications(
+  client: ApiClient,
+  cohortId: string,
+  query: ReviewQuery = {},
+): Promise<ApplicationReviewList> {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (typeof value === 'string' && value.trim() !== '') params.set(key, value.trim());
+  }
+  const search = params.toString();
+  return client.request<ApplicationReviewList>(
+    `${applicationsPath(cohortId)}${search ? `?${search}` : ''}`,
+  );
+}
+
+/** What a check before sending found: each field's problem, or the body to send. */
+export interface Checked<T> {
+  errors: FormErrors<string>;
+  input?: T;
+}
+
+function check<T>(
+  result: { success: true; data: T } | { success: false; error: { issues: Issue[] } },
+): Checked<T> {
+  if (result.success) return { errors: {}, input: result.data };
+  const errors: FormErrors<string> = {};
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? 'form');
+    errors[field] ??= sentence(issue.message);
+  }
+  return { errors };
+}
+
+interface Issue {
+  path: PropertyKey[];
+  message: string;
+}
+
+/** 'is required to decline' → 'This is required to decline.' (as the API's field words read). */
+export function sentence(message: string): string {
+  const text = message.trim();
+  return /^(is|must)\b/.test(text) ? `This ${text}.` : text;
+}
+
+export const checkDecision = (body: unknown): Checked<DecisionInput> =>
+  check(decisionSchema.safeParse(body));
+
+export const checkBulkDecision = (body: unknown): Checked<BulkDecisionInput> =>
+  check(bulkDecisionSchema.safeParse(body));
+
+export const checkManagerAnswer = (body: unknown): Checked<ManagerAnswerInput> =>
+  check(managerAnswerSchema.safeParse(body));
+
+/** One decision; 412 (ApiRequestError) when the application changed since `input.etag`. */
+export function decide(
+  client: ApiClient,
+  cohortId: string,
+  applicationId: string,
+  input: DecisionInput,
+): Promise<{ applicationId: string; status: string; etag: string }> {
+  return client.request(`${onePath(cohortId, applicationId)}/decision`, {
+    method: 'POST',
+    body: input,
+  });
+}
+
+/** Many decisions, each with its own result (a conflict is listed, never dropped). */
+export function decideMany(
+  client: ApiClient,
+  cohortId: string,
+  input: BulkDecisionInput,
+): Promise<BulkDecisionAnswer> {
+  return client.request<BulkDecisionAnswer>(`${applicationsPath(cohortId)}/decisions`, {
+    method: 'POST',
+    body: input,
+  });
+}
+
+/** Records attendance at one induction or mentor-training event. */
+export function recordAttendance(
+  client: ApiClient,
+  cohortId: string,
+  applicationId: string,
+  eventId: string,
+  attended: boolean,
+): Promise<unknown> {
+  const body = attendanceSchema.parse({ eventId, attended });
+  return client.request(`${onePath(cohortId, applicationId)}/attendance`, {
+    method: 'PUT',
+    body,
+  });
+}
+
+/** Asks the line manager again; `delivered: false` means they are asked once they open the app. */
+export function askManager(
+  client: ApiClient,
+  cohortId: string,
+  applicationId: string,
+): Promise<{ applicationId: string; managerSupport: ManagerSupportStatus; delivered: boolean }> {
+  return client.request(`${onePath(cohortId, applicationId)}/ask-manager`, { method: 'POST' });
+}
+
+/** Records the answer of a manager Teams cannot reach; 409 once the manager answered. */
+export function recordManagerAnswer(
+  client: ApiClient,
+  cohortId: string,
+  applicationId: string,
+  input: ManagerAnswerInput,
+): Promise<{ applicationId: string; managerSupport: ManagerSupportStatus }> {
+  return client.request(`${onePath(cohortId, applicationId)}/manager-answer`, {
+    method: 'POST',
+    body: input,
+  });
+}
