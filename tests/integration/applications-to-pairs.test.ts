@@ -12,7 +12,8 @@ import { call, devToken } from '../support/test-service';
  * (and trained, when the cohort requires it): never a draft, an undecided or a declined
  * application. Publishing makes the pairs; both partners get their introduction in Teams (their
  * verified sign-in when they applied links them); the unmatched are told they are waitlisted,
- * and every applicant's own view says what happened.
+ * and every applicant's own view says what happened. Special-category answers planted by one
+ * applicant appear in no answer or message meant for anyone else.
  */
 
 const person = (n: number, name: string): TeamsUser => ({
@@ -41,6 +42,8 @@ const form = (over: Record<string, unknown>) => ({
   ...over,
 });
 const MENTEE = { role: 'mentee', band: 'Band 9', organisation: 'Rutland Council' };
+/** Ada's special-category answers, their categories and any token made of them: never shown. */
+const NEVER_SHOWN = /"black"|bisexual|sikh|ethnicity|sexualOrientation|religion:/i;
 
 let harness: BotHarness;
 let url: string;
@@ -87,6 +90,15 @@ beforeAll(async () => {
     expect(sent.status).toBe(200);
   };
   await apply(ADA, form({ perspectivesShared: ['Working nights'] }));
+  const sensitive = await call(url, 'PUT', `${apps()}/mine/sensitive`, {
+    token: as(ADA),
+    json: {
+      ethnicity: { value: 'black', consent: true },
+      sexualOrientation: { value: 'bisexual', consent: true },
+      religion: { value: 'sikh', consent: true },
+    },
+  });
+  expect(sensitive.status).toBe(200);
   await apply(CAL, form({ perspectivesShared: [] }));
   await apply(BEN, form({ ...MENTEE, perspectivesWanted: ['Working nights'] }));
   await apply(DEE, form(MENTEE));
@@ -156,10 +168,33 @@ it('matches exactly the accepted applicants, introduces the pairs and tells each
   expect(harness.drive.textsSince(ADA, before.get(ADA.name)!).join('\n')).toMatch(/Ben Mentee/);
   expect(harness.drive.textsSince(BEN, before.get(BEN.name)!).join('\n')).toMatch(/Ada Mentor/);
 
+  // Ada's special-category answers reach no one else: not the programme team's run or publish
+  // answers, not her partner's messages or his view of their pair.
+  expect(JSON.stringify(run.body)).not.toMatch(NEVER_SHOWN);
+  expect(JSON.stringify(published.body)).not.toMatch(NEVER_SHOWN);
+  for (const r of harness.drive.inbox(BEN))
+    expect(JSON.stringify(r.activity)).not.toMatch(NEVER_SHOWN);
+  const benMe = await call<{ memberships: { pair: { id: string } | null }[] }>(
+    url,
+    'GET',
+    '/api/me',
+    {
+      token: as(BEN),
+    },
+  );
+  const pairId = benMe.body.memberships[0]!.pair!.id;
+  const benPair = await call(url, 'GET', `/api/pairs/${pairId}`, { token: as(BEN) });
+  expect(benPair.status).toBe(200);
+  expect(JSON.stringify(benMe.body) + JSON.stringify(benPair.body)).not.toMatch(NEVER_SHOWN);
+  const trail = await call(url, 'GET', '/api/audit', { token: as('coordinator') });
+  expect(JSON.stringify(trail.body)).not.toMatch(NEVER_SHOWN);
+
   // Each applicant's own view says what happened.
   const mine = async (p: TeamsUser) =>
     (await call<MyApplication>(url, 'GET', `${apps()}/mine`, { token: as(p) })).body;
   expect(await mine(ADA)).toMatchObject({ status: 'accepted', matchOutcome: 'matched' });
+  // Ada's own view holds her answers: the search above looks for what is really there.
+  expect(JSON.stringify(await mine(ADA))).toMatch(NEVER_SHOWN);
   expect(await mine(BEN)).toMatchObject({ status: 'accepted', matchOutcome: 'matched' });
   expect(await mine(CAL)).toMatchObject({
     status: 'accepted',
