@@ -128,6 +128,18 @@ describe('a run over two pools: the draft', () => {
     expect(ann.reason).toMatch(/same reporting line/);
   });
 
+  it('follows a reporting line through someone in the reciprocal pool, in the reverse pool too', () => {
+    // Mentor Amy reports to Mo (reciprocal only), who reports to mentee Zac.
+    const people = [
+      applicant('amy', { lineManagerEmail: 'mo@trust.nhs.uk' }),
+      applicant('mo', { arrangement: 'reciprocal', lineManagerEmail: 'zac@trust.nhs.uk' }),
+      applicant('zac', { role: 'mentee', bandIndex: 6 }),
+    ];
+    const draft = proposeDraft(context(people), [], []);
+    expect(draft.pairs).toEqual([]);
+    expect(draft.unmatched.find((u) => u.id === 'amy')!.reason).toMatch(/same reporting line/);
+  });
+
   it('explains an "either" person left out of both pools with both pools’ reasons', () => {
     const people = [
       applicant('jo'),
