@@ -112,7 +112,8 @@ it('a coordinator runs matching, edits the draft, reruns, publishes, and sees th
     /must be at most 100/,
   );
   await page.getByTestId('matching-weight-perspectives').fill('60');
-  await eventually(() => page.getByTestId('matching-reach').textContent(), /reach 110 points/);
+  // The defaults add up to 100 points; perspectives 60 instead of 40 makes 120.
+  await eventually(() => page.getByTestId('matching-reach').textContent(), /reach 120 points/);
   await page.getByTestId('matching-settings-save').click();
   await eventually(() => page.getByTestId('matching-settings-status').textContent(), /saved/);
 

@@ -67,11 +67,29 @@ export function matchingPublisher(deps: {
       };
     },
 
-    async publishPair(cohort, mentorApplicant, menteeApplicant, actor) {
-      const mentor = await participant(cohort, mentorApplicant, 'mentor', actor);
-      const mentee = await participant(cohort, menteeApplicant, 'mentee', actor);
+    async publishPair(cohort, mentorApplicant, menteeApplicant, actor, arrangement = 'reverse') {
+      // A reciprocal pair has no mentor or mentee (makePair checks no roles for it): partner A
+      // takes the first place; each joins with the role they applied for, "either" as placed.
+      const roleOf = (a: MatchApplicant, place: 'mentor' | 'mentee') =>
+        arrangement === 'reciprocal' && a.role !== 'either' ? a.role : place;
+      const mentor = await participant(
+        cohort,
+        mentorApplicant,
+        roleOf(mentorApplicant, 'mentor'),
+        actor,
+      );
+      const mentee = await participant(
+        cohort,
+        menteeApplicant,
+        roleOf(menteeApplicant, 'mentee'),
+        actor,
+      );
       const existing = (await repos.pairs.listByCohort(cohort.id)).find(
-        (p) => p.mentorId === mentor.id && p.menteeId === mentee.id && holds(p.state),
+        (p) =>
+          p.mentorId === mentor.id &&
+          p.menteeId === mentee.id &&
+          (p.arrangement ?? 'reverse') === arrangement &&
+          holds(p.state),
       );
       let pairId = existing?.id;
       if (pairId) await deps.scheduleIntroductions(cohort.id, [pairId]);
@@ -79,7 +97,7 @@ export function matchingPublisher(deps: {
         pairId = (
           await deps.pairs.makePair(
             cohort,
-            { mentorId: mentor.id, menteeId: mentee.id, arrangement: 'reverse' },
+            { mentorId: mentor.id, menteeId: mentee.id, arrangement },
             actor,
           )
         ).pairId;

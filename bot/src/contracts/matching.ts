@@ -98,8 +98,22 @@ export const runPairSchema = z
 export type RunPairRef = z.infer<typeof runPairSchema>;
 
 /**
+ * A reciprocal pair named by its two partners (either order): lock, unlock and remove take this
+ * instead of `runPairSchema` for a pair of the reciprocal pool.
+ */
+export const runReciprocalPairSchema = z
+  .object({ arrangement: z.literal('reciprocal'), personAId: personId, personBId: personId })
+  .strict()
+  .refine((p) => p.personAId !== p.personBId, {
+    message: 'choose two different people',
+    path: ['personBId'],
+  });
+export type RunReciprocalPairRef = z.infer<typeof runReciprocalPairSchema>;
+
+/**
  * Swap two people on the same side: two mentors (or two mentees) trade partners; when one of
- * them is unmatched, they take the other's place and the other becomes unmatched.
+ * them is unmatched, they take the other's place and the other becomes unmatched. Two people of
+ * the reciprocal pool swap the same way (any two partners), checked with the reciprocal rules.
  */
 export const runSwapSchema = z
   .object({ personA: personId, personB: personId })
@@ -118,11 +132,30 @@ export type RunKind = (typeof RUN_KINDS)[number];
 export const RUN_STATUSES = ['draft', 'published', 'superseded'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
+/** The two kinds of pair a run holds (docs/matching.md, "Two pools in one run"). */
+export type RunArrangement = 'reverse' | 'reciprocal';
+
+/** A reverse pair: a junior mentor and a senior mentee. */
 export interface RunPairView {
+  /** Always 'reverse' here (sent by the bot; absent in older answers). */
+  arrangement?: 'reverse';
   mentorId: string;
   menteeId: string;
   mentorName: string;
   menteeName: string;
+  score: number;
+  reasons: string[];
+  warnings: string[];
+  locked: boolean;
+}
+
+/** A reciprocal pair: two partners, each sharing and learning; no mentor or mentee. */
+export interface RunReciprocalPairView {
+  arrangement: 'reciprocal';
+  personAId: string;
+  personBId: string;
+  personAName: string;
+  personBName: string;
   score: number;
   reasons: string[];
   warnings: string[];
@@ -136,6 +169,8 @@ export interface RunUnmatchedView {
   /** 'rules', 'shortage', 'removed' (the coordinator took their pair out) or 'not-in-pool'. */
   cause: 'rules' | 'shortage' | 'removed' | 'not-in-pool';
   reason: string;
+  /** The pool that left them unmatched; absent for those in neither pool. */
+  pool?: RunArrangement;
 }
 
 export interface RunComparisonView {
@@ -144,7 +179,14 @@ export interface RunComparisonView {
   added: RunPairRef[];
   gone: RunPairRef[];
   totalScore: { before: number; after: number };
+  /** People matched in both pools (two per pair). */
   matched: { before: number; after: number };
+  /** The reciprocal pairs kept, new and gone (partners in either order). */
+  reciprocal?: {
+    kept: RunReciprocalPairRef[];
+    added: RunReciprocalPairRef[];
+    gone: RunReciprocalPairRef[];
+  };
 }
 
 export interface RunView {
@@ -154,10 +196,15 @@ export interface RunView {
   status: RunStatus;
   createdAt: string;
   aim: MatchAimWire;
+  /** The reverse pool's pairs. */
   pairs: RunPairView[];
+  /** The reciprocal pool's pairs (when the cohort offers reciprocal mentoring). */
+  reciprocalPairs?: RunReciprocalPairView[];
   unmatched: RunUnmatchedView[];
   /** Locks kept from the previous run that a rule now forbids. */
   refusedLocks: { mentorId: string; menteeId: string; reason: string }[];
+  reciprocalRefusedLocks?: { personAId: string; personBId: string; reason: string }[];
+  /** Both pools' pairs. */
   totalScore: number;
   matchedCount: number;
   etag: string;
@@ -165,6 +212,7 @@ export interface RunView {
 }
 
 export interface PublishedPairView {
+  arrangement?: 'reverse';
   mentorId: string;
   menteeId: string;
   pairId: string;
@@ -172,11 +220,21 @@ export interface PublishedPairView {
   menteeParticipantId: string;
 }
 
+export interface PublishedReciprocalPairView {
+  arrangement: 'reciprocal';
+  personAId: string;
+  personBId: string;
+  pairId: string;
+  personAParticipantId: string;
+  personBParticipantId: string;
+}
+
 /** What `POST .../matching/runs/{runId}/publish` created (the same answer when asked again). */
 export interface PublishResultView {
   runId: string;
   publishedAt: string;
   pairs: PublishedPairView[];
+  reciprocalPairs?: PublishedReciprocalPairView[];
   waitlisted: { id: string; displayName: string; told: boolean }[];
   /** True when this run had already been published: nothing new was created. */
   alreadyPublished: boolean;

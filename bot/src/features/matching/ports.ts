@@ -44,13 +44,15 @@ export interface PairPublisher {
   }>;
   /**
    * Makes sure both are participants and paired, with the pair's introduction scheduled: an
-   * existing participant (same email) and an existing running pair of the two are reused.
+   * existing participant (same email) and an existing running pair of the two are reused. For a
+   * reciprocal pair (`arrangement` 'reciprocal') the first two are the partners A and B.
    */
   publishPair(
     cohort: Cohort,
     mentor: MatchApplicant,
     mentee: MatchApplicant,
     actor: Actor,
+    arrangement?: 'reverse' | 'reciprocal',
   ): Promise<PublishedPair>;
   /** Tells someone kindly that they are on the waiting list; false when they cannot be reached. */
   tellWaitlisted(cohort: Cohort, applicant: MatchApplicant): Promise<boolean>;

@@ -4,6 +4,7 @@ import {
   emptyBodySchema,
   matchingSettingsSchema,
   runPairSchema,
+  runReciprocalPairSchema,
   runSwapSchema,
 } from '../../../contracts/matching';
 import { invalidBody } from '../../../platform/errors';
@@ -20,10 +21,24 @@ export interface MatchingRouteDeps {
   publishing: Pick<PublishService, 'publish'>;
 }
 
-async function body<T>(req: Request, schema: ZodType<T>, limit: number): Promise<T> {
-  const parsed = schema.safeParse((await readJson(req, limit)) ?? {});
+function parse<T>(json: unknown, schema: ZodType<T>): T {
+  const parsed = schema.safeParse(json ?? {});
   if (!parsed.success) throw invalidBody(parsed.error);
   return parsed.data;
+}
+
+async function body<T>(req: Request, schema: ZodType<T>, limit: number): Promise<T> {
+  return parse(await readJson(req, limit), schema);
+}
+
+/** A reverse pair (mentorId, menteeId), or a reciprocal one (arrangement 'reciprocal', partners). */
+async function pairRef(req: Request, limit: number) {
+  const json = await readJson(req, limit);
+  const reciprocal =
+    typeof json === 'object' &&
+    json !== null &&
+    (json as { arrangement?: unknown }).arrangement === 'reciprocal';
+  return reciprocal ? parse(json, runReciprocalPairSchema) : parse(json, runPairSchema);
 }
 
 /** If-Match when sent (settings saved before need it; the first save has none to send). */
@@ -91,7 +106,7 @@ export function registerMatchingRoutes(server: Server, deps: MatchingRouteDeps):
         const change: RunEdit =
           verb === 'swap'
             ? { kind: 'swap', swap: await body(req, runSwapSchema, limit) }
-            : { kind: verb, pair: await body(req, runPairSchema, limit) };
+            : { kind: verb, pair: await pairRef(req, limit) };
         return withEtag(await matching.edit(cohort.value, params.runId!, etag, change, caller));
       }),
     );

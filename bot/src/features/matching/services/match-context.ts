@@ -1,6 +1,7 @@
 import type { MatchingSettings } from '../../../contracts/matching';
 import { DEFAULT_MATCH_WEIGHTS } from '../domain/matching-input';
-import { reversePoolOf, type OutOfPool } from '../domain/proposal/applicant';
+import type { OutOfPool } from '../domain/proposal/applicant';
+import { poolsOf, type PoolArrangement } from '../domain/proposal/pool-split';
 import type { MatchContext } from '../domain/proposal/draft';
 import type { MatchApplicant, MatchApplicants, PairPublisher } from '../ports';
 
@@ -14,7 +15,7 @@ export const DEFAULT_MATCHING_SETTINGS: MatchingSettings = {
 
 export interface LoadedPool {
   ctx: MatchContext;
-  outOfPool: OutOfPool[];
+  outOfPool: readonly OutOfPool[];
   /** Everyone accepted for matching, by id (those in a running pair too). */
   applicants: Map<string, MatchApplicant>;
 }
@@ -25,13 +26,15 @@ const norm = (email: string) => email.trim().toLowerCase();
  * Who is free to match now, and the rules they are matched by: everyone accepted for matching
  * except those already in a running pair of the cohort (so a rerun after publishing, and a
  * re-match, take only the waiting list and people whose pair ended). Two people who were paired
- * in this cohort before (a pair that ended) are never proposed again.
+ * in this cohort before (a pair that ended) are never proposed again. `offered` is the cohort's
+ * arrangements: who goes to the reverse and the reciprocal pool (`poolsOf`).
  */
 export async function loadPool(
   cohortId: string,
   settings: MatchingSettings,
   applicants: MatchApplicants,
   publisher: Pick<PairPublisher, 'members'>,
+  offered?: readonly PoolArrangement[],
 ): Promise<LoadedPool> {
   const [all, cohort] = await Promise.all([
     applicants.forMatching(cohortId),
@@ -45,10 +48,12 @@ export async function loadPool(
     const [ia, ib] = [idByEmail.get(norm(a)), idByEmail.get(norm(b))];
     if (ia && ib) previousPairs.push([ia, ib]);
   }
-  const { candidates, outOfPool } = reversePoolOf(free);
+  const pools = poolsOf(free, offered);
   return {
     ctx: {
-      candidates,
+      candidates: pools.reverse,
+      reciprocal: pools.reciprocal,
+      lines: pools.lines,
       settings: {
         aim: settings.aim,
         minimumBandGap: settings.minimumBandGap,
@@ -57,7 +62,7 @@ export async function loadPool(
       neverPair: settings.neverPair,
       previousPairs,
     },
-    outOfPool,
+    outOfPool: pools.outOfPool,
     applicants: new Map(all.map((a) => [a.id, a])),
   };
 }

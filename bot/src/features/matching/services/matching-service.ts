@@ -3,6 +3,7 @@ import type {
   MatchingSettingsView,
   RunKind,
   RunPairRef,
+  RunReciprocalPairRef,
   RunSwap,
   RunView,
 } from '../../../contracts/matching';
@@ -20,15 +21,20 @@ import {
   swapPeople,
   unlockPair,
 } from '../domain/proposal/draft';
+import {
+  inReciprocalPair,
+  lockReciprocalPair,
+  removeReciprocalPair,
+  swapReciprocalPeople,
+  unlockReciprocalPair,
+} from '../domain/proposal/reciprocal-draft';
 import type { MatchingDeps } from '../ports';
 import type { MatchingRepository, StoredRun } from '../store/matching-repository';
 import { DEFAULT_MATCHING_SETTINGS, loadPool } from './match-context';
 import { runView } from './run-views';
 
 export type RunEdit =
-  | { kind: 'lock'; pair: RunPairRef }
-  | { kind: 'unlock'; pair: RunPairRef }
-  | { kind: 'remove'; pair: RunPairRef }
+  | { kind: 'lock' | 'unlock' | 'remove'; pair: RunPairRef | RunReciprocalPairRef }
   | { kind: 'swap'; swap: RunSwap };
 
 /**
@@ -92,9 +98,10 @@ export class MatchingService {
     const settings = (await this.repo.getSettings(cohort.id))?.value ?? DEFAULT_MATCHING_SETTINGS;
     const latest = await this.repo.latestRun(cohort.id);
     const carried = latest?.value.status === 'draft' ? latest.value.draft : undefined;
-    const pool = await loadPool(cohort.id, settings, this.deps.applicants, this.deps.publisher);
+    const pool = await this.pool(cohort, settings);
     const locks = (carried?.pairs ?? []).filter((p) => p.locked);
-    const proposed = proposeDraft(pool.ctx, locks, carried?.removedPairs ?? []);
+    const reciprocalLocks = (carried?.reciprocalPairs ?? []).filter((p) => p.locked);
+    const proposed = proposeDraft(pool.ctx, locks, carried?.removedPairs ?? [], reciprocalLocks);
     const draft: Draft = {
       ...proposed,
       unmatched: [
@@ -132,7 +139,16 @@ export class MatchingService {
     await this.audit(cohort, actor, 'matching.run', created.value.id, [
       { field: 'kind', before: null, after: kind },
       { field: 'pairs', before: null, after: String(draft.pairs.length) },
-      { field: 'locked pairs kept', before: null, after: String(locks.length) },
+      {
+        field: 'reciprocal pairs',
+        before: null,
+        after: String(draft.reciprocalPairs?.length ?? 0),
+      },
+      {
+        field: 'locked pairs kept',
+        before: null,
+        after: String(locks.length + reciprocalLocks.length),
+      },
     ]);
     return runView(created.value, created.etag, latest?.value);
   }
@@ -153,7 +169,7 @@ export class MatchingService {
   ): Promise<RunView> {
     const run = await this.draftRun(cohort.id, runId);
     const settings = run.value.settings;
-    const pool = await loadPool(cohort.id, settings, this.deps.applicants, this.deps.publisher);
+    const pool = await this.pool(cohort, settings);
     const result = applyEdit(run.value.draft, pool.ctx, edit);
     if (!result.ok) {
       const { field, message, code } = result.refusal;
@@ -168,7 +184,9 @@ export class MatchingService {
         after:
           edit.kind === 'swap'
             ? `${run.value.names[edit.swap.personA] ?? edit.swap.personA} ↔ ${run.value.names[edit.swap.personB] ?? edit.swap.personB}`
-            : `${run.value.names[edit.pair.mentorId] ?? edit.pair.mentorId} / ${run.value.names[edit.pair.menteeId] ?? edit.pair.menteeId}`,
+            : idsOf(edit.pair)
+                .map((id) => run.value.names[id] ?? id)
+                .join(' / '),
       },
     ]);
     return runView(saved.value, saved.etag, await this.previousOf(saved.value));
@@ -188,6 +206,11 @@ export class MatchingService {
       );
     }
     return run;
+  }
+
+  private pool(cohort: Cohort, settings: MatchingSettings) {
+    const { applicants, publisher } = this.deps;
+    return loadPool(cohort.id, settings, applicants, publisher, cohort.arrangements);
   }
 
   private async previousOf(run: StoredRun): Promise<StoredRun | undefined> {
@@ -221,7 +244,23 @@ function jsonOf(value: unknown): string | null {
   return value === undefined ? null : JSON.stringify(value);
 }
 
+const idsOf = (ref: RunPairRef | RunReciprocalPairRef): [string, string] =>
+  'personAId' in ref ? [ref.personAId, ref.personBId] : [ref.mentorId, ref.menteeId];
+
 function applyEdit(draft: Draft, ctx: MatchContext, edit: RunEdit): EditResult {
+  if (edit.kind === 'swap') {
+    const { personA, personB } = edit.swap;
+    // A swap among reciprocal partners is checked with the reciprocal rules.
+    return inReciprocalPair(draft, personA) || inReciprocalPair(draft, personB)
+      ? swapReciprocalPeople(draft, ctx, personA, personB)
+      : swapPeople(draft, ctx, personA, personB);
+  }
+  if ('personAId' in edit.pair) {
+    const ref = edit.pair;
+    if (edit.kind === 'lock') return lockReciprocalPair(draft, ref);
+    if (edit.kind === 'unlock') return unlockReciprocalPair(draft, ref);
+    return removeReciprocalPair(draft, ref);
+  }
   switch (edit.kind) {
     case 'lock':
       return lockPair(draft, edit.pair);
@@ -229,7 +268,5 @@ function applyEdit(draft: Draft, ctx: MatchContext, edit: RunEdit): EditResult {
       return unlockPair(draft, edit.pair);
     case 'remove':
       return removePair(draft, ctx, edit.pair);
-    case 'swap':
-      return swapPeople(draft, ctx, edit.swap.personA, edit.swap.personB);
   }
 }

@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { PublishResultView, PublishedPairView } from '../../../contracts/matching';
+import type {
+  PublishResultView,
+  PublishedPairView,
+  PublishedReciprocalPairView,
+} from '../../../contracts/matching';
 import { AppError } from '../../../platform/errors';
 import type { Versioned } from '../../../platform/storage/versioned';
 import type { Actor, Cohort } from '../../cohorts';
@@ -133,11 +137,32 @@ export class PublishService {
       );
       await applicants.markOutcome(cohort.id, p.mentorId, 'matched');
       await applicants.markOutcome(cohort.id, p.menteeId, 'matched');
-      pairs.push({ mentorId: p.mentorId, menteeId: p.menteeId, ...made });
+      pairs.push({ arrangement: 'reverse', mentorId: p.mentorId, menteeId: p.menteeId, ...made });
     }
+    const reciprocalPairs: PublishedReciprocalPairView[] = [];
+    for (const p of run.value.draft.reciprocalPairs ?? []) {
+      const made = await publisher.publishPair(
+        cohort,
+        person(p.personAId),
+        person(p.personBId),
+        actor,
+        'reciprocal',
+      );
+      await applicants.markOutcome(cohort.id, p.personAId, 'matched');
+      await applicants.markOutcome(cohort.id, p.personBId, 'matched');
+      reciprocalPairs.push({
+        arrangement: 'reciprocal',
+        personAId: p.personAId,
+        personBId: p.personBId,
+        pairId: made.pairId,
+        personAParticipantId: made.mentorParticipantId,
+        personBParticipantId: made.menteeParticipantId,
+      });
+    }
+    const made = pairs.length + reciprocalPairs.length;
     const waitlisted: PublishResultView['waitlisted'] = [];
     for (const u of run.value.draft.unmatched) {
-      // Reciprocal-only applicants are matched in their own pool, not waitlisted here.
+      // Those in neither pool (the cohort does not offer what they asked for) are not waitlisted.
       if (u.cause === 'not-in-pool' || !byId.has(u.id)) continue;
       const applicant = byId.get(u.id)!;
       await applicants.markOutcome(cohort.id, u.id, 'waitlisted');
@@ -149,10 +174,11 @@ export class PublishService {
       runId,
       publishedAt: now().toISOString(),
       pairs,
+      reciprocalPairs,
       waitlisted,
       alreadyPublished: false,
       message:
-        `${pairs.length} pair${pairs.length === 1 ? '' : 's'} published: each person gets an introduction in Teams in their working hours.` +
+        `${made} pair${made === 1 ? '' : 's'} published${reciprocalPairs.length > 0 ? ` (${reciprocalPairs.length} reciprocal)` : ''}: each person gets an introduction in Teams in their working hours.` +
         (waitlisted.length > 0
           ? ` ${waitlisted.length} ${waitlisted.length === 1 ? 'person is' : 'people are'} on the waiting list.`
           : ''),
@@ -168,6 +194,7 @@ export class PublishService {
       cohortId: cohort.id,
       changes: [
         { field: 'pairs', before: null, after: String(pairs.length) },
+        { field: 'reciprocal pairs', before: null, after: String(reciprocalPairs.length) },
         { field: 'waiting list', before: null, after: String(waitlisted.length) },
       ],
       reason: null,

@@ -34,7 +34,7 @@ export interface ReversePool {
   readonly outOfPool: OutOfPool[];
 }
 
-const norm = (email: string | undefined): string => (email ?? '').trim().toLowerCase();
+export const normEmail = (email: string | undefined): string => (email ?? '').trim().toLowerCase();
 
 /** Why an applicant cannot be matched in the reverse pool, if they cannot. */
 function outOfPoolReason(a: MatchApplicant): string | undefined {
@@ -43,7 +43,7 @@ function outOfPoolReason(a: MatchApplicant): string | undefined {
   if (a.bandIndex < 0 || !Number.isInteger(a.bandIndex))
     return "their band is not on the cohort's ladder any more: correct the ladder or their application";
   // A participant is known by their work email: without one they could not be added at publish.
-  if (norm(a.email) === '')
+  if (normEmail(a.email) === '')
     return 'no verified work email on their application: add them to the roster by hand';
   return undefined;
 }
@@ -60,15 +60,19 @@ function outOfPoolReason(a: MatchApplicant): string | undefined {
  *   even as possible (k = (mentees + either − mentors) / 2, rounded, kept between 0 and all).
  * - Line manager: a manager who also applied is named by their applicant id, so the reporting
  *   line is followed through them; one who did not apply is named by their email.
+ * - `leaveOut`: people the caller leaves out (by id), with the reason (see `poolsOf`).
  */
-export function reversePoolOf(applicants: readonly MatchApplicant[]): ReversePool {
+export function reversePoolOf(
+  applicants: readonly MatchApplicant[],
+  leaveOut: ReadonlyMap<string, string> = new Map(),
+): ReversePool {
   const outOfPool: OutOfPool[] = [];
   const inPool = applicants.filter((a) => {
-    const reason = outOfPoolReason(a);
+    const reason = leaveOut.get(a.id) ?? outOfPoolReason(a);
     if (reason) outOfPool.push({ id: a.id, reason });
     return reason === undefined;
   });
-  const idByEmail = new Map(applicants.map((a) => [norm(a.email), a.id]));
+  const idByEmail = new Map(applicants.map((a) => [normEmail(a.email), a.id]));
   const mentors = inPool.filter((a) => a.role === 'mentor').length;
   const mentees = inPool.filter((a) => a.role === 'mentee').length;
   const either = inPool
@@ -80,21 +84,37 @@ export function reversePoolOf(applicants: readonly MatchApplicant[]): ReversePoo
   );
   const eitherRole = new Map(either.map((a, i) => [a.id, i < k ? 'mentor' : 'mentee'] as const));
 
-  const candidates = inPool.map((a): MatchCandidate => {
-    const manager = norm(a.lineManagerEmail);
-    return {
-      id: a.id,
-      displayName: a.displayName,
-      role: a.role === 'either' ? eitherRole.get(a.id)! : a.role,
-      bandIndex: a.bandIndex,
-      organisation: a.organisation,
-      lineManagerId: manager === '' ? undefined : (idByEmail.get(manager) ?? `email:${manager}`),
-      perspectivesShared: a.perspectivesShared,
-      perspectivesWanted: a.perspectivesWanted,
-      meetingMode: a.meetingMode,
-      location: a.location,
-      availability: a.availability,
-    };
-  });
+  const candidates = inPool.map((a): MatchCandidate => ({
+    ...personOf(a, idByEmail),
+    role: a.role === 'either' ? eitherRole.get(a.id)! : a.role,
+  }));
   return { candidates, outOfPool };
 }
+
+/**
+ * An applicant as the engine sees them, without a role (the reciprocal pool's candidate). The
+ * line manager is named by applicant id when they applied (`idByEmail` covers every applicant),
+ * otherwise by email, so reporting lines are followed through everyone.
+ */
+export function personOf(
+  a: MatchApplicant,
+  idByEmail: ReadonlyMap<string, string>,
+): Omit<MatchCandidate, 'role'> {
+  const manager = normEmail(a.lineManagerEmail);
+  return {
+    id: a.id,
+    displayName: a.displayName,
+    bandIndex: a.bandIndex,
+    organisation: a.organisation,
+    lineManagerId: manager === '' ? undefined : (idByEmail.get(manager) ?? `email:${manager}`),
+    perspectivesShared: a.perspectivesShared,
+    perspectivesWanted: a.perspectivesWanted,
+    meetingMode: a.meetingMode,
+    location: a.location,
+    availability: a.availability,
+  };
+}
+
+/** Applicants' emails, normalised, to their ids. */
+export const idsByEmail = (applicants: readonly MatchApplicant[]): Map<string, string> =>
+  new Map(applicants.map((a) => [normEmail(a.email), a.id]));

@@ -1,6 +1,10 @@
 import { HARD_RULE_WORDS, type HardRule } from '../hard-rules';
 import type { MatchCandidate, MatchInput, MatchSettings, PairIds } from '../matching-input';
+import type { ReciprocalPairIds } from '../reciprocal-input';
+import type { ReciprocalPair, ReciprocalRefusedLock } from '../reciprocal-pool';
 import { matchReversePool, scoreReversePool, type ProposedPair } from '../reverse-pool';
+import type { ReciprocalPoolPlan } from './pool-split';
+import { reciprocalStage } from './reciprocal-draft';
 
 /**
  * A matching run as a draft the coordinator edits before publishing: its pairs (score, reasons,
@@ -9,20 +13,27 @@ import { matchReversePool, scoreReversePool, type ProposedPair } from '../revers
  */
 
 export type DraftPair = ProposedPair;
+/** A reciprocal pair: two partners, no mentor and mentee. */
+export type DraftReciprocalPair = ReciprocalPair;
 
 export interface DraftUnmatched {
   readonly id: string;
   readonly role: 'mentor' | 'mentee' | 'either';
   readonly cause: 'rules' | 'shortage' | 'removed' | 'not-in-pool';
   readonly reason: string;
+  /** The pool that left them unmatched (absent in runs made before there were two pools). */
+  readonly pool?: 'reverse' | 'reciprocal';
 }
 
 export interface Draft {
   readonly pairs: readonly DraftPair[];
   readonly unmatched: readonly DraftUnmatched[];
   readonly refusedLocks: readonly { mentorId: string; menteeId: string; reason: string }[];
-  /** Pairs the coordinator removed: treated as "never pair" when the draft is rerun. */
+  /** Pairs the coordinator removed (either pool): treated as "never pair" when rerun. */
   readonly removedPairs: readonly (readonly [string, string])[];
+  /** The reciprocal pool's pairs (absent in runs made before there were two pools). */
+  readonly reciprocalPairs?: readonly DraftReciprocalPair[];
+  readonly reciprocalRefusedLocks?: readonly ReciprocalRefusedLock[];
 }
 
 /** Everything the engine needs besides locks: people, settings and the never-pair lists. */
@@ -31,34 +42,50 @@ export interface MatchContext {
   readonly settings: MatchSettings;
   readonly neverPair: readonly (readonly [string, string])[];
   readonly previousPairs: readonly (readonly [string, string])[];
+  /** The reciprocal pool, when the cohort offers it (see `poolsOf`). */
+  readonly reciprocal?: ReciprocalPoolPlan;
+  /** Every applicant's line manager, to follow lines through people outside a pool. */
+  readonly lines?: ReadonlyMap<string, string | undefined>;
 }
 
 const keyOf = (p: PairIds): string => `${p.mentorId}\u0000${p.menteeId}`;
 
-/** A fresh draft (or a rerun): locked pairs placed first and kept, removed pairs never proposed. */
+/**
+ * A fresh draft (or a rerun): the reverse pool, then the reciprocal pool (with the "either"
+ * people the reverse pool left unmatched); locked pairs placed first and kept in both, removed
+ * pairs never proposed.
+ */
 export function proposeDraft(
   ctx: MatchContext,
   locks: readonly PairIds[],
   removedPairs: readonly (readonly [string, string])[],
+  reciprocalLocks: readonly ReciprocalPairIds[] = [],
 ): Draft {
+  // Someone who said "either" and is locked in a reciprocal pair stays out of the reverse pool.
+  const second = new Set(ctx.reciprocal?.secondChance ?? []);
+  const lockedElsewhere = new Set(
+    reciprocalLocks.flatMap((l) => [l.personAId, l.personBId]).filter((id) => second.has(id)),
+  );
   const input: MatchInput = {
-    candidates: ctx.candidates,
+    candidates: ctx.candidates.filter((c) => !lockedElsewhere.has(c.id)),
     settings: ctx.settings,
     lockedPairs: locks,
     neverPair: [...ctx.neverPair, ...removedPairs],
     previousPairs: ctx.previousPairs,
   };
   const proposal = matchReversePool(input);
+  const unmatched = proposal.unmatched.map((u): DraftUnmatched => ({
+    id: u.id,
+    role: u.role,
+    cause: u.cause,
+    reason: u.reason,
+    pool: 'reverse',
+  }));
   return {
     pairs: proposal.pairs,
-    unmatched: proposal.unmatched.map((u) => ({
-      id: u.id,
-      role: u.role,
-      cause: u.cause,
-      reason: u.reason,
-    })),
     refusedLocks: proposal.refusedLocks,
     removedPairs,
+    ...reciprocalStage(ctx, proposal.pairs, unmatched, reciprocalLocks, removedPairs),
   };
 }
 

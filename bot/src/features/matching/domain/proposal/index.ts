@@ -3,3 +3,5 @@ export * from './applicant';
 export * from './draft';
 export * from './comparison';
 export * from './waitlist-notice';
+export * from './pool-split';
+export * from './reciprocal-draft';
