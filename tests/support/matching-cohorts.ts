@@ -128,7 +128,12 @@ export function referenceBrokenRule(
   return null;
 }
 
-/** Every matching of a score matrix (-1 = forbidden), by brute force: max count and max totals. */
+/**
+ * Every matching of a score matrix (-1 = forbidden), searched exhaustively: the most pairs, the
+ * largest total, and the largest total among those with the most pairs. Each row in turn is
+ * left unpaired or given a free column; the best of what follows depends only on the row and the
+ * columns already taken, so it is remembered (up to 8 columns: 256 sets a row).
+ */
 export function bruteForce(
   score: readonly Float64Array[],
   cols: number,
@@ -137,28 +142,40 @@ export function bruteForce(
   maxTotal: number;
   maxTotalAtMaxCount: number;
 } {
-  let maxCount = 0;
-  let maxTotal = 0;
-  let maxTotalAtMaxCount = 0;
-  const usedCol = new Array<boolean>(cols).fill(false);
-  const walk = (r: number, count: number, total: number): void => {
-    if (r === score.length) {
-      maxTotal = Math.max(maxTotal, total);
-      if (count > maxCount) {
-        maxCount = count;
-        maxTotalAtMaxCount = total;
-      } else if (count === maxCount) maxTotalAtMaxCount = Math.max(maxTotalAtMaxCount, total);
-      return;
-    }
-    walk(r + 1, count, total);
+  const rows = score.length;
+  const total = new Map<number, number>();
+  const lexi = new Map<number, [number, number]>();
+  const key = (r: number, used: number) => r * (1 << cols) + used;
+  const bestTotal = (r: number, used: number): number => {
+    if (r === rows) return 0;
+    const k = key(r, used);
+    const known = total.get(k);
+    if (known !== undefined) return known;
+    let best = bestTotal(r + 1, used);
     for (let c = 0; c < cols; c++) {
       const s = score[r]![c]!;
-      if (s < 0 || usedCol[c]) continue;
-      usedCol[c] = true;
-      walk(r + 1, count + 1, total + s);
-      usedCol[c] = false;
+      if (s < 0 || used & (1 << c)) continue;
+      best = Math.max(best, s + bestTotal(r + 1, used | (1 << c)));
     }
+    total.set(k, best);
+    return best;
   };
-  walk(0, 0, 0);
-  return { maxCount, maxTotal, maxTotalAtMaxCount };
+  const bestLexi = (r: number, used: number): [number, number] => {
+    if (r === rows) return [0, 0];
+    const k = key(r, used);
+    const known = lexi.get(k);
+    if (known) return known;
+    let best = bestLexi(r + 1, used);
+    for (let c = 0; c < cols; c++) {
+      const s = score[r]![c]!;
+      if (s < 0 || used & (1 << c)) continue;
+      const [count, sum] = bestLexi(r + 1, used | (1 << c));
+      const option: [number, number] = [count + 1, sum + s];
+      if (option[0] > best[0] || (option[0] === best[0] && option[1] > best[1])) best = option;
+    }
+    lexi.set(k, best);
+    return best;
+  };
+  const [maxCount, maxTotalAtMaxCount] = bestLexi(0, 0);
+  return { maxCount, maxTotal: bestTotal(0, 0), maxTotalAtMaxCount };
 }

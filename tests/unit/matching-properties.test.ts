@@ -27,7 +27,7 @@ function expectForbiddenAsReference(
 describe('matching engine, reverse pool: properties on random cohorts', () => {
   it('never breaks a hard rule and pairs each person at most once', () => {
     fc.assert(
-      fc.property(cohortArbitrary(7), (input) => {
+      fc.property(cohortArbitrary(8), (input) => {
         const proposal = matchReversePool(input);
         const seen = new Set<string>();
         for (const pair of proposal.pairs) {
@@ -45,7 +45,7 @@ describe('matching engine, reverse pool: properties on random cohorts', () => {
 
   it('keeps every lock the rules allow, as locked pairs', () => {
     fc.assert(
-      fc.property(cohortArbitrary(6), (input) => {
+      fc.property(cohortArbitrary(8), (input) => {
         const proposal = matchReversePool(input);
         expect(proposal.refusedLocks).toEqual([]);
         const locked = proposal.pairs.filter((p) => p.locked).map((p) => [p.mentorId, p.menteeId]);
@@ -57,7 +57,7 @@ describe('matching engine, reverse pool: properties on random cohorts', () => {
 
   it('"most matched" pairs the most people possible, then with the best fit (brute force)', () => {
     fc.assert(
-      fc.property(cohortArbitrary(6), (drawn) => {
+      fc.property(cohortArbitrary(8), (drawn) => {
         const input: MatchInput = {
           ...drawn,
           settings: { ...drawn.settings, aim: 'most-matched' },
@@ -82,7 +82,7 @@ describe('matching engine, reverse pool: properties on random cohorts', () => {
 
   it('"best fit" reaches the largest total fit (brute force)', () => {
     fc.assert(
-      fc.property(cohortArbitrary(6), (drawn) => {
+      fc.property(cohortArbitrary(8), (drawn) => {
         const input: MatchInput = { ...drawn, settings: { ...drawn.settings, aim: 'best-fit' } };
         const scored = scoreReversePool(input);
         expectForbiddenAsReference(input, scored);
@@ -96,7 +96,7 @@ describe('matching engine, reverse pool: properties on random cohorts', () => {
 
   it('explains each unmatched person truly: a rule rules out everyone, or all possible partners are taken', () => {
     fc.assert(
-      fc.property(cohortArbitrary(6), (input) => {
+      fc.property(cohortArbitrary(8), (input) => {
         const proposal = matchReversePool(input);
         const paired = new Set(proposal.pairs.flatMap((p) => [p.mentorId, p.menteeId]));
         const others = (role: string): string[] =>
