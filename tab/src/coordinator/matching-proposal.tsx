@@ -44,9 +44,8 @@ export function ProposalTotals({ run }: { run: RunView }) {
   const waiting = run.unmatched.filter((u) => u.cause !== 'not-in-pool').length;
   return (
     <Text data-testid="matching-totals">
-      {plainCount(run.matchedCount, 'person', 'people')} matched in{' '}
-      {pairsWords(pairsCount(run))}; total score {run.totalScore} points;{' '}
-      {plainCount(waiting, 'person', 'people')} unmatched.
+      {plainCount(run.matchedCount, 'person', 'people')} matched in {pairsWords(pairsCount(run))};
+      total score {run.totalScore} points; {plainCount(waiting, 'person', 'people')} unmatched.
     </Text>
   );
 }

@@ -52,7 +52,8 @@ export function pairWords(pair: RunPairRef, names: Map<string, string>): string 
 /** A reciprocal pair in words: two partners, never a mentor and a mentee. */
 export function partnersWords(
   pair: Pick<RunReciprocalPairRef, 'personAId' | 'personBId'>,
-  names: Map<string, string>): string {
+  names: Map<string, string>,
+): string {
   return `${names.get(pair.personAId) ?? pair.personAId} and ${names.get(pair.personBId) ?? pair.personBId} (partners)`;
 }
 
