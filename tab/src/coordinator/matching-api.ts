@@ -6,6 +6,7 @@ import type {
   PublishResultView,
   RunKind,
   RunPairRef,
+  RunReciprocalPairRef,
   RunSwap,
   RunView,
 } from '../../../bot/src/contracts/matching';
@@ -62,16 +63,21 @@ export function startRun(client: ApiClient, cohortId: string, kind: RunKind): Pr
   });
 }
 
+/** A reverse pair is named by its mentor and mentee, a reciprocal one by its two partners. */
 export function editRunPair(
   client: ApiClient,
   cohortId: string,
   run: Pick<RunView, 'id' | 'etag'>,
   edit: PairEdit,
-  pair: RunPairRef,
+  pair: RunPairRef | RunReciprocalPairRef,
 ): Promise<RunView> {
+  const body =
+    'arrangement' in pair
+      ? { arrangement: 'reciprocal', personAId: pair.personAId, personBId: pair.personBId }
+      : { mentorId: pair.mentorId, menteeId: pair.menteeId };
   return client.request<RunView>(`${runPath(cohortId, run.id)}/${edit}`, {
     method: 'POST',
-    body: { mentorId: pair.mentorId, menteeId: pair.menteeId },
+    body,
     ifMatch: run.etag,
   });
 }

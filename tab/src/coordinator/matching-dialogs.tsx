@@ -4,7 +4,6 @@ import type { MouseEvent } from 'react';
 import type { ApiClient } from '../app/api-client';
 import {
   type PublishResultView,
-  type RunPairView,
   type RunView,
   runSwapSchema,
 } from '../../../bot/src/contracts/matching';
@@ -12,7 +11,14 @@ import { CHANGE_DIALOG_CLOSE_MS, ChangeDialog, CheckFailed } from './change-dial
 import { type FocusReturn, focusReturnFrom, returnFocusLater } from '../shared/focus-return';
 import { type Errors, check, placeFields } from './participant-fields';
 import { editRunPair, publishRun, swapInRun } from './matching-api';
-import { namesOfRun, plainCount } from './matching-words';
+import {
+  type AnyRunPair,
+  namesOfRun,
+  pairLabel,
+  pairRef,
+  pairsCount,
+  plainCount,
+} from './matching-words';
 
 /** Nothing reaches anyone from a draft: every dialog but publish says so. */
 const NO_ONE_TOLD = 'No one: nothing is sent to anyone until you publish.';
@@ -51,10 +57,10 @@ interface DraftDialogProps {
 }
 
 /** Takes one pair out of the draft: both become unmatched and the pair is not proposed again. */
-export function RemovePairButton({ pair, ...props }: DraftDialogProps & { pair: RunPairView }) {
+export function RemovePairButton({ pair, ...props }: DraftDialogProps & { pair: AnyRunPair }) {
   const { client, cohortId, run, onChanged, onReload } = props;
   const [open, openFrom, setOpen] = useOpenedFrom();
-  const label = `${pair.mentorName} and ${pair.menteeName}`;
+  const label = pairLabel(pair);
   return (
     <>
       <Button
@@ -70,7 +76,7 @@ export function RemovePairButton({ pair, ...props }: DraftDialogProps & { pair: 
         onOpenChange={setOpen}
         title={`Remove ${label} from the proposal?`}
         happens={[
-          `${pair.mentorName} and ${pair.menteeName} become unmatched in this draft.`,
+          `${label} become unmatched in this draft.`,
           'A rerun never proposes these two together again in this cohort.',
         ]}
         told={NO_ONE_TOLD}
@@ -78,7 +84,7 @@ export function RemovePairButton({ pair, ...props }: DraftDialogProps & { pair: 
         testId="matching-remove-dialog"
         onReload={onReload}
         onConfirm={async () => {
-          const changed = await editRunPair(client, cohortId, run, 'remove', pair);
+          const changed = await editRunPair(client, cohortId, run, 'remove', pairRef(pair));
           onChanged(changed, `Removed ${label} from the proposal.`);
         }}
       />
@@ -86,18 +92,26 @@ export function RemovePairButton({ pair, ...props }: DraftDialogProps & { pair: 
   );
 }
 
-/** One person's place in the draft: their side and their partner, if any. */
+/**
+ * One person's place in the draft: their side and their partner, if any. People of the
+ * reciprocal pool are all on one side, 'partner': any two of them can swap.
+ */
 function placesOf(run: RunView) {
   const places = new Map<
     string,
-    { side: 'mentor' | 'mentee' | 'either'; partner?: string; partnerId?: string }
+    { side: 'mentor' | 'mentee' | 'either' | 'partner'; partner?: string; partnerId?: string }
   >();
   for (const p of run.pairs) {
     places.set(p.mentorId, { side: 'mentor', partner: p.menteeName, partnerId: p.menteeId });
     places.set(p.menteeId, { side: 'mentee', partner: p.mentorName, partnerId: p.mentorId });
   }
+  for (const p of run.reciprocalPairs ?? []) {
+    places.set(p.personAId, { side: 'partner', partner: p.personBName, partnerId: p.personBId });
+    places.set(p.personBId, { side: 'partner', partner: p.personAName, partnerId: p.personAId });
+  }
   for (const u of run.unmatched) {
-    if (u.cause !== 'not-in-pool') places.set(u.id, { side: u.role });
+    if (u.cause === 'not-in-pool') continue;
+    places.set(u.id, { side: u.pool === 'reciprocal' ? 'partner' : u.role });
   }
   return places;
 }
@@ -115,20 +129,24 @@ export function SwapButton(props: DraftDialogProps) {
   const describe = (id: string) => {
     const place = places.get(id);
     if (!place) return nameOf(id);
-    return place.partner
-      ? `${nameOf(id)} (${place.side}, with ${place.partner})`
-      : `${nameOf(id)} (unmatched)`;
+    if (!place.partner) {
+      return `${nameOf(id)} (unmatched${place.side === 'partner' ? ', reciprocal' : ''})`;
+    }
+    return place.side === 'partner'
+      ? `${nameOf(id)} (partner of ${place.partner})`
+      : `${nameOf(id)} (${place.side}, with ${place.partner})`;
   };
   const paired = [...places].filter(([, p]) => p.partner).map(([id]) => id);
   const sideA = places.get(personA)?.side;
   const partnerOfA = places.get(personA)?.partnerId;
-  // The same side in another pair, or unmatched and able to take that side.
+  // The same side in another pair, or unmatched and able to take that side (a reverse side:
+  // reciprocal partners swap only among themselves).
   const others = [...places]
     .filter(
       ([id, p]) =>
         id !== personA &&
         id !== partnerOfA &&
-        (p.side === sideA || (!p.partner && p.side === 'either')),
+        (p.side === sideA || (!p.partner && p.side === 'either' && sideA !== 'partner')),
     )
     .map(([id]) => id);
   const problem = (f: string) =>
@@ -145,7 +163,7 @@ export function SwapButton(props: DraftDialogProps) {
           setErrors({});
           openFrom(event);
         }}
-        disabled={run.pairs.length === 0}
+        disabled={pairsCount(run).all === 0}
         data-testid="matching-swap"
       >
         Swap two people
@@ -192,7 +210,7 @@ export function SwapButton(props: DraftDialogProps) {
           </Select>
         </Field>
         <Field
-          label="Swap with (the same side, in another pair, or unmatched)"
+          label="Swap with (the same side or another partner, in another pair, or unmatched)"
           required
           {...problem('personB')}
         >
@@ -224,12 +242,14 @@ export function PublishButton({
 }: Omit<DraftDialogProps, 'onChanged'> & { onPublished: (result: PublishResultView) => void }) {
   const [open, openFrom, setOpen] = useOpenedFrom();
   const waiting = run.unmatched.filter((u) => u.cause !== 'not-in-pool').length;
+  const count = pairsCount(run);
+  const made = `${plainCount(count.all, 'pair')}${count.reciprocal > 0 ? `, of which ${count.reciprocal} reciprocal (two partners mentoring each other),` : ''}`;
   return (
     <>
       <Button
         appearance="primary"
         onClick={openFrom}
-        disabled={run.pairs.length === 0 && waiting === 0}
+        disabled={count.all === 0 && waiting === 0}
         data-testid="matching-publish"
       >
         Publish…
@@ -239,7 +259,7 @@ export function PublishButton({
         onOpenChange={setOpen}
         title="Publish this proposal?"
         happens={[
-          `${plainCount(run.pairs.length, 'pair')} ${run.pairs.length === 1 ? 'is' : 'are'} made in this cohort and introduced in Teams; each pair's journey starts as usual.`,
+          `${made} ${count.all === 1 ? 'is' : 'are'} made in this cohort and introduced in Teams; each pair's journey starts as usual.`,
           `${plainCount(waiting, 'person', 'people')} ${waiting === 1 ? 'is' : 'are'} told kindly that they are on the waiting list.`,
           'Nothing has been sent to anyone before this. Publishing cannot be undone, but a pair can be ended later.',
         ]}

@@ -4,7 +4,19 @@ import type { ReactNode } from 'react';
 import type { PublishResultView, RunPairView, RunView } from '../../../bot/src/contracts/matching';
 import { RowHeader, ScrollTable, useTableStyles } from '../shared/data-table';
 import { SectionCard, Subheading } from '../shared/section-card';
-import { CAUSE_WORDS, namesOfRun, pairWords, plainCount } from './matching-words';
+import {
+  type AnyRunPair,
+  CAUSE_WORDS,
+  POOL_WORDS,
+  appliedAs,
+  namesOfRun,
+  pairLabel,
+  pairWords,
+  pairsCount,
+  pairsWords,
+  partnersWords,
+  plainCount,
+} from './matching-words';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -32,9 +44,8 @@ export function ProposalTotals({ run }: { run: RunView }) {
   const waiting = run.unmatched.filter((u) => u.cause !== 'not-in-pool').length;
   return (
     <Text data-testid="matching-totals">
-      {plainCount(run.matchedCount, 'person', 'people')} matched in{' '}
-      {plainCount(run.pairs.length, 'pair')}; total score {run.totalScore} points;{' '}
-      {plainCount(waiting, 'person', 'people')} unmatched.
+      {plainCount(run.matchedCount, 'person', 'people')} matched in {pairsWords(pairsCount(run))};
+      total score {run.totalScore} points; {plainCount(waiting, 'person', 'people')} unmatched.
     </Text>
   );
 }
@@ -45,29 +56,40 @@ export function ProposalComparison({ run }: { run: RunView }) {
   const c = run.comparison;
   if (!c.previousRunId) return null;
   const names = namesOfRun(run);
+  const r = c.reciprocal ?? { kept: [], added: [], gone: [] };
+  // Both pools' pairs, in words: reverse "Ann with Max", reciprocal "Ria and Rex (partners)".
+  const words = (key: 'kept' | 'added' | 'gone') => [
+    ...c[key].map((p) => ({ key: `${p.mentorId}|${p.menteeId}`, text: pairWords(p, names) })),
+    ...r[key].map((p) => ({ key: `${p.personAId}+${p.personBId}`, text: partnersWords(p, names) })),
+  ];
+  const ofWhich = (key: 'kept' | 'added' | 'gone') =>
+    r[key].length > 0 ? ` (${r[key].length} reciprocal)` : '';
+  const added = words('added');
+  const gone = words('gone');
   return (
     <SectionCard title="Compared with the previous run" testId="matching-comparison">
       <Text data-testid="matching-comparison-summary">
-        {plainCount(c.kept.length, 'pair')} kept, {c.added.length} new, {c.gone.length} gone. People
-        matched {c.matched.before} → {c.matched.after}; total score {c.totalScore.before} →{' '}
+        {plainCount(c.kept.length + r.kept.length, 'pair')} kept{ofWhich('kept')}, {added.length}{' '}
+        new{ofWhich('added')}, {gone.length} gone{ofWhich('gone')}. People matched{' '}
+        {c.matched.before} → {c.matched.after}; total score {c.totalScore.before} →{' '}
         {c.totalScore.after} points.
       </Text>
-      {c.added.length > 0 && (
+      {added.length > 0 && (
         <div className={styles.stack}>
           <Subheading>New</Subheading>
           <ul className={styles.list} data-testid="matching-comparison-new">
-            {c.added.map((p) => (
-              <li key={`${p.mentorId}|${p.menteeId}`}>{pairWords(p, names)}</li>
+            {added.map((p) => (
+              <li key={p.key}>{p.text}</li>
             ))}
           </ul>
         </div>
       )}
-      {c.gone.length > 0 && (
+      {gone.length > 0 && (
         <div className={styles.stack}>
           <Subheading>Gone</Subheading>
           <ul className={styles.list} data-testid="matching-comparison-gone">
-            {c.gone.map((p) => (
-              <li key={`${p.mentorId}|${p.menteeId}`}>{pairWords(p, names)}</li>
+            {gone.map((p) => (
+              <li key={p.key}>{p.text}</li>
             ))}
           </ul>
         </div>
@@ -77,7 +99,7 @@ export function ProposalComparison({ run }: { run: RunView }) {
 }
 
 /** A pair's lock, in words (a locked pair's in a pill, to stand out in the table). */
-function LockState({ locked }: { locked: boolean }) {
+export function LockState({ locked }: { locked: boolean }) {
   const styles = useStyles();
   return locked ? (
     <span className={styles.locked} data-testid="matching-locked">
@@ -102,7 +124,13 @@ export function ProposalTable({
   const styles = useStyles();
   const t = useTableStyles();
   if (run.pairs.length === 0) {
-    return <Text data-testid="matching-no-pairs">No pairs could be proposed.</Text>;
+    return (
+      <Text data-testid="matching-no-pairs">
+        {(run.reciprocalPairs?.length ?? 0) > 0
+          ? 'No reverse pairs could be proposed.'
+          : 'No pairs could be proposed.'}
+      </Text>
+    );
   }
   const columns = ['Mentor', 'Mentee', 'Score', 'Why', 'Warnings', 'Lock'];
   return (
@@ -141,17 +169,17 @@ export function ProposalTable({
   );
 }
 
-/** Lock or unlock one pair: kept in every rerun while locked. */
-export function LockButton({
+/** Lock or unlock one pair (of either pool): kept in every rerun while locked. */
+export function LockButton<P extends AnyRunPair>({
   pair,
   busy,
   onToggle,
 }: {
-  pair: RunPairView;
+  pair: P;
   busy: boolean;
-  onToggle: (pair: RunPairView) => void;
+  onToggle: (pair: P) => void;
 }) {
-  const label = `${pair.mentorName} and ${pair.menteeName}`;
+  const label = pairLabel(pair);
   return (
     <Button
       size="small"
@@ -165,7 +193,10 @@ export function LockButton({
   );
 }
 
-/** Everyone left unmatched, with the rule or shortage that left them out. */
+/**
+ * Everyone left unmatched, with the pool and the rule or shortage that left them out; people of
+ * the reciprocal pool are partners, never called mentor or mentee.
+ */
 export function UnmatchedTable({ run }: { run: RunView }) {
   const t = useTableStyles();
   if (run.unmatched.length === 0) {
@@ -174,14 +205,17 @@ export function UnmatchedTable({ run }: { run: RunView }) {
   return (
     <ScrollTable
       caption="Unmatched"
-      columns={['Person', 'Applied as', 'Why', 'Reason']}
-      minWidth={640}
+      columns={['Person', 'Pool', 'Applied as', 'Why', 'Reason']}
+      minWidth={720}
       testId="matching-unmatched"
     >
       {run.unmatched.map((u) => (
         <tr key={u.id} data-testid={`matching-unmatched-${u.id}`}>
           <RowHeader>{u.displayName}</RowHeader>
-          <td className={t.td}>{u.role === 'either' ? 'Mentor or mentee' : u.role}</td>
+          <td className={t.td} data-testid="matching-unmatched-pool">
+            {u.pool ? POOL_WORDS[u.pool] : 'Neither'}
+          </td>
+          <td className={t.td}>{appliedAs(u)}</td>
           <td className={t.td}>{CAUSE_WORDS[u.cause]}</td>
           <td className={t.td}>{u.reason}</td>
         </tr>
@@ -190,8 +224,17 @@ export function UnmatchedTable({ run }: { run: RunView }) {
   );
 }
 
-/** What publishing did: the pairs made and who was told they are on the waiting list. */
-export function PublishedCard({ result }: { result: PublishResultView }) {
+/**
+ * What publishing did: the pairs made (the reciprocal ones named, as partners, from the run's
+ * `names`) and who was told they are on the waiting list.
+ */
+export function PublishedCard({
+  result,
+  names,
+}: {
+  result: PublishResultView;
+  names: Map<string, string>;
+}) {
   const styles = useStyles();
   // The publish button is gone with the draft: focus comes here, so the result is read out.
   const said = useRef<HTMLDivElement>(null);
@@ -201,6 +244,16 @@ export function PublishedCard({ result }: { result: PublishResultView }) {
       <div ref={said} tabIndex={-1} className={styles.said}>
         <Text data-testid="matching-published-message">{result.message}</Text>
       </div>
+      {(result.reciprocalPairs?.length ?? 0) > 0 && (
+        <>
+          <Subheading>Reciprocal pairs made</Subheading>
+          <ul className={styles.list} data-testid="matching-published-reciprocal">
+            {result.reciprocalPairs!.map((p) => (
+              <li key={p.pairId}>{partnersWords(p, names)}</li>
+            ))}
+          </ul>
+        </>
+      )}
       {result.waitlisted.length > 0 && (
         <>
           <Subheading>On the waiting list</Subheading>

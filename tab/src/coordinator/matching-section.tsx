@@ -1,20 +1,7 @@
-import {
-  Button,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import type { ApiClient } from '../app/api-client';
-import type {
-  PublishResultView,
-  RunKind,
-  RunPairView,
-  RunView,
-} from '../../../bot/src/contracts/matching';
+import type { PublishResultView, RunKind, RunView } from '../../../bot/src/contracts/matching';
 import { ActionStatus } from '../shared/data-table';
 import { SectionCard, Subheading } from '../shared/section-card';
 import { Loading, Problem } from '../shared/status-views';
@@ -32,8 +19,19 @@ import {
   ProposalTotals,
   UnmatchedTable,
 } from './matching-proposal';
+import { RefusedLocks, ReciprocalTable } from './matching-reciprocal';
 import { MatchingSettingsForm } from './matching-settings';
-import { PROPOSAL_CHANGED, isProposalChanged, peopleOfRun, plainCount } from './matching-words';
+import {
+  type AnyRunPair,
+  PROPOSAL_CHANGED,
+  isProposalChanged,
+  namesOfRun,
+  pairLabel,
+  pairRef,
+  pairsCount,
+  pairsWords,
+  peopleOfRun,
+} from './matching-words';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0 },
@@ -112,24 +110,21 @@ export function MatchingSection({
       setRun(run);
       setNote({
         ok: true,
-        text: `${kind === 'rematch' ? 'Re-match' : 'Run'} done: ${plainCount(run.pairs.length, 'pair')} proposed. Nothing is sent until you publish.`,
+        text: `${kind === 'rematch' ? 'Re-match' : 'Run'} done: ${pairsWords(pairsCount(run))} proposed. Nothing is sent until you publish.`,
       });
     });
 
-  const toggleLock = (run: RunView, pair: RunPairView) =>
+  const toggleLock = (run: RunView, pair: AnyRunPair) =>
     act(async () => {
       const changed = await editRunPair(
         client,
         cohortId,
         run,
         pair.locked ? 'unlock' : 'lock',
-        pair,
+        pairRef(pair),
       );
       setRun(changed);
-      setNote({
-        ok: true,
-        text: `${pair.locked ? 'Unlocked' : 'Locked'} ${pair.mentorName} and ${pair.menteeName}.`,
-      });
+      setNote({ ok: true, text: `${pair.locked ? 'Unlocked' : 'Locked'} ${pairLabel(pair)}.` });
     });
 
   // A removed pair takes its row (and the button focus went back to) away: focus then goes to
@@ -140,7 +135,9 @@ export function MatchingSection({
       const active = document.activeElement;
       if (active && active !== document.body && active.isConnected) return;
       root.current
-        ?.querySelector<HTMLElement>('[data-testid="matching-pairs-scroll"]')
+        ?.querySelector<HTMLElement>(
+          '[data-testid="matching-pairs-scroll"], [data-testid="matching-reciprocal-pairs-scroll"]',
+        )
         ?.focus({ preventScroll: true });
     }, 0);
   const changed = (run: RunView, text: string) =>
@@ -175,6 +172,19 @@ export function MatchingSection({
     run: draft,
     onReload: reloadRun,
   };
+  // Each row's lock and remove, for the pairs of either pool.
+  const pairActions = dialogProps
+    ? (pair: AnyRunPair) => (
+        <>
+          <LockButton
+            pair={pair}
+            busy={busy}
+            onToggle={(p) => void toggleLock(dialogProps.run, p)}
+          />
+          <RemovePairButton {...dialogProps} pair={pair} onChanged={changed} />
+        </>
+      )
+    : undefined;
 
   return (
     <div ref={root} className={styles.stack} data-testid="matching-section">
@@ -238,37 +248,15 @@ export function MatchingSection({
                 : `Published: this ${run.kind === 'rematch' ? 're-match' : 'run'} of ${formatLocalDate(run.createdAt)} is now the cohort's pairs.`}
             </Text>
             <ProposalTotals run={run} />
-            {run.refusedLocks.length > 0 && (
-              <MessageBar intent="warning" layout="multiline" data-testid="matching-refused-locks">
-                <MessageBarBody>
-                  <MessageBarTitle>Locked pairs a rule now forbids</MessageBarTitle>
-                  {run.refusedLocks.map((l) => l.reason).join('; ')}
-                </MessageBarBody>
-              </MessageBar>
-            )}
-            <ProposalTable
-              run={run}
-              actions={
-                dialogProps
-                  ? (pair) => (
-                      <>
-                        <LockButton
-                          pair={pair}
-                          busy={busy}
-                          onToggle={(p) => void toggleLock(dialogProps.run, p)}
-                        />
-                        <RemovePairButton {...dialogProps} pair={pair} onChanged={changed} />
-                      </>
-                    )
-                  : undefined
-              }
-            />
+            <RefusedLocks run={run} />
+            <ProposalTable run={run} actions={pairActions} />
+            <ReciprocalTable run={run} actions={pairActions} />
             <Subheading>Unmatched</Subheading>
             <UnmatchedTable run={run} />
           </>
         )}
       </SectionCard>
-      {published && <PublishedCard result={published} />}
+      {published && <PublishedCard result={published} names={run ? namesOfRun(run) : new Map()} />}
       {run && <ProposalComparison run={run} />}
       <MatchingSettingsForm
         client={client}
