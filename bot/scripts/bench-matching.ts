@@ -7,6 +7,7 @@ import {
   type MatchInput,
 } from '../src/features/matching';
 import { benchReciprocal } from './bench-reciprocal';
+import { rng } from './generated-cohorts';
 
 /**
  * How long the reverse-pool engine takes on generated, realistic cohorts: organisations
@@ -46,18 +47,6 @@ const PLACES = ['Leeds', 'York', 'Bradford', 'Hull'];
 /** Opaque lived-experience tokens, as the application form would derive them. */
 const LIVED = ['le-01', 'le-02', 'le-03', 'le-04', 'le-05', 'le-06', 'le-07', 'le-08', 'le-09'];
 const ORGS = ['Trust A', 'Trust B', 'Trust C', 'ICB', 'Community Trust'];
-
-/** A small seeded generator, so each run measures the same cohort. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function cohort(side: number, seed = 42): MatchInput {
   const rand = rng(seed);

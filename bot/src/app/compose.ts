@@ -34,7 +34,6 @@ import { AuditRepository, AuditService, registerAuditRoutes } from '../features/
 import {
   type Applications,
   type Review,
-  createApplications,
   createReview,
   isDecisionTell,
   registerApplicationRoutes,
@@ -50,13 +49,7 @@ import {
   teamsMessages,
 } from '../features/cohort-admin/index';
 import { DevService, registerDevRoutes } from '../features/dev/index';
-import {
-  type MatchApplicants,
-  MatchingRepository,
-  MatchingService,
-  PublishService,
-  registerMatchingRoutes,
-} from '../features/matching/index';
+import { type MatchApplicants, registerMatchingRoutes } from '../features/matching/index';
 import {
   ReachRepository,
   ReachService,
@@ -86,8 +79,7 @@ import { ProactiveSender } from '../platform/teams/proactive-sender';
 import { WorkerRegistry } from '../platform/teams/worker-registry';
 import { botRoutes } from './bot-routes';
 import type { Config } from './config';
-import { applicantsForMatching } from './matching-applicants';
-import { matchingPublisher } from './matching-publisher';
+import { composeFront } from './compose-front';
 import { type Repositories, createRepositories } from './repositories';
 
 /**
@@ -274,41 +266,20 @@ export function compose(
   };
   const pairAdmin = new PairAdminService(admin);
   const people = new PeopleService(admin, pairAdmin);
-  // Applications to a cohort (issue 15, items 1–2).
-  const applications = createApplications(store, {
-    cohorts: repos.cohorts,
-    events: repos.events,
+  // Applications and matching proposals (issue 15).
+  const { applications, matching, publishing } = composeFront({
+    store,
+    repos,
+    review,
+    matchApplicants,
+    people,
+    pairs: pairAdmin,
+    scheduleIntroductions: admin.journey.scheduleIntroductions,
+    sender,
     audit,
+    log,
     now,
-    onSubmitted: async (cohortId, applicantId) => {
-      try {
-        await review.managers.ask(cohortId, applicantId);
-      } catch (error) {
-        log.warn({ err: error, cohortId }, 'could not ask the line manager on submit');
-      }
-    },
   });
-  // Matching proposals, published through the cohort-admin feature (issue 15, items 6–7).
-  const matchingDeps = {
-    applicants:
-      matchApplicants ??
-      applicantsForMatching(applications.matching, (cohortId) =>
-        review.review.readyForMatching(cohortId),
-      ),
-    publisher: matchingPublisher({
-      repos,
-      people,
-      pairs: pairAdmin,
-      scheduleIntroductions: admin.journey.scheduleIntroductions,
-      sender,
-      log,
-    }),
-    audit,
-    now,
-  };
-  const matchingRepo = new MatchingRepository(store);
-  const matching = new MatchingService(matchingDeps, matchingRepo);
-  const publishing = new PublishService(matchingDeps, matchingRepo, matching);
   const calendar = new CalendarService({
     repos,
     identity,
