@@ -135,7 +135,7 @@ export function referenceBrokenRule(
  * columns already taken, so it is remembered (up to 8 columns: 256 sets a row).
  */
 export function bruteForce(
-  score: readonly Float64Array[],
+  score: readonly ArrayLike<number>[],
   cols: number,
 ): {
   maxCount: number;
@@ -178,4 +178,15 @@ export function bruteForce(
   };
   const [maxCount, maxTotalAtMaxCount] = bestLexi(0, 0);
   return { maxCount, maxTotal: bestTotal(0, 0), maxTotalAtMaxCount };
+}
+
+/** A scored pool's scores as plain rows (-1 = forbidden), for brute force and comparisons. */
+export function scoreRows(matrix: {
+  rows: number;
+  cols: number;
+  scoreAt(r: number, c: number): number;
+}): number[][] {
+  return Array.from({ length: matrix.rows }, (_, r) =>
+    Array.from({ length: matrix.cols }, (_, c) => matrix.scoreAt(r, c)),
+  );
 }

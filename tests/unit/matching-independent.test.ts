@@ -7,6 +7,7 @@ import {
   type MatchAim,
 } from '../../bot/src/features/matching';
 import { reciprocalCohort, reverseCohort } from '../../bot/scripts/generated-cohorts';
+import { scoreRows } from '../support/matching-cohorts';
 
 /**
  * Both engines held against an independent second method on cohorts of 200 people (reciprocal)
@@ -103,7 +104,7 @@ describe('matching engines against an integer program solved by HiGHS', () => {
       const scored = scoreReversePool(reverseCohort(200, seed, aim));
       const rows = scored.mentors.length;
       const edges: Edge[] = [];
-      scored.score.forEach((row, r) =>
+      scoreRows(scored.matrix).forEach((row, r) =>
         row.forEach((score, c) => {
           if (score >= 0) edges.push({ a: r, b: rows + c, score });
         }),

@@ -5,7 +5,12 @@ import {
   solveReversePool,
   type MatchInput,
 } from '../../bot/src/features/matching';
-import { bruteForce, cohortArbitrary, referenceBrokenRule } from '../support/matching-cohorts';
+import {
+  bruteForce,
+  cohortArbitrary,
+  referenceBrokenRule,
+  scoreRows,
+} from '../support/matching-cohorts';
 
 /** Properties of the reverse-pool engine on random small cohorts, against plain reference code. */
 
@@ -19,7 +24,9 @@ function expectForbiddenAsReference(
   const ids = input.candidates.map((c) => c.id);
   scored.mentors.forEach((r, i) =>
     scored.mentees.forEach((c, j) =>
-      expect(scored.score[i]![j]! < 0).toBe(referenceBrokenRule(input, ids[r]!, ids[c]!) !== null),
+      expect(scored.matrix.scoreAt(i, j) < 0).toBe(
+        referenceBrokenRule(input, ids[r]!, ids[c]!) !== null,
+      ),
     ),
   );
 }
@@ -64,14 +71,14 @@ describe('matching engine, reverse pool: properties on random cohorts', () => {
         };
         const scored = scoreReversePool(input);
         expectForbiddenAsReference(input, scored);
-        const best = bruteForce(scored.score, scored.mentees.length);
+        const best = bruteForce(scoreRows(scored.matrix), scored.mentees.length);
         const free = solveReversePool(scored).pairs.filter((p) => !p.locked);
         // The fast matrix scores each proposed pair as the pair's own score says.
         const ids = input.candidates.map((c) => c.id);
         for (const p of free) {
           const r = scored.mentors.findIndex((m) => ids[m] === p.mentorId);
           const c = scored.mentees.findIndex((e) => ids[e] === p.menteeId);
-          expect(scored.score[r]![c]).toBe(p.score);
+          expect(scored.matrix.scoreAt(r, c)).toBe(p.score);
         }
         expect(free.length).toBe(best.maxCount);
         expect(free.reduce((s, p) => s + p.score, 0)).toBe(best.maxTotalAtMaxCount);
@@ -86,7 +93,7 @@ describe('matching engine, reverse pool: properties on random cohorts', () => {
         const input: MatchInput = { ...drawn, settings: { ...drawn.settings, aim: 'best-fit' } };
         const scored = scoreReversePool(input);
         expectForbiddenAsReference(input, scored);
-        const best = bruteForce(scored.score, scored.mentees.length);
+        const best = bruteForce(scoreRows(scored.matrix), scored.mentees.length);
         const free = solveReversePool(scored).pairs.filter((p) => !p.locked);
         expect(free.reduce((s, p) => s + p.score, 0)).toBe(best.maxTotal);
       }),

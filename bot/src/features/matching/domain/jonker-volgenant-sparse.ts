@@ -21,7 +21,7 @@ export interface Workspace {
 export interface CandidateLists {
   readonly start: Int32Array;
   readonly cols: Int32Array;
-  readonly costs: Float64Array;
+  readonly costs: Int32Array;
 }
 
 /** The k-th smallest of values[0, length) (0-based), reordering them. */
@@ -55,7 +55,7 @@ function select(values: Float64Array, length: number, k: number): number {
  * among them (it is the row's minimum whenever this is called).
  */
 export function candidateLists(
-  cost: Float64Array,
+  cost: Int32Array,
   n: number,
   v: Float64Array,
   colOfRow: Int32Array,
@@ -63,7 +63,7 @@ export function candidateLists(
 ): CandidateLists {
   const start = new Int32Array(n + 1);
   const cols = new Int32Array(n * k);
-  const costs = new Float64Array(n * k);
+  const costs = new Int32Array(n * k);
   const reduced = new Float64Array(n);
   let at = 0;
   for (let i = 0; i < n; i++) {
@@ -100,7 +100,7 @@ export function candidateLists(
  * columns. Returns false, changing nothing, when no free column can be reached that way.
  */
 export function augmentSparse(
-  cost: Float64Array,
+  cost: Int32Array,
   n: number,
   free: number,
   v: Float64Array,
@@ -199,7 +199,7 @@ export function augmentSparse(
  * row (a column outside its list became cheaper for it); returns them.
  */
 export function freeRowsOffTheirMinimum(
-  cost: Float64Array,
+  cost: Int32Array,
   n: number,
   v: Float64Array,
   colOfRow: Int32Array,

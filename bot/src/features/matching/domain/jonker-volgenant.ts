@@ -45,7 +45,7 @@ export interface SolverOptions {
  * Returns, for each row, its column.
  */
 export function solveAssignment(
-  cost: Float64Array,
+  cost: Int32Array,
   n: number,
   options: SolverOptions = {},
 ): Int32Array {
@@ -93,7 +93,7 @@ export function solveAssignment(
  * row, straight through memory.
  */
 function reduceColumns(
-  cost: Float64Array,
+  cost: Int32Array,
   n: number,
   v: Float64Array,
   colOfRow: Int32Array,
@@ -127,7 +127,7 @@ function reduceColumns(
  * its row's minimum. Returns how many rows are still free, listed in `next`.
  */
 function reduceRows(
-  cost: Float64Array,
+  cost: Int32Array,
   n: number,
   v: Float64Array,
   colOfRow: Int32Array,
@@ -186,7 +186,7 @@ function reduceRows(
  * in `dist`). Columns are read in their natural order: each row straight through memory.
  */
 function augment(
-  cost: Float64Array,
+  cost: Int32Array,
   n: number,
   free: number,
   v: Float64Array,

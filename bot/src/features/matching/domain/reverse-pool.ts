@@ -60,9 +60,7 @@ export interface ScoredReversePool {
   readonly weights: MatchWeights;
   readonly mentors: readonly number[];
   readonly mentees: readonly number[];
-  /** score[r]![c]! for free mentor r and free mentee c; -1 where a hard rule forbids the pair. */
-  readonly score: readonly Float64Array[];
-  /** The same scores in one typed array, row by row (views: `score` shares its memory). */
+  /** Every free pair's score (`matrix.scoreAt(r, c)`, -1 where a hard rule forbids the pair). */
   readonly matrix: ScoreMatrix;
   readonly lockedPairs: readonly ProposedPair[];
   readonly refusedLocks: readonly RefusedLock[];
@@ -148,21 +146,19 @@ export function scoreReversePool(input: MatchInput): ScoredReversePool {
   pool.people.forEach((p, i) => {
     if (!taken.has(i)) (p.role === 'mentor' ? mentors : mentees).push(i);
   });
-  const matrix = scoreMatrix(ctx, weights, mentors, mentees);
-  const score = matrix.rows;
-  return { input, ctx, weights, mentors, mentees, score, matrix, lockedPairs, refusedLocks };
+  const matrix = scoreMatrix(ctx, weights, settings.aim, mentors, mentees);
+  return { input, ctx, weights, mentors, mentees, matrix, lockedPairs, refusedLocks };
 }
 
 /** Stage 2: solve the assignment problem (optimal; see `assignReversePool`) and explain the result. */
 export function solveReversePool(scored: ScoredReversePool): MatchProposal {
-  const { ctx, weights, mentors, mentees, score } = scored;
+  const { ctx, weights, mentors, mentees, matrix } = scored;
   const pairs: ProposedPair[] = [...scored.lockedPairs];
   const pairedRow = new Int32Array(mentors.length).fill(-1);
   const pairedCol = new Int32Array(mentees.length).fill(-1);
-  const aim = scored.input.settings.aim;
-  const colOfRow = assignReversePool(scored.matrix, mentors.length, mentees.length, aim, weights);
+  const colOfRow = assignReversePool(matrix);
   colOfRow.forEach((c, r) => {
-    if (c < 0 || score[r]![c]! < 0) return;
+    if (c < 0) return;
     pairedRow[r] = c;
     pairedCol[c] = r;
     pairs.push(proposed(ctx, weights, mentors[r]!, mentees[c]!, false));

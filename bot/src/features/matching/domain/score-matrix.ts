@@ -1,13 +1,24 @@
 import { popcount, type CompiledPool } from './compiled-pool';
 import type { RuleContext } from './hard-rules';
-import type { MatchWeights } from './matching-input';
+import type { MatchAim, MatchWeights } from './matching-input';
+import { pairCost, scoreOfCost, type PairCost } from './pair-cost';
 
-/** Every free mentor x free mentee pair's score; -1 where a hard rule forbids the pair. */
+/**
+ * Every free mentor x free mentee pair checked and scored, kept as the assignment solver's
+ * cost (`pair-cost.ts`), so the 25 million pairs of 5,000 a side take one square matrix of
+ * 32-bit integers (100 MB) and no second copy.
+ */
 export interface ScoreMatrix {
-  /** Row by row (one row per free mentor, one column per free mentee), in one typed array. */
-  readonly flat: Float64Array;
-  /** The same numbers, a view per row: rows[r][c] is flat[r * columns + c]. */
-  readonly rows: readonly Float64Array[];
+  /** Free mentors (rows) and free mentees (columns). */
+  readonly rows: number;
+  readonly cols: number;
+  /** The square's side, max(rows, cols): the shorter side is padded with "unpaired" places. */
+  readonly n: number;
+  /** n x n costs, row by row; 0 for a forbidden pair and for every padded place. */
+  readonly cost: Int32Array;
+  readonly encoding: PairCost;
+  /** Free mentor r and free mentee c's score, or -1 where a hard rule forbids the pair. */
+  scoreAt(r: number, c: number): number;
 }
 
 /**
@@ -22,72 +33,104 @@ export interface ScoreMatrix {
 export function scoreMatrix(
   ctx: RuleContext,
   weights: MatchWeights,
+  aim: MatchAim,
   mentors: readonly number[],
   mentees: readonly number[],
 ): ScoreMatrix {
   const { pool } = ctx;
+  const rows = mentors.length;
   const cols = mentees.length;
-  const flat = new Float64Array(mentors.length * cols);
-  const w = pool.wordsPerMask;
+  const n = Math.max(rows, cols);
+  const encoding = pairCost(aim, weights, Math.min(rows, cols));
+  const cost = new Int32Array(n * n);
   const x = gatherMentees(pool, mentees, weights);
-  const stride = x.stride;
+  for (let r = 0; r < rows; r++) {
+    scoreRow(pool, ctx.minimumBandGap, weights, encoding, x, mentors[r]!, cost, r * n);
+  }
+  markLists(ctx, cost, n, mentors, mentees);
+  const scoreAt = (r: number, c: number): number => scoreOfCost(cost[r * n + c]!, encoding);
+  return { rows, cols, n, cost, encoding, scoreAt };
+}
+
+/**
+ * One mentor's row. Every array is read through a local (no property loads in the loop), and
+ * masks of one word (up to 32 perspectives, slots or lived-experience tokens: the usual case)
+ * are read without an inner loop.
+ */
+function scoreRow(
+  pool: CompiledPool,
+  minimumBandGap: number,
+  weights: MatchWeights,
+  { scale, offset }: PairCost,
+  x: GatheredMentees,
+  m: number,
+  cost: Int32Array,
+  base: number,
+): void {
+  const w = pool.wordsPerMask;
   const { shared, slots, lived } = pool;
+  const { column, band, enter, exit, mode, place, organisation, stride } = x;
+  const { wanted, wantedCount, perspectivePoints, livedCount, slotCount, availabilityPoints } = x;
+  const xLived = x.lived;
+  const xSlots = x.slots;
   const livedPoints = weights.livedExperience;
   const crossOrganisation = weights.crossOrganisation;
   const locationPoints = weights.location;
-  for (let r = 0; r < mentors.length; r++) {
-    const m = mentors[r]!;
-    const ceiling = pool.band[m]! + ctx.minimumBandGap;
-    const mMode = pool.mode[m]!;
-    const mPlace = pool.location[m]!;
-    const mOrg = pool.organisation[m]!;
-    const mEnter = pool.lineEnter[m]!;
-    const mExit = pool.lineExit[m]!;
-    const mLived = pool.livedCount[m]! > 0;
-    const base = r * cols;
-    // Columns are read in band order: those too close in band come first, all forbidden.
-    let c = 0;
-    for (; c < cols && x.band[c]! < ceiling; c++) flat[base + x.column[c]!] = -1;
-    for (; c < cols; c++) {
-      const at = base + x.column[c]!;
-      const xEnter = x.enter[c]!;
-      const xExit = x.exit[c]!;
-      const xMode = x.mode[c]!;
-      const xPlace = x.place[c]!;
-      if (
-        (mEnter <= xEnter && xExit <= mExit) ||
-        (xEnter <= mEnter && mExit <= xExit) ||
-        ((mMode === 1 || xMode === 1) &&
-          (mMode === 0 || xMode === 0 || mPlace === 0 || mPlace !== xPlace))
-      ) {
-        flat[at] = -1;
-        continue;
-      }
-      let score = 0;
-      if (x.wantedCount[c]! > 0) {
-        let covered = 0;
-        for (let k = 0; k < w; k++) covered += popcount(shared[m * w + k]! & x.wanted[c * w + k]!);
-        score += x.perspectivePoints[c * stride + covered]!;
-      }
-      if (mLived && x.livedCount[c]! > 0) {
-        let differs = 0;
-        for (let k = 0; k < w; k++) differs |= lived[m * w + k]! & ~x.lived[c * w + k]!;
-        if (differs !== 0) score += livedPoints;
-      }
-      if (mOrg !== x.organisation[c]) score += crossOrganisation;
-      if (x.slotCount[c]! > 0) {
-        let common = 0;
-        for (let k = 0; k < w; k++) common += popcount(slots[m * w + k]! & x.slots[c * w + k]!);
-        score += x.availabilityPoints[c * stride + common]!;
-      }
-      if (mPlace !== 0 && mPlace === xPlace) score += locationPoints;
-      flat[at] = Math.round(score);
+  const cols = column.length;
+  const ceiling = pool.band[m]! + minimumBandGap;
+  const mMode = pool.mode[m]!;
+  const mPlace = pool.location[m]!;
+  const mOrg = pool.organisation[m]!;
+  const mEnter = pool.lineEnter[m]!;
+  const mExit = pool.lineExit[m]!;
+  const mLived = pool.livedCount[m]! > 0;
+  const single = w === 1;
+  const mShared = shared[m * w]!;
+  const mSlots = slots[m * w]!;
+  const mLivedMask = lived[m * w]!;
+  // Columns are read in band order: those too close in band come first, all forbidden (cost
+  // 0, as the new matrix already holds).
+  let c = 0;
+  while (c < cols && band[c]! < ceiling) c++;
+  for (; c < cols; c++) {
+    const at = base + column[c]!;
+    const xEnter = enter[c]!;
+    const xExit = exit[c]!;
+    const xMode = mode[c]!;
+    const xPlace = place[c]!;
+    if (
+      (mEnter <= xEnter && xExit <= mExit) ||
+      (xEnter <= mEnter && mExit <= xExit) ||
+      ((mMode === 1 || xMode === 1) &&
+        (mMode === 0 || xMode === 0 || mPlace === 0 || mPlace !== xPlace))
+    )
+      continue;
+    let score = 0;
+    if (wantedCount[c]! > 0) {
+      let covered = 0;
+      if (single) covered = popcount(mShared & wanted[c]!);
+      else for (let k = 0; k < w; k++) covered += popcount(shared[m * w + k]! & wanted[c * w + k]!);
+      score += perspectivePoints[c * stride + covered]!;
     }
+    if (mLived && livedCount[c]! > 0) {
+      let differs = 0;
+      if (single) differs = mLivedMask & ~xLived[c]!;
+      else for (let k = 0; k < w; k++) differs |= lived[m * w + k]! & ~xLived[c * w + k]!;
+      if (differs !== 0) score += livedPoints;
+    }
+    if (mOrg !== organisation[c]) score += crossOrganisation;
+    if (slotCount[c]! > 0) {
+      let common = 0;
+      if (single) common = popcount(mSlots & xSlots[c]!);
+      else for (let k = 0; k < w; k++) common += popcount(slots[m * w + k]! & xSlots[c * w + k]!);
+      score += availabilityPoints[c * stride + common]!;
+    }
+    if (mPlace !== 0 && mPlace === xPlace) score += locationPoints;
+    cost[at] = -(Math.round(score) * scale + offset);
   }
-  markLists(ctx, flat, cols, mentors, mentees);
-  const rows = mentors.map((_, r) => flat.subarray(r * cols, (r + 1) * cols));
-  return { flat, rows };
 }
+
+type GatheredMentees = ReturnType<typeof gatherMentees>;
 
 /**
  * The free mentees' numbers, copied side by side (no lookups in the loop), sorted by band, then
@@ -149,8 +192,8 @@ function gatherMentees(pool: CompiledPool, free: readonly number[], weights: Mat
 /** Forbids the pairs on the never-pair and earlier-cohort lists (either order). */
 function markLists(
   ctx: RuleContext,
-  flat: Float64Array,
-  cols: number,
+  cost: Int32Array,
+  n: number,
   mentors: readonly number[],
   mentees: readonly number[],
 ): void {
@@ -160,8 +203,8 @@ function markLists(
   mentors.forEach((m, r) => (rowOf[m] = r));
   mentees.forEach((x, c) => (colOf[x] = c));
   const forbid = (a: number, b: number): void => {
-    if (rowOf[a]! >= 0 && colOf[b]! >= 0) flat[rowOf[a]! * cols + colOf[b]!] = -1;
-    if (rowOf[b]! >= 0 && colOf[a]! >= 0) flat[rowOf[b]! * cols + colOf[a]!] = -1;
+    if (rowOf[a]! >= 0 && colOf[b]! >= 0) cost[rowOf[a]! * n + colOf[b]!] = 0;
+    if (rowOf[b]! >= 0 && colOf[a]! >= 0) cost[rowOf[b]! * n + colOf[a]!] = 0;
   };
   ctx.neverPair.forEach(forbid);
   ctx.previousPairs.forEach(forbid);

@@ -17,7 +17,7 @@ export function explainUnmatched(
   pairedRow: Int32Array,
   pairedCol: Int32Array,
 ): UnmatchedPerson[] {
-  const { ctx, mentors, mentees, score } = scored;
+  const { ctx, mentors, mentees, matrix } = scored;
   const out: UnmatchedPerson[] = [];
   const explain = (
     self: number,
@@ -56,13 +56,13 @@ export function explainUnmatched(
   mentors.forEach((m, r) => {
     if (pairedRow[r]! >= 0) return;
     let possible = 0;
-    for (let c = 0; c < mentees.length; c++) if (score[r]![c]! >= 0) possible++;
+    for (let c = 0; c < mentees.length; c++) if (matrix.scoreAt(r, c) >= 0) possible++;
     explain(m, mentees, true, possible);
   });
   mentees.forEach((e, c) => {
     if (pairedCol[c]! >= 0) return;
     let possible = 0;
-    for (let r = 0; r < mentors.length; r++) if (score[r]![c]! >= 0) possible++;
+    for (let r = 0; r < mentors.length; r++) if (matrix.scoreAt(r, c) >= 0) possible++;
     explain(e, mentors, false, possible);
   });
   return out;
