@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { munkres } from 'munkres';
 import { compilePool, sameLine } from '../../bot/src/features/matching/domain/compiled-pool';
 import { IndexPairSet } from '../../bot/src/features/matching/domain/hard-rules';
+import { candidateLists } from '../../bot/src/features/matching/domain/jonker-volgenant-sparse';
 import {
   solveAssignment,
   type SolverOptions,
@@ -95,6 +96,45 @@ describe('Jonker–Volgenant assignment solver', () => {
         const byMunkres = munkres(rows).reduce((sum, [r, c]) => sum + rows[r]![c]!, 0);
         expect(solve(rows, passes).total).toBe(byMunkres);
       }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reaches the same total as munkres when rows spread wider than the candidate histogram', () => {
+    // Costs a million apart: a row's few cheapest columns lie far above its minimum, so the
+    // candidate lists fall back from counting to selecting.
+    fc.assert(
+      fc.property(squareMatrix(30, 1_000_000), options, (rows, passes) => {
+        fc.pre(rows.length > 0);
+        const byMunkres = munkres(rows).reduce((sum, [r, c]) => sum + rows[r]![c]!, 0);
+        expect(solve(rows, passes).total).toBe(byMunkres);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('lists for each row exactly its k smallest reduced costs, narrow rows and wide ones', () => {
+    fc.assert(
+      fc.property(
+        squareMatrix(30, 5000).filter((rows) => rows.length > 0),
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: 0, max: 3000 }),
+        (rows, k, vSpread) => {
+          const n = rows.length;
+          const v = Float64Array.from(rows, (_, j) => -((j * 7919) % (vSpread + 1)));
+          const lists = candidateLists(flat(rows), n, v, new Int32Array(n).fill(-1), k);
+          rows.forEach((row, i) => {
+            const listed: number[] = [];
+            for (let e = lists.start[i]!; e < lists.start[i + 1]!; e++) {
+              const j = lists.cols[e]!;
+              expect(lists.costs[e]).toBe(row[j]);
+              listed.push(row[j]! - v[j]!);
+            }
+            const smallest = row.map((c, j) => c - v[j]!).sort((a, b) => a - b);
+            expect(listed.sort((a, b) => a - b)).toEqual(smallest.slice(0, k));
+          });
+        },
+      ),
       { numRuns: 300 },
     );
   });
