@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { munkres } from 'munkres';
 import { compilePool, sameLine } from '../../bot/src/features/matching/domain/compiled-pool';
-import { IndexPairSet } from '../../bot/src/features/matching/domain/hard-rules';
-import { candidateLists } from '../../bot/src/features/matching/domain/jonker-volgenant-sparse';
+import { IndexPairSet } from '../../bot/src/features/matching/domain/index-pair-set';
+import { candidateLists } from '../../bot/src/features/matching/domain/jonker-volgenant-lists';
 import {
   solveAssignment,
   type SolverOptions,
@@ -222,20 +222,19 @@ function managerGraphOf(managers: Record<string, string | undefined>): MatchCand
   }));
 }
 
-describe('never-pair and earlier-cohort lists as a hash of pair keys', () => {
+describe('never-pair and earlier-cohort lists as sorted rows of pairs', () => {
   it('holds exactly the pairs added, in either order, however many (a plain Set as reference)', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 60 }),
         fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 300 }),
         (size, drawn) => {
-          const set = new IndexPairSet(size);
-          const plain = new Set<string>();
-          for (const [x, y] of drawn) {
-            const [a, b] = [x % size, y % size];
-            set.add(a, b);
-            plain.add(`${Math.min(a, b)}-${Math.max(a, b)}`);
-          }
+          const first = drawn.map(([x]) => x % size);
+          const second = drawn.map(([, y]) => y % size);
+          const set = IndexPairSet.of(size, first, second);
+          const plain = new Set(
+            first.map((a, k) => `${Math.min(a, second[k]!)}-${Math.max(a, second[k]!)}`),
+          );
           const wrong: string[] = [];
           for (let a = 0; a < size; a++)
             for (let b = 0; b < size; b++)

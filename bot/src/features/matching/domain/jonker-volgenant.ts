@@ -1,9 +1,9 @@
 /**
  * The linear assignment problem, solved exactly by the Jonker–Volgenant method (1987): a
- * column reduction for a first partial assignment, an augmenting row reduction, then one
- * shortest augmenting path (Dijkstra over reduced costs) per row still free, first over each
- * row's most promising columns (`jonker-volgenant-sparse.ts`, checked over whole rows after),
- * at the last over whole rows. Typed arrays throughout, so 5,000 x 5,000 is integer-sized work
+ * column reduction for a first partial assignment, then, over each row's most promising
+ * columns (`jonker-volgenant-lists.ts`), an augmenting row reduction and one shortest augmenting
+ * path (Dijkstra over reduced costs) per row still free (`jonker-volgenant-sparse.ts`), checked
+ * over whole rows after; the last rows over whole rows. Typed arrays throughout, so 5,000 x 5,000 is integer-sized work
  * on flat memory.
  *
  * Costs should be integers (exact in doubles): ties are then exact, and ties are where this
@@ -12,26 +12,30 @@
  * `munkres` and brute force.
  */
 
+import { candidateLists } from './jonker-volgenant-lists';
 import {
   augmentSparse,
-  candidateLists,
   freeRowsOffTheirMinimum,
+  reduceRowsOverLists,
   type Workspace,
 } from './jonker-volgenant-sparse';
 
 /**
- * How many times the free rows go through the augmenting row reduction before the shortest
- * paths: 8 assigned more rows than 2 (the original paper's choice) at little cost, on the
- * benchmark's cohorts.
+ * How many times the free rows go through the augmenting row reduction (over the candidate
+ * lists) before the shortest paths: on the benchmark's cohorts 32 passes placed 5 in 6 of the
+ * rows the column reduction left free, and more placed no more.
  */
-const ROW_REDUCTION_PASSES = 8;
+const ROW_REDUCTION_PASSES = 32;
 
 /**
  * Candidate columns per row for the shortest paths, and how many rounds of lists before the
- * last rows are placed over whole rows.
+ * last rows are placed over whole rows. A round after the first is worth its fresh lists (a
+ * pass over the whole matrix) only while more than 1 row in `FEW_ROWS` is left; fewer take
+ * their shortest paths over whole rows at once.
  */
 const CANDIDATES_PER_ROW = 200;
 const SPARSE_ROUNDS = 4;
+const FEW_ROWS = 64;
 
 export interface SolverOptions {
   /** For tests: 0 leaves every row the column reduction did not place to the shortest paths. */
@@ -57,14 +61,6 @@ export function solveAssignment(
   const v = new Float64Array(n);
   if (n === 0) return colOfRow;
   reduceColumns(cost, n, v, colOfRow, rowOfCol);
-  let free = new Int32Array(n);
-  let freeCount = 0;
-  for (let i = 0; i < n; i++) if (colOfRow[i]! < 0) free[freeCount++] = i;
-  for (let pass = 0; pass < rowReductionPasses && freeCount > 0; pass++) {
-    const next = new Int32Array(n);
-    freeCount = reduceRows(cost, n, v, colOfRow, rowOfCol, free, freeCount, next);
-    free = next;
-  }
   const work: Workspace = {
     d: new Float64Array(n),
     pred: new Int32Array(n),
@@ -74,11 +70,19 @@ export function solveAssignment(
     touched: new Int32Array(n),
   };
   work.d.fill(Infinity);
-  let rows = Array.from(free.subarray(0, freeCount));
+  let rows: number[] = [];
+  for (let i = 0; i < n; i++) if (colOfRow[i]! < 0) rows.push(i);
   // Rounds over candidate lists; each ends with the check over whole rows, so that every row
-  // still assigned after it is at its whole row's minimum.
-  for (let round = 0; round < SPARSE_ROUNDS && candidates < n && rows.length > 0; round++) {
+  // still assigned after it is at its whole row's minimum. The first round starts with the
+  // row reduction, over the lists too.
+  for (
+    let round = 0;
+    round < SPARSE_ROUNDS && rows.length > (round === 0 ? 0 : n / FEW_ROWS);
+    round++
+  ) {
     const lists = candidateLists(cost, n, v, colOfRow, candidates);
+    if (round === 0)
+      rows = reduceRowsOverLists(v, colOfRow, rowOfCol, lists, rows, rowReductionPasses);
     const left = rows.filter((f) => !augmentSparse(cost, n, f, v, colOfRow, rowOfCol, lists, work));
     rows = [...left, ...freeRowsOffTheirMinimum(cost, n, v, colOfRow, rowOfCol)];
   }
@@ -117,64 +121,6 @@ function reduceColumns(
       }
     }
   }
-}
-
-/**
- * Augmenting row reduction: each free row takes the column of its smallest reduced cost,
- * lowering that column's price by the gap to its second smallest so that the row it displaces
- * (if any) can move on at once; on a tie it takes the second column instead and the row it
- * displaces waits for the next pass. Reduced costs stay >= 0 and every assigned pair stays at
- * its row's minimum. Returns how many rows are still free, listed in `next`.
- */
-function reduceRows(
-  cost: Int32Array,
-  n: number,
-  v: Float64Array,
-  colOfRow: Int32Array,
-  rowOfCol: Int32Array,
-  free: Int32Array,
-  freeCount: number,
-  next: Int32Array,
-): number {
-  let nextCount = 0;
-  let k = 0;
-  while (k < freeCount) {
-    const i = free[k]!;
-    k++;
-    const at = i * n;
-    let u1 = cost[at]! - v[0]!;
-    let j1 = 0;
-    let u2 = Infinity;
-    let j2 = -1;
-    for (let j = 1; j < n; j++) {
-      const h = cost[at + j]! - v[j]!;
-      if (h < u2) {
-        if (h >= u1) {
-          u2 = h;
-          j2 = j;
-        } else {
-          u2 = u1;
-          j2 = j1;
-          u1 = h;
-          j1 = j;
-        }
-      }
-    }
-    let i0 = rowOfCol[j1]!;
-    if (u1 < u2) v[j1] = v[j1]! - (u2 - u1);
-    else if (i0 >= 0) {
-      j1 = j2;
-      i0 = rowOfCol[j2]!;
-    }
-    colOfRow[i] = j1;
-    rowOfCol[j1] = i;
-    if (i0 >= 0) {
-      colOfRow[i0] = -1;
-      if (u1 < u2) free[--k] = i0;
-      else next[nextCount++] = i0;
-    }
-  }
-  return nextCount;
 }
 
 /**

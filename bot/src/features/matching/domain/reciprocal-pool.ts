@@ -1,10 +1,10 @@
 import { compilePool, modesFit } from './compiled-pool';
+import { IndexPairSet } from './index-pair-set';
 import { resolveWeights, type MatchAim, type MatchWeights } from './matching-input';
 import { maxWeightMatching } from './max-weight-matching';
 import type { ReciprocalInput, ReciprocalPairIds } from './reciprocal-input';
 import {
   forbiddenByLists,
-  indexPairSet,
   reciprocalBrokenRule,
   RECIPROCAL_RULE_WORDS,
   type ReciprocalRule,
@@ -88,8 +88,8 @@ export function scoreReciprocalPool(input: ReciprocalInput): ScoredReciprocalPoo
   });
   const ctx: ReciprocalRuleContext = {
     pool,
-    neverPair: indexPairSet(pool, index, input.neverPair),
-    previousPairs: indexPairSet(pool, index, input.previousPairs),
+    neverPair: IndexPairSet.ofIds(pool.people.length, index, input.neverPair),
+    previousPairs: IndexPairSet.ofIds(pool.people.length, index, input.previousPairs),
   };
 
   const taken = new Set<number>();

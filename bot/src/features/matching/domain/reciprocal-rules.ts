@@ -1,5 +1,6 @@
 import { modesFit, sameLine, type CompiledPool } from './compiled-pool';
-import { HARD_RULE_WORDS, IndexPairSet, type HardRule } from './hard-rules';
+import { HARD_RULE_WORDS, type HardRule } from './hard-rules';
+import type { IndexPairSet } from './index-pair-set';
 
 /** The hard rules of a reciprocal pool: the reverse pool's, less the band gap. */
 export type ReciprocalRule = Exclude<HardRule, 'band-gap'>;
@@ -17,21 +18,6 @@ export interface ReciprocalRuleContext {
   readonly pool: CompiledPool;
   readonly neverPair: IndexPairSet;
   readonly previousPairs: IndexPairSet;
-}
-
-/** The pool's unordered pairs named by id in a list (unknown ids are ignored). */
-export function indexPairSet(
-  pool: CompiledPool,
-  index: ReadonlyMap<string, number>,
-  list: readonly (readonly [string, string])[] | undefined,
-): IndexPairSet {
-  const set = new IndexPairSet(pool.people.length);
-  for (const [a, b] of list ?? []) {
-    const ia = index.get(a);
-    const ib = index.get(b);
-    if (ia !== undefined && ib !== undefined) set.add(ia, ib);
-  }
-  return set;
 }
 
 /** The first rule that forbids pairing a and b (pool indices, either order); null when none. */

@@ -1,11 +1,5 @@
-import { compilePool, type CompiledPool } from './compiled-pool';
-import {
-  brokenRule,
-  HARD_RULE_WORDS,
-  IndexPairSet,
-  type HardRule,
-  type RuleContext,
-} from './hard-rules';
+import { compilePool } from './compiled-pool';
+import { brokenRule, HARD_RULE_WORDS, type HardRule, type RuleContext } from './hard-rules';
 import {
   resolveWeights,
   type MatchAim,
@@ -13,6 +7,7 @@ import {
   type MatchRole,
   type MatchWeights,
 } from './matching-input';
+import { IndexPairSet } from './index-pair-set';
 import { pairReasons, pairScore, pairWarnings } from './pair-score';
 import { assignReversePool } from './reverse-assignment';
 import { scoreMatrix, type ScoreMatrix } from './score-matrix';
@@ -66,22 +61,6 @@ export interface ScoredReversePool {
   readonly refusedLocks: readonly RefusedLock[];
 }
 
-function indexPairs(
-  pool: CompiledPool,
-  index: Map<string, number>,
-  list: MatchInput['neverPair'],
-): IndexPairSet {
-  const set = new IndexPairSet(pool.people.length);
-  const pairs = list ?? [];
-  for (let k = 0; k < pairs.length; k++) {
-    const pair = pairs[k]!;
-    const ia = index.get(pair[0]);
-    const ib = index.get(pair[1]);
-    if (ia !== undefined && ib !== undefined) set.add(ia, ib);
-  }
-  return set;
-}
-
 function proposed(
   ctx: RuleContext,
   weights: MatchWeights,
@@ -114,8 +93,8 @@ export function scoreReversePool(input: MatchInput): ScoredReversePool {
   const ctx: RuleContext = {
     pool,
     minimumBandGap: settings.minimumBandGap,
-    neverPair: indexPairs(pool, index, input.neverPair),
-    previousPairs: indexPairs(pool, index, input.previousPairs),
+    neverPair: IndexPairSet.ofIds(pool.people.length, index, input.neverPair),
+    previousPairs: IndexPairSet.ofIds(pool.people.length, index, input.previousPairs),
   };
 
   const taken = new Set<number>();
