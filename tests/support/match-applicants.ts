@@ -1,4 +1,8 @@
-import type { MatchApplicant, MatchApplicants } from '../../bot/src/features/matching/index';
+import type {
+  ApplicantOutcome,
+  MatchApplicant,
+  MatchApplicants,
+} from '../../bot/src/features/matching/index';
 
 /**
  * A plain stand-in for the applications feature's side of matching (another feature's port):
@@ -12,8 +16,10 @@ export class TestApplicants implements MatchApplicants {
     return [...(this.byCohort.get(cohortId) ?? [])];
   }
 
-  async markOutcome(cohortId: string, applicantId: string, outcome: 'matched' | 'waitlisted') {
-    this.outcomes.push({ cohortId, applicantId, outcome });
+  async markOutcomes(cohortId: string, outcomes: readonly ApplicantOutcome[]) {
+    for (const { applicantId, outcome } of outcomes) {
+      this.outcomes.push({ cohortId, applicantId, outcome });
+    }
   }
 }
 

@@ -1,6 +1,6 @@
 import type { AuditLog } from '../contracts/audit';
 import { type Applications, type Review, createApplications } from '../features/applications/index';
-import type { PairAdminService, PeopleService } from '../features/cohort-admin/index';
+import type { BulkPairsService } from '../features/cohort-admin/index';
 import {
   type MatchApplicants,
   MatchingRepository,
@@ -26,9 +26,8 @@ export function composeFront(deps: {
   review: Pick<Review, 'review' | 'managers'>;
   /** Tests may pass their own; by default the cohort's accepted applications. */
   matchApplicants?: MatchApplicants;
-  people: PeopleService;
-  pairs: PairAdminService;
-  scheduleIntroductions: (cohortId: string, pairIds: string[]) => Promise<void>;
+  /** Publishing places a run's pairs at once (participants, pairs, introductions). */
+  bulkPairs: BulkPairsService;
   sender: ProactiveSender;
   audit: AuditLog;
   log: Logger;
@@ -54,14 +53,7 @@ export function composeFront(deps: {
       applicantsForMatching(applications.matching, (cohortId) =>
         review.review.readyForMatching(cohortId),
       ),
-    publisher: matchingPublisher({
-      repos,
-      people: deps.people,
-      pairs: deps.pairs,
-      scheduleIntroductions: deps.scheduleIntroductions,
-      sender,
-      log,
-    }),
+    publisher: matchingPublisher({ repos, bulk: deps.bulkPairs, sender, log }),
     audit: deps.audit,
     now: deps.now,
   };

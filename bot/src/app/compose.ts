@@ -19,10 +19,12 @@ import {
 } from '../features/calendar/index';
 import { ChannelHomeService, registerHomeRoutes } from '../features/channel-home/index';
 import {
+  type Cohort,
   CohortService,
   IdentityService,
   LinkService,
   MeService,
+  type Pair,
   RoleService,
   RosterService,
   registerCohortRoutes,
@@ -40,6 +42,7 @@ import {
   registerReviewRoutes,
 } from '../features/applications/index';
 import {
+  BulkPairsService,
   CohortSettingsService,
   PairAdminService,
   PeopleService,
@@ -259,6 +262,8 @@ export function compose(
       load: (cohortId: string, pairId: string) => journey.load(cohortId, pairId),
       scheduleIntroductions: (cohortId: string, pairIds: string[]) =>
         journey.scheduleIntroductions(cohortId, pairIds),
+      scheduleIntroductionsOf: (cohort: Cohort, pairs: readonly Pair[]) =>
+        journey.scheduleIntroductionsOf(cohort, pairs),
     },
     messages: teamsMessages(sender, log),
     audit,
@@ -272,9 +277,7 @@ export function compose(
     repos,
     review,
     matchApplicants,
-    people,
-    pairs: pairAdmin,
-    scheduleIntroductions: admin.journey.scheduleIntroductions,
+    bulkPairs: new BulkPairsService(admin),
     sender,
     audit,
     log,

@@ -8,7 +8,7 @@ import type { MatchApplicant, MatchApplicants } from '../features/matching/index
  * tokens only; no special-category answer does.
  */
 export function applicantsForMatching(
-  source: Pick<MatchingSource, 'acceptedForMatching' | 'recordOutcome'>,
+  source: Pick<MatchingSource, 'acceptedForMatching' | 'recordOutcomes'>,
   ready: (cohortId: string) => Promise<Set<string>>,
 ): MatchApplicants {
   return {
@@ -19,8 +19,7 @@ export function applicantsForMatching(
       ]);
       return accepted.filter((a) => readyIds.has(a.applicantId)).map(asMatchApplicant);
     },
-    markOutcome: (cohortId, applicantId, outcome) =>
-      source.recordOutcome(cohortId, applicantId, outcome),
+    markOutcomes: (cohortId, outcomes) => source.recordOutcomes(cohortId, outcomes),
   };
 }
 

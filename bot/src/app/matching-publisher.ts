@@ -1,5 +1,4 @@
-import type { PairAdminService, PeopleService } from '../features/cohort-admin/index';
-import type { Actor, Cohort, Participant } from '../features/cohorts/index';
+import type { BulkPairsService, PersonToPlace } from '../features/cohort-admin/index';
 import { normaliseEmail } from '../features/cohorts/index';
 import {
   type MatchApplicant,
@@ -13,36 +12,20 @@ import type { ProactiveSender } from '../platform/teams/proactive-sender';
 import type { Repositories } from './repositories';
 
 /**
- * Matching's publisher, wired over the cohort-admin feature: each matched applicant becomes a
- * participant (PeopleService), each pair is made with its introduction (PairAdminService). Safe
- * to repeat: someone already on the roster (same email) and a pair of the same two people that
- * still holds them are reused, and the pair's introduction is scheduled again (idempotent).
+ * Matching's publisher, wired over the cohort-admin feature: the run's pairs are placed at once
+ * (BulkPairsService: the roster and pairs read once, people and pairs inserted in batches, the
+ * introductions scheduled together). Safe to repeat: someone already on the roster (same email)
+ * and a pair of the same two people that still holds them are reused, and the pair's
+ * introduction is scheduled again (idempotent).
  */
 export function matchingPublisher(deps: {
   repos: Pick<Repositories, 'participants' | 'pairs'>;
-  people: Pick<PeopleService, 'add'>;
-  pairs: Pick<PairAdminService, 'makePair'>;
-  scheduleIntroductions: (cohortId: string, pairIds: string[]) => Promise<void>;
+  bulk: Pick<BulkPairsService, 'placePairs'>;
   sender: Pick<ProactiveSender, 'sendToUser'>;
   log: Logger;
 }): PairPublisher {
   const { repos } = deps;
   const holds = (state: string) => state !== 'ended_early';
-
-  async function participant(
-    cohort: Cohort,
-    a: MatchApplicant,
-    role: 'mentor' | 'mentee',
-    actor: Actor,
-  ): Promise<Participant> {
-    const email = normaliseEmail(a.email);
-    const people = await repos.participants.listByCohort(cohort.id);
-    const found = email === '' ? undefined : people.find((p) => p.email === email);
-    if (found) return found;
-    const input = { displayName: a.displayName, email, role, organisation: a.organisation };
-    // The applicant's object id came from their own verified sign-in when they applied.
-    return (await deps.people.add(cohort, input, actor, a.aadObjectId)).value;
-  }
 
   return {
     async members(cohortId) {
@@ -67,42 +50,16 @@ export function matchingPublisher(deps: {
       };
     },
 
-    async publishPair(cohort, mentorApplicant, menteeApplicant, actor, arrangement = 'reverse') {
-      // A reciprocal pair has no mentor or mentee (makePair checks no roles for it): partner A
-      // takes the first place; each joins with the role they applied for, "either" as placed.
-      const roleOf = (a: MatchApplicant, place: 'mentor' | 'mentee') =>
-        arrangement === 'reciprocal' && a.role !== 'either' ? a.role : place;
-      const mentor = await participant(
+    publishPairs(cohort, pairs, actor) {
+      return deps.bulk.placePairs(
         cohort,
-        mentorApplicant,
-        roleOf(mentorApplicant, 'mentor'),
+        pairs.map(({ mentor, mentee, arrangement }) => ({
+          mentor: personOf(mentor, 'mentor', arrangement),
+          mentee: personOf(mentee, 'mentee', arrangement),
+          arrangement,
+        })),
         actor,
       );
-      const mentee = await participant(
-        cohort,
-        menteeApplicant,
-        roleOf(menteeApplicant, 'mentee'),
-        actor,
-      );
-      const existing = (await repos.pairs.listByCohort(cohort.id)).find(
-        (p) =>
-          p.mentorId === mentor.id &&
-          p.menteeId === mentee.id &&
-          (p.arrangement ?? 'reverse') === arrangement &&
-          holds(p.state),
-      );
-      let pairId = existing?.id;
-      if (pairId) await deps.scheduleIntroductions(cohort.id, [pairId]);
-      else {
-        pairId = (
-          await deps.pairs.makePair(
-            cohort,
-            { mentorId: mentor.id, menteeId: mentee.id, arrangement },
-            actor,
-          )
-        ).pairId;
-      }
-      return { pairId, mentorParticipantId: mentor.id, menteeParticipantId: mentee.id };
     },
 
     async tellWaitlisted(cohort, applicant) {
@@ -119,5 +76,25 @@ export function matchingPublisher(deps: {
         return false;
       }
     },
+  };
+}
+
+/**
+ * The applicant as someone to add to the roster. A reciprocal pair has no mentor or mentee
+ * (no roles are checked for it): partner A takes the first place, and each joins with the role
+ * they applied for, "either" as placed. Their object id came from their own verified sign-in
+ * when they applied.
+ */
+function personOf(
+  a: MatchApplicant,
+  place: 'mentor' | 'mentee',
+  arrangement: 'reverse' | 'reciprocal',
+): PersonToPlace {
+  return {
+    displayName: a.displayName,
+    email: normaliseEmail(a.email),
+    role: arrangement === 'reciprocal' && a.role !== 'either' ? a.role : place,
+    organisation: a.organisation,
+    verifiedUserId: a.aadObjectId,
   };
 }

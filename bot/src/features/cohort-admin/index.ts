@@ -8,6 +8,12 @@ export type { AdminDeps, AdminJourney, AdminStores, ParticipantMessages } from '
 export { CohortSettingsService, CLOSE_REASON } from './services/cohort-settings-service';
 export { PeopleService } from './services/people-service';
 export { PairAdminService } from './services/pair-admin-service';
+export {
+  BulkPairsService,
+  type PairToPlace,
+  type PersonToPlace,
+  type PlacedPair,
+} from './services/bulk-pairs-service';
 export { teamsMessages } from './services/teams-messages';
 export {
   type CohortAdminRouteDeps,

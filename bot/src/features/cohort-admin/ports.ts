@@ -1,7 +1,9 @@
 import type { AuditLog } from '../../contracts/audit';
 import type { CoordinatorPairService, PairContext } from '../journey';
 import type {
+  Cohort,
   CohortRepository,
+  Pair,
   MembershipRepository,
   PairRepository,
   Participant,
@@ -19,9 +21,9 @@ export interface AdminStores {
   cohorts: Pick<CohortRepository, 'get' | 'update'>;
   participants: Pick<
     ParticipantRepository,
-    'get' | 'listByCohort' | 'create' | 'update' | 'remove'
+    'get' | 'listByCohort' | 'create' | 'createMany' | 'update' | 'remove'
   >;
-  pairs: Pick<PairRepository, 'get' | 'listByCohort' | 'create'>;
+  pairs: Pick<PairRepository, 'get' | 'listByCohort' | 'create' | 'createMany'>;
   memberships: Pick<MembershipRepository, 'put' | 'remove'>;
 }
 
@@ -30,6 +32,8 @@ export interface AdminJourney {
   pairs: Pick<CoordinatorPairService, 'loadAt' | 'pause' | 'resume' | 'end' | 'complete'>;
   load(cohortId: string, pairId: string): Promise<PairContext>;
   scheduleIntroductions(cohortId: string, pairIds: string[]): Promise<void>;
+  /** The introductions of pairs just made, scheduled at once without reading them back. */
+  scheduleIntroductionsOf(cohort: Cohort, pairs: readonly Pair[]): Promise<void>;
 }
 
 export interface AdminDeps {

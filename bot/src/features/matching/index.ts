@@ -5,10 +5,12 @@
 export * from './domain';
 export * from './domain/proposal';
 export type {
+  ApplicantOutcome,
   CohortMember,
   MatchApplicants,
   MatchingDeps,
   PairPublisher,
+  PairToPublish,
   PublishedPair,
 } from './ports';
 export { MatchingRepository } from './store/matching-repository';

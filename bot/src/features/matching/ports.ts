@@ -11,11 +11,13 @@ export type { MatchApplicant };
  */
 export interface MatchApplicants {
   forMatching(cohortId: string): Promise<MatchApplicant[]>;
-  markOutcome(
-    cohortId: string,
-    applicantId: string,
-    outcome: 'matched' | 'waitlisted',
-  ): Promise<void>;
+  /** Records each outcome on its application, all at once (safe to repeat). */
+  markOutcomes(cohortId: string, outcomes: readonly ApplicantOutcome[]): Promise<void>;
+}
+
+export interface ApplicantOutcome {
+  applicantId: string;
+  outcome: 'matched' | 'waitlisted';
 }
 
 /** A published pair as the cohort now holds it. */
@@ -23,6 +25,13 @@ export interface PublishedPair {
   pairId: string;
   mentorParticipantId: string;
   menteeParticipantId: string;
+}
+
+/** A pair of a run to publish. */
+export interface PairToPublish {
+  mentor: MatchApplicant;
+  mentee: MatchApplicant;
+  arrangement: 'reverse' | 'reciprocal';
 }
 
 /** Someone the cohort already holds, and whether they are in a running pair. */
@@ -43,17 +52,17 @@ export interface PairPublisher {
     pairsByEmail: [string, string][];
   }>;
   /**
-   * Makes sure both are participants and paired, with the pair's introduction scheduled: an
-   * existing participant (same email) and an existing running pair of the two are reused. For a
-   * reciprocal pair (`arrangement` 'reciprocal') the first two are the partners A and B.
+   * Makes sure everyone is a participant and each pair is made, with its introduction
+   * scheduled, reading the cohort once and writing in batches: an existing participant (same
+   * email) and an existing running pair of the two are reused. For a reciprocal pair
+   * (`arrangement` 'reciprocal') `mentor` and `mentee` are the partners A and B. The answer is
+   * in the order asked.
    */
-  publishPair(
+  publishPairs(
     cohort: Cohort,
-    mentor: MatchApplicant,
-    mentee: MatchApplicant,
+    pairs: readonly PairToPublish[],
     actor: Actor,
-    arrangement?: 'reverse' | 'reciprocal',
-  ): Promise<PublishedPair>;
+  ): Promise<PublishedPair[]>;
   /** Tells someone kindly that they are on the waiting list; false when they cannot be reached. */
   tellWaitlisted(cohort: Cohort, applicant: MatchApplicant): Promise<boolean>;
 }

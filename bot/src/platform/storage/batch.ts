@@ -41,3 +41,33 @@ export async function eachLimited<T>(
   });
   await Promise.all(runners);
 }
+
+/**
+ * Replaces entities of one partition, each only if unchanged since its ETag was read, in
+ * transactions of up to 100. Each transaction is all-or-nothing. Answers how many entities were
+ * in transactions refused because one of theirs changed (412) or is gone (404): the caller
+ * reads again and retries those; nothing was overwritten.
+ */
+export async function tryReplacePartition(
+  table: TableClient,
+  rows: readonly { entity: TableEntity<Record<string, unknown>>; etag: string }[],
+): Promise<number> {
+  let refused = 0;
+  for (let i = 0; i < rows.length; i += MAX_BATCH) {
+    const chunk = rows.slice(i, i + MAX_BATCH);
+    const actions: TransactionAction[] = chunk.map(({ entity, etag }) => [
+      'update',
+      entity,
+      'Replace',
+      { etag },
+    ]);
+    try {
+      await table.submitTransaction(actions);
+    } catch (error) {
+      const status = statusOf(error);
+      if (status === 412 || status === 404) refused += chunk.length;
+      else translate(error);
+    }
+  }
+  return refused;
+}

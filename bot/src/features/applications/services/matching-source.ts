@@ -75,25 +75,34 @@ export class MatchingSource {
   }
 
   /**
-   * Records what a published run did with an applicant, on their application (the status stays
-   * "accepted"). Retried when someone else changed the application meanwhile; an applicant who
-   * has gone (withdrew and was removed) is skipped.
+   * Records what a published run did with many applicants at once: the cohort's applications
+   * are read once and written back 100 to a transaction, each under the ETag read (the status
+   * stays "accepted"). An outcome already recorded is left as it is (a retry writes nothing);
+   * applications someone changed meanwhile are read again and retried; an applicant who has gone
+   * is skipped.
    */
-  async recordOutcome(cohortId: string, applicantId: string, outcome: MatchOutcome): Promise<void> {
+  async recordOutcomes(
+    cohortId: string,
+    outcomes: readonly { applicantId: string; outcome: MatchOutcome }[],
+  ): Promise<void> {
     const { applications } = this.deps.stores;
+    const wanted = new Map(outcomes.map((o) => [o.applicantId, o.outcome]));
     for (let attempt = 0; ; attempt++) {
-      const found = await applications.get(cohortId, applicantId);
-      if (!found) return;
-      const next = {
-        ...found.value,
-        matchOutcome: outcome,
-        matchOutcomeAt: this.deps.now().toISOString(),
-      };
-      try {
-        await applications.update(next, found.etag, async () => undefined);
-        return;
-      } catch (error) {
-        if (attempt >= 2 || !(error instanceof AppError) || error.reason !== 'stale') throw error;
+      const at = this.deps.now().toISOString();
+      const changes = (await applications.listByCohort(cohortId)).flatMap(({ value, etag }) => {
+        const outcome = wanted.get(value.applicantId);
+        if (!outcome || value.matchOutcome === outcome) return [];
+        return [{ value: { ...value, matchOutcome: outcome, matchOutcomeAt: at }, etag }];
+      });
+      if (changes.length === 0) return;
+      const refused = await applications.replaceMany(cohortId, changes);
+      if (refused === 0) return;
+      if (attempt >= 2) {
+        throw AppError.coded(
+          'stale',
+          'precondition_failed',
+          'Some applications kept changing while their outcomes were recorded; try again',
+        );
       }
     }
   }

@@ -1,4 +1,5 @@
 import type { Application } from '../domain/application';
+import { tryReplacePartition } from '../../../platform/storage/batch';
 import type { TableStore } from '../../../platform/storage/table-store';
 import {
   type Versioned,
@@ -71,6 +72,17 @@ export class ApplicationRepository {
   ): Promise<Versioned<Application>> {
     const next = await replaceRow(this.table, entity(app), etag, 'Your application', current);
     return { value: app, etag: next };
+  }
+
+  /**
+   * Replaces many applications of one cohort, each under the ETag read, 100 to a transaction;
+   * answers how many were refused because they changed meanwhile (nothing is overwritten).
+   */
+  replaceMany(cohortId: string, apps: readonly Versioned<Application>[]): Promise<number> {
+    return tryReplacePartition(
+      this.table,
+      apps.map(({ value, etag }) => ({ entity: entity({ ...value, cohortId }), etag })),
+    );
   }
 
   async setInterest(cohortId: string, person: Interest): Promise<void> {

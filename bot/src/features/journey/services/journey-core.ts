@@ -2,6 +2,8 @@ import type { ScheduledJob } from '../domain/journey-jobs';
 import { jobsForPair } from '../domain/journey-schedule';
 import { type PairEvent, applyPairEvent } from '../domain/pair-lifecycle';
 import type { Meeting } from '../domain/pair-space';
+import { resolveTimeZone } from '../domain/send-window';
+import type { Cohort, Pair } from '../../cohorts';
 import { pauseEndJob } from '../domain/pause-end';
 import type { Logger } from '../../../platform/logger';
 import { NotFoundError } from '../../../platform/storage/errors';
@@ -124,6 +126,31 @@ export class JourneyCore {
       now: this.now(),
     });
     await this.deps.jobs.schedule(jobs);
+  }
+
+  /**
+   * Schedules the jobs of many pairs of one cohort at once. A pair still `proposed` has nothing
+   * in its space yet and no status (its only jobs are the two introductions), so its jobs are
+   * worked out from the pair alone, without reading it back, and all are placed in one call;
+   * any other pair (found again by a retry after its introduction went out) is read and synced.
+   */
+  async syncJobsOfMany(cohort: Cohort, pairs: readonly Pair[]): Promise<void> {
+    const now = this.now();
+    const proposed = pairs.filter((p) => p.state === 'proposed');
+    const jobs = proposed.flatMap((pair) =>
+      jobsForPair({
+        pair,
+        cohort,
+        timeZone: resolveTimeZone(undefined),
+        meetings: [],
+        actions: [],
+        now,
+      }),
+    );
+    if (jobs.length > 0) await this.deps.jobs.schedule(jobs);
+    for (const pair of pairs.filter((p) => p.state !== 'proposed')) {
+      await this.syncJobs(await this.load(cohort.id, pair.id));
+    }
   }
 
   /** The caller's side of the pair, or a refusal when they are not in it. */

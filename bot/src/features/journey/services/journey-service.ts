@@ -12,6 +12,7 @@ import { type PauseEndStep, pauseEndStep, pauseOverNotices } from '../domain/pau
 import type { Contract, Meeting } from '../domain/pair-space';
 import { resolveTimeZone } from '../domain/send-window';
 import { ConflictError } from '../../../platform/storage/errors';
+import type { Cohort, Pair } from '../../cohorts';
 import { rowKeys } from '../store/pair-space-repository';
 import type { Caller, JourneyCore, MyPair } from './journey-core';
 import { isRefusal, refuse } from './journey-refusals';
@@ -73,6 +74,11 @@ export class JourneyService {
   /** Schedules the introduction of newly imported pairs. */
   async scheduleIntroductions(cohortId: string, pairIds: string[]): Promise<void> {
     for (const pairId of pairIds) await this.syncJobs(await this.load(cohortId, pairId));
+  }
+
+  /** Schedules the introductions of pairs just made, all at once (see JourneyCore.syncJobsOfMany). */
+  scheduleIntroductionsOf(cohort: Cohort, pairs: readonly Pair[]): Promise<void> {
+    return this.core.syncJobsOfMany(cohort, pairs);
   }
 
   /**

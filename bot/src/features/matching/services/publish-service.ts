@@ -7,7 +7,8 @@ import type {
 import { AppError } from '../../../platform/errors';
 import type { Versioned } from '../../../platform/storage/versioned';
 import type { Actor, Cohort } from '../../cohorts';
-import type { MatchingDeps } from '../ports';
+import { eachLimited } from '../../../platform/storage/batch';
+import type { MatchApplicant, MatchingDeps, PairToPublish } from '../ports';
 import type { MatchingRepository, PublishClaim, StoredRun } from '../store/matching-repository';
 import type { MatchingService } from './matching-service';
 
@@ -16,6 +17,10 @@ const LEASE_MS = 2 * 60_000;
 /** How long a second caller (a double click, another instance) waits for the first to finish. */
 const WAIT_MS = 30_000;
 const POLL_MS = 150;
+/** How many waiting-list messages go out at once. */
+const TELLS_IN_FLIGHT = 8;
+
+const matchedOutcome = (applicantId: string) => ({ applicantId, outcome: 'matched' as const });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -127,49 +132,50 @@ export class PublishService {
       }
       return found;
     };
-    const pairs: PublishedPairView[] = [];
-    for (const p of run.value.draft.pairs) {
-      const made = await publisher.publishPair(
-        cohort,
-        person(p.mentorId),
-        person(p.menteeId),
-        actor,
-      );
-      await applicants.markOutcome(cohort.id, p.mentorId, 'matched');
-      await applicants.markOutcome(cohort.id, p.menteeId, 'matched');
-      pairs.push({ arrangement: 'reverse', mentorId: p.mentorId, menteeId: p.menteeId, ...made });
-    }
-    const reciprocalPairs: PublishedReciprocalPairView[] = [];
-    for (const p of run.value.draft.reciprocalPairs ?? []) {
-      const made = await publisher.publishPair(
-        cohort,
-        person(p.personAId),
-        person(p.personBId),
-        actor,
-        'reciprocal',
-      );
-      await applicants.markOutcome(cohort.id, p.personAId, 'matched');
-      await applicants.markOutcome(cohort.id, p.personBId, 'matched');
-      reciprocalPairs.push({
+    const { draft } = run.value;
+    const reciprocal = draft.reciprocalPairs ?? [];
+    const wanted: PairToPublish[] = [
+      ...draft.pairs.map((p) => ({
+        mentor: person(p.mentorId),
+        mentee: person(p.menteeId),
+        arrangement: 'reverse' as const,
+      })),
+      ...reciprocal.map((p) => ({
+        mentor: person(p.personAId),
+        mentee: person(p.personBId),
+        arrangement: 'reciprocal' as const,
+      })),
+    ];
+    // Every pair at once: the cohort is read once and written in batches, whatever its size.
+    const published = await publisher.publishPairs(cohort, wanted, actor);
+    const pairs: PublishedPairView[] = draft.pairs.map((p, i) => ({
+      arrangement: 'reverse',
+      mentorId: p.mentorId,
+      menteeId: p.menteeId,
+      ...published[i]!,
+    }));
+    const reciprocalPairs: PublishedReciprocalPairView[] = reciprocal.map((p, i) => {
+      const made = published[draft.pairs.length + i]!;
+      return {
         arrangement: 'reciprocal',
         personAId: p.personAId,
         personBId: p.personBId,
         pairId: made.pairId,
         personAParticipantId: made.mentorParticipantId,
         personBParticipantId: made.menteeParticipantId,
-      });
-    }
+      };
+    });
     const made = pairs.length + reciprocalPairs.length;
-    const waitlisted: PublishResultView['waitlisted'] = [];
-    for (const u of run.value.draft.unmatched) {
-      // Those in neither pool (the cohort does not offer what they asked for) are not waitlisted.
-      if (u.cause === 'not-in-pool' || !byId.has(u.id)) continue;
-      const applicant = byId.get(u.id)!;
-      await applicants.markOutcome(cohort.id, u.id, 'waitlisted');
-      const first = await this.repo.firstTell(cohort.id, runId, u.id);
-      const told = first ? await publisher.tellWaitlisted(cohort, applicant) : false;
-      waitlisted.push({ id: u.id, displayName: applicant.displayName, told });
-    }
+    // Those in neither pool (the cohort does not offer what they asked for) are not waitlisted.
+    const waiting = draft.unmatched.flatMap((u) => {
+      const applicant = u.cause === 'not-in-pool' ? undefined : byId.get(u.id);
+      return applicant ? [applicant] : [];
+    });
+    await applicants.markOutcomes(cohort.id, [
+      ...wanted.flatMap((w) => [w.mentor.id, w.mentee.id]).map(matchedOutcome),
+      ...waiting.map((a) => ({ applicantId: a.id, outcome: 'waitlisted' as const })),
+    ]);
+    const waitlisted = await this.tellWaiting(cohort, runId, waiting);
     const result: PublishResultView = {
       runId,
       publishedAt: now().toISOString(),
@@ -200,6 +206,27 @@ export class PublishService {
       reason: null,
     });
     return result;
+  }
+
+  /** Each waiting person told kindly, once per run (a retry tells nobody twice), a few at a time. */
+  private async tellWaiting(
+    cohort: Cohort,
+    runId: string,
+    waiting: readonly MatchApplicant[],
+  ): Promise<PublishResultView['waitlisted']> {
+    const told = new Map<string, boolean>();
+    await eachLimited(waiting, TELLS_IN_FLIGHT, async (applicant) => {
+      const first = await this.repo.firstTell(cohort.id, runId, applicant.id);
+      told.set(
+        applicant.id,
+        first ? await this.deps.publisher.tellWaitlisted(cohort, applicant) : false,
+      );
+    });
+    return waiting.map((a) => ({
+      id: a.id,
+      displayName: a.displayName,
+      told: told.get(a.id) ?? false,
+    }));
   }
 
   private async markPublished(
