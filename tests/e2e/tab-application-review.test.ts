@@ -375,6 +375,11 @@ describe('the programme team reviews applications in the tab', () => {
       'Recorded by the programme team',
       { contains: true },
     );
+    // The answer itself, who recorded it and when, not only that it was recorded.
+    await eventually(
+      () => row(page, 'Ben Hartley').getByTestId('application-manager-answer').textContent(),
+      'Released: yes. Recorded by Nadia Rahman (programme team) on 10 January 2027. Note: Confirmed by email on 9 January',
+    );
 
     // Dan's manager answers on their own card while the dialog is open: their answer stands.
     await row(page, 'Dan Fox').getByTestId('application-answer').click();
@@ -410,6 +415,10 @@ describe('the programme team reviews applications in the tab', () => {
       () => row(page, 'Dan Fox').getByTestId('application-manager').textContent(),
       'Line manager can release them',
       { contains: true },
+    );
+    await eventually(
+      () => row(page, 'Dan Fox').getByTestId('application-manager-answer').textContent(),
+      'Released: yes. Answered by the line manager in Teams on 10 January 2027.',
     );
     await expect(row(page, 'Dan Fox').getByTestId('application-answer').count()).resolves.toBe(0);
 

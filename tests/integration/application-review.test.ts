@@ -313,6 +313,13 @@ describe('the line manager is asked, and only they can answer', () => {
     const answer = await click(LENA, { cohortId, applicationId: ADA.userId, released: 'yes' });
     expect(answer).toContain('You said you can release Ada Mensah');
     expect((await itemOf(ADA)).managerSupport).toBe('released');
+    expect((await itemOf(ADA)).managerAnswer).toEqual({
+      released: true,
+      answeredBy: 'manager',
+      recordedByName: null,
+      answeredAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      note: null,
+    });
     // The coordinator cannot overwrite the manager's own answer.
     const over = await api('COORD', 'POST', `${base()}/${ADA.userId}/manager-answer`, {
       released: false,
@@ -329,6 +336,15 @@ describe('the line manager is asked, and only they can answer', () => {
     });
     expect(recorded.status).toBe(200);
     expect((await itemOf(CARA)).managerSupport).toBe('recorded-by-coordinator');
+    // The answer itself, who recorded it and when: not only "recorded".
+    expect((await itemOf(CARA)).managerAnswer).toEqual({
+      released: true,
+      answeredBy: 'coordinator',
+      recordedByName: COORD.name,
+      answeredAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      note: 'Pat confirmed by phone',
+    });
+    expect((await itemOf(BEN)).managerAnswer).toBeNull();
     const bad = await api('COORD', 'POST', `${base()}/${CARA.userId}/manager-answer`, {
       released: 'maybe',
     });

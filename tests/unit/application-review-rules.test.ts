@@ -121,6 +121,7 @@ function item(over: Partial<ApplicationReviewItem>): ApplicationReviewItem {
     notes: null,
     managerSupport: 'asked',
     managerSupportWords: '',
+    managerAnswer: null,
     decisionReason: null,
     decidedAt: null,
     training: { required: true, attended: [], missing: [], complete: true },

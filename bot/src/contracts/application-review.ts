@@ -216,6 +216,20 @@ export interface TrainingView {
 }
 
 /**
+ * The line manager's answer once given: released or not, who gave it (the manager on their card
+ * in Teams, or a coordinator on their behalf) and when. The coordinator's note is for the
+ * programme team only (the list is theirs).
+ */
+export interface ManagerAnswerView {
+  released: boolean;
+  answeredBy: 'manager' | 'coordinator';
+  /** The coordinator who recorded it; null when the manager answered in Teams (or not kept). */
+  recordedByName: string | null;
+  answeredAt: string;
+  note: string | null;
+}
+
+/**
  * One application in the coordinator's list: what the person applied with, never their
  * special-category answers (those are not even read to build this).
  */
@@ -240,6 +254,8 @@ export interface ApplicationReviewItem {
   notes: string | null;
   managerSupport: ManagerSupportStatus;
   managerSupportWords: string;
+  /** Released yes or no, by whom and when; null while nobody has answered. */
+  managerAnswer: ManagerAnswerView | null;
   decisionReason: string | null;
   decidedAt: string | null;
   training: TrainingView;

@@ -7,6 +7,7 @@ import {
   type BulkDecisionResult,
   DECISION_STATUS,
   type DecisionInput,
+  type ManagerAnswerView,
   TRAINING_EVENT_TYPES,
   type ReviewQuery,
   type TrainingEventType,
@@ -40,6 +41,20 @@ export function managerSupportOf(record: ManagerRecord | undefined): ManagerSupp
   if (!record) return 'not-asked';
   if (record.answeredBy === 'coordinator') return 'recorded-by-coordinator';
   return record.status;
+}
+
+/** The answer given (yes or no, by whom, when), or null while the question is open. */
+export function managerAnswerOf(record: ManagerRecord | undefined): ManagerAnswerView | null {
+  if (!record || record.status === 'asked' || !record.answeredBy || !record.answeredAt) {
+    return null;
+  }
+  return {
+    released: record.status === 'released',
+    answeredBy: record.answeredBy,
+    recordedByName: record.answeredBy === 'coordinator' ? record.recordedBy?.name || null : null,
+    answeredAt: record.answeredAt,
+    note: record.answeredBy === 'coordinator' ? record.note : null,
+  };
 }
 
 /**
@@ -129,6 +144,7 @@ export class ReviewService {
       notes: app.notes,
       managerSupport,
       managerSupportWords: MANAGER_SUPPORT_WORDS[managerSupport],
+      managerAnswer: managerAnswerOf(more.manager),
       decisionReason: app.decisionReason,
       decidedAt: app.decidedAt,
       training: more.training,

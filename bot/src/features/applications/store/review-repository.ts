@@ -43,6 +43,8 @@ export interface ManagerRecord {
   answeredBy: 'manager' | 'coordinator' | null;
   /** The coordinator's note when they recorded it (never shown to the manager). */
   note: string | null;
+  /** The coordinator who recorded the answer (absent on rows written before it was kept). */
+  recordedBy?: { userId: string; name: string } | null;
   askedAt: string | null;
   answeredAt: string | null;
   /** The Teams user the card went to, once sent. */
@@ -65,6 +67,9 @@ function managerOf(row: Row): ManagerRecord {
     status: str(row, 'status') as ManagerAnswerStatus,
     answeredBy: (opt('answeredBy') as ManagerRecord['answeredBy']) ?? null,
     note: opt('note'),
+    recordedBy: opt('recordedById')
+      ? { userId: opt('recordedById')!, name: opt('recordedByName') ?? '' }
+      : null,
     askedAt: opt('askedAt'),
     answeredAt: opt('answeredAt'),
     sentTo: opt('sentTo'),
@@ -138,6 +143,8 @@ export class ReviewRepository {
       status: record.status,
       answeredBy: record.answeredBy ?? '',
       note: record.note ?? '',
+      recordedById: record.recordedBy?.userId ?? '',
+      recordedByName: record.recordedBy?.name ?? '',
       askedAt: record.askedAt ?? '',
       answeredAt: record.answeredAt ?? '',
       sentTo: record.sentTo ?? '',
