@@ -125,6 +125,7 @@ function item(over: Partial<ApplicationReviewItem>): ApplicationReviewItem {
     decisionReason: null,
     decidedAt: null,
     training: { required: true, attended: [], missing: [], complete: true },
+    attendance: [],
     readyForMatching: false,
     etag: '"e"',
     ...over,

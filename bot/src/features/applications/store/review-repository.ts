@@ -60,6 +60,16 @@ const teamsKey = (email: string) => `teams|${encodeKey(email.trim().toLowerCase(
 const askKey = (email: string) => `ask|${encodeKey(email.trim().toLowerCase())}`;
 const tellKey = (userId: string) => `tell|${encodeKey(userId.toLowerCase())}`;
 
+function attendanceOf(row: Row): AttendanceRecord {
+  return {
+    applicationId: str(row, 'applicationId'),
+    eventId: str(row, 'eventId'),
+    attended: bool(row, 'attended'),
+    recordedAt: str(row, 'recordedAt'),
+    recordedBy: str(row, 'recordedBy'),
+  };
+}
+
 function managerOf(row: Row): ManagerRecord {
   const opt = (name: string) => optStr(row, name) || null;
   return {
@@ -77,7 +87,7 @@ function managerOf(row: Row): ManagerRecord {
 }
 
 export interface CohortReviewRecords {
-  attendance: AttendanceRecord[];
+  attendance: Versioned<AttendanceRecord>[];
   managers: Map<string, Versioned<ManagerRecord>>;
 }
 
@@ -95,13 +105,7 @@ export class ReviewRepository {
     for (const row of rows) {
       const key = String(row.rowKey);
       if (key.startsWith('attendance|')) {
-        out.attendance.push({
-          applicationId: str(row, 'applicationId'),
-          eventId: str(row, 'eventId'),
-          attended: bool(row, 'attended'),
-          recordedAt: str(row, 'recordedAt'),
-          recordedBy: str(row, 'recordedBy'),
-        });
+        out.attendance.push({ value: attendanceOf(row), etag: row.etag });
       } else if (key.startsWith('manager|')) {
         const value = managerOf(row);
         out.managers.set(value.applicationId, { value, etag: row.etag });
@@ -117,6 +121,25 @@ export class ReviewRepository {
       rowKey: attendanceKey(record.applicationId, record.eventId),
       ...record,
     });
+  }
+
+  /**
+   * Writes one attendance only if it is as it was read (`etag`), or still absent (`null`): the
+   * new version, or undefined when someone else recorded it meanwhile (nothing written).
+   */
+  async writeAttendance(
+    cohortId: string,
+    record: AttendanceRecord,
+    etag: string | null,
+  ): Promise<string | undefined> {
+    const entity = {
+      partitionKey: cohortId,
+      rowKey: attendanceKey(record.applicationId, record.eventId),
+      ...record,
+    };
+    return etag === null
+      ? tryInsertRow(this.table, entity)
+      : tryUpdateRow(this.table, entity, etag, 'Replace');
   }
 
   async manager(
