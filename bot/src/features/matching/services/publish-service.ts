@@ -173,6 +173,7 @@ export class PublishService {
     const result: PublishResultView = {
       runId,
       publishedAt: now().toISOString(),
+      publishedByName: actor.name,
       pairs,
       reciprocalPairs,
       waitlisted,

@@ -1,10 +1,20 @@
-import type { RunComparisonView, RunView } from '../../../contracts/matching';
+import type {
+  PublishResultView,
+  PublishedRunView,
+  RunComparisonView,
+  RunView,
+} from '../../../contracts/matching';
 import { httpEtag } from '../../../platform/http/etag';
 import { compareRuns } from '../domain/proposal/comparison';
 import type { StoredRun } from '../store/matching-repository';
 
 /** A stored run as the wire shows it, compared with the run before it. */
-export function runView(run: StoredRun, etag: string, previous: StoredRun | undefined): RunView {
+export function runView(
+  run: StoredRun,
+  etag: string,
+  previous: StoredRun | undefined,
+  published?: PublishedRunView,
+): RunView {
   const name = (id: string) => run.names[id] ?? id;
   const { draft } = run;
   const compared = compareRuns(previous ? previous.draft : null, draft);
@@ -56,5 +66,23 @@ export function runView(run: StoredRun, etag: string, previous: StoredRun | unde
     matchedCount: compared.matched.after,
     etag: httpEtag(etag),
     comparison,
+    ...(published ? { published } : {}),
+  };
+}
+
+/** The publishing of a run as kept with its publish claim (the result answered at the time). */
+export function publishedRunView(resultJson: string): PublishedRunView {
+  const result = JSON.parse(resultJson) as PublishResultView;
+  return {
+    publishedAt: result.publishedAt,
+    publishedByName: result.publishedByName ?? null,
+    pairs: result.pairs.length,
+    reciprocalPairs: result.reciprocalPairs?.length ?? 0,
+    waitlisted: result.waitlisted.map((w) => ({
+      id: w.id,
+      displayName: w.displayName,
+      told: w.told,
+    })),
+    message: result.message,
   };
 }
