@@ -259,3 +259,19 @@ export interface PublishResultView {
   alreadyPublished: boolean;
   message: string;
 }
+
+/** How a run was published, from what publishing answered (for the bot's views and the tab). */
+export function publishedRunOf(result: PublishResultView): PublishedRunView {
+  return {
+    publishedAt: result.publishedAt,
+    publishedByName: result.publishedByName ?? null,
+    pairs: result.pairs.length,
+    reciprocalPairs: result.reciprocalPairs?.length ?? 0,
+    waitlisted: result.waitlisted.map((w) => ({
+      id: w.id,
+      displayName: w.displayName,
+      told: w.told,
+    })),
+    message: result.message,
+  };
+}

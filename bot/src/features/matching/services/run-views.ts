@@ -1,8 +1,9 @@
-import type {
-  PublishResultView,
-  PublishedRunView,
-  RunComparisonView,
-  RunView,
+import {
+  type PublishResultView,
+  type PublishedRunView,
+  type RunComparisonView,
+  type RunView,
+  publishedRunOf,
 } from '../../../contracts/matching';
 import { httpEtag } from '../../../platform/http/etag';
 import { compareRuns } from '../domain/proposal/comparison';
@@ -72,17 +73,5 @@ export function runView(
 
 /** The publishing of a run as kept with its publish claim (the result answered at the time). */
 export function publishedRunView(resultJson: string): PublishedRunView {
-  const result = JSON.parse(resultJson) as PublishResultView;
-  return {
-    publishedAt: result.publishedAt,
-    publishedByName: result.publishedByName ?? null,
-    pairs: result.pairs.length,
-    reciprocalPairs: result.reciprocalPairs?.length ?? 0,
-    waitlisted: result.waitlisted.map((w) => ({
-      id: w.id,
-      displayName: w.displayName,
-      told: w.told,
-    })),
-    message: result.message,
-  };
+  return publishedRunOf(JSON.parse(resultJson) as PublishResultView);
 }
