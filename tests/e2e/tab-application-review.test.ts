@@ -375,6 +375,11 @@ describe('the programme team reviews applications in the tab', () => {
       'Recorded by the programme team',
       { contains: true },
     );
+    // The answer itself, who recorded it and when, not only that it was recorded.
+    await eventually(
+      () => row(page, 'Ben Hartley').getByTestId('application-manager-answer').textContent(),
+      'Released: yes. Recorded by Nadia Rahman (programme team) on 10 January 2027. Note: Confirmed by email on 9 January',
+    );
 
     // Dan's manager answers on their own card while the dialog is open: their answer stands.
     await row(page, 'Dan Fox').getByTestId('application-answer').click();
@@ -411,6 +416,10 @@ describe('the programme team reviews applications in the tab', () => {
       'Line manager can release them',
       { contains: true },
     );
+    await eventually(
+      () => row(page, 'Dan Fox').getByTestId('application-manager-answer').textContent(),
+      'Released: yes. Answered by the line manager in Teams on 10 January 2027.',
+    );
     await expect(row(page, 'Dan Fox').getByTestId('application-answer').count()).resolves.toBe(0);
 
     await axeClean(page);
@@ -419,6 +428,70 @@ describe('the programme team reviews applications in the tab', () => {
     await expectNoHorizontalOverflow(page);
     await axeClean(page);
     await screenshot(page, 'application-review-375');
+    expect(unexpected(errors)).toEqual([]);
+    await page.close();
+  });
+
+  it('records attendance at one event for several at once, a colleague’s record listed and kept', async () => {
+    const { page, errors } = await openTab(harness, {
+      query: `view=personal&cohort=${cohortId}`,
+      as: NADIA.userId,
+    });
+    await openApplications(page);
+    for (const name of ['Ben Hartley', 'Dan Fox', 'Gita Rao']) {
+      await row(page, name).getByTestId('application-select').check();
+    }
+    await eventually(
+      () => page.getByTestId('applications-bulk-attendance').textContent(),
+      'Record attendance for 3 selected applicants',
+    );
+    await page.getByTestId('applications-bulk-attendance').click();
+    const dialog = page.getByTestId('bulk-attendance-dialog');
+    await dialog.waitFor();
+    // Two events: none is chosen for the coordinator, and the check says so beside the field.
+    await page.getByTestId('bulk-attendance-dialog-confirm').click();
+    await eventually(() => dialog.textContent(), 'Choose the event.', { contains: true });
+    await page.getByTestId(`bulk-attendance-event-${events.induction}`).check();
+    await axeClean(page);
+    // A colleague records that Gita did not attend, after this list was read.
+    const gita = byName('Gita Rao');
+    const colleague = await api(PRIYA, 'PUT', `${base()}/${gita.userId}/attendance`, {
+      eventId: events.induction,
+      attended: false,
+    });
+    expect(colleague.status).toBe(200);
+    await closes(page, 'bulk-attendance-dialog');
+    const results = page.getByTestId('bulk-attendance-results');
+    await eventually(
+      () => results.textContent(),
+      'Induction: attendance recorded for 2 applicants, 1 not recorded',
+      { contains: true },
+    );
+    expect((await results.getByTestId('bulk-result-ok').allTextContents()).sort()).toEqual([
+      'Ben Hartley: attended',
+      'Dan Fox: attended',
+    ]);
+    await expect(results.getByTestId('bulk-result-refused').textContent()).resolves.toMatch(
+      /^Gita Rao: not recorded\. Someone recorded this attendance since you read it/,
+    );
+    // Ben (accepted, a mentee) has the training he needs now; Gita keeps the colleague's record.
+    await eventually(
+      () => row(page, 'Ben Hartley').getByTestId('application-training-words').textContent(),
+      'Complete',
+    );
+    await eventually(
+      () => row(page, 'Ben Hartley').getByTestId('application-status').textContent(),
+      'Ready for matching',
+      { contains: true },
+    );
+    expect(
+      await row(page, 'Gita Rao').getByTestId('application-training-words').textContent(),
+    ).toMatch(/^Still to attend/);
+    expect(await row(page, 'Gita Rao').getByTestId('application-select').isChecked()).toBe(true);
+    expect(await row(page, 'Ben Hartley').getByTestId('application-select').isChecked()).toBe(
+      false,
+    );
+    await axeClean(page);
     expect(unexpected(errors)).toEqual([]);
     await page.close();
   });

@@ -281,6 +281,36 @@ it('a coordinator runs matching, edits the draft, reruns, publishes, and sees th
     expect(pairs).toContain(name);
   }
 
+  // Opened again later (a reload): the run as it was published, read-only.
+  const again = await openTab(harness, {
+    query: `view=personal&cohort=${cohortId}`,
+    as: PRIYA.userId,
+  });
+  await openMatching(again.page);
+  await eventually(
+    () => again.page.getByTestId('matching-published-when').textContent(),
+    /^Published on \d{1,2} \w+ \d{4} by Priya Shah: 3 pairs made, 4 people on the waiting list\./,
+  );
+  const waitlist = (await again.page.getByTestId('matching-published-waitlist').textContent())!;
+  expect(waitlist).toMatch(/Cal Carter: we couldn't reach them in Teams; please tell them/);
+  expect(await again.page.getByTestId('matching-published-message').textContent()).toMatch(
+    /3 pairs published/,
+  );
+  const published = again.page.getByTestId('matching-pairs');
+  expect(await published.locator('caption').textContent()).toBe('Published pairs');
+  for (const name of ['Ann Archer', 'Bob Baker', 'Dan Dyer']) {
+    expect(await published.textContent()).toContain(name);
+  }
+  expect(await published.getByTestId('matching-score').count()).toBe(3);
+  // Read-only: nothing to lock, remove, swap or publish.
+  for (const id of ['matching-lock', 'matching-unlock', 'matching-locked', 'matching-publish']) {
+    expect(await again.page.getByTestId(id).count()).toBe(0);
+  }
+  await again.page.getByTestId('matching-unmatched-cal').waitFor();
+  await axeClean(again.page);
+  expect(again.errors).toEqual([]);
+  await again.page.close();
+
   // Only the 404 of "no run yet", the refused swap's 400 and the two stale saves' 412s.
   const expected = [notFound, refused(400), stale];
   expect(errors.filter((e) => !expected.some((r) => r.test(e)))).toEqual([]);

@@ -1,7 +1,9 @@
-import type {
-  ApplicationReviewItem,
-  ApplicationReviewList,
-  BulkDecisionAnswer,
+import {
+  type ApplicationReviewItem,
+  type ApplicationReviewList,
+  BULK_ATTENDANCE_MAX,
+  type BulkAttendanceAnswer,
+  type BulkDecisionAnswer,
 } from '../../bot/src/contracts/application-review';
 import type { AuditTrail } from '../../bot/src/contracts/audit';
 import { DEV_TENANT_ID } from '../../bot/src/contracts/dev';
@@ -313,6 +315,13 @@ describe('the line manager is asked, and only they can answer', () => {
     const answer = await click(LENA, { cohortId, applicationId: ADA.userId, released: 'yes' });
     expect(answer).toContain('You said you can release Ada Mensah');
     expect((await itemOf(ADA)).managerSupport).toBe('released');
+    expect((await itemOf(ADA)).managerAnswer).toEqual({
+      released: true,
+      answeredBy: 'manager',
+      recordedByName: null,
+      answeredAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      note: null,
+    });
     // The coordinator cannot overwrite the manager's own answer.
     const over = await api('COORD', 'POST', `${base()}/${ADA.userId}/manager-answer`, {
       released: false,
@@ -329,6 +338,15 @@ describe('the line manager is asked, and only they can answer', () => {
     });
     expect(recorded.status).toBe(200);
     expect((await itemOf(CARA)).managerSupport).toBe('recorded-by-coordinator');
+    // The answer itself, who recorded it and when: not only "recorded".
+    expect((await itemOf(CARA)).managerAnswer).toEqual({
+      released: true,
+      answeredBy: 'coordinator',
+      recordedByName: COORD.name,
+      answeredAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      note: 'Pat confirmed by phone',
+    });
+    expect((await itemOf(BEN)).managerAnswer).toBeNull();
     const bad = await api('COORD', 'POST', `${base()}/${CARA.userId}/manager-answer`, {
       released: 'maybe',
     });
@@ -485,5 +503,98 @@ describe('training attendance', () => {
     const notTraining = await record(events.awareness!);
     expect(notTraining.status).toBe(400);
     expect(errorOf(notTraining.body).details?.fields?.map((f) => f.field)).toEqual(['eventId']);
+  });
+});
+
+describe('training attendance in bulk', () => {
+  const bulk = (json: unknown) =>
+    api<BulkAttendanceAnswer>('COORD', 'POST', `${base()}/attendance`, json);
+  const attendanceAt = async (p: { userId: string }, eventId: string) =>
+    (await itemOf(p)).attendance.find((a) => a.eventId === eventId);
+  const etagAt = async (p: { userId: string }, eventId: string) =>
+    (await attendanceAt(p, eventId))?.etag ?? null;
+
+  it('records one event for many, each against what was read: a conflict or a missing one is listed, nothing overwritten', async () => {
+    const induction = events.induction!;
+    // The coordinator reads the list: neither Ben nor Cara has an induction record yet.
+    const read = { ben: await etagAt(BEN, induction), cara: await etagAt(CARA, induction) };
+    expect(read).toEqual({ ben: null, cara: null });
+    // Meanwhile a colleague records that Cara did not attend.
+    const colleague = await api('COORD', 'PUT', `${base()}/${CARA.userId}/attendance`, {
+      eventId: induction,
+      attended: false,
+    });
+    expect(colleague.status).toBe(200);
+    const missing = 'd1500000-0000-4000-8000-0000000000ff';
+    const answer = await bulk({
+      eventId: induction,
+      attended: true,
+      items: [
+        { applicationId: BEN.userId, etag: read.ben },
+        { applicationId: CARA.userId, etag: read.cara },
+        { applicationId: missing, etag: null },
+      ],
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ eventId: induction, recorded: 1, refused: 2 });
+    expect(answer.body.results.map((r) => [r.applicationId, r.ok ? 'ok' : r.code])).toEqual([
+      [BEN.userId, 'ok'],
+      [CARA.userId, 'conflict'],
+      [missing, 'not_found'],
+    ]);
+    // Ben is recorded; Cara keeps the colleague's record.
+    expect(await attendanceAt(BEN, induction)).toMatchObject({ attended: true });
+    expect(await attendanceAt(CARA, induction)).toMatchObject({ attended: false });
+    expect((await itemOf(BEN)).training.attended).toContain(induction);
+
+    // Read again, Cara's record is changed with the version now read.
+    const again = await bulk({
+      eventId: induction,
+      attended: true,
+      items: [{ applicationId: CARA.userId, etag: await etagAt(CARA, induction) }],
+    });
+    expect(again.body).toMatchObject({ recorded: 1, refused: 0 });
+    expect(await attendanceAt(CARA, induction)).toMatchObject({ attended: true });
+    // Ben's old version (before the bulk) is out of date now: refused, his record kept.
+    const oldBen = (answer.body.results[0] as { etag: string }).etag;
+    await bulk({
+      eventId: induction,
+      attended: false,
+      items: [{ applicationId: BEN.userId, etag: oldBen }],
+    });
+    const stale = await bulk({
+      eventId: induction,
+      attended: true,
+      items: [{ applicationId: BEN.userId, etag: oldBen }],
+    });
+    expect(stale.body.results[0]).toMatchObject({ ok: false, code: 'conflict' });
+    expect(await attendanceAt(BEN, induction)).toMatchObject({ attended: false });
+
+    const audit = await api<AuditTrail>('admin', 'GET', '/api/audit');
+    const recorded = audit.body.entries.filter(
+      (e) => e.action === 'application.attendance_recorded' && e.targetId === BEN.userId,
+    );
+    expect(recorded.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('refuses a bad body on its field: no applicant, too many, twice, or not a training event', async () => {
+    const item = { applicationId: BEN.userId, etag: null };
+    const fieldsOf = async (json: unknown) => {
+      const res = await bulk(json);
+      expect(res.status).toBe(400);
+      return errorOf(res.body).details?.fields?.map((f) => f.field);
+    };
+    const one = { eventId: events.induction, attended: true };
+    expect(await fieldsOf({ ...one, items: [] })).toEqual(['items']);
+    const many = Array.from({ length: BULK_ATTENDANCE_MAX + 1 }, (_, i) => ({
+      applicationId: `d1500000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      etag: null,
+    }));
+    expect(await fieldsOf({ ...one, items: many })).toEqual(['items']);
+    expect(await fieldsOf({ ...one, items: [item, item] })).toEqual(['items']);
+    expect(await fieldsOf({ ...one, attended: 'yes', items: [item] })).toEqual(['attended']);
+    expect(await fieldsOf({ eventId: events.awareness, attended: true, items: [item] })).toEqual([
+      'eventId',
+    ]);
   });
 });

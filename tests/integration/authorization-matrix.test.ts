@@ -959,6 +959,26 @@ const MATRIX: RouteSpec[] = [
   },
   {
     method: 'POST',
+    path: '/api/cohorts/:cohortId/applications/attendance',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(200),
+    build: async () => {
+      const { applicationId } = await reviewedApplication();
+      const eventId = await inductionEvent();
+      // The version of the attendance as the list shows it now (null before any record).
+      const list = await call<{
+        applications: { applicationId: string; attendance: { eventId: string; etag: string }[] }[];
+      }>(url, 'GET', `/api/cohorts/${ids.cohortA}/applications`, { token: tokens.coordinator });
+      const mine = list.body.applications.find((a) => a.applicationId === applicationId)!;
+      const etag = mine.attendance.find((a) => a.eventId === eventId)?.etag ?? null;
+      return {
+        path: `/api/cohorts/${ids.cohortA}/applications/attendance`,
+        json: { eventId, attended: true, items: [{ applicationId, etag }] },
+      };
+    },
+  },
+  {
+    method: 'POST',
     path: '/api/cohorts/:cohortId/applications/:applicationId/ask-manager',
     rightful: 'coordinator',
     expect: coordinatorsOnly(200),

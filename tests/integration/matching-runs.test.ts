@@ -189,6 +189,22 @@ it('runs, edits, reruns keeping locks, publishes once under two clicks, and tell
   expect(winner.body.waitlisted).toEqual([{ id: 'cal', displayName: CAL.name, told: true }]);
   const told = harness.drive.inbox(CAL).map((r) => visibleText(r.activity));
   expect(told.filter((t) => /waiting list/.test(t))).toHaveLength(1);
+  // Read again later (a reload): the published run as it was published, read-only.
+  const reread = await call<RunView>(url, 'GET', `${base}/runs/latest`, { token });
+  expect(reread.status).toBe(200);
+  expect(reread.body).toMatchObject({ id: rerun.body.id, status: 'published' });
+  expect(reread.body.published).toEqual({
+    publishedAt: winner.body.publishedAt,
+    publishedByName: COORDINATOR.name,
+    pairs: 2,
+    reciprocalPairs: 0,
+    waitlisted: [{ id: 'cal', displayName: CAL.name, told: true }],
+    message: winner.body.message,
+  });
+  const shown = (run: RunView) =>
+    run.pairs.map((p) => [p.mentorName, p.menteeName, p.score, p.reasons]);
+  expect(shown(reread.body)).toEqual(shown(rerun.body));
+  expect(reread.body.unmatched).toEqual(rerun.body.unmatched);
   const outcomes = applicants.outcomes.map((o) => `${o.applicantId}:${o.outcome}`);
   expect(new Set(outcomes)).toEqual(
     new Set(['ann:matched', 'max:matched', 'bob:matched', 'mia:matched', 'cal:waitlisted']),

@@ -150,6 +150,72 @@ export const attendanceSchema = z
   .strict();
 export type AttendanceInput = z.infer<typeof attendanceSchema>;
 
+export const BULK_ATTENDANCE_MAX = 200;
+
+/**
+ * `POST /api/cohorts/{cohortId}/applications/attendance`: attended (or not) one event, for many
+ * applicants at once. Each item names the version of that person's attendance at the event as
+ * the list handed it out (`attendance[].etag`), or null when none was recorded then: a record
+ * someone else made or changed meanwhile is refused for that person, never overwritten.
+ */
+export const bulkAttendanceSchema = z
+  .object({
+    eventId: z.string({ message: 'is required' }).refine(isWellFormedId, 'is not an event id'),
+    attended: z.boolean({ message: 'must be true or false' }),
+    items: z
+      .array(
+        z
+          .object({
+            applicationId: applicationIdField(),
+            etag: z
+              .string({
+                message: 'send the etag of the attendance as you read it, or null if none',
+              })
+              .trim()
+              .min(1, 'send the etag of the attendance as you read it, or null if none')
+              .nullable(),
+          })
+          .strict(),
+        { message: 'list the applicants' },
+      )
+      .min(1, 'choose at least one applicant')
+      .max(BULK_ATTENDANCE_MAX, `record at most ${BULK_ATTENDANCE_MAX} at once`)
+      .refine(
+        (items) => new Set(items.map((i) => i.applicationId)).size === items.length,
+        'each applicant at most once',
+      ),
+  })
+  .strict();
+export type BulkAttendanceInput = z.infer<typeof bulkAttendanceSchema>;
+
+/** One applicant's own result in a bulk attendance: nothing is silently lost. */
+export type BulkAttendanceResult =
+  | { applicationId: string; ok: true; attended: boolean; etag: string }
+  | {
+      applicationId: string;
+      ok: false;
+      /** `conflict` (someone recorded it since you read it), `not_found`. */
+      code: string;
+      message: string;
+    };
+
+export interface BulkAttendanceAnswer {
+  eventId: string;
+  attended: boolean;
+  results: BulkAttendanceResult[];
+  recorded: number;
+  refused: number;
+}
+
+/** A recorded attendance of one applicant at one training event, with its version. */
+export interface AttendanceView {
+  eventId: string;
+  attended: boolean;
+  recordedAt: string;
+  /** Send back with a bulk attendance for this person and event. */
+  etag: string;
+}
+
 /** The event types whose attendance is recorded (and may be required before matching). */
 export const TRAINING_EVENT_TYPES = ['induction', 'mentor_training'] as const;
 export type TrainingEventType = (typeof TRAINING_EVENT_TYPES)[number];
@@ -216,6 +282,20 @@ export interface TrainingView {
 }
 
 /**
+ * The line manager's answer once given: released or not, who gave it (the manager on their card
+ * in Teams, or a coordinator on their behalf) and when. The coordinator's note is for the
+ * programme team only (the list is theirs).
+ */
+export interface ManagerAnswerView {
+  released: boolean;
+  answeredBy: 'manager' | 'coordinator';
+  /** The coordinator who recorded it; null when the manager answered in Teams (or not kept). */
+  recordedByName: string | null;
+  answeredAt: string;
+  note: string | null;
+}
+
+/**
  * One application in the coordinator's list: what the person applied with, never their
  * special-category answers (those are not even read to build this).
  */
@@ -240,9 +320,13 @@ export interface ApplicationReviewItem {
   notes: string | null;
   managerSupport: ManagerSupportStatus;
   managerSupportWords: string;
+  /** Released yes or no, by whom and when; null while nobody has answered. */
+  managerAnswer: ManagerAnswerView | null;
   decisionReason: string | null;
   decidedAt: string | null;
   training: TrainingView;
+  /** Each attendance recorded at the cohort's training events (attended or not). */
+  attendance: AttendanceView[];
   /** Accepted, and trained when the cohort requires it. */
   readyForMatching: boolean;
   /** Send back with a decision (the application's version as read). */

@@ -209,6 +209,23 @@ export interface RunView {
   matchedCount: number;
   etag: string;
   comparison: RunComparisonView;
+  /** A published run's publishing, read-only (absent on a draft or superseded run). */
+  published?: PublishedRunView;
+}
+
+/**
+ * How a run was published, as it is read again later: when and by whom, how many pairs it made,
+ * who went on the waiting list and whether Teams reached them. Names only: nothing beyond what
+ * the draft already showed.
+ */
+export interface PublishedRunView {
+  publishedAt: string;
+  /** The coordinator who published it; null for a run published before this was kept. */
+  publishedByName: string | null;
+  pairs: number;
+  reciprocalPairs: number;
+  waitlisted: { id: string; displayName: string; told: boolean }[];
+  message: string;
 }
 
 export interface PublishedPairView {
@@ -236,7 +253,25 @@ export interface PublishResultView {
   pairs: PublishedPairView[];
   reciprocalPairs?: PublishedReciprocalPairView[];
   waitlisted: { id: string; displayName: string; told: boolean }[];
+  /** The coordinator who published it (absent on runs published before it was kept). */
+  publishedByName?: string;
   /** True when this run had already been published: nothing new was created. */
   alreadyPublished: boolean;
   message: string;
+}
+
+/** How a run was published, from what publishing answered (for the bot's views and the tab). */
+export function publishedRunOf(result: PublishResultView): PublishedRunView {
+  return {
+    publishedAt: result.publishedAt,
+    publishedByName: result.publishedByName ?? null,
+    pairs: result.pairs.length,
+    reciprocalPairs: result.reciprocalPairs?.length ?? 0,
+    waitlisted: result.waitlisted.map((w) => ({
+      id: w.id,
+      displayName: w.displayName,
+      told: w.told,
+    })),
+    message: result.message,
+  };
 }

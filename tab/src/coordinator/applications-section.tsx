@@ -5,12 +5,14 @@ import type { ReviewQuery } from '../../../bot/src/contracts/application-review'
 import { APPLICATION_STATUSES } from '../../../bot/src/contracts/applications';
 import type { CohortSummary } from '../../../bot/src/contracts/cohorts';
 import { ApplicationFilters } from './applications-filters';
+import type { TrainingEventView } from '../../../bot/src/contracts/application-review';
+import { BulkAttendanceDialog } from './applications-attendance-dialog';
 import { BulkDecisionDialog } from './applications-decision-dialog';
-import { BulkResults } from './applications-bulk-results';
+import { BulkAttendanceResults, BulkResults } from './applications-bulk-results';
 import { ApplicationsTable } from './applications-table';
 import { CHANGE_DIALOG_CLOSE_MS } from './change-dialog';
 import { plural } from './coordinator-api';
-import { type BulkDecisionAnswer, getApplications } from './review-api';
+import { type BulkAttendanceAnswer, type BulkDecisionAnswer, getApplications } from './review-api';
 import { APPLICATION_STATUS_WORDS, isDecidable } from './review-words';
 import { ActionStatus, CountTiles } from '../shared/data-table';
 import { Loading, Problem } from '../shared/status-views';
@@ -32,6 +34,9 @@ function tally(values: string[]): string {
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
   return [...counts].map(([words, n]) => `${n} ${words.toLowerCase()}`).join(', ');
 }
+
+const namesOf = (items: { applicationId: string; displayName: string }[]) =>
+  new Map(items.map((i) => [i.applicationId, i.displayName]));
 
 /**
  * The programme team's review of the cohort's applications: filter, search and sort, then
@@ -61,10 +66,17 @@ export function ApplicationsSection({
   );
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [bulkOpen, setBulkOpen] = useState({ open: false, n: 0 });
-  const [bulk, setBulk] = useState<{
-    answer: BulkDecisionAnswer;
-    names: ReadonlyMap<string, string>;
-  } | null>(null);
+  const [attendanceOpen, setAttendanceOpen] = useState({ open: false, n: 0 });
+  const [bulk, setBulk] = useState<
+    | { kind: 'decision'; answer: BulkDecisionAnswer; names: ReadonlyMap<string, string> }
+    | {
+        kind: 'attendance';
+        answer: BulkAttendanceAnswer;
+        names: ReadonlyMap<string, string>;
+        event: TrainingEventView;
+      }
+    | null
+  >(null);
   const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
 
   const list = load.status === 'loaded' ? load.data : undefined;
@@ -150,10 +162,27 @@ export function ApplicationsSection({
         >
           Decide on {plural(chosen.length, 'selected application')}
         </Button>
+        {data.trainingEvents.length > 0 && (
+          <Button
+            disabledFocusable={chosen.length === 0}
+            onClick={() => setAttendanceOpen((b) => ({ open: true, n: b.n + 1 }))}
+            data-testid="applications-bulk-attendance"
+          >
+            Record attendance for {plural(chosen.length, 'selected applicant')}
+          </Button>
+        )}
       </div>
       <ActionStatus note={note} testId="applications-status-line" />
-      {bulk && (
+      {bulk?.kind === 'decision' && (
         <BulkResults answer={bulk.answer} names={bulk.names} onDismiss={() => setBulk(null)} />
+      )}
+      {bulk?.kind === 'attendance' && (
+        <BulkAttendanceResults
+          answer={bulk.answer}
+          names={bulk.names}
+          eventTitle={bulk.event.title}
+          onDismiss={() => setBulk(null)}
+        />
       )}
       {items.length === 0 ? (
         <Text data-testid="applications-empty">
@@ -185,12 +214,27 @@ export function ApplicationsSection({
           items={chosen}
           onClose={() => setBulkOpen((b) => ({ ...b, open: false }))}
           onDone={(answer) => {
-            setBulk({
-              answer,
-              names: new Map(chosen.map((i) => [i.applicationId, i.displayName])),
-            });
+            setBulk({ kind: 'decision', answer, names: namesOf(chosen) });
             setNote(null);
             // What was refused stays selected, to look at and decide again.
+            setSelected(new Set(answer.results.filter((r) => !r.ok).map((r) => r.applicationId)));
+            reloadAfterDialog();
+          }}
+        />
+      )}
+      {attendanceOpen.n > 0 && (
+        <BulkAttendanceDialog
+          key={attendanceOpen.n}
+          open={attendanceOpen.open}
+          client={client}
+          cohortId={cohort.id}
+          events={data.trainingEvents}
+          items={chosen}
+          onClose={() => setAttendanceOpen((b) => ({ ...b, open: false }))}
+          onDone={(answer, event) => {
+            setBulk({ kind: 'attendance', answer, names: namesOf(chosen), event });
+            setNote(null);
+            // What was refused stays selected, to look at and record again.
             setSelected(new Set(answer.results.filter((r) => !r.ok).map((r) => r.applicationId)));
             reloadAfterDialog();
           }}

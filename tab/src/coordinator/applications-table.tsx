@@ -8,6 +8,7 @@ import {
   MEETING_WORDS,
   ROLE_WORDS,
   isDecidable,
+  managerAnswerWords,
   trainingWords,
 } from './review-words';
 import { RowHeader, ScrollTable, useTableStyles } from '../shared/data-table';
@@ -88,6 +89,12 @@ export function ApplicationsTable({
           <td className={t.td} data-testid="application-manager">
             <span className={t.block}>{a.lineManagerName}</span>
             <span className={small}>{a.managerSupportWords}</span>
+            {a.managerAnswer && (
+              <span className={small} data-testid="application-manager-answer">
+                {managerAnswerWords(a.managerAnswer, formatLocalDate)}
+                {a.managerAnswer.note && ` Note: ${a.managerAnswer.note}`}
+              </span>
+            )}
             <ApplicationRowActions item={a} context={context} group="manager" />
           </td>
           <td className={t.td}>

@@ -1,8 +1,8 @@
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
-import type { PublishResultView, RunPairView, RunView } from '../../../bot/src/contracts/matching';
+import type { RunPairView, RunView } from '../../../bot/src/contracts/matching';
 import { RowHeader, ScrollTable, useTableStyles } from '../shared/data-table';
+import { PairTable } from './matching-pair-table';
 import { SectionCard, Subheading } from '../shared/section-card';
 import {
   type AnyRunPair,
@@ -21,22 +21,6 @@ import {
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
-  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
-  // A pill with an edge, so the state shows without colour (and in high contrast) too.
-  locked: {
-    fontWeight: tokens.fontWeightSemibold,
-    whiteSpace: 'nowrap',
-    paddingInline: tokens.spacingHorizontalS,
-    border: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusCircular,
-  },
-  warning: { color: tokens.colorPaletteRedForeground1 },
-  said: {
-    ':focus-visible': {
-      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
-      outlineOffset: tokens.strokeWidthThin,
-    },
-  },
 });
 
 /** The draft's totals: how many people are matched, and the total score. */
@@ -98,21 +82,9 @@ export function ProposalComparison({ run }: { run: RunView }) {
   );
 }
 
-/** A pair's lock, in words (a locked pair's in a pill, to stand out in the table). */
-export function LockState({ locked }: { locked: boolean }) {
-  const styles = useStyles();
-  return locked ? (
-    <span className={styles.locked} data-testid="matching-locked">
-      Locked
-    </span>
-  ) : (
-    <span data-testid="matching-unlocked">Not locked</span>
-  );
-}
-
 /**
- * The proposed pairs: who, the score, the reasons and warnings in words, and the lock; each
- * row's actions (lock, unlock, remove) come from `actions`, none once published.
+ * The reverse pairs: mentor and mentee, the score, the reasons and warnings in words, and the
+ * lock; each row's actions (lock, unlock, remove) come from `actions`, none once published.
  */
 export function ProposalTable({
   run,
@@ -121,7 +93,6 @@ export function ProposalTable({
   run: RunView;
   actions?: (pair: RunPairView) => ReactNode;
 }) {
-  const styles = useStyles();
   const t = useTableStyles();
   if (run.pairs.length === 0) {
     return (
@@ -132,40 +103,25 @@ export function ProposalTable({
       </Text>
     );
   }
-  const columns = ['Mentor', 'Mentee', 'Score', 'Why', 'Warnings', 'Lock'];
+  const published = run.status === 'published';
   return (
-    <ScrollTable
-      caption="Proposed pairs"
-      columns={actions ? [...columns, 'Actions'] : columns}
-      minWidth={actions ? 880 : 760}
-      testId="matching-pairs"
-    >
-      {run.pairs.map((p) => (
-        <tr key={`${p.mentorId}|${p.menteeId}`} data-testid={`matching-pair-${p.mentorId}`}>
+    <PairTable
+      pairs={run.pairs}
+      caption={published ? 'Published pairs' : 'Proposed pairs'}
+      whoColumns={['Mentor', 'Mentee']}
+      who={(p) => (
+        <>
           <RowHeader>{p.mentorName}</RowHeader>
           <td className={t.td}>{p.menteeName}</td>
-          <td className={t.td} data-testid="matching-score">
-            {p.score}
-          </td>
-          <td className={t.td}>{p.reasons.join('; ')}</td>
-          <td className={t.td}>
-            {p.warnings.length > 0 ? (
-              <span className={styles.warning}>{p.warnings.join('; ')}</span>
-            ) : (
-              'None'
-            )}
-          </td>
-          <td className={t.td}>
-            <LockState locked={p.locked} />
-          </td>
-          {actions && (
-            <td className={t.td}>
-              <div className={styles.actions}>{actions(p)}</div>
-            </td>
-          )}
-        </tr>
-      ))}
-    </ScrollTable>
+        </>
+      )}
+      keyOf={(p) => `${p.mentorId}|${p.menteeId}`}
+      rowTestId={(p) => `matching-pair-${p.mentorId}`}
+      testId="matching-pairs"
+      minWidth={published ? 660 : 760}
+      published={published}
+      actions={actions}
+    />
   );
 }
 
@@ -221,52 +177,5 @@ export function UnmatchedTable({ run }: { run: RunView }) {
         </tr>
       ))}
     </ScrollTable>
-  );
-}
-
-/**
- * What publishing did: the pairs made (the reciprocal ones named, as partners, from the run's
- * `names`) and who was told they are on the waiting list.
- */
-export function PublishedCard({
-  result,
-  names,
-}: {
-  result: PublishResultView;
-  names: Map<string, string>;
-}) {
-  const styles = useStyles();
-  // The publish button is gone with the draft: focus comes here, so the result is read out.
-  const said = useRef<HTMLDivElement>(null);
-  useEffect(() => said.current?.focus({ preventScroll: true }), []);
-  return (
-    <SectionCard title="Published" testId="matching-published">
-      <div ref={said} tabIndex={-1} className={styles.said}>
-        <Text data-testid="matching-published-message">{result.message}</Text>
-      </div>
-      {(result.reciprocalPairs?.length ?? 0) > 0 && (
-        <>
-          <Subheading>Reciprocal pairs made</Subheading>
-          <ul className={styles.list} data-testid="matching-published-reciprocal">
-            {result.reciprocalPairs!.map((p) => (
-              <li key={p.pairId}>{partnersWords(p, names)}</li>
-            ))}
-          </ul>
-        </>
-      )}
-      {result.waitlisted.length > 0 && (
-        <>
-          <Subheading>On the waiting list</Subheading>
-          <ul className={styles.list} data-testid="matching-published-waitlist">
-            {result.waitlisted.map((w) => (
-              <li key={w.id}>
-                {w.displayName}:{' '}
-                {w.told ? 'told in Teams' : "we couldn't reach them in Teams; please tell them"}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-    </SectionCard>
   );
 }

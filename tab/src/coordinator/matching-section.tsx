@@ -1,7 +1,12 @@
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import type { ApiClient } from '../app/api-client';
-import type { PublishResultView, RunKind, RunView } from '../../../bot/src/contracts/matching';
+import {
+  type PublishResultView,
+  type RunKind,
+  type RunView,
+  publishedRunOf,
+} from '../../../bot/src/contracts/matching';
 import { ActionStatus } from '../shared/data-table';
 import { SectionCard, Subheading } from '../shared/section-card';
 import { Loading, Problem } from '../shared/status-views';
@@ -11,9 +16,9 @@ import { CHANGE_DIALOG_CLOSE_MS } from './change-dialog';
 import { formatLocalDate } from './coordinator-api';
 import { editRunPair, getLatestRun, getMatchingSettings, startRun } from './matching-api';
 import { PublishButton, RemovePairButton, SwapButton } from './matching-dialogs';
+import { PublishedCard } from './matching-published';
 import {
   LockButton,
-  PublishedCard,
   ProposalComparison,
   ProposalTable,
   ProposalTotals,
@@ -166,6 +171,12 @@ export function MatchingSection({
   }
   const run = runLoad.data;
   const draft = run?.status === 'draft' ? run : null;
+  // Straight after publishing, what publishing answered; after a reload, what the run kept.
+  const publishedView = published
+    ? publishedRunOf(published)
+    : run?.status === 'published'
+      ? (run.published ?? null)
+      : null;
   const dialogProps = draft && {
     client,
     cohortId,
@@ -256,7 +267,14 @@ export function MatchingSection({
           </>
         )}
       </SectionCard>
-      {published && <PublishedCard result={published} names={run ? namesOfRun(run) : new Map()} />}
+      {publishedView && (
+        <PublishedCard
+          view={publishedView}
+          reciprocal={published?.reciprocalPairs}
+          names={run ? namesOfRun(run) : new Map()}
+          focusOnShow={published !== null}
+        />
+      )}
       {run && <ProposalComparison run={run} />}
       <MatchingSettingsForm
         client={client}

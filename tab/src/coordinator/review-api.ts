@@ -2,12 +2,15 @@ import type { ApiClient } from '../app/api-client';
 import {
   type ApplicationReviewItem,
   type ApplicationReviewList,
+  type BulkAttendanceAnswer,
+  type BulkAttendanceInput,
   type BulkDecisionAnswer,
   type BulkDecisionInput,
   type DecisionInput,
   type ManagerAnswerInput,
   type ReviewQuery,
   attendanceSchema,
+  bulkAttendanceSchema,
   bulkDecisionSchema,
   decisionSchema,
   managerAnswerSchema,
@@ -21,7 +24,12 @@ import type { FormErrors } from '../shared/use-form-submit';
  * the service checks the same schema again.
  */
 
-export type { ApplicationReviewItem, ApplicationReviewList, BulkDecisionAnswer };
+export type {
+  ApplicationReviewItem,
+  ApplicationReviewList,
+  BulkAttendanceAnswer,
+  BulkDecisionAnswer,
+};
 
 const applicationsPath = (cohortId: string) =>
   `/api/cohorts/${encodeURIComponent(cohortId)}/applications`;
@@ -79,6 +87,9 @@ export const checkDecision = (body: unknown): Checked<DecisionInput> =>
 export const checkBulkDecision = (body: unknown): Checked<BulkDecisionInput> =>
   check(bulkDecisionSchema.safeParse(body));
 
+export const checkBulkAttendance = (body: unknown): Checked<BulkAttendanceInput> =>
+  check(bulkAttendanceSchema.safeParse(body));
+
 export const checkManagerAnswer = (body: unknown): Checked<ManagerAnswerInput> =>
   check(managerAnswerSchema.safeParse(body));
 
@@ -120,6 +131,26 @@ export function recordAttendance(
     method: 'PUT',
     body,
   });
+}
+
+/**
+ * Attendance at one event for many applicants, each sent with the version of their attendance
+ * the list showed (null when none): each has its own result, a conflict listed, never dropped.
+ */
+export function recordAttendanceMany(
+  client: ApiClient,
+  cohortId: string,
+  input: BulkAttendanceInput,
+): Promise<BulkAttendanceAnswer> {
+  return client.request<BulkAttendanceAnswer>(`${applicationsPath(cohortId)}/attendance`, {
+    method: 'POST',
+    body: input,
+  });
+}
+
+/** The version of an applicant's attendance at an event as listed, or null when none. */
+export function attendanceEtag(item: ApplicationReviewItem, eventId: string): string | null {
+  return item.attendance.find((a) => a.eventId === eventId)?.etag ?? null;
 }
 
 /** Asks the line manager again; `delivered: false` means they are asked once they open the app. */

@@ -1,5 +1,6 @@
 import {
   type ApplicationReviewItem,
+  type ManagerAnswerView,
   type ReviewDecision,
   type ReviewSort,
   type TrainingEventType,
@@ -72,6 +73,19 @@ export function isDecidable(status: ApplicationStatus): boolean {
 /** The manager answered in Teams themselves: their word stands, so nobody records it for them. */
 export function managerAnswered(support: ManagerSupportStatus): boolean {
   return support === 'released' || support === 'not-released';
+}
+
+/**
+ * The line manager's answer in words, with who gave it and when:
+ * "Released: yes. Recorded by Connie Ward (programme team) on 3 Mar 2027."
+ */
+export function managerAnswerWords(answer: ManagerAnswerView, when: (iso: string) => string) {
+  const released = `Released: ${answer.released ? 'yes' : 'no'}.`;
+  const by =
+    answer.answeredBy === 'manager'
+      ? 'Answered by the line manager in Teams'
+      : `Recorded by ${answer.recordedByName ?? 'a coordinator'} (programme team)`;
+  return `${released} ${by} on ${when(answer.answeredAt)}.`;
 }
 
 /** Training in words for one applicant: "Complete", or the kinds still to attend. */

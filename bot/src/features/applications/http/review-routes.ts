@@ -2,6 +2,7 @@ import type { Request, Server } from 'restify';
 import type { ZodType } from 'zod';
 import {
   attendanceSchema,
+  bulkAttendanceSchema,
   bulkDecisionSchema,
   decisionSchema,
   managerAnswerSchema,
@@ -15,7 +16,10 @@ import type { ReviewService } from '../services/review-service';
 
 export interface ReviewRouteDeps {
   http: HttpEnv;
-  review: Pick<ReviewService, 'list' | 'decide' | 'decideMany' | 'recordAttendance'>;
+  review: Pick<
+    ReviewService,
+    'list' | 'decide' | 'decideMany' | 'recordAttendance' | 'recordAttendanceMany'
+  >;
   managers: Pick<ManagerSupportService, 'ask' | 'answer'>;
 }
 
@@ -59,6 +63,14 @@ export function registerReviewRoutes(server: Server, deps: ReviewRouteDeps): voi
     coordinatorRoute(http, async ({ req, params, caller }) => {
       const input = await body(req, bulkDecisionSchema, limit);
       return { body: await review.decideMany(params.cohortId!, input, actorOf(caller)) };
+    }),
+  );
+
+  server.post(
+    `${base}/attendance`,
+    coordinatorRoute(http, async ({ req, params, caller }) => {
+      const input = await body(req, bulkAttendanceSchema, limit);
+      return { body: await review.recordAttendanceMany(params.cohortId!, input, actorOf(caller)) };
     }),
   );
 

@@ -2,14 +2,16 @@ import {
   type ApplicationReviewItem,
   type ApplicationReviewList,
   type AttendanceInput,
+  type AttendanceView,
+  type BulkAttendanceAnswer,
+  type BulkAttendanceInput,
   type BulkDecisionAnswer,
   type BulkDecisionInput,
   type BulkDecisionResult,
   DECISION_STATUS,
   type DecisionInput,
-  TRAINING_EVENT_TYPES,
+  type ManagerAnswerView,
   type ReviewQuery,
-  type TrainingEventType,
 } from '../../../contracts/application-review';
 import {
   APPLICATION_STATUS_WORDS,
@@ -29,17 +31,29 @@ import {
   trainingProgress,
 } from '../domain/review-rules';
 import type { ManagerRecord } from '../store/review-repository';
+import { AttendanceService } from './attendance-service';
 import type { DecisionTeller } from './decision-teller';
 import type { ReviewActor, ReviewDeps, ReviewedApplication } from './review-ports';
-
-const isTrainingType = (type: string): type is TrainingEventType =>
-  (TRAINING_EVENT_TYPES as readonly string[]).includes(type);
 
 /** The line manager's answer as the list shows it. */
 export function managerSupportOf(record: ManagerRecord | undefined): ManagerSupportStatus {
   if (!record) return 'not-asked';
   if (record.answeredBy === 'coordinator') return 'recorded-by-coordinator';
   return record.status;
+}
+
+/** The answer given (yes or no, by whom, when), or null while the question is open. */
+export function managerAnswerOf(record: ManagerRecord | undefined): ManagerAnswerView | null {
+  if (!record || record.status === 'asked' || !record.answeredBy || !record.answeredAt) {
+    return null;
+  }
+  return {
+    released: record.status === 'released',
+    answeredBy: record.answeredBy,
+    recordedByName: record.answeredBy === 'coordinator' ? record.recordedBy?.name || null : null,
+    answeredAt: record.answeredAt,
+    note: record.answeredBy === 'coordinator' ? record.note : null,
+  };
 }
 
 /**
@@ -52,11 +66,14 @@ export class ReviewService {
   constructor(
     private readonly deps: ReviewDeps,
     private readonly teller: Pick<DecisionTeller, 'schedule'>,
-  ) {}
+  ) {
+    this.attendance = new AttendanceService(deps);
+  }
 
-  private async trainingEvents(cohortId: string) {
-    const events = await this.deps.events.list(cohortId);
-    return events.flatMap((e) => (isTrainingType(e.type) ? [{ ...e, type: e.type }] : []));
+  private readonly attendance: AttendanceService;
+
+  private trainingEvents(cohortId: string) {
+    return this.attendance.trainingEvents(cohortId);
   }
 
   async list(cohortId: string, query: ReviewQuery): Promise<ApplicationReviewList> {
@@ -67,8 +84,19 @@ export class ReviewService {
       this.deps.applications.settings(cohortId),
       this.trainingEvents(cohortId),
     ]);
+    const trainingIds = new Set(events.map((e) => e.id));
     const attendedBy = new Map<string, Set<string>>();
-    for (const a of records.attendance) {
+    const attendanceOf = new Map<string, AttendanceView[]>();
+    for (const { value: a, etag } of records.attendance) {
+      if (!trainingIds.has(a.eventId)) continue;
+      const views = attendanceOf.get(a.applicationId) ?? [];
+      views.push({
+        eventId: a.eventId,
+        attended: a.attended,
+        recordedAt: a.recordedAt,
+        etag: httpEtag(etag),
+      });
+      attendanceOf.set(a.applicationId, views);
       if (!a.attended) continue;
       const set = attendedBy.get(a.applicationId) ?? new Set<string>();
       set.add(a.eventId);
@@ -84,6 +112,7 @@ export class ReviewService {
           attendedBy.get(app.value.id) ?? new Set(),
         ),
         manager: records.managers.get(app.value.id)?.value,
+        attendance: attendanceOf.get(app.value.id) ?? [],
       }),
     );
     const counts: Partial<Record<ApplicationStatus, number>> = {};
@@ -104,7 +133,11 @@ export class ReviewService {
 
   private item(
     { value: app, etag }: Versioned<ReviewedApplication>,
-    more: { training: ApplicationReviewItem['training']; manager: ManagerRecord | undefined },
+    more: {
+      training: ApplicationReviewItem['training'];
+      manager: ManagerRecord | undefined;
+      attendance: AttendanceView[];
+    },
   ): ApplicationReviewItem {
     const managerSupport = managerSupportOf(more.manager);
     // Built field by field from the non-sensitive answers: nothing else can slip in.
@@ -129,9 +162,11 @@ export class ReviewService {
       notes: app.notes,
       managerSupport,
       managerSupportWords: MANAGER_SUPPORT_WORDS[managerSupport],
+      managerAnswer: managerAnswerOf(more.manager),
       decisionReason: app.decisionReason,
       decidedAt: app.decidedAt,
       training: more.training,
+      attendance: more.attendance,
       readyForMatching: isReadyForMatching(app.status, more.training),
       etag: httpEtag(etag),
     };
@@ -221,43 +256,21 @@ export class ReviewService {
   }
 
   /** Records whether the applicant attended an induction or mentor-training event of the cohort. */
-  async recordAttendance(
+  recordAttendance(
     cohortId: string,
     applicationId: string,
     input: AttendanceInput,
     actor: ReviewActor,
   ): Promise<{ applicationId: string; eventId: string; attended: boolean }> {
-    const found = await this.deps.applications.get(cohortId, applicationId);
-    if (!found) throw AppError.notFound('No application has that id');
-    const event = (await this.trainingEvents(cohortId)).find((e) => e.id === input.eventId);
-    if (!event) {
-      throw AppError.invalidFields([
-        {
-          field: 'eventId',
-          message: 'must be an induction or mentor-training event of this cohort',
-        },
-      ]);
-    }
-    await this.deps.records.putAttendance(cohortId, {
-      applicationId,
-      eventId: event.id,
-      attended: input.attended,
-      recordedAt: this.deps.now().toISOString(),
-      recordedBy: actor.userId,
-    });
-    await this.deps.audit.record({
-      action: 'application.attendance_recorded',
-      actorId: actor.userId,
-      actorName: actor.name,
-      target: 'application',
-      targetId: applicationId,
-      targetLabel: found.value.displayName,
-      cohortId,
-      changes: [
-        { field: event.title, before: null, after: input.attended ? 'attended' : 'did not attend' },
-      ],
-      reason: null,
-    });
-    return { applicationId, eventId: event.id, attended: input.attended };
+    return this.attendance.record(cohortId, applicationId, input, actor);
+  }
+
+  /** Records attendance at one event for many applicants, each with its own result. */
+  recordAttendanceMany(
+    cohortId: string,
+    input: BulkAttendanceInput,
+    actor: ReviewActor,
+  ): Promise<BulkAttendanceAnswer> {
+    return this.attendance.recordMany(cohortId, input, actor);
   }
 }

@@ -43,6 +43,8 @@ export interface ManagerRecord {
   answeredBy: 'manager' | 'coordinator' | null;
   /** The coordinator's note when they recorded it (never shown to the manager). */
   note: string | null;
+  /** The coordinator who recorded the answer (absent on rows written before it was kept). */
+  recordedBy?: { userId: string; name: string } | null;
   askedAt: string | null;
   answeredAt: string | null;
   /** The Teams user the card went to, once sent. */
@@ -58,6 +60,16 @@ const teamsKey = (email: string) => `teams|${encodeKey(email.trim().toLowerCase(
 const askKey = (email: string) => `ask|${encodeKey(email.trim().toLowerCase())}`;
 const tellKey = (userId: string) => `tell|${encodeKey(userId.toLowerCase())}`;
 
+function attendanceOf(row: Row): AttendanceRecord {
+  return {
+    applicationId: str(row, 'applicationId'),
+    eventId: str(row, 'eventId'),
+    attended: bool(row, 'attended'),
+    recordedAt: str(row, 'recordedAt'),
+    recordedBy: str(row, 'recordedBy'),
+  };
+}
+
 function managerOf(row: Row): ManagerRecord {
   const opt = (name: string) => optStr(row, name) || null;
   return {
@@ -65,6 +77,9 @@ function managerOf(row: Row): ManagerRecord {
     status: str(row, 'status') as ManagerAnswerStatus,
     answeredBy: (opt('answeredBy') as ManagerRecord['answeredBy']) ?? null,
     note: opt('note'),
+    recordedBy: opt('recordedById')
+      ? { userId: opt('recordedById')!, name: opt('recordedByName') ?? '' }
+      : null,
     askedAt: opt('askedAt'),
     answeredAt: opt('answeredAt'),
     sentTo: opt('sentTo'),
@@ -72,7 +87,7 @@ function managerOf(row: Row): ManagerRecord {
 }
 
 export interface CohortReviewRecords {
-  attendance: AttendanceRecord[];
+  attendance: Versioned<AttendanceRecord>[];
   managers: Map<string, Versioned<ManagerRecord>>;
 }
 
@@ -90,13 +105,7 @@ export class ReviewRepository {
     for (const row of rows) {
       const key = String(row.rowKey);
       if (key.startsWith('attendance|')) {
-        out.attendance.push({
-          applicationId: str(row, 'applicationId'),
-          eventId: str(row, 'eventId'),
-          attended: bool(row, 'attended'),
-          recordedAt: str(row, 'recordedAt'),
-          recordedBy: str(row, 'recordedBy'),
-        });
+        out.attendance.push({ value: attendanceOf(row), etag: row.etag });
       } else if (key.startsWith('manager|')) {
         const value = managerOf(row);
         out.managers.set(value.applicationId, { value, etag: row.etag });
@@ -112,6 +121,25 @@ export class ReviewRepository {
       rowKey: attendanceKey(record.applicationId, record.eventId),
       ...record,
     });
+  }
+
+  /**
+   * Writes one attendance only if it is as it was read (`etag`), or still absent (`null`): the
+   * new version, or undefined when someone else recorded it meanwhile (nothing written).
+   */
+  async writeAttendance(
+    cohortId: string,
+    record: AttendanceRecord,
+    etag: string | null,
+  ): Promise<string | undefined> {
+    const entity = {
+      partitionKey: cohortId,
+      rowKey: attendanceKey(record.applicationId, record.eventId),
+      ...record,
+    };
+    return etag === null
+      ? tryInsertRow(this.table, entity)
+      : tryUpdateRow(this.table, entity, etag, 'Replace');
   }
 
   async manager(
@@ -138,6 +166,8 @@ export class ReviewRepository {
       status: record.status,
       answeredBy: record.answeredBy ?? '',
       note: record.note ?? '',
+      recordedById: record.recordedBy?.userId ?? '',
+      recordedByName: record.recordedBy?.name ?? '',
       askedAt: record.askedAt ?? '',
       answeredAt: record.answeredAt ?? '',
       sentTo: record.sentTo ?? '',

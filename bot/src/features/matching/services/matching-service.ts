@@ -1,6 +1,7 @@
 import type {
   MatchingSettings,
   MatchingSettingsView,
+  PublishedRunView,
   RunKind,
   RunPairRef,
   RunReciprocalPairRef,
@@ -31,7 +32,7 @@ import {
 import type { MatchingDeps } from '../ports';
 import type { MatchingRepository, StoredRun } from '../store/matching-repository';
 import { DEFAULT_MATCHING_SETTINGS, loadPool } from './match-context';
-import { runView } from './run-views';
+import { publishedRunView, runView } from './run-views';
 
 export type RunEdit =
   | { kind: 'lock' | 'unlock' | 'remove'; pair: RunPairRef | RunReciprocalPairRef }
@@ -156,7 +157,15 @@ export class MatchingService {
   async latest(cohortId: string): Promise<RunView> {
     const latest = await this.repo.latestRun(cohortId);
     if (!latest) throw AppError.notFound('No matching run yet: start one first');
-    return runView(latest.value, latest.etag, await this.previousOf(latest.value));
+    const previous = await this.previousOf(latest.value);
+    return runView(latest.value, latest.etag, previous, await this.publishedOf(latest.value));
+  }
+
+  /** How a published run was published (kept with its publish claim); nothing for a draft. */
+  private async publishedOf(run: StoredRun): Promise<PublishedRunView | undefined> {
+    if (run.status !== 'published') return undefined;
+    const claim = await this.repo.getClaim(run.cohortId, run.id);
+    return claim?.value.result ? publishedRunView(claim.value.result) : undefined;
   }
 
   /** Applies one edit to the latest draft, if unchanged since `etag`; refused edits change nothing. */

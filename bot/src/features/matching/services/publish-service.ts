@@ -179,6 +179,7 @@ export class PublishService {
     const result: PublishResultView = {
       runId,
       publishedAt: now().toISOString(),
+      publishedByName: actor.name,
       pairs,
       reciprocalPairs,
       waitlisted,

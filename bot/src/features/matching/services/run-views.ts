@@ -1,10 +1,21 @@
-import type { RunComparisonView, RunView } from '../../../contracts/matching';
+import {
+  type PublishResultView,
+  type PublishedRunView,
+  type RunComparisonView,
+  type RunView,
+  publishedRunOf,
+} from '../../../contracts/matching';
 import { httpEtag } from '../../../platform/http/etag';
 import { compareRuns } from '../domain/proposal/comparison';
 import type { StoredRun } from '../store/matching-repository';
 
 /** A stored run as the wire shows it, compared with the run before it. */
-export function runView(run: StoredRun, etag: string, previous: StoredRun | undefined): RunView {
+export function runView(
+  run: StoredRun,
+  etag: string,
+  previous: StoredRun | undefined,
+  published?: PublishedRunView,
+): RunView {
   const name = (id: string) => run.names[id] ?? id;
   const { draft } = run;
   const compared = compareRuns(previous ? previous.draft : null, draft);
@@ -56,5 +67,11 @@ export function runView(run: StoredRun, etag: string, previous: StoredRun | unde
     matchedCount: compared.matched.after,
     etag: httpEtag(etag),
     comparison,
+    ...(published ? { published } : {}),
   };
+}
+
+/** The publishing of a run as kept with its publish claim (the result answered at the time). */
+export function publishedRunView(resultJson: string): PublishedRunView {
+  return publishedRunOf(JSON.parse(resultJson) as PublishResultView);
 }
