@@ -62,6 +62,8 @@ export function composeFront(deps: {
       sender,
       log,
     }),
+    // The band gap is one cohort rule, kept with the application settings.
+    bandGap: (cohortId: string) => applications.matching.minimumBandGap(cohortId),
     audit: deps.audit,
     now: deps.now,
   };

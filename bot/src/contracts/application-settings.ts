@@ -17,6 +17,9 @@ export const APPLICATION_SETTINGS_LIMITS = {
   perspectivesMax: 30,
   perspectiveLabelMax: 80,
   awarenessEventsMax: 20,
+  /** The band gap: one cohort rule, used by matching (and smaller than the ladder). */
+  bandGapMin: 1,
+  bandGapMax: 10,
 } as const;
 
 /** NHS Agenda for Change, most junior first; the index is the band's position on the ladder. */
@@ -35,7 +38,10 @@ export const DEFAULT_SENIORITY_LADDER: readonly string[] = [
   'Very senior manager',
 ];
 
-/** The mentor is at least this many steps below the mentee on the ladder (reverse). */
+/**
+ * The mentor is at least this many steps below the mentee on the ladder (reverse). The cohort's
+ * one band gap: matching reads it from here (the matching settings have no gap of their own).
+ */
 export const DEFAULT_MINIMUM_BAND_GAP = 2;
 
 /**
@@ -103,7 +109,8 @@ export const applicationSettingsSchema = z
     minimumBandGap: z
       .number({ message: 'must be a number' })
       .int('must be a whole number')
-      .min(1, 'must be at least 1'),
+      .min(L.bandGapMin, `must be at least ${L.bandGapMin}`)
+      .max(L.bandGapMax, `must be at most ${L.bandGapMax}`),
     perspectives: z
       .array(label(L.perspectiveLabelMax), { message: 'list the perspectives' })
       .max(L.perspectivesMax, `list at most ${L.perspectivesMax} perspectives`)
