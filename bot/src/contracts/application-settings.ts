@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { DECISION_MESSAGES, decisionMessagesSchema } from './decision-messages';
 import { isWellFormedId } from './ids';
 import { cleanText } from './text';
 
@@ -6,7 +7,8 @@ import { cleanText } from './text';
  * A cohort's application settings: the window (local date-times in the cohort's time zone), the
  * seniority ladder and the smallest band gap between mentor and mentee, the perspectives people
  * may offer or seek, whether training is required before matching, and the awareness sessions
- * (calendar events of the cohort) linked to the window. Pure (zod only): the tab's settings form
+ * (calendar events of the cohort) linked to the window, and the words each applicant is told
+ * when the programme team accepts, waitlists or declines them (`decisionMessages`). Pure (zod only): the tab's settings form
  * checks with the same schema.
  */
 
@@ -122,6 +124,8 @@ export const applicationSettingsSchema = z
       })
       .max(L.awarenessEventsMax, `link at most ${L.awarenessEventsMax} sessions`)
       .transform((ids) => [...new Set(ids)]),
+    /** Left out: the kind defaults (`DECISION_MESSAGES`). */
+    decisionMessages: decisionMessagesSchema.default(() => structuredClone(DECISION_MESSAGES)),
   })
   .strict()
   .refine((s) => s.closesAt > s.opensAt, {
@@ -180,4 +184,13 @@ export const DEFAULT_APPLICATION_SETTINGS: Omit<ApplicationSettings, 'opensAt' |
   perspectives: [...DEFAULT_PERSPECTIVES],
   requireTraining: false,
   awarenessEventIds: [],
+  decisionMessages: DECISION_MESSAGES,
 };
+
+/** Settings as stored before a field existed, with that field's default (read, never refused). */
+export function withSettingsDefaults(
+  stored: Omit<ApplicationSettings, 'decisionMessages'> &
+    Partial<Pick<ApplicationSettings, 'decisionMessages'>>,
+): ApplicationSettings {
+  return { ...stored, decisionMessages: stored.decisionMessages ?? DECISION_MESSAGES };
+}
