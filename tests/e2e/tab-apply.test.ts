@@ -105,7 +105,19 @@ describe('applying to a cohort in the tab', () => {
     );
     await axeClean(page);
 
+    // The decision messages start as the kind defaults, with a preview; a placeholder that does
+    // not exist is refused beside its own field.
+    expect(await panel.getByTestId('settings-message-accept-preview').textContent()).toContain(
+      'Dear Alex, thank you for applying',
+    );
+    const acceptText = panel.getByTestId('settings-message-accept-text');
+    const kindWords = await acceptText.inputValue();
+    await acceptText.fill('Dear {name}, welcome.');
     await panel.getByTestId('settings-closesAt').fill(local(closesAt));
+    await panel.getByTestId('settings-save').click();
+    expect(await describedBy(acceptText)).toContain('{name} is not one of them');
+    await acceptText.fill(kindWords);
+
     await panel.getByTestId('settings-awareness-' + session.body.id).check();
     await panel.getByTestId('settings-save').click();
     await eventually(

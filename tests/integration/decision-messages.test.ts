@@ -112,10 +112,10 @@ it('refuses an unknown placeholder, and {reason} outside the decline, naming the
     'decisionMessages.waitlist.text',
   ]);
   expect(fields.find((f) => f.field === 'decisionMessages.accept.title')?.message).toMatch(
-    /\{fullName\}, which is not a placeholder/,
+    /\{fullName\} is not one of them/,
   );
   expect(fields.find((f) => f.field === 'decisionMessages.waitlist.text')?.message).toMatch(
-    /only the decline message/,
+    /only the decline message has a reason/,
   );
 });
 

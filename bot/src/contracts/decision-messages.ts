@@ -55,8 +55,8 @@ export function placeholderProblem(template: string, decision: ReviewDecision): 
     if ((allowed as readonly string[]).includes(name ?? '')) continue;
     const list = allowed.map((p) => `{${p}}`).join(', ');
     return name === 'reason'
-      ? `uses {reason}, which only the decline message can use; use ${list}`
-      : `uses {${name}}, which is not a placeholder; use ${list}`;
+      ? `must not use {reason}: only the decline message has a reason; use ${list}`
+      : `must use only ${list}; {${name}} is not one of them`;
   }
   return undefined;
 }

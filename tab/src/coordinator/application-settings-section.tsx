@@ -12,6 +12,7 @@ import {
 import { useId, useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { ApplicationSettingsDetail } from '../../../bot/src/contracts/applications';
+import type { ReviewDecision } from '../../../bot/src/contracts/decision-messages';
 import type { AnnouncementValues } from '../announcements/form/announcement-checks';
 import { ApiRequestError } from '../app/api-client';
 import type { ApiClient } from '../app/api-client';
@@ -28,12 +29,15 @@ import {
   SETTINGS_ORDER,
   type SettingsField,
   type SettingsValues,
+  type TemplateField,
   applicationSettingsApi,
   checkSettings,
+  fieldOf,
   openAnnouncement,
   settingsValuesFrom,
 } from './application-settings-values';
 import { ApplicationWindowSummary } from './application-window-summary';
+import { DecisionMessageFields } from './decision-message-fields';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0 },
@@ -140,11 +144,22 @@ function SettingsForm({
   const zone = detail.window?.timeZone ?? cohort.timeZone;
 
   const set =
-    <K extends SettingsField>(field: K) =>
+    <K extends Exclude<keyof SettingsValues, 'decisionMessages'>>(field: K) =>
     (value: SettingsValues[K]) => {
       setValues((v) => ({ ...v, [field]: value }));
       setErrors((e) => (e[field] ? { ...e, [field]: undefined } : e));
     };
+  const setTemplate = (field: TemplateField, value: string) => {
+    const [, decision, part] = field.split('.') as [string, ReviewDecision, 'title' | 'text'];
+    setValues((v) => ({
+      ...v,
+      decisionMessages: {
+        ...v.decisionMessages,
+        [decision]: { ...v.decisionMessages[decision], [part]: value },
+      },
+    }));
+    setErrors((e) => (e[field] ? { ...e, [field]: undefined } : e));
+  };
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -165,8 +180,8 @@ function SettingsForm({
           const errs: Partial<Record<SettingsField, string>> = {};
           const unplaced: string[] = [];
           for (const f of error.fields) {
-            const field = f.field.split('.')[0] as SettingsField;
-            if (SETTINGS_ORDER.includes(field)) errs[field] ??= f.message;
+            const field = fieldOf(f.field);
+            if (field) errs[field] ??= f.message;
             else unplaced.push(f.message);
           }
           place({ errors: errs, unplaced });
@@ -299,6 +314,13 @@ function SettingsForm({
             testId="settings-awareness"
           />
         )}
+        <DecisionMessageFields
+          values={values.decisionMessages}
+          cohortName={cohort.name}
+          errors={errors}
+          idOf={idOf}
+          onChange={setTemplate}
+        />
         <div className={formStyles.buttons}>
           <SubmitButton saving={saving} testId="settings-save">
             Save application settings

@@ -3,6 +3,11 @@ import {
   type ApplicationSettingsDetail,
   applicationSettingsSchema,
 } from '../../../bot/src/contracts/applications';
+import {
+  type DecisionMessage,
+  REVIEW_DECISIONS,
+  type ReviewDecision,
+} from '../../../bot/src/contracts/decision-messages';
 import { problemsOf } from '../../../bot/src/contracts/field-problem';
 import type { AnnouncementValues } from '../announcements/form/announcement-checks';
 import type { ApiClient } from '../app/api-client';
@@ -17,8 +22,26 @@ export interface SettingsValues {
   perspectives: string;
   requireTraining: boolean;
   awarenessEventIds: string[];
+  /** The words each applicant is told, per decision (the kind defaults until changed). */
+  decisionMessages: Record<ReviewDecision, DecisionMessage>;
 }
-export type SettingsField = keyof SettingsValues;
+
+/** One template's title or text, named by its path in the contract. */
+export type TemplateField = `decisionMessages.${ReviewDecision}.${keyof DecisionMessage}`;
+export type SettingsField = Exclude<keyof SettingsValues, 'decisionMessages'> | TemplateField;
+
+export const TEMPLATE_FIELDS: TemplateField[] = REVIEW_DECISIONS.flatMap((d) => [
+  `decisionMessages.${d}.title` as const,
+  `decisionMessages.${d}.text` as const,
+]);
+
+/** Where a problem's path goes on the form: a template's own field, or the top-level one. */
+export function fieldOf(path: string): SettingsField | undefined {
+  const three = path.split('.').slice(0, 3).join('.');
+  if ((TEMPLATE_FIELDS as string[]).includes(three)) return three as TemplateField;
+  const top = path.split('.')[0] as SettingsField;
+  return SETTINGS_ORDER.includes(top) ? top : undefined;
+}
 
 export const SETTINGS_ORDER: SettingsField[] = [
   'opensAt',
@@ -28,6 +51,7 @@ export const SETTINGS_ORDER: SettingsField[] = [
   'perspectives',
   'requireTraining',
   'awarenessEventIds',
+  ...TEMPLATE_FIELDS,
 ];
 
 export function settingsValuesFrom(s: ApplicationSettingsDetail['settings']): SettingsValues {
@@ -39,6 +63,7 @@ export function settingsValuesFrom(s: ApplicationSettingsDetail['settings']): Se
     perspectives: s.perspectives.join('\n'),
     requireTraining: s.requireTraining,
     awarenessEventIds: [...s.awarenessEventIds],
+    decisionMessages: structuredClone(s.decisionMessages),
   };
 }
 
@@ -62,12 +87,13 @@ export function checkSettings(values: SettingsValues): {
     perspectives: lines(values.perspectives),
     requireTraining: values.requireTraining,
     awarenessEventIds: values.awarenessEventIds,
+    decisionMessages: values.decisionMessages,
   });
   if (parsed.success) return { errors: {}, input: parsed.data };
   const errors: Partial<Record<SettingsField, string>> = {};
   for (const p of problemsOf(parsed.error)) {
-    const field = p.field.split('.')[0] as SettingsField;
-    if (SETTINGS_ORDER.includes(field)) errors[field] ??= sentenceOf(p.message);
+    const field = fieldOf(p.field);
+    if (field) errors[field] ??= sentenceOf(p.message);
   }
   return { errors };
 }
