@@ -134,7 +134,10 @@ describe('applying to a cohort in the tab', () => {
     await axeClean(page);
     await screenshot(page, 'application-settings-1280');
 
-    // "Applications are open" goes through the announcements composer, written in already.
+    // "Applications are open" goes through the announcements composer, written in already, to
+    // the audience chosen beside the window (the next-cohort list is chosen at first).
+    expect(await panel.getByTestId('open-call-reach-next-cohort').isChecked()).toBe(true);
+    await panel.getByTestId('open-call-reach-cohorts').check();
     await panel.getByTestId('announce-applications').click();
     const composer = page.getByTestId('cohort-panel-announcements');
     await composer.getByTestId('announcement-title').waitFor();
@@ -147,6 +150,9 @@ describe('applying to a cohort in the tab', () => {
     expect(await composer.getByTestId('announcement-text').inputValue()).toContain(
       'awareness session to find out more: Reverse mentoring: come and find out',
     );
+    const lists = (await composer.getByTestId('announcement-open-call-lists').textContent()) ?? '';
+    expect(lists).toContain('The people of the cohorts you run');
+    expect(lists).toContain('Everyone who asked to hear about the next cohort');
     await axeClean(page);
     expect(errors).toEqual([]);
     await page.close();

@@ -29,6 +29,7 @@ import {
   SETTINGS_ORDER,
   type SettingsField,
   type SettingsValues,
+  type OpenCallReach,
   type TemplateField,
   applicationSettingsApi,
   checkSettings,
@@ -142,6 +143,7 @@ function SettingsForm({
     useFormSubmit<SettingsField>({ order: SETTINGS_ORDER, idOf });
   const [events] = useApiLoad(() => calendarApi(client).listEvents(cohort.id), [client, cohort.id]);
   const zone = detail.window?.timeZone ?? cohort.timeZone;
+  const [reach, setReach] = useState<OpenCallReach[]>(['next-cohort']);
 
   const set =
     <K extends Exclude<keyof SettingsValues, 'decisionMessages'>>(field: K) =>
@@ -202,8 +204,10 @@ function SettingsForm({
       </FocusHeading>
       <ApplicationWindowSummary
         detail={detail}
+        reach={reach}
+        onReach={setReach}
         onAnnounce={() =>
-          onAnnounce(openAnnouncement(cohort.name, detail, sessionWords, shareLink))
+          onAnnounce(openAnnouncement(cohort.name, detail, sessionWords, shareLink, reach))
         }
       />
       <form

@@ -9,6 +9,7 @@ import {
   type ReviewDecision,
 } from '../../../bot/src/contracts/decision-messages';
 import { problemsOf } from '../../../bot/src/contracts/field-problem';
+import { OPEN_CALL_LISTS, OPEN_CALL_WORDS } from '../../../bot/src/contracts/announcements';
 import type { AnnouncementValues } from '../announcements/form/announcement-checks';
 import type { ApiClient } from '../app/api-client';
 
@@ -119,12 +120,24 @@ export function applicationSettingsApi(client: ApiClient) {
   };
 }
 
-/** "Applications are open", ready for the announcement composer (the coordinator edits it). */
+/** Who hears that applications are open: the announcement's lists, and the programme channel. */
+export const OPEN_CALL_REACH = [...OPEN_CALL_LISTS, 'channel'] as const;
+export type OpenCallReach = (typeof OPEN_CALL_REACH)[number];
+export const OPEN_CALL_REACH_WORDS: Record<OpenCallReach, string> = {
+  ...OPEN_CALL_WORDS,
+  channel: 'The programme channel linked to this cohort',
+};
+
+/**
+ * "Applications are open", ready for the announcement composer (the coordinator edits it), to
+ * the audience chosen beside the window.
+ */
 export function openAnnouncement(
   cohortName: string,
   detail: ApplicationSettingsDetail,
   sessions: string[],
   shareLink: string | null,
+  reach: readonly OpenCallReach[],
 ): Partial<AnnouncementValues> {
   const w = detail.window;
   const when = !w
@@ -142,6 +155,9 @@ export function openAnnouncement(
   return {
     title: `Applications are open: ${cohortName}`,
     text,
+    audience: 'applications_open',
+    lists: OPEN_CALL_LISTS.filter((l) => reach.includes(l)),
+    alsoInChannel: reach.includes('channel'),
     ...(shareLink ? { linkUrl: shareLink, linkLabel: 'Open Reverse mentoring' } : {}),
   };
 }
