@@ -91,6 +91,8 @@ describe('the front of a programme, from applications open to introduced pairs',
       'Open for applications',
     );
     await axeClean(page);
+    // To the people of the cohorts Priya runs, beside the next-cohort list (chosen at first).
+    await panel.getByTestId('open-call-reach-cohorts').check();
     await panel.getByTestId('announce-applications').click();
     const composer = page.getByTestId('cohort-panel-announcements');
     const title = `Applications are open: ${cohortName}`;

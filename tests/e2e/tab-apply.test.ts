@@ -105,7 +105,19 @@ describe('applying to a cohort in the tab', () => {
     );
     await axeClean(page);
 
+    // The decision messages start as the kind defaults, with a preview; a placeholder that does
+    // not exist is refused beside its own field.
+    expect(await panel.getByTestId('settings-message-accept-preview').textContent()).toContain(
+      'Dear Alex, thank you for applying',
+    );
+    const acceptText = panel.getByTestId('settings-message-accept-text');
+    const kindWords = await acceptText.inputValue();
+    await acceptText.fill('Dear {name}, welcome.');
     await panel.getByTestId('settings-closesAt').fill(local(closesAt));
+    await panel.getByTestId('settings-save').click();
+    expect(await describedBy(acceptText)).toContain('{name} is not one of them');
+    await acceptText.fill(kindWords);
+
     await panel.getByTestId('settings-awareness-' + session.body.id).check();
     await panel.getByTestId('settings-save').click();
     await eventually(
@@ -122,7 +134,10 @@ describe('applying to a cohort in the tab', () => {
     await axeClean(page);
     await screenshot(page, 'application-settings-1280');
 
-    // "Applications are open" goes through the announcements composer, written in already.
+    // "Applications are open" goes through the announcements composer, written in already, to
+    // the audience chosen beside the window (the next-cohort list is chosen at first).
+    expect(await panel.getByTestId('open-call-reach-next-cohort').isChecked()).toBe(true);
+    await panel.getByTestId('open-call-reach-cohorts').check();
     await panel.getByTestId('announce-applications').click();
     const composer = page.getByTestId('cohort-panel-announcements');
     await composer.getByTestId('announcement-title').waitFor();
@@ -135,6 +150,9 @@ describe('applying to a cohort in the tab', () => {
     expect(await composer.getByTestId('announcement-text').inputValue()).toContain(
       'awareness session to find out more: Reverse mentoring: come and find out',
     );
+    const lists = (await composer.getByTestId('announcement-open-call-lists').textContent()) ?? '';
+    expect(lists).toContain('The people of the cohorts you run');
+    expect(lists).toContain('Everyone who asked to hear about the next cohort');
     await axeClean(page);
     expect(errors).toEqual([]);
     await page.close();

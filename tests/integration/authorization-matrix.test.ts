@@ -1041,7 +1041,6 @@ const MATRIX: RouteSpec[] = [
         path: `${matchingPath()}/settings`,
         json: {
           aim: 'best-fit',
-          minimumBandGap: 1,
           weights: { perspectives: 50, crossOrganisation: 20, availability: 20, location: 10 },
           neverPair: [],
         },

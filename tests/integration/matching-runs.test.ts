@@ -73,7 +73,6 @@ it('runs, edits, reruns keeping locks, publishes once under two clicks, and tell
     token,
     json: {
       aim: 'best-fit',
-      minimumBandGap: 2,
       weights: { perspectives: 50, crossOrganisation: 20, availability: 20, location: 10 },
       neverPair: [],
     },

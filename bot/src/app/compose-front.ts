@@ -54,6 +54,8 @@ export function composeFront(deps: {
         review.review.readyForMatching(cohortId),
       ),
     publisher: matchingPublisher({ repos, bulk: deps.bulkPairs, sender, log }),
+    // The band gap is one cohort rule, kept with the application settings.
+    bandGap: (cohortId: string) => applications.matching.minimumBandGap(cohortId),
     audit: deps.audit,
     now: deps.now,
   };

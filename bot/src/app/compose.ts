@@ -191,6 +191,11 @@ export function compose(
       pairs: repos.pairs,
       pairHealth: health.cohortHealth,
       conversations: repos.conversations,
+      nextCohortList: async (cohortId) =>
+        (await applications.applications.interestList(cohortId)).map((i) => ({
+          userId: i.userId,
+          displayName: i.name,
+        })),
       identity,
       events: {
         get: (cohortId, eventId) => repos.events.get(cohortId, eventId),

@@ -28,16 +28,36 @@ export const ANNOUNCEMENT_LIMITS = {
 /** The link button's words when the coordinator gave none. */
 export const DEFAULT_LINK_LABEL = 'Open link';
 
+/** The audiences of the cohort the composer offers (the chat card and the tab's select). */
 export const AUDIENCES = ['cohort', 'mentors', 'mentees', 'needs_check_in', 'people'] as const;
 export type Audience = (typeof AUDIENCES)[number];
 
+/**
+ * "Applications are open" (issue 15) goes beyond the cohort, to the lists the coordinator
+ * chooses beside the window: the people of the cohorts they run (earlier cohorts' alumni
+ * included) and everyone on those cohorts' "tell me about the next cohort" lists; each person
+ * once. The programme channel is `alsoInChannel`.
+ */
+export const OPEN_CALL_LISTS = ['cohorts', 'next-cohort'] as const;
+export type OpenCallList = (typeof OPEN_CALL_LISTS)[number];
+
+export const OPEN_CALL_WORDS: Record<OpenCallList, string> = {
+  cohorts: 'The people of the cohorts you run, earlier cohorts’ alumni included',
+  'next-cohort': 'Everyone who asked to hear about the next cohort',
+};
+
+/** Every audience an announcement may have: the cohort's, or the open call's lists. */
+export const ANNOUNCEMENT_AUDIENCES = [...AUDIENCES, 'applications_open'] as const;
+export type AnnouncementAudience = (typeof ANNOUNCEMENT_AUDIENCES)[number];
+
 /** The audience choices, in words (the chat composer and the tab's select). */
-export const AUDIENCE_WORDS: Record<Audience, string> = {
+export const AUDIENCE_WORDS: Record<AnnouncementAudience, string> = {
   cohort: 'Everyone in the cohort',
   mentors: 'Mentors',
   mentees: 'Mentees',
   needs_check_in: 'Pairs needing a check-in',
   people: 'Chosen people',
+  applications_open: 'Applications are open: the lists chosen beside the window',
 };
 
 /** An announcement, or an event's invitation or reminder (same fan-out, different card). */
@@ -90,9 +110,15 @@ export const createAnnouncementBody = z
     linkLabel: cleanText(
       z.string().trim().max(L.linkLabel, `must be at most ${L.linkLabel} characters`),
     ).optional(),
-    audience: z.enum(AUDIENCES, {
-      message: 'must be cohort, mentors, mentees, needs_check_in or people',
+    audience: z.enum(ANNOUNCEMENT_AUDIENCES, {
+      message: 'must be cohort, mentors, mentees, needs_check_in, people or applications_open',
     }),
+    /** For `applications_open` only: the lists it goes to. */
+    lists: z
+      .array(z.enum(OPEN_CALL_LISTS, { message: 'must be cohorts or next-cohort' }))
+      .max(OPEN_CALL_LISTS.length)
+      .transform((l) => [...new Set(l)])
+      .optional(),
     participantIds: z
       .array(
         z
@@ -112,7 +138,11 @@ export const createAnnouncementBody = z
   .refine((v) => v.audience !== 'people' || (v.participantIds?.length ?? 0) > 0, {
     message: 'choose at least one person',
     path: ['participantIds'],
-  });
+  })
+  .refine(
+    (v) => v.audience !== 'applications_open' || (v.lists?.length ?? 0) > 0 || v.alsoInChannel,
+    { message: 'choose at least one: a list of people or the programme channel', path: ['lists'] },
+  );
 
 /** The body as checked (defaults applied). */
 export type CreateAnnouncementBody = z.output<typeof createAnnouncementBody>;
@@ -140,8 +170,10 @@ export interface Announcement {
   text: string;
   link: { url: string; label: string } | null;
   eventId: string | null;
-  audience: Audience;
+  audience: AnnouncementAudience;
   participantIds: string[];
+  /** For `applications_open`: the lists it went to (empty otherwise). */
+  lists: OpenCallList[];
   alsoInChannel: boolean;
   /** UTC ISO instant when sending starts (or started). */
   sendAt: string;

@@ -12,6 +12,7 @@ import {
   type ManagerSupportStatus,
   type MeetingMode,
 } from './applications';
+import { REVIEW_DECISIONS, type ReviewDecision } from './decision-messages';
 import { isWellFormedId } from './ids';
 import { cleanText } from './text';
 
@@ -25,8 +26,12 @@ import { cleanText } from './text';
 
 // ---------------------------------------------------------------- decisions
 
-export const REVIEW_DECISIONS = ['accept', 'waitlist', 'decline'] as const;
-export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
+export {
+  DECISION_MESSAGES,
+  type DecisionMessage,
+  REVIEW_DECISIONS,
+  type ReviewDecision,
+} from './decision-messages';
 
 /** The application's status after each decision. */
 export const DECISION_STATUS: Record<ReviewDecision, ApplicationStatus> = {
@@ -35,29 +40,11 @@ export const DECISION_STATUS: Record<ReviewDecision, ApplicationStatus> = {
   decline: 'declined',
 };
 
-/**
- * What the applicant is told for each decision, in the programme's words. `{firstName}`,
- * `{cohortName}` and `{reason}` are filled in; `{reason}` only ever appears in the decline.
+/*
+ * What the applicant is told for each decision is a per-cohort template in the application
+ * settings (`decisionMessages`; decision-messages.ts holds the placeholders, limits and the kind
+ * defaults).
  */
-export interface DecisionMessage {
-  title: string;
-  text: string;
-}
-
-export const DECISION_MESSAGES: Record<ReviewDecision, DecisionMessage> = {
-  accept: {
-    title: 'Welcome to {cohortName}',
-    text: 'Dear {firstName}, thank you for applying. We are delighted to offer you a place in {cohortName}. We will be in touch soon about the programme induction and, once everyone has been trained, about your partner.',
-  },
-  waitlist: {
-    title: 'Your application to {cohortName}',
-    text: 'Dear {firstName}, thank you for applying. We have more applications than places this time, so we have put you on the waiting list. If a place opens up we will tell you straight away, and you keep your place in the queue for the next cohort.',
-  },
-  decline: {
-    title: 'Your application to {cohortName}',
-    text: 'Dear {firstName}, thank you for taking the time to apply. We are sorry that we cannot offer you a place in {cohortName} this time. Our reason: {reason}. We would be glad to hear from you again for a future cohort, and the programme team is happy to talk it through.',
-  },
-};
 
 const A = APPLICATION_LIMITS;
 

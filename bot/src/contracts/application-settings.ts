@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { DECISION_MESSAGES, decisionMessagesSchema } from './decision-messages';
 import { isWellFormedId } from './ids';
 import { cleanText } from './text';
 
@@ -6,7 +7,8 @@ import { cleanText } from './text';
  * A cohort's application settings: the window (local date-times in the cohort's time zone), the
  * seniority ladder and the smallest band gap between mentor and mentee, the perspectives people
  * may offer or seek, whether training is required before matching, and the awareness sessions
- * (calendar events of the cohort) linked to the window. Pure (zod only): the tab's settings form
+ * (calendar events of the cohort) linked to the window, and the words each applicant is told
+ * when the programme team accepts, waitlists or declines them (`decisionMessages`). Pure (zod only): the tab's settings form
  * checks with the same schema.
  */
 
@@ -17,6 +19,9 @@ export const APPLICATION_SETTINGS_LIMITS = {
   perspectivesMax: 30,
   perspectiveLabelMax: 80,
   awarenessEventsMax: 20,
+  /** The band gap: one cohort rule, used by matching (and smaller than the ladder). */
+  bandGapMin: 1,
+  bandGapMax: 10,
 } as const;
 
 /** NHS Agenda for Change, most junior first; the index is the band's position on the ladder. */
@@ -35,7 +40,10 @@ export const DEFAULT_SENIORITY_LADDER: readonly string[] = [
   'Very senior manager',
 ];
 
-/** The mentor is at least this many steps below the mentee on the ladder (reverse). */
+/**
+ * The mentor is at least this many steps below the mentee on the ladder (reverse). The cohort's
+ * one band gap: matching reads it from here (the matching settings have no gap of their own).
+ */
 export const DEFAULT_MINIMUM_BAND_GAP = 2;
 
 /**
@@ -103,7 +111,8 @@ export const applicationSettingsSchema = z
     minimumBandGap: z
       .number({ message: 'must be a number' })
       .int('must be a whole number')
-      .min(1, 'must be at least 1'),
+      .min(L.bandGapMin, `must be at least ${L.bandGapMin}`)
+      .max(L.bandGapMax, `must be at most ${L.bandGapMax}`),
     perspectives: z
       .array(label(L.perspectiveLabelMax), { message: 'list the perspectives' })
       .max(L.perspectivesMax, `list at most ${L.perspectivesMax} perspectives`)
@@ -115,6 +124,8 @@ export const applicationSettingsSchema = z
       })
       .max(L.awarenessEventsMax, `link at most ${L.awarenessEventsMax} sessions`)
       .transform((ids) => [...new Set(ids)]),
+    /** Left out: the kind defaults (`DECISION_MESSAGES`). */
+    decisionMessages: decisionMessagesSchema.default(() => structuredClone(DECISION_MESSAGES)),
   })
   .strict()
   .refine((s) => s.closesAt > s.opensAt, {
@@ -173,4 +184,13 @@ export const DEFAULT_APPLICATION_SETTINGS: Omit<ApplicationSettings, 'opensAt' |
   perspectives: [...DEFAULT_PERSPECTIVES],
   requireTraining: false,
   awarenessEventIds: [],
+  decisionMessages: DECISION_MESSAGES,
 };
+
+/** Settings as stored before a field existed, with that field's default (read, never refused). */
+export function withSettingsDefaults(
+  stored: Omit<ApplicationSettings, 'decisionMessages'> &
+    Partial<Pick<ApplicationSettings, 'decisionMessages'>>,
+): ApplicationSettings {
+  return { ...stored, decisionMessages: stored.decisionMessages ?? DECISION_MESSAGES };
+}

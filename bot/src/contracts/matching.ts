@@ -22,14 +22,16 @@ export type MatchWeightKey = (typeof MATCH_WEIGHT_KEYS)[number];
 export const MATCHING_LIMITS = {
   /** Each weight, in points. */
   weightMax: 100,
-  bandGapMin: 1,
-  bandGapMax: 10,
   /** "Never pair these two" entries per cohort. */
   neverPair: 500,
   idLength: 200,
 } as const;
 
 const L = MATCHING_LIMITS;
+
+/** Where the band gap is set, in the words a refused matching settings field shows. */
+export const BAND_GAP_ELSEWHERE =
+  'is set in the application settings (Application window), beside the ladder';
 
 const personId = z
   .string({ message: 'choose a person' })
@@ -56,15 +58,15 @@ export const matchWeightsSchema = z
   .strict();
 export type MatchWeightsWire = z.infer<typeof matchWeightsSchema>;
 
-/** `PUT /api/cohorts/{id}/matching/settings` (If-Match once settings were saved). */
+/**
+ * `PUT /api/cohorts/{id}/matching/settings` (If-Match once settings were saved). The band gap is
+ * not here: it is one cohort rule, set with the application settings (`minimumBandGap` in
+ * application-settings.ts); a gap sent here is refused on its field, saying where it is set.
+ */
 export const matchingSettingsSchema = z
   .object({
     aim: z.enum(MATCH_AIMS, { message: 'must be most-matched or best-fit' }),
-    minimumBandGap: z
-      .number({ message: 'must be a number' })
-      .int('must be a whole number')
-      .min(L.bandGapMin, `must be at least ${L.bandGapMin}`)
-      .max(L.bandGapMax, `must be at most ${L.bandGapMax}`),
+    minimumBandGap: z.never({ message: BAND_GAP_ELSEWHERE }).optional(),
     weights: matchWeightsSchema,
     neverPair: z
       .array(
@@ -76,13 +78,15 @@ export const matchingSettingsSchema = z
       .max(L.neverPair, `at most ${L.neverPair} entries`),
   })
   .strict();
-export type MatchingSettings = z.infer<typeof matchingSettingsSchema>;
+export type MatchingSettings = Omit<z.infer<typeof matchingSettingsSchema>, 'minimumBandGap'>;
 
 /** `GET .../matching/settings`: the settings in force, the defaults beside them, and the ETag. */
 export interface MatchingSettingsView {
   settings: MatchingSettings;
   defaults: MatchingSettings;
   limits: typeof MATCHING_LIMITS;
+  /** The cohort's band gap, read-only here: set with the application settings. */
+  minimumBandGap: number;
   /** Null until the coordinator first saves settings. */
   etag: string | null;
 }

@@ -122,7 +122,9 @@ export function AnnouncementForm({
   const reach: AudienceCount | undefined =
     values.audience === 'people'
       ? { people: values.participantIds.length, reciprocal: 0 }
-      : sizes[values.audience];
+      : values.audience === 'applications_open'
+        ? undefined // beyond the cohort: counted when it is sent
+        : sizes[values.audience];
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -228,6 +230,7 @@ export function AnnouncementForm({
         <AudienceFields
           audience={values.audience}
           participantIds={values.participantIds}
+          lists={values.lists}
           sizes={sizes}
           people={people}
           onRetryPeople={onRetryPeople}

@@ -12,6 +12,7 @@ import {
 import { useId, useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { ApplicationSettingsDetail } from '../../../bot/src/contracts/applications';
+import type { ReviewDecision } from '../../../bot/src/contracts/decision-messages';
 import type { AnnouncementValues } from '../announcements/form/announcement-checks';
 import { ApiRequestError } from '../app/api-client';
 import type { ApiClient } from '../app/api-client';
@@ -28,12 +29,16 @@ import {
   SETTINGS_ORDER,
   type SettingsField,
   type SettingsValues,
+  type OpenCallReach,
+  type TemplateField,
   applicationSettingsApi,
   checkSettings,
+  fieldOf,
   openAnnouncement,
   settingsValuesFrom,
 } from './application-settings-values';
 import { ApplicationWindowSummary } from './application-window-summary';
+import { DecisionMessageFields } from './decision-message-fields';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0 },
@@ -138,13 +143,25 @@ function SettingsForm({
     useFormSubmit<SettingsField>({ order: SETTINGS_ORDER, idOf });
   const [events] = useApiLoad(() => calendarApi(client).listEvents(cohort.id), [client, cohort.id]);
   const zone = detail.window?.timeZone ?? cohort.timeZone;
+  const [reach, setReach] = useState<OpenCallReach[]>(['next-cohort']);
 
   const set =
-    <K extends SettingsField>(field: K) =>
+    <K extends Exclude<keyof SettingsValues, 'decisionMessages'>>(field: K) =>
     (value: SettingsValues[K]) => {
       setValues((v) => ({ ...v, [field]: value }));
       setErrors((e) => (e[field] ? { ...e, [field]: undefined } : e));
     };
+  const setTemplate = (field: TemplateField, value: string) => {
+    const [, decision, part] = field.split('.') as [string, ReviewDecision, 'title' | 'text'];
+    setValues((v) => ({
+      ...v,
+      decisionMessages: {
+        ...v.decisionMessages,
+        [decision]: { ...v.decisionMessages[decision], [part]: value },
+      },
+    }));
+    setErrors((e) => (e[field] ? { ...e, [field]: undefined } : e));
+  };
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -165,8 +182,8 @@ function SettingsForm({
           const errs: Partial<Record<SettingsField, string>> = {};
           const unplaced: string[] = [];
           for (const f of error.fields) {
-            const field = f.field.split('.')[0] as SettingsField;
-            if (SETTINGS_ORDER.includes(field)) errs[field] ??= f.message;
+            const field = fieldOf(f.field);
+            if (field) errs[field] ??= f.message;
             else unplaced.push(f.message);
           }
           place({ errors: errs, unplaced });
@@ -187,8 +204,10 @@ function SettingsForm({
       </FocusHeading>
       <ApplicationWindowSummary
         detail={detail}
+        reach={reach}
+        onReach={setReach}
         onAnnounce={() =>
-          onAnnounce(openAnnouncement(cohort.name, detail, sessionWords, shareLink))
+          onAnnounce(openAnnouncement(cohort.name, detail, sessionWords, shareLink, reach))
         }
       />
       <form
@@ -299,6 +318,13 @@ function SettingsForm({
             testId="settings-awareness"
           />
         )}
+        <DecisionMessageFields
+          values={values.decisionMessages}
+          cohortName={cohort.name}
+          errors={errors}
+          idOf={idOf}
+          onChange={setTemplate}
+        />
         <div className={formStyles.buttons}>
           <SubmitButton saving={saving} testId="settings-save">
             Save application settings

@@ -3,7 +3,13 @@ import {
   type ApplicationSettingsDetail,
   applicationSettingsSchema,
 } from '../../../bot/src/contracts/applications';
+import {
+  type DecisionMessage,
+  REVIEW_DECISIONS,
+  type ReviewDecision,
+} from '../../../bot/src/contracts/decision-messages';
 import { problemsOf } from '../../../bot/src/contracts/field-problem';
+import { OPEN_CALL_LISTS, OPEN_CALL_WORDS } from '../../../bot/src/contracts/announcements';
 import type { AnnouncementValues } from '../announcements/form/announcement-checks';
 import type { ApiClient } from '../app/api-client';
 
@@ -17,8 +23,26 @@ export interface SettingsValues {
   perspectives: string;
   requireTraining: boolean;
   awarenessEventIds: string[];
+  /** The words each applicant is told, per decision (the kind defaults until changed). */
+  decisionMessages: Record<ReviewDecision, DecisionMessage>;
 }
-export type SettingsField = keyof SettingsValues;
+
+/** One template's title or text, named by its path in the contract. */
+export type TemplateField = `decisionMessages.${ReviewDecision}.${keyof DecisionMessage}`;
+export type SettingsField = Exclude<keyof SettingsValues, 'decisionMessages'> | TemplateField;
+
+export const TEMPLATE_FIELDS: TemplateField[] = REVIEW_DECISIONS.flatMap((d) => [
+  `decisionMessages.${d}.title` as const,
+  `decisionMessages.${d}.text` as const,
+]);
+
+/** Where a problem's path goes on the form: a template's own field, or the top-level one. */
+export function fieldOf(path: string): SettingsField | undefined {
+  const three = path.split('.').slice(0, 3).join('.');
+  if ((TEMPLATE_FIELDS as string[]).includes(three)) return three as TemplateField;
+  const top = path.split('.')[0] as SettingsField;
+  return SETTINGS_ORDER.includes(top) ? top : undefined;
+}
 
 export const SETTINGS_ORDER: SettingsField[] = [
   'opensAt',
@@ -28,6 +52,7 @@ export const SETTINGS_ORDER: SettingsField[] = [
   'perspectives',
   'requireTraining',
   'awarenessEventIds',
+  ...TEMPLATE_FIELDS,
 ];
 
 export function settingsValuesFrom(s: ApplicationSettingsDetail['settings']): SettingsValues {
@@ -39,6 +64,7 @@ export function settingsValuesFrom(s: ApplicationSettingsDetail['settings']): Se
     perspectives: s.perspectives.join('\n'),
     requireTraining: s.requireTraining,
     awarenessEventIds: [...s.awarenessEventIds],
+    decisionMessages: structuredClone(s.decisionMessages),
   };
 }
 
@@ -62,12 +88,13 @@ export function checkSettings(values: SettingsValues): {
     perspectives: lines(values.perspectives),
     requireTraining: values.requireTraining,
     awarenessEventIds: values.awarenessEventIds,
+    decisionMessages: values.decisionMessages,
   });
   if (parsed.success) return { errors: {}, input: parsed.data };
   const errors: Partial<Record<SettingsField, string>> = {};
   for (const p of problemsOf(parsed.error)) {
-    const field = p.field.split('.')[0] as SettingsField;
-    if (SETTINGS_ORDER.includes(field)) errors[field] ??= sentenceOf(p.message);
+    const field = fieldOf(p.field);
+    if (field) errors[field] ??= sentenceOf(p.message);
   }
   return { errors };
 }
@@ -93,12 +120,24 @@ export function applicationSettingsApi(client: ApiClient) {
   };
 }
 
-/** "Applications are open", ready for the announcement composer (the coordinator edits it). */
+/** Who hears that applications are open: the announcement's lists, and the programme channel. */
+export const OPEN_CALL_REACH = [...OPEN_CALL_LISTS, 'channel'] as const;
+export type OpenCallReach = (typeof OPEN_CALL_REACH)[number];
+export const OPEN_CALL_REACH_WORDS: Record<OpenCallReach, string> = {
+  ...OPEN_CALL_WORDS,
+  channel: 'The programme channel linked to this cohort',
+};
+
+/**
+ * "Applications are open", ready for the announcement composer (the coordinator edits it), to
+ * the audience chosen beside the window.
+ */
 export function openAnnouncement(
   cohortName: string,
   detail: ApplicationSettingsDetail,
   sessions: string[],
   shareLink: string | null,
+  reach: readonly OpenCallReach[],
 ): Partial<AnnouncementValues> {
   const w = detail.window;
   const when = !w
@@ -116,6 +155,9 @@ export function openAnnouncement(
   return {
     title: `Applications are open: ${cohortName}`,
     text,
+    audience: 'applications_open',
+    lists: OPEN_CALL_LISTS.filter((l) => reach.includes(l)),
+    alsoInChannel: reach.includes('channel'),
     ...(shareLink ? { linkUrl: shareLink, linkLabel: 'Open Reverse mentoring' } : {}),
   };
 }

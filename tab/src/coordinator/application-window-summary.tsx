@@ -1,6 +1,12 @@
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ApplicationSettingsDetail } from '../../../bot/src/contracts/applications';
+import { CheckGroup } from '../shared/check-group';
 import { plural } from './coordinator-api';
+import {
+  OPEN_CALL_REACH,
+  OPEN_CALL_REACH_WORDS,
+  type OpenCallReach,
+} from './application-settings-values';
 
 const useStyles = makeStyles({
   summary: {
@@ -20,9 +26,14 @@ const useStyles = makeStyles({
  */
 export function ApplicationWindowSummary({
   detail,
+  reach,
+  onReach,
   onAnnounce,
 }: {
   detail: ApplicationSettingsDetail;
+  /** Who hears that applications are open (chosen here, sent through the composer). */
+  reach: OpenCallReach[];
+  onReach: (reach: OpenCallReach[]) => void;
   onAnnounce: () => void;
 }) {
   const styles = useStyles();
@@ -41,8 +52,22 @@ export function ApplicationWindowSummary({
       <Text data-testid="next-cohort-count">
         {plural(detail.nextCohortInterest, 'person', 'people')} asked to hear about the next cohort.
       </Text>
+      <CheckGroup
+        legend="Who hears that applications are open"
+        hint="Each person once, with delivery followed like any announcement."
+        options={OPEN_CALL_REACH}
+        words={OPEN_CALL_REACH_WORDS}
+        selected={reach}
+        onChange={onReach}
+        firstId="open-call-reach"
+        testId="open-call-reach"
+      />
       <div>
-        <Button onClick={onAnnounce} disabled={!canAnnounce} data-testid="announce-applications">
+        <Button
+          onClick={onAnnounce}
+          disabled={!canAnnounce || reach.length === 0}
+          data-testid="announce-applications"
+        >
           Announce that applications are open
         </Button>
       </div>

@@ -50,7 +50,6 @@ export const WEIGHT_WORDS: Record<MatchWeightKey, string> = {
 
 interface Values {
   aim: MatchAimWire;
-  minimumBandGap: string;
   weights: Record<MatchWeightKey, string>;
   neverPair: [string, string][];
 }
@@ -59,7 +58,6 @@ function valuesOf(view: MatchingSettingsView): Values {
   const s = view.settings;
   return {
     aim: s.aim,
-    minimumBandGap: String(s.minimumBandGap),
     // Settings saved before a weight existed take its default.
     weights: Object.fromEntries(
       MATCH_WEIGHT_KEYS.map((k) => [k, String(s.weights[k] ?? view.defaults.weights[k])]),
@@ -73,16 +71,16 @@ const num = (text: string): number | undefined => (text.trim() === '' ? undefine
 function bodyOf(v: Values) {
   return {
     aim: v.aim,
-    minimumBandGap: num(v.minimumBandGap),
     weights: Object.fromEntries(MATCH_WEIGHT_KEYS.map((k) => [k, num(v.weights[k])])),
     neverPair: v.neverPair,
   };
 }
 
 /**
- * The cohort's matching settings: the aim, the smallest band gap, the weights (defaults beside
+ * The cohort's matching settings: the aim, the weights (defaults beside
  * them, and the points a pair can reach) and the "never pair these two" list. Checked with the
- * contract's schema before sending, saved with the ETag it was read with.
+ * contract's schema before sending, saved with the ETag it was read with. The band gap is shown
+ * read-only: it is one cohort rule, set with the application settings (Application window).
  */
 export function MatchingSettingsForm({
   client,
@@ -177,16 +175,13 @@ export function MatchingSettingsForm({
           </RadioGroup>
         </Field>
         <Field
-          label="Smallest band gap (the mentor is at least this many bands more junior)"
-          hint={`Default ${view.defaults.minimumBandGap}`}
-          {...problemOf('minimumBandGap')}
+          label="Smallest band gap"
+          hint="Set in the Application window, beside the ladder: one rule for applying and matching."
         >
-          <Input
-            type="number"
-            value={values.minimumBandGap}
-            onChange={(_e, d) => setValues({ ...values, minimumBandGap: d.value })}
-            data-testid="matching-gap"
-          />
+          <Text data-testid="matching-gap">
+            The mentor is at least {view.minimumBandGap}{' '}
+            {view.minimumBandGap === 1 ? 'band' : 'bands'} more junior than the mentee.
+          </Text>
         </Field>
         <Subheading>Weights, in points</Subheading>
         <div className={form.row}>

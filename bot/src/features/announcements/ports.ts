@@ -92,6 +92,8 @@ export interface AnnouncementPorts {
   /** Each pair's health ('needs_check_in', 'at_risk', …), for the needs-check-in audience. */
   pairHealth(cohortId: string): Promise<{ pairId: string; health: string }[]>;
   conversations: Pick<ConversationRepository, 'getPersonal'>;
+  /** Who asked to hear about the next cohort, on a cohort's list (the applications feature). */
+  nextCohortList(cohortId: string): Promise<{ userId: string; displayName: string }[]>;
   identity: IdentityPort;
   events: EventsPort;
 }

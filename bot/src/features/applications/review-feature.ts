@@ -95,7 +95,11 @@ export function reviewApplications(store: TableStore): ReviewApplications {
     async settings(cohortId) {
       const saved = await settings.get(cohortId);
       const s = saved?.value ?? DEFAULT_APPLICATION_SETTINGS;
-      return { requireTraining: s.requireTraining, ladder: s.ladder };
+      return {
+        requireTraining: s.requireTraining,
+        ladder: s.ladder,
+        decisionMessages: s.decisionMessages,
+      };
     },
   };
 }

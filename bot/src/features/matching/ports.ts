@@ -69,6 +69,11 @@ export interface PairPublisher {
 
 export interface MatchingDeps {
   applicants: MatchApplicants;
+  /**
+   * The cohort's band gap (the application settings' `minimumBandGap`, or its default): one
+   * cohort rule, read at each run.
+   */
+  bandGap(cohortId: string): Promise<number>;
   publisher: PairPublisher;
   audit: AuditLog;
   now: () => Date;

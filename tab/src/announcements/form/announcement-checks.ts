@@ -2,8 +2,9 @@ import type { ApiRequestError } from '../../app/api-client';
 import { fromLocalInputs } from '../../calendar/calendar-format';
 import {
   ANNOUNCEMENT_LIMITS,
-  type Audience,
+  type AnnouncementAudience,
   type CreateAnnouncementRequest,
+  type OpenCallList,
   createAnnouncementBody,
 } from '../../../../bot/src/contracts/announcements';
 import { type FieldProblem, problemsOf } from '../../../../bot/src/contracts/field-problem';
@@ -14,8 +15,10 @@ export interface AnnouncementValues {
   text: string;
   linkUrl: string;
   linkLabel: string;
-  audience: Audience;
+  audience: AnnouncementAudience;
   participantIds: string[];
+  /** For "applications are open": the lists chosen beside the window. */
+  lists: OpenCallList[];
   alsoInChannel: boolean;
   when: 'now' | 'later';
   date: string;
@@ -29,6 +32,7 @@ export type FormField =
   | 'linkLabel'
   | 'audience'
   | 'participantIds'
+  | 'lists'
   | 'alsoInChannel'
   | 'date'
   | 'time';
@@ -43,6 +47,7 @@ export const FIELD_ORDER: FormField[] = [
   'linkLabel',
   'audience',
   'participantIds',
+  'lists',
   'alsoInChannel',
   'date',
   'time',
@@ -55,6 +60,7 @@ export const EMPTY_VALUES: AnnouncementValues = {
   linkLabel: '',
   audience: 'cohort',
   participantIds: [],
+  lists: [],
   alsoInChannel: false,
   when: 'now',
   date: '',
@@ -131,6 +137,7 @@ export function checkAnnouncement(
     ...(linkUrl ? { linkUrl, ...(linkLabel ? { linkLabel } : {}) } : {}),
     audience: values.audience,
     ...(values.audience === 'people' ? { participantIds: values.participantIds } : {}),
+    ...(values.audience === 'applications_open' ? { lists: values.lists } : {}),
     alsoInChannel: values.alsoInChannel,
     ...(sendAt ? { sendAt } : {}),
   };

@@ -1,8 +1,11 @@
-import { Field, Select } from '@fluentui/react-components';
+import { Field, Select, Text } from '@fluentui/react-components';
 import {
   AUDIENCES,
   AUDIENCE_WORDS,
+  type AnnouncementAudience,
   type Audience,
+  OPEN_CALL_WORDS,
+  type OpenCallList,
 } from '../../../../bot/src/contracts/announcements';
 import { type AudienceCount, audienceLabel } from '../../../../bot/src/contracts/audience-counts';
 import type { CohortParticipant } from '../../coordinator/coordinator-api';
@@ -11,8 +14,10 @@ import { PeoplePicker } from '../announcement-people';
 import type { FormErrors, FormField } from './announcement-checks';
 
 interface AudienceFieldsProps {
-  audience: Audience;
+  audience: AnnouncementAudience;
   participantIds: string[];
+  /** For "applications are open": the lists chosen beside the window. */
+  lists: OpenCallList[];
   /** How many each audience reaches today, when known. */
   sizes: Partial<Record<Audience, AudienceCount>>;
   people: LoadState<CohortParticipant[]>;
@@ -27,6 +32,7 @@ interface AudienceFieldsProps {
 export function AudienceFields({
   audience,
   participantIds,
+  lists,
   sizes,
   people,
   onRetryPeople,
@@ -35,6 +41,22 @@ export function AudienceFields({
   onAudience,
   onPeople,
 }: AudienceFieldsProps) {
+  if (audience === 'applications_open') {
+    // Chosen beside the window (Application window tab): shown here, changed there.
+    return (
+      <Field
+        label="Who it goes to"
+        hint="Chosen in the Application window tab. Each person gets it once."
+        validationMessage={errors.lists}
+      >
+        <Text id={idOf('lists')} data-testid="announcement-open-call-lists">
+          {lists.length > 0
+            ? lists.map((l) => OPEN_CALL_WORDS[l]).join('; ')
+            : 'Only the programme channel'}
+        </Text>
+      </Field>
+    );
+  }
   return (
     <>
       <Field label="Who it goes to" required validationMessage={errors.audience}>

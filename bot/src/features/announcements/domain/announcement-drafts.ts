@@ -43,6 +43,7 @@ export function draftAnnouncement(
     audience: {
       kind: input.audience,
       participantIds: input.audience === 'people' ? input.participantIds : undefined,
+      lists: input.audience === 'applications_open' ? (input.lists ?? []) : undefined,
     },
     alsoInChannel: input.alsoInChannel,
     sendAt: input.sendAt ? new Date(input.sendAt).toISOString() : now.toISOString(),

@@ -1,7 +1,8 @@
 import {
   ANNOUNCEMENT_LIMITS,
+  type AnnouncementAudience as AudienceKind,
   type AnnouncementStatus,
-  type Audience as AudienceKind,
+  type OpenCallList,
   type BroadcastKind,
   type DeliveryCounts,
   type RecipientStatus,
@@ -20,6 +21,21 @@ export interface Audience {
   kind: AudienceKind;
   /** Participant ids, for `people` only. */
   participantIds?: string[];
+  /** For `applications_open`: the lists chosen. */
+  lists?: OpenCallList[];
+  /**
+   * For `applications_open`: the cohorts whose lists it covers, those the sender ran when it was
+   * made (authorised then; kept so a later send reaches no cohort they were not given).
+   */
+  cohortIds?: string[];
+}
+
+/**
+ * A recipient of "applications are open" is one person, whichever cohorts and lists they are on:
+ * their row is keyed by their Entra object id, so nobody is sent it twice.
+ */
+export function openCallKey(userId: string): string {
+  return `user-${userId.replace(/[^A-Za-z0-9-]/g, '_')}`;
 }
 
 export interface Announcement {
@@ -124,6 +140,20 @@ export interface AudienceMember {
   pairNeedsCheckIn: boolean;
 }
 
+/**
+ * The people "applications are open" reaches: everyone on the lists, each once (by their Entra
+ * object id; someone not linked to Teams yet is kept by their participant id, to be reported),
+ * in a stable order.
+ */
+export function openCallAudience(found: AudienceMember[]): AudienceMember[] {
+  const byKey = new Map<string, AudienceMember>();
+  for (const m of found) {
+    const key = m.userId ? openCallKey(m.userId) : m.participantId;
+    if (!byKey.has(key)) byKey.set(key, { ...m, participantId: key });
+  }
+  return [...byKey.values()].sort((a, b) => a.participantId.localeCompare(b.participantId));
+}
+
 /** The people an audience names, each once, in a stable order. */
 export function resolveAudience(audience: Audience, members: AudienceMember[]): AudienceMember[] {
   const chosen = new Set(audience.participantIds ?? []);
@@ -139,6 +169,8 @@ export function resolveAudience(audience: Audience, members: AudienceMember[]): 
         return m.pairNeedsCheckIn;
       case 'people':
         return chosen.has(m.participantId);
+      case 'applications_open':
+        return false; // beyond the cohort: resolved by the fan-out from the chosen lists
     }
   });
   const seen = new Set<string>();

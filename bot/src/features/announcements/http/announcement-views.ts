@@ -17,6 +17,7 @@ export function announcementView(a: Announcement): AnnouncementWire {
     eventId: a.eventId ?? null,
     audience: a.audience.kind,
     participantIds: a.audience.participantIds ?? [],
+    lists: a.audience.lists ?? [],
     alsoInChannel: a.alsoInChannel,
     sendAt: a.sendAt,
     status: a.status,

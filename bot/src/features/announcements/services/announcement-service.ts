@@ -6,6 +6,7 @@ import {
   MAX_CARD_BYTES,
   type Recipient,
   announcementId,
+  openCallKey,
   sendTimeProblem,
 } from '../domain/announcement';
 import { type BroadcastEvent, type Sender, draftAnnouncement } from '../domain/announcement-drafts';
@@ -110,6 +111,14 @@ export class AnnouncementService {
     if (late) throw refusal('sendAt', late);
     const id = announcementId(now, randomBytes(4).toString('hex'));
     const announcement = draftAnnouncement(id, cohortId, input, from, now);
+    const openCall = input.audience === 'applications_open';
+    if (openCall) {
+      // Beyond the cohort: only the lists of cohorts the sender runs, fixed now.
+      announcement.audience.cohortIds = await this.cohortsRunBy(from.userId);
+      if (input.alsoInChannel && !cohort.value.channel) {
+        throw refusal('alsoInChannel', 'no programme channel is linked to this cohort yet');
+      }
+    }
     const size = cardBytes(cardForAnnouncement(announcement, cohort.value.name, false));
     if (size > MAX_CARD_BYTES) {
       throw refusal(
@@ -118,7 +127,10 @@ export class AnnouncementService {
       );
     }
     const audience = await this.fanout.audience.audienceOf(announcement);
-    if (audience.length === 0) {
+    if (openCall && audience.length === 0 && !input.alsoInChannel) {
+      throw refusal('lists', 'has nobody on it yet; choose another list or the programme channel');
+    }
+    if (audience.length === 0 && !openCall) {
       throw refusal(
         input.audience === 'people' ? 'participantIds' : 'audience',
         'has nobody in it; choose another audience',
@@ -154,6 +166,14 @@ export class AnnouncementService {
       recipientCount: audience.length,
       reciprocalCount: byPart ? audience.filter((m) => m.reciprocal).length : 0,
     };
+  }
+
+  /** The ids of the cohorts this person runs (every cohort for a programme admin). */
+  private async cohortsRunBy(userId: string): Promise<string[]> {
+    const access = await this.ports.identity.accessOf(userId);
+    return (await this.ports.cohorts.list())
+      .filter((c) => mayRunCohort(access, c.id))
+      .map((c) => c.id);
   }
 
   /** The cohorts to choose from, and the first people of the chosen one (the chat composer). */
@@ -237,7 +257,11 @@ export class AnnouncementService {
       : [];
     const membership = memberships.find((m) => m.cohortId === cohortId);
     const acknowledged =
-      membership && (await this.acknowledge(cohortId, id, membership.participantId));
+      (membership && (await this.acknowledge(cohortId, id, membership.participantId))) ||
+      // "Applications are open" reached people beyond the cohort, each by their object id.
+      (person.userId
+        ? await this.acknowledge(cohortId, id, openCallKey(person.userId))
+        : undefined);
     if (!acknowledged) throw AppError.notFound('This announcement was not sent to you');
     return acknowledged;
   }

@@ -1,14 +1,12 @@
 import {
   type ApplicationReviewItem,
-  DECISION_MESSAGES,
-  type DecisionMessage,
-  type ReviewDecision,
   type ReviewQuery,
   type TrainingEventType,
   type TrainingView,
 } from '../../../contracts/application-review';
 import type { ApplicationRole, ApplicationStatus } from '../../../contracts/applications';
 import { EVENT_TYPE_WORDS } from '../../../contracts/calendar';
+import { fillDecisionMessage } from '../../../contracts/decision-messages';
 
 /**
  * The review's pure rules: who may be decided on, what the applicant is told, when training is
@@ -25,28 +23,8 @@ export function mayDecide(status: ApplicationStatus): boolean {
   );
 }
 
-/** First name for a kind greeting: "Dr Amara Okafor" → "Amara". */
-function greetingName(displayName: string): string {
-  const honorifics = /^(dr|prof|professor|mr|mrs|ms|miss|mx|sir|dame)\.?$/i;
-  const words = displayName.trim().split(/\s+/);
-  return words.find((w) => !honorifics.test(w)) ?? displayName.trim();
-}
-
 /** The applicant's message for a decision, in the programme's words with their details filled in. */
-export function decisionMessage(
-  decision: ReviewDecision,
-  facts: { displayName: string; cohortName: string; reason?: string },
-  templates: Record<ReviewDecision, DecisionMessage> = DECISION_MESSAGES,
-): DecisionMessage {
-  const reason = (facts.reason ?? '').trim().replace(/[.\s]+$/, '');
-  const fill = (s: string) =>
-    s
-      .replaceAll('{firstName}', greetingName(facts.displayName))
-      .replaceAll('{cohortName}', facts.cohortName)
-      .replaceAll('{reason}', decision === 'decline' ? reason : '');
-  const template = templates[decision];
-  return { title: fill(template.title), text: fill(template.text) };
-}
+export const decisionMessage = fillDecisionMessage;
 
 /** The training an applicant of this role needs: induction for all, mentor training for mentors. */
 export function requiredTraining(role: ApplicationRole): TrainingEventType[] {

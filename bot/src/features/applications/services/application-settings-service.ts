@@ -31,6 +31,7 @@ const AUDITED = [
   'perspectives',
   'requireTraining',
   'awarenessEventIds',
+  'decisionMessages',
 ] as const;
 
 /** A cohort with its saved settings and window, as the other services read it. */

@@ -1,6 +1,5 @@
 import {
   DECISION_STATUS,
-  type DecisionMessage,
   REVIEW_DECISIONS,
   type ReviewDecision,
 } from '../../../contracts/application-review';
@@ -28,7 +27,8 @@ export function isDecisionTell(job: Pick<Job, 'kind'>): boolean {
 }
 
 export interface DecisionTellerDeps {
-  applications: Pick<ReviewApplications, 'get'>;
+  /** The application, and the cohort's settings (whose `decisionMessages` are the words told). */
+  applications: Pick<ReviewApplications, 'get' | 'settings'>;
   cohorts: { get(cohortId: string): Promise<{ value: { name: string } }> };
   jobs: {
     schedule(jobs: Job[]): Promise<unknown>;
@@ -36,7 +36,6 @@ export interface DecisionTellerDeps {
   };
   held: Pick<ReviewRepository, 'holdTell' | 'heldTells' | 'releaseTell'>;
   send(userId: string, card: CardJson): Promise<SendOutcome>;
-  templates?: Record<ReviewDecision, DecisionMessage>;
   now: () => Date;
   log: Logger;
 }
@@ -46,7 +45,8 @@ function decisionOf(status: ApplicationStatus): ReviewDecision | undefined {
 }
 
 /**
- * Tells each applicant the decision in the programme's words, through the scheduler's job store:
+ * Tells each applicant the decision in the programme's words (the cohort's templates in its
+ * application settings), through the scheduler's job store:
  * a decision is written first, then its message is a job, so a crash, a Teams outage or a person
  * who has not opened the app yet delays the message and never drops it. A decision changed
  * before its message went out is told once, as it stands (the older job skips).
@@ -77,7 +77,11 @@ export class DecisionTeller {
     const decision = decisionOf(app.status);
     // Changed since (a newer decision has its own job) or withdrawn: nothing to say for this one.
     if (!decision || app.decidedAt !== job.payload.decidedAt) return 'skipped';
-    const cohort = await cohorts.get(job.cohortId);
+    const [cohort, settings] = await Promise.all([
+      cohorts.get(job.cohortId),
+      applications.settings(job.cohortId),
+    ]);
+    // The cohort's templates as they stand when the message goes (changed since: the new words).
     const words = decisionMessage(
       decision,
       {
@@ -85,7 +89,7 @@ export class DecisionTeller {
         cohortName: cohort.value.name,
         reason: app.decisionReason ?? undefined,
       },
-      this.deps.templates,
+      settings.decisionMessages,
     );
     const later = (ms: number) => ({ retryAt: new Date(now().getTime() + ms) });
     if (!app.userId) return later(UNREACHABLE_RETRY_MS);

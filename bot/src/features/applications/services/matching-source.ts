@@ -42,6 +42,12 @@ export class MatchingSource {
     private readonly sensitive: Pick<SensitiveService, 'tokensByApplicant'>,
   ) {}
 
+  /** The cohort's band gap: its application settings' `minimumBandGap`, or the default. */
+  async minimumBandGap(cohortId: string): Promise<number> {
+    const saved = await this.deps.stores.settings.get(cohortId);
+    return saved?.value.minimumBandGap ?? DEFAULT_APPLICATION_SETTINGS.minimumBandGap;
+  }
+
   async acceptedForMatching(cohortId: string): Promise<MatchingApplicant[]> {
     const [settings, apps, tokens] = await Promise.all([
       this.deps.stores.settings.get(cohortId),

@@ -7,6 +7,7 @@ import type {
   MeetingMode,
 } from '../../../contracts/applications';
 import type { EventAudience, EventType } from '../../../contracts/calendar';
+import type { DecisionMessage, ReviewDecision } from '../../../contracts/decision-messages';
 import type { Logger } from '../../../platform/logger';
 import type { Versioned } from '../../../platform/storage/versioned';
 import type { Cohort } from '../../cohorts';
@@ -62,7 +63,12 @@ export interface ReviewApplications {
     etag: string,
   ): Promise<Versioned<ReviewedApplication>>;
   /** The cohort's application settings the review needs. */
-  settings(cohortId: string): Promise<{ requireTraining: boolean; ladder: readonly string[] }>;
+  settings(cohortId: string): Promise<{
+    requireTraining: boolean;
+    ladder: readonly string[];
+    /** The words each applicant is told per decision (the kind defaults until changed). */
+    decisionMessages: Record<ReviewDecision, DecisionMessage>;
+  }>;
 }
 
 export interface ReviewEvent {

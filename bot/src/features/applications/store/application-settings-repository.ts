@@ -1,4 +1,4 @@
-import type { ApplicationSettings } from '../../../contracts/applications';
+import { type ApplicationSettings, withSettingsDefaults } from '../../../contracts/applications';
 import type { TableStore } from '../../../platform/storage/table-store';
 import {
   type Versioned,
@@ -31,7 +31,7 @@ export class ApplicationSettingsRepository {
   async get(cohortId: string): Promise<Versioned<ApplicationSettings> | undefined> {
     const row = await getRow(this.table, PARTITION, cohortId);
     return row
-      ? { value: JSON.parse(str(row, 'data')) as ApplicationSettings, etag: row.etag }
+      ? { value: withSettingsDefaults(JSON.parse(str(row, 'data'))), etag: row.etag }
       : undefined;
   }
 
@@ -39,7 +39,7 @@ export class ApplicationSettingsRepository {
     const rows = await listPartition(this.table, PARTITION);
     return rows.map((row) => ({
       cohortId: String(row.rowKey),
-      settings: JSON.parse(str(row, 'data')) as ApplicationSettings,
+      settings: withSettingsDefaults(JSON.parse(str(row, 'data'))),
     }));
   }
 

@@ -1,4 +1,5 @@
 import type { MatchingSettings } from '../../../contracts/matching';
+import type { RunSettings } from '../store/matching-repository';
 import { DEFAULT_MATCH_WEIGHTS } from '../domain/matching-input';
 import type { OutOfPool } from '../domain/proposal/applicant';
 import { poolsOf, type PoolArrangement } from '../domain/proposal/pool-split';
@@ -8,7 +9,6 @@ import type { MatchApplicant, MatchApplicants, PairPublisher } from '../ports';
 /** The settings a cohort matches with until its coordinator saves others. */
 export const DEFAULT_MATCHING_SETTINGS: MatchingSettings = {
   aim: 'most-matched',
-  minimumBandGap: 1,
   weights: { ...DEFAULT_MATCH_WEIGHTS },
   neverPair: [],
 };
@@ -31,7 +31,7 @@ const norm = (email: string) => email.trim().toLowerCase();
  */
 export async function loadPool(
   cohortId: string,
-  settings: MatchingSettings,
+  settings: RunSettings,
   applicants: MatchApplicants,
   publisher: Pick<PairPublisher, 'members'>,
   offered?: readonly PoolArrangement[],

@@ -30,7 +30,7 @@ import {
   unlockReciprocalPair,
 } from '../domain/proposal/reciprocal-draft';
 import type { MatchingDeps } from '../ports';
-import type { MatchingRepository, StoredRun } from '../store/matching-repository';
+import type { MatchingRepository, RunSettings, StoredRun } from '../store/matching-repository';
 import { DEFAULT_MATCHING_SETTINGS, loadPool } from './match-context';
 import { publishedRunView, runView } from './run-views';
 
@@ -50,11 +50,15 @@ export class MatchingService {
   ) {}
 
   async settings(cohortId: string): Promise<MatchingSettingsView> {
-    const saved = await this.repo.getSettings(cohortId);
+    const [saved, minimumBandGap] = await Promise.all([
+      this.repo.getSettings(cohortId),
+      this.deps.bandGap(cohortId),
+    ]);
     return {
       settings: saved?.value ?? DEFAULT_MATCHING_SETTINGS,
       defaults: DEFAULT_MATCHING_SETTINGS,
       limits: MATCHING_LIMITS,
+      minimumBandGap,
       etag: saved ? httpEtag(saved.etag) : null,
     };
   }
@@ -78,11 +82,6 @@ export class MatchingService {
       { field: 'aim', before: before?.value.aim ?? null, after: input.aim },
       { field: 'weights', before: jsonOf(before?.value.weights), after: jsonOf(input.weights) },
       {
-        field: 'minimum band gap',
-        before: before ? String(before.value.minimumBandGap) : null,
-        after: String(input.minimumBandGap),
-      },
-      {
         field: 'never pair',
         before: before ? String(before.value.neverPair.length) : null,
         after: String(input.neverPair.length),
@@ -96,7 +95,15 @@ export class MatchingService {
    * (and never proposes the pairs the coordinator removed); the latest draft is superseded.
    */
   async run(cohort: Cohort, kind: RunKind, actor: Actor): Promise<RunView> {
-    const settings = (await this.repo.getSettings(cohort.id))?.value ?? DEFAULT_MATCHING_SETTINGS;
+    const [saved, minimumBandGap] = await Promise.all([
+      this.repo.getSettings(cohort.id),
+      this.deps.bandGap(cohort.id),
+    ]);
+    // The run keeps the gap it was made with: its edits are checked by the same rule.
+    const settings: RunSettings = {
+      ...(saved?.value ?? DEFAULT_MATCHING_SETTINGS),
+      minimumBandGap,
+    };
     const latest = await this.repo.latestRun(cohort.id);
     const carried = latest?.value.status === 'draft' ? latest.value.draft : undefined;
     const pool = await this.pool(cohort, settings);
@@ -217,7 +224,7 @@ export class MatchingService {
     return run;
   }
 
-  private pool(cohort: Cohort, settings: MatchingSettings) {
+  private pool(cohort: Cohort, settings: RunSettings) {
     const { applicants, publisher } = this.deps;
     return loadPool(cohort.id, settings, applicants, publisher, cohort.arrangements);
   }

@@ -24,6 +24,9 @@ import type { Draft } from '../domain/proposal/draft';
  * - `told:<runId>:<applicantId>`: someone told they are on the waiting list, once.
  */
 
+/** The settings a run was made with: the matching settings and the cohort's band gap then. */
+export type RunSettings = MatchingSettings & { minimumBandGap: number };
+
 export interface StoredRun {
   id: string;
   cohortId: string;
@@ -33,7 +36,7 @@ export interface StoredRun {
   createdAt: string;
   createdBy: string;
   previousRunId: string | null;
-  settings: MatchingSettings;
+  settings: RunSettings;
   draft: Draft;
   /** Display names of everyone in the run, as they were when it was made. */
   names: Record<string, string>;
@@ -112,7 +115,13 @@ export class MatchingRepository {
   async getSettings(cohortId: string): Promise<Versioned<MatchingSettings> | undefined> {
     const row = await getRow(this.table, cohortId, 'settings');
     if (!row) return undefined;
-    return { value: JSON.parse(str(row, 'json')) as MatchingSettings, etag: row.etag };
+    // Settings saved before the gap moved to the application settings carry their own: ignored.
+    const { minimumBandGap: _ignored, ...value } = JSON.parse(
+      str(row, 'json'),
+    ) as MatchingSettings & {
+      minimumBandGap?: number;
+    };
+    return { value, etag: row.etag };
   }
 
   /** Saves the settings: a first save inserts, any later one needs the ETag last read. */
@@ -121,14 +130,17 @@ export class MatchingRepository {
     settings: MatchingSettings,
     etag: string | undefined,
   ): Promise<Versioned<MatchingSettings>> {
-    const entity = { partitionKey: cohortId, rowKey: 'settings', json: JSON.stringify(settings) };
+    const { minimumBandGap: _never, ...kept } = settings as MatchingSettings & {
+      minimumBandGap?: unknown;
+    };
+    const entity = { partitionKey: cohortId, rowKey: 'settings', json: JSON.stringify(kept) };
     const saved =
       etag === undefined
         ? await insertRow(this.table, entity, 'The matching settings')
         : await replaceRow(this.table, entity, etag, 'The matching settings', () =>
             this.getSettings(cohortId),
           );
-    return { value: settings, etag: saved };
+    return { value: kept, etag: saved };
   }
 
   async getRun(cohortId: string, runId: string): Promise<Versioned<StoredRun> | undefined> {

@@ -1,4 +1,9 @@
-import { type Announcement, type AudienceMember, resolveAudience } from '../../domain/announcement';
+import {
+  type Announcement,
+  type AudienceMember,
+  openCallAudience,
+  resolveAudience,
+} from '../../domain/announcement';
 import type { AnnouncementPorts } from '../../ports';
 
 type Role = 'mentor' | 'mentee';
@@ -12,13 +17,14 @@ export class AudienceResolver {
   constructor(
     private readonly ports: Pick<
       AnnouncementPorts,
-      'participants' | 'pairs' | 'pairHealth' | 'events'
+      'participants' | 'pairs' | 'pairHealth' | 'events' | 'nextCohortList'
     >,
   ) {}
 
   async audienceOf(
     a: Pick<Announcement, 'cohortId' | 'audience' | 'kind' | 'eventId'>,
   ): Promise<AudienceMember[]> {
+    if (a.audience.kind === 'applications_open') return this.openCall(a.audience);
     const [people, pairs] = await Promise.all([
       this.ports.participants.listByCohort(a.cohortId),
       this.ports.pairs.listByCohort(a.cohortId),
@@ -80,5 +86,39 @@ export class AudienceResolver {
       );
     }
     return resolveAudience(a.audience, members);
+  }
+
+  /**
+   * "Applications are open": the people of the cohorts the sender ran when it was made, and
+   * those cohorts' next-cohort lists, as chosen; each person once.
+   */
+  private async openCall(audience: Announcement['audience']): Promise<AudienceMember[]> {
+    const lists = new Set(audience.lists ?? []);
+    const cohortIds = audience.cohortIds ?? [];
+    const found = await Promise.all(
+      cohortIds.map(async (cohortId): Promise<AudienceMember[]> => {
+        const [people, interested] = await Promise.all([
+          lists.has('cohorts') ? this.ports.participants.listByCohort(cohortId) : [],
+          lists.has('next-cohort') ? this.ports.nextCohortList(cohortId) : [],
+        ]);
+        return [
+          ...people.map((p) => ({
+            participantId: p.id,
+            userId: p.userId,
+            displayName: p.displayName,
+            roles: [],
+            pairNeedsCheckIn: false,
+          })),
+          ...interested.map((p) => ({
+            participantId: p.userId,
+            userId: p.userId,
+            displayName: p.displayName,
+            roles: [],
+            pairNeedsCheckIn: false,
+          })),
+        ];
+      }),
+    );
+    return openCallAudience(found.flat());
   }
 }
