@@ -101,11 +101,32 @@ export function augmentSparse(
       }
     }
   }
+  reset();
+  finishPath(w, last, min, free, end, v, colOfRow, rowOfCol);
+  return true;
+}
+
+/**
+ * The end of a shortest path found: the prices of the columns settled before the last distance
+ * (`last` of them, at distances `dist`) rise by their distance below `min`, so that reduced costs
+ * stay >= 0 and assigned pairs stay at their row's minimum; then the path from the free row to
+ * the free column `end` is flipped, each column on it taking the row before it.
+ */
+export function finishPath(
+  w: Workspace,
+  last: number,
+  min: number,
+  free: number,
+  end: number,
+  v: Float64Array,
+  colOfRow: Int32Array,
+  rowOfCol: Int32Array,
+): void {
+  const { settled, dist, pred } = w;
   for (let k = 0; k < last; k++) {
     const j = settled[k]!;
     v[j] = v[j]! + dist[k]! - min;
   }
-  reset();
   let j = end;
   for (;;) {
     const i = pred[j]!;
@@ -115,7 +136,6 @@ export function augmentSparse(
     if (i === free) break;
     j = next;
   }
-  return true;
 }
 
 /**

@@ -15,6 +15,7 @@
 import { candidateLists } from './jonker-volgenant-lists';
 import {
   augmentSparse,
+  finishPath,
   freeRowsOffTheirMinimum,
   reduceRowsOverLists,
   type Workspace,
@@ -195,18 +196,5 @@ function augment(
       }
     }
   }
-  for (let k = 0; k < last; k++) {
-    const j = settled[k]!;
-    v[j] = v[j]! + dist[k]! - min;
-  }
-  // Flip the path: each column on it takes the row before it.
-  let j = end;
-  for (;;) {
-    const i = pred[j]!;
-    rowOfCol[j] = i;
-    const next = colOfRow[i]!;
-    colOfRow[i] = j;
-    if (i === free) break;
-    j = next;
-  }
+  finishPath(w, last, min, free, end, v, colOfRow, rowOfCol);
 }
