@@ -951,9 +951,10 @@ const MATRIX: RouteSpec[] = [
     expect: coordinatorsOnly(200),
     build: async () => {
       const { applicationId } = await reviewedApplication();
+      const eventId = await inductionEvent();
       return {
         path: `/api/cohorts/${ids.cohortA}/applications/${applicationId}/attendance`,
-        json: { eventId: await inductionEvent(), attended: true },
+        json: { eventId, attended: true, etag: await attendanceEtag(applicationId, eventId) },
       };
     },
   },
@@ -965,12 +966,7 @@ const MATRIX: RouteSpec[] = [
     build: async () => {
       const { applicationId } = await reviewedApplication();
       const eventId = await inductionEvent();
-      // The version of the attendance as the list shows it now (null before any record).
-      const list = await call<{
-        applications: { applicationId: string; attendance: { eventId: string; etag: string }[] }[];
-      }>(url, 'GET', `/api/cohorts/${ids.cohortA}/applications`, { token: tokens.coordinator });
-      const mine = list.body.applications.find((a) => a.applicationId === applicationId)!;
-      const etag = mine.attendance.find((a) => a.eventId === eventId)?.etag ?? null;
+      const etag = await attendanceEtag(applicationId, eventId);
       return {
         path: `/api/cohorts/${ids.cohortA}/applications/attendance`,
         json: { eventId, attended: true, items: [{ applicationId, etag }] },
@@ -1175,6 +1171,15 @@ async function inductionEvent(): Promise<string> {
     json: eventBody('Review matrix induction'),
   }).then((made) => made.body.id);
   return induction;
+}
+
+/** The version of an applicant's attendance at an event as the list shows it now (null if none). */
+async function attendanceEtag(applicationId: string, eventId: string): Promise<string | null> {
+  const list = await call<{
+    applications: { applicationId: string; attendance: { eventId: string; etag: string }[] }[];
+  }>(url, 'GET', `/api/cohorts/${ids.cohortA}/applications`, { token: tokens.coordinator });
+  const mine = list.body.applications.find((a) => a.applicationId === applicationId)!;
+  return mine.attendance.find((a) => a.eventId === eventId)?.etag ?? null;
 }
 
 async function applicationSettingsEtag(): Promise<string> {
