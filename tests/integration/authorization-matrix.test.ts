@@ -254,6 +254,25 @@ async function freshRun(): Promise<{
   return run.body;
 }
 
+let published: Promise<void> | undefined;
+/** A run of cohort A published (one is, if none was), so there is a last published run to read. */
+function publishedRun(): Promise<void> {
+  published ??= (async () => {
+    const last = await call(url, 'GET', `${matchingPath()}/runs/published`, {
+      token: tokens.coordinator,
+    });
+    if (last.status === 200) return;
+    const run = await freshRun();
+    const done = await call(url, 'POST', `${matchingPath()}/runs/${run.id}/publish`, {
+      token: tokens.coordinator,
+      json: {},
+      headers: { 'if-match': run.etag },
+    });
+    expect(done.status).toBe(200);
+  })();
+  return published;
+}
+
 const MATRIX: RouteSpec[] = [
   {
     method: 'GET',
@@ -1109,6 +1128,19 @@ const MATRIX: RouteSpec[] = [
         json: {},
         headers: { 'if-match': run.etag },
       };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/cohorts/:cohortId/matching/runs/published',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(200),
+    build: async () => {
+      // Placed after publish: cohort A has a published run by now (else one is published).
+      await publishedRun();
+      // A newer draft is the latest: the published run is still the one answered.
+      await freshRun();
+      return { path: `${matchingPath()}/runs/published` };
     },
   },
 ];
