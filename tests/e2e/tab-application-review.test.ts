@@ -347,6 +347,20 @@ describe('the programme team reviews applications in the tab', () => {
     await page.getByTestId(`attended-${events.induction}`).check();
     await page.getByTestId(`attended-${events.training}`).check();
     await axeClean(page);
+    // A colleague records Ada's induction after this list was read: saving is refused in the
+    // dialog, their record kept; a reload takes the latest and keeps the ticks.
+    const ada = byName('Ada Mensah');
+    const colleague = await api(PRIYA, 'PUT', `${base()}/${ada.userId}/attendance`, {
+      eventId: events.induction,
+      attended: true,
+      etag: null,
+    });
+    expect(colleague.status).toBe(200);
+    await page.getByTestId('attendance-dialog-confirm').click();
+    await page.getByTestId('attendance-dialog-conflict').waitFor();
+    await page.getByTestId('attendance-dialog-reload').click();
+    await page.getByTestId('attendance-dialog-conflict').waitFor({ state: 'detached' });
+    expect(await page.getByTestId(`attended-${events.training}`).isChecked()).toBe(true);
     await closes(page, 'attendance-dialog');
     await eventually(
       () => row(page, 'Ada Mensah').getByTestId('application-training-words').textContent(),
@@ -458,6 +472,7 @@ describe('the programme team reviews applications in the tab', () => {
     const colleague = await api(PRIYA, 'PUT', `${base()}/${gita.userId}/attendance`, {
       eventId: events.induction,
       attended: false,
+      etag: null,
     });
     expect(colleague.status).toBe(200);
     await closes(page, 'bulk-attendance-dialog');

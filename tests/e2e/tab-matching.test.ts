@@ -334,6 +334,30 @@ it('reads well in the dark and high-contrast themes', async () => {
   }
 });
 
+it('keeps the published run in view, read-only, below a re-match draft', async () => {
+  const { page, errors } = await openTab(harness, {
+    query: `view=personal&cohort=${cohortId}`,
+    as: PRIYA.userId,
+  });
+  await openMatching(page);
+  await page.getByTestId('matching-rematch').click();
+  await eventually(() => page.getByTestId('matching-run-state').textContent(), /^Re-match of/);
+  const last = page.getByTestId('matching-last-published');
+  await eventually(
+    () => last.getByTestId('matching-last-published-when').textContent(),
+    /published on \d{1,2} \w+ \d{4} by Priya Shah: 3 pairs made/,
+  );
+  const pairs = last.getByTestId('matching-last-published-pairs');
+  for (const name of ['Ann Archer', 'Bob Baker', 'Dan Dyer']) {
+    expect(await pairs.textContent()).toContain(name);
+  }
+  // Read-only: no lock or remove on its rows.
+  expect(await last.getByRole('button').count()).toBe(0);
+  await axeClean(page);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
 it('is not found for a coordinator of another cohort', async () => {
   const url = harness.service.url;
   const granted = await call(url, 'POST', '/api/roles', {

@@ -508,6 +508,56 @@ describe('composing in chat', () => {
   });
 });
 
+/** The text of the card element with this id (an input's error sits right below the input). */
+function cardText(card: unknown, id: string): string | undefined {
+  if (Array.isArray(card)) {
+    for (const item of card) {
+      const found = cardText(item, id);
+      if (found !== undefined) return found;
+    }
+  } else if (typeof card === 'object' && card !== null) {
+    const element = card as Record<string, unknown>;
+    if (element.id === id && typeof element.text === 'string') return element.text;
+    return cardText(Object.values(element), id);
+  }
+  return undefined;
+}
+
+describe('the chat composer and "applications are open"', () => {
+  it('refuses the open call crafted into a submission, beside the audience, and sends nothing', async () => {
+    const { drive } = harness;
+    await drive.say(COORDINATOR_USER, 'announce');
+    // The card never offers this audience: only the cohort's Applications tab sends it.
+    const crafted = {
+      cohortId,
+      audience: 'applications_open',
+      alsoInChannel: 'true',
+      title: 'Crafted open call',
+      text: 'Apply now',
+      sendDate: '',
+      sendTime: '',
+    };
+    for (const verb of ['announcement.preview', 'announcement.send']) {
+      const answer = await drive.click(COORDINATOR_USER, verb, crafted);
+      expect(answer.text).toMatch(/^New announcement/);
+      expect(answer.text).not.toMatch(/Delivery report|Nobody is in this audience/);
+      expect(cardText(answer.card, 'audience-error')).toMatch(
+        /^⚠ .*Applications tab.*choose another audience/i,
+      );
+      // The rest of what was written stays on the card.
+      expect(JSON.stringify(answer.card)).toContain('Crafted open call');
+    }
+    const recent = await call<{ announcements: { title: string }[] }>(
+      url,
+      'GET',
+      `/api/cohorts/${cohortId}/announcements`,
+      { token: coordinator },
+    );
+    expect(recent.status).toBe(200);
+    expect(JSON.stringify(recent.body)).not.toContain('Crafted open call');
+  });
+});
+
 describe('the programme channel', () => {
   it('posts the announcement in the linked channel once, beside the personal messages', async () => {
     const channelId = '19:spring-programme@thread.tacv2';

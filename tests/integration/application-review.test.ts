@@ -482,11 +482,18 @@ describe('decisions', () => {
   });
 });
 
+const attendanceOf = async (p: { userId: string }, eventId: string) =>
+  (await itemOf(p)).attendance.find((a) => a.eventId === eventId);
+
 describe('training attendance', () => {
   it('makes an accepted mentor ready for matching only after induction and mentor training', async () => {
     expect(await itemOf(ADA)).toMatchObject({ readyForMatching: false });
-    const record = (eventId: string, attended = true) =>
-      api('COORD', 'PUT', `${base()}/${ADA.userId}/attendance`, { eventId, attended });
+    const record = async (eventId: string, attended = true) =>
+      api('COORD', 'PUT', `${base()}/${ADA.userId}/attendance`, {
+        eventId,
+        attended,
+        etag: (await attendanceOf(ADA, eventId))?.etag ?? null,
+      });
     expect((await record(events.induction!)).status).toBe(200);
     expect((await itemOf(ADA)).training).toMatchObject({
       complete: false,
@@ -503,6 +510,49 @@ describe('training attendance', () => {
     const notTraining = await record(events.awareness!);
     expect(notTraining.status).toBe(400);
     expect(errorOf(notTraining.body).details?.fields?.map((f) => f.field)).toEqual(['eventId']);
+  });
+});
+
+describe('one training attendance, against the version read', () => {
+  const put = (json: unknown) => api('COORD', 'PUT', `${base()}/${ADA.userId}/attendance`, json);
+
+  it('refuses a record made meanwhile with 412 and the latest, keeping the colleague’s record', async () => {
+    const induction = events.induction!;
+    const read = (await attendanceOf(ADA, induction))!;
+    expect(read).toMatchObject({ attended: true });
+    // A colleague records, from the same reading, that Ada did not attend after all.
+    const colleague = await put({ eventId: induction, attended: false, etag: read.etag });
+    expect(colleague.status).toBe(200);
+    const theirs = (colleague.body as { etag: string }).etag;
+    expect(colleague.headers.get('etag')).toBe(theirs);
+    expect(theirs).not.toBe(read.etag);
+
+    // The coordinator saves what they read: refused, nothing overwritten, the latest shown.
+    const mine = await put({ eventId: induction, attended: true, etag: read.etag });
+    expect(mine.status).toBe(412);
+    expect(errorOf(mine.body).code).toBe('conflict');
+    expect((mine.body as { error: { current?: unknown } }).error.current).toMatchObject({
+      eventId: induction,
+      attended: false,
+      etag: theirs,
+    });
+    expect(await attendanceOf(ADA, induction)).toMatchObject({ attended: false, etag: theirs });
+    // "None recorded" when one was recorded is a conflict too.
+    const none = await put({ eventId: induction, attended: true, etag: null });
+    expect(none.status).toBe(412);
+    expect(await attendanceOf(ADA, induction)).toMatchObject({ attended: false, etag: theirs });
+
+    // Without a version, or with one the list never handed out: refused on the field.
+    for (const etag of [undefined, '*', 'W/"x"']) {
+      const bad = await put({ eventId: induction, attended: true, etag });
+      expect(bad.status).toBe(400);
+      expect(errorOf(bad.body).details?.fields?.map((f) => f.field)).toEqual(['etag']);
+    }
+
+    // Reloaded, the coordinator's record is saved against the latest version.
+    const again = await put({ eventId: induction, attended: true, etag: theirs });
+    expect(again.status).toBe(200);
+    expect(await attendanceOf(ADA, induction)).toMatchObject({ attended: true });
   });
 });
 
@@ -523,6 +573,7 @@ describe('training attendance in bulk', () => {
     const colleague = await api('COORD', 'PUT', `${base()}/${CARA.userId}/attendance`, {
       eventId: induction,
       attended: false,
+      etag: null,
     });
     expect(colleague.status).toBe(200);
     const missing = 'd1500000-0000-4000-8000-0000000000ff';

@@ -254,6 +254,25 @@ async function freshRun(): Promise<{
   return run.body;
 }
 
+let published: Promise<void> | undefined;
+/** A run of cohort A published (one is, if none was), so there is a last published run to read. */
+function publishedRun(): Promise<void> {
+  published ??= (async () => {
+    const last = await call(url, 'GET', `${matchingPath()}/runs/published`, {
+      token: tokens.coordinator,
+    });
+    if (last.status === 200) return;
+    const run = await freshRun();
+    const done = await call(url, 'POST', `${matchingPath()}/runs/${run.id}/publish`, {
+      token: tokens.coordinator,
+      json: {},
+      headers: { 'if-match': run.etag },
+    });
+    expect(done.status).toBe(200);
+  })();
+  return published;
+}
+
 const MATRIX: RouteSpec[] = [
   {
     method: 'GET',
@@ -951,9 +970,10 @@ const MATRIX: RouteSpec[] = [
     expect: coordinatorsOnly(200),
     build: async () => {
       const { applicationId } = await reviewedApplication();
+      const eventId = await inductionEvent();
       return {
         path: `/api/cohorts/${ids.cohortA}/applications/${applicationId}/attendance`,
-        json: { eventId: await inductionEvent(), attended: true },
+        json: { eventId, attended: true, etag: await attendanceEtag(applicationId, eventId) },
       };
     },
   },
@@ -965,12 +985,7 @@ const MATRIX: RouteSpec[] = [
     build: async () => {
       const { applicationId } = await reviewedApplication();
       const eventId = await inductionEvent();
-      // The version of the attendance as the list shows it now (null before any record).
-      const list = await call<{
-        applications: { applicationId: string; attendance: { eventId: string; etag: string }[] }[];
-      }>(url, 'GET', `/api/cohorts/${ids.cohortA}/applications`, { token: tokens.coordinator });
-      const mine = list.body.applications.find((a) => a.applicationId === applicationId)!;
-      const etag = mine.attendance.find((a) => a.eventId === eventId)?.etag ?? null;
+      const etag = await attendanceEtag(applicationId, eventId);
       return {
         path: `/api/cohorts/${ids.cohortA}/applications/attendance`,
         json: { eventId, attended: true, items: [{ applicationId, etag }] },
@@ -1115,6 +1130,19 @@ const MATRIX: RouteSpec[] = [
       };
     },
   },
+  {
+    method: 'GET',
+    path: '/api/cohorts/:cohortId/matching/runs/published',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(200),
+    build: async () => {
+      // Placed after publish: cohort A has a published run by now (else one is published).
+      await publishedRun();
+      // A newer draft is the latest: the published run is still the one answered.
+      await freshRun();
+      return { path: `${matchingPath()}/runs/published` };
+    },
+  },
 ];
 
 const APPLICATION_SETTINGS = {
@@ -1175,6 +1203,15 @@ async function inductionEvent(): Promise<string> {
     json: eventBody('Review matrix induction'),
   }).then((made) => made.body.id);
   return induction;
+}
+
+/** The version of an applicant's attendance at an event as the list shows it now (null if none). */
+async function attendanceEtag(applicationId: string, eventId: string): Promise<string | null> {
+  const list = await call<{
+    applications: { applicationId: string; attendance: { eventId: string; etag: string }[] }[];
+  }>(url, 'GET', `/api/cohorts/${ids.cohortA}/applications`, { token: tokens.coordinator });
+  const mine = list.body.applications.find((a) => a.applicationId === applicationId)!;
+  return mine.attendance.find((a) => a.eventId === eventId)?.etag ?? null;
 }
 
 async function applicationSettingsEtag(): Promise<string> {

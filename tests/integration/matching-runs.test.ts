@@ -215,4 +215,30 @@ it('runs, edits, reruns keeping locks, publishes once under two clicks, and tell
   expect(rematch.body.kind).toBe('rematch');
   expect(rematch.body.pairs).toEqual([]);
   expect(rematch.body.unmatched.map((u) => u.id)).toEqual(['cal']);
+
+  // The re-match draft is the latest now; the published run stays in view, read-only.
+  const latestNow = await call<RunView>(url, 'GET', `${base}/runs/latest`, { token });
+  expect(latestNow.body).toMatchObject({ id: rematch.body.id, status: 'draft' });
+  const published = await call<RunView>(url, 'GET', `${base}/runs/published`, { token });
+  expect(published.status).toBe(200);
+  expect(published.body).toMatchObject({ id: rerun.body.id, status: 'published' });
+  expect(published.body.published).toEqual(reread.body.published);
+  expect(shown(published.body)).toEqual(shown(rerun.body));
+  // A second re-match draft supersedes the first; the published run is still the one shown.
+  const second = await call<RunView>(url, 'POST', `${base}/rematch`, { token, json: {} });
+  expect(second.status).toBe(201);
+  const stillPublished = await call<RunView>(url, 'GET', `${base}/runs/published`, { token });
+  expect(stillPublished.body).toMatchObject({ id: rerun.body.id, status: 'published' });
 }, 120_000);
+
+it('answers 404 when no run of the cohort was published yet', async () => {
+  const made = await call<{ id: string }>(url, 'POST', '/api/cohorts', {
+    token,
+    json: { name: 'Nothing published', startDate: '2027-03-01', endDate: '2027-08-31' },
+  });
+  expect(made.status).toBe(201);
+  const none = await call(url, 'GET', `/api/cohorts/${made.body.id}/matching/runs/published`, {
+    token,
+  });
+  expect(none.status).toBe(404);
+});

@@ -128,14 +128,35 @@ export interface BulkDecisionAnswer {
 
 // ---------------------------------------------------------------- attendance
 
-/** `PUT /api/cohorts/{cohortId}/applications/{applicationId}/attendance`. */
+/** The version of one attendance as the list handed it out (`attendance[].etag`), or null. */
+const attendanceEtagField = () =>
+  z
+    .string({ message: 'send the etag of the attendance as you read it, or null if none' })
+    .trim()
+    .min(1, 'send the etag of the attendance as you read it, or null if none')
+    .nullable();
+
+/**
+ * `PUT /api/cohorts/{cohortId}/applications/{applicationId}/attendance`: with the version of
+ * that attendance as the list handed it out, or null when none was recorded then. A record
+ * someone else made or changed meanwhile is refused (412, with the latest), never overwritten.
+ */
 export const attendanceSchema = z
   .object({
     eventId: z.string({ message: 'is required' }).refine(isWellFormedId, 'is not an event id'),
     attended: z.boolean({ message: 'must be true or false' }),
+    etag: attendanceEtagField(),
   })
   .strict();
 export type AttendanceInput = z.infer<typeof attendanceSchema>;
+
+/** What a single attendance write answers: the record and its new version. */
+export interface AttendanceAnswer {
+  applicationId: string;
+  eventId: string;
+  attended: boolean;
+  etag: string;
+}
 
 export const BULK_ATTENDANCE_MAX = 200;
 
@@ -151,18 +172,7 @@ export const bulkAttendanceSchema = z
     attended: z.boolean({ message: 'must be true or false' }),
     items: z
       .array(
-        z
-          .object({
-            applicationId: applicationIdField(),
-            etag: z
-              .string({
-                message: 'send the etag of the attendance as you read it, or null if none',
-              })
-              .trim()
-              .min(1, 'send the etag of the attendance as you read it, or null if none')
-              .nullable(),
-          })
-          .strict(),
+        z.object({ applicationId: applicationIdField(), etag: attendanceEtagField() }).strict(),
         { message: 'list the applicants' },
       )
       .min(1, 'choose at least one applicant')
@@ -199,7 +209,7 @@ export interface AttendanceView {
   eventId: string;
   attended: boolean;
   recordedAt: string;
-  /** Send back with a bulk attendance for this person and event. */
+  /** Send back with an attendance (one or in bulk) for this person and event. */
   etag: string;
 }
 

@@ -17,7 +17,9 @@ import { DecisionDialog } from './applications-decision-dialog';
 import {
   type ApplicationReviewItem,
   askManager,
+  attendanceEtags,
   checkManagerAnswer,
+  getApplications,
   recordAttendance,
   recordManagerAnswer,
 } from './review-api';
@@ -115,11 +117,16 @@ interface DialogProps {
   onClose: () => void;
 }
 
-/** Attended or not, per induction and mentor-training event of the cohort. */
+/**
+ * Attended or not, per induction and mentor-training event of the cohort. Each change is sent
+ * with the version of that attendance as read: a colleague's record made meanwhile is refused
+ * (shown in the dialog with a reload that keeps the ticks), never overwritten.
+ */
 function AttendanceDialog({ open, item, context, onClose }: DialogProps) {
   const styles = useStyles();
-  const initial = new Set(item.training.attended);
+  const [initial, setInitial] = useState(() => new Set(item.training.attended));
   const [attended, setAttended] = useState(() => new Set(initial));
+  const [versions, setVersions] = useState(() => attendanceEtags(item, context.trainingEvents));
   const changed = context.trainingEvents.filter(
     (e) => attended.has(e.eventId) !== initial.has(e.eventId),
   );
@@ -137,15 +144,34 @@ function AttendanceDialog({ open, item, context, onClose }: DialogProps) {
       told="Nobody is told: attendance is for the programme team."
       confirmLabel="Save attendance"
       testId="attendance-dialog"
+      onReload={async () => {
+        const latest = (await getApplications(context.client, context.cohortId)).applications.find(
+          (a) => a.applicationId === item.applicationId,
+        );
+        if (!latest) return;
+        setVersions(attendanceEtags(latest, context.trainingEvents));
+        setInitial(new Set(latest.training.attended));
+      }}
       onConfirm={async () => {
         for (const event of changed) {
-          await recordAttendance(
+          const saved = await recordAttendance(
             context.client,
             context.cohortId,
             item.applicationId,
-            event.eventId,
-            attended.has(event.eventId),
+            {
+              eventId: event.eventId,
+              attended: attended.has(event.eventId),
+              etag: versions.get(event.eventId) ?? null,
+            },
           );
+          // Saved: a later failure in this loop must not send this one again with its old version.
+          setVersions((now) => new Map(now).set(event.eventId, saved.etag));
+          setInitial((now) => {
+            const next = new Set(now);
+            if (saved.attended) next.add(event.eventId);
+            else next.delete(event.eventId);
+            return next;
+          });
         }
         context.onChanged(`Training attendance saved for ${item.displayName}.`);
       }}

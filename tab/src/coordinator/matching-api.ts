@@ -54,6 +54,19 @@ export async function getLatestRun(client: ApiClient, cohortId: string): Promise
   }
 }
 
+/** The last published run (read-only), or null when none was published yet. */
+export async function getPublishedRun(
+  client: ApiClient,
+  cohortId: string,
+): Promise<RunView | null> {
+  try {
+    return await client.request<RunView>(`${matchingPath(cohortId)}/runs/published`);
+  } catch (error) {
+    if (error instanceof ApiRequestError && error.status === 404) return null;
+    throw error;
+  }
+}
+
 /** A new draft: a run over everyone free to match, or a re-match over those free now. */
 export function startRun(client: ApiClient, cohortId: string, kind: RunKind): Promise<RunView> {
   const path = kind === 'rematch' ? 'rematch' : 'runs';

@@ -16,6 +16,7 @@ import { CHANGE_DIALOG_CLOSE_MS } from './change-dialog';
 import { formatLocalDate } from './coordinator-api';
 import { editRunPair, getLatestRun, getMatchingSettings, startRun } from './matching-api';
 import { PublishButton, RemovePairButton, SwapButton } from './matching-dialogs';
+import { LastPublishedRun } from './matching-last-published';
 import { PublishedCard } from './matching-published';
 import {
   LockButton,
@@ -273,6 +274,15 @@ export function MatchingSection({
           reciprocal={published?.reciprocalPairs}
           names={run ? namesOfRun(run) : new Map()}
           focusOnShow={published !== null}
+        />
+      )}
+      {/* A re-match follows a publish: the published run stays in view below its draft. */}
+      {draft?.kind === 'rematch' && (
+        <LastPublishedRun
+          client={client}
+          cohortId={cohortId}
+          draftId={draft.id}
+          onSignInExpired={onSignInExpired}
         />
       )}
       {run && <ProposalComparison run={run} />}

@@ -2,6 +2,8 @@ import type { ApiClient } from '../app/api-client';
 import {
   type ApplicationReviewItem,
   type ApplicationReviewList,
+  type AttendanceAnswer,
+  type AttendanceInput,
   type BulkAttendanceAnswer,
   type BulkAttendanceInput,
   type BulkDecisionAnswer,
@@ -118,16 +120,18 @@ export function decideMany(
   });
 }
 
-/** Records attendance at one induction or mentor-training event. */
+/**
+ * Records attendance at one induction or mentor-training event, against the version the list
+ * showed (`etag`, null when none); 412 (ApiRequestError) when someone recorded it since.
+ */
 export function recordAttendance(
   client: ApiClient,
   cohortId: string,
   applicationId: string,
-  eventId: string,
-  attended: boolean,
-): Promise<unknown> {
-  const body = attendanceSchema.parse({ eventId, attended });
-  return client.request(`${onePath(cohortId, applicationId)}/attendance`, {
+  input: AttendanceInput,
+): Promise<AttendanceAnswer> {
+  const body = attendanceSchema.parse(input);
+  return client.request<AttendanceAnswer>(`${onePath(cohortId, applicationId)}/attendance`, {
     method: 'PUT',
     body,
   });
@@ -151,6 +155,14 @@ export function recordAttendanceMany(
 /** The version of an applicant's attendance at an event as listed, or null when none. */
 export function attendanceEtag(item: ApplicationReviewItem, eventId: string): string | null {
   return item.attendance.find((a) => a.eventId === eventId)?.etag ?? null;
+}
+
+/** The version of the applicant's attendance at each event as listed (null when none). */
+export function attendanceEtags(
+  item: ApplicationReviewItem,
+  events: readonly { eventId: string }[],
+): Map<string, string | null> {
+  return new Map(events.map((e) => [e.eventId, attendanceEtag(item, e.eventId)]));
 }
 
 /** Asks the line manager again; `delivered: false` means they are asked once they open the app. */

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import {
+  AUDIENCES,
   type CreateAnnouncementBody,
   createAnnouncementBody,
 } from '../../../contracts/announcements';
@@ -53,6 +54,17 @@ export function parseComposer(fields: ComposerFields, timeZone: string, now: Dat
       else sendAt = when.toUTC().toISO() ?? undefined;
     }
   }
+  // The card offers the cohort's audiences only. "Applications are open" goes out beside the
+  // application window, from the tab, to the lists chosen there: a submission crafted to carry
+  // it (or anything else) is refused on the audience field, and the rest is still checked.
+  const asked = fields.audience || 'cohort';
+  const offered = (AUDIENCES as readonly string[]).includes(asked);
+  if (!offered) {
+    errors.audience =
+      asked === 'applications_open'
+        ? 'Applications are open is sent from the cohort’s Applications tab, beside the application window, to the lists chosen there: choose another audience here'
+        : 'Choose one of the audiences offered';
+  }
   const people = (fields.people ?? '')
     .split(',')
     .map((p) => p.trim())
@@ -62,7 +74,7 @@ export function parseComposer(fields: ComposerFields, timeZone: string, now: Dat
     text: fields.text ?? '',
     linkUrl: fields.linkUrl ?? '',
     linkLabel: fields.linkLabel ?? '',
-    audience: fields.audience || 'cohort',
+    audience: offered ? asked : 'cohort',
     participantIds: people.length > 0 ? people : undefined,
     alsoInChannel: fields.alsoInChannel === 'true',
     sendAt,

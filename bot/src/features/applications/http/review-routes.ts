@@ -92,14 +92,13 @@ export function registerReviewRoutes(server: Server, deps: ReviewRouteDeps): voi
     `${one}/attendance`,
     coordinatorRoute(http, async ({ req, params, caller }) => {
       const input = await body(req, attendanceSchema, limit);
-      return {
-        body: await review.recordAttendance(
-          params.cohortId!,
-          params.applicationId!,
-          input,
-          actorOf(caller),
-        ),
-      };
+      const done = await review.recordAttendance(
+        params.cohortId!,
+        params.applicationId!,
+        input,
+        actorOf(caller),
+      );
+      return { body: done, headers: { ETag: done.etag } };
     }),
   );
 

@@ -1,4 +1,5 @@
 import {
+  type AttendanceAnswer,
   type AttendanceInput,
   type BulkAttendanceAnswer,
   type BulkAttendanceInput,
@@ -46,25 +47,51 @@ export class AttendanceService {
     return event;
   }
 
-  /** One applicant at one event: the latest record stands. */
+  /**
+   * One applicant at one event, written against the version the coordinator read (`etag`, null
+   * when none was recorded then): a record made or changed meanwhile is refused with the latest
+   * (412), never overwritten.
+   */
   async record(
     cohortId: string,
     applicationId: string,
     input: AttendanceInput,
     actor: ReviewActor,
-  ): Promise<{ applicationId: string; eventId: string; attended: boolean }> {
+  ): Promise<AttendanceAnswer> {
+    const stored = input.etag === null ? null : storedEtagOf(input.etag);
+    if (stored === undefined) {
+      throw AppError.invalidFields([
+        { field: 'etag', message: 'must be the etag of the attendance exactly as you read it' },
+      ]);
+    }
     const found = await this.deps.applications.get(cohortId, applicationId);
-    if (!found) throw AppError.notFound('No application has that id');
+    if (!found || found.value.status === 'draft') {
+      throw AppError.notFound('No application has that id');
+    }
     const event = await this.event(cohortId, input.eventId);
-    await this.deps.records.putAttendance(cohortId, {
-      applicationId,
-      eventId: event.id,
-      attended: input.attended,
-      recordedAt: this.deps.now().toISOString(),
-      recordedBy: actor.userId,
-    });
+    const written = await this.deps.records.writeAttendance(
+      cohortId,
+      {
+        applicationId,
+        eventId: event.id,
+        attended: input.attended,
+        recordedAt: this.deps.now().toISOString(),
+        recordedBy: actor.userId,
+      },
+      stored,
+    );
+    if (written === undefined) {
+      const latest = await this.deps.records.attendance(cohortId, applicationId, event.id);
+      const current = latest && {
+        eventId: event.id,
+        attended: latest.value.attended,
+        recordedAt: latest.value.recordedAt,
+        etag: latest.etag,
+      };
+      throw new AppError('stale', CHANGED_MEANWHILE, { current });
+    }
     await this.audit(cohortId, applicationId, found.value.displayName, event, input, actor);
-    return { applicationId, eventId: event.id, attended: input.attended };
+    return { applicationId, eventId: event.id, attended: input.attended, etag: httpEtag(written) };
   }
 
   /**

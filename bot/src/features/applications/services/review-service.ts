@@ -1,6 +1,7 @@
 import {
   type ApplicationReviewItem,
   type ApplicationReviewList,
+  type AttendanceAnswer,
   type AttendanceInput,
   type AttendanceView,
   type BulkAttendanceAnswer,
@@ -261,7 +262,7 @@ export class ReviewService {
     applicationId: string,
     input: AttendanceInput,
     actor: ReviewActor,
-  ): Promise<{ applicationId: string; eventId: string; attended: boolean }> {
+  ): Promise<AttendanceAnswer> {
     return this.attendance.record(cohortId, applicationId, input, actor);
   }
 

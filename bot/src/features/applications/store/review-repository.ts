@@ -114,13 +114,14 @@ export class ReviewRepository {
     return out;
   }
 
-  /** Attendance at one event is a fact the coordinator sets: the latest record stands. */
-  async putAttendance(cohortId: string, record: AttendanceRecord): Promise<void> {
-    await upsertRow(this.table, {
-      partitionKey: cohortId,
-      rowKey: attendanceKey(record.applicationId, record.eventId),
-      ...record,
-    });
+  /** One applicant's attendance at one event, with its version; undefined when none recorded. */
+  async attendance(
+    cohortId: string,
+    applicationId: string,
+    eventId: string,
+  ): Promise<Versioned<AttendanceRecord> | undefined> {
+    const row = await getRow(this.table, cohortId, attendanceKey(applicationId, eventId));
+    return row ? { value: attendanceOf(row), etag: row.etag } : undefined;
   }
 
   /**

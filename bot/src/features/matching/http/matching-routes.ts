@@ -17,7 +17,10 @@ import type { PublishService } from '../services/publish-service';
 export interface MatchingRouteDeps {
   http: HttpEnv;
   cohorts: Pick<CohortService, 'get'>;
-  matching: Pick<MatchingService, 'settings' | 'saveSettings' | 'run' | 'latest' | 'edit'>;
+  matching: Pick<
+    MatchingService,
+    'settings' | 'saveSettings' | 'run' | 'latest' | 'lastPublished' | 'edit'
+  >;
   publishing: Pick<PublishService, 'publish'>;
 }
 
@@ -94,6 +97,15 @@ export function registerMatchingRoutes(server: Server, deps: MatchingRouteDeps):
     coordinatorRoute(http, async ({ params }) => {
       const cohort = await cohorts.get(params.cohortId!);
       return withEtag(await matching.latest(cohort.value.id));
+    }),
+  );
+
+  // The last published run, read-only, also once a re-match draft is the latest (404 if none).
+  server.get(
+    `${base}/runs/published`,
+    coordinatorRoute(http, async ({ params }) => {
+      const cohort = await cohorts.get(params.cohortId!);
+      return withEtag(await matching.lastPublished(cohort.value.id));
     }),
   );
 

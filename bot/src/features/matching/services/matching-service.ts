@@ -30,7 +30,12 @@ import {
   unlockReciprocalPair,
 } from '../domain/proposal/reciprocal-draft';
 import type { MatchingDeps } from '../ports';
-import type { MatchingRepository, RunSettings, StoredRun } from '../store/matching-repository';
+import {
+  type MatchingRepository,
+  type RunSettings,
+  type StoredRun,
+  runIdOf,
+} from '../store/matching-repository';
 import { DEFAULT_MATCHING_SETTINGS, loadPool } from './match-context';
 import { publishedRunView, runView } from './run-views';
 
@@ -166,6 +171,22 @@ export class MatchingService {
     if (!latest) throw AppError.notFound('No matching run yet: start one first');
     const previous = await this.previousOf(latest.value);
     return runView(latest.value, latest.etag, previous, await this.publishedOf(latest.value));
+  }
+
+  /**
+   * The cohort's last published run, read-only, even when a newer run (a re-match draft) is the
+   * latest: found by walking back from the latest run (runs are numbered one after another).
+   */
+  async lastPublished(cohortId: string): Promise<RunView> {
+    const latest = await this.repo.latestRun(cohortId);
+    for (let seq = latest?.value.seq ?? 0; seq > 0; seq--) {
+      const run =
+        seq === latest?.value.seq ? latest : await this.repo.getRun(cohortId, runIdOf(seq));
+      if (run?.value.status !== 'published') continue;
+      const previous = await this.previousOf(run.value);
+      return runView(run.value, run.etag, previous, await this.publishedOf(run.value));
+    }
+    throw AppError.notFound('No run has been published yet');
   }
 
   /** How a published run was published (kept with its publish claim); nothing for a draft. */

@@ -14,13 +14,24 @@ import {
   str,
 } from '../../../platform/storage/versioned';
 import type { Draft } from '../domain/proposal/draft';
+import {
+  type SpilledBody,
+  partsOf,
+  readWhole,
+  removeParts,
+  spill,
+  writeParts,
+} from './spilled-json';
 
 /**
  * Matching runs, one partition per cohort (table MatchingRuns):
  * - `settings`: the cohort's matching settings (ETag-guarded);
  * - `head`: the number of the latest run (a hint: a run row beyond it is found by probing);
- * - `run:r000001`…: each run, its draft as JSON (split over properties of 30,000 characters);
- * - `publish:<runId>`: the publish claim (made by a conditional insert) and then its result;
+ * - `run:r000001`…: each run, its draft as JSON (split over properties of 30,000 characters), or,
+ *   when longer than one row holds, over part rows `run:r000001:part:<body id>:0001`… (see
+ *   spilled-json.ts: written first, in force once the ETag-guarded run row names them);
+ * - `publish:<runId>`: the publish claim (made by a conditional insert) and then its result,
+ *   kept the same way (`publish:<runId>:part:…` when long);
  * - `told:<runId>:<applicantId>`: someone told they are on the waiting list, once.
  */
 
@@ -50,48 +61,30 @@ export interface PublishClaim {
   result?: string;
 }
 
-const CHUNK = 30_000;
-const MAX_CHUNKS = 15;
 const runKey = (seq: number) => `run:${runIdOf(seq)}`;
+const claimKey = (runId: string) => `publish:${runId}`;
 export const runIdOf = (seq: number): string => `r${String(seq).padStart(6, '0')}`;
 export const seqOf = (runId: string): number | undefined =>
   /^r\d{6}$/.test(runId) ? Number(runId.slice(1)) : undefined;
 
-function chunks(json: string): Record<string, string | number> {
-  const parts: Record<string, string | number> = {};
-  let n = 0;
-  for (let at = 0; at < json.length || n === 0; at += CHUNK)
-    parts[`data${n++}`] = json.slice(at, at + CHUNK);
-  if (n > MAX_CHUNKS) {
-    throw AppError.coded(
-      'too_large',
-      'run_too_large',
-      'This proposal is too large to keep as one draft',
-    );
-  }
-  parts.chunks = n;
-  return parts;
-}
+type Keys = { partitionKey: string; rowKey: string };
 
-function unchunk(row: Record<string, unknown>): string {
-  let json = '';
-  for (let i = 0; i < num(row, 'chunks'); i++) json += str(row, `data${i}`);
-  return json;
-}
-
-function runEntity(run: StoredRun) {
+/** A run's row and its body (draft, settings, names) laid out by `spill`. */
+function runWrite(run: StoredRun): { entity: Record<string, unknown> & Keys; body: SpilledBody } {
   const { draft, settings, names, ...rest } = run;
-  return {
+  const body = spill(run.cohortId, runKey(run.seq), JSON.stringify({ draft, settings, names }));
+  const entity = {
     partitionKey: run.cohortId,
     rowKey: runKey(run.seq),
     ...rest,
     previousRunId: run.previousRunId ?? '',
-    ...chunks(JSON.stringify({ draft, settings, names })),
+    ...body.ownerProps,
   };
+  return { entity, body };
 }
 
-function runOf(row: Record<string, unknown>): StoredRun {
-  const body = JSON.parse(unchunk(row)) as Pick<StoredRun, 'draft' | 'settings' | 'names'>;
+function runOf(row: Record<string, unknown>, json: string): StoredRun {
+  const body = JSON.parse(json) as Pick<StoredRun, 'draft' | 'settings' | 'names'>;
   return {
     id: str(row, 'id'),
     cohortId: str(row, 'cohortId'),
@@ -146,8 +139,8 @@ export class MatchingRepository {
   async getRun(cohortId: string, runId: string): Promise<Versioned<StoredRun> | undefined> {
     const seq = seqOf(runId);
     if (seq === undefined) return undefined;
-    const row = await getRow(this.table, cohortId, runKey(seq));
-    return row ? { value: runOf(row), etag: row.etag } : undefined;
+    const read = await readWhole(this.table, cohortId, runKey(seq));
+    return read ? { value: runOf(read.row, read.json ?? ''), etag: read.row.etag } : undefined;
   }
 
   /** The latest run: from the head's number, probing forward past a head not yet moved. */
@@ -169,8 +162,11 @@ export class MatchingRepository {
    */
   async createRun(run: Omit<StoredRun, 'id' | 'seq'>, seq: number): Promise<Versioned<StoredRun>> {
     const value: StoredRun = { ...run, id: runIdOf(seq), seq };
-    const etag = await tryInsertRow(this.table, runEntity(value));
+    const { entity, body } = runWrite(value);
+    await writeParts(this.table, body.parts);
+    const etag = await tryInsertRow(this.table, entity);
     if (etag === undefined) {
+      await removeParts(this.table, run.cohortId, body.ref);
       throw AppError.coded(
         'stale',
         'run_conflict',
@@ -181,23 +177,40 @@ export class MatchingRepository {
     return { value, etag };
   }
 
-  /** Replaces a run only if unchanged since `etag` (412 with the latest otherwise). */
+  /**
+   * Replaces a run only if unchanged since `etag` (412 with the latest otherwise). A long body's
+   * new parts are written first and become the run's only with the ETag-guarded row; the parts
+   * of the body it replaced are then removed (or the new ones, when refused).
+   */
   async replaceRun(run: StoredRun, etag: string): Promise<Versioned<StoredRun>> {
-    const saved = await replaceRow(this.table, runEntity(run), etag, 'This run', () =>
-      this.getRun(run.cohortId, run.id).then((r) => r && { ...r, etag: r.etag }),
-    );
+    const { entity, body } = runWrite(run);
+    const before = await getRow(this.table, run.cohortId, entity.rowKey);
+    await writeParts(this.table, body.parts);
+    let saved: string;
+    try {
+      saved = await replaceRow(this.table, entity, etag, 'This run', () =>
+        this.getRun(run.cohortId, run.id).then((r) => r && { ...r, etag: r.etag }),
+      );
+    } catch (error) {
+      await removeParts(this.table, run.cohortId, body.ref);
+      throw error;
+    }
+    if (before?.etag === etag) {
+      await removeParts(this.table, run.cohortId, partsOf(entity.rowKey, before));
+    }
     return { value: run, etag: saved };
   }
 
   async getClaim(cohortId: string, runId: string): Promise<Versioned<PublishClaim> | undefined> {
-    const row = await getRow(this.table, cohortId, `publish:${runId}`);
-    if (!row) return undefined;
+    const read = await readWhole(this.table, cohortId, claimKey(runId));
+    if (!read) return undefined;
+    const { row } = read;
     return {
       value: {
         state: str(row, 'state') as PublishClaim['state'],
         owner: str(row, 'owner'),
         claimedAt: str(row, 'claimedAt'),
-        result: row.chunks === undefined ? undefined : unchunk(row),
+        result: read.json,
       },
       etag: row.etag,
     };
@@ -211,7 +224,7 @@ export class MatchingRepository {
   ): Promise<string | undefined> {
     return tryInsertRow(this.table, {
       partitionKey: cohortId,
-      rowKey: `publish:${runId}`,
+      rowKey: claimKey(runId),
       ...claim,
     });
   }
@@ -224,18 +237,21 @@ export class MatchingRepository {
     etag: string,
   ): Promise<string | undefined> {
     const { result, ...rest } = claim;
-    return tryUpdateRow(
+    // The result of a large cohort's publish is longer than one property (or row) holds.
+    const body = result === undefined ? undefined : spill(cohortId, claimKey(runId), result);
+    const before = await getRow(this.table, cohortId, claimKey(runId));
+    await writeParts(this.table, body?.parts ?? []);
+    const saved = await tryUpdateRow(
       this.table,
-      {
-        partitionKey: cohortId,
-        rowKey: `publish:${runId}`,
-        ...rest,
-        // The result of a large cohort's publish is longer than one property holds.
-        ...(result === undefined ? {} : chunks(result)),
-      },
+      { partitionKey: cohortId, rowKey: claimKey(runId), ...rest, ...body?.ownerProps },
       etag,
       'Replace',
     );
+    if (saved === undefined) await removeParts(this.table, cohortId, body?.ref);
+    else if (before?.etag === etag) {
+      await removeParts(this.table, cohortId, partsOf(claimKey(runId), before));
+    }
+    return saved;
   }
 
   /** True the first time for this run and person: they are told once. */
