@@ -24,8 +24,10 @@ import { itemsFor } from './plan-rules';
 
 /**
  * A cohort's evaluation results from its answers: response rates, and for each scale item and
- * each confidence domain the paired baseline→final change. Every figure covering fewer than the
- * plan's `minGroupSize` people is suppressed here, before anything leaves the domain.
+ * each confidence domain the paired baseline→final change over complete cases. Every figure
+ * covering fewer than the plan's `minGroupSize` people is suppressed here, before anything
+ * leaves the domain, and whether mentors, mentees and all may be shown is decided once for the
+ * whole set (`groupsShown`), so no figure's count can be subtracted from another's.
  */
 
 /** One person's scale answers to one survey. `person` is an opaque key, never shown. */
@@ -97,8 +99,15 @@ export function responseRates(
   return rates;
 }
 
-/** Each person's submitted baseline and final, paired by person (a person appears once). */
-function pairedAnswers(answers: readonly ScaleAnswers[]): [ScaleAnswers, ScaleAnswers][] {
+/**
+ * Each person's submitted baseline and final, paired by person, kept only when both answer every
+ * scale item of the person's side (complete cases): then every figure of a side covers the same
+ * people, and no figure's count can be set against another's to reveal a small group.
+ */
+function pairedAnswers(
+  answers: readonly ScaleAnswers[],
+  scaleItemsFor: (role: RespondentRole) => ScaleItem[],
+): [ScaleAnswers, ScaleAnswers][] {
   const submitted = (survey: SurveyKind) =>
     new Map(
       answers
@@ -109,7 +118,11 @@ function pairedAnswers(answers: readonly ScaleAnswers[]): [ScaleAnswers, ScaleAn
   const pairs: [ScaleAnswers, ScaleAnswers][] = [];
   for (const [person, final] of submitted('final')) {
     const before = baseline.get(person);
-    if (before && before.role === final.role) pairs.push([before, final]);
+    if (!before || before.role !== final.role) continue;
+    const items = scaleItemsFor(final.role);
+    if (scoreOf(before.values, items) === undefined) continue;
+    if (scoreOf(final.values, items) === undefined) continue;
+    pairs.push([before, final]);
   }
   return pairs;
 }
@@ -160,27 +173,30 @@ function scoreSeries(
 /**
  * Which of mentor, mentee and all may be shown: the people counts as a one-row table (mentors,
  * mentees, and all as its total) through the suppression rules, so a hidden group's count can
- * never be worked out as all − the other group.
+ * never be worked out as all − the other group. A side with nobody in it hides nothing, so it
+ * does not hide the other side (all is then that side).
  */
 export function groupsShown(
   mentors: number,
   mentees: number,
   minGroupSize: number,
 ): Record<ResultGroup, boolean> {
+  if (mentors === 0 || mentees === 0) {
+    checkMinGroupSize(minGroupSize);
+    const all = mentors + mentees >= minGroupSize;
+    return { mentor: mentors >= minGroupSize, mentee: mentees >= minGroupSize, all };
+  }
   const hidden = suppressGrid([[mentors, mentees]], minGroupSize)[0]!;
   return { mentor: !hidden[0], mentee: !hidden[1], all: !hidden[2] };
 }
 
+/** The figures of `groups`, each shown only if its group may be (decided once per cohort). */
 function changes(
   series: Record<ResultGroup, Series>,
   groups: readonly ResultGroup[],
+  shown: Record<ResultGroup, boolean>,
   minGroupSize: number,
 ): [ResultGroup, Figure<PairedChangeFigures>][] {
-  // An item asked of one side only has no complement to protect: its own count decides.
-  const shown =
-    groups.length === 1
-      ? { mentor: true, mentee: true, all: true }
-      : groupsShown(series.mentor.before.length, series.mentee.before.length, minGroupSize);
   return groups.map((group) => [
     group,
     shown[group]
@@ -197,16 +213,18 @@ export function evaluationResults(
 ): EvaluationResults {
   const k = plan.minGroupSize;
   checkMinGroupSize(k);
-  const pairs = pairedAnswers(answers);
   const scaleItemsFor = (role: RespondentRole): ScaleItem[] =>
     itemsFor(plan.surveys.baseline, role).filter((i): i is ScaleItem => i.kind === 'scale');
+  const pairs = pairedAnswers(answers, scaleItemsFor);
+  const count = (role: RespondentRole) => pairs.filter(([b]) => b.role === role).length;
+  const shown = groupsShown(count('mentor'), count('mentee'), k);
 
   const items: ItemResult[] = [];
   for (const item of plan.surveys.baseline.items) {
     if (item.kind !== 'scale') continue;
     const groups: ResultGroup[] = item.audience === 'both' ? GROUPS : [item.audience];
     const only = (role: RespondentRole) => (scaleItemsFor(role).includes(item) ? [item] : []);
-    for (const [group, change] of changes(scoreSeries(pairs, only), groups, k)) {
+    for (const [group, change] of changes(scoreSeries(pairs, only), groups, shown, k)) {
       items.push({ itemId: item.id, group, change });
     }
   }
@@ -220,12 +238,12 @@ export function evaluationResults(
     if (!plan.surveys.baseline.items.some((i) => i.kind === 'scale' && i.domain === domain)) {
       continue;
     }
-    for (const [group, change] of changes(scoreSeries(pairs, inDomain(domain)), GROUPS, k)) {
+    for (const [group, change] of changes(scoreSeries(pairs, inDomain(domain)), GROUPS, shown, k)) {
       domains.push({ domain, group, change });
     }
   }
   if (domains.length > 0) {
-    for (const [group, change] of changes(scoreSeries(pairs, anyDomain), GROUPS, k)) {
+    for (const [group, change] of changes(scoreSeries(pairs, anyDomain), GROUPS, shown, k)) {
       domains.push({ domain: 'total', group, change });
     }
   }
