@@ -271,7 +271,11 @@ export type Answer = z.output<typeof answerSchema>;
 export const surveyResponseSchema = z
   .object({
     survey: z.enum(SURVEY_KINDS, { message: 'must be baseline, pulse or final' }),
-    planVersion: z.number().int().min(1).max(L.planVersionMax),
+    planVersion: z
+      .number({ message: 'must be a whole number' })
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .max(L.planVersionMax, `must be at most ${L.planVersionMax}`),
     state: z.enum(RESPONSE_STATES, { message: 'must be partial or submitted' }),
     answers: z.array(answerSchema).max(L.itemsPerSurvey, `at most ${L.itemsPerSurvey} answers`),
   })
