@@ -1,0 +1,77 @@
+import type { ConfidenceDomain, RespondentRole, SurveyKind } from './evaluation';
+
+/**
+ * Evaluation results on the wire: only aggregates, each either shown or suppressed. A suppressed
+ * figure carries nothing (not even how many people it covers), so the tab, the sponsor's report
+ * and any export cannot leak what the domain hid. Built by `features/evaluation/domain`.
+ */
+
+/** A figure covering enough people to show, or hidden because it covers too few. */
+export type Figure<T> = ({ shown: true } & T) | { shown: false };
+
+/** How the p-value was found (see docs/evaluation.md). */
+export const P_VALUE_METHODS = [
+  'exact',
+  'exact_conditional',
+  'normal_approximation',
+  'none',
+] as const;
+export type PValueMethodName = (typeof P_VALUE_METHODS)[number];
+
+/** Paired pre/post change over the people who answered both the baseline and the final. */
+export interface PairedChangeFigures {
+  /** People who answered both times. */
+  n: number;
+  medianBefore: number;
+  medianAfter: number;
+  /** Median of each person's final − baseline. */
+  medianDifference: number;
+  /** Wilcoxon signed-rank V (sum of the ranks of the rises); null when nobody changed. */
+  statistic: number | null;
+  /** Two-sided p-value; null when nobody changed. */
+  pValue: number | null;
+  method: PValueMethodName;
+  /** Matched-pairs rank-biserial correlation, −1…+1. */
+  rankBiserial: number;
+}
+
+/** Whose answers a result covers. */
+export type ResultGroup = RespondentRole | 'all';
+
+export interface ItemResult {
+  itemId: string;
+  group: ResultGroup;
+  change: Figure<PairedChangeFigures>;
+}
+
+export interface DomainResult {
+  /** A confidence domain (the sum of its items) or `total` (all seven: out of 35 by default). */
+  domain: ConfidenceDomain | 'total';
+  group: ResultGroup;
+  change: Figure<PairedChangeFigures>;
+}
+
+export interface ResponseRate {
+  survey: SurveyKind;
+  group: ResultGroup;
+  figure: Figure<{ invited: number; responded: number; rate: number }>;
+}
+
+/** A count table after suppression: cells, then each row's total; the last row the totals. */
+export interface PublishedTable {
+  rows: string[];
+  columns: string[];
+  /** (rows + 1) × (columns + 1): the last column is row totals, the last row column totals. */
+  cells: Figure<{ count: number }>[][];
+}
+
+/** A breakdown by special-category data: whole, or withheld whole. */
+export type PublishedBreakdown = ({ withheld: false } & PublishedTable) | { withheld: true };
+
+export interface EvaluationResults {
+  planVersion: number;
+  minGroupSize: number;
+  responseRates: ResponseRate[];
+  items: ItemResult[];
+  domains: DomainResult[];
+}

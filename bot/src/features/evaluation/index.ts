@@ -1,0 +1,39 @@
+/**
+ * Evaluation: a cohort's evaluation plan (baseline, mid-point pulse, final), the answers people
+ * give, the paired pre/post statistics and the small-number suppression every published figure
+ * goes through. This slice is the pure domain; survey delivery, storage, routes, charts and the
+ * sponsor's report build on it (docs/evaluation.md). The wire shapes are in
+ * `contracts/evaluation.ts` and `contracts/evaluation-results.ts`.
+ */
+
+export { defaultEvaluationPlan, CONFIDENCE_SCALE, AGREEMENT_SCALE } from './domain/default-plan';
+export {
+  planEditable,
+  validatePlan,
+  itemsFor,
+  type PlanEditability,
+  type PlanLock,
+} from './domain/plan-rules';
+export { responseProblems, mayBeQuoted } from './domain/answers';
+export {
+  pairedChange,
+  median,
+  EXACT_MAX,
+  type PairedChange,
+  type PValueMethod,
+} from './domain/paired-change';
+export { exactSignedRankP, midranks } from './domain/signed-rank-exact';
+export {
+  suppressGrid,
+  withTotals,
+  checkMinGroupSize,
+  specialCategoryBreakdownAllowed,
+} from './domain/suppression';
+export { publishTable, publishBreakdown, type CountTable } from './domain/published-table';
+export {
+  evaluationResults,
+  responseRates,
+  groupsShown,
+  type ScaleAnswers,
+  type Invited,
+} from './domain/results';
