@@ -37,3 +37,14 @@ export {
   type ScaleAnswers,
   type Invited,
 } from './domain/results';
+export {
+  participationResults,
+  meetingsHeld,
+  meetingBand,
+  sessionAttendance,
+  earlyEndings,
+  continueOrFinish,
+  actionCounts,
+  type ParticipationInput,
+} from './domain/participation';
+export { earlyEndGroup } from './domain/participation-reasons';

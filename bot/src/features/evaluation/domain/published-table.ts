@@ -21,10 +21,17 @@ function checkShape(table: CountTable): void {
   if (!fits) throw new RangeError('a count table needs one whole, non-negative count per cell');
 }
 
-/** The table with its totals, every entry covering too few people (or betraying one) hidden. */
-export function publishTable(table: CountTable, minGroupSize: number): PublishedTable {
+/**
+ * The table with its totals, every entry covering too few people (or betraying one) hidden;
+ * `alsoHide` as for `suppressGrid`.
+ */
+export function publishTable(
+  table: CountTable,
+  minGroupSize: number,
+  alsoHide?: readonly (readonly boolean[])[],
+): PublishedTable {
   checkShape(table);
-  const hidden = suppressGrid(table.counts, minGroupSize);
+  const hidden = suppressGrid(table.counts, minGroupSize, alsoHide);
   const extended = withTotals(table.counts);
   const cells = extended.map((row, r) =>
     row.map((count, c): Figure<{ count: number }> =>

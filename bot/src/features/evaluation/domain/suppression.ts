@@ -131,15 +131,20 @@ function cycleClosers(hidden: boolean[][], [r, c]: Entry): Entry[] | undefined {
 
 /**
  * Which entries of the extended grid (`withTotals(counts)`) to hide so that no figure covers
- * fewer than `minGroupSize` people and none can be worked out from the rest.
+ * fewer than `minGroupSize` people and none can be worked out from the rest. `alsoHide` marks
+ * entries of the extended grid to hide from the start, whatever their count: a total whose count
+ * is not of distinct people (the same person counted in several rows) may cover fewer people.
  */
 export function suppressGrid(
   counts: readonly (readonly number[])[],
   minGroupSize: number,
+  alsoHide?: readonly (readonly boolean[])[],
 ): boolean[][] {
   checkMinGroupSize(minGroupSize);
   const extended = withTotals(counts);
-  const hidden = extended.map((row) => row.map((count) => count < minGroupSize));
+  const hidden = extended.map((row, r) =>
+    row.map((count, c) => count < minGroupSize || alsoHide?.[r]?.[c] === true),
+  );
   const lines = lineEntries(extended);
   let changed = true;
   while (changed) {
