@@ -37,3 +37,14 @@ export {
   type ScaleAnswers,
   type Invited,
 } from './domain/results';
+export {
+  surveyWindows,
+  windowState,
+  closingWords,
+  type SurveyWindow,
+} from './domain/survey-window';
+export { createEvaluation } from './evaluation-feature';
+export type { EvaluationDeps } from './ports';
+export { PlanService } from './services/plan-service';
+export { SurveyService } from './services/survey-service';
+export { registerEvaluationRoutes, type EvaluationRouteDeps } from './http/evaluation-routes';
