@@ -146,8 +146,6 @@ export class SurveyService {
     }
     const { role } = ctx;
     const { participantId } = ctx.membership;
-    const problems = responseProblems(ctx.plan, role, { survey: kind, ...input });
-    if (problems.length > 0) throw AppError.invalidFields(problems);
     const existing = await this.deps.store.response(cohortId, kind, participantId);
     if (existing?.value.state === 'submitted') {
       throw AppError.coded(
@@ -156,6 +154,8 @@ export class SurveyService {
         'You have already sent this survey; sent answers cannot be changed',
       );
     }
+    const problems = responseProblems(ctx.plan, role, { survey: kind, ...input });
+    if (problems.length > 0) throw AppError.invalidFields(problems);
     const etag = etagFor(input.etag, existing);
     const now = this.deps.now().toISOString();
     const response: StoredResponse = {
