@@ -186,8 +186,8 @@ describe('the evaluation plan (those who run the cohort)', () => {
     const early = await api('MENTOR', 'PUT', surveyPath(), {
       json: { planVersion: 3, state: 'partial', answers: [] },
     });
-    expect(early.status).toBe(409);
-    expect(errorOf(early.body).code).toBe('survey_not_open');
+    expect(early.status).toBe(404);
+    expect(errorOf(early.body).message).toBe('This survey is not open to you yet');
   });
 
   it('is locked from the cohort’s start (409 with the reason), then by the first answer', async () => {

@@ -135,7 +135,8 @@ export class SurveyService {
     const window = this.windowsOf(ctx)[kind];
     const state = window ? windowState(window, this.nowIn(ctx.zone)) : 'upcoming';
     if (!window || state === 'upcoming') {
-      throw AppError.coded('conflict', 'survey_not_open', 'This survey is not open to you yet');
+      // Like a survey that does not exist: nothing to answer yet (the list does not show it).
+      throw AppError.notFound('This survey is not open to you yet');
     }
     if (state === 'closed') {
       throw AppError.coded(
