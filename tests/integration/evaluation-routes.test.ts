@@ -1,5 +1,4 @@
 import type { AuditEntry } from '../../bot/src/contracts/audit';
-import type { EvaluationPlan } from '../../bot/src/contracts/evaluation';
 import type {
   EvaluationPlanDetail,
   MyResponse,
@@ -394,5 +393,3 @@ describe('privacy: nobody sees another person’s answers', () => {
     ).toBe(404);
   });
 });
-
-export type { EvaluationPlan };
