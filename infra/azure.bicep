@@ -138,6 +138,8 @@ var tableNames = [
   'ApplicationSensitive'
   'NextCohortInterest'
   'ApplicationReview'
+  'EvaluationPlans'
+  'EvaluationResponses'
 ]
 
 // Announcement fan-out (FANOUT_QUEUE in bot/src/fanout/fanout-queue.ts): every instance takes

@@ -12,6 +12,8 @@ import { type BotHarness, startBotHarness } from '../support/bot-harness';
 import { COORDINATOR, activePair } from '../support/journey-fixture';
 import { TestApplicants, applicant } from '../support/match-applicants';
 import { call, devToken } from '../support/test-service';
+import type { EvaluationPlan } from '../../bot/src/contracts/evaluation';
+import type { MySurveys } from '../../bot/src/contracts/evaluation-api';
 
 /**
  * Who may call what: every route registered on the service, called by everyone who must be
@@ -127,6 +129,10 @@ const MAY_SEE: Record<Who, Category[]> = {
   // A sponsor sees figures, never a name.
   sponsor: [],
 };
+
+/** Where the seeding leaves the clock, and a moment when cohort A's baseline survey is open. */
+const AFTER_SEEDING = '2027-04-06T10:00:00Z';
+const BASELINE_OPEN = '2027-03-10T10:00:00Z';
 
 /** Refused writes carry this marker; at the end nothing anywhere may hold it. */
 const INTRUDER = 'INTRUDER-7f3a';
@@ -925,6 +931,75 @@ const MATRIX: RouteSpec[] = [
     expect: everyone(200),
     build: async () => ({ path: `/api/cohorts/${ids.cohortA}/applications/mine/sensitive` }),
   },
+  // Evaluation (issue 16): the plan for those who run a cohort; each person's own surveys.
+  {
+    method: 'GET',
+    path: '/api/cohorts/:cohortId/evaluation/plan',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(200),
+    build: async () => ({ path: `/api/cohorts/${ids.cohortA}/evaluation/plan` }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/cohorts/:cohortId/evaluation/plan',
+    rightful: 'coordinator',
+    // Cohort A has started (its plan is fixed): the plan edited is a future cohort's, which
+    // only the programme admin runs, so cohort A's coordinator finds nothing.
+    expect: { ...coordinatorsOnly(200), cohortCoordinator: 404 },
+    build: async (o) => {
+      const cohort = await adminCohort('evaluation');
+      const path = `/api/cohorts/${cohort.id}/evaluation/plan`;
+      const read = await call<{ plan: EvaluationPlan; etag?: string }>(url, 'GET', path, {
+        token: tokens.coordinator,
+      });
+      const { plan } = read.body;
+      const pulse = plan.surveys.pulse.items.map((item) =>
+        item.kind === 'text' ? { ...item, text: words(o, 'What would help your pairing?') } : item,
+      );
+      return {
+        path,
+        json: {
+          ...plan,
+          surveys: { ...plan.surveys, pulse: { ...plan.surveys.pulse, items: pulse } },
+        },
+        headers: read.body.etag ? { 'if-match': read.body.etag } : undefined,
+      };
+    },
+  },
+  {
+    method: 'PUT',
+    path: '/api/me/surveys/:cohortId/:survey',
+    rightful: 'victimMentor',
+    // Each person saves only their own answers (the path names no one): the victim pair's own
+    // succeed; the peers' pair has not started (proposed) and anyone not paired in cohort A has
+    // no survey there.
+    expect: { ...everyone(404), victimMentor: 200, victimMentee: 200 },
+    build: async (o) => {
+      // The baseline is open on 10 March (the next row puts the clock back).
+      await harness.drive.setClock(BASELINE_OPEN);
+      const mine = await call<MySurveys>(url, 'GET', '/api/me/surveys', { token: tokens[o.who] });
+      const own = mine.body.surveys?.find((s) => s.cohortId === ids.cohortA);
+      return {
+        path: `/api/me/surveys/${ids.cohortA}/baseline`,
+        json: {
+          planVersion: own?.planVersion ?? 1,
+          state: 'partial',
+          answers: [{ itemId: 'hopes', kind: 'text', text: words(o, 'Matrix hopes') }],
+          ...(own?.response ? { etag: own.response.etag } : {}),
+        },
+      };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/me/surveys',
+    rightful: 'victimMentor',
+    expect: everyone(200),
+    build: async () => {
+      await harness.drive.setClock(AFTER_SEEDING);
+      return { path: '/api/me/surveys' };
+    },
+  },
   // Reviewing applications (issue 15, items 3–4): cohort A's programme team only.
   {
     method: 'GET',
@@ -1638,7 +1713,7 @@ beforeAll(async () => {
   });
 
   // The next meeting is booked in chat, so there is one to prepare for.
-  await drive.at('2027-04-06T10:00:00Z');
+  await drive.at(AFTER_SEEDING);
   await drive.click(VICTIM_MENTOR, 'meeting.booked', {
     ...drive.actionData(VICTIM_MENTOR, 'meeting.booked'),
     date: '2027-04-21',

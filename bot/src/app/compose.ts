@@ -83,6 +83,7 @@ import { WorkerRegistry } from '../platform/teams/worker-registry';
 import { botRoutes } from './bot-routes';
 import type { Config } from './config';
 import { composeFront } from './compose-front';
+import { composeEvaluation } from './compose-evaluation';
 import { type Repositories, createRepositories } from './repositories';
 
 /**
@@ -349,6 +350,7 @@ export function compose(
     registerApplicationRoutes(server, { http, ...applications });
     registerReviewRoutes(server, { http, review: review.review, managers: review.managers });
     registerDevRoutes(server, { http, dev });
+    composeEvaluation({ store, repos, identity, audit, now })(server, http);
   };
 
   const bot = new ProgrammeBot(

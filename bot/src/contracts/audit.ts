@@ -32,6 +32,7 @@ export const AUDIT_ACTIONS = [
   'application.attendance_recorded',
   'application.manager_asked',
   'application.manager_answer_recorded',
+  'evaluation.plan_saved',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -63,6 +64,7 @@ export const AUDIT_ACTION_WORDS: Record<AuditAction, string> = {
   'application.attendance_recorded': 'Recorded training attendance',
   'application.manager_asked': 'Asked a line manager for release time',
   'application.manager_answer_recorded': 'Recorded a line manager’s answer',
+  'evaluation.plan_saved': 'Saved the evaluation plan',
 };
 
 export const AUDIT_TARGETS = [

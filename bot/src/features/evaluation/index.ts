@@ -48,3 +48,14 @@ export {
   type ParticipationInput,
 } from './domain/participation';
 export { earlyEndGroup } from './domain/participation-reasons';
+export {
+  surveyWindows,
+  windowState,
+  closingWords,
+  type SurveyWindow,
+} from './domain/survey-window';
+export { createEvaluation } from './evaluation-feature';
+export type { EvaluationDeps } from './ports';
+export { PlanService } from './services/plan-service';
+export { SurveyService } from './services/survey-service';
+export { registerEvaluationRoutes, type EvaluationRouteDeps } from './http/evaluation-routes';

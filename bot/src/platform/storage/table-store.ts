@@ -40,6 +40,8 @@ export const TABLE_NAMES = {
   applicationSensitive: 'ApplicationSensitive',
   nextCohortInterest: 'NextCohortInterest',
   applicationReview: 'ApplicationReview',
+  evaluationPlans: 'EvaluationPlans',
+  evaluationResponses: 'EvaluationResponses',
 } as const;
 
 export type TableKey = keyof typeof TABLE_NAMES;

@@ -1,4 +1,5 @@
 import type { DateTime } from 'luxon';
+import type { PlanLockReason } from '../../../contracts/evaluation-api';
 import type { FieldProblem } from '../../../contracts/field-problem';
 import { problemsOf } from '../../../contracts/field-problem';
 import {
@@ -15,7 +16,7 @@ import {
  * that repeats every baseline scale item, each problem naming its field).
  */
 
-export type PlanLock = 'cohort_started' | 'answers_recorded';
+export type PlanLock = PlanLockReason;
 
 export interface PlanEditability {
   editable: boolean;

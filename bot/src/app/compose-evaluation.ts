@@ -1,0 +1,28 @@
+import type { Server } from 'restify';
+import type { AuditLog } from '../contracts/audit';
+import type { IdentityService } from '../features/cohorts/index';
+import { createEvaluation, registerEvaluationRoutes } from '../features/evaluation/index';
+import type { HttpEnv } from '../platform/http/route';
+import type { TableStore } from '../platform/storage/table-store';
+import type { Repositories } from './repositories';
+
+/**
+ * Evaluation (issue 16): the cohort's plan and each person's own surveys, over the cohorts'
+ * stores and the signed-in person's memberships. Returns the route registration.
+ */
+export function composeEvaluation(deps: {
+  store: TableStore;
+  repos: Repositories;
+  identity: Pick<IdentityService, 'membershipsOf'>;
+  audit: AuditLog;
+  now: () => Date;
+}): (server: Server, http: HttpEnv) => void {
+  const { plans, surveys } = createEvaluation(deps.store, {
+    cohorts: deps.repos.cohorts,
+    pairs: deps.repos.pairs,
+    membershipsOf: (userId) => deps.identity.membershipsOf(userId),
+    audit: deps.audit,
+    now: deps.now,
+  });
+  return (server, http) => registerEvaluationRoutes(server, { http, plans, surveys });
+}

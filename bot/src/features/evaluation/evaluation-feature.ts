@@ -1,0 +1,14 @@
+import type { TableStore } from '../../platform/storage/table-store';
+import type { EvaluationDeps } from './ports';
+import { PlanService } from './services/plan-service';
+import { SurveyService } from './services/survey-service';
+import { EvaluationRepository } from './store/evaluation-repository';
+
+/** The evaluation feature's services over one store (app/ wires the rest). */
+export function createEvaluation(
+  store: TableStore,
+  deps: Omit<EvaluationDeps, 'store'>,
+): { plans: PlanService; surveys: SurveyService } {
+  const all: EvaluationDeps = { ...deps, store: new EvaluationRepository(store) };
+  return { plans: new PlanService(all), surveys: new SurveyService(all) };
+}
