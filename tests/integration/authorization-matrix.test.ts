@@ -969,6 +969,14 @@ const MATRIX: RouteSpec[] = [
     },
   },
   {
+    method: 'GET',
+    path: '/api/cohorts/:cohortId/evaluation/results',
+    rightful: 'sponsor',
+    // Suppressed aggregates: those who run cohort A and its sponsor; anyone else finds nothing.
+    expect: { ...everyone(404), coordinator: 200, cohortCoordinator: 200, sponsor: 200 },
+    build: async () => ({ path: `/api/cohorts/${ids.cohortA}/evaluation/results` }),
+  },
+  {
     method: 'PUT',
     path: '/api/me/surveys/:cohortId/:survey',
     rightful: 'victimMentor',

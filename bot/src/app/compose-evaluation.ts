@@ -7,7 +7,7 @@ import type { TableStore } from '../platform/storage/table-store';
 import type { Repositories } from './repositories';
 
 /**
- * Evaluation (issue 16): the cohort's plan and each person's own surveys, over the cohorts'
+ * Evaluation (issue 16): the cohort's plan, each person's own surveys and the results, over the cohorts'
  * stores and the signed-in person's memberships. Returns the route registration.
  */
 export function composeEvaluation(deps: {
@@ -17,12 +17,12 @@ export function composeEvaluation(deps: {
   audit: AuditLog;
   now: () => Date;
 }): (server: Server, http: HttpEnv) => void {
-  const { plans, surveys } = createEvaluation(deps.store, {
+  const { plans, surveys, results } = createEvaluation(deps.store, {
     cohorts: deps.repos.cohorts,
     pairs: deps.repos.pairs,
     membershipsOf: (userId) => deps.identity.membershipsOf(userId),
     audit: deps.audit,
     now: deps.now,
   });
-  return (server, http) => registerEvaluationRoutes(server, { http, plans, surveys });
+  return (server, http) => registerEvaluationRoutes(server, { http, plans, surveys, results });
 }

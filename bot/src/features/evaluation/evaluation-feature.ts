@@ -1,6 +1,7 @@
 import type { TableStore } from '../../platform/storage/table-store';
 import type { EvaluationDeps } from './ports';
 import { PlanService } from './services/plan-service';
+import { ResultsService } from './services/results-service';
 import { SurveyService } from './services/survey-service';
 import { EvaluationRepository } from './store/evaluation-repository';
 
@@ -8,7 +9,11 @@ import { EvaluationRepository } from './store/evaluation-repository';
 export function createEvaluation(
   store: TableStore,
   deps: Omit<EvaluationDeps, 'store'>,
-): { plans: PlanService; surveys: SurveyService } {
+): { plans: PlanService; surveys: SurveyService; results: ResultsService } {
   const all: EvaluationDeps = { ...deps, store: new EvaluationRepository(store) };
-  return { plans: new PlanService(all), surveys: new SurveyService(all) };
+  return {
+    plans: new PlanService(all),
+    surveys: new SurveyService(all),
+    results: new ResultsService(all),
+  };
 }

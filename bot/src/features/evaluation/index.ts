@@ -58,4 +58,5 @@ export { createEvaluation } from './evaluation-feature';
 export type { EvaluationDeps } from './ports';
 export { PlanService } from './services/plan-service';
 export { SurveyService } from './services/survey-service';
+export { ResultsService } from './services/results-service';
 export { registerEvaluationRoutes, type EvaluationRouteDeps } from './http/evaluation-routes';

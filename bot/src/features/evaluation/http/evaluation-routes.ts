@@ -1,16 +1,19 @@
 import type { Request, Server } from 'restify';
 import { type MySurveys, saveSurveyAnswersSchema } from '../../../contracts/evaluation-api';
+import { maySeeAggregates } from '../../../contracts/roles';
 import { AppError, invalidBody } from '../../../platform/errors';
 import { httpEtag, storedEtagOf } from '../../../platform/http/etag';
 import { ifMatch, readJson } from '../../../platform/http/request-body';
 import { type HttpEnv, authedRoute, coordinatorRoute } from '../../../platform/http/route';
 import type { PlanService } from '../services/plan-service';
+import type { ResultsService } from '../services/results-service';
 import type { SurveyService } from '../services/survey-service';
 
 export interface EvaluationRouteDeps {
   http: HttpEnv;
   plans: Pick<PlanService, 'detail' | 'save'>;
   surveys: Pick<SurveyService, 'mine' | 'save'>;
+  results: Pick<ResultsService, 'results'>;
 }
 
 /** If-Match when sent (then exactly as handed out); none for a first save. */
@@ -25,10 +28,11 @@ function withEtag<T extends { etag?: string }>(view: T) {
 
 /**
  * Evaluation: a cohort's plan for those who run it, and each person's own open surveys and
- * answers. No route returns anyone's answers but the caller's own; coordinators get none.
+ * answers, and the cohort's results (aggregates only) for those who run it and its sponsors.
+ * No route returns anyone's answers but the caller's own; coordinators get none.
  */
 export function registerEvaluationRoutes(server: Server, deps: EvaluationRouteDeps): void {
-  const { http, plans, surveys } = deps;
+  const { http, plans, surveys, results } = deps;
   const plan = '/api/cohorts/:cohortId/evaluation/plan';
 
   server.get(
@@ -44,6 +48,17 @@ export function registerEvaluationRoutes(server: Server, deps: EvaluationRouteDe
       const saved = await plans.save(params.cohortId!, etag, body, caller);
       log.info({ cohortId: params.cohortId, version: saved.plan.version }, 'evaluation plan saved');
       return withEtag(saved);
+    }),
+  );
+
+  // Suppressed aggregates only: those who run the cohort and its sponsors; 404 for anyone else.
+  server.get(
+    '/api/cohorts/:cohortId/evaluation/results',
+    authedRoute(http, async ({ params, caller }) => {
+      const cohortId = params.cohortId!;
+      const access = await http.accessOf(caller.userId);
+      if (!maySeeAggregates(access, cohortId)) throw AppError.notFound('No cohort has that id');
+      return { body: await results.results(cohortId) };
     }),
   );
 

@@ -1,0 +1,90 @@
+import { DateTime } from 'luxon';
+import {
+  RESPONDENT_ROLES,
+  SURVEY_KINDS,
+  type EvaluationPlan,
+  type RespondentRole,
+  type SurveyKind,
+} from '../../../contracts/evaluation';
+import type { EvaluationResults } from '../../../contracts/evaluation-results';
+import { DEFAULT_COHORT_TIME_ZONE } from '../../../contracts/cohort-settings';
+import { AppError } from '../../../platform/errors';
+import type { Cohort, Pair } from '../../cohorts';
+import { defaultEvaluationPlan } from '../domain/default-plan';
+import { type Invited, type ScaleAnswers, evaluationResults } from '../domain/results';
+import { surveyWindows } from '../domain/survey-window';
+import type { EvaluationDeps } from '../ports';
+import type { StoredResponse } from '../store/evaluation-repository';
+
+/**
+ * A cohort's evaluation results for those who may see its aggregates: the cohort, its plan and
+ * pairs, and each survey's answers read once (one query per survey), then computed and
+ * suppressed by the pure domain (`results.ts`). Only scale points reach the domain: free text
+ * never leaves this service.
+ */
+export class ResultsService {
+  constructor(private readonly deps: EvaluationDeps) {}
+
+  async results(cohortId: string): Promise<EvaluationResults> {
+    const [cohort, stored, pairs, ...responses] = await Promise.all([
+      this.deps.cohorts.get(cohortId),
+      this.deps.store.plan(cohortId),
+      this.deps.pairs.listByCohort(cohortId),
+      ...SURVEY_KINDS.map((survey) => this.deps.store.surveyResponses(cohortId, survey)),
+    ]);
+    if (!cohort) throw AppError.notFound('No cohort has that id');
+    const plan = stored?.value ?? defaultEvaluationPlan();
+    const invited = invitedBy(plan, cohort.value, pairs, DateTime.fromJSDate(this.deps.now()));
+    return evaluationResults(plan, invited, responses.flat().map(scaleAnswersOf));
+  }
+}
+
+/** How many people each survey has been sent to by now (its window opened), by side. */
+export function invitedBy(
+  plan: EvaluationPlan,
+  cohort: Cohort,
+  pairs: readonly Pair[],
+  now: DateTime,
+): Invited {
+  const people = Object.fromEntries(
+    SURVEY_KINDS.map((survey) => [
+      survey,
+      { mentor: new Set<string>(), mentee: new Set<string>() },
+    ]),
+  ) as Record<SurveyKind, Record<RespondentRole, Set<string>>>;
+  const dates = {
+    startDate: cohort.startDate,
+    endDate: cohort.endDate,
+    timeZone: cohort.timeZone ?? DEFAULT_COHORT_TIME_ZONE,
+  };
+  for (const pair of pairs) {
+    const windows = surveyWindows(plan, dates, pair);
+    for (const survey of SURVEY_KINDS) {
+      const window = windows[survey];
+      if (!window || window.opensAt.toMillis() > now.toMillis()) continue;
+      people[survey].mentor.add(pair.mentorId);
+      people[survey].mentee.add(pair.menteeId);
+    }
+  }
+  const counts = (survey: SurveyKind) =>
+    Object.fromEntries(RESPONDENT_ROLES.map((role) => [role, people[survey][role].size])) as Record<
+      RespondentRole,
+      number
+    >;
+  return Object.fromEntries(SURVEY_KINDS.map((s) => [s, counts(s)])) as Invited;
+}
+
+/** A stored response as the domain needs it: the scale points only, never any free text. */
+function scaleAnswersOf(response: StoredResponse): ScaleAnswers {
+  const values: Record<string, number> = {};
+  for (const answer of response.answers) {
+    if (answer.kind === 'scale') values[answer.itemId] = answer.value;
+  }
+  return {
+    person: response.participantId,
+    role: response.role,
+    survey: response.survey,
+    state: response.state,
+    values,
+  };
+}
