@@ -75,7 +75,7 @@ export function invitedBy(
 }
 
 /** A stored response as the domain needs it: the scale points only, never any free text. */
-function scaleAnswersOf(response: StoredResponse): ScaleAnswers {
+export function scaleAnswersOf(response: StoredResponse): ScaleAnswers {
   const values: Record<string, number> = {};
   for (const answer of response.answers) {
     if (answer.kind === 'scale') values[answer.itemId] = answer.value;

@@ -7,6 +7,7 @@ import {
   type SurveyKind,
   evaluationPlanSchema,
 } from '../../../contracts/evaluation';
+import { insertPartition } from '../../../platform/storage/batch';
 import type { TableStore } from '../../../platform/storage/table-store';
 import {
   type Versioned,
@@ -115,6 +116,12 @@ export class EvaluationRepository {
   /** The first save of a person's answers; a second first save loses (412, nothing saved). */
   createResponse(response: StoredResponse): Promise<string> {
     return insertRow(this.responses, toRow(response), 'Your answers');
+  }
+
+  /** Many first answers of one survey at once, in transactions of 100 (seeding, benchmarks). */
+  async createResponses(cohortId: string, survey: SurveyKind, responses: StoredResponse[]) {
+    const rows = responses.map((r) => toRow({ ...r, cohortId, survey }));
+    await insertPartition(this.responses, rows, 'An answer');
   }
 
   /** Replaces a person's answers only if unchanged since `etag` was read (else 412). */
