@@ -1,6 +1,9 @@
 import type { MySurveys } from '../../bot/src/contracts/evaluation-api';
 import type { Answer } from '../../bot/src/contracts/evaluation';
-import type { EvaluationResults } from '../../bot/src/contracts/evaluation-results';
+import {
+  type EvaluationResults,
+  evaluationResultsSchema,
+} from '../../bot/src/contracts/evaluation-results';
 import type { TeamsUser } from '../support/activities';
 import { type BotHarness, startBotHarness } from '../support/bot-harness';
 import { COORDINATOR } from '../support/journey-fixture';
@@ -41,10 +44,13 @@ const cohorts: Record<'big' | 'small', string> = { big: '', small: '' };
 const tokens: Record<string, string> = {};
 
 const emailOf = (u: TeamsUser) => `${u.name.replace(' ', '.').toLowerCase()}@trust.nhs.uk`;
-const results = (who: string, cohort: 'big' | 'small') =>
-  call<EvaluationResults>(url, 'GET', `/api/cohorts/${cohorts[cohort]}/evaluation/results`, {
-    token: tokens[who],
-  });
+/** The results as `who` reads them; a 200 must match the wire shape exactly (strict). */
+async function results(who: string, cohort: 'big' | 'small') {
+  const path = `/api/cohorts/${cohorts[cohort]}/evaluation/results`;
+  const read = await call<EvaluationResults>(url, 'GET', path, { token: tokens[who] });
+  if (read.status === 200) evaluationResultsSchema.parse(read.body);
+  return read;
+}
 
 async function makeCohort(name: string, pairs: TeamsUser[][]): Promise<string> {
   const made = await call<{ id: string }>(url, 'POST', '/api/cohorts', {

@@ -1,4 +1,12 @@
-import type { ConfidenceDomain, RespondentRole, SurveyKind } from './evaluation';
+import * as z from 'zod';
+import {
+  CONFIDENCE_DOMAINS,
+  RESPONDENT_ROLES,
+  SURVEY_KINDS,
+  type ConfidenceDomain,
+  type RespondentRole,
+  type SurveyKind,
+} from './evaluation';
 
 /**
  * Evaluation results on the wire: only aggregates, each either shown or suppressed. A suppressed
@@ -75,3 +83,52 @@ export interface EvaluationResults {
   items: ItemResult[];
   domains: DomainResult[];
 }
+
+// ---------------------------------------------------------------- on the wire (zod)
+
+/** A figure as sent: `{shown: false}` carries nothing else (strict), a shown one its numbers. */
+function figureSchema<T extends z.ZodRawShape>(shape: T) {
+  return z.discriminatedUnion('shown', [
+    z.object({ shown: z.literal(true), ...shape }).strict(),
+    z.object({ shown: z.literal(false) }).strict(),
+  ]);
+}
+
+const group = z.enum([...RESPONDENT_ROLES, 'all']);
+const changeSchema = figureSchema({
+  n: z.number().int().nonnegative(),
+  medianBefore: z.number(),
+  medianAfter: z.number(),
+  medianDifference: z.number(),
+  statistic: z.number().nullable(),
+  pValue: z.number().min(0).max(1).nullable(),
+  method: z.enum(P_VALUE_METHODS),
+  rankBiserial: z.number().min(-1).max(1),
+});
+
+/** `GET /api/cohorts/{id}/evaluation/results`: checked by the tab and the tests. */
+export const evaluationResultsSchema = z
+  .object({
+    planVersion: z.number().int().positive(),
+    minGroupSize: z.number().int(),
+    responseRates: z.array(
+      z
+        .object({
+          survey: z.enum(SURVEY_KINDS),
+          group,
+          figure: figureSchema({
+            invited: z.number().int().nonnegative(),
+            responded: z.number().int().nonnegative(),
+            rate: z.number().min(0),
+          }),
+        })
+        .strict(),
+    ),
+    items: z.array(z.object({ itemId: z.string(), group, change: changeSchema }).strict()),
+    domains: z.array(
+      z
+        .object({ domain: z.enum([...CONFIDENCE_DOMAINS, 'total']), group, change: changeSchema })
+        .strict(),
+    ),
+  })
+  .strict() satisfies z.ZodType<EvaluationResults>;
