@@ -59,3 +59,10 @@ export type { EvaluationDeps } from './ports';
 export { PlanService } from './services/plan-service';
 export { SurveyService } from './services/survey-service';
 export { registerEvaluationRoutes, type EvaluationRouteDeps } from './http/evaluation-routes';
+export {
+  SURVEY_VERBS,
+  type SurveyCardDeps,
+  type SurveyVerb,
+  surveyCardVerbs,
+  surveyCommands,
+} from './teams/survey-verbs';
