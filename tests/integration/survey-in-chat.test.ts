@@ -111,7 +111,7 @@ describe('a survey in chat', () => {
     const card = lastSurveyCard(MENTOR);
     expect(byId(card, SCALE)).toMatchObject({ type: 'Input.ChoiceSet', style: 'expanded' });
     expect(byId(card, 'answer.conf.feedback.mentee')).toBeUndefined();
-    expect(byId(card, 'answer.hopes')).toMatchObject({ type: 'Input.Text' });
+    expect(byId(card, 'answer.hopes')).toMatchObject({ type: 'Input.Text', maxLength: 4000 });
     expect(byId(card, 'quote.hopes')).toMatchObject({ type: 'Input.Toggle', value: 'false' });
     shown = card;
   });

@@ -1,5 +1,10 @@
 import type { OpenSurvey } from '../../../contracts/evaluation-api';
-import type { Answer, SurveyItem, SurveyKind } from '../../../contracts/evaluation';
+import {
+  type Answer,
+  EVALUATION_LIMITS,
+  type SurveyItem,
+  type SurveyKind,
+} from '../../../contracts/evaluation';
 import { finishCard } from '../../../platform/teams/cards/card-kit';
 import { type CardJson, cardTemplate, heading } from '../../../platform/teams/cards/render';
 
@@ -97,6 +102,7 @@ function itemInputs(item: SurveyItem, values: Values, errors: Errors): object[] 
       id,
       label: item.text,
       isMultiline: true,
+      maxLength: EVALUATION_LIMITS.answerText,
       ...(value !== '' ? { value } : {}),
     },
     ...below(id),
