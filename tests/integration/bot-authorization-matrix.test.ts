@@ -12,6 +12,7 @@ import {
   PEOPLE,
   PRIVATE_PREP,
   PRIVATE_REFLECTION,
+  SURVEY_ANSWER,
   WHO,
   type Who,
   ids,
@@ -31,6 +32,7 @@ import {
 import { COORDINATOR } from '../support/journey-fixture';
 import { installActivity, personalConversationId, postActivity } from '../support/activities';
 import { call, devToken } from '../support/test-service';
+import type { MySurveys } from '../../bot/src/contracts/evaluation-api';
 
 /**
  * The bot's counterpart of authorization-matrix.test.ts: every card verb and every command of
@@ -52,6 +54,8 @@ interface VerbSpec {
   mustShow?: string[];
   /** Someone who puts their own pair or cohort id beside the victim's record. */
   crossParent?: { who: Who; data(): Record<string, unknown> };
+  /** The service clock its cases run at (put back after each case). */
+  clock?: string;
 }
 
 interface CommandSpec {
@@ -60,6 +64,8 @@ interface CommandSpec {
   mustShow?: string[];
   /** What everyone else is told instead. */
   refusal?: string;
+  /** The service clock its cases run at (put back after each case). */
+  clock?: string;
 }
 
 const PARTNERS: Who[] = ['victimMentor', 'victimMentee'];
@@ -98,6 +104,30 @@ const step = async (who: Who) => ({
   organisation: who === 'victimMentor' ? APPLICATION_ORG : intrude(who, 'Own organisation'),
 });
 
+/** A moment when cohort A's baseline survey is open (the planting leaves the clock later). */
+const BASELINE_OPEN = '2027-03-10T10:00:00Z';
+
+/**
+ * A survey card's data as the caller's own card carries it (their plan version and the ETag of
+ * their saved answers); each saves only their own answers, the victim mentor the planted one.
+ */
+const surveyCard = async (who: Who) => {
+  const mine = await call<MySurveys>(harness.service.url, 'GET', '/api/me/surveys', {
+    token: await devToken(harness.service.url, {
+      userId: PEOPLE[who].aadObjectId,
+      name: PEOPLE[who].name,
+    }),
+  });
+  const own = mine.body.surveys?.find((s) => s.cohortId === ids.cohortA);
+  return {
+    cohortId: ids.cohortA,
+    survey: 'baseline',
+    planVersion: own?.planVersion ?? 1,
+    etag: own?.response?.etag ?? '',
+    'answer.hopes': who === 'victimMentor' ? SURVEY_ANSWER : intrude(who, 'My own hopes'),
+  };
+};
+
 // Verbs in the order they run: those that end things last.
 const VERBS: Record<string, VerbSpec> = {
   'apply.list': { allowed: WHO, data: () => ({}), mustShow: ['Applications close on'] },
@@ -135,6 +165,22 @@ const VERBS: Record<string, VerbSpec> = {
     data: () => ({ cohortId: ids.cohortA }),
     writes: true,
     crossParent: { who: 'sameCohortPeer', data: victimNamed({}) },
+  },
+  // Surveys (issue 16): each partner saves and sends only their own answers; anyone else has no
+  // survey in cohort A (the peers' pair has not started), so finds nothing.
+  'survey.save': {
+    allowed: PARTNERS,
+    data: surveyCard,
+    writes: true,
+    mustShow: [SURVEY_ANSWER, 'Saved'],
+    clock: BASELINE_OPEN,
+  },
+  'survey.send': {
+    allowed: PARTNERS,
+    data: surveyCard,
+    writes: true,
+    mustShow: ['Thank you: your answers were sent'],
+    clock: BASELINE_OPEN,
   },
   'announcement.compose': { allowed: PROGRAMME_TEAM, data: () => ({}) },
   'announcement.preview': {
@@ -292,6 +338,8 @@ const COMMANDS: Record<string, CommandSpec> = {
   resume: { allowed: WHO },
   'end pairing': { allowed: WHO },
   apply: { allowed: WHO, mustShow: ['Applications close on'] },
+  // Typed only (the manifest's list is full): each person's own open surveys, or none.
+  surveys: { allowed: WHO, mustShow: ['Starting survey', 'hope'], clock: BASELINE_OPEN },
   announce: {
     allowed: PROGRAMME_TEAM,
     mustShow: ['New announcement'],
@@ -419,6 +467,18 @@ describe('the bot’s authorisation matrix', () => {
   });
 
   it.each(ROWS)('%s', async (_name, kind, key, who, how) => {
+    const clock = (kind === 'verb' ? VERBS[key] : COMMANDS[key])?.clock;
+    const { clock: service } = harness.service.parts;
+    const was = service.now();
+    if (clock) service.set(new Date(clock));
+    try {
+      await checkRow(kind, key, who, how);
+    } finally {
+      if (clock) service.set(was);
+    }
+  });
+
+  async function checkRow(kind: Row[1], key: string, who: Who, how: Row[4]): Promise<void> {
     const before = await snapshot(harness);
     let outcome: Outcome;
     if (kind === 'verb') {
@@ -456,7 +516,7 @@ describe('the bot’s authorisation matrix', () => {
     expect(missing(outcome.reply, spec.mustShow ?? [])).toEqual([]);
     if (command) expect(after).toEqual(before);
     else if ((spec as VerbSpec).writes) expect(after).not.toEqual(before);
-  });
+  }
 
   it('kept nothing a refused caller sent', async () => {
     const stored = await snapshot(harness);

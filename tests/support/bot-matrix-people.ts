@@ -72,12 +72,20 @@ export const EVENT_PLACE = 'Room 12, Quarrington wing';
 /** The victim mentor's own application (only he may ever see it). */
 export const APPLICATION_ORG = 'Quarrington Applicant Trust AP-4410';
 export const APPLICATION_NOTE = 'Applicant note: my manager must not hear of this';
+/** The victim mentor's own survey answer (issue 16: only he may ever see it). */
+export const SURVEY_ANSWER = 'Survey answer SV-2291: I fear the board will not listen';
 
 /** What a refused caller writes: nothing stored may ever hold it. */
 export const INTRUDER = 'INTRUDER-7f3a';
 
 export type Category =
-  'pairPrivate' | 'mentorOnly' | 'menteeOnly' | 'victimIdentity' | 'mentorsEvent' | 'applicantOnly';
+  | 'pairPrivate'
+  | 'mentorOnly'
+  | 'menteeOnly'
+  | 'victimIdentity'
+  | 'mentorsEvent'
+  | 'applicantOnly'
+  | 'mentorSurvey';
 export const SECRETS: Record<Category, string[]> = {
   pairPrivate: [GOAL_TEXT, 'Private note: nervous about the agency spend', ACTION_TEXT],
   mentorOnly: [PRIVATE_PREP],
@@ -85,10 +93,18 @@ export const SECRETS: Record<Category, string[]> = {
   victimIdentity: [PEOPLE.victimMentor.name, PEOPLE.victimMentee.name],
   mentorsEvent: [EVENT_TITLE, EVENT_DETAIL, EVENT_PLACE],
   applicantOnly: [APPLICATION_ORG, APPLICATION_NOTE],
+  mentorSurvey: [SURVEY_ANSWER],
 };
 // The mentee's shared reflection is pair-private once shared: the mentor may see it.
 export const MAY_SEE: Record<Who, Category[]> = {
-  victimMentor: ['pairPrivate', 'mentorOnly', 'victimIdentity', 'mentorsEvent', 'applicantOnly'],
+  victimMentor: [
+    'pairPrivate',
+    'mentorOnly',
+    'victimIdentity',
+    'mentorsEvent',
+    'applicantOnly',
+    'mentorSurvey',
+  ],
   victimMentee: ['pairPrivate', 'menteeOnly', 'victimIdentity'],
   sameCohortPeer: ['mentorsEvent'],
   audienceOutsider: [],

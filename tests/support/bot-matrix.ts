@@ -257,16 +257,21 @@ export async function settled(harness: BotHarness): Promise<void> {
  * answers, the announcements (which exist, cancelled or not, resend rounds, "Got it"), and the
  * victim mentor's own application (its answers, optional answers and next-cohort interest).
  */
-/** Cohort A's review rows (line managers' answers, attendance), as stored. */
-async function reviewRows(harness: BotHarness): Promise<unknown[]> {
-  const table = TableClient.fromConnectionString(
-    harness.storage.connectionString,
-    'ApplicationReview',
-    { allowInsecureConnection: true },
-  );
+/**
+ * The rows of one partition, as stored: cohort A's review rows (line managers' answers,
+ * attendance) or its baseline survey answers.
+ */
+async function partitionRows(
+  harness: BotHarness,
+  name: string,
+  partition: string,
+): Promise<unknown[]> {
+  const table = TableClient.fromConnectionString(harness.storage.connectionString, name, {
+    allowInsecureConnection: true,
+  });
   const rows: unknown[] = [];
   try {
-    const filter = odata`PartitionKey eq ${ids.cohortA}`;
+    const filter = odata`PartitionKey eq ${partition}`;
     for await (const row of table.listEntities({ queryOptions: { filter } })) rows.push(row);
   } catch (error) {
     if ((error as { statusCode?: number }).statusCode !== 404) throw error;
@@ -277,20 +282,24 @@ async function reviewRows(harness: BotHarness): Promise<unknown[]> {
 export async function snapshot(harness: BotHarness): Promise<string> {
   const { repos, announcements } = harness.service.parts;
   const { victimMentor } = PEOPLE;
-  const [pair, pairSpace, calendar, recent, report, review, application] = await Promise.all([
-    repos.pairs.get(ids.cohortA, ids.victimPair),
-    repos.pairSpaces.load(ids.victimPair),
-    repos.events.calendar(ids.cohortA),
-    announcements.recent(ids.cohortA, 50),
-    announcements.report(ids.cohortA, ids.announcement),
-    reviewRows(harness),
-    harness.service.parts.applications.applications.mine(ids.cohortA, {
-      userId: victimMentor.aadObjectId,
-      name: victimMentor.name,
-    }),
-  ]);
+  const [pair, pairSpace, calendar, recent, report, review, application, surveys] =
+    await Promise.all([
+      repos.pairs.get(ids.cohortA, ids.victimPair),
+      repos.pairSpaces.load(ids.victimPair),
+      repos.events.calendar(ids.cohortA),
+      announcements.recent(ids.cohortA, 50),
+      announcements.report(ids.cohortA, ids.announcement),
+      partitionRows(harness, 'ApplicationReview', ids.cohortA),
+      harness.service.parts.applications.applications.mine(ids.cohortA, {
+        userId: victimMentor.aadObjectId,
+        name: victimMentor.name,
+      }),
+      // Cohort A's baseline answers (issue 16): every row, as stored.
+      partitionRows(harness, 'EvaluationResponses', `${ids.cohortA}|baseline`),
+    ]);
   return JSON.stringify({
     review,
+    surveys,
     pair: pair?.etag,
     space: pairSpace,
     events: calendar.events.map((e) => e.etag),

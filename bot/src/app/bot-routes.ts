@@ -5,6 +5,7 @@ import {
 } from '../features/announcements';
 import type { AnnouncementActions } from '../features/announcements';
 import { type ApplyDeps, applyCardVerbs, applyCommands } from '../features/applications/index';
+import { type SurveyCardDeps, surveyCardVerbs, surveyCommands } from '../features/evaluation/index';
 import { type CalendarCardDeps, calendarCardVerbs } from '../features/calendar/index';
 import { type ReviewCardDeps, reviewCardVerbs } from '../features/applications/index';
 import { buildHelpCard, buildWelcomeCard } from '../features/help/index';
@@ -31,6 +32,7 @@ export interface BotFeatureDeps {
   announce: AnnounceCommandDeps;
   review: ReviewCardDeps;
   apply: ApplyDeps;
+  survey: SurveyCardDeps;
 }
 
 /** Every card verb, one table: a verb claimed twice stops the service at start. */
@@ -41,6 +43,7 @@ export function botCardVerbs(deps: BotFeatureDeps): ReadonlyMap<string, CardVerb
     announcementCardVerbs(deps.announcementActions),
     reviewCardVerbs(deps.review),
     applyCardVerbs(deps.apply),
+    surveyCardVerbs(deps.survey),
   );
 }
 
@@ -58,6 +61,7 @@ export function botCommands(deps: BotFeatureDeps): readonly CommandRoute[] {
     [help],
     journeyCommands(deps.journey),
     applyCommands(deps.apply),
+    surveyCommands(deps.survey),
     announcementCommands(deps.announce),
   );
   return commands;

@@ -1,14 +1,19 @@
 import type { Server } from 'restify';
 import type { AuditLog } from '../contracts/audit';
 import type { IdentityService } from '../features/cohorts/index';
-import { createEvaluation, registerEvaluationRoutes } from '../features/evaluation/index';
+import {
+  type SurveyService,
+  createEvaluation,
+  registerEvaluationRoutes,
+} from '../features/evaluation/index';
 import type { HttpEnv } from '../platform/http/route';
 import type { TableStore } from '../platform/storage/table-store';
 import type { Repositories } from './repositories';
 
 /**
- * Evaluation (issue 16): the cohort's plan, each person's own surveys and the results, over the cohorts'
- * stores and the signed-in person's memberships. Returns the route registration.
+ * Evaluation (issue 16): the cohort's plan, each person's own surveys and the results, over the
+ * cohorts' stores and the signed-in person's memberships. Returns the route registration and the
+ * survey service the chat cards share with the routes.
  */
 export function composeEvaluation(deps: {
   store: TableStore;
@@ -16,7 +21,7 @@ export function composeEvaluation(deps: {
   identity: Pick<IdentityService, 'membershipsOf'>;
   audit: AuditLog;
   now: () => Date;
-}): (server: Server, http: HttpEnv) => void {
+}): { register: (server: Server, http: HttpEnv) => void; surveys: SurveyService } {
   const { plans, surveys, results } = createEvaluation(deps.store, {
     cohorts: deps.repos.cohorts,
     pairs: deps.repos.pairs,
@@ -24,5 +29,8 @@ export function composeEvaluation(deps: {
     audit: deps.audit,
     now: deps.now,
   });
-  return (server, http) => registerEvaluationRoutes(server, { http, plans, surveys, results });
+  return {
+    register: (server, http) => registerEvaluationRoutes(server, { http, plans, surveys, results }),
+    surveys,
+  };
 }

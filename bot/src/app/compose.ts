@@ -328,6 +328,7 @@ export function compose(
     accessOf: (userId) => identity.accessOf(userId),
     maxBodyBytes: config.maxBodyBytes,
   };
+  const evaluation = composeEvaluation({ store, repos, identity, audit, now });
   const registerRoutes = (server: Server) => {
     registerMeRoutes(server, { http, me: new MeService({ identity, cohorts }) });
     registerCohortRoutes(server, { http, cohorts, roster, health });
@@ -350,7 +351,7 @@ export function compose(
     registerApplicationRoutes(server, { http, ...applications });
     registerReviewRoutes(server, { http, review: review.review, managers: review.managers });
     registerDevRoutes(server, { http, dev });
-    composeEvaluation({ store, repos, identity, audit, now })(server, http);
+    evaluation.register(server, http);
   };
 
   const bot = new ProgrammeBot(
@@ -367,6 +368,7 @@ export function compose(
             (await sender.sendToUser(userId, cardMessage(card))).status === 'sent',
         },
         apply: applications,
+        survey: { surveys: evaluation.surveys },
       },
       {
         sender,

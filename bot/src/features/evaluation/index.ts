@@ -60,3 +60,10 @@ export { PlanService } from './services/plan-service';
 export { SurveyService } from './services/survey-service';
 export { ResultsService } from './services/results-service';
 export { registerEvaluationRoutes, type EvaluationRouteDeps } from './http/evaluation-routes';
+export {
+  SURVEY_VERBS,
+  type SurveyCardDeps,
+  type SurveyVerb,
+  surveyCardVerbs,
+  surveyCommands,
+} from './teams/survey-verbs';
