@@ -38,7 +38,11 @@ function rank(matrix: number[][]): number {
  * hidden part of the line equations lowers their rank.
  */
 export function recoverableCells(table: PublishedTable): [number, number][] {
-  const hidden = table.cells.map((row) => row.map((cell) => !cell.shown));
+  return recoverableHidden(table.cells.map((row) => row.map((cell) => !cell.shown)));
+}
+
+/** The same, for a grid of hidden flags (cells plus totals, totals in the last row and column). */
+export function recoverableHidden(hidden: boolean[][]): [number, number][] {
   const height = hidden.length;
   const width = hidden[0]!.length;
   const unknowns: [number, number][] = [];

@@ -11,6 +11,7 @@ import {
   type ScaleAnswers,
 } from '../../bot/src/features/evaluation';
 import { minGroupSizeSchema } from '../../bot/src/contracts/evaluation';
+import { gridLines, recoverableHidden } from '../support/suppression-audit';
 
 /** Random count tables: 1–5 rows by 1–5 columns of 0–20 people, and a threshold of 3–7. */
 const tableArbitrary = fc
@@ -27,56 +28,6 @@ const tableArbitrary = fc
       fc.integer({ min: 3, max: 7 }),
     ),
   );
-
-/** Every row and column of the extended grid (cells plus totals) as lists of [r, c]. */
-function lines(height: number, width: number): [number, number][][] {
-  const all: [number, number][][] = [];
-  for (let r = 0; r < height; r += 1) all.push(Array.from({ length: width }, (_, c) => [r, c]));
-  for (let c = 0; c < width; c += 1) all.push(Array.from({ length: height }, (_, r) => [r, c]));
-  return all;
-}
-
-function rank(matrix: number[][]): number {
-  const m = matrix.map((row) => [...row]);
-  let rankSoFar = 0;
-  const columns = m[0]?.length ?? 0;
-  for (let c = 0; c < columns && rankSoFar < m.length; c += 1) {
-    const pivot = m.findIndex((row, i) => i >= rankSoFar && Math.abs(row[c]!) > 1e-9);
-    if (pivot < 0) continue;
-    [m[rankSoFar], m[pivot]] = [m[pivot]!, m[rankSoFar]!];
-    for (let i = 0; i < m.length; i += 1) {
-      if (i === rankSoFar) continue;
-      const factor = m[i]![c]! / m[rankSoFar]![c]!;
-      for (let j = c; j < columns; j += 1) m[i]![j]! -= factor * m[rankSoFar]![j]!;
-    }
-    rankSoFar += 1;
-  }
-  return rankSoFar;
-}
-
-/**
- * The hidden entries an adversary can work out exactly from every published entry and every
- * line's "cells add up to the total", by any combination of lines: x_j is pinned down exactly
- * when dropping its column from the hidden part of the line equations lowers their rank.
- */
-function recoverable(hidden: boolean[][]): [number, number][] {
-  const height = hidden.length;
-  const width = hidden[0]!.length;
-  const unknowns: [number, number][] = [];
-  hidden.forEach((row, r) => row.forEach((h, c) => h && unknowns.push([r, c])));
-  const equations = lines(height, width).map((line) => {
-    const coefficient = new Map<string, number>();
-    for (const [r, c] of line) {
-      const isTotal = line.every(([r2]) => r2 === r) ? c === width - 1 : r === height - 1;
-      coefficient.set(`${r},${c}`, isTotal ? -1 : 1);
-    }
-    return unknowns.map(([r, c]) => coefficient.get(`${r},${c}`) ?? 0);
-  });
-  const full = rank(equations);
-  return unknowns.filter(
-    (_, j) => rank(equations.map((row) => row.filter((__, k) => k !== j))) < full,
-  );
-}
 
 describe('small-number suppression: properties on random tables', () => {
   it('shows no entry covering fewer than the threshold, totals included', () => {
@@ -97,7 +48,7 @@ describe('small-number suppression: properties on random tables', () => {
     fc.assert(
       fc.property(tableArbitrary, ([counts, k]) => {
         const hidden = suppressGrid(counts, k);
-        for (const line of lines(hidden.length, hidden[0]!.length)) {
+        for (const line of gridLines(hidden.length, hidden[0]!.length)) {
           const count = line.filter(([r, c]) => hidden[r]![c]).length;
           expect(count === 0 || count >= 2).toBe(true);
         }
@@ -109,7 +60,7 @@ describe('small-number suppression: properties on random tables', () => {
   it('leaves no hidden entry that any combination of row and column totals pins down', () => {
     fc.assert(
       fc.property(tableArbitrary, ([counts, k]) => {
-        expect(recoverable(suppressGrid(counts, k))).toEqual([]);
+        expect(recoverableHidden(suppressGrid(counts, k))).toEqual([]);
       }),
       { numRuns: 300 },
     );
