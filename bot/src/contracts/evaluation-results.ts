@@ -7,6 +7,13 @@ import {
   type RespondentRole,
   type SurveyKind,
 } from './evaluation';
+import {
+  CHOICE_COLUMNS,
+  EARLY_END_GROUPS,
+  MEETING_BANDS,
+  SESSION_EVENT_TYPES,
+  type ParticipationResults,
+} from './evaluation-participation';
 
 /**
  * Evaluation results on the wire: only aggregates, each either shown or suppressed. A suppressed
@@ -82,6 +89,11 @@ export interface EvaluationResults {
   responseRates: ResponseRate[];
   items: ItemResult[];
   domains: DomainResult[];
+  /**
+   * The participation measures (meetings, sessions, early endings, the end choice, actions);
+   * null where the service was not given the journey's and calendar's facts.
+   */
+  participation: ParticipationResults | null;
 }
 
 // ---------------------------------------------------------------- on the wire (zod)
@@ -105,6 +117,64 @@ const changeSchema = figureSchema({
   method: z.enum(P_VALUE_METHODS),
   rankBiserial: z.number().min(-1).max(1),
 });
+
+const cellSchema = figureSchema({ count: z.number().int().nonnegative() });
+
+/** A published count table: labels, then (rows + 1) × (columns + 1) cells with the totals. */
+const publishedTableSchema = z
+  .object({
+    rows: z.array(z.string()),
+    columns: z.array(z.string()),
+    cells: z.array(z.array(cellSchema)),
+  })
+  .strict()
+  .refine(
+    (t) =>
+      t.cells.length === t.rows.length + 1 &&
+      t.cells.every((row) => row.length === t.columns.length + 1),
+    { message: 'a published table has a row and a column of totals' },
+  );
+
+const participationSchema = z
+  .object({
+    minGroupSize: z.number().int(),
+    meetings: z
+      .object({
+        plannedPerPair: z.number().int().nonnegative(),
+        minimumPerPair: z.number().int().nonnegative(),
+        pairsByBand: publishedTableSchema,
+        total: figureSchema({
+          pairs: z.number().int().nonnegative(),
+          planned: z.number().int().nonnegative(),
+          held: z.number().int().nonnegative(),
+        }),
+      })
+      .strict(),
+    attendance: z
+      .object({
+        sessions: z.array(
+          z.object({ eventId: z.string(), type: z.enum(SESSION_EVENT_TYPES) }).strict(),
+        ),
+        table: publishedTableSchema,
+      })
+      .strict()
+      .nullable(),
+    earlyEndings: publishedTableSchema,
+    continueOrFinish: publishedTableSchema,
+    actions: figureSchema({
+      pairs: z.number().int().nonnegative(),
+      agreed: z.number().int().nonnegative(),
+      completed: z.number().int().nonnegative(),
+    }),
+  })
+  .strict();
+
+/** The labels a participation table may carry (for readers that word them). */
+export const PARTICIPATION_LABELS = {
+  meetingBands: MEETING_BANDS,
+  earlyEndGroups: EARLY_END_GROUPS,
+  choiceColumns: CHOICE_COLUMNS,
+} as const;
 
 /** `GET /api/cohorts/{id}/evaluation/results`: checked by the tab and the tests. */
 export const evaluationResultsSchema = z
@@ -130,5 +200,6 @@ export const evaluationResultsSchema = z
         .object({ domain: z.enum([...CONFIDENCE_DOMAINS, 'total']), group, change: changeSchema })
         .strict(),
     ),
+    participation: participationSchema.nullable(),
   })
   .strict() satisfies z.ZodType<EvaluationResults>;

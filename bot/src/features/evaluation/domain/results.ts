@@ -254,5 +254,7 @@ export function evaluationResults(
     responseRates: responseRates(invited, answers, k),
     items,
     domains,
+    // The service adds the participation measures from the journey's and calendar's facts.
+    participation: null,
   };
 }
