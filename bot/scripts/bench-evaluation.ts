@@ -176,7 +176,7 @@ async function main(): Promise<void> {
     ]);
     const readMs = performance.now() - readStarted;
     const computeStarted = performance.now();
-    const invited = invitedBy(benchPlan(), cohort, readPairs, DateTime.fromJSDate(NOW));
+    const invited = invitedBy(cohort, readPairs, DateTime.fromJSDate(NOW));
     evaluationResults(benchPlan(), invited, answers.flat().map(scaleAnswersOf));
     const computeMs = performance.now() - computeStarted;
     console.log(

@@ -155,4 +155,29 @@ describe('paired change: what the library does not give, computed and labelled',
     expect(median([4, 1, 3, 2])).toBe(2.5);
     expect(midranks([10, 20, 20, 5])).toEqual([2, 3.5, 3.5, 1]);
   });
+
+  it('median counts whole numbers and sorts anything else, with the same answer either way', () => {
+    const bySorting = (values: number[]) => {
+      const sorted = [...values].sort((a, b) => a - b);
+      const m = Math.floor(sorted.length / 2);
+      return sorted.length % 2 === 1 ? sorted[m]! : (sorted[m - 1]! + sorted[m]!) / 2;
+    };
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.array(fc.integer({ min: -40, max: 40 }), { minLength: 1, maxLength: 60 }),
+          fc.array(fc.integer({ min: -1e6, max: 1e6 }), { minLength: 1, maxLength: 60 }),
+          fc.array(
+            fc.double({ min: -10, max: 10, noNaN: true }).map((v) => v + 0), // no -0
+            { minLength: 1, maxLength: 60 },
+          ),
+        ),
+        (values) => {
+          expect(median(values)).toBe(bySorting(values));
+        },
+      ),
+      { numRuns: 300 },
+    );
+    expect(median([])).toBeNaN();
+  });
 });

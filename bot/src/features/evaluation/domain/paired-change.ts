@@ -46,9 +46,43 @@ export interface PairedChange {
 
 export function median(values: readonly number[]): number {
   if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
+  const counted = wholeNumberMedian(values);
+  if (counted !== undefined) return counted;
+  // A typed array sorts numerically without a comparator: many times faster than an array.
+  const sorted = Float64Array.from(values).sort();
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** The widest span of whole numbers counted rather than sorted (scores and their changes). */
+const COUNTED_SPAN = 4096;
+
+/**
+ * The median of whole numbers in a narrow span (scale scores, sums of them and their changes),
+ * by counting each value once instead of sorting; undefined for anything else.
+ */
+function wholeNumberMedian(values: readonly number[]): number | undefined {
+  let low = Infinity;
+  let high = -Infinity;
+  for (const v of values) {
+    if (!Number.isInteger(v)) return undefined;
+    if (v < low) low = v;
+    if (v > high) high = v;
+  }
+  if (high - low > COUNTED_SPAN) return undefined;
+  const counts = new Uint32Array(high - low + 1);
+  for (const v of values) counts[v - low]! += 1;
+  /** The value at a position (0-based) in sorted order. */
+  const at = (position: number): number => {
+    let seen = 0;
+    for (let i = 0; i < counts.length; i += 1) {
+      seen += counts[i]!;
+      if (seen > position) return low + i;
+    }
+    return high;
+  };
+  const middle = Math.floor(values.length / 2);
+  return values.length % 2 === 1 ? at(middle) : (at(middle - 1) + at(middle)) / 2;
 }
 
 function hasTies(values: readonly number[]): boolean {

@@ -39,34 +39,73 @@ function dayStart(date: string, zone: string): DateTime {
   return DateTime.fromISO(date, { zone }).startOf('day');
 }
 
+/**
+ * What every pair of a cohort shares: its first and last day and the pulse's day, worked out
+ * once (luxon's zone arithmetic is the costly part), as instants in milliseconds.
+ */
+export interface CohortFrame {
+  zone: string;
+  startMs: number;
+  endMs: number;
+  pulseMs: number;
+}
+
+export function cohortFrame(cohort: CohortDates): CohortFrame {
+  const zone = cohort.timeZone;
+  const cohortStart = dayStart(cohort.startDate, zone);
+  const cohortEnd = dayStart(cohort.endDate, zone);
+  const halfway = Math.floor(cohortEnd.diff(cohortStart, 'days').days / 2);
+  return {
+    zone,
+    startMs: cohortStart.toMillis(),
+    endMs: cohortEnd.toMillis(),
+    pulseMs: cohortStart.plus({ days: halfway }).toMillis(),
+  };
+}
+
+/** An ISO instant in milliseconds; one without an offset is read in the cohort's zone. */
+function instantMs(iso: string, zone: string): number {
+  return /(?:Z|[+-]\d\d:?\d\d)$/.test(iso)
+    ? Date.parse(iso)
+    : DateTime.fromISO(iso, { zone }).toMillis();
+}
+
+/**
+ * When each survey opens for a person in this pair, in milliseconds; none before it starts.
+ * The baseline when the pair is made (not before the cohort starts), the pulse at the cohort's
+ * mid-point unless the pair stopped before it, the final at the cohort's end or when the pair
+ * stopped, if sooner.
+ */
+export function openingTimes(
+  frame: CohortFrame,
+  pair: PairDates,
+): Partial<Record<SurveyKind, number>> {
+  if (NOT_STARTED.includes(pair.state)) return {};
+  const made = instantMs(pair.createdAt, frame.zone);
+  // A pair that completed, or ended early, before the cohort's end is asked the final then.
+  const stopped = pair.state === 'completed' || pair.state === 'ended_early';
+  const stoppedAt = stopped ? instantMs(pair.updatedAt, frame.zone) : Number.POSITIVE_INFINITY;
+  const opens: Partial<Record<SurveyKind, number>> = {
+    baseline: Math.max(made, frame.startMs),
+    final: Math.min(stoppedAt, frame.endMs),
+  };
+  // A pair that stopped before the mid-point is not asked how the middle is going.
+  if (!(stoppedAt < frame.pulseMs)) opens.pulse = frame.pulseMs;
+  return opens;
+}
+
 /** The moment each survey opens and closes for a person in this pair; none before it starts. */
 export function surveyWindows(
   plan: EvaluationPlan,
   cohort: CohortDates,
   pair: PairDates,
 ): Partial<Record<SurveyKind, SurveyWindow>> {
-  if (NOT_STARTED.includes(pair.state)) return {};
-  const zone = cohort.timeZone;
-  const cohortStart = dayStart(cohort.startDate, zone);
-  const cohortEnd = dayStart(cohort.endDate, zone);
-  const pairMade = DateTime.fromISO(pair.createdAt, { zone });
-  const baselineOpens = pairMade > cohortStart ? pairMade : cohortStart;
-  const halfway = Math.floor(cohortEnd.diff(cohortStart, 'days').days / 2);
-  const pulseOpens = cohortStart.plus({ days: halfway });
-  // A pair that completed, or ended early, before the cohort's end is asked the final then.
-  const stopped = pair.state === 'completed' || pair.state === 'ended_early';
-  const stoppedAt = DateTime.fromISO(pair.updatedAt, { zone });
-  const finalOpens = stopped && stoppedAt < cohortEnd ? stoppedAt : cohortEnd;
-  const window = (kind: SurveyKind, opensAt: DateTime): SurveyWindow => ({
-    opensAt,
-    closesAt: opensAt.plus({ days: plan.surveys[kind].openDays }),
-  });
-  const windows: Partial<Record<SurveyKind, SurveyWindow>> = {
-    baseline: window('baseline', baselineOpens),
-    final: window('final', finalOpens),
-  };
-  // A pair that stopped before the mid-point is not asked how the middle is going.
-  if (!(stopped && stoppedAt < pulseOpens)) windows.pulse = window('pulse', pulseOpens);
+  const frame = cohortFrame(cohort);
+  const windows: Partial<Record<SurveyKind, SurveyWindow>> = {};
+  for (const [kind, ms] of Object.entries(openingTimes(frame, pair)) as [SurveyKind, number][]) {
+    const opensAt = DateTime.fromMillis(ms, { zone: frame.zone });
+    windows[kind] = { opensAt, closesAt: opensAt.plus({ days: plan.surveys[kind].openDays }) };
+  }
   return windows;
 }
 

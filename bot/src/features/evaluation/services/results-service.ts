@@ -2,7 +2,6 @@ import { DateTime } from 'luxon';
 import {
   RESPONDENT_ROLES,
   SURVEY_KINDS,
-  type EvaluationPlan,
   type RespondentRole,
   type SurveyKind,
 } from '../../../contracts/evaluation';
@@ -12,7 +11,7 @@ import { AppError } from '../../../platform/errors';
 import type { Cohort, Pair } from '../../cohorts';
 import { defaultEvaluationPlan } from '../domain/default-plan';
 import { type Invited, type ScaleAnswers, evaluationResults } from '../domain/results';
-import { surveyWindows } from '../domain/survey-window';
+import { cohortFrame, openingTimes } from '../domain/survey-window';
 import type { EvaluationDeps } from '../ports';
 import type { StoredResponse } from '../store/evaluation-repository';
 
@@ -34,34 +33,30 @@ export class ResultsService {
     ]);
     if (!cohort) throw AppError.notFound('No cohort has that id');
     const plan = stored?.value ?? defaultEvaluationPlan();
-    const invited = invitedBy(plan, cohort.value, pairs, DateTime.fromJSDate(this.deps.now()));
+    const invited = invitedBy(cohort.value, pairs, DateTime.fromJSDate(this.deps.now()));
     return evaluationResults(plan, invited, responses.flat().map(scaleAnswersOf));
   }
 }
 
 /** How many people each survey has been sent to by now (its window opened), by side. */
-export function invitedBy(
-  plan: EvaluationPlan,
-  cohort: Cohort,
-  pairs: readonly Pair[],
-  now: DateTime,
-): Invited {
+export function invitedBy(cohort: Cohort, pairs: readonly Pair[], now: DateTime): Invited {
   const people = Object.fromEntries(
     SURVEY_KINDS.map((survey) => [
       survey,
       { mentor: new Set<string>(), mentee: new Set<string>() },
     ]),
   ) as Record<SurveyKind, Record<RespondentRole, Set<string>>>;
-  const dates = {
+  const frame = cohortFrame({
     startDate: cohort.startDate,
     endDate: cohort.endDate,
     timeZone: cohort.timeZone ?? DEFAULT_COHORT_TIME_ZONE,
-  };
+  });
+  const nowMs = now.toMillis();
   for (const pair of pairs) {
-    const windows = surveyWindows(plan, dates, pair);
+    const opens = openingTimes(frame, pair);
     for (const survey of SURVEY_KINDS) {
-      const window = windows[survey];
-      if (!window || window.opensAt.toMillis() > now.toMillis()) continue;
+      const at = opens[survey];
+      if (at === undefined || at > nowMs) continue;
       people[survey].mentor.add(pair.mentorId);
       people[survey].mentee.add(pair.menteeId);
     }
