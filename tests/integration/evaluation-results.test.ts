@@ -8,6 +8,7 @@ import type { TeamsUser } from '../support/activities';
 import { type BotHarness, startBotHarness } from '../support/bot-harness';
 import { COORDINATOR } from '../support/journey-fixture';
 import { call, devToken } from '../support/test-service';
+import { rowKeys } from '../../bot/src/features/journey/store/pair-space-repository';
 
 /**
  * Evaluation results on the real service and Azurite (issue 16): the pre/post figures of a
@@ -195,5 +196,61 @@ describe('GET /api/cohorts/{id}/evaluation/results', () => {
     expect((await results(COORD_BIG.name, 'small')).status).toBe(404);
     expect((await results('participant', 'big')).status).toBe(404);
     expect((await results('admin', 'small')).status).toBe(200);
+  });
+});
+
+describe('the participation measures in the results', () => {
+  it('counts meetings held against planned and actions agreed and done, never their words', async () => {
+    const { repos } = harness.service.parts;
+    const pairs = await repos.pairs.listByCohort(cohorts.big);
+    expect(pairs).toHaveLength(6);
+    // Pair i holds its first i meetings (0…5: 15 in all) and agrees two actions, one done.
+    for (const [i, pair] of pairs.entries()) {
+      for (let n = 1; n <= i; n += 1) {
+        const id = `meet-${i}-${n}`;
+        await repos.pairSpaces.put(pair.id, rowKeys.meeting(id), {
+          id,
+          pairId: pair.id,
+          number: n,
+          windowStart: `2027-0${2 + n}-01T00:00:00Z`,
+          windowEnd: `2027-0${3 + n}-01T00:00:00Z`,
+          status: 'held',
+        });
+      }
+      for (const n of [1, 2]) {
+        const id = `act-${i}-${n}`;
+        await repos.pairSpaces.put(pair.id, rowKeys.action(id), {
+          id,
+          pairId: pair.id,
+          text: `${PLANTED} (action ${n})`,
+          ownerId: pair.menteeId,
+          dueDate: '2027-04-01',
+          ...(n === 1 ? { doneAt: '2027-03-20T10:00:00Z' } : {}),
+          createdBy: pair.mentorId,
+          createdAt: '2027-03-10T10:00:00Z',
+        });
+      }
+    }
+    const cohort = (await repos.cohorts.get(cohorts.big))!.value;
+    const read = await results(COORD_BIG.name, 'big');
+    expect(read.status).toBe(200);
+    const participation = read.body.participation!;
+    expect(participation).not.toBeNull();
+    expect(participation.meetings.plannedPerPair).toBe(cohort.cadence.plannedMeetings);
+    expect(participation.meetings.total).toEqual({
+      shown: true,
+      pairs: 6,
+      planned: 6 * cohort.cadence.plannedMeetings,
+      held: 15,
+    });
+    expect(participation.actions).toEqual({ shown: true, pairs: 6, agreed: 12, completed: 6 });
+    // No programme session has an attendance register yet: the measure says none, not zero.
+    expect(participation.attendance).toBeNull();
+    expect(JSON.stringify(read.body)).not.toContain('PLANTED');
+
+    // Two pairs are too few for any participation figure.
+    const small = await results(SPONSOR_SMALL.name, 'small');
+    expect(small.body.participation!.actions).toEqual({ shown: false });
+    expect(small.body.participation!.meetings.total).toEqual({ shown: false });
   });
 });

@@ -8,6 +8,7 @@ import {
 } from '../features/evaluation/index';
 import type { HttpEnv } from '../platform/http/route';
 import type { TableStore } from '../platform/storage/table-store';
+import { participationFactsFrom } from './participation-facts';
 import type { Repositories } from './repositories';
 
 /**
@@ -28,6 +29,7 @@ export function composeEvaluation(deps: {
     membershipsOf: (userId) => deps.identity.membershipsOf(userId),
     audit: deps.audit,
     now: deps.now,
+    participation: participationFactsFrom(deps.repos.pairSpaces),
   });
   return {
     register: (server, http) => registerEvaluationRoutes(server, { http, plans, surveys, results }),

@@ -55,7 +55,7 @@ export {
   type SurveyWindow,
 } from './domain/survey-window';
 export { createEvaluation } from './evaluation-feature';
-export type { EvaluationDeps } from './ports';
+export type { EvaluationDeps, ParticipationFacts } from './ports';
 export { PlanService } from './services/plan-service';
 export { SurveyService } from './services/survey-service';
 export { ResultsService } from './services/results-service';

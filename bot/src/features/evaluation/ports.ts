@@ -1,6 +1,21 @@
 import type { AuditLog } from '../../contracts/audit';
+import type {
+  PairParticipation,
+  PartnerChoice,
+  SessionRecord,
+} from '../../contracts/evaluation-participation';
 import type { Cohort, Membership, Pair } from '../cohorts';
 import type { EvaluationRepository } from './store/evaluation-repository';
+
+/** The journey's and calendar's facts the participation measures count: no names, no text out. */
+export interface ParticipationFacts {
+  of(pairs: readonly Pair[]): Promise<{
+    pairs: PairParticipation[];
+    /** One entry per partner of a pair that reached the final review. */
+    choices: PartnerChoice[];
+    sessions: SessionRecord[];
+  }>;
+}
 
 /** What the evaluation services use of the rest of the product (wired in app/). */
 export interface EvaluationDeps {
@@ -15,4 +30,6 @@ export interface EvaluationDeps {
   membershipsOf(userId: string): Promise<Membership[]>;
   audit: AuditLog;
   now: () => Date;
+  /** Where the participation measures' facts come from; without it they are not reported. */
+  participation?: ParticipationFacts;
 }

@@ -47,7 +47,7 @@ export {
 } from './services/cohort-health';
 
 // Stores, for the composition root.
-export { PairSpaceRepository } from './store/pair-space-repository';
+export { type PairSpace, PairSpaceRepository } from './store/pair-space-repository';
 export { DailySendLedger } from './store/daily-send-ledger';
 
 // Cards other features show.

@@ -13,7 +13,7 @@ export interface EvaluationRouteDeps {
   http: HttpEnv;
   plans: Pick<PlanService, 'detail' | 'save'>;
   surveys: Pick<SurveyService, 'mine' | 'save'>;
-  results: Pick<ResultsService, 'results'>;
+  results: Pick<ResultsService, 'report'>;
 }
 
 /** If-Match when sent (then exactly as handed out); none for a first save. */
@@ -58,7 +58,7 @@ export function registerEvaluationRoutes(server: Server, deps: EvaluationRouteDe
       const cohortId = params.cohortId!;
       const access = await http.accessOf(caller.userId);
       if (!maySeeAggregates(access, cohortId)) throw AppError.notFound('No cohort has that id');
-      return { body: await results.results(cohortId) };
+      return { body: await results.report(cohortId) };
     }),
   );
 

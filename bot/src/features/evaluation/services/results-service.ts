@@ -10,6 +10,7 @@ import { DEFAULT_COHORT_TIME_ZONE } from '../../../contracts/cohort-settings';
 import { AppError } from '../../../platform/errors';
 import type { Cohort, Pair } from '../../cohorts';
 import { defaultEvaluationPlan } from '../domain/default-plan';
+import { participationResults } from '../domain/participation';
 import { type Invited, type ScaleAnswers, evaluationResults } from '../domain/results';
 import { cohortFrame, openingTimes } from '../domain/survey-window';
 import type { EvaluationDeps } from '../ports';
@@ -24,7 +25,29 @@ import type { StoredResponse } from '../store/evaluation-repository';
 export class ResultsService {
   constructor(private readonly deps: EvaluationDeps) {}
 
+  /** The survey results alone: response rates and the pre/post change of items and domains. */
   async results(cohortId: string): Promise<EvaluationResults> {
+    return (await this.compute(cohortId)).results;
+  }
+
+  /**
+   * The whole report: the survey results and the participation measures (meetings, early
+   * endings, the end choice, actions), which read each pair's space once.
+   */
+  async report(cohortId: string): Promise<EvaluationResults> {
+    const { results, cohort, pairs, plan } = await this.compute(cohortId);
+    const source = this.deps.participation;
+    if (!source) return results;
+    const facts = await source.of(pairs);
+    const participation = participationResults({
+      minGroupSize: plan.minGroupSize,
+      cadence: cohort.cadence,
+      ...facts,
+    });
+    return { ...results, participation };
+  }
+
+  private async compute(cohortId: string) {
     const [cohort, stored, pairs, ...responses] = await Promise.all([
       this.deps.cohorts.get(cohortId),
       this.deps.store.plan(cohortId),
@@ -34,7 +57,8 @@ export class ResultsService {
     if (!cohort) throw AppError.notFound('No cohort has that id');
     const plan = stored?.value ?? defaultEvaluationPlan();
     const invited = invitedBy(cohort.value, pairs, DateTime.fromJSDate(this.deps.now()));
-    return evaluationResults(plan, invited, responses.flat().map(scaleAnswersOf));
+    const results = evaluationResults(plan, invited, responses.flat().map(scaleAnswersOf));
+    return { results, cohort: cohort.value, pairs, plan };
   }
 }
 
