@@ -29,6 +29,8 @@ import {
   type StoredResponse,
 } from '../src/features/evaluation/store/evaluation-repository';
 import { invitedBy, scaleAnswersOf } from '../src/features/evaluation/services/results-service';
+import { participationFactsFrom } from '../src/app/participation-facts';
+import { PairSpaceRepository } from '../src/features/journey/index';
 import { eachLimited } from '../src/platform/storage/batch';
 import { startEmbeddedStorage } from '../src/platform/storage/embedded-azurite';
 import { CountingTableStore } from './counting-table-store';
@@ -144,6 +146,7 @@ async function main(): Promise<void> {
       membershipsOf: async () => [],
       audit: { record: async () => undefined } as never,
       now: () => NOW,
+      participation: participationFactsFrom(new PairSpaceRepository(store)),
     });
     console.log(
       `load average ${os
@@ -168,6 +171,17 @@ async function main(): Promise<void> {
       const ops = [...stats.byOperation.entries()].sort(([a], [b]) => a.localeCompare(b));
       for (const [op, { count }] of ops) console.log(`  ${op.padEnd(32)} ${count}`);
     }
+    // The whole report the route returns: the survey results and the participation measures,
+    // which read each pair's space once (here 5,000 pairs, one query each).
+    store.reset();
+    const reportStarted = performance.now();
+    const report = await results.report(COHORT_ID);
+    const reportMs = performance.now() - reportStarted;
+    console.log(
+      `whole report with participation: ${reportMs.toFixed(0)} ms, ` +
+        `${store.stats.requests} storage requests, ${store.stats.entitiesRead} rows read ` +
+        `(participation ${report.participation ? 'computed' : 'missing'})`,
+    );
     // Where the time goes: the same reads alone, then the domain alone on what they returned.
     const readStarted = performance.now();
     const [readPairs, ...answers] = await Promise.all([
