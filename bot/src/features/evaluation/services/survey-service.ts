@@ -115,6 +115,38 @@ export class SurveyService {
   }
 
   /**
+   * The caller's context and the survey's window when the survey is open to them now; else the
+   * refusal: not theirs or not open yet (404, like a survey that does not exist), or closed (409
+   * `survey_closed`, with the closing date in words).
+   */
+  private async openFor(userId: string, cohortId: string, survey: string) {
+    if (!(SURVEY_KINDS as readonly string[]).includes(survey)) throw AppError.notFound(NOT_YOURS);
+    const kind = survey as SurveyKind;
+    const membership = (await this.deps.membershipsOf(userId)).find((m) => m.cohortId === cohortId);
+    const ctx = membership ? await this.contextOf(membership) : undefined;
+    if (!ctx) throw AppError.notFound(NOT_YOURS);
+    const window = this.windowsOf(ctx)[kind];
+    const state = window ? windowState(window, this.nowIn(ctx.zone)) : 'upcoming';
+    if (!window || state === 'upcoming') {
+      throw AppError.notFound('This survey is not open to you yet');
+    }
+    if (state === 'closed') {
+      throw AppError.coded(
+        'conflict',
+        'survey_closed',
+        `This survey closed at ${closingWords(window)}; late answers cannot be kept`,
+      );
+    }
+    return { ctx, kind, window };
+  }
+
+  /** One survey open to the caller now, with their own saved answers; else the refusal. */
+  async openSurvey(userId: string, cohortId: string, survey: string): Promise<OpenSurvey> {
+    const { ctx, kind, window } = await this.openFor(userId, cohortId, survey);
+    return this.view(ctx, kind, window);
+  }
+
+  /**
    * Saves the caller's answers to one survey: checked by `responseProblems` (each problem naming
    * its field), refused once the survey has closed (with the date in words) or once sent, and
    * guarded by the `etag` last read, so a tab and a chat card saving at once never overwrite
@@ -127,24 +159,7 @@ export class SurveyService {
     /** The body as parsed by the contract, its `etag` as storage wrote it. */
     input: SaveSurveyAnswers,
   ): Promise<MyResponse> {
-    if (!(SURVEY_KINDS as readonly string[]).includes(survey)) throw AppError.notFound(NOT_YOURS);
-    const kind = survey as SurveyKind;
-    const membership = (await this.deps.membershipsOf(userId)).find((m) => m.cohortId === cohortId);
-    const ctx = membership ? await this.contextOf(membership) : undefined;
-    if (!ctx) throw AppError.notFound(NOT_YOURS);
-    const window = this.windowsOf(ctx)[kind];
-    const state = window ? windowState(window, this.nowIn(ctx.zone)) : 'upcoming';
-    if (!window || state === 'upcoming') {
-      // Like a survey that does not exist: nothing to answer yet (the list does not show it).
-      throw AppError.notFound('This survey is not open to you yet');
-    }
-    if (state === 'closed') {
-      throw AppError.coded(
-        'conflict',
-        'survey_closed',
-        `This survey closed at ${closingWords(window)}; late answers cannot be kept`,
-      );
-    }
+    const { ctx, kind } = await this.openFor(userId, cohortId, survey);
     const { role } = ctx;
     const { participantId } = ctx.membership;
     const existing = await this.deps.store.response(cohortId, kind, participantId);

@@ -38,7 +38,7 @@ export const SURVEY_VERBS = ['survey.save', 'survey.send'] as const;
 export type SurveyVerb = (typeof SURVEY_VERBS)[number];
 
 export interface SurveyCardDeps {
-  surveys: Pick<SurveyService, 'mine' | 'save'>;
+  surveys: Pick<SurveyService, 'mine' | 'openSurvey' | 'save'>;
 }
 
 const STALE =
@@ -126,16 +126,6 @@ function errorsByInput(
   return { errors, general };
 }
 
-async function findOpen(
-  deps: SurveyCardDeps,
-  userId: string,
-  cohortId: string,
-  survey: string,
-): Promise<OpenSurvey | undefined> {
-  const { surveys } = await deps.surveys.mine(userId);
-  return surveys.find((s) => s.cohortId === cohortId && s.survey === survey);
-}
-
 async function save(
   deps: SurveyCardDeps,
   userId: string,
@@ -144,20 +134,15 @@ async function save(
 ): Promise<CardJson> {
   const cohortId = text(data, 'cohortId');
   const kind = text(data, 'survey');
-  const survey = await findOpen(deps, userId, cohortId, kind);
-  if (!survey) {
-    // Not open to them (closed, not yet, not theirs): the service says which, with the date.
-    try {
-      // Sending nothing is refused even when open, so this probe can never save anything.
-      const nothing = { planVersion: 1, state: 'submitted' as const, answers: [] };
-      await deps.surveys.save(userId, cohortId, kind, nothing);
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'survey_closed') {
-        return buildSurveyClosedCard({ survey: kind }, error.message);
-      }
-      throw error;
+  let survey: OpenSurvey;
+  try {
+    survey = await deps.surveys.openSurvey(userId, cohortId, kind);
+  } catch (error) {
+    // Closed: the card says when, and keeps nothing; anything else is the usual refusal.
+    if (error instanceof AppError && error.code === 'survey_closed') {
+      return buildSurveyClosedCard({ survey: kind }, error.message);
     }
-    throw AppError.notFound('You have no survey in that cohort');
+    throw error;
   }
   if (survey.response?.state === 'submitted') return surveyCard(survey);
   const values = typedValues(survey, data);
@@ -184,7 +169,7 @@ async function save(
     const problems = fieldProblemsOf(error);
     if (problems.length > 0) return again(problems);
     if (error instanceof AppError && error.reason === 'stale') {
-      const latest = await findOpen(deps, userId, cohortId, kind);
+      const latest = await deps.surveys.openSurvey(userId, cohortId, kind).catch(() => undefined);
       if (latest) return surveyCard(latest, { notices: [STALE] });
     }
     if (error instanceof AppError && error.code === 'survey_closed') {
