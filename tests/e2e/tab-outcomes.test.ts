@@ -2,7 +2,18 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { EvaluationPlanDetail } from '../../bot/src/contracts/evaluation-api';
 import type { Answer, SurveyKind } from '../../bot/src/contracts/evaluation';
-import { DEFAULT_CADENCE } from '../../bot/src/contracts/cohorts';
+import {
+  type EvaluationResults,
+  type PublishedTable,
+  evaluationResultsSchema,
+} from '../../bot/src/contracts/evaluation-results';
+import {
+  CHOICE_COLUMNS,
+  EARLY_END_GROUPS,
+  MEETING_BANDS,
+  type ParticipationResults,
+} from '../../bot/src/contracts/evaluation-participation';
+import { CHANGED_BY_PARTS, DEFAULT_CADENCE } from '../../bot/src/contracts/cohorts';
 import { EvaluationRepository } from '../../bot/src/features/evaluation/store/evaluation-repository';
 import { TableStore } from '../../bot/src/platform/storage/table-store';
 import { screenshot } from '../support/browser';
@@ -27,6 +38,65 @@ const FEEDBACK_AFTER = [3, 4, 3, 5, 2, 5];
 const PLANTED_TEXT = 'PLANTED-OUTCOME-7Q said something only they should read';
 const nameOf = (cohort: string, i: number, role: string) =>
   `Zebedee${cohort}${role}${i} Quillfeather`;
+
+/** A published table from its counts, totals included; null is a hidden cell. */
+function table(rows: string[], columns: string[], cells: (number | null)[][]): PublishedTable {
+  return {
+    rows,
+    columns,
+    cells: cells.map((row) =>
+      row.map((c) => (c === null ? { shown: false } : { shown: true, count: c })),
+    ),
+  };
+}
+
+/** Participation measures as the service will publish them (the lead wires the facts later). */
+const PARTICIPATION: ParticipationResults = {
+  minGroupSize: 5,
+  meetings: {
+    plannedPerPair: 6,
+    minimumPerPair: 4,
+    pairsByBand: table(
+      ['pairs'],
+      [...MEETING_BANDS],
+      [
+        [7, 5, null, null, 14],
+        [7, 5, null, null, 14],
+      ],
+    ),
+    total: { shown: true, pairs: 14, planned: 84, held: 71 },
+  },
+  attendance: {
+    sessions: [
+      { eventId: 'e1', type: 'peer_support' },
+      { eventId: 'e2', type: 'action_learning_set' },
+    ],
+    table: table(
+      ['e1', 'e2'],
+      ['attended', 'did_not_attend'],
+      [
+        [21, 7, 28],
+        [19, 9, 28],
+        [40, 16, 56],
+      ],
+    ),
+  },
+  earlyEndings: table(
+    [...CHANGED_BY_PARTS],
+    [...EARLY_END_GROUPS],
+    Array.from({ length: 4 }, () => Array.from({ length: 7 }, () => null)),
+  ),
+  continueOrFinish: table(
+    ['mentor', 'mentee'],
+    [...CHOICE_COLUMNS],
+    [
+      [9, 5, null, 14],
+      [8, 6, null, 14],
+      [17, 11, null, 28],
+    ],
+  ),
+  actions: { shown: true, pairs: 14, agreed: 63, completed: 41 },
+};
 
 let harness: TabHarness;
 let url: string;
@@ -225,6 +295,46 @@ describe('outcomes in the tab', () => {
     await page.getByTestId('chart-medians').locator('svg').first().waitFor();
     expect(await settledAxeFindings(page)).toEqual([]);
     await screenshot(page, 'tab-outcomes-dark-1280');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the participation measures when the results carry them', async () => {
+    const { page, errors } = await openTab(harness, {
+      query: `view=personal&cohort=${ids.big}`,
+      as: PRIYA.userId,
+    });
+    // The real results, with a published sample of the measures the service will add.
+    await page.route(`**/api/cohorts/${ids.big}/evaluation/results`, async (route) => {
+      const real = (await (await route.fetch()).json()) as EvaluationResults;
+      const sample = evaluationResultsSchema.parse({ ...real, participation: PARTICIPATION });
+      await route.fulfill({ json: sample });
+    });
+    await page.getByTestId('cohort-tab-outcomes').click();
+    const part = page.getByTestId('participation');
+    await expect(part.getByTestId('participation-meetings').textContent()).resolves.toBe(
+      'Meetings held: 71 of 84 planned, over 14 pairs (6 planned per pair, at least 4).',
+    );
+    const bands = part.getByTestId('participation-bands');
+    await expect(bands.locator('thead').textContent()).resolves.toContain(
+      'Held every planned meeting',
+    );
+    await expect(bands.locator('tbody tr').first().textContent()).resolves.toBe(
+      'Pairs75Hidden: fewer than 5 peopleHidden: fewer than 5 people14',
+    );
+    await expect(
+      part.getByTestId('participation-attendance').locator('tbody tr').first().textContent(),
+    ).resolves.toBe('Peer support meeting 121728');
+    const endings = (await part.getByTestId('participation-endings').textContent()) ?? '';
+    expect(endings).toContain('Ended by the programme team');
+    expect(endings).not.toMatch(/\d(?! people)/);
+    await expect(
+      part.getByTestId('participation-choice').locator('tbody tr').nth(1).textContent(),
+    ).resolves.toBe('Mentees86Hidden: fewer than 5 people14');
+    await expect(part.getByTestId('participation-actions').textContent()).resolves.toBe(
+      'Actions: 41 of 63 agreed actions completed, over 14 pairs.',
+    );
+    expect(await settledAxeFindings(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });
