@@ -18,7 +18,12 @@ import { EvaluationRepository } from '../../bot/src/features/evaluation/store/ev
 import { TableStore } from '../../bot/src/platform/storage/table-store';
 import { screenshot } from '../support/browser';
 import { type TabHarness, startTabHarness } from '../support/tab-harness';
-import { eventually, openTab, settledAxeFindings } from '../support/tab-page';
+import {
+  eventually,
+  expectNoHorizontalOverflow,
+  openTab,
+  settledAxeFindings,
+} from '../support/tab-page';
 import { call, devToken } from '../support/test-service';
 
 /**
@@ -290,11 +295,30 @@ describe('outcomes in the tab', () => {
     await page.close();
   });
 
-  it('has no serious accessibility findings in the dark theme', async () => {
-    const { page, errors } = await openOutcomes(ids.big, 'dark');
-    await page.getByTestId('chart-medians').locator('svg').first().waitFor();
+  it('has no serious accessibility findings in the dark and high-contrast themes', async () => {
+    for (const theme of ['dark', 'contrast']) {
+      const { page, errors } = await openOutcomes(ids.big, theme);
+      await page.getByTestId('chart-medians').locator('svg').first().waitFor();
+      expect(await settledAxeFindings(page)).toEqual([]);
+      await screenshot(page, `tab-outcomes-${theme}-1280`);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('fits a narrow screen: the sponsor’s outcomes scroll inside their boxes', async () => {
+    const { page, errors } = await openTab(harness, {
+      query: 'view=personal',
+      width: 375,
+      as: MARTIN.userId,
+    });
+    const card = page.getByTestId(`sponsored-cohort-${ids.big}`);
+    await card.getByTestId('sponsor-outcomes-toggle').click();
+    await card.getByTestId('chart-medians').locator('svg').first().waitFor();
+    await card.getByTestId('domains-table').waitFor();
+    await expectNoHorizontalOverflow(page);
     expect(await settledAxeFindings(page)).toEqual([]);
-    await screenshot(page, 'tab-outcomes-dark-1280');
+    await screenshot(page, 'tab-outcomes-sponsor-375');
     expect(errors).toEqual([]);
     await page.close();
   });
