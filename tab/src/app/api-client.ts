@@ -60,6 +60,8 @@ export interface ApiClient {
   request<T>(path: string, request?: ApiRequest): Promise<T>;
   /** Fetches a text resource (CSV, iCalendar) with the bearer token, for a download. */
   requestText(path: string): Promise<string>;
+  /** Fetches a binary resource (a PDF) with the bearer token, for a download. */
+  requestBlob(path: string): Promise<Blob>;
   getMe(): Promise<Me>;
   getPair(pairId: string): Promise<PairSpace>;
   addGoal(pairId: string, goal: GoalInput): Promise<Goal>;
@@ -139,14 +141,18 @@ interface RequestOptions extends ApiRequest {
   token?: string;
   /** Read the answer as text rather than JSON. */
   asText?: boolean;
+  /** Read the answer as a Blob (binary files). */
+  asBlob?: boolean;
 }
 
 async function send<T>(
   fetchImpl: typeof fetch,
   url: string,
-  { method = 'GET', body, rawBody, token, ifMatch, asText }: RequestOptions,
+  { method = 'GET', body, rawBody, token, ifMatch, asText, asBlob }: RequestOptions,
 ): Promise<T> {
-  const headers: Record<string, string> = { Accept: asText ? '*/*' : 'application/json' };
+  const headers: Record<string, string> = {
+    Accept: asText || asBlob ? '*/*' : 'application/json',
+  };
   if (token) headers.Authorization = `Bearer ${token}`;
   if (ifMatch) headers['If-Match'] = ifMatch;
   let payload: string | undefined;
@@ -165,6 +171,7 @@ async function send<T>(
   }
   if (!response.ok) throw await errorFrom(response);
   if (asText) return (await response.text()) as T;
+  if (asBlob) return (await response.blob()) as T;
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }
@@ -197,6 +204,7 @@ export function createApiClient({
   return {
     request: (path, request) => call(path, request),
     requestText: (path) => call<string>(path, { asText: true }),
+    requestBlob: (path) => call<Blob>(path, { asBlob: true }),
     getMe: () => call<Me>('/api/me'),
     getPair: (pairId) => call<PairSpace>(pairPath(pairId)),
     addGoal: (pairId, goal) =>

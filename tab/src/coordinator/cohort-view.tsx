@@ -20,6 +20,7 @@ import { ViewFrame, ViewTitle } from '../shared/view-header';
 import { useCohortData } from './use-cohort-data';
 import { ApplicationSettingsSection } from './application-settings-section';
 import type { AnnouncementValues } from '../announcements/form/announcement-checks';
+import { OutcomesView } from '../evaluation/outcomes-view';
 
 export interface CoordinatorCohortViewProps {
   client: ApiClient;
@@ -67,7 +68,8 @@ type Section =
   | 'import'
   | 'announcements'
   | 'application-window'
-  | 'applications';
+  | 'applications'
+  | 'outcomes';
 
 /** ' (3)' once a list has loaded, so each tab says how many it holds. */
 function countOf<T>(load: LoadState<T[]>): string {
@@ -223,6 +225,7 @@ export function CoordinatorCohortView({
           { value: 'announcements', label: 'Announcements' },
           { value: 'application-window', label: 'Application window' },
           { value: 'applications', label: 'Applications' },
+          { value: 'outcomes', label: 'Outcomes' },
         ]}
         selected={section}
         onSelect={setSection}
@@ -332,6 +335,17 @@ export function CoordinatorCohortView({
           active={section === 'applications'}
           onSignInExpired={onSignInExpired}
         />
+      </Panel>
+      <Panel value="outcomes" selected={section} idBase={idBase}>
+        {section === 'outcomes' && (
+          <OutcomesView
+            client={client}
+            cohortId={cohort.id}
+            cohortName={cohort.name}
+            withItems
+            onSignInExpired={onSignInExpired}
+          />
+        )}
       </Panel>
     </ViewFrame>
   );

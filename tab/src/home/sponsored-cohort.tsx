@@ -1,9 +1,10 @@
-import { Card, CardHeader, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useId } from 'react';
+import { Button, Card, CardHeader, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useId, useState } from 'react';
 import { HEALTH_WORDS, type CohortSummary } from '../../../bot/src/contracts/cohorts';
 import type { ApiClient } from '../app/api-client';
 import { cohortFigures } from '../admin/admin-api';
 import { HEALTH_ORDER } from '../coordinator/coordinator-api';
+import { OutcomesView } from '../evaluation/outcomes-view';
 import { DemoBadge, DetailList, cohortRows } from '../shared/cohort-details';
 import { Loading, Problem } from '../shared/status-views';
 import { useApiLoad } from '../shared/use-api-load';
@@ -32,6 +33,8 @@ export function SponsoredCohortCard({
 }) {
   const styles = useStyles();
   const headingId = useId();
+  const outcomesId = useId();
+  const [showOutcomes, setShowOutcomes] = useState(false);
   const [load, , retry] = useApiLoad(() => cohortFigures(client, cohort.id), [client, cohort.id]);
   const figures = load.status === 'loaded' && !load.data.suppressed ? load.data.figures : null;
   return (
@@ -83,6 +86,24 @@ export function SponsoredCohortCard({
           ))}
         </dl>
       )}
+      <Button
+        aria-expanded={showOutcomes}
+        aria-controls={outcomesId}
+        onClick={() => setShowOutcomes((v) => !v)}
+        data-testid="sponsor-outcomes-toggle"
+      >
+        {showOutcomes ? 'Hide outcomes' : 'Show outcomes'}
+      </Button>
+      <div id={outcomesId}>
+        {showOutcomes && (
+          <OutcomesView
+            client={client}
+            cohortId={cohort.id}
+            cohortName={cohort.name}
+            withItems={false}
+          />
+        )}
+      </div>
     </Card>
   );
 }

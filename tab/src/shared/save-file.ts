@@ -1,6 +1,6 @@
-/** Saves text as a file through the browser, as a download named `filename`. */
-export function saveFile(text: string, filename: string, type: string): void {
-  const blob = new Blob([text], { type });
+/** Saves text (or a Blob as read) as a file through the browser, as a download named `filename`. */
+export function saveFile(content: string | Blob, filename: string, type: string): void {
+  const blob = content instanceof Blob ? content : new Blob([content], { type });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
