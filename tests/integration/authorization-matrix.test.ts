@@ -977,6 +977,21 @@ const MATRIX: RouteSpec[] = [
     build: async () => ({ path: `/api/cohorts/${ids.cohortA}/evaluation/results` }),
   },
   {
+    method: 'GET',
+    path: '/api/cohorts/:cohortId/evaluation/report.csv',
+    rightful: 'sponsor',
+    // The sponsor's report: the same people as the results; anyone else finds nothing.
+    expect: { ...everyone(404), coordinator: 200, cohortCoordinator: 200, sponsor: 200 },
+    build: async () => ({ path: `/api/cohorts/${ids.cohortA}/evaluation/report.csv` }),
+  },
+  {
+    method: 'GET',
+    path: '/api/cohorts/:cohortId/evaluation/report.pdf',
+    rightful: 'sponsor',
+    expect: { ...everyone(404), coordinator: 200, cohortCoordinator: 200, sponsor: 200 },
+    build: async () => ({ path: `/api/cohorts/${ids.cohortA}/evaluation/report.pdf` }),
+  },
+  {
     method: 'PUT',
     path: '/api/me/surveys/:cohortId/:survey',
     rightful: 'victimMentor',

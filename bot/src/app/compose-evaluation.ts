@@ -5,6 +5,7 @@ import {
   type SurveyService,
   createEvaluation,
   registerEvaluationRoutes,
+  registerReportRoutes,
 } from '../features/evaluation/index';
 import type { HttpEnv } from '../platform/http/route';
 import type { TableStore } from '../platform/storage/table-store';
@@ -23,7 +24,7 @@ export function composeEvaluation(deps: {
   audit: AuditLog;
   now: () => Date;
 }): { register: (server: Server, http: HttpEnv) => void; surveys: SurveyService } {
-  const { plans, surveys, results } = createEvaluation(deps.store, {
+  const { plans, surveys, results, reports } = createEvaluation(deps.store, {
     cohorts: deps.repos.cohorts,
     pairs: deps.repos.pairs,
     membershipsOf: (userId) => deps.identity.membershipsOf(userId),
@@ -32,7 +33,10 @@ export function composeEvaluation(deps: {
     participation: participationFactsFrom(deps.repos.pairSpaces),
   });
   return {
-    register: (server, http) => registerEvaluationRoutes(server, { http, plans, surveys, results }),
+    register: (server, http) => {
+      registerEvaluationRoutes(server, { http, plans, surveys, results });
+      registerReportRoutes(server, { http, reports });
+    },
     surveys,
   };
 }

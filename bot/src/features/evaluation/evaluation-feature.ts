@@ -1,6 +1,7 @@
 import type { TableStore } from '../../platform/storage/table-store';
 import type { EvaluationDeps } from './ports';
 import { PlanService } from './services/plan-service';
+import { ReportService } from './services/report-service';
 import { ResultsService } from './services/results-service';
 import { SurveyService } from './services/survey-service';
 import { EvaluationRepository } from './store/evaluation-repository';
@@ -9,11 +10,18 @@ import { EvaluationRepository } from './store/evaluation-repository';
 export function createEvaluation(
   store: TableStore,
   deps: Omit<EvaluationDeps, 'store'>,
-): { plans: PlanService; surveys: SurveyService; results: ResultsService } {
+): {
+  plans: PlanService;
+  surveys: SurveyService;
+  results: ResultsService;
+  reports: ReportService;
+} {
   const all: EvaluationDeps = { ...deps, store: new EvaluationRepository(store) };
+  const results = new ResultsService(all);
   return {
     plans: new PlanService(all),
     surveys: new SurveyService(all),
-    results: new ResultsService(all),
+    results,
+    reports: new ReportService(all, results),
   };
 }

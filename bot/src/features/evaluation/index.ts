@@ -67,3 +67,8 @@ export {
   surveyCardVerbs,
   surveyCommands,
 } from './teams/survey-verbs';
+export { reportCsv, reportCsvRows, REPORT_CSV_HEADER } from './report/report-csv';
+export { reportPdf, REPORT_TITLE } from './report/report-pdf';
+export { type ReportInput, reportFileStem } from './report/report-input';
+export { ReportService } from './services/report-service';
+export { registerReportRoutes, type ReportRouteDeps } from './http/report-routes';

@@ -40,8 +40,8 @@ export interface Reply {
   status?: number;
   body: unknown;
   headers?: Record<string, string>;
-  /** A non-JSON answer (e.g. a CSV export) sent instead of `body`. */
-  text?: { contentType: string; content: string };
+  /** A non-JSON answer (e.g. a CSV export, or a PDF's bytes) sent instead of `body`. */
+  text?: { contentType: string; content: string | Uint8Array };
 }
 
 type Handler<T> = (input: T) => Promise<Reply>;
