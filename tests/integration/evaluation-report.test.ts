@@ -114,6 +114,9 @@ describe('GET /api/cohorts/{id}/evaluation/report.csv', () => {
     );
     // Own changes 1, 2, 0, 2, 1, 3 → median 1.5, over six mentors.
     expect(feedback).toMatchObject({ n: '6', median_difference: '1.5', hidden: '' });
+    // The participation measures come along: six pairs, no action agreed yet (counts only).
+    const actions = rows.filter((r) => r.section === 'participation: Actions agreed and completed');
+    expect(actions.length).toBeGreaterThan(0);
     noNameOrText(csv.text);
   });
 

@@ -1,3 +1,4 @@
+import { CHOICE_COLUMN_WORDS } from '../../../contracts/evaluation-words';
 import {
   EARLY_END_GROUP_WORDS,
   MEETING_BAND_WORDS,
@@ -25,11 +26,7 @@ const PART_WORDS: Record<string, string> = {
   coordinator: 'Programme team',
 };
 
-const CHOICE_WORDS: Record<string, string> = {
-  continue_informally: 'Carry on informally',
-  finish: 'Finish',
-  not_answered: 'Not answered',
-};
+const CHOICE_WORDS: Record<string, string> = CHOICE_COLUMN_WORDS;
 
 const SESSION_WORDS: Record<string, string> = {
   peer_support: 'peer support',

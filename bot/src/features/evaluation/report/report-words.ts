@@ -1,45 +1,19 @@
-import type { ConfidenceDomain, SurveyKind } from '../../../contracts/evaluation';
-import type {
-  Figure,
-  PValueMethodName,
-  PairedChangeFigures,
-  ResultGroup,
-} from '../../../contracts/evaluation-results';
+import type { Figure, PairedChangeFigures } from '../../../contracts/evaluation-results';
 
 /**
  * The words the sponsor's report (PDF and CSV) puts beside its figures: domains, surveys,
  * groups, how each p-value was found, and how a number is written. Pure, no I/O.
  */
 
-export const DOMAIN_WORDS: Record<ConfidenceDomain | 'total', string> = {
-  feedback: 'Giving and hearing feedback',
-  speaking_up: 'Speaking up and challenge',
-  other_perspectives: 'Understanding other perspectives',
-  inclusive_practice: 'Inclusive practice',
-  decision_making: 'How decisions are made',
-  relationships_across_grades: 'Relationships across grades',
-  own_development: 'Own development',
-  total: 'All seven domains (total)',
-};
+import { P_VALUE_METHOD_WORDS } from '../../../contracts/evaluation-words';
 
-export const SURVEY_WORDS: Record<SurveyKind, string> = {
-  baseline: 'Baseline',
-  pulse: 'Mid-point pulse',
-  final: 'Final',
-};
-
-export const GROUP_WORDS: Record<ResultGroup, string> = {
-  mentor: 'Mentors',
-  mentee: 'Mentees',
-  all: 'All',
-};
-
-export const METHOD_WORDS: Record<PValueMethodName, string> = {
-  exact: 'exact',
-  exact_conditional: 'exact conditional',
-  normal_approximation: 'normal approximation',
-  none: 'no change to test',
-};
+// One set of words for every reader of the results (the tab and the reports): the contract's.
+export {
+  CONFIDENCE_DOMAIN_WORDS as DOMAIN_WORDS,
+  SURVEY_WORDS,
+  RESULT_GROUP_WORDS as GROUP_WORDS,
+  P_VALUE_METHOD_WORDS as METHOD_WORDS,
+} from '../../../contracts/evaluation-words';
 
 /** What a suppressed figure says instead of a number. */
 export function hiddenWords(minGroupSize: number): string {
@@ -72,7 +46,7 @@ export function changeCells(change: Figure<PairedChangeFigures>): string[] | nul
     formatNumber(change.medianAfter),
     formatNumber(change.medianDifference, true),
     formatP(change.pValue),
-    METHOD_WORDS[change.method],
+    P_VALUE_METHOD_WORDS[change.method],
     change.rankBiserial.toFixed(2),
   ];
 }

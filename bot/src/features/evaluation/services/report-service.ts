@@ -14,21 +14,21 @@ export interface ReportFile<T> {
 }
 
 /**
- * The sponsor's report of a cohort's evaluation (PDF and CSV): the suppressed results from the
- * results service, with the plan and the cohort's name and dates. Who may ask is the route's
+ * The sponsor's report of a cohort's evaluation (PDF and CSV): the suppressed results and
+ * participation measures from the results service, with the plan and the cohort's name and dates. Who may ask is the route's
  * question (those who run the cohort and its sponsors).
  */
 export class ReportService {
   constructor(
     private readonly deps: Pick<EvaluationDeps, 'cohorts' | 'store' | 'now'>,
-    private readonly results: Pick<ResultsService, 'results'>,
+    private readonly results: Pick<ResultsService, 'report'>,
   ) {}
 
   async input(cohortId: string): Promise<ReportInput> {
     const [cohort, stored, results] = await Promise.all([
       this.deps.cohorts.get(cohortId),
       this.deps.store.plan(cohortId),
-      this.results.results(cohortId),
+      this.results.report(cohortId),
     ]);
     if (!cohort) throw AppError.notFound('No cohort has that id');
     const { name, startDate, endDate, timeZone } = cohort.value;
