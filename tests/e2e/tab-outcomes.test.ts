@@ -239,8 +239,14 @@ describe('outcomes in the tab', () => {
       medians.getByTestId('chart-medians-table').locator('tbody tr').count(),
     ).resolves.toBe(7);
     await outcomes.getByTestId('chart-rates-table').waitFor();
+    // Free text reaches the programme team only as quotes its authors allowed, without names.
+    const quotes = outcomes.getByTestId('quotes');
+    await quotes.getByTestId('quotes-final').waitFor();
+    await expect(quotes.getByTestId('quotes-final').locator('li').count()).resolves.toBe(12);
+    await expect(quotes.textContent()).resolves.not.toMatch(/Quillfeather|Zebedee/);
     const text = (await outcomes.textContent()) ?? '';
-    expect(text).not.toContain('PLANTED-OUTCOME');
+    const outsideQuotes = text.replace((await quotes.textContent()) ?? '', '');
+    expect(outsideQuotes).not.toContain('PLANTED-OUTCOME');
     expect(await settledAxeFindings(page)).toEqual([]);
     await screenshot(page, 'tab-outcomes-1280');
 

@@ -970,6 +970,14 @@ const MATRIX: RouteSpec[] = [
   },
   {
     method: 'GET',
+    path: '/api/cohorts/:cohortId/evaluation/quotes',
+    rightful: 'coordinator',
+    // Quotable free text: those who run the cohort only; never a sponsor (unmoderated words).
+    expect: coordinatorsOnly(200),
+    build: async () => ({ path: `/api/cohorts/${ids.cohortA}/evaluation/quotes` }),
+  },
+  {
+    method: 'GET',
     path: '/api/cohorts/:cohortId/evaluation/results',
     rightful: 'sponsor',
     // Suppressed aggregates: those who run cohort A and its sponsor; anyone else finds nothing.

@@ -8,6 +8,7 @@ import type { TeamsUser } from '../support/activities';
 import { type BotHarness, startBotHarness } from '../support/bot-harness';
 import { COORDINATOR } from '../support/journey-fixture';
 import { call, devToken } from '../support/test-service';
+import { evaluationQuotesSchema } from '../../bot/src/contracts/evaluation-quotes';
 import { rowKeys } from '../../bot/src/features/journey/store/pair-space-repository';
 
 /**
@@ -252,5 +253,35 @@ describe('the participation measures in the results', () => {
     const small = await results(SPONSOR_SMALL.name, 'small');
     expect(small.body.participation!.actions).toEqual({ shown: false });
     expect(small.body.participation!.meetings.total).toEqual({ shown: false });
+  });
+});
+
+describe('GET /api/cohorts/{id}/evaluation/quotes', () => {
+  const quotes = (who: string, cohort: 'big' | 'small') =>
+    call(url, 'GET', `/api/cohorts/${cohorts[cohort]}/evaluation/quotes`, { token: tokens[who] });
+
+  it('gives those who run the cohort the words people allowed to be quoted, no names', async () => {
+    const read = await quotes(COORD_BIG.name, 'big');
+    expect(read.status).toBe(200);
+    const body = evaluationQuotesSchema.parse(read.body);
+    const final = body.surveys.find((s) => s.survey === 'final')!;
+    expect(final.withheld).toBe(false);
+    const all = final.items.flatMap((i) => i.quotes);
+    // Twelve people sent the final, each allowing their words to be quoted.
+    expect(all.filter((q) => q.text === PLANTED)).toHaveLength(12);
+    expect(new Set(all.map((q) => q.side))).toEqual(new Set(['mentor', 'mentee']));
+    const text = JSON.stringify(read.body);
+    for (const u of BIG.flat()) {
+      expect(text).not.toContain(u.name);
+      expect(text).not.toContain(u.aadObjectId);
+    }
+  });
+
+  it('withholds a cohort of four whole, and never answers a sponsor or a participant', async () => {
+    const small = evaluationQuotesSchema.parse((await quotes('admin', 'small')).body);
+    expect(small.surveys.every((s) => s.withheld)).toBe(true);
+    expect(JSON.stringify(small)).not.toContain('PLANTED');
+    expect((await quotes(SPONSOR_BIG.name, 'big')).status).toBe(403);
+    expect((await quotes('participant', 'big')).status).toBe(403);
   });
 });

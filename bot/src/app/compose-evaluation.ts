@@ -24,7 +24,7 @@ export function composeEvaluation(deps: {
   audit: AuditLog;
   now: () => Date;
 }): { register: (server: Server, http: HttpEnv) => void; surveys: SurveyService } {
-  const { plans, surveys, results, reports } = createEvaluation(deps.store, {
+  const { plans, surveys, results, reports, quotes } = createEvaluation(deps.store, {
     cohorts: deps.repos.cohorts,
     pairs: deps.repos.pairs,
     membershipsOf: (userId) => deps.identity.membershipsOf(userId),
@@ -34,7 +34,7 @@ export function composeEvaluation(deps: {
   });
   return {
     register: (server, http) => {
-      registerEvaluationRoutes(server, { http, plans, surveys, results });
+      registerEvaluationRoutes(server, { http, plans, surveys, results, quotes });
       registerReportRoutes(server, { http, reports });
     },
     surveys,

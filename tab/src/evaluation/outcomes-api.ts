@@ -1,5 +1,9 @@
 import type { EvaluationPlanDetail } from '../../../bot/src/contracts/evaluation-api';
 import {
+  type EvaluationQuotes,
+  evaluationQuotesSchema,
+} from '../../../bot/src/contracts/evaluation-quotes';
+import {
   type EvaluationResults,
   evaluationResultsSchema,
 } from '../../../bot/src/contracts/evaluation-results';
@@ -23,6 +27,12 @@ export async function getResults(client: ApiClient, cohortId: string): Promise<E
     );
   }
   return parsed.data;
+}
+
+/** The quotable free text (those who run the cohort only), checked against the contract. */
+export async function getQuotes(client: ApiClient, cohortId: string): Promise<EvaluationQuotes> {
+  const body = await client.request<unknown>(`${evaluationPath(cohortId)}/quotes`);
+  return evaluationQuotesSchema.parse(body);
 }
 
 /** The plan, for the items' words (those who run the cohort only). */

@@ -8,8 +8,9 @@ import { Loading, Problem } from '../shared/status-views';
 import { useApiLoad } from '../shared/use-api-load';
 import { domainWords } from './outcome-format';
 import { CHANGE_HEADERS, ChangeRow, OutcomeTable, RatesTable, byGroup } from './outcome-tables';
-import { type ReportFormat, downloadReport, getPlan, getResults } from './outcomes-api';
+import { type ReportFormat, downloadReport, getPlan, getQuotes, getResults } from './outcomes-api';
 import { ParticipationSection } from './participation-section';
+import { QuotesSection } from './quotes-section';
 
 /** The charts (and @fluentui/react-charts) load only when outcomes are shown. */
 const OutcomeCharts = lazy(() => import('./outcome-charts'));
@@ -44,11 +45,17 @@ export function OutcomesView({
   const styles = useStyles();
   const [load, , retry] = useApiLoad(
     async () => {
-      const [results, plan] = await Promise.all([
+      const [results, plan, quotes] = await Promise.all([
         getResults(client, cohortId),
         withItems ? getPlan(client, cohortId).catch(() => null) : Promise.resolve(null),
+        // Quotes are the programme team's alone: a sponsor never asks for them.
+        withItems ? getQuotes(client, cohortId).catch(() => null) : Promise.resolve(null),
       ]);
-      return { results, items: plan ? planItems(plan.plan.surveys.baseline.items) : null };
+      return {
+        results,
+        items: plan ? planItems(plan.plan.surveys.baseline.items) : null,
+        quotes,
+      };
     },
     [client, cohortId, withItems],
     onSignInExpired,
@@ -73,7 +80,12 @@ export function OutcomesView({
           testId="outcomes-error"
         />
       )}
-      {load.status === 'loaded' && <Outcomes results={load.data.results} items={load.data.items} />}
+      {load.status === 'loaded' && (
+        <>
+          <Outcomes results={load.data.results} items={load.data.items} />
+          {load.data.quotes && <QuotesSection quotes={load.data.quotes} />}
+        </>
+      )}
     </section>
   );
 }

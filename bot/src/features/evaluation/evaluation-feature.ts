@@ -1,6 +1,7 @@
 import type { TableStore } from '../../platform/storage/table-store';
 import type { EvaluationDeps } from './ports';
 import { PlanService } from './services/plan-service';
+import { QuotesService } from './services/quotes-service';
 import { ReportService } from './services/report-service';
 import { ResultsService } from './services/results-service';
 import { SurveyService } from './services/survey-service';
@@ -15,6 +16,7 @@ export function createEvaluation(
   surveys: SurveyService;
   results: ResultsService;
   reports: ReportService;
+  quotes: QuotesService;
 } {
   const all: EvaluationDeps = { ...deps, store: new EvaluationRepository(store) };
   const results = new ResultsService(all);
@@ -23,5 +25,6 @@ export function createEvaluation(
     surveys: new SurveyService(all),
     results,
     reports: new ReportService(all, results),
+    quotes: new QuotesService(all),
   };
 }

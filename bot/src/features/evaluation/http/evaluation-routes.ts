@@ -6,6 +6,7 @@ import { httpEtag, storedEtagOf } from '../../../platform/http/etag';
 import { ifMatch, readJson } from '../../../platform/http/request-body';
 import { type HttpEnv, authedRoute, coordinatorRoute } from '../../../platform/http/route';
 import type { PlanService } from '../services/plan-service';
+import type { QuotesService } from '../services/quotes-service';
 import type { ResultsService } from '../services/results-service';
 import type { SurveyService } from '../services/survey-service';
 
@@ -14,6 +15,7 @@ export interface EvaluationRouteDeps {
   plans: Pick<PlanService, 'detail' | 'save'>;
   surveys: Pick<SurveyService, 'mine' | 'save'>;
   results: Pick<ResultsService, 'report'>;
+  quotes: Pick<QuotesService, 'quotes'>;
 }
 
 /** If-Match when sent (then exactly as handed out); none for a first save. */
@@ -32,7 +34,7 @@ function withEtag<T extends { etag?: string }>(view: T) {
  * No route returns anyone's answers but the caller's own; coordinators get none.
  */
 export function registerEvaluationRoutes(server: Server, deps: EvaluationRouteDeps): void {
-  const { http, plans, surveys, results } = deps;
+  const { http, plans, surveys, results, quotes } = deps;
   const plan = '/api/cohorts/:cohortId/evaluation/plan';
 
   server.get(
@@ -49,6 +51,12 @@ export function registerEvaluationRoutes(server: Server, deps: EvaluationRouteDe
       log.info({ cohortId: params.cohortId, version: saved.plan.version }, 'evaluation plan saved');
       return withEtag(saved);
     }),
+  );
+
+  // Quotable free text, for those who run the cohort only (never sponsors: unmoderated words).
+  server.get(
+    '/api/cohorts/:cohortId/evaluation/quotes',
+    coordinatorRoute(http, async ({ params }) => ({ body: await quotes.quotes(params.cohortId!) })),
   );
 
   // Suppressed aggregates only: those who run the cohort and its sponsors; 404 for anyone else.
