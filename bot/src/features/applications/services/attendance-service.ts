@@ -18,6 +18,15 @@ export type TrainingEventOf = ReviewEvent & { type: TrainingEventType };
 
 const CHANGED_MEANWHILE =
   'Someone recorded this attendance since you read it: nothing was saved. Reload and record again.';
+const NO_APPLICATION = 'No application has that id';
+const BAD_VERSION_FIELD = 'must be the etag of the attendance exactly as you read it';
+
+/** What a refused row of a bulk record says. */
+const BULK_REFUSALS: Record<'invalid' | 'not_found' | 'conflict', string> = {
+  invalid: 'The version sent is not one this list handed out: reload and try again.',
+  not_found: 'No application has that id.',
+  conflict: CHANGED_MEANWHILE,
+};
 
 /**
  * Training attendance: whether an applicant attended an induction or mentor-training event of
@@ -48,6 +57,40 @@ export class AttendanceService {
   }
 
   /**
+   * One applicant's record at one event, written against the version the coordinator read
+   * (`etag` as handed out, null when none was recorded then) and audited; or why not.
+   */
+  private async writeOne(
+    cohortId: string,
+    event: TrainingEventOf,
+    applicationId: string,
+    attended: boolean,
+    etag: string | null,
+    actor: ReviewActor,
+  ): Promise<
+    { ok: true; etag: string } | { ok: false; code: 'invalid' | 'not_found' | 'conflict' }
+  > {
+    const stored = etag === null ? null : storedEtagOf(etag);
+    if (stored === undefined) return { ok: false, code: 'invalid' };
+    const found = await this.deps.applications.get(cohortId, applicationId);
+    if (!found || found.value.status === 'draft') return { ok: false, code: 'not_found' };
+    const written = await this.deps.records.writeAttendance(
+      cohortId,
+      {
+        applicationId,
+        eventId: event.id,
+        attended,
+        recordedAt: this.deps.now().toISOString(),
+        recordedBy: actor.userId,
+      },
+      stored,
+    );
+    if (written === undefined) return { ok: false, code: 'conflict' };
+    await this.audit(cohortId, applicationId, found.value.displayName, event, { attended }, actor);
+    return { ok: true, etag: httpEtag(written) };
+  }
+
+  /**
    * One applicant at one event, written against the version the coordinator read (`etag`, null
    * when none was recorded then): a record made or changed meanwhile is refused with the latest
    * (412), never overwritten.
@@ -58,40 +101,31 @@ export class AttendanceService {
     input: AttendanceInput,
     actor: ReviewActor,
   ): Promise<AttendanceAnswer> {
-    const stored = input.etag === null ? null : storedEtagOf(input.etag);
-    if (stored === undefined) {
-      throw AppError.invalidFields([
-        { field: 'etag', message: 'must be the etag of the attendance exactly as you read it' },
-      ]);
+    if (input.etag !== null && storedEtagOf(input.etag) === undefined) {
+      throw AppError.invalidFields([{ field: 'etag', message: BAD_VERSION_FIELD }]);
     }
     const found = await this.deps.applications.get(cohortId, applicationId);
-    if (!found || found.value.status === 'draft') {
-      throw AppError.notFound('No application has that id');
-    }
+    if (!found || found.value.status === 'draft') throw AppError.notFound(NO_APPLICATION);
     const event = await this.event(cohortId, input.eventId);
-    const written = await this.deps.records.writeAttendance(
+    const { attended } = input;
+    const written = await this.writeOne(
       cohortId,
-      {
-        applicationId,
-        eventId: event.id,
-        attended: input.attended,
-        recordedAt: this.deps.now().toISOString(),
-        recordedBy: actor.userId,
-      },
-      stored,
+      event,
+      applicationId,
+      attended,
+      input.etag,
+      actor,
     );
-    if (written === undefined) {
-      const latest = await this.deps.records.attendance(cohortId, applicationId, event.id);
-      const current = latest && {
-        eventId: event.id,
-        attended: latest.value.attended,
-        recordedAt: latest.value.recordedAt,
-        etag: latest.etag,
-      };
-      throw new AppError('stale', CHANGED_MEANWHILE, { current });
-    }
-    await this.audit(cohortId, applicationId, found.value.displayName, event, input, actor);
-    return { applicationId, eventId: event.id, attended: input.attended, etag: httpEtag(written) };
+    if (written.ok) return { applicationId, eventId: event.id, attended, etag: written.etag };
+    if (written.code === 'not_found') throw AppError.notFound(NO_APPLICATION);
+    const latest = await this.deps.records.attendance(cohortId, applicationId, event.id);
+    const current = latest && {
+      eventId: event.id,
+      attended: latest.value.attended,
+      recordedAt: latest.value.recordedAt,
+      etag: latest.etag,
+    };
+    throw new AppError('stale', CHANGED_MEANWHILE, { current });
   }
 
   /**
@@ -105,40 +139,15 @@ export class AttendanceService {
   ): Promise<BulkAttendanceAnswer> {
     await this.deps.cohorts.get(cohortId);
     const event = await this.event(cohortId, input.eventId);
+    const { attended } = input;
     const results: BulkAttendanceResult[] = [];
     for (const { applicationId, etag } of input.items) {
-      const refuse = (code: string, message: string) =>
-        results.push({ applicationId, ok: false, code, message });
-      const stored = etag === null ? null : storedEtagOf(etag);
-      if (stored === undefined) {
-        refuse(
-          'invalid',
-          'The version sent is not one this list handed out: reload and try again.',
-        );
-        continue;
-      }
-      const found = await this.deps.applications.get(cohortId, applicationId);
-      if (!found || found.value.status === 'draft') {
-        refuse('not_found', 'No application has that id.');
-        continue;
-      }
-      const written = await this.deps.records.writeAttendance(
-        cohortId,
-        {
-          applicationId,
-          eventId: event.id,
-          attended: input.attended,
-          recordedAt: this.deps.now().toISOString(),
-          recordedBy: actor.userId,
-        },
-        stored,
+      const written = await this.writeOne(cohortId, event, applicationId, attended, etag, actor);
+      results.push(
+        written.ok
+          ? { applicationId, ok: true, attended, etag: written.etag }
+          : { applicationId, ok: false, code: written.code, message: BULK_REFUSALS[written.code] },
       );
-      if (written === undefined) {
-        refuse('conflict', CHANGED_MEANWHILE);
-        continue;
-      }
-      await this.audit(cohortId, applicationId, found.value.displayName, event, input, actor);
-      results.push({ applicationId, ok: true, attended: input.attended, etag: httpEtag(written) });
     }
     const recorded = results.filter((r) => r.ok).length;
     this.deps.log.info(
