@@ -34,7 +34,6 @@ import {
   type MatchingRepository,
   type RunSettings,
   type StoredRun,
-  runIdOf,
 } from '../store/matching-repository';
 import { DEFAULT_MATCHING_SETTINGS, loadPool } from './match-context';
 import { publishedRunView, runView } from './run-views';
@@ -175,18 +174,14 @@ export class MatchingService {
 
   /**
    * The cohort's last published run, read-only, even when a newer run (a re-match draft) is the
-   * latest: found by walking back from the latest run (runs are numbered one after another).
+   * latest: found from the publish claims in one query.
    */
   async lastPublished(cohortId: string): Promise<RunView> {
-    const latest = await this.repo.latestRun(cohortId);
-    for (let seq = latest?.value.seq ?? 0; seq > 0; seq--) {
-      const run =
-        seq === latest?.value.seq ? latest : await this.repo.getRun(cohortId, runIdOf(seq));
-      if (run?.value.status !== 'published') continue;
-      const previous = await this.previousOf(run.value);
-      return runView(run.value, run.etag, previous, await this.publishedOf(run.value));
-    }
-    throw AppError.notFound('No run has been published yet');
+    const runId = await this.repo.lastPublishedRunId(cohortId);
+    const run = runId === undefined ? undefined : await this.repo.getRun(cohortId, runId);
+    if (!run) throw AppError.notFound('No run has been published yet');
+    const previous = await this.previousOf(run.value);
+    return runView(run.value, run.etag, previous, await this.publishedOf(run.value));
   }
 
   /** How a published run was published (kept with its publish claim); nothing for a draft. */

@@ -1,9 +1,11 @@
 import type { MatchingSettings, RunKind, RunStatus } from '../../../contracts/matching';
 import { AppError } from '../../../platform/errors';
 import type { TableStore } from '../../../platform/storage/table-store';
+import { odata } from '@azure/data-tables';
 import {
   type Versioned,
   getRow,
+  listPartition,
   insertRow,
   replaceRow,
   tryInsertRow,
@@ -199,6 +201,19 @@ export class MatchingRepository {
       await removeParts(this.table, run.cohortId, partsOf(entity.rowKey, before));
     }
     return { value: run, etag: saved };
+  }
+
+  /** The cohort's last published run, as its publish claims say: one query, whatever came after. */
+  async lastPublishedRunId(cohortId: string): Promise<string | undefined> {
+    const prefix = claimKey('');
+    const rows = await listPartition(
+      this.table,
+      cohortId,
+      // ';' follows ':' in code order: the range is every row key starting `publish:`.
+      odata`RowKey ge ${prefix} and RowKey lt ${'publish;'} and state eq ${'published'}`,
+    );
+    const seqs = rows.flatMap((row) => seqOf(String(row.rowKey).slice(prefix.length)) ?? []);
+    return seqs.length > 0 ? runIdOf(Math.max(...seqs)) : undefined;
   }
 
   async getClaim(cohortId: string, runId: string): Promise<Versioned<PublishClaim> | undefined> {
