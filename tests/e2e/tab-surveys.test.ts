@@ -1,0 +1,179 @@
+import type { Page } from 'playwright-core';
+import type { RunningService } from '../../bot/src/app/service';
+import type { MyResponse, MySurveys } from '../../bot/src/contracts/evaluation-api';
+import { type FakeConnector, startFakeConnector } from '../support/fake-connector';
+import { JourneyDriver } from '../support/journey-driver';
+import { activePair } from '../support/journey-fixture';
+import { type TabHarness, startTabHarness } from '../support/tab-harness';
+import { describedBy, eventually, openTab, settledAxeFindings } from '../support/tab-page';
+import { call, devToken } from '../support/test-service';
+
+/**
+ * A person's surveys in the tab (issue 16), in the real Chromium: the baseline survey waits on
+ * their home; part of it is saved and kept over a reload; a bad answer is refused beside its
+ * question; answers changed elsewhere in between (as from the chat card) are shown, never
+ * overwritten, and what was typed is kept; sending ends with a thank-you.
+ */
+
+const OLA = { aadObjectId: '7a1b2c3d-0000-4000-8000-00000000e161', name: 'Ola Adeyemi' };
+const RUTH = { aadObjectId: '7a1b2c3d-0000-4000-8000-00000000e162', name: 'Ruth Bennett' };
+const OLA_USER = { userId: OLA.aadObjectId, name: OLA.name };
+
+let harness: TabHarness;
+let service: RunningService;
+let connector: FakeConnector;
+let cohortId = '';
+
+beforeAll(async () => {
+  harness = await startTabHarness();
+  ({ service } = harness);
+  connector = await startFakeConnector();
+  const drive = new JourneyDriver(service, connector);
+  // The pair starts on Monday 1 March 2027: the baseline survey is open to both.
+  cohortId = await activePair(drive, service.url, OLA, RUTH);
+}, 600_000);
+
+afterAll(async () => {
+  await harness?.stop();
+  await connector?.stop();
+});
+
+async function olaApi<T>(method: string, path: string, json?: unknown) {
+  const token = await devToken(service.url, OLA_USER);
+  return call<T>(service.url, method, path, { token, json });
+}
+
+async function mine(): Promise<MySurveys> {
+  return (await olaApi<MySurveys>('GET', '/api/me/surveys')).body;
+}
+
+/** Opens the tab as Ola (not a demo person) with a development token. */
+async function openAsOla(query: string): Promise<{ page: Page; errors: string[] }> {
+  const token = await devToken(service.url, OLA_USER);
+  const opened = await openTab(harness, { query: 'view=about' });
+  const session = {
+    token,
+    expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+    user: OLA_USER,
+  };
+  await opened.page.evaluate((value) => {
+    sessionStorage.setItem('reverse-mentoring.dev-session', value);
+  }, JSON.stringify(session));
+  await opened.page.goto(`${service.url}/tab/index.html?${query}`);
+  return opened;
+}
+
+const form = (page: Page) => page.getByTestId(`survey-${cohortId}-baseline`);
+const radio = (page: Page, itemId: string, point: number) =>
+  form(page).getByTestId(`survey-item-${itemId}-${point}`);
+const FEEDBACK = 'conf.feedback.mentor';
+const SPEAKING = 'conf.speaking_up.mentor';
+
+describe('my surveys in the tab', () => {
+  it('shows the waiting survey on home, and keeps a partial save over a reload', async () => {
+    const { page, errors } = await openAsOla('view=personal');
+    const waiting = page.getByTestId('surveys-waiting');
+    await eventually(() => waiting.textContent(), 'Starting survey for Cohort', { contains: true });
+    await waiting.getByTestId('open-surveys').click();
+    await form(page).waitFor();
+    expect(new URL(page.url()).searchParams.get('surveys')).toBe('mine');
+    expect(await form(page).getByTestId('survey-closes').textContent()).toMatch(
+      /Open until .*2027/,
+    );
+    // The mentor's own items with the scale's words; the free text asks to quote.
+    expect(await form(page).textContent()).toContain('Not at all confident');
+    await form(page).getByTestId('survey-item-hopes-quote').waitFor();
+    expect(await form(page).getByTestId('survey-item-conf.feedback.mentee').count()).toBe(0);
+
+    await radio(page, FEEDBACK, 4).check();
+    await form(page).getByTestId('survey-item-hopes').fill('To hear the ward more clearly');
+    await form(page).getByTestId('survey-item-hopes-quote').check();
+    await form(page).getByTestId('survey-save').click();
+    await eventually(() => form(page).getByTestId('survey-status').textContent(), 'Saved', {
+      contains: true,
+    });
+    expect(await settledAxeFindings(page)).toEqual([]);
+
+    await page.reload();
+    await form(page).waitFor();
+    expect(await radio(page, FEEDBACK, 4).isChecked()).toBe(true);
+    expect(await form(page).getByTestId('survey-item-hopes').inputValue()).toBe(
+      'To hear the ward more clearly',
+    );
+    expect(await form(page).getByTestId('survey-item-hopes-quote').isChecked()).toBe(true);
+    const saved = (await mine()).surveys.find((s) => s.survey === 'baseline')!.response!;
+    expect(saved.state).toBe('partial');
+    expect(saved.answers).toEqual([
+      { itemId: FEEDBACK, kind: 'scale', value: 4 },
+      { itemId: 'hopes', kind: 'text', text: 'To hear the ward more clearly', mayQuote: true },
+    ]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('refuses an answer that is too long beside its question, keeping what was typed', async () => {
+    const { page } = await openAsOla('view=personal&surveys=mine');
+    await form(page).waitFor();
+    const hopes = form(page).getByTestId('survey-item-hopes');
+    const long = 'a'.repeat(4001);
+    await hopes.fill(long);
+    await form(page).getByTestId('survey-save').click();
+    await eventually(() => describedBy(hopes), 'must be at most 4000 characters', {
+      contains: true,
+    });
+    expect(await hopes.inputValue()).toBe(long);
+    expect(await settledAxeFindings(page)).toEqual([]);
+    // Nothing was sent: the saved answer is still the short one.
+    const saved = (await mine()).surveys.find((s) => s.survey === 'baseline')!.response!;
+    expect(saved.answers.find((a) => a.itemId === 'hopes')).toMatchObject({
+      text: 'To hear the ward more clearly',
+    });
+    await page.close();
+  });
+
+  it('shows answers changed elsewhere without overwriting them, then sends and thanks', async () => {
+    const { page } = await openAsOla('view=personal&surveys=mine');
+    await form(page).waitFor();
+    await radio(page, SPEAKING, 2).check();
+
+    // Meanwhile the chat card saves other answers.
+    const before = (await mine()).surveys.find((s) => s.survey === 'baseline')!;
+    const elsewhere = await olaApi<MyResponse>('PUT', `/api/me/surveys/${cohortId}/baseline`, {
+      planVersion: before.planVersion,
+      state: 'partial',
+      etag: before.response!.etag,
+      answers: [{ itemId: FEEDBACK, kind: 'scale', value: 5 }],
+    });
+    expect(elsewhere.status).toBe(200);
+
+    await form(page).getByTestId('survey-save').click();
+    const conflict = page.getByTestId('survey-conflict');
+    await conflict.waitFor();
+    expect(await conflict.getByTestId('survey-latest').textContent()).toContain(
+      '5 – Completely confident',
+    );
+    // What was typed is kept; the answers saved elsewhere were not overwritten.
+    expect(await radio(page, SPEAKING, 2).isChecked()).toBe(true);
+    const after = (await mine()).surveys.find((s) => s.survey === 'baseline')!.response!;
+    expect(after.answers).toEqual([{ itemId: FEEDBACK, kind: 'scale', value: 5 }]);
+    expect(await form(page).getByTestId('survey-send').isDisabled()).toBe(true);
+    expect(await settledAxeFindings(page)).toEqual([]);
+
+    // The person chooses to keep theirs, and sends.
+    await conflict.getByTestId('survey-keep-mine').click();
+    await form(page).getByTestId('survey-send').click();
+    const thanks = form(page).getByTestId('survey-thanks');
+    await thanks.waitFor();
+    expect(await thanks.textContent()).toContain('private');
+    expect(await settledAxeFindings(page)).toEqual([]);
+    const sent = (await mine()).surveys.find((s) => s.survey === 'baseline')!.response!;
+    expect(sent.state).toBe('submitted');
+    expect(sent.answers).toContainEqual({ itemId: SPEAKING, kind: 'scale', value: 2 });
+
+    // Home no longer says a survey is waiting.
+    await page.getByTestId('surveys-back').click();
+    await page.getByTestId('memberships').waitFor();
+    expect(await page.getByTestId('surveys-waiting').count()).toBe(0);
+    await page.close();
+  });
+});
