@@ -1,9 +1,13 @@
 import type { Page } from 'playwright-core';
 import type { RunningService } from '../../bot/src/app/service';
-import type { MyResponse, MySurveys } from '../../bot/src/contracts/evaluation-api';
+import type {
+  EvaluationPlanDetail,
+  MyResponse,
+  MySurveys,
+} from '../../bot/src/contracts/evaluation-api';
 import { type FakeConnector, startFakeConnector } from '../support/fake-connector';
 import { JourneyDriver } from '../support/journey-driver';
-import { activePair } from '../support/journey-fixture';
+import { COORDINATOR, activePair } from '../support/journey-fixture';
 import { type TabHarness, startTabHarness } from '../support/tab-harness';
 import { describedBy, eventually, openTab, settledAxeFindings } from '../support/tab-page';
 import { call, devToken } from '../support/test-service';
@@ -12,7 +16,9 @@ import { call, devToken } from '../support/test-service';
  * A person's surveys in the tab (issue 16), in the real Chromium: the baseline survey waits on
  * their home; part of it is saved and kept over a reload; a bad answer is refused beside its
  * question; answers changed elsewhere in between (as from the chat card) are shown, never
- * overwritten, and what was typed is kept; sending ends with a thank-you.
+ * overwritten, and what was typed is kept; sending ends with a thank-you. Those who run a
+ * cohort edit its survey plan before it starts (a bad value refused beside its field), and see
+ * it read-only, with the reason, once the cohort has started.
  */
 
 const OLA = { aadObjectId: '7a1b2c3d-0000-4000-8000-00000000e161', name: 'Ola Adeyemi' };
@@ -174,6 +180,90 @@ describe('my surveys in the tab', () => {
     await page.getByTestId('surveys-back').click();
     await page.getByTestId('memberships').waitFor();
     expect(await page.getByTestId('surveys-waiting').count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe('the survey plan in the cohort view', () => {
+  const openPlan = async (id: string) => {
+    const opened = await openTab(harness, {
+      query: `view=personal&cohort=${id}`,
+      as: COORDINATOR.userId,
+    });
+    await opened.page.getByTestId('cohort-tab-survey-plan').click();
+    return opened;
+  };
+
+  it('saves an edit to a cohort that has not started, refusing a bad value beside its field', async () => {
+    const token = await devToken(service.url, COORDINATOR);
+    const made = await call<{ id: string }>(service.url, 'POST', '/api/cohorts', {
+      token,
+      json: { name: 'Autumn cohort', startDate: '2027-09-01', endDate: '2028-02-29' },
+    });
+    expect(made.status).toBe(201);
+    const { page, errors } = await openPlan(made.body.id);
+    const planForm = page.getByTestId('plan-form');
+    await planForm.waitFor();
+
+    const wording = planForm.getByTestId('plan-baseline-item-0-text');
+    await wording.fill('How confident are you giving honest feedback to a director?');
+    const minGroup = planForm.getByTestId('plan-minGroupSize');
+    await minGroup.fill('2');
+    await planForm.getByTestId('plan-save').click();
+    await eventually(() => describedBy(minGroup), 'must be at least 3', { contains: true });
+    expect(await minGroup.inputValue()).toBe('2');
+    expect(await wording.inputValue()).toBe(
+      'How confident are you giving honest feedback to a director?',
+    );
+    expect(await settledAxeFindings(page)).toEqual([]);
+
+    await minGroup.fill('6');
+    await planForm.getByTestId('plan-pulse-add-text').click();
+    const added = planForm
+      .locator('[data-testid^="plan-pulse-item-"][data-testid$="-text"]')
+      .last();
+    await added.fill('What has surprised you so far?');
+    await planForm.getByTestId('plan-save').click();
+    await eventually(() => planForm.getByTestId('plan-status').textContent(), 'version 2', {
+      contains: true,
+    });
+    const read = await call<EvaluationPlanDetail>(
+      service.url,
+      'GET',
+      `/api/cohorts/${made.body.id}/evaluation/plan`,
+      { token },
+    );
+    expect(read.body).toMatchObject({ saved: true, editable: true });
+    expect(read.body.plan.minGroupSize).toBe(6);
+    expect(read.body.plan.surveys.baseline.items[0]!.text).toBe(
+      'How confident are you giving honest feedback to a director?',
+    );
+    expect(read.body.plan.surveys.pulse.items.at(-1)).toMatchObject({
+      kind: 'text',
+      text: 'What has surprised you so far?',
+      asksQuoteConsent: true,
+    });
+
+    // A second save goes with the ETag of the first.
+    await minGroup.fill('7');
+    await planForm.getByTestId('plan-save').click();
+    await eventually(() => planForm.getByTestId('plan-status').textContent(), 'version 3', {
+      contains: true,
+    });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the plan of a cohort that has started read-only, with the reason', async () => {
+    const { page } = await openPlan(cohortId);
+    const locked = page.getByTestId('plan-locked');
+    await locked.waitFor();
+    expect(await locked.textContent()).toMatch(/cohort has started|already answered/);
+    expect(await page.getByTestId('plan-form').count()).toBe(0);
+    expect(await page.getByTestId('plan-baseline').textContent()).toContain(
+      'Open for 14 days once sent.',
+    );
+    expect(await settledAxeFindings(page)).toEqual([]);
     await page.close();
   });
 });

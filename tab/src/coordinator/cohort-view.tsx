@@ -1,5 +1,5 @@
 import { Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useCallback, useId, useState } from 'react';
+import { Suspense, lazy, useCallback, useId, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { ApiClient } from '../app/api-client';
 import { AnnouncementsSection } from '../announcements/announcements-view';
@@ -20,6 +20,11 @@ import { ViewFrame, ViewTitle } from '../shared/view-header';
 import { useCohortData } from './use-cohort-data';
 import { ApplicationSettingsSection } from './application-settings-section';
 import type { AnnouncementValues } from '../announcements/form/announcement-checks';
+
+// The survey plan editor loads only when its tab is opened.
+const PlanSection = lazy(() =>
+  import('../evaluation/plan-editor').then((m) => ({ default: m.PlanSection })),
+);
 
 export interface CoordinatorCohortViewProps {
   client: ApiClient;
@@ -67,7 +72,8 @@ type Section =
   | 'import'
   | 'announcements'
   | 'application-window'
-  | 'applications';
+  | 'applications'
+  | 'survey-plan';
 
 /** ' (3)' once a list has loaded, so each tab says how many it holds. */
 function countOf<T>(load: LoadState<T[]>): string {
@@ -223,6 +229,7 @@ export function CoordinatorCohortView({
           { value: 'announcements', label: 'Announcements' },
           { value: 'application-window', label: 'Application window' },
           { value: 'applications', label: 'Applications' },
+          { value: 'survey-plan', label: 'Survey plan' },
         ]}
         selected={section}
         onSelect={setSection}
@@ -332,6 +339,18 @@ export function CoordinatorCohortView({
           active={section === 'applications'}
           onSignInExpired={onSignInExpired}
         />
+      </Panel>
+      <Panel value="survey-plan" selected={section} idBase={idBase}>
+        {section === 'survey-plan' && (
+          <Suspense fallback={<Loading label="Opening the survey plan…" />}>
+            <PlanSection
+              client={client}
+              cohortId={cohort.id}
+              active={section === 'survey-plan'}
+              onSignInExpired={onSignInExpired}
+            />
+          </Suspense>
+        )}
       </Panel>
     </ViewFrame>
   );

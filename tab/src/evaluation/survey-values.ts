@@ -3,7 +3,7 @@ import {
   type SaveSurveyAnswers,
   saveSurveyAnswersSchema,
 } from '../../../bot/src/contracts/evaluation-api';
-import type { FieldProblem } from '../app/api-client';
+import { type FieldProblem, problemsOf } from '../../../bot/src/contracts/field-problem';
 
 /** A survey form's values and their checks, pure: what is typed, by item id. */
 
@@ -87,11 +87,7 @@ export function checkAnswers(body: Omit<SaveSurveyAnswers, 'answers'> & { answer
 } {
   const parsed = saveSurveyAnswersSchema.safeParse(body);
   if (parsed.success) return { body: parsed.data, problems: { byItem: {}, unplaced: [] } };
-  const problems = parsed.error.issues.map((i) => ({
-    field: i.path.join('.'),
-    message: i.message,
-  }));
-  return { problems: placeProblems(body.answers, problems) };
+  return { problems: placeProblems(body.answers, problemsOf(parsed.error)) };
 }
 
 /** The point's words: the number, and the scale's word at either end. */
