@@ -128,6 +128,7 @@ describe('my surveys in the tab', () => {
       contains: true,
     });
     expect(await hopes.inputValue()).toBe(long);
+    expect(await hopes.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await settledAxeFindings(page)).toEqual([]);
     // Nothing was sent: the saved answer is still the short one.
     const saved = (await mine()).surveys.find((s) => s.survey === 'baseline')!.response!;

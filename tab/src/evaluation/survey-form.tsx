@@ -44,7 +44,7 @@ const NO_PROBLEMS: PlacedProblems = { byItem: {}, unplaced: [] };
 
 /** Your answers are yours: said on the form and again on the thank-you. */
 const PRIVATE_WORDS =
-  'Your answers are private: your partner, other participants and the programme team never see them. Only figures combined across at least five people are reported.';
+  'Your answers are private: your partner, other participants and the programme team never see them. Only figures combined across a group of people are reported, and your words only if you tick that they may be quoted anonymously.';
 
 function ItemField({
   item,
@@ -148,6 +148,15 @@ export function SurveyForm({ survey, api }: { survey: OpenSurvey; api: Evaluatio
     return same?.response ?? null;
   }
 
+  /** Shows the problems, with focus on the first question that has one. */
+  function showProblems(found: PlacedProblems) {
+    setProblems(found);
+    const first = survey.items.find((item) => found.byItem[item.id]);
+    if (!first) return;
+    const box = document.querySelector(`[data-focus-item="${CSS.escape(first.id)}"]`);
+    box?.querySelector<HTMLElement>('input:checked, textarea, input')?.focus();
+  }
+
   async function save(state: 'partial' | 'submitted') {
     setFailure(undefined);
     setStatus('');
@@ -158,7 +167,7 @@ export function SurveyForm({ survey, api }: { survey: OpenSurvey; api: Evaluatio
       answers,
       ...(response ? { etag: response.etag } : {}),
     });
-    setProblems(checked.problems);
+    showProblems(checked.problems);
     if (!checked.body) return;
     setSaving(true);
     try {
@@ -168,7 +177,7 @@ export function SurveyForm({ survey, api }: { survey: OpenSurvey; api: Evaluatio
       setStatus(`Saved. You can come back to it until ${survey.closesOn}.`);
     } catch (error) {
       if (error instanceof ApiRequestError && error.fields.length > 0) {
-        setProblems(placeProblems(answers, error.fields));
+        showProblems(placeProblems(answers, error.fields));
       } else if (
         error instanceof ApiRequestError &&
         (error.status === 412 || error.code === 'already_submitted')
@@ -235,13 +244,14 @@ export function SurveyForm({ survey, api }: { survey: OpenSurvey; api: Evaluatio
       <form className={formStyles.form} onSubmit={onSubmit} noValidate>
         <FormProblem problem={unplaced.join(' ') || undefined} testId="survey-problem" />
         {survey.items.map((item) => (
-          <ItemField
-            key={item.id}
-            item={item}
-            value={valueOf(values, item.id)}
-            error={problems.byItem[item.id]}
-            onChange={(next) => setValues((v) => ({ ...v, [item.id]: next }))}
-          />
+          <div key={item.id} data-focus-item={item.id}>
+            <ItemField
+              item={item}
+              value={valueOf(values, item.id)}
+              error={problems.byItem[item.id]}
+              onChange={(next) => setValues((v) => ({ ...v, [item.id]: next }))}
+            />
+          </div>
         ))}
         <div className={formStyles.buttons}>
           <Button
