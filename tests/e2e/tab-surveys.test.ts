@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { RunningService } from '../../bot/src/app/service';
+import { screenshot } from '../support/browser';
 import type {
   EvaluationPlanDetail,
   MyResponse,
@@ -9,7 +10,13 @@ import { type FakeConnector, startFakeConnector } from '../support/fake-connecto
 import { JourneyDriver } from '../support/journey-driver';
 import { COORDINATOR, activePair } from '../support/journey-fixture';
 import { type TabHarness, startTabHarness } from '../support/tab-harness';
-import { describedBy, eventually, openTab, settledAxeFindings } from '../support/tab-page';
+import {
+  describedBy,
+  eventually,
+  expectNoHorizontalOverflow,
+  openTab,
+  settledAxeFindings,
+} from '../support/tab-page';
 import { call, devToken } from '../support/test-service';
 
 /**
@@ -54,9 +61,9 @@ async function mine(): Promise<MySurveys> {
 }
 
 /** Opens the tab as Ola (not a demo person) with a development token. */
-async function openAsOla(query: string): Promise<{ page: Page; errors: string[] }> {
+async function openAsOla(query: string, width = 1280): Promise<{ page: Page; errors: string[] }> {
   const token = await devToken(service.url, OLA_USER);
-  const opened = await openTab(harness, { query: 'view=about' });
+  const opened = await openTab(harness, { query: 'view=about', width });
   const session = {
     token,
     expiresAt: new Date(Date.now() + 3600_000).toISOString(),
@@ -99,6 +106,7 @@ describe('my surveys in the tab', () => {
       contains: true,
     });
     expect(await settledAxeFindings(page)).toEqual([]);
+    await screenshot(page, 'tab-survey-saved');
 
     await page.reload();
     await form(page).waitFor();
@@ -115,6 +123,20 @@ describe('my surveys in the tab', () => {
     ]);
     expect(errors).toEqual([]);
     await page.close();
+
+    // On a phone the scale's words wrap rather than push the page sideways.
+    const narrow = await openAsOla('view=personal&surveys=mine', 360);
+    await form(narrow.page).waitFor();
+    await expectNoHorizontalOverflow(narrow.page);
+    // The last point's words are all inside the card.
+    const card = await form(narrow.page).boundingBox();
+    const words = await form(narrow.page)
+      .getByText('5 – Completely confident')
+      .first()
+      .boundingBox();
+    expect(words!.x + words!.width).toBeLessThanOrEqual(card!.x + card!.width);
+    await screenshot(narrow.page, 'tab-survey-narrow');
+    await narrow.page.close();
   });
 
   it('refuses an answer that is too long beside its question, keeping what was typed', async () => {
@@ -156,6 +178,7 @@ describe('my surveys in the tab', () => {
     await form(page).getByTestId('survey-save').click();
     const conflict = page.getByTestId('survey-conflict');
     await conflict.waitFor();
+    await screenshot(page, 'tab-survey-conflict');
     expect(await conflict.getByTestId('survey-latest').textContent()).toContain(
       '5 – Completely confident',
     );
@@ -213,6 +236,8 @@ describe('the survey plan in the cohort view', () => {
     await planForm.getByTestId('plan-save').click();
     await eventually(() => describedBy(minGroup), 'must be at least 3', { contains: true });
     expect(await minGroup.inputValue()).toBe('2');
+    expect(await minGroup.evaluate((el) => el === document.activeElement)).toBe(true);
+    await screenshot(page, 'tab-survey-plan-editor');
     expect(await wording.inputValue()).toBe(
       'How confident are you giving honest feedback to a director?',
     );
@@ -255,10 +280,69 @@ describe('the survey plan in the cohort view', () => {
     await page.close();
   });
 
+  it('refuses a final that drops a baseline rating beside its list, and never overwrites a colleague', async () => {
+    const token = await devToken(service.url, COORDINATOR);
+    const made = await call<{ id: string }>(service.url, 'POST', '/api/cohorts', {
+      token,
+      json: { name: 'Winter cohort', startDate: '2027-11-01', endDate: '2028-04-30' },
+    });
+    const planPath = `/api/cohorts/${made.body.id}/evaluation/plan`;
+    const { page } = await openPlan(made.body.id);
+    const planForm = page.getByTestId('plan-form');
+    await planForm.waitFor();
+
+    // The final must repeat every baseline rating so answers pair up.
+    await planForm.getByTestId('plan-final-item-0-remove').click();
+    await planForm.getByTestId('plan-save').click();
+    await eventually(
+      () => planForm.getByTestId('plan-final-items-error').textContent(),
+      'must repeat the baseline item',
+      { contains: true },
+    );
+    expect((await call(service.url, 'GET', planPath, { token })).body).toMatchObject({
+      saved: false,
+    });
+
+    // A colleague saves first; this save is refused and says so, and theirs is kept.
+    const theirs = (await call<EvaluationPlanDetail>(service.url, 'GET', planPath, { token })).body
+      .plan;
+    const saved = await call(service.url, 'PUT', planPath, {
+      token,
+      json: { ...theirs, minGroupSize: 8 },
+    });
+    expect(saved.status).toBe(200);
+    await page.reload();
+    await page.getByTestId('cohort-tab-survey-plan').click();
+    await planForm.getByTestId('plan-minGroupSize').waitFor();
+    expect(await planForm.getByTestId('plan-minGroupSize').inputValue()).toBe('8');
+    const again = await call<EvaluationPlanDetail>(service.url, 'GET', planPath, { token });
+    const second = await call(service.url, 'PUT', planPath, {
+      token,
+      json: { ...again.body.plan, minGroupSize: 9 },
+      headers: { 'if-match': again.body.etag! },
+    });
+    expect(second.status).toBe(200);
+    await planForm.getByTestId('plan-minGroupSize').fill('4');
+    await planForm.getByTestId('plan-save').click();
+    await eventually(
+      () => planForm.getByTestId('plan-problem').textContent(),
+      'Someone else saved this plan',
+      { contains: true },
+    );
+    expect(await planForm.getByTestId('plan-minGroupSize').inputValue()).toBe('4');
+    const kept = await call<EvaluationPlanDetail>(service.url, 'GET', planPath, { token });
+    expect(kept.body.plan.minGroupSize).toBe(9);
+    expect(await settledAxeFindings(page)).toEqual([]);
+    await planForm.getByTestId('plan-reload').click();
+    await eventually(() => page.getByTestId('plan-minGroupSize').inputValue(), '9');
+    await page.close();
+  });
+
   it('shows the plan of a cohort that has started read-only, with the reason', async () => {
     const { page } = await openPlan(cohortId);
     const locked = page.getByTestId('plan-locked');
     await locked.waitFor();
+    await screenshot(page, 'tab-survey-plan-locked');
     expect(await locked.textContent()).toMatch(/cohort has started|already answered/);
     expect(await page.getByTestId('plan-form').count()).toBe(0);
     expect(await page.getByTestId('plan-baseline').textContent()).toContain(

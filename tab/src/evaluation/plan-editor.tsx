@@ -1,125 +1,25 @@
-import { Button, Field, Input, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+import { Button, Field, Input, Text } from '@fluentui/react-components';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { SURVEY_KINDS, type SurveyKind } from '../../../bot/src/contracts/evaluation';
 import type { EvaluationPlanDetail } from '../../../bot/src/contracts/evaluation-api';
 import { ApiRequestError, type ApiClient } from '../app/api-client';
 import { FormProblem, FormStatus, SubmitButton, useFormStyles } from '../shared/form-parts';
-import { SectionCard } from '../shared/section-card';
 import { Loading, Problem } from '../shared/status-views';
 import { useApiLoad } from '../shared/use-api-load';
 import { describeFailure } from '../shared/use-form-submit';
 import { type EvaluationApi, evaluationApi } from './evaluation-api';
-import { PlanItemFields } from './plan-item-fields';
+import { SurveyFields } from './plan-survey-fields';
 import { PlanReadOnly } from './plan-read-only';
 import {
   type ItemDraft,
   PLAN_LIMITS,
-  PLAN_SURVEY_TITLES,
   type PlanErrors,
   type PlanValues,
   checkPlan,
   errorsFrom,
-  newItem,
   valuesOf,
 } from './plan-values';
-
-const useStyles = makeStyles({
-  items: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalM,
-    margin: 0,
-    padding: 0,
-    listStyleType: 'none',
-  },
-  listError: { color: tokens.colorPaletteRedForeground1 },
-  muted: { color: tokens.colorNeutralForeground2 },
-});
-
-function SurveyFields({
-  kind,
-  values,
-  errors,
-  onChange,
-}: {
-  kind: SurveyKind;
-  values: PlanValues;
-  errors: PlanErrors;
-  onChange: (kind: SurveyKind, items: ItemDraft[], openDays?: string) => void;
-}) {
-  const styles = useStyles();
-  const formStyles = useFormStyles();
-  const survey = values.surveys[kind];
-  const full = survey.items.length >= PLAN_LIMITS.itemsPerSurvey;
-  const listError = errors[`surveys.${kind}.items`];
-  return (
-    <SectionCard title={PLAN_SURVEY_TITLES[kind]} testId={`plan-${kind}`}>
-      <Field
-        label={`Days open once sent (${PLAN_LIMITS.surveyOpenDaysMin}–${PLAN_LIMITS.surveyOpenDaysMax})`}
-        validationMessage={errors[`surveys.${kind}.openDays`]}
-      >
-        <Input
-          inputMode="numeric"
-          value={survey.openDays}
-          onChange={(_, d) => onChange(kind, survey.items, d.value)}
-          data-testid={`plan-${kind}-openDays`}
-        />
-      </Field>
-      <ol className={styles.items}>
-        {survey.items.map((item, index) => (
-          <li key={item.key}>
-            <PlanItemFields
-              kind={kind}
-              index={index}
-              item={item}
-              errors={errors}
-              canRemove={survey.items.length > 1}
-              onChange={(next) =>
-                onChange(
-                  kind,
-                  survey.items.map((i) => (i.key === item.key ? next : i)),
-                )
-              }
-              onRemove={() =>
-                onChange(
-                  kind,
-                  survey.items.filter((i) => i.key !== item.key),
-                )
-              }
-            />
-          </li>
-        ))}
-      </ol>
-      {listError && (
-        <Text role="alert" className={styles.listError} data-testid={`plan-${kind}-items-error`}>
-          {listError}
-        </Text>
-      )}
-      <div className={formStyles.buttons}>
-        <Button
-          disabled={full}
-          onClick={() => onChange(kind, [...survey.items, newItem('scale', survey.items)])}
-          data-testid={`plan-${kind}-add-scale`}
-        >
-          Add a rating question
-        </Button>
-        <Button
-          disabled={full}
-          onClick={() => onChange(kind, [...survey.items, newItem('text', survey.items)])}
-          data-testid={`plan-${kind}-add-text`}
-        >
-          Add a free-text question
-        </Button>
-      </div>
-      {full && (
-        <Text className={styles.muted}>
-          A survey holds at most {PLAN_LIMITS.itemsPerSurvey} questions.
-        </Text>
-      )}
-    </SectionCard>
-  );
-}
 
 function PlanForm({
   api,
@@ -139,6 +39,22 @@ function PlanForm({
   const [stale, setStale] = useState(false);
   const [status, setStatus] = useState('');
   const [saving, setSaving] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  // Bumped by a refused save: the first problem (a field, a survey's list, or the form's own) is
+  // brought to the person, as the form is long and "Save" is at its foot.
+  const [refused, setRefused] = useState(0);
+  useEffect(() => {
+    if (refused === 0) return;
+    const form = formRef.current;
+    const field = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (field) field.focus();
+    else {
+      const near = form?.querySelector(
+        '[data-testid$="-items-error"], [data-testid="plan-problem"]',
+      );
+      near?.scrollIntoView({ block: 'center' });
+    }
+  }, [refused]);
 
   const changeSurvey = (kind: SurveyKind, items: ItemDraft[], openDays?: string) =>
     setValues((v) => ({
@@ -157,6 +73,7 @@ function PlanForm({
     setErrors(checked.errors);
     if (!checked.plan) {
       setProblem('Some questions need attention: each problem is shown beside its field.');
+      setRefused((n) => n + 1);
       return;
     }
     setSaving(true);
@@ -178,13 +95,20 @@ function PlanForm({
       } else {
         setProblem(describeFailure(error));
       }
+      setRefused((n) => n + 1);
     } finally {
       setSaving(false);
     }
   }
 
   return (
-    <form className={formStyles.form} onSubmit={onSubmit} noValidate data-testid="plan-form">
+    <form
+      ref={formRef}
+      className={formStyles.form}
+      onSubmit={onSubmit}
+      noValidate
+      data-testid="plan-form"
+    >
       <FormProblem problem={problem} testId="plan-problem" />
       {stale && (
         <div>

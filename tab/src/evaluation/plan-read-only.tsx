@@ -30,8 +30,8 @@ export function PlanReadOnly({
       <MessageBar intent="info" layout="multiline" data-testid="plan-locked">
         <MessageBarBody>
           <MessageBarTitle>This plan can no longer be edited</MessageBarTitle>
-          {lockedBy ? PLAN_LOCK_WORDS[lockedBy] : 'The plan is locked'}, so that every answer is to
-          the same questions.
+          {lockedBy ? PLAN_LOCK_WORDS[lockedBy] : 'The plan is locked'}. Keeping it as it is means
+          every answer is to the same questions.
         </MessageBarBody>
       </MessageBar>
       <Text data-testid="plan-min-group">

@@ -38,6 +38,8 @@ import {
 const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground2 },
   latest: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+  // On a phone the points wrap onto more lines rather than run off the card.
+  points: { flexWrap: 'wrap', rowGap: tokens.spacingVerticalXS },
 });
 
 const NO_PROBLEMS: PlacedProblems = { byItem: {}, unplaced: [] };
@@ -57,6 +59,7 @@ function ItemField({
   error: string | undefined;
   onChange: (next: ItemValue) => void;
 }) {
+  const styles = useStyles();
   const testId = `survey-item-${item.id}`;
   if (item.kind === 'scale') {
     const points: number[] = [];
@@ -65,6 +68,7 @@ function ItemField({
       <Field label={item.text} validationMessage={error} data-testid={testId}>
         <RadioGroup
           layout="horizontal"
+          className={styles.points}
           value={value.point}
           onChange={(_, data) => onChange({ ...value, point: data.value })}
         >
