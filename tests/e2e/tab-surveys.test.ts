@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { RunningService } from '../../bot/src/app/service';
+import { THEMES } from '../support/axe';
 import { screenshot } from '../support/browser';
 import type {
   EvaluationPlanDetail,
@@ -158,6 +159,16 @@ describe('my surveys in the tab', () => {
       text: 'To hear the ward more clearly',
     });
     await page.close();
+  });
+
+  it('has no serious accessibility findings in any theme on a phone', async () => {
+    for (const theme of THEMES) {
+      const { page } = await openAsOla(`view=personal&surveys=mine&theme=${theme}`, 375);
+      await form(page).waitFor();
+      await expectNoHorizontalOverflow(page);
+      expect({ theme, findings: await settledAxeFindings(page) }).toEqual({ theme, findings: [] });
+      await page.close();
+    }
   });
 
   it('shows answers changed elsewhere without overwriting them, then sends and thanks', async () => {
@@ -336,6 +347,26 @@ describe('the survey plan in the cohort view', () => {
     await planForm.getByTestId('plan-reload').click();
     await eventually(() => page.getByTestId('plan-minGroupSize').inputValue(), '9');
     await page.close();
+  });
+
+  it('has no serious accessibility findings in any theme on a phone', async () => {
+    const token = await devToken(service.url, COORDINATOR);
+    const made = await call<{ id: string }>(service.url, 'POST', '/api/cohorts', {
+      token,
+      json: { name: 'Spring cohort', startDate: '2028-03-01', endDate: '2028-08-31' },
+    });
+    for (const theme of THEMES) {
+      const { page } = await openTab(harness, {
+        query: `view=personal&cohort=${made.body.id}&theme=${theme}`,
+        as: COORDINATOR.userId,
+        width: 375,
+      });
+      await page.getByTestId('cohort-tab-survey-plan').click();
+      await page.getByTestId('plan-form').waitFor();
+      await expectNoHorizontalOverflow(page);
+      expect({ theme, findings: await settledAxeFindings(page) }).toEqual({ theme, findings: [] });
+      await page.close();
+    }
   });
 
   it('shows the plan of a cohort that has started read-only, with the reason', async () => {
