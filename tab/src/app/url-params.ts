@@ -25,8 +25,8 @@ export function pageFromDocument(doc: Document): TabPage {
 
 /**
  * Where a signed-in person is inside the tab: the home view, a pair's space (`?pair=`),
- * a cohort's programme calendar (`?calendar=`), a cohort the coordinator runs (`?cohort=`) or
- * applying to a cohort (`?apply=`).
+ * a cohort's programme calendar (`?calendar=`), a cohort the coordinator runs (`?cohort=`),
+ * applying to a cohort (`?apply=`) or the person's open surveys (`?surveys=mine`).
  */
 export type TabPlace =
   | { kind: 'home' }
@@ -34,9 +34,10 @@ export type TabPlace =
   | { kind: 'calendar'; cohortId: string }
   | { kind: 'cohort'; cohortId: string }
   | { kind: 'apply'; cohortId: string }
-  | { kind: 'admin' };
+  | { kind: 'admin' }
+  | { kind: 'surveys' };
 
-const placeParams = ['pair', 'calendar', 'cohort', 'apply', 'admin'] as const;
+const placeParams = ['pair', 'calendar', 'cohort', 'apply', 'admin', 'surveys'] as const;
 
 export function placeFromUrl(search: string): TabPlace {
   const params = new URLSearchParams(search);
@@ -53,6 +54,7 @@ export function placeFromUrl(search: string): TabPlace {
   const apply = read('apply');
   if (apply) return { kind: 'apply', cohortId: apply };
   if (read('admin')) return { kind: 'admin' };
+  if (read('surveys')) return { kind: 'surveys' };
   return { kind: 'home' };
 }
 
@@ -65,5 +67,6 @@ export function placeToUrl(href: string, place: TabPlace): string {
   if (place.kind === 'cohort') url.searchParams.set('cohort', place.cohortId);
   if (place.kind === 'apply') url.searchParams.set('apply', place.cohortId);
   if (place.kind === 'admin') url.searchParams.set('admin', 'roles');
+  if (place.kind === 'surveys') url.searchParams.set('surveys', 'mine');
   return url.toString();
 }

@@ -1,5 +1,5 @@
 import { Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useCallback, useId, useState } from 'react';
+import { Suspense, lazy, useCallback, useId, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { ApiClient } from '../app/api-client';
 import { AnnouncementsSection } from '../announcements/announcements-view';
@@ -21,6 +21,11 @@ import { useCohortData } from './use-cohort-data';
 import { ApplicationSettingsSection } from './application-settings-section';
 import type { AnnouncementValues } from '../announcements/form/announcement-checks';
 import { OutcomesView } from '../evaluation/outcomes-view';
+
+// The survey plan editor loads only when its tab is opened.
+const PlanSection = lazy(() =>
+  import('../evaluation/plan-editor').then((m) => ({ default: m.PlanSection })),
+);
 
 export interface CoordinatorCohortViewProps {
   client: ApiClient;
@@ -69,6 +74,7 @@ type Section =
   | 'announcements'
   | 'application-window'
   | 'applications'
+  | 'survey-plan'
   | 'outcomes';
 
 /** ' (3)' once a list has loaded, so each tab says how many it holds. */
@@ -225,6 +231,7 @@ export function CoordinatorCohortView({
           { value: 'announcements', label: 'Announcements' },
           { value: 'application-window', label: 'Application window' },
           { value: 'applications', label: 'Applications' },
+          { value: 'survey-plan', label: 'Survey plan' },
           { value: 'outcomes', label: 'Outcomes' },
         ]}
         selected={section}
@@ -335,6 +342,18 @@ export function CoordinatorCohortView({
           active={section === 'applications'}
           onSignInExpired={onSignInExpired}
         />
+      </Panel>
+      <Panel value="survey-plan" selected={section} idBase={idBase}>
+        {section === 'survey-plan' && (
+          <Suspense fallback={<Loading label="Opening the survey plan…" />}>
+            <PlanSection
+              client={client}
+              cohortId={cohort.id}
+              active={section === 'survey-plan'}
+              onSignInExpired={onSignInExpired}
+            />
+          </Suspense>
+        )}
       </Panel>
       <Panel value="outcomes" selected={section} idBase={idBase}>
         {section === 'outcomes' && (

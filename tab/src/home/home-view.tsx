@@ -35,6 +35,12 @@ const ApplyView = lazy(() => import('../apply/apply-view').then((m) => ({ defaul
 const OpenCohorts = lazy(() =>
   import('../apply/open-cohorts').then((m) => ({ default: m.OpenCohorts })),
 );
+const MySurveysView = lazy(() =>
+  import('../evaluation/my-surveys-view').then((m) => ({ default: m.MySurveysView })),
+);
+const SurveysWaiting = lazy(() =>
+  import('../evaluation/survey-waiting').then((m) => ({ default: m.SurveysWaiting })),
+);
 const CoordinatorCohortView = lazy(() =>
   import('../coordinator/cohort-view').then((m) => ({ default: m.CoordinatorCohortView })),
 );
@@ -105,6 +111,7 @@ export function HomeView({ client, channel, onSignInExpired }: HomeViewProps) {
   const showCohort = useCallback((cohortId: string) => go({ kind: 'cohort', cohortId }), [go]);
   const showAdmin = useCallback(() => go({ kind: 'admin' }), [go]);
   const showApply = useCallback((cohortId: string) => go({ kind: 'apply', cohortId }), [go]);
+  const showSurveys = useCallback(() => go({ kind: 'surveys' }), [go]);
 
   if (place.kind === 'pair') {
     return (
@@ -155,6 +162,13 @@ export function HomeView({ client, channel, onSignInExpired }: HomeViewProps) {
       </Suspense>
     );
   }
+  if (place.kind === 'surveys') {
+    return (
+      <Suspense fallback={<Loading label="Opening your surveys…" testId="surveys-opening" />}>
+        <MySurveysView client={client} onBack={goHome} onSignInExpired={onSignInExpired} />
+      </Suspense>
+    );
+  }
   if (channel) {
     return (
       <Suspense fallback={<Loading label="Opening the programme…" testId="channel-opening" />}>
@@ -199,6 +213,11 @@ export function HomeView({ client, channel, onSignInExpired }: HomeViewProps) {
   return (
     <>
       <MePanel me={me} />
+      {me.memberships.length > 0 && (
+        <Suspense fallback={null}>
+          <SurveysWaiting client={client} onOpen={showSurveys} />
+        </Suspense>
+      )}
       <Suspense fallback={null}>
         <OpenCohorts client={client} onApply={showApply} />
       </Suspense>
