@@ -1024,8 +1024,8 @@ const MATRIX: RouteSpec[] = [
     method: 'POST',
     path: '/api/me/insights',
     rightful: 'victimMentor',
-    // Only someone in a started pair of cohort A writes one there (the peers' pair is proposed).
-    expect: { ...everyone(404), victimMentor: 201, victimMentee: 201 },
+    // Only someone paired in cohort A writes one there (for their own pair); anyone else: 404.
+    expect: { ...everyone(404), victimMentor: 201, victimMentee: 201, sameCohortPeer: 201 },
     build: async (o) => ({
       path: '/api/me/insights',
       json: { cohortId: ids.cohortA, kind: 'insight', title: 'Matrix', text: words(o, 'Insight') },

@@ -31,6 +31,9 @@ const AdminView = lazy(() => import('../admin/admin-view').then((m) => ({ defaul
 const SponsoredCohortCard = lazy(() =>
   import('./sponsored-cohort').then((m) => ({ default: m.SponsoredCohortCard })),
 );
+const SponsorInsightBoards = lazy(() =>
+  import('../insights/insight-board').then((m) => ({ default: m.SponsorInsightBoards })),
+);
 const ApplyView = lazy(() => import('../apply/apply-view').then((m) => ({ default: m.ApplyView })));
 const OpenCohorts = lazy(() =>
   import('../apply/open-cohorts').then((m) => ({ default: m.OpenCohorts })),
@@ -246,6 +249,7 @@ export function HomeView({ client, channel, onSignInExpired }: HomeViewProps) {
                 </li>
               ))}
             </ul>
+            <SponsorInsightBoards client={client} cohorts={me.sponsoredCohorts} />
           </Suspense>
         </Section>
       )}

@@ -37,7 +37,7 @@ export interface StaffActor {
 export type Saved = ReturnType<typeof insightView>;
 
 const NOT_FOUND = 'No insight has that id';
-const NO_PAIR = 'You have no pairing in that cohort that has started';
+const NO_PAIR = 'You have no pairing in that cohort';
 
 /**
  * Insights and testimonials (docs/insights.md): their authors write and agree, the programme
@@ -105,7 +105,7 @@ export class InsightService {
     const pair = membership?.pairId
       ? await this.deps.pairs.get(body.cohortId, membership.pairId)
       : undefined;
-    if (!membership || !pair || pair.value.state === 'proposed') throw AppError.notFound(NO_PAIR);
+    if (!membership || !pair) throw AppError.notFound(NO_PAIR);
     const me = membership.participantId;
     const side = pair.value.mentorId === me ? 'mentor' : 'mentee';
     const authors =
