@@ -60,6 +60,68 @@ beforeAll(async () => {
 
 afterAll(() => harness?.stop());
 
+describe('writing, agreeing and moderating in the tab', () => {
+  const WORDS = 'Leaders should sit with the night team once a quarter.';
+
+  it('the mentor writes, her partner agrees, the programme team publishes it to the board', async () => {
+    // The mentor writes one; a missing title is refused next to its field.
+    const amara = await openTab(harness, { query: 'view=personal', as: AMARA.userId });
+    const mine = amara.page.getByTestId('my-insights');
+    await mine.getByTestId('write-insight').waitFor();
+    expect(await settledAxeFindings(amara.page)).toEqual([]);
+    await mine.getByTestId('insight-text').fill(WORDS);
+    await mine.getByTestId('insight-write').click();
+    await mine.getByText(/This is required/).waitFor();
+    await mine.getByTestId('insight-title').fill('Nights');
+    await mine.getByTestId('insight-write').click();
+    await mine
+      .getByTestId('insight-status')
+      .getByText(/Your partner will see it/)
+      .waitFor();
+    const written = mine.getByTestId('my-insight').filter({ hasText: WORDS });
+    await written.getByText(/1 of 2 agreed/).waitFor();
+    await expect(written.getByTestId('insight-agree').count()).resolves.toBe(0);
+    expect(amara.errors).toEqual([]);
+    await amara.page.close();
+
+    // Her partner sees the words and agrees.
+    const david = await openTab(harness, { query: 'view=personal', as: DAVID.userId });
+    const his = david.page.getByTestId('my-insight').filter({ hasText: WORDS });
+    await his.getByTestId('insight-agree').click();
+    await his.getByText(/2 of 2 agreed/).waitFor();
+    expect(await settledAxeFindings(david.page)).toEqual([]);
+    expect(david.errors).toEqual([]);
+    await david.page.close();
+
+    // The programme team publishes it under a theme from the cohort's Insights tab.
+    const priya = await openTab(harness, {
+      query: `view=personal&cohort=${demoId}`,
+      as: PRIYA.userId,
+    });
+    await priya.page.getByTestId('cohort-tab-insights').click();
+    const queued = priya.page.getByTestId('queued-insight').filter({ hasText: WORDS });
+    await queued.getByTestId('insight-publish').waitFor();
+    expect(await queued.textContent()).not.toContain('Amara');
+    expect(await settledAxeFindings(priya.page)).toEqual([]);
+    await queued.getByTestId('insight-theme').selectOption('wellbeing');
+    await queued.getByTestId('insight-publish').click();
+    await priya.page
+      .getByTestId('queued-insight')
+      .filter({ hasText: WORDS })
+      .getByText(/On the board/)
+      .waitFor();
+    expect(priya.errors).toEqual([]);
+    await priya.page.close();
+
+    // The sponsor reads it under its theme.
+    const martin = await openTab(harness, { query: 'view=personal', as: MARTIN.userId });
+    const board = martin.page.getByTestId(`insight-board-${demoId}`);
+    await board.getByTestId('theme-wellbeing').getByText(WORDS).waitFor();
+    expect(martin.errors).toEqual([]);
+    await martin.page.close();
+  });
+});
+
 describe('the insights board in the tab', () => {
   it('shows the sponsor the published insight by theme, without a name, axe-clean in every theme', async () => {
     for (const theme of THEMES) {
@@ -70,7 +132,7 @@ describe('the insights board in the tab', () => {
           as: MARTIN.userId,
         });
         const board = page.getByTestId(`insight-board-${demoId}`);
-        await board.getByTestId('board-insight').waitFor();
+        await board.getByTestId('board-insight').first().waitFor();
         const themed = board.getByTestId('theme-inclusive_leadership');
         await expect(
           themed.getByRole('heading', { name: 'Inclusive leadership' }).count(),

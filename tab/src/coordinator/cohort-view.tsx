@@ -13,6 +13,7 @@ import { MatchingSection } from './matching-section';
 import { RosterImport } from './roster-import';
 import { ParticipantReachNote, ReachPanel } from './reach-section';
 import { Tabs } from './cohort-tabs';
+import { InsightQueueSection } from '../insights/insight-queue';
 import { formatCadence, formatDateRange } from '../shared/format';
 import { Loading, Problem } from '../shared/status-views';
 import type { LoadState } from '../shared/use-api-load';
@@ -67,7 +68,8 @@ type Section =
   | 'import'
   | 'announcements'
   | 'application-window'
-  | 'applications';
+  | 'applications'
+  | 'insights';
 
 /** ' (3)' once a list has loaded, so each tab says how many it holds. */
 function countOf<T>(load: LoadState<T[]>): string {
@@ -223,6 +225,7 @@ export function CoordinatorCohortView({
           { value: 'announcements', label: 'Announcements' },
           { value: 'application-window', label: 'Application window' },
           { value: 'applications', label: 'Applications' },
+          { value: 'insights', label: 'Insights' },
         ]}
         selected={section}
         onSelect={setSection}
@@ -332,6 +335,9 @@ export function CoordinatorCohortView({
           active={section === 'applications'}
           onSignInExpired={onSignInExpired}
         />
+      </Panel>
+      <Panel value="insights" selected={section} idBase={idBase}>
+        <InsightQueueSection client={client} cohortId={cohort.id} active={section === 'insights'} />
       </Panel>
     </ViewFrame>
   );

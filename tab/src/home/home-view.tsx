@@ -34,6 +34,9 @@ const SponsoredCohortCard = lazy(() =>
 const SponsorInsightBoards = lazy(() =>
   import('../insights/insight-board').then((m) => ({ default: m.SponsorInsightBoards })),
 );
+const MyInsightsSection = lazy(() =>
+  import('../insights/my-insights').then((m) => ({ default: m.MyInsightsSection })),
+);
 const ApplyView = lazy(() => import('../apply/apply-view').then((m) => ({ default: m.ApplyView })));
 const OpenCohorts = lazy(() =>
   import('../apply/open-cohorts').then((m) => ({ default: m.OpenCohorts })),
@@ -225,6 +228,9 @@ export function HomeView({ client, channel, onSignInExpired }: HomeViewProps) {
               ))}
             </ul>
           )}
+          <Suspense fallback={null}>
+            <MyInsightsSection client={client} memberships={me.memberships} />
+          </Suspense>
         </Section>
       )}
       {me.access.programmeAdmin && (
