@@ -194,6 +194,19 @@ describe('an insight from draft to the board', () => {
     });
     expect(stale.status).toBe(412);
     expect(errorOf(stale.body)?.code).toBe('conflict');
+    // The 412 carries the latest words, never the pair's or an author's id.
+    const current = (stale.body as { error: { current?: { value: { text: string } } } }).error
+      .current;
+    expect(current?.value.text).toBe('Leaders should ask who is missing.');
+    const people = await api<{ participants: { id: string }[] }>(
+      'admin',
+      'GET',
+      `/api/cohorts/${cohortId}/participants`,
+    );
+    const participantIds = people.body.participants.map((p) => p.id);
+    expect(participantIds.length).toBe(4);
+    for (const hidden of [pairId, ...participantIds])
+      expect(JSON.stringify(stale.body)).not.toContain(hidden);
     etag = edited.body.etag;
 
     const early = await api('COORD', 'POST', `${moderation(id)}/publish`, {

@@ -12,6 +12,7 @@ import {
   type NewInsight,
 } from '../../../contracts/insights';
 import { AppError } from '../../../platform/errors';
+import { ConflictError } from '../../../platform/storage/errors';
 import type { Versioned } from '../../../platform/storage/versioned';
 import {
   type Insight,
@@ -251,8 +252,17 @@ export class InsightService {
     if ('refused' in outcome) {
       throw AppError.coded('conflict', outcome.refused.code, outcome.refused.message);
     }
-    const saved = await this.deps.store.update(outcome.insight, etag);
-    return { value: outcome.insight, etag: saved };
+    try {
+      const saved = await this.deps.store.update(outcome.insight, etag);
+      return { value: outcome.insight, etag: saved };
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      // The latest version as its view (no pair or author id), for the caller to show.
+      const latest = await this.deps.store.get(stored.value.cohortId, stored.value.id);
+      if (!latest) throw error;
+      const { etag: _stored, ...view } = insightView(latest.value, latest.etag);
+      throw new ConflictError(error.message, { value: view, etag: latest.etag });
+    }
   }
 
   /** Each author, in their one-to-one chat when they have one (else they see it in the tab). */
