@@ -96,6 +96,12 @@ describe('the programme team’s edit goes back to both authors', () => {
   it('resets both agreements: no publishing until both approve the edited text', () => {
     const e = edited();
     expect(e).toMatchObject({ state: 'awaiting_authors', agreedBy: [], text: 'Anonymised words' });
+    // The authors' theme suggestion survives the edit.
+    const suggested = ok(
+      authorEdit(agreed(), MENTOR, { ...TEXT, themeSuggestion: 'wellbeing' }, NOW),
+    );
+    const sent = ok(authorConsent(suggested, MENTEE, { decision: 'agree' }, NOW));
+    expect(ok(moderatorEdit(sent, TEXT, NOW))).toMatchObject({ themeSuggestion: 'wellbeing' });
     expect(refusedCode(publishInsight(e, 'wellbeing', NOW))).toBe('consent_missing');
     const one = ok(authorConsent(e, MENTOR, { decision: 'agree' }, NOW));
     expect(one.state).toBe('awaiting_authors');

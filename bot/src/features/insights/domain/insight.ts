@@ -156,7 +156,10 @@ export function moderatorEdit(insight: Insight, body: InsightText, now: string):
   if (!MODERATED.includes(insight.state)) {
     return refuse('not_in_moderation', 'Only an insight its authors have sent can be edited');
   }
-  return { insight: { ...withText(insight, body, now), state: 'awaiting_authors', agreedBy: [] } };
+  // The authors' theme suggestion stays unless the edit gives another.
+  const suggestion = body.themeSuggestion ?? insight.themeSuggestion;
+  const words = { ...body, ...(suggestion ? { themeSuggestion: suggestion } : {}) };
+  return { insight: { ...withText(insight, words, now), state: 'awaiting_authors', agreedBy: [] } };
 }
 
 /** The programme team publishes it under a theme: only with every author's agreement. */
