@@ -1,6 +1,4 @@
-import type { AuditAction, AuditChange } from '../../../contracts/audit';
 import {
-  AUTHOR_GROUP_WORDS,
   type AuthorGroup,
   type InsightBoard,
   type InsightConsent,
@@ -27,12 +25,9 @@ import {
 import { authorGroupOf, insightBoard, insightView } from '../domain/insight-views';
 import { insightPublishedCard } from '../cards/published-card';
 import type { InsightDeps } from '../ports';
+import { type StaffActor, auditAuthor, auditStaff } from './insight-audit';
 
-/** Who acts for the programme team, as the audit trail names them. */
-export interface StaffActor {
-  userId: string;
-  name: string;
-}
+export type { StaffActor };
 
 /** A saved insight as a route answers it: the view and its stored ETag. */
 export type Saved = ReturnType<typeof insightView>;
@@ -129,7 +124,7 @@ export class InsightService {
       now: this.now(),
     });
     const etag = await this.deps.store.create(insight);
-    await this.auditAuthor('insight.drafted', insight, authorGroupOf(side), undefined);
+    await auditAuthor(this.deps.audit, 'insight.drafted', insight, authorGroupOf(side), undefined);
     return this.mine(insight, etag, me);
   }
 
@@ -147,7 +142,8 @@ export class InsightService {
       etag,
       authorEdit(stored.value, participantId, body, this.now()),
     );
-    await this.auditAuthor(
+    await auditAuthor(
+      this.deps.audit,
       'insight.author_edited',
       saved.value,
       this.groupOf(saved.value, participantId),
@@ -170,7 +166,8 @@ export class InsightService {
       etag,
       authorConsent(stored.value, participantId, decision, this.now()),
     );
-    await this.auditAuthor(
+    await auditAuthor(
+      this.deps.audit,
       decision.decision === 'agree' ? 'insight.author_agreed' : 'insight.author_asked_change',
       saved.value,
       this.groupOf(saved.value, participantId),
@@ -199,7 +196,7 @@ export class InsightService {
   ): Promise<Saved> {
     const stored = await this.moderated(cohortId, id);
     const saved = await this.apply(stored, etag, moderatorEdit(stored.value, body, this.now()));
-    await this.auditStaff('insight.edited', actor, saved.value, stored.value);
+    await auditStaff(this.deps.audit, 'insight.edited', actor, saved.value, stored.value);
     return insightView(saved.value, saved.etag);
   }
 
@@ -213,7 +210,7 @@ export class InsightService {
   ): Promise<Saved> {
     const stored = await this.moderated(cohortId, id);
     const saved = await this.apply(stored, etag, publishInsight(stored.value, theme, this.now()));
-    await this.auditStaff('insight.published', actor, saved.value, stored.value);
+    await auditStaff(this.deps.audit, 'insight.published', actor, saved.value, stored.value);
     await this.tellAuthors(saved.value, theme);
     return insightView(saved.value, saved.etag);
   }
@@ -228,7 +225,7 @@ export class InsightService {
   ): Promise<Saved> {
     const stored = await this.moderated(cohortId, id);
     const saved = await this.apply(stored, etag, returnInsight(stored.value, note, this.now()));
-    await this.auditStaff('insight.returned', actor, saved.value, stored.value);
+    await auditStaff(this.deps.audit, 'insight.returned', actor, saved.value, stored.value);
     return insightView(saved.value, saved.etag);
   }
 
@@ -278,59 +275,5 @@ export class InsightService {
 
   private groupOf(insight: Insight, participantId: string): AuthorGroup {
     return insight.authorGroups[insight.authorIds.indexOf(participantId)] ?? 'junior_colleague';
-  }
-
-  private changes(before: Insight | undefined, after: Insight): AuditChange[] {
-    const changes: AuditChange[] = [];
-    if (before?.state !== after.state) {
-      changes.push({ field: 'state', before: before?.state ?? null, after: after.state });
-    }
-    // The words themselves stay out of the trail: only that they changed.
-    if (before && (before.title !== after.title || before.text !== after.text)) {
-      changes.push({ field: 'text', before: 'earlier words', after: 'edited' });
-    }
-    if (after.theme && before?.theme !== after.theme) {
-      changes.push({ field: 'theme', before: before?.theme ?? null, after: after.theme });
-    }
-    return changes;
-  }
-
-  private auditStaff(
-    action: AuditAction,
-    actor: StaffActor,
-    after: Insight,
-    before: Insight,
-  ): Promise<void> {
-    return this.deps.audit.record({
-      action,
-      actorId: actor.userId,
-      actorName: actor.name,
-      target: 'insight',
-      targetId: after.id,
-      targetLabel: `${after.kind === 'insight' ? 'Insight' : 'Testimonial'} ${after.id.slice(0, 8)}`,
-      cohortId: after.cohortId,
-      changes: this.changes(before, after),
-      reason: action === 'insight.returned' ? (after.returnNote ?? null) : null,
-    });
-  }
-
-  /** An author's change, recorded by their broad group only: the trail names no author. */
-  private auditAuthor(
-    action: AuditAction,
-    after: Insight,
-    group: AuthorGroup,
-    before: Insight | undefined,
-  ): Promise<void> {
-    return this.deps.audit.record({
-      action,
-      actorId: 'insight-author',
-      actorName: `An author: ${AUTHOR_GROUP_WORDS[group]}`,
-      target: 'insight',
-      targetId: after.id,
-      targetLabel: `${after.kind === 'insight' ? 'Insight' : 'Testimonial'} ${after.id.slice(0, 8)}`,
-      cohortId: after.cohortId,
-      changes: this.changes(before, after),
-      reason: null,
-    });
   }
 }
