@@ -140,6 +140,7 @@ var tableNames = [
   'ApplicationReview'
   'EvaluationPlans'
   'EvaluationResponses'
+  'Insights'
 ]
 
 // Announcement fan-out (FANOUT_QUEUE in bot/src/fanout/fanout-queue.ts): every instance takes

@@ -1030,6 +1030,121 @@ const MATRIX: RouteSpec[] = [
     expect: everyone(200),
     build: async () => ({ path: '/api/me/surveys' }),
   },
+  // Insights and testimonials (issue 16 item 7): authors only on /api/me/insights…, the
+  // programme team moderates, the board for those who run cohort A and its sponsor.
+  {
+    method: 'GET',
+    path: '/api/me/insights',
+    rightful: 'victimMentor',
+    expect: everyone(200),
+    mustShow: () => [INSIGHT_TEXT],
+    build: async () => {
+      await victimInsight();
+      return { path: '/api/me/insights' };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/me/insights',
+    rightful: 'victimMentor',
+    // Only someone paired in cohort A writes one there (for their own pair); anyone else: 404.
+    expect: { ...everyone(404), victimMentor: 201, victimMentee: 201, sameCohortPeer: 201 },
+    build: async (o) => ({
+      path: '/api/me/insights',
+      json: { cohortId: ids.cohortA, kind: 'insight', title: 'Matrix', text: words(o, 'Insight') },
+    }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/me/insights/:cohortId/:insightId',
+    rightful: 'victimMentor',
+    expect: { ...everyone(404), victimMentor: 200, victimMentee: 200 },
+    build: async (o) => {
+      const { id, etag } = await victimInsight();
+      return {
+        path: `/api/me/insights/${ids.cohortA}/${id}`,
+        json: {
+          title: 'Matrix insight',
+          text: o.legit ? INSIGHT_TEXT : `${INSIGHT_TEXT} ${INTRUDER}`,
+        },
+        headers: { 'if-match': etag },
+      };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/me/insights/:cohortId/:insightId/consent',
+    rightful: 'victimMentor',
+    expect: { ...everyone(404), victimMentor: 200, victimMentee: 200 },
+    build: async (o) => {
+      const { id, etag } = await victimInsight();
+      return {
+        path: `/api/me/insights/${ids.cohortA}/${id}/consent`,
+        json: { decision: 'change', note: words(o, 'A little less detail') },
+        headers: { 'if-match': etag },
+      };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/cohorts/:cohortId/insights',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(200),
+    build: async () => ({ path: `/api/cohorts/${ids.cohortA}/insights` }),
+  },
+  {
+    method: 'GET',
+    path: '/api/cohorts/:cohortId/insights/board',
+    rightful: 'sponsor',
+    expect: { ...everyone(404), coordinator: 200, cohortCoordinator: 200, sponsor: 200 },
+    mustShow: () => [BOARD_TEXT],
+    build: async () => {
+      await onTheBoard();
+      return { path: `/api/cohorts/${ids.cohortA}/insights/board` };
+    },
+  },
+  {
+    method: 'PUT',
+    path: '/api/cohorts/:cohortId/insights/:insightId',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(200),
+    build: async (o) => {
+      const { id, etag } = await sentTestimonial();
+      return {
+        path: `/api/cohorts/${ids.cohortA}/insights/${id}`,
+        json: { title: 'Matrix testimonial', text: words(o, 'Anonymised words') },
+        headers: { 'if-match': etag },
+      };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/cohorts/:cohortId/insights/:insightId/publish',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(200),
+    build: async () => {
+      const { id, etag } = await sentTestimonial();
+      return {
+        path: `/api/cohorts/${ids.cohortA}/insights/${id}/publish`,
+        json: { theme: 'the_programme' },
+        headers: { 'if-match': etag },
+      };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/cohorts/:cohortId/insights/:insightId/return',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(200),
+    build: async (o) => {
+      const { id, etag } = await sentTestimonial();
+      return {
+        path: `/api/cohorts/${ids.cohortA}/insights/${id}/return`,
+        json: { note: words(o, 'Please say a little more') },
+        headers: { 'if-match': etag },
+      };
+    },
+  },
   // Reviewing applications (issue 15, items 3–4): cohort A's programme team only.
   {
     method: 'GET',
@@ -1366,6 +1481,60 @@ async function participantIdOf(name: string): Promise<string> {
     { token: tokens.coordinator },
   );
   return people.body.participants.find((p) => p.displayName === name)!.id;
+}
+
+const INSIGHT_TEXT = 'Matrix insight: leaders should ask who is missing from the room';
+const BOARD_TEXT = 'Matrix board: the programme made the rota fairer';
+let insightMade: Promise<string> | undefined;
+
+/** The victim pair's insight (written once by the mentor) and its ETag as the pair reads it now. */
+async function victimInsight(): Promise<{ id: string; etag: string }> {
+  insightMade ??= call<{ id: string }>(url, 'POST', '/api/me/insights', {
+    token: tokens.victimMentor,
+    json: { cohortId: ids.cohortA, kind: 'insight', title: 'Matrix insight', text: INSIGHT_TEXT },
+  }).then((made) => made.body.id);
+  const id = await insightMade;
+  const mine = await call<{ insights: { id: string; etag: string }[] }>(
+    url,
+    'GET',
+    '/api/me/insights',
+    { token: tokens.victimMentor },
+  );
+  return { id, etag: mine.body.insights.find((i) => i.id === id)!.etag };
+}
+
+/** A new testimonial of the victim mentor's, in the programme team's queue (consent given). */
+async function sentTestimonial(text = 'Matrix testimonial: worth every hour'): Promise<{
+  id: string;
+  etag: string;
+}> {
+  const made = await call<{ id: string; etag: string }>(url, 'POST', '/api/me/insights', {
+    token: tokens.victimMentor,
+    json: {
+      cohortId: ids.cohortA,
+      kind: 'testimonial',
+      title: 'Matrix testimonial',
+      text,
+      consentToQuote: true,
+    },
+  });
+  expect(made.status).toBe(201);
+  return { id: made.body.id, etag: made.body.etag };
+}
+
+let boardReady: Promise<void> | undefined;
+/** One testimonial published on cohort A's board. */
+function onTheBoard(): Promise<void> {
+  boardReady ??= (async () => {
+    const { id, etag } = await sentTestimonial(BOARD_TEXT);
+    const done = await call(url, 'POST', `/api/cohorts/${ids.cohortA}/insights/${id}/publish`, {
+      token: tokens.coordinator,
+      json: { theme: 'the_programme' },
+      headers: { 'if-match': etag },
+    });
+    expect(done.status).toBe(200);
+  })();
+  return boardReady;
 }
 
 /** Registered routes that are not behind a bearer token, and why. */
@@ -1994,8 +2163,12 @@ describe('after every refused call', () => {
         `/api/cohorts/${ids.cohortA}/participants`,
         `/api/cohorts/${ids.cohortA}/events`,
         `/api/cohorts/${ids.cohortB}/events`,
+        `/api/cohorts/${ids.cohortA}/insights`,
       ].map((path) => http('GET', { path }, tokens.coordinator)),
     );
+    // The victim pair's insights hold nothing an intruder sent either.
+    const insights = await http('GET', { path: '/api/me/insights' }, tokens.victimMentor);
+    expect(insights.text).not.toContain(INTRUDER);
     for (const answer of [{ text: JSON.stringify(space.body) }, ...coordinatorViews]) {
       expect(answer.text).not.toContain(INTRUDER);
     }

@@ -84,6 +84,7 @@ import { botRoutes } from './bot-routes';
 import type { Config } from './config';
 import { composeFront } from './compose-front';
 import { composeEvaluation } from './compose-evaluation';
+import { composeInsights } from './compose-insights';
 import { type Repositories, createRepositories } from './repositories';
 
 /**
@@ -329,6 +330,7 @@ export function compose(
     maxBodyBytes: config.maxBodyBytes,
   };
   const evaluation = composeEvaluation({ store, repos, identity, audit, now });
+  const insights = composeInsights({ store, repos, identity, sender, audit, now });
   const registerRoutes = (server: Server) => {
     registerMeRoutes(server, { http, me: new MeService({ identity, cohorts }) });
     registerCohortRoutes(server, { http, cohorts, roster, health });
@@ -352,6 +354,7 @@ export function compose(
     registerReviewRoutes(server, { http, review: review.review, managers: review.managers });
     registerDevRoutes(server, { http, dev });
     evaluation.register(server, http);
+    insights.register(server, http);
   };
 
   const bot = new ProgrammeBot(

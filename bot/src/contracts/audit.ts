@@ -33,6 +33,13 @@ export const AUDIT_ACTIONS = [
   'application.manager_asked',
   'application.manager_answer_recorded',
   'evaluation.plan_saved',
+  'insight.drafted',
+  'insight.author_edited',
+  'insight.author_agreed',
+  'insight.author_asked_change',
+  'insight.edited',
+  'insight.published',
+  'insight.returned',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -65,6 +72,13 @@ export const AUDIT_ACTION_WORDS: Record<AuditAction, string> = {
   'application.manager_asked': 'Asked a line manager for release time',
   'application.manager_answer_recorded': 'Recorded a line manager’s answer',
   'evaluation.plan_saved': 'Saved the evaluation plan',
+  'insight.drafted': 'Wrote an insight or testimonial',
+  'insight.author_edited': 'An author edited an insight',
+  'insight.author_agreed': 'An author agreed to an insight’s text',
+  'insight.author_asked_change': 'An author asked for a change to an insight',
+  'insight.edited': 'Edited an insight for anonymity',
+  'insight.published': 'Published an insight to the board',
+  'insight.returned': 'Returned an insight to its authors',
 };
 
 export const AUDIT_TARGETS = [
@@ -74,6 +88,7 @@ export const AUDIT_TARGETS = [
   'role',
   'matching-run',
   'application',
+  'insight',
 ] as const;
 export type AuditTargetKind = (typeof AUDIT_TARGETS)[number];
 

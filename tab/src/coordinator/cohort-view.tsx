@@ -13,6 +13,7 @@ import { MatchingSection } from './matching-section';
 import { RosterImport } from './roster-import';
 import { ParticipantReachNote, ReachPanel } from './reach-section';
 import { Tabs } from './cohort-tabs';
+import { InsightQueueSection } from '../insights/insight-queue';
 import { formatCadence, formatDateRange } from '../shared/format';
 import { Loading, Problem } from '../shared/status-views';
 import type { LoadState } from '../shared/use-api-load';
@@ -75,7 +76,8 @@ type Section =
   | 'application-window'
   | 'applications'
   | 'survey-plan'
-  | 'outcomes';
+  | 'outcomes'
+  | 'insights';
 
 /** ' (3)' once a list has loaded, so each tab says how many it holds. */
 function countOf<T>(load: LoadState<T[]>): string {
@@ -233,6 +235,7 @@ export function CoordinatorCohortView({
           { value: 'applications', label: 'Applications' },
           { value: 'survey-plan', label: 'Survey plan' },
           { value: 'outcomes', label: 'Outcomes' },
+          { value: 'insights', label: 'Insights' },
         ]}
         selected={section}
         onSelect={setSection}
@@ -365,6 +368,9 @@ export function CoordinatorCohortView({
             onSignInExpired={onSignInExpired}
           />
         )}
+      </Panel>
+      <Panel value="insights" selected={section} idBase={idBase}>
+        <InsightQueueSection client={client} cohortId={cohort.id} active={section === 'insights'} />
       </Panel>
     </ViewFrame>
   );

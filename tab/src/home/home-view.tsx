@@ -31,6 +31,12 @@ const AdminView = lazy(() => import('../admin/admin-view').then((m) => ({ defaul
 const SponsoredCohortCard = lazy(() =>
   import('./sponsored-cohort').then((m) => ({ default: m.SponsoredCohortCard })),
 );
+const SponsorInsightBoards = lazy(() =>
+  import('../insights/insight-board').then((m) => ({ default: m.SponsorInsightBoards })),
+);
+const MyInsightsSection = lazy(() =>
+  import('../insights/my-insights').then((m) => ({ default: m.MyInsightsSection })),
+);
 const ApplyView = lazy(() => import('../apply/apply-view').then((m) => ({ default: m.ApplyView })));
 const OpenCohorts = lazy(() =>
   import('../apply/open-cohorts').then((m) => ({ default: m.OpenCohorts })),
@@ -241,6 +247,9 @@ export function HomeView({ client, channel, onSignInExpired }: HomeViewProps) {
               ))}
             </ul>
           )}
+          <Suspense fallback={null}>
+            <MyInsightsSection client={client} memberships={me.memberships} />
+          </Suspense>
         </Section>
       )}
       {me.access.programmeAdmin && (
@@ -265,6 +274,7 @@ export function HomeView({ client, channel, onSignInExpired }: HomeViewProps) {
                 </li>
               ))}
             </ul>
+            <SponsorInsightBoards client={client} cohorts={me.sponsoredCohorts} />
           </Suspense>
         </Section>
       )}

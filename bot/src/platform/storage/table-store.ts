@@ -42,6 +42,7 @@ export const TABLE_NAMES = {
   applicationReview: 'ApplicationReview',
   evaluationPlans: 'EvaluationPlans',
   evaluationResponses: 'EvaluationResponses',
+  insights: 'Insights',
 } as const;
 
 export type TableKey = keyof typeof TABLE_NAMES;
