@@ -1,4 +1,9 @@
 import type { AuditLog } from '../../contracts/audit';
+import type { Logger } from '../../platform/logger';
+import type { Job } from '../../platform/storage/jobs/job';
+import type { JobStatus } from '../../platform/storage/jobs/job-rows';
+import type { HandlerResult } from '../../platform/storage/jobs/scheduler';
+import type { CardJson } from '../../platform/teams/cards/render';
 import type { Cohort, Membership, Pair } from '../cohorts';
 import type { EvaluationRepository } from './store/evaluation-repository';
 
@@ -15,4 +20,30 @@ export interface EvaluationDeps {
   membershipsOf(userId: string): Promise<Membership[]>;
   audit: AuditLog;
   now: () => Date;
+}
+
+/** Who a scheduled survey card is for: a person in one pair of a cohort. */
+export interface SurveyRecipient {
+  cohortId: string;
+  pairId: string;
+  participantId: string;
+}
+
+/**
+ * What the scheduled sending of surveys uses (wired in app/): the platform's job store, the
+ * cohorts to sweep on start, and the journey's kind delivery.
+ */
+export interface SurveySendingPorts {
+  jobs: {
+    schedule(jobs: Job[]): Promise<unknown>;
+    get(jobId: string): Promise<{ status: JobStatus; completedAt?: string } | undefined>;
+  };
+  cohorts: { list(): Promise<Cohort[]> };
+  /**
+   * Sends the cards to the person exactly as the journey's nudges go: in the cohort's working
+   * hours in their time zone, at most one message a day shared with the nudges (a day already
+   * used answers "next working day"), never the same job twice, held while they paused reminders.
+   */
+  deliver(to: SurveyRecipient, jobIds: string[], cards: CardJson[]): Promise<HandlerResult>;
+  log: Logger;
 }
