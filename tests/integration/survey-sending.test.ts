@@ -82,7 +82,7 @@ async function answer(user: TeamsUser, verb: 'survey.save' | 'survey.send', card
 }
 
 beforeAll(async () => {
-  harness = await startBotHarness({ COORDINATOR_IDS: COORDINATOR.userId });
+  harness = await startBotHarness({ COORDINATOR_IDS: COORDINATOR.userId, SURVEY_SENDING: 'true' });
   url = harness.service.url;
   const { drive } = harness;
   await drive.setClock('2027-03-01T13:00:00Z');

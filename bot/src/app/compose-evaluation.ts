@@ -44,6 +44,8 @@ export function composeEvaluation(deps: {
   jobs: Pick<JobStore, 'schedule' | 'get'>;
   journey: Pick<JourneyService, 'load'>;
   delivery: Pick<NudgeDelivery, 'deliver'>;
+  /** SURVEY_SENDING: false schedules no sweep (surveys are then answered only on request). */
+  sendSurveys: boolean;
   log: Logger;
   now: () => Date;
 }): {
@@ -81,8 +83,10 @@ export function composeEvaluation(deps: {
     sending: {
       isJob: isSurveyJob,
       handleJob: jobs.handle,
-      startSweep: (cohortId) => sending.startSweep(cohortId),
-      startAllSweeps: () => sending.startAllSweeps(),
+      startSweep: async (cohortId) => {
+        if (deps.sendSurveys) await sending.startSweep(cohortId);
+      },
+      startAllSweeps: async () => (deps.sendSurveys ? sending.startAllSweeps() : 0),
     },
   };
 }

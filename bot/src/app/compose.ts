@@ -167,6 +167,7 @@ export function compose(
     jobs,
     journey,
     delivery,
+    sendSurveys: config.surveySending,
     log,
     now,
   });
