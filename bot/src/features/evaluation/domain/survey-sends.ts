@@ -52,6 +52,8 @@ export interface SendDue {
   participantId: string;
   /** The earliest it may go (delivery then waits for working hours and a free day). */
   dueAt: DateTime;
+  /** When its survey closes (a pair that stops sooner only brings the final's closing forward). */
+  closesAt: DateTime;
 }
 
 /**
@@ -134,15 +136,17 @@ export function surveySendsDue(input: DueInput): SendDue[] {
     for (const participantId of [pair.mentorId, pair.menteeId]) {
       for (const survey of SURVEY_KINDS) {
         const window = windows[survey];
+        if (!window) continue;
         const state = input.responses[survey].get(participantId);
+        const { closesAt } = window;
         for (const send of ['invite', 'reminder'] as const) {
           const decision = sendDecision(send, window, state, now);
           if (decision.kind === 'none') continue;
           if (decision.kind === 'wait' && decision.until >= until) continue;
           const id = surveyJobId(send, input.cohortId, survey, participantId);
           const dueAt = decision.kind === 'wait' ? decision.until : now;
-          if (!due.has(id))
-            due.set(id, { id, send, survey, pairId: pair.id, participantId, dueAt });
+          const found = { id, send, survey, pairId: pair.id, participantId, dueAt, closesAt };
+          if (!due.has(id)) due.set(id, found);
         }
       }
     }

@@ -39,6 +39,15 @@ export class SurveyJobHandler {
     } catch (error) {
       if (error instanceof AppError && error.reason === 'not_found') return 'skipped';
       const retryAt = new Date(this.deps.now().getTime() + SURVEY_RETRY_MS);
+      // Its survey has closed meanwhile: nothing is left to deliver.
+      const closes = Date.parse(String(job.payload.closesAt ?? ''));
+      if (retryAt.getTime() >= closes) {
+        this.deps.log.error(
+          { err: error, jobId: job.id },
+          'survey job given up: its survey closed',
+        );
+        return 'skipped';
+      }
       this.deps.log.warn(
         { err: error, jobId: job.id, retryAt: retryAt.toISOString() },
         'survey job failed; tried again later',

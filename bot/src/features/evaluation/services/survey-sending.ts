@@ -140,7 +140,7 @@ export class SurveySending {
       cohortId,
       pairId: due.pairId,
       recipientId: due.participantId,
-      payload: { survey: due.survey },
+      payload: { survey: due.survey, closesAt: due.closesAt.toUTC().toISO()! },
     };
   }
 
