@@ -39,6 +39,8 @@ export function startServiceProcess(env: Record<string, string>): Promise<Servic
         LOG_LEVEL: 'info',
         SEED_DEMO: 'false',
         SCHEDULER_INTERVAL_SECONDS: '0',
+        // As in test-service.ts: survey cards are walked in survey-sending.test.ts.
+        SURVEY_SENDING: 'false',
         ...env,
       },
     },

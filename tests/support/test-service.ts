@@ -31,6 +31,9 @@ export async function startTestService(
     SEED_DEMO: 'false',
     // Tests that seed the demo use its plain roster (three pairs just matched) unless they ask.
     SEED_DEMO_JOURNEY: 'false',
+    // Survey cards take a person's one message a day: journey tests keep their exact sequences
+    // without them; tests/integration/survey-sending.test.ts walks the two together.
+    SURVEY_SENDING: 'false',
     LOG_LEVEL: 'silent',
     SCHEDULER_INTERVAL_SECONDS: '0',
     ...env,

@@ -114,6 +114,8 @@ export interface Composition {
   identity: IdentityService;
   cohorts: CohortService;
   roster: RosterService;
+  /** On start, once storage is ready: each open cohort's survey sweep for today. */
+  startSurveySweeps(): Promise<number>;
 }
 
 /** The composition root: builds every feature over one store and wires them together. */
@@ -145,23 +147,32 @@ export function compose(
   const pace = () => fanout.pace();
   const sender = new ProactiveSender(adapter, botAppId, repos.conversations, log, pace);
   const reachAttempts = new ReachRepository(store);
-  const jobHandler = new JourneyJobHandler({
-    journey,
-    delivery: new NudgeDelivery({
-      ledger: new DailySendLedger(store),
-      sender,
-      chats: repos.conversations,
-      unreachable: reachAttempts,
-      now,
-      log,
-    }),
-    followUps: jobs,
+  const delivery = new NudgeDelivery({
+    ledger: new DailySendLedger(store),
+    sender,
+    chats: repos.conversations,
+    unreachable: reachAttempts,
     now,
     log,
   });
+  const jobHandler = new JourneyJobHandler({ journey, delivery, followUps: jobs, now, log });
   const instanceId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const queue = new FanoutQueue(storage);
   const audit = new AuditService(new AuditRepository(store), now, log);
+  // Surveys go through the same delivery and daily ledger as the journey's nudges (issue 16).
+  const evaluation = composeEvaluation({
+    store,
+    repos,
+    identity,
+    audit,
+    jobs,
+    journey,
+    delivery,
+    sendSurveys: config.surveySending,
+    log,
+    now,
+  });
+  const surveySending = evaluation.sending;
   const reach = new ReachService({
     participants: repos.participants,
     pairs: repos.pairs,
@@ -241,7 +252,9 @@ export function compose(
         ? retryInstall(job)
         : isDecisionTell(job)
           ? review.handleJob(job)
-          : jobHandler.handle(job),
+          : surveySending.isJob(job)
+            ? surveySending.handleJob(job)
+            : jobHandler.handle(job),
     {
       owner: instanceId,
       clock: now,
@@ -249,16 +262,25 @@ export function compose(
       intervalMs: config.schedulerIntervalSeconds * 1000,
       // Everything due for one person at one time goes out as one message.
       bundling: {
-        key: (job) => (job.recipientId ? `participant:${job.recipientId}` : undefined),
+        // Survey jobs are not the journey's: they run on their own (one message a day still holds).
+        key: (job) =>
+          job.recipientId && !surveySending.isJob(job)
+            ? `participant:${job.recipientId}`
+            : undefined,
         handler: (bundle) => jobHandler.handleBundle(bundle),
       },
     },
   );
   const cohorts = new CohortService(repos);
+  // New pairs are introduced, and their cohort's survey sweep starts (their baseline).
+  const introduce = async (cohortId: string, pairIds: string[]) => {
+    await journey.scheduleIntroductions(cohortId, pairIds);
+    await surveySending.startSweep(cohortId);
+  };
   const roster = new RosterService(
     repos,
     now,
-    (cohortId, pairIds) => journey.scheduleIntroductions(cohortId, pairIds),
+    (cohortId, pairIds) => introduce(cohortId, pairIds),
     audit,
   );
   // The programme team's changes to cohorts, people and pairs (issue 14).
@@ -267,10 +289,11 @@ export function compose(
     journey: {
       pairs: coordinatorPairs,
       load: (cohortId: string, pairId: string) => journey.load(cohortId, pairId),
-      scheduleIntroductions: (cohortId: string, pairIds: string[]) =>
-        journey.scheduleIntroductions(cohortId, pairIds),
-      scheduleIntroductionsOf: (cohort: Cohort, pairs: readonly Pair[]) =>
-        journey.scheduleIntroductionsOf(cohort, pairs),
+      scheduleIntroductions: introduce,
+      scheduleIntroductionsOf: async (cohort: Cohort, pairs: readonly Pair[]) => {
+        await journey.scheduleIntroductionsOf(cohort, pairs);
+        await surveySending.startSweep(cohort.id);
+      },
     },
     messages: teamsMessages(sender, log),
     audit,
@@ -329,7 +352,6 @@ export function compose(
     accessOf: (userId) => identity.accessOf(userId),
     maxBodyBytes: config.maxBodyBytes,
   };
-  const evaluation = composeEvaluation({ store, repos, identity, audit, now });
   const insights = composeInsights({ store, repos, identity, sender, audit, now });
   const registerRoutes = (server: Server) => {
     registerMeRoutes(server, { http, me: new MeService({ identity, cohorts }) });
@@ -406,5 +428,6 @@ export function compose(
     identity,
     cohorts,
     roster,
+    startSurveySweeps: () => surveySending.startAllSweeps(),
   };
 }

@@ -113,6 +113,7 @@ export const envSchema = z.object({
   ),
   SEED_DEMO: booleanFlag,
   SEED_DEMO_JOURNEY: booleanFlag,
+  SURVEY_SENDING: booleanFlag,
   SCHEDULER_INTERVAL_SECONDS: z.preprocess(
     emptyToUndefined,
     z.coerce

@@ -35,6 +35,8 @@ export interface Config {
   /** The seeded demo's pairs are at every stage of the journey (else all just matched). */
   seedDemoJourney: boolean;
   maxBodyBytes: number;
+  /** Survey cards are sent on a schedule (docs/evaluation.md); false: only on request. */
+  surveySending: boolean;
   /** How often the scheduler looks for due work; 0 turns it off (tests drive it by hand). */
   schedulerIntervalSeconds: number;
   /** Announcement fan-out: Teams' rate for the app, retries, sends in flight, queue polling. */
@@ -212,6 +214,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.SEED_DEMO ?? (e.NODE_ENV === 'development' && e.AUTH_MODE === 'dev'),
     seedDemoJourney: e.SEED_DEMO_JOURNEY ?? true,
     maxBodyBytes: e.MAX_BODY_BYTES,
+    surveySending: e.SURVEY_SENDING ?? true,
     schedulerIntervalSeconds: e.SCHEDULER_INTERVAL_SECONDS,
     fanout: {
       ratePerSecond: e.ANNOUNCE_RATE_PER_SECOND,

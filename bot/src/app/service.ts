@@ -151,6 +151,7 @@ async function prepareStorage(
           : undefined;
         await seedDemoCohortIfEmpty({ cohorts, identity, roster, log, journey }, clock.now());
       }
+      await app.startSurveySweeps();
       log.info('storage ready');
       return;
     } catch (error) {

@@ -1,5 +1,7 @@
 import type { TableStore } from '../../platform/storage/table-store';
-import type { EvaluationDeps } from './ports';
+import { SurveyJobHandler } from './jobs/survey-job-handler';
+import type { EvaluationDeps, SurveySendingPorts } from './ports';
+import { SurveySending } from './services/survey-sending';
 import { PlanService } from './services/plan-service';
 import { QuotesService } from './services/quotes-service';
 import { ReportService } from './services/report-service';
@@ -27,4 +29,19 @@ export function createEvaluation(
     reports: new ReportService(all, results),
     quotes: new QuotesService(all),
   };
+}
+
+/**
+ * The scheduled sending of surveys over the same store: the sweeps to start and the handler of
+ * the evaluation's jobs (app/ routes them to it and schedules the sweeps).
+ */
+export function createSurveySending(
+  store: TableStore,
+  deps: Omit<EvaluationDeps, 'store'>,
+  ports: SurveySendingPorts,
+): { sending: SurveySending; jobs: SurveyJobHandler } {
+  const all: EvaluationDeps = { ...deps, store: new EvaluationRepository(store) };
+  const sending = new SurveySending(all, new SurveyService(all), ports);
+  const jobs = new SurveyJobHandler({ sending, delivery: ports, now: deps.now, log: ports.log });
+  return { sending, jobs };
 }

@@ -54,8 +54,22 @@ export {
   closingWords,
   type SurveyWindow,
 } from './domain/survey-window';
-export { createEvaluation } from './evaluation-feature';
-export type { EvaluationDeps, ParticipationFacts } from './ports';
+export {
+  SURVEY_JOB_KINDS,
+  type SurveyJobKind,
+  isSurveyJobKind,
+  surveySendsDue,
+  reminderAt,
+} from './domain/survey-sends';
+export { createEvaluation, createSurveySending } from './evaluation-feature';
+export type {
+  EvaluationDeps,
+  ParticipationFacts,
+  SurveyRecipient,
+  SurveySendingPorts,
+} from './ports';
+export { SurveySending } from './services/survey-sending';
+export { SurveyJobHandler, isSurveyJob } from './jobs/survey-job-handler';
 export { PlanService } from './services/plan-service';
 export { SurveyService } from './services/survey-service';
 export { ResultsService } from './services/results-service';

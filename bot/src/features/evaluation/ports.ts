@@ -4,6 +4,11 @@ import type {
   PartnerChoice,
   SessionRecord,
 } from '../../contracts/evaluation-participation';
+import type { Logger } from '../../platform/logger';
+import type { Job } from '../../platform/storage/jobs/job';
+import type { JobStatus } from '../../platform/storage/jobs/job-rows';
+import type { HandlerResult } from '../../platform/storage/jobs/scheduler';
+import type { CardJson } from '../../platform/teams/cards/render';
 import type { Cohort, Membership, Pair } from '../cohorts';
 import type { EvaluationRepository } from './store/evaluation-repository';
 
@@ -32,4 +37,30 @@ export interface EvaluationDeps {
   now: () => Date;
   /** Where the participation measures' facts come from; without it they are not reported. */
   participation?: ParticipationFacts;
+}
+
+/** Who a scheduled survey card is for: a person in one pair of a cohort. */
+export interface SurveyRecipient {
+  cohortId: string;
+  pairId: string;
+  participantId: string;
+}
+
+/**
+ * What the scheduled sending of surveys uses (wired in app/): the platform's job store, the
+ * cohorts to sweep on start, and the journey's kind delivery.
+ */
+export interface SurveySendingPorts {
+  jobs: {
+    schedule(jobs: Job[]): Promise<unknown>;
+    get(jobId: string): Promise<{ status: JobStatus; completedAt?: string } | undefined>;
+  };
+  cohorts: { list(): Promise<Cohort[]> };
+  /**
+   * Sends the cards to the person exactly as the journey's nudges go: in the cohort's working
+   * hours in their time zone, at most one message a day shared with the nudges (a day already
+   * used answers "next working day"), never the same job twice, held while they paused reminders.
+   */
+  deliver(to: SurveyRecipient, jobIds: string[], cards: CardJson[]): Promise<HandlerResult>;
+  log: Logger;
 }

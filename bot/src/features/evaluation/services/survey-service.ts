@@ -29,8 +29,16 @@ import type { StoredResponse } from '../store/evaluation-repository';
  * caller's own row: no route reads anyone else's answers.
  */
 
-interface Context {
-  membership: Membership & { pairId: string };
+/** Whose survey: a person in one pair of a cohort. */
+export interface SurveyPerson {
+  cohortId: string;
+  pairId: string;
+  participantId: string;
+}
+
+/** One person's surveys, read once: their side, cohort, pair and the cohort's plan. */
+export interface SurveyContext {
+  membership: SurveyPerson;
   /** The side they are on in their pair (a person who signed up as "either" has one here). */
   role: RespondentRole;
   cohort: Cohort;
@@ -44,9 +52,14 @@ const NOT_YOURS = 'You have no survey in that cohort';
 export class SurveyService {
   constructor(private readonly deps: EvaluationDeps) {}
 
-  private async contextOf(membership: Membership): Promise<Context | undefined> {
+  private async contextOf(membership: Membership): Promise<SurveyContext | undefined> {
+    const { cohortId, pairId, participantId } = membership;
+    return pairId ? this.contextFor({ cohortId, pairId, participantId }) : undefined;
+  }
+
+  /** A person's survey context (the scheduled sending's entry); undefined when not theirs. */
+  async contextFor(membership: SurveyPerson): Promise<SurveyContext | undefined> {
     const { cohortId, pairId } = membership;
-    if (!pairId) return undefined;
     const [cohort, pair, stored] = await Promise.all([
       this.deps.cohorts.get(cohortId),
       this.deps.pairs.get(cohortId, pairId),
@@ -57,7 +70,7 @@ export class SurveyService {
       return undefined;
     }
     return {
-      membership: { ...membership, pairId },
+      membership,
       role: side,
       cohort: cohort.value,
       pair: pair.value,
@@ -66,7 +79,7 @@ export class SurveyService {
     };
   }
 
-  private windowsOf(ctx: Context) {
+  private windowsOf(ctx: SurveyContext) {
     return surveyWindows(
       ctx.plan,
       { startDate: ctx.cohort.startDate, endDate: ctx.cohort.endDate, timeZone: ctx.zone },
@@ -97,7 +110,8 @@ export class SurveyService {
     return { surveys: found.flat() };
   }
 
-  private async view(ctx: Context, survey: SurveyKind, window: SurveyWindow): Promise<OpenSurvey> {
+  /** One survey as its card and the tab show it: the side's items, own saved answers, closing. */
+  async view(ctx: SurveyContext, survey: SurveyKind, window: SurveyWindow): Promise<OpenSurvey> {
     const { cohort, membership, plan, role } = ctx;
     const saved = await this.deps.store.response(cohort.id, survey, membership.participantId);
     return {
