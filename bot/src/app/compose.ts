@@ -6,25 +6,15 @@ import {
   type AnnouncementService,
   type Fanout,
   FanoutQueue,
-  TeamsDelivery,
-  createAnnouncements,
   registerAnnouncementRoutes,
 } from '../features/announcements';
-import {
-  CalendarService,
-  buildEventCard,
-  isInvited,
-  placesLeft,
-  registerCalendarRoutes,
-} from '../features/calendar/index';
+import { CalendarService, registerCalendarRoutes } from '../features/calendar/index';
 import { ChannelHomeService, registerHomeRoutes } from '../features/channel-home/index';
 import {
-  type Cohort,
   CohortService,
   IdentityService,
   LinkService,
   MeService,
-  type Pair,
   RoleService,
   RosterService,
   registerCohortRoutes,
@@ -42,14 +32,9 @@ import {
   registerReviewRoutes,
 } from '../features/applications/index';
 import {
-  BulkPairsService,
-  CohortSettingsService,
-  PairAdminService,
-  PeopleService,
   registerCohortAdminRoutes,
   registerPairAdminRoutes,
   registerPeopleRoutes,
-  teamsMessages,
 } from '../features/cohort-admin/index';
 import { DevService, registerDevRoutes } from '../features/dev/index';
 import { type MatchApplicants, registerMatchingRoutes } from '../features/matching/index';
@@ -74,15 +59,17 @@ import { createVerifier, mintDevToken } from '../platform/http/auth/token-verifi
 import type { HttpEnv } from '../platform/http/route';
 import type { Logger } from '../platform/logger';
 import { JobStore } from '../platform/storage/jobs/job-store';
-import { Scheduler } from '../platform/storage/jobs/scheduler';
+import type { Scheduler } from '../platform/storage/jobs/scheduler';
 import type { ResolvedStorage, TableStore } from '../platform/storage/table-store';
 import { ProgrammeBot, cardMessage } from '../platform/teams/activity-handler';
 import { GraphAppInstaller, graphTokenSource } from '../platform/teams/graph-app-installer';
 import { ProactiveSender } from '../platform/teams/proactive-sender';
-import { WorkerRegistry } from '../platform/teams/worker-registry';
 import { botRoutes } from './bot-routes';
 import type { Config } from './config';
+import { composeAdmin } from './compose-admin';
+import { composeAnnouncements } from './compose-announcements';
 import { composeFront } from './compose-front';
+import { composeScheduler } from './compose-scheduler';
 import { composeEvaluation } from './compose-evaluation';
 import { composeInsights } from './compose-insights';
 import { type Repositories, createRepositories } from './repositories';
@@ -193,35 +180,19 @@ export function compose(
     cohortHealth: async (cohortId: string) =>
       reach.withReach(cohortId, await cohortHealth(repos, cohortId, now())),
   };
-  const announcementFeature = createAnnouncements({
-    repo: repos.announcements,
+  const announcementFeature = composeAnnouncements({
+    store,
+    repos,
     queue,
-    delivery: new TeamsDelivery(adapter, botAppId, repos.conversations, log),
-    registry: new WorkerRegistry(store, instanceId.replace(/[^A-Za-z0-9:._-]/g, '_')),
-    ports: {
-      cohorts: repos.cohorts,
-      participants: repos.participants,
-      pairs: repos.pairs,
-      pairHealth: health.cohortHealth,
-      conversations: repos.conversations,
-      nextCohortList: async (cohortId) =>
-        (await applications.applications.interestList(cohortId)).map((i) => ({
-          userId: i.userId,
-          displayName: i.name,
-        })),
-      identity,
-      events: {
-        get: (cohortId, eventId) => repos.events.get(cohortId, eventId),
-        calendar: (cohortId) => repos.events.calendar(cohortId),
-        isInvited,
-        placesLeft,
-        card: buildEventCard,
-      },
-    },
+    adapter,
+    botAppId,
+    instanceId,
+    identity,
+    pairHealth: health.cohortHealth,
+    interestList: (cohortId) => applications.applications.interestList(cohortId),
+    config,
     now,
     log,
-    publicUrl: config.publicUrl,
-    fanout: config.fanout,
   });
   const { service: announcements, fanout } = announcementFeature;
   const retryInstall = installRetryHandler(reach);
@@ -245,69 +216,38 @@ export function compose(
     now,
     log,
   });
-  const scheduler = new Scheduler(
+  const scheduler = composeScheduler({
     jobs,
-    (job) =>
-      isInstallRetry(job)
-        ? retryInstall(job)
-        : isDecisionTell(job)
-          ? review.handleJob(job)
-          : surveySending.isJob(job)
-            ? surveySending.handleJob(job)
-            : jobHandler.handle(job),
-    {
-      owner: instanceId,
-      clock: now,
-      log,
-      intervalMs: config.schedulerIntervalSeconds * 1000,
-      // Everything due for one person at one time goes out as one message.
-      bundling: {
-        // Survey jobs are not the journey's: they run on their own (one message a day still holds).
-        key: (job) =>
-          job.recipientId && !surveySending.isJob(job)
-            ? `participant:${job.recipientId}`
-            : undefined,
-        handler: (bundle) => jobHandler.handleBundle(bundle),
-      },
-    },
-  );
+    owner: instanceId,
+    now,
+    log,
+    intervalMs: config.schedulerIntervalSeconds * 1000,
+    routes: [
+      { owns: isInstallRetry, handle: retryInstall },
+      { owns: isDecisionTell, handle: (job) => review.handleJob(job) },
+      { owns: surveySending.isJob, handle: (job) => surveySending.handleJob(job) },
+    ],
+    journey: jobHandler,
+  });
   const cohorts = new CohortService(repos);
-  // New pairs are introduced, and their cohort's survey sweep starts (their baseline).
-  const introduce = async (cohortId: string, pairIds: string[]) => {
-    await journey.scheduleIntroductions(cohortId, pairIds);
-    await surveySending.startSweep(cohortId);
-  };
-  const roster = new RosterService(
+  // The programme team's changes (issue 14); new pairs start their survey sweep too.
+  const { roster, pairAdmin, people, settings, bulkPairs } = composeAdmin({
     repos,
-    now,
-    (cohortId, pairIds) => introduce(cohortId, pairIds),
-    audit,
-  );
-  // The programme team's changes to cohorts, people and pairs (issue 14).
-  const admin = {
-    stores: repos,
-    journey: {
-      pairs: coordinatorPairs,
-      load: (cohortId: string, pairId: string) => journey.load(cohortId, pairId),
-      scheduleIntroductions: introduce,
-      scheduleIntroductionsOf: async (cohort: Cohort, pairs: readonly Pair[]) => {
-        await journey.scheduleIntroductionsOf(cohort, pairs);
-        await surveySending.startSweep(cohort.id);
-      },
-    },
-    messages: teamsMessages(sender, log),
+    journey,
+    coordinatorPairs,
+    startSurveySweep: (cohortId) => surveySending.startSweep(cohortId),
+    sender,
     audit,
     now,
-  };
-  const pairAdmin = new PairAdminService(admin);
-  const people = new PeopleService(admin, pairAdmin);
+    log,
+  });
   // Applications and matching proposals (issue 15).
   const { applications, matching, publishing } = composeFront({
     store,
     repos,
     review,
     matchApplicants,
-    bulkPairs: new BulkPairsService(admin),
+    bulkPairs,
     sender,
     audit,
     log,
@@ -360,7 +300,7 @@ export function compose(
     registerRoleRoutes(server, { http, roles: new RoleService(repos, audit, now) });
     registerAuditRoutes(server, { http, audit });
     registerReachRoutes(server, { http, cohorts, reach });
-    registerCohortAdminRoutes(server, { http, settings: new CohortSettingsService(admin) });
+    registerCohortAdminRoutes(server, { http, settings });
     registerPeopleRoutes(server, { http, cohorts, people });
     registerPairAdminRoutes(server, { http, cohorts, pairs: pairAdmin });
     registerMatchingRoutes(server, { http, cohorts, matching, publishing });
