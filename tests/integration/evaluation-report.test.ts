@@ -2,14 +2,8 @@ import { parse } from 'csv-parse/sync';
 import { PDFDocument } from 'pdf-lib';
 import type { TeamsUser } from '../support/activities';
 import { type BotHarness, startBotHarness } from '../support/bot-harness';
-import {
-  answerSurvey,
-  download,
-  makeEvaluationCohort,
-  personOf,
-} from '../support/evaluation-cohorts';
+import { download, seedEvaluationCohorts } from '../support/evaluation-cohorts';
 import { COORDINATOR } from '../support/journey-fixture';
-import { call, devToken } from '../support/test-service';
 
 /**
  * The sponsor's report on the real service and Azurite (issue 16): the CSV of aggregates and
@@ -19,26 +13,14 @@ import { call, devToken } from '../support/test-service';
  * is ever in either file.
  */
 
-const person = (n: number, name: string) => personOf('e1800000', n, name);
-const BIG = Array.from({ length: 6 }, (_, i) => [
-  person(i * 2 + 1, `Mentor Quillon${i}`),
-  person(i * 2 + 2, `Mentee Quillon${i}`),
-]);
-const SMALL = Array.from({ length: 2 }, (_, i) => [
-  person(100 + i * 2, `Mentor Smallbrook${i}`),
-  person(101 + i * 2, `Mentee Smallbrook${i}`),
-]);
-const SPONSOR_BIG = { userId: 'e1800000-0000-4000-8000-0000000005b1', name: 'Sal Big' };
-const SPONSOR_SMALL = { userId: 'e1800000-0000-4000-8000-0000000005b2', name: 'Sam Small' };
-const COORD_BIG = { userId: 'e1800000-0000-4000-8000-0000000000c1', name: 'Cleo Big' };
-
-/** The mentors' `feedback` item: own changes 1, 2, 0, 2, 1, 3 (median 1.5). */
-const FEEDBACK_BEFORE = [2, 2, 3, 3, 1, 2];
-const FEEDBACK_AFTER = [3, 4, 3, 5, 2, 5];
 const PLANTED = 'PLANTED-7Q: what changed is that I finally said it out loud';
+const SPONSOR_SMALL = { name: 'Sam Small' };
+const SPONSOR_BIG = { name: 'Sal Big' };
+const COORD_BIG = { name: 'Cleo Big' };
 
 let harness: BotHarness;
 let url: string;
+let everyone: TeamsUser[] = [];
 const cohorts: Record<'big' | 'small', string> = { big: '', small: '' };
 const tokens: Record<string, string> = {};
 
@@ -47,7 +29,7 @@ const path = (cohort: 'big' | 'small', file: string) =>
 
 function noNameOrText(text: string) {
   expect(text).not.toContain('PLANTED');
-  for (const u of [...BIG, ...SMALL].flat() as TeamsUser[]) {
+  for (const u of everyone) {
     expect(text).not.toContain(u.name);
     expect(text).not.toContain(u.aadObjectId);
   }
@@ -56,42 +38,14 @@ function noNameOrText(text: string) {
 beforeAll(async () => {
   harness = await startBotHarness({ COORDINATOR_IDS: COORDINATOR.userId });
   url = harness.service.url;
-  const { drive } = harness;
-  await drive.setClock('2027-02-22T09:00:00Z');
-  for (const u of [...BIG, ...SMALL].flat()) await drive.install(u);
-  tokens.admin = await devToken(url, COORDINATOR);
-  cohorts.big = await makeEvaluationCohort(url, tokens.admin, 'Report big', BIG);
-  cohorts.small = await makeEvaluationCohort(url, tokens.admin, 'Report small', SMALL);
-  for (const [who, cohort, role] of [
-    [SPONSOR_BIG, 'big', 'sponsor'],
-    [SPONSOR_SMALL, 'small', 'sponsor'],
-    [COORD_BIG, 'big', 'coordinator'],
-  ] as const) {
-    const granted = await call(url, 'POST', '/api/roles', {
-      token: tokens.admin,
-      json: { role, cohortId: cohorts[cohort], userId: who.userId, name: who.name },
-    });
-    expect(granted.status).toBe(201);
-    tokens[who.name] = await devToken(url, who);
-  }
-  tokens.participant = await devToken(url, {
-    userId: BIG[0]![0]!.aadObjectId,
-    name: BIG[0]![0]!.name,
+  const seeded = await seedEvaluationCohorts(harness, COORDINATOR, {
+    prefix: 'e1800000',
+    label: 'Report',
+    freeText: PLANTED,
   });
-  await drive.at('2027-02-22T11:00:00Z'); // the introductions go: the pairs have started
-  await drive.setClock('2027-03-02T10:00:00Z'); // the baseline is open
-  for (const [i, [mentor, mentee]] of BIG.entries()) {
-    await answerSurvey(url, mentor!, cohorts.big, 'baseline', 3, FEEDBACK_BEFORE[i]!, PLANTED);
-    await answerSurvey(url, mentee!, cohorts.big, 'baseline', 2, 2, PLANTED);
-  }
-  for (const u of SMALL.flat())
-    await answerSurvey(url, u, cohorts.small, 'baseline', 2, 2, PLANTED);
-  await drive.setClock('2027-09-01T10:00:00Z'); // the final is open
-  for (const [i, [mentor, mentee]] of BIG.entries()) {
-    await answerSurvey(url, mentor!, cohorts.big, 'final', 4, FEEDBACK_AFTER[i]!, PLANTED);
-    await answerSurvey(url, mentee!, cohorts.big, 'final', 3, 3, PLANTED);
-  }
-  for (const u of SMALL.flat()) await answerSurvey(url, u, cohorts.small, 'final', 4, 4, PLANTED);
+  everyone = [...seeded.big, ...seeded.small].flat();
+  Object.assign(cohorts, seeded.cohorts);
+  Object.assign(tokens, seeded.tokens);
 }, 600_000);
 
 afterAll(() => harness?.stop());

@@ -1,5 +1,3 @@
-import type { MySurveys } from '../../bot/src/contracts/evaluation-api';
-import type { Answer } from '../../bot/src/contracts/evaluation';
 import {
   type EvaluationResults,
   evaluationResultsSchema,
@@ -7,7 +5,8 @@ import {
 import type { TeamsUser } from '../support/activities';
 import { type BotHarness, startBotHarness } from '../support/bot-harness';
 import { COORDINATOR } from '../support/journey-fixture';
-import { call, devToken } from '../support/test-service';
+import { seedEvaluationCohorts } from '../support/evaluation-cohorts';
+import { call } from '../support/test-service';
 import { evaluationQuotesSchema } from '../../bot/src/contracts/evaluation-quotes';
 import { rowKeys } from '../../bot/src/features/journey/store/pair-space-repository';
 
@@ -18,34 +17,17 @@ import { rowKeys } from '../../bot/src/features/journey/store/pair-space-reposit
  * free text never in the results.
  */
 
-const person = (n: number, name: string): TeamsUser => ({
-  aadObjectId: `e1700000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-  name,
-});
-/** Cohort "big": six pairs; cohort "small": two pairs (four people). */
-const BIG = Array.from({ length: 6 }, (_, i) => [
-  person(i * 2 + 1, `Mentor Big${i}`),
-  person(i * 2 + 2, `Mentee Big${i}`),
-]);
-const SMALL = Array.from({ length: 2 }, (_, i) => [
-  person(100 + i * 2, `Mentor Small${i}`),
-  person(101 + i * 2, `Mentee Small${i}`),
-]);
-const SPONSOR_BIG = { userId: 'e1700000-0000-4000-8000-0000000005b1', name: 'Sal Big' };
-const SPONSOR_SMALL = { userId: 'e1700000-0000-4000-8000-0000000005b2', name: 'Sam Small' };
-const COORD_BIG = { userId: 'e1700000-0000-4000-8000-0000000000c1', name: 'Cleo Big' };
-
-/** The mentors' `feedback` item: baseline → final; own changes 1,2,0,2,1,3 (median 1.5). */
-const FEEDBACK_BEFORE = [2, 2, 3, 3, 1, 2];
-const FEEDBACK_AFTER = [3, 4, 3, 5, 2, 5];
 const PLANTED = 'PLANTED-9Z: what changed is that I finally said it out loud';
+const SPONSOR_SMALL = { name: 'Sam Small' };
+const SPONSOR_BIG = { name: 'Sal Big' };
+const COORD_BIG = { name: 'Cleo Big' };
 
 let harness: BotHarness;
 let url: string;
+let BIG: TeamsUser[][] = [];
 const cohorts: Record<'big' | 'small', string> = { big: '', small: '' };
 const tokens: Record<string, string> = {};
 
-const emailOf = (u: TeamsUser) => `${u.name.replace(' ', '.').toLowerCase()}@trust.nhs.uk`;
 /** The results as `who` reads them; a 200 must match the wire shape exactly (strict). */
 async function results(who: string, cohort: 'big' | 'small') {
   const path = `/api/cohorts/${cohorts[cohort]}/evaluation/results`;
@@ -54,91 +36,17 @@ async function results(who: string, cohort: 'big' | 'small') {
   return read;
 }
 
-async function makeCohort(name: string, pairs: TeamsUser[][]): Promise<string> {
-  const made = await call<{ id: string }>(url, 'POST', '/api/cohorts', {
-    token: tokens.admin,
-    json: { name, startDate: '2027-03-01', endDate: '2027-08-31' },
-  });
-  expect(made.status).toBe(201);
-  const row = (u: TeamsUser, role: string, partner?: TeamsUser) =>
-    `${emailOf(u)},${u.name},${role},${u.aadObjectId},${partner ? emailOf(partner) : ''}`;
-  const imported = await call(url, 'POST', `/api/cohorts/${made.body.id}/roster`, {
-    token: tokens.admin,
-    contentType: 'text/csv',
-    body: [
-      'email,display_name,role,entra_object_id,partner_email',
-      ...pairs.flatMap(([mentor, mentee]) => [
-        row(mentor!, 'mentor', mentee),
-        row(mentee!, 'mentee'),
-      ]),
-    ].join('\n'),
-  });
-  expect(imported.status).toBe(201);
-  return made.body.id;
-}
-
-/** Sends `survey` for `who`: every scale item at `value`, but `feedback` items at `feedback`. */
-async function answer(
-  who: TeamsUser,
-  cohortId: string,
-  survey: string,
-  value: number,
-  feedback: number,
-) {
-  const token = await devToken(url, { userId: who.aadObjectId, name: who.name });
-  const mine = await call<MySurveys>(url, 'GET', '/api/me/surveys', { token });
-  const open = mine.body.surveys.find((s) => s.cohortId === cohortId && s.survey === survey);
-  expect(open).toBeDefined();
-  const answers: Answer[] = open!.items.map((item) =>
-    item.kind === 'scale'
-      ? { itemId: item.id, kind: 'scale', value: item.domain === 'feedback' ? feedback : value }
-      : { itemId: item.id, kind: 'text', text: PLANTED, mayQuote: true },
-  );
-  const sent = await call(url, 'PUT', `/api/me/surveys/${cohortId}/${survey}`, {
-    token,
-    json: { planVersion: open!.planVersion, state: 'submitted', answers },
-  });
-  expect(sent.status).toBe(200);
-}
-
 beforeAll(async () => {
   harness = await startBotHarness({ COORDINATOR_IDS: COORDINATOR.userId });
   url = harness.service.url;
-  const { drive } = harness;
-  await drive.setClock('2027-02-22T09:00:00Z');
-  for (const u of [...BIG, ...SMALL].flat()) await drive.install(u);
-  tokens.admin = await devToken(url, COORDINATOR);
-  cohorts.big = await makeCohort('Results big', BIG);
-  cohorts.small = await makeCohort('Results small', SMALL);
-  for (const [who, cohort, role] of [
-    [SPONSOR_BIG, 'big', 'sponsor'],
-    [SPONSOR_SMALL, 'small', 'sponsor'],
-    [COORD_BIG, 'big', 'coordinator'],
-  ] as const) {
-    const granted = await call(url, 'POST', '/api/roles', {
-      token: tokens.admin,
-      json: { role, cohortId: cohorts[cohort], userId: who.userId, name: who.name },
-    });
-    expect(granted.status).toBe(201);
-    tokens[who.name] = await devToken(url, who);
-  }
-  tokens.participant = await devToken(url, {
-    userId: BIG[0]![0]!.aadObjectId,
-    name: 'Mentor Big0',
+  const seeded = await seedEvaluationCohorts(harness, COORDINATOR, {
+    prefix: 'e1700000',
+    label: 'Results',
+    freeText: PLANTED,
   });
-  await drive.at('2027-02-22T11:00:00Z'); // the introductions go: the pairs have started
-  await drive.setClock('2027-03-02T10:00:00Z'); // the baseline is open
-  for (const [i, [mentor, mentee]] of BIG.entries()) {
-    await answer(mentor!, cohorts.big, 'baseline', 3, FEEDBACK_BEFORE[i]!);
-    await answer(mentee!, cohorts.big, 'baseline', 2, 2);
-  }
-  for (const u of SMALL.flat()) await answer(u, cohorts.small, 'baseline', 2, 2);
-  await drive.setClock('2027-09-01T10:00:00Z'); // the final is open
-  for (const [i, [mentor, mentee]] of BIG.entries()) {
-    await answer(mentor!, cohorts.big, 'final', 4, FEEDBACK_AFTER[i]!);
-    await answer(mentee!, cohorts.big, 'final', 3, 3);
-  }
-  for (const u of SMALL.flat()) await answer(u, cohorts.small, 'final', 4, 4);
+  BIG = seeded.big;
+  Object.assign(cohorts, seeded.cohorts);
+  Object.assign(tokens, seeded.tokens);
 }, 600_000);
 
 afterAll(() => harness?.stop());
