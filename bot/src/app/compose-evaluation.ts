@@ -29,7 +29,7 @@ export function composeEvaluation(deps: {
     membershipsOf: (userId) => deps.identity.membershipsOf(userId),
     audit: deps.audit,
     now: deps.now,
-    participation: participationFactsFrom(deps.repos.pairSpaces),
+    participation: participationFactsFrom(deps.repos.pairSpaces, deps.repos.events),
   });
   return {
     register: (server, http) => registerEvaluationRoutes(server, { http, plans, surveys, results }),

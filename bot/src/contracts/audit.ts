@@ -33,6 +33,7 @@ export const AUDIT_ACTIONS = [
   'application.manager_asked',
   'application.manager_answer_recorded',
   'evaluation.plan_saved',
+  'calendar.attendance_recorded',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -65,6 +66,7 @@ export const AUDIT_ACTION_WORDS: Record<AuditAction, string> = {
   'application.manager_asked': 'Asked a line manager for release time',
   'application.manager_answer_recorded': 'Recorded a line manager’s answer',
   'evaluation.plan_saved': 'Saved the evaluation plan',
+  'calendar.attendance_recorded': 'Recorded attendance at a programme session',
 };
 
 export const AUDIT_TARGETS = [

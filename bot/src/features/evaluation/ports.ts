@@ -9,7 +9,14 @@ import type { EvaluationRepository } from './store/evaluation-repository';
 
 /** The journey's and calendar's facts the participation measures count: no names, no text out. */
 export interface ParticipationFacts {
-  of(pairs: readonly Pair[]): Promise<{
+  /**
+   * `cohortId` names the cohort whose programme sessions are counted; without it, the cohort of
+   * the first pair (a cohort with no pairs then has no sessions counted).
+   */
+  of(
+    pairs: readonly Pair[],
+    cohortId?: string,
+  ): Promise<{
     pairs: PairParticipation[];
     /** One entry per partner of a pair that reached the final review. */
     choices: PartnerChoice[];
