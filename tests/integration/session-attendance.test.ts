@@ -49,21 +49,20 @@ async function read(eventId: string, token = coordinator) {
 
 /** Saves marks given by roster position (true, false, or left out), over `etag` if any. */
 async function save(eventId: string, marks: Record<string, boolean | null>, etag?: string | null) {
-  return call<AttendanceRegister & { error?: { code: string; current?: AttendanceRegister } }>(
-    url,
-    'PUT',
-    registerPath(eventId),
-    {
-      token: coordinator,
-      json: {
-        marks: Object.entries(marks).map(([participantId, attended]) => ({
-          participantId,
-          attended,
-        })),
-      },
-      headers: etag ? { 'if-match': etag } : {},
+  return call<
+    AttendanceRegister & {
+      error?: { code: string; current?: { value: AttendanceRegister; etag: string } };
+    }
+  >(url, 'PUT', registerPath(eventId), {
+    token: coordinator,
+    json: {
+      marks: Object.entries(marks).map(([participantId, attended]) => ({
+        participantId,
+        attended,
+      })),
     },
-  );
+    headers: etag ? { 'if-match': etag } : {},
+  });
 }
 
 /** Marks for the register's people: the first `yes` attended, the next `no` did not. */
@@ -146,8 +145,10 @@ describe('the attendance register of a programme session', () => {
     expect(second.status).toBe(200);
     const stale = await save(events.peer, marksOf(empty.body, 1, 11), first.body.etag);
     expect(stale.status).toBe(412);
-    expect(stale.body.error!.current!.etag).toBe(second.body.etag);
-    expect(stale.body.error!.current!.people.filter((p) => p.attended).length).toBe(8);
+    const current = stale.body.error!.current!;
+    expect(current.etag).toBe(second.body.etag);
+    expect(current.value.etag).toBe(second.body.etag);
+    expect(current.value.people.filter((p) => p.attended).length).toBe(8);
     const kept = await read(events.peer);
     expect(kept.body.people.filter((p) => p.attended).length).toBe(8);
 

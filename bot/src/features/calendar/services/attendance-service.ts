@@ -5,6 +5,7 @@ import {
   isSessionEventType,
 } from '../../../contracts/calendar-attendance';
 import { AppError, invalidBody } from '../../../platform/errors';
+import { httpEtag } from '../../../platform/http/etag';
 import type { Versioned } from '../../../platform/storage/versioned';
 import type { CohortService, Participant } from '../../cohorts/index';
 import {
@@ -133,10 +134,12 @@ export class AttendanceService {
     const written = await this.deps.events.saveRegister(cohortId, register, etag);
     if (written === undefined) {
       const latest = await this.deps.events.register(cohortId, event.id);
-      throw new AppError('stale', CHANGED_MEANWHILE, {
-        code: 'conflict',
-        current: latest && this.view(event, invited, latest),
-      });
+      // The latest as every 412 carries it: `{ value, etag }`, the ETags as the API hands them.
+      const current = latest && {
+        value: { ...this.view(event, invited, latest), etag: httpEtag(latest.etag) },
+        etag: latest.etag,
+      };
+      throw new AppError('stale', CHANGED_MEANWHILE, { code: 'conflict', current });
     }
     await this.audit(event, invited, before?.value, register, actor);
     return this.view(event, invited, { value: register, etag: written });
