@@ -89,9 +89,9 @@ export class AttendanceService {
   }
 
   /**
-   * Saves a session's register over the version `etag` names (undefined: the first save).
-   * Refused before the session starts, per mark for anyone not invited, and with the latest
-   * register (412) when someone saved it meanwhile.
+   * Saves a session's register over the version `etag` names (undefined: the first save, read
+   * when there was none). Refused before the session starts, per mark for anyone not invited,
+   * and with the latest register (412) when someone saved it meanwhile, the first save included.
    */
   async record(
     cohortId: string,
@@ -117,13 +117,6 @@ export class AttendanceService {
     ]);
     const problems = markProblems(parsed.data.marks, invited);
     if (problems.length > 0) throw AppError.invalidFields(problems);
-    if (before && etag === undefined) {
-      throw AppError.coded(
-        'precondition_required',
-        'precondition_required',
-        'Send If-Match with the ETag of the register you last read',
-      );
-    }
     const register: StoredRegister = {
       eventId: event.id,
       marks: marksFor(invited, parsed.data.marks),
