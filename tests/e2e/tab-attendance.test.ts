@@ -1,9 +1,16 @@
 import type { Locator, Page } from 'playwright-core';
 import type { RunningService } from '../../bot/src/app/service';
 import type { AttendanceRegister } from '../../bot/src/contracts/calendar-attendance';
+import { THEMES } from '../support/axe';
 import { screenshot } from '../support/browser';
 import { type TabHarness, startTabHarness } from '../support/tab-harness';
-import { eventually, fetchAs, openTab, settledAxeFindings } from '../support/tab-page';
+import {
+  eventually,
+  expectNoHorizontalOverflow,
+  fetchAs,
+  openTab,
+  settledAxeFindings,
+} from '../support/tab-page';
 
 /**
  * The programme team records who attended a past peer support meeting in the tab (issue 16):
@@ -118,5 +125,26 @@ describe('Recording attendance at a programme session in the tab', () => {
     expect(saved.people.every((p) => p.attended !== null)).toBe(true);
     expect(errors.filter((e) => !e.includes('status of 412'))).toEqual([]);
     await page.close();
+  });
+
+  it('has no serious accessibility findings in any theme, and fits Teams mobile width', async () => {
+    for (const [theme, width] of THEMES.map((t, i) => [t, i === 0 ? 375 : 1280] as const)) {
+      const { page, errors } = await openTab(harness, {
+        query: `view=personal&calendar=${cohortId}&theme=${theme}`,
+        as: PRIYA.userId,
+        width,
+      });
+      await page.getByTestId('calendar').waitFor();
+      await page.getByTestId('past-toggle').click();
+      await page.locator(`[data-event-title="${SESSION}"]`).getByTestId('event-attendance').click();
+      await page.getByTestId('attendance-people').waitFor();
+      expect({ theme, findings: await settledAxeFindings(page) }).toEqual({ theme, findings: [] });
+      if (width === 375) {
+        await expectNoHorizontalOverflow(page);
+        await screenshot(page, 'tab-attendance-375');
+      }
+      expect(errors).toEqual([]);
+      await page.close();
+    }
   });
 });
