@@ -31,6 +31,7 @@ import {
 import { invitedBy, scaleAnswersOf } from '../src/features/evaluation/services/results-service';
 import { participationFactsFrom } from '../src/app/participation-facts';
 import { PairSpaceRepository } from '../src/features/journey/index';
+import { EventRepository } from '../src/features/calendar/index';
 import { eachLimited } from '../src/platform/storage/batch';
 import { startEmbeddedStorage } from '../src/platform/storage/embedded-azurite';
 import { CountingTableStore } from './counting-table-store';
@@ -146,7 +147,10 @@ async function main(): Promise<void> {
       membershipsOf: async () => [],
       audit: { record: async () => undefined } as never,
       now: () => NOW,
-      participation: participationFactsFrom(new PairSpaceRepository(store)),
+      participation: participationFactsFrom(
+        new PairSpaceRepository(store),
+        new EventRepository(store),
+      ),
     });
     console.log(
       `load average ${os

@@ -133,6 +133,8 @@ const MAY_SEE: Record<Who, Category[]> = {
 /** Where the seeding leaves the clock, and a moment when cohort A's baseline survey is open. */
 const AFTER_SEEDING = '2027-04-06T10:00:00Z';
 const BASELINE_OPEN = '2027-03-10T10:00:00Z';
+/** After cohort A's peer support session (made while seeding), so its attendance can be saved. */
+const SESSION_OVER = '2027-04-10T12:00:00Z';
 
 /** Refused writes carry this marker; at the end nothing anywhere may hold it. */
 const INTRUDER = 'INTRUDER-7f3a';
@@ -221,6 +223,8 @@ const ids = {
   goal: '',
   action: '',
   event: '',
+  /** A peer support meeting of cohort A, over at SESSION_OVER: its attendance register. */
+  session: '',
   announcement: '',
 };
 const CHANNEL = '19:matrix-programme@thread.tacv2';
@@ -432,6 +436,42 @@ const MATRIX: RouteSpec[] = [
     crossParent: 'otherCohortMember',
     mustShow: () => [EVENT_TITLE],
     build: async (o) => ({ path: `${eventsPath(o)}/${ids.event}/ics` }),
+  },
+  // Attendance at a programme session: those who run cohort A only; never a participant.
+  {
+    method: 'GET',
+    path: '/api/cohorts/:cohortId/events/:eventId/attendance',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(200),
+    crossParent: 'otherCoordinator',
+    mustShow: () => [VICTIM_MENTOR.name],
+    clock: SESSION_OVER,
+    build: async (o) => ({ path: `${eventsPath(o)}/${ids.session}/attendance` }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/cohorts/:cohortId/events/:eventId/attendance',
+    rightful: 'coordinator',
+    expect: coordinatorsOnly(200),
+    crossParent: 'otherCoordinator',
+    clock: SESSION_OVER,
+    build: async (o) => {
+      const path = `/api/cohorts/${ids.cohortA}/events/${ids.session}/attendance`;
+      const read = await call<{ etag: string | null; people: { participantId: string }[] }>(
+        url,
+        'GET',
+        path,
+        { token: tokens.coordinator },
+      );
+      const marks = o.legit
+        ? read.body.people.map((p) => ({ participantId: p.participantId, attended: true }))
+        : [{ participantId: INTRUDER, attended: true }];
+      return {
+        path: `${eventsPath(o)}/${ids.session}/attendance`,
+        json: { marks },
+        headers: read.body.etag ? { 'if-match': read.body.etag } : undefined,
+      };
+    },
   },
   // A person's own calendar feed: anyone signed in, and only ever their own.
   {
@@ -1948,6 +1988,17 @@ beforeAll(async () => {
   });
   expect(event.status).toBe(201);
   ids.event = event.body.id;
+  const session = await call<{ id: string }>(url, 'POST', `/api/cohorts/${ids.cohortA}/events`, {
+    token: tokens.coordinator,
+    json: {
+      ...eventBody('Matrix peer support'),
+      type: 'peer_support',
+      start: '2027-04-10T09:00:00Z',
+      end: '2027-04-10T10:30:00Z',
+    },
+  });
+  expect(session.status).toBe(201);
+  ids.session = session.body.id;
 
   const announcement = await call<{ id: string }>(
     url,

@@ -61,7 +61,7 @@ export function composeEvaluation(deps: {
     membershipsOf: (userId: string) => deps.identity.membershipsOf(userId),
     audit: deps.audit,
     now: deps.now,
-    participation: participationFactsFrom(deps.repos.pairSpaces),
+    participation: participationFactsFrom(deps.repos.pairSpaces, deps.repos.events),
   };
   const { plans, surveys, results, reports, quotes } = createEvaluation(deps.store, evaluationDeps);
   const ports: SurveySendingPorts = {

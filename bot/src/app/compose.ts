@@ -8,7 +8,12 @@ import {
   FanoutQueue,
   registerAnnouncementRoutes,
 } from '../features/announcements';
-import { CalendarService, registerCalendarRoutes } from '../features/calendar/index';
+import {
+  AttendanceService,
+  CalendarService,
+  registerAttendanceRoutes,
+  registerCalendarRoutes,
+} from '../features/calendar/index';
 import { ChannelHomeService, registerHomeRoutes } from '../features/channel-home/index';
 import {
   CohortService,
@@ -261,6 +266,14 @@ export function compose(
     now,
     publicUrl: config.publicUrl,
   });
+  // Attendance at programme sessions (issue 16): registers in the cohort's events partition.
+  const attendance = new AttendanceService({
+    events: repos.events,
+    roster: repos.participants,
+    cohorts,
+    audit,
+    now,
+  });
   const channelHome = new ChannelHomeService({
     identity,
     cohorts,
@@ -306,6 +319,7 @@ export function compose(
     registerMatchingRoutes(server, { http, cohorts, matching, publishing });
     registerPairRoutes(server, { http, journey, meetings, work, now });
     registerCalendarRoutes(server, { http, calendar, cohorts });
+    registerAttendanceRoutes(server, { http, attendance });
     registerAnnouncementRoutes(server, {
       http,
       announcements,

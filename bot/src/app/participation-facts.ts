@@ -3,10 +3,12 @@ import type {
   PartnerChoice,
   SessionRecord,
 } from '../contracts/evaluation-participation';
+import { type StoredRegister, sessionRecordsOf } from '../features/calendar/index';
 import type { Pair } from '../features/cohorts';
 import type { ParticipationFacts } from '../features/evaluation/index';
 import type { PairSpace } from '../features/journey/index';
 import { eachLimited } from '../platform/storage/batch';
+import type { Versioned } from '../platform/storage/versioned';
 
 /** Pair spaces read at once: enough to overlap the storage round trips, not to flood them. */
 const PARALLEL_READS = 8;
@@ -15,18 +17,26 @@ const PARALLEL_READS = 8;
  * The journey's facts the evaluation's participation measures count, for a cohort's pairs: each
  * pair's meetings (their status), actions (done or not), how it ended early (who, and the
  * private reason, which the domain only groups) and each partner's end-of-programme choice. One
- * query per pair's space. Programme sessions have no attendance register yet, so no session
- * is counted (the measure says so: `attendance` is null).
+ * query per pair's space. And the calendar's programme sessions that have an attendance
+ * register (people on it invited, those marked attended), read with the cohort's calendar in one
+ * query; a session without a register is not counted.
  */
-export function participationFactsFrom(pairSpaces: {
-  load(pairId: string): Promise<PairSpace>;
-}): ParticipationFacts {
+export function participationFactsFrom(
+  pairSpaces: { load(pairId: string): Promise<PairSpace> },
+  calendar: {
+    calendar(cohortId: string): Promise<{
+      events: Versioned<{ id: string; type: SessionRecord['type'] }>[];
+      registers: Versioned<StoredRegister>[];
+    }>;
+  },
+): ParticipationFacts {
   return {
-    async of(pairs: readonly Pair[]) {
+    async of(cohortId: string, pairs: readonly Pair[]) {
       const facts: PairParticipation[] = [];
       const choices: PartnerChoice[] = [];
-      const sessions: SessionRecord[] = [];
-      await eachLimited([...pairs], PARALLEL_READS, async (pair) => {
+      const sessionsRead = async (): Promise<SessionRecord[]> =>
+        sessionRecordsOf(await calendar.calendar(cohortId));
+      const pairsRead = eachLimited([...pairs], PARALLEL_READS, async (pair) => {
         if (pair.state === 'proposed') return;
         const space = await pairSpaces.load(pair.id);
         facts.push(pairFacts(pair, space));
@@ -35,6 +45,7 @@ export function participationFactsFrom(pairSpaces: {
           choices.push(...partnerChoices(pair, space));
         }
       });
+      const [sessions] = await Promise.all([sessionsRead(), pairsRead]);
       return { pairs: facts, choices, sessions };
     },
   };

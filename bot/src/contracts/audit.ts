@@ -40,6 +40,7 @@ export const AUDIT_ACTIONS = [
   'insight.edited',
   'insight.published',
   'insight.returned',
+  'calendar.attendance_recorded',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -79,6 +80,7 @@ export const AUDIT_ACTION_WORDS: Record<AuditAction, string> = {
   'insight.edited': 'Edited an insight for anonymity',
   'insight.published': 'Published an insight to the board',
   'insight.returned': 'Returned an insight to its authors',
+  'calendar.attendance_recorded': 'Recorded attendance at a programme session',
 };
 
 export const AUDIT_TARGETS = [

@@ -12,6 +12,10 @@ import type {
   RsvpAnswered,
   RsvpResponse,
 } from '../../../bot/src/contracts/calendar';
+import type {
+  AttendanceInput,
+  AttendanceRegister,
+} from '../../../bot/src/contracts/calendar-attendance';
 
 const eventsPath = (cohortId: string) => `/api/cohorts/${encodeURIComponent(cohortId)}/events`;
 const eventPath = (cohortId: string, eventId: string) =>
@@ -63,6 +67,24 @@ export function calendarApi(client: ApiClient) {
         mentees: sizes.mentees ?? none,
       };
     },
+    /** A programme session's attendance register (those who run the cohort only). */
+    attendance: (cohortId: string, eventId: string) =>
+      client.request<AttendanceRegister>(`${eventPath(cohortId, eventId)}/attendance`),
+    /**
+     * Saves the register over the version `etag` names (null: the first save); fails with 412
+     * (and `current`) when someone saved it meanwhile.
+     */
+    saveAttendance: (
+      cohortId: string,
+      eventId: string,
+      etag: string | null,
+      input: AttendanceInput,
+    ) =>
+      client.request<AttendanceRegister>(`${eventPath(cohortId, eventId)}/attendance`, {
+        method: 'PUT',
+        body: input,
+        ...(etag ? { ifMatch: etag } : {}),
+      }),
     /** The event as an iCalendar file; the route needs the bearer token, so it is fetched. */
     icsFor: (cohortId: string, eventId: string) =>
       client.requestText(`${eventPath(cohortId, eventId)}/ics`),

@@ -11,7 +11,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useId, useState } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import { ApiRequestError } from '../app/api-client';
 import {
   type CalendarEvent,
@@ -65,6 +65,8 @@ interface EventCardProps {
   /** Coordinators of the cohort can edit. */
   onEdit?: (event: CalendarEvent) => void;
   past?: boolean;
+  /** More buttons for this event (the programme team's "Record attendance"). */
+  actions?: ReactNode;
   onChange: (event: CalendarEvent) => void;
   announce: (message: string) => void;
   onSignInExpired?: () => void;
@@ -78,6 +80,7 @@ export function EventCard({
   canAnswer,
   onEdit,
   past = false,
+  actions,
   onChange,
   announce,
   onSignInExpired,
@@ -295,6 +298,7 @@ export function EventCard({
             {INVITE_WORDS[inviting]}
           </Button>
         )}
+        {actions}
       </div>
     </Card>
   );

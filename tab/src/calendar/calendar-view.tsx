@@ -3,6 +3,8 @@ import { useId, useMemo, useState } from 'react';
 import type { ApiClient } from '../app/api-client';
 import type { Me } from '../../../bot/src/contracts/cohorts';
 import { calendarApi } from './calendar-api';
+import { AttendanceAction } from './attendance-dialog';
+import { isSessionEventType } from '../../../bot/src/contracts/calendar-attendance';
 import type { CalendarEvent } from '../../../bot/src/contracts/calendar';
 import { EventCard } from './calendar-event-card';
 import { EventForm } from './calendar-event-form';
@@ -177,6 +179,19 @@ export function CalendarView({ client, cohortId, onBack, onSignInExpired }: Cale
           event={event}
           canAnswer={canAnswer}
           past={isOld}
+          actions={
+            canEdit &&
+            isSessionEventType(event.type) &&
+            Date.parse(event.start) <= now.getTime() ? (
+              <AttendanceAction
+                api={api}
+                cohortId={cohortId}
+                event={event}
+                announce={announce}
+                onSignInExpired={onSignInExpired}
+              />
+            ) : undefined
+          }
           onEdit={canEdit ? (e) => setEditingId(e.id) : undefined}
           onChange={replace}
           announce={announce}

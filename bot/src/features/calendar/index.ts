@@ -5,6 +5,8 @@
 
 // Domain.
 export { type ProgrammeEvent, isInvited, placesLeft } from './domain/programme-event';
+// The counts of the sessions' attendance registers (the evaluation's participation measures).
+export { type StoredRegister, sessionRecordsOf } from './domain/attendance';
 export type { EventAudience, EventType, RsvpResponse } from '../../contracts/calendar';
 
 // Cards (announcements send invitations and reminders as the event card).
@@ -18,6 +20,11 @@ export {
   type EventAuthor,
   type EventReminders,
 } from './services/calendar-service';
+export {
+  type AttendanceActor,
+  type AttendanceDeps,
+  AttendanceService,
+} from './services/attendance-service';
 
 // Stores, for the composition root.
 export { CalendarFeedRepository } from './store/calendar-feed-repository';
@@ -25,6 +32,7 @@ export { EventRepository, type Rsvp } from './store/event-repository';
 
 // Transport.
 export { type CalendarRouteDeps, registerCalendarRoutes } from './http/calendar-routes';
+export { type AttendanceRouteDeps, registerAttendanceRoutes } from './http/attendance-routes';
 export {
   CALENDAR_VERBS,
   type CalendarCardDeps,

@@ -14,7 +14,11 @@ import type { EvaluationRepository } from './store/evaluation-repository';
 
 /** The journey's and calendar's facts the participation measures count: no names, no text out. */
 export interface ParticipationFacts {
-  of(pairs: readonly Pair[]): Promise<{
+  /** The cohort's pairs' facts, and its programme sessions' registers. */
+  of(
+    cohortId: string,
+    pairs: readonly Pair[],
+  ): Promise<{
     pairs: PairParticipation[];
     /** One entry per partner of a pair that reached the final review. */
     choices: PartnerChoice[];

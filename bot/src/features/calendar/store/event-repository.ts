@@ -1,4 +1,5 @@
 import { type TransactionAction, odata } from '@azure/data-tables';
+import type { StoredRegister } from '../domain/attendance';
 import type { ProgrammeEvent, RsvpResponse } from '../domain/programme-event';
 import { ConflictError, statusOf, translate } from '../../../platform/storage/errors';
 import type { TableStore } from '../../../platform/storage/table-store';
@@ -11,12 +12,16 @@ import {
   num,
   replaceRow,
   str,
+  tryInsertRow,
+  tryUpdateRow,
 } from '../../../platform/storage/versioned';
 
 /**
  * Programme events and their RSVPs: PartitionKey cohort id; RowKeys `event|{id}`,
  * `rsvp|{eventId}|{participantId}` and, for an event with a capacity, `places|{eventId}`
- * holding how many are going. A cohort's calendar with everyone's answers is one query.
+ * holding how many are going, and for a programme session whose attendance was recorded
+ * `attendance|{eventId}` holding the register. A cohort's calendar with everyone's answers and
+ * every register is one query.
  */
 
 export interface Rsvp {
@@ -54,12 +59,15 @@ export interface AnswerWrite {
 export interface CohortCalendar {
   events: Versioned<ProgrammeEvent>[];
   rsvps: Rsvp[];
+  /** The attendance registers of the cohort's sessions (those recorded). */
+  registers: Versioned<StoredRegister>[];
 }
 
 const eventKey = (id: string) => `event|${encodeKey(id)}`;
 const rsvpKey = (eventId: string, participantId: string) =>
   `rsvp|${encodeKey(eventId)}|${encodeKey(participantId)}`;
 const placesKey = (eventId: string) => `places|${encodeKey(eventId)}`;
+const registerKey = (eventId: string) => `attendance|${encodeKey(eventId)}`;
 
 export class EventRepository {
   constructor(private readonly store: TableStore) {}
@@ -70,7 +78,7 @@ export class EventRepository {
 
   async calendar(cohortId: string): Promise<CohortCalendar> {
     const rows = await listPartition(this.table, cohortId);
-    const calendar: CohortCalendar = { events: [], rsvps: [] };
+    const calendar: CohortCalendar = { events: [], rsvps: [], registers: [] };
     for (const row of rows) {
       const rowKey = String(row.rowKey);
       if (rowKey.startsWith('event|')) {
@@ -80,6 +88,11 @@ export class EventRepository {
         });
       } else if (rowKey.startsWith('rsvp|')) {
         calendar.rsvps.push(JSON.parse(str(row, 'data')) as Rsvp);
+      } else if (rowKey.startsWith('attendance|')) {
+        calendar.registers.push({
+          value: JSON.parse(str(row, 'data')) as StoredRegister,
+          etag: row.etag,
+        });
       } // `places|` rows are counts for answering; cards count the RSVPs themselves
     }
     calendar.events.sort((a, b) => a.value.start.localeCompare(b.value.start));
@@ -111,6 +124,36 @@ export class EventRepository {
       () => this.get(event.cohortId, event.id),
     );
     return { value: event, etag: next };
+  }
+
+  /** A session's attendance register with its ETag, or undefined before the first save. */
+  async register(
+    cohortId: string,
+    eventId: string,
+  ): Promise<Versioned<StoredRegister> | undefined> {
+    const row = await getRow(this.table, cohortId, registerKey(eventId));
+    return row
+      ? { value: JSON.parse(str(row, 'data')) as StoredRegister, etag: row.etag }
+      : undefined;
+  }
+
+  /**
+   * Saves a register: over the version `etag` names, or as the first one when `etag` is
+   * undefined. Undefined (nothing written) when it changed, or was first saved, meanwhile.
+   */
+  async saveRegister(
+    cohortId: string,
+    register: StoredRegister,
+    etag: string | undefined,
+  ): Promise<string | undefined> {
+    const row = {
+      partitionKey: cohortId,
+      rowKey: registerKey(register.eventId),
+      data: JSON.stringify(register),
+    };
+    return etag === undefined
+      ? tryInsertRow(this.table, row)
+      : tryUpdateRow(this.table, row, etag, 'Replace');
   }
 
   /** The event, its places row and the person's own answer: three point reads. */

@@ -38,7 +38,7 @@ export class ResultsService {
     const { results, cohort, pairs, plan } = await this.compute(cohortId);
     const source = this.deps.participation;
     if (!source) return results;
-    const facts = await source.of(pairs);
+    const facts = await source.of(cohortId, pairs);
     const participation = participationResults({
       minGroupSize: plan.minGroupSize,
       cadence: cohort.cadence,
