@@ -1,5 +1,6 @@
 import type { Server } from 'restify';
 import type { AuditLog } from '../contracts/audit';
+import type { SensitiveService } from '../features/applications/index';
 import type { IdentityService } from '../features/cohorts/index';
 import {
   type SurveyService,
@@ -23,6 +24,8 @@ export function composeEvaluation(deps: {
   identity: Pick<IdentityService, 'membershipsOf'>;
   audit: AuditLog;
   now: () => Date;
+  /** The special-category answers, read only as counts for the equality breakdowns. */
+  sensitive: Pick<SensitiveService, 'countsByGroup'>;
 }): { register: (server: Server, http: HttpEnv) => void; surveys: SurveyService } {
   const { plans, surveys, results, reports, quotes } = createEvaluation(deps.store, {
     cohorts: deps.repos.cohorts,
@@ -31,6 +34,7 @@ export function composeEvaluation(deps: {
     audit: deps.audit,
     now: deps.now,
     participation: participationFactsFrom(deps.repos.pairSpaces),
+    equality: deps.sensitive,
   });
   return {
     register: (server, http) => {

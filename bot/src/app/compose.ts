@@ -329,7 +329,14 @@ export function compose(
     accessOf: (userId) => identity.accessOf(userId),
     maxBodyBytes: config.maxBodyBytes,
   };
-  const evaluation = composeEvaluation({ store, repos, identity, audit, now });
+  const evaluation = composeEvaluation({
+    store,
+    repos,
+    identity,
+    audit,
+    now,
+    sensitive: applications.sensitive,
+  });
   const insights = composeInsights({ store, repos, identity, sender, audit, now });
   const registerRoutes = (server: Server) => {
     registerMeRoutes(server, { http, me: new MeService({ identity, cohorts }) });

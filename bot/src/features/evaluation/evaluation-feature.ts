@@ -1,5 +1,6 @@
 import type { TableStore } from '../../platform/storage/table-store';
 import type { EvaluationDeps } from './ports';
+import { BreakdownService } from './services/breakdown-service';
 import { PlanService } from './services/plan-service';
 import { QuotesService } from './services/quotes-service';
 import { ReportService } from './services/report-service';
@@ -14,12 +15,12 @@ export function createEvaluation(
 ): {
   plans: PlanService;
   surveys: SurveyService;
-  results: ResultsService;
+  results: BreakdownService;
   reports: ReportService;
   quotes: QuotesService;
 } {
   const all: EvaluationDeps = { ...deps, store: new EvaluationRepository(store) };
-  const results = new ResultsService(all);
+  const results = new BreakdownService(all, new ResultsService(all));
   return {
     plans: new PlanService(all),
     surveys: new SurveyService(all),

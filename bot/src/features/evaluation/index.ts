@@ -55,10 +55,17 @@ export {
   type SurveyWindow,
 } from './domain/survey-window';
 export { createEvaluation } from './evaluation-feature';
-export type { EvaluationDeps, ParticipationFacts } from './ports';
+export type { EqualityFacts, EvaluationDeps, ParticipationFacts } from './ports';
+export {
+  equalityBreakdowns,
+  breakdownColumn,
+  breakdownGroupSize,
+  type BreakdownCounts,
+} from './domain/breakdowns';
 export { PlanService } from './services/plan-service';
 export { SurveyService } from './services/survey-service';
 export { ResultsService } from './services/results-service';
+export { BreakdownService } from './services/breakdown-service';
 export { registerEvaluationRoutes, type EvaluationRouteDeps } from './http/evaluation-routes';
 export {
   SURVEY_VERBS,
