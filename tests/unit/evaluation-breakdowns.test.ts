@@ -78,13 +78,16 @@ describe('equality breakdowns (pure)', () => {
   });
 
   it('folds "prefer not to say", no answer and no consent into one row', () => {
+    const answered = (value: string, consent: boolean) =>
+      // The route stores only consented answers; the count checks consent all the same.
+      ({ disability: { value, consent } }) as unknown as SensitiveAnswers;
     const people: { answers: SensitiveAnswers; group: BreakdownColumn }[] = [
       ...Array.from({ length: 5 }, () => ({
-        answers: { disability: { value: 'yes', consent: true } },
+        answers: answered('yes', true),
         group: 'ongoing' as const,
       })),
-      { answers: { disability: { value: 'no', consent: false } }, group: 'ongoing' },
-      { answers: { disability: { value: PREFER_NOT_TO_SAY, consent: true } }, group: 'ongoing' },
+      { answers: answered('no', false), group: 'ongoing' },
+      { answers: answered(PREFER_NOT_TO_SAY, true), group: 'ongoing' },
       { answers: {}, group: 'ongoing' },
       { answers: {}, group: 'ongoing' },
       { answers: {}, group: 'ongoing' },

@@ -10,6 +10,7 @@ import {
 } from '../features/evaluation/index';
 import type { HttpEnv } from '../platform/http/route';
 import type { TableStore } from '../platform/storage/table-store';
+import { equalityFactsFrom } from './equality-facts';
 import { participationFactsFrom } from './participation-facts';
 import type { Repositories } from './repositories';
 
@@ -34,7 +35,7 @@ export function composeEvaluation(deps: {
     audit: deps.audit,
     now: deps.now,
     participation: participationFactsFrom(deps.repos.pairSpaces),
-    equality: deps.sensitive,
+    equality: equalityFactsFrom(deps.repos.participants, deps.sensitive),
   });
   return {
     register: (server, http) => {

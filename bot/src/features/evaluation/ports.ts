@@ -21,13 +21,13 @@ export interface ParticipationFacts {
 
 /**
  * The applications' special-category answers, as counts only (never a person's value): per
- * category, how many of `people` gave each answer with consent, by group; "prefer not to say",
- * no answer and no consent in one (`PREFER_NOT_TO_SAY`).
+ * category, how many of `people` (cohort participants) gave each answer with consent, by group;
+ * "prefer not to say", no answer and no consent in one (`PREFER_NOT_TO_SAY`).
  */
 export interface EqualityFacts {
   countsByGroup(
     cohortId: string,
-    people: readonly { userId: string; group: BreakdownColumn }[],
+    people: readonly { participantId: string; group: BreakdownColumn }[],
   ): Promise<BreakdownCounts>;
 }
 

@@ -73,16 +73,16 @@ export class SensitiveService {
 
   /**
    * Counts per answer and group among `people` (one partition read), the not-shared folded into
-   * one (domain/sensitive-aggregate `countByGroup`). Counts only: the caller applies its floor.
+   * one (domain/sensitive-aggregate `countByGroup`); someone with no known id has shared nothing.
+   * Counts only: the caller applies its floor.
    */
   async countsByGroup<G extends string>(
     cohortId: string,
-    people: readonly { userId: string; group: G }[],
+    people: readonly { userId: string | undefined; group: G }[],
   ): Promise<GroupedCounts<G>> {
     const all = await this.deps.stores.sensitive.listByCohort(cohortId);
-    return countByGroup(
-      people.map(({ userId, group }) => ({ answers: all.get(userId)?.answers ?? {}, group })),
-    );
+    const answersOf = (userId: string | undefined) => (userId && all.get(userId)?.answers) || {};
+    return countByGroup(people.map(({ userId, group }) => ({ answers: answersOf(userId), group })));
   }
 }
 

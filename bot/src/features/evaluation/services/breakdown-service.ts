@@ -27,7 +27,7 @@ export class BreakdownService implements Pick<ResultsService, 'results' | 'repor
     ]);
     const people = pairs.flatMap((pair) => {
       const group = breakdownColumn(pair.state);
-      return group ? [{ userId: pair.mentorId, group }] : [];
+      return group ? [{ participantId: pair.mentorId, group }] : [];
     });
     const counts = await source.countsByGroup(cohortId, people);
     return { ...results, breakdowns: equalityBreakdowns(counts, results.minGroupSize) };
