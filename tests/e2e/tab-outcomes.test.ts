@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { EvaluationPlanDetail } from '../../bot/src/contracts/evaluation-api';
 import type { Answer, SurveyKind } from '../../bot/src/contracts/evaluation';
 import {
+  type EqualityBreakdowns,
   type EvaluationResults,
   type PublishedTable,
   evaluationResultsSchema,
@@ -363,6 +364,53 @@ describe('outcomes in the tab', () => {
     ).resolves.toBe('Mentees86Hidden: fewer than 5 people14');
     await expect(part.getByTestId('participation-actions').textContent()).resolves.toBe(
       'Actions: 41 of 63 agreed actions completed, over 14 pairs.',
+    );
+    expect(await settledAxeFindings(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the equality breakdowns: a table whole, a withheld one in words only', async () => {
+    const { page, errors } = await openTab(harness, {
+      query: `view=personal&cohort=${ids.big}`,
+      as: PRIYA.userId,
+    });
+    const breakdowns: EqualityBreakdowns = {
+      minGroupSize: 5,
+      categories: [
+        { category: 'ethnicity', table: { withheld: true } },
+        {
+          category: 'disability',
+          table: {
+            withheld: false,
+            ...table(
+              ['yes', 'not-shared'],
+              ['completed', 'ended_early'],
+              [
+                [6, 5, 11],
+                [7, 5, 12],
+                [13, 10, 23],
+              ],
+            ),
+          },
+        },
+      ],
+    };
+    await page.route(`**/api/cohorts/${ids.big}/evaluation/results`, async (route) => {
+      const real = (await (await route.fetch()).json()) as EvaluationResults;
+      await route.fulfill({ json: evaluationResultsSchema.parse({ ...real, breakdowns }) });
+    });
+    await page.getByTestId('cohort-tab-outcomes').click();
+    const section = page.getByTestId('breakdowns');
+    await expect(section.getByTestId('breakdown-ethnicity').textContent()).resolves.toBe(
+      "Ethnicity: pairs by the mentor's answer. Withheld: a group here has fewer than 5 people.",
+    );
+    const disability = section.getByTestId('breakdown-disability');
+    await expect(disability.locator('thead').textContent()).resolves.toBe(
+      'CompletedEnded earlyTotal',
+    );
+    await expect(disability.locator('tbody tr').nth(1).textContent()).resolves.toBe(
+      'Prefer not to say, or not shared7512',
     );
     expect(await settledAxeFindings(page)).toEqual([]);
     expect(errors).toEqual([]);

@@ -1,9 +1,11 @@
 import { parse } from 'csv-parse/sync';
-import { PDFDocument } from 'pdf-lib';
+import { inflateSync } from 'node:zlib';
+import { PDFArray, PDFDocument, PDFName, type PDFRawStream } from 'pdf-lib';
 import type { RespondentRole, SurveyKind } from '../../bot/src/contracts/evaluation';
 import type { EvaluationResults } from '../../bot/src/contracts/evaluation-results';
 import {
   defaultEvaluationPlan,
+  equalityBreakdowns,
   evaluationResults,
   itemsFor,
   participationResults,
@@ -146,6 +148,78 @@ describe('the CSV of aggregates', () => {
     expect(few).toMatchObject({ count: '', hidden: HIDDEN });
     const session = rowsOf(csv).find((r) => r.item_or_domain === 'Session 1 (peer support)');
     expect(session).toMatchObject({ group: 'Attended', count: '14' });
+  });
+});
+
+/** Every string a PDF's pages draw (pdf-lib writes them as hex; content streams are deflated). */
+async function pdfStrings(bytes: Uint8Array): Promise<string[]> {
+  const doc = await PDFDocument.load(bytes);
+  const strings: string[] = [];
+  for (const page of doc.getPages()) {
+    const contents = page.node.Contents();
+    const streams = contents instanceof PDFArray ? contents.asArray() : [contents];
+    for (const ref of streams) {
+      const stream = doc.context.lookup(ref) as PDFRawStream;
+      const raw = Buffer.from(stream.getContents());
+      const text = (stream.dict.get(PDFName.of('Filter')) ? inflateSync(raw) : raw).toString(
+        'latin1',
+      );
+      for (const [, hex] of text.matchAll(/<([0-9A-Fa-f]+)>\s*Tj/g)) {
+        strings.push(Buffer.from(hex!, 'hex').toString('latin1'));
+      }
+    }
+  }
+  return strings;
+}
+
+/** Disability shown (every cell five or more); ethnicity with a group of four, withheld. */
+const BREAKDOWNS = equalityBreakdowns(
+  {
+    disability: {
+      yes: { completed: 6, ended_early: 5 },
+      'prefer-not-to-say': { completed: 9, ended_early: 5 },
+    },
+    ethnicity: { asian: { completed: 4 }, white: { completed: 7, ended_early: 5 } },
+    religion: { christian: { completed: 8, ended_early: 6 }, jewish: { completed: 5 } },
+    sexualOrientation: { heterosexual: { completed: 12, ended_early: 6 } },
+  },
+  5,
+);
+
+describe('the equality breakdowns in the report', () => {
+  it('writes a shown breakdown cell by cell, a withheld one as one row of words and no number', () => {
+    const csv = reportCsv(input({ ...knownResults(), breakdowns: BREAKDOWNS }));
+    const rows = rowsOf(csv).filter((r) => r.section.startsWith('breakdown: '));
+    const disability = rows.filter((r) => r.section.startsWith('breakdown: Disability'));
+    expect(
+      disability.find((r) => r.item_or_domain === 'Yes' && r.group === 'Completed'),
+    ).toMatchObject({ count: '6', hidden: '' });
+    expect(
+      disability.find(
+        (r) => r.item_or_domain === 'Prefer not to say, or not shared' && r.group === 'Ended early',
+      ),
+    ).toMatchObject({ count: '5' });
+    const ethnicity = rows.filter((r) => r.section.startsWith('breakdown: Ethnicity'));
+    expect(ethnicity).toEqual([
+      expect.objectContaining({
+        item_or_domain: '',
+        count: '',
+        hidden: 'Withheld: a group here has fewer than 5 people',
+      }),
+    ]);
+    expect(csv).not.toContain('Asian');
+    expect(csv).not.toContain('White');
+  });
+
+  it('draws the breakdowns in the PDF: the shown table, and the withheld one in words', async () => {
+    const bytes = await reportPdf(input({ ...knownResults(), breakdowns: BREAKDOWNS }));
+    const drawn = await pdfStrings(bytes);
+    expect(drawn).toContain('Equality monitoring');
+    expect(drawn).toContain("Disability or long-term condition: pairs by the mentor's answer");
+    expect(drawn).toContain('Prefer not to say, or not shared');
+    expect(drawn).toContain('Withheld: a group here has fewer than 5 people');
+    expect(drawn).not.toContain('Asian');
+    expect(drawn).not.toContain('White');
   });
 });
 

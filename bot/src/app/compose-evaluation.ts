@@ -1,5 +1,6 @@
 import type { Server } from 'restify';
 import type { AuditLog } from '../contracts/audit';
+import type { SensitiveService } from '../features/applications/index';
 import type { IdentityService } from '../features/cohorts/index';
 import {
   type SurveyService,
@@ -17,6 +18,7 @@ import type { Job } from '../platform/storage/jobs/job';
 import type { JobStore } from '../platform/storage/jobs/job-store';
 import type { HandlerResult } from '../platform/storage/jobs/scheduler';
 import type { TableStore } from '../platform/storage/table-store';
+import { equalityFactsFrom } from './equality-facts';
 import { participationFactsFrom } from './participation-facts';
 import type { Repositories } from './repositories';
 
@@ -50,6 +52,8 @@ export function composeEvaluation(deps: {
   sendSurveys: boolean;
   log: Logger;
   now: () => Date;
+  /** The special-category answers, read only as counts for the equality breakdowns. */
+  sensitive: Pick<SensitiveService, 'countsByGroup'>;
 }): {
   register: (server: Server, http: HttpEnv) => void;
   surveys: SurveyService;
@@ -62,6 +66,7 @@ export function composeEvaluation(deps: {
     audit: deps.audit,
     now: deps.now,
     participation: participationFactsFrom(deps.repos.pairSpaces, deps.repos.events),
+    equality: equalityFactsFrom(deps.repos.participants, deps.sensitive),
   };
   const { plans, surveys, results, reports, quotes } = createEvaluation(deps.store, evaluationDeps);
   const ports: SurveySendingPorts = {

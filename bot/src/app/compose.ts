@@ -161,6 +161,13 @@ export function compose(
     journey,
     delivery,
     sendSurveys: config.surveySending,
+    // Counts only, from the applications' special-category answers (composed further down).
+    sensitive: {
+      countsByGroup: <G extends string>(
+        cohortId: string,
+        people: readonly { userId: string | undefined; group: G }[],
+      ) => applications.sensitive.countsByGroup(cohortId, people),
+    },
     log,
     now,
   });

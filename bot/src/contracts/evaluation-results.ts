@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { SENSITIVE_CATEGORIES, type SensitiveCategory } from './application-sensitive';
 import {
   CONFIDENCE_DOMAINS,
   RESPONDENT_ROLES,
@@ -83,6 +84,32 @@ export interface PublishedTable {
 /** A breakdown by special-category data: whole, or withheld whole. */
 export type PublishedBreakdown = ({ withheld: false } & PublishedTable) | { withheld: true };
 
+/** The columns of an equality breakdown: the cohort's pairs by where they are. */
+export const BREAKDOWN_COLUMNS = ['completed', 'ended_early', 'ongoing'] as const;
+export type BreakdownColumn = (typeof BREAKDOWN_COLUMNS)[number];
+
+/**
+ * The row of those whose answer is not shown: "prefer not to say", no answer, or an answer
+ * given without consent to use it in aggregates (one row, so none of them can be told apart).
+ */
+export const BREAKDOWN_NOT_SHARED = 'not-shared';
+
+/** Special-category aggregates never cover fewer than five people, whatever the plan says. */
+export const BREAKDOWN_FLOOR = 5;
+
+/** One special category: the pairs by the mentor's answer (rows) and where the pair is. */
+export interface CategoryBreakdown {
+  category: SensitiveCategory;
+  table: PublishedBreakdown;
+}
+
+/** Equality monitoring: a breakdown per special category that mentors answered with consent. */
+export interface EqualityBreakdowns {
+  /** The plan's group size, raised to `BREAKDOWN_FLOOR`: every shown cell covers at least it. */
+  minGroupSize: number;
+  categories: CategoryBreakdown[];
+}
+
 export interface EvaluationResults {
   planVersion: number;
   minGroupSize: number;
@@ -94,6 +121,11 @@ export interface EvaluationResults {
    * null where the service was not given the journey's and calendar's facts.
    */
   participation: ParticipationResults | null;
+  /**
+   * The breakdowns by special-category data (the report only); null where the service
+   * was not given the applications' counts.
+   */
+  breakdowns: EqualityBreakdowns | null;
 }
 
 // ---------------------------------------------------------------- on the wire (zod)
@@ -169,6 +201,37 @@ const participationSchema = z
   })
   .strict();
 
+const breakdownsSchema = z
+  .object({
+    minGroupSize: z.number().int(),
+    categories: z.array(
+      z
+        .object({
+          category: z.enum(SENSITIVE_CATEGORIES),
+          table: z.union([
+            z.object({ withheld: z.literal(true) }).strict(),
+            // Only `withheld` is added to the strict table shape.
+            z
+              .object({
+                withheld: z.literal(false),
+                rows: z.array(z.string()),
+                columns: z.array(z.enum(BREAKDOWN_COLUMNS)),
+                cells: z.array(z.array(cellSchema)),
+              })
+              .strict()
+              .refine(
+                (t) =>
+                  t.cells.length === t.rows.length + 1 &&
+                  t.cells.every((row) => row.length === t.columns.length + 1),
+                { message: 'a published table has a row and a column of totals' },
+              ),
+          ]),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
 /** The labels a participation table may carry (for readers that word them). */
 export const PARTICIPATION_LABELS = {
   meetingBands: MEETING_BANDS,
@@ -201,5 +264,6 @@ export const evaluationResultsSchema = z
         .strict(),
     ),
     participation: participationSchema.nullable(),
+    breakdowns: breakdownsSchema.nullable(),
   })
   .strict() satisfies z.ZodType<EvaluationResults>;

@@ -9,6 +9,7 @@ import { useApiLoad } from '../shared/use-api-load';
 import { domainWords } from './outcome-format';
 import { CHANGE_HEADERS, ChangeRow, OutcomeTable, RatesTable, byGroup } from './outcome-tables';
 import { type ReportFormat, downloadReport, getPlan, getQuotes, getResults } from './outcomes-api';
+import { BreakdownSection } from './breakdown-section';
 import { ParticipationSection } from './participation-section';
 import { QuotesSection } from './quotes-section';
 
@@ -160,6 +161,7 @@ export function Outcomes({
         </>
       )}
       {results.participation && <ParticipationSection participation={results.participation} />}
+      {results.breakdowns && <BreakdownSection breakdowns={results.breakdowns} />}
     </>
   );
 }

@@ -46,12 +46,14 @@ export function PublishedCountTable({
   caption,
   minGroupSize,
   rowWords = words,
+  columnWords = words,
   testId,
 }: {
   table: PublishedTable;
   caption: string;
   minGroupSize: number;
   rowWords?: (label: string, index: number) => string;
+  columnWords?: (label: string) => string;
   testId: string;
 }) {
   const s = useTableStyles();
@@ -59,7 +61,7 @@ export function PublishedCountTable({
   return (
     <OutcomeTable
       caption={caption}
-      headers={['', ...table.columns.map(words), 'Total']}
+      headers={['', ...table.columns.map((c) => columnWords(c)), 'Total']}
       testId={testId}
     >
       {table.cells.map((cells, r) => (

@@ -24,8 +24,10 @@ export {
 } from './domain/application-window';
 export {
   AGGREGATE_FLOOR,
+  type GroupedCounts,
   type SensitiveAggregate,
   aggregateAnswers,
+  countByGroup,
 } from './domain/sensitive-aggregate';
 export { ApplicationService } from './services/application-service';
 export {

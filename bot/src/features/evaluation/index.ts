@@ -64,12 +64,19 @@ export {
 export { createEvaluation, createSurveySending } from './evaluation-feature';
 export type {
   EvaluationDeps,
+  EqualityFacts,
   ParticipationFacts,
   SurveyRecipient,
   SurveySendingPorts,
 } from './ports';
 export { SurveySending } from './services/survey-sending';
 export { SurveyJobHandler, isSurveyJob } from './jobs/survey-job-handler';
+export {
+  equalityBreakdowns,
+  breakdownColumn,
+  breakdownGroupSize,
+  type BreakdownCounts,
+} from './domain/breakdowns';
 export { PlanService } from './services/plan-service';
 export { SurveyService } from './services/survey-service';
 export { ResultsService } from './services/results-service';

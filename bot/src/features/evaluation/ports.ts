@@ -10,6 +10,8 @@ import type { JobStatus } from '../../platform/storage/jobs/job-rows';
 import type { HandlerResult } from '../../platform/storage/jobs/scheduler';
 import type { CardJson } from '../../platform/teams/cards/render';
 import type { Cohort, Membership, Pair } from '../cohorts';
+import type { BreakdownColumn } from '../../contracts/evaluation-results';
+import type { BreakdownCounts } from './domain/breakdowns';
 import type { EvaluationRepository } from './store/evaluation-repository';
 
 /** The journey's and calendar's facts the participation measures count: no names, no text out. */
@@ -24,6 +26,18 @@ export interface ParticipationFacts {
     choices: PartnerChoice[];
     sessions: SessionRecord[];
   }>;
+}
+
+/**
+ * The applications' special-category answers, as counts only (never a person's value): per
+ * category, how many of `people` (cohort participants) gave each answer with consent, by group;
+ * "prefer not to say", no answer and no consent in one (`PREFER_NOT_TO_SAY`).
+ */
+export interface EqualityFacts {
+  countsByGroup(
+    cohortId: string,
+    people: readonly { participantId: string; group: BreakdownColumn }[],
+  ): Promise<BreakdownCounts>;
 }
 
 /** What the evaluation services use of the rest of the product (wired in app/). */
@@ -41,6 +55,8 @@ export interface EvaluationDeps {
   now: () => Date;
   /** Where the participation measures' facts come from; without it they are not reported. */
   participation?: ParticipationFacts;
+  /** Where the breakdowns by special-category data come from; without it they are not reported. */
+  equality?: EqualityFacts;
 }
 
 /** Who a scheduled survey card is for: a person in one pair of a cohort. */

@@ -1,4 +1,9 @@
-import { SENSITIVE_CATEGORIES, type SensitiveAnswers } from '../../../contracts/applications';
+import {
+  PREFER_NOT_TO_SAY,
+  SENSITIVE_CATEGORIES,
+  type SensitiveAnswers,
+  type SensitiveCategory,
+} from '../../../contracts/applications';
 
 /**
  * Special-category answers counted for reports, never covering fewer than five people: a
@@ -32,6 +37,34 @@ export function aggregateAnswers(people: readonly SensitiveAnswers[]): Sensitive
     }
     if (folded >= AGGREGATE_FLOOR) shown[FOLDED] = folded;
     result[category] = shown;
+  }
+  return result;
+}
+
+/** Per category, per answer, per group: how many people. */
+export type GroupedCounts<G extends string> = Partial<
+  Record<SensitiveCategory, Record<string, Partial<Record<G, number>>>>
+>;
+
+/**
+ * Counts per answer and group, for a report that applies its own small-number rule (the
+ * evaluation's breakdowns: shown only when every cell reaches five). An answer given without
+ * consent, "prefer not to say" and no answer are all counted under `PREFER_NOT_TO_SAY`, so they
+ * cannot be told apart. No person's value leaves: only the counts.
+ */
+export function countByGroup<G extends string>(
+  people: readonly { answers: SensitiveAnswers; group: G }[],
+): GroupedCounts<G> {
+  const result: GroupedCounts<G> = {};
+  for (const category of SENSITIVE_CATEGORIES) {
+    const byAnswer: Record<string, Partial<Record<G, number>>> = {};
+    for (const { answers, group } of people) {
+      const answer = answers[category];
+      const key = answer?.consent ? answer.value : PREFER_NOT_TO_SAY;
+      const row = (byAnswer[key] ??= {});
+      row[group] = (row[group] ?? 0) + 1;
+    }
+    result[category] = byAnswer;
   }
   return result;
 }

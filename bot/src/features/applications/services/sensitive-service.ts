@@ -5,7 +5,12 @@ import {
   SENSITIVE_CATEGORIES,
   type SensitiveAnswers,
 } from '../../../contracts/applications';
-import { type SensitiveAggregate, aggregateAnswers } from '../domain/sensitive-aggregate';
+import {
+  type GroupedCounts,
+  type SensitiveAggregate,
+  aggregateAnswers,
+  countByGroup,
+} from '../domain/sensitive-aggregate';
 import type { ApplicationDeps } from '../ports';
 
 /**
@@ -64,6 +69,20 @@ export class SensitiveService {
   async aggregate(cohortId: string, applicantIds: readonly string[]): Promise<SensitiveAggregate> {
     const all = await this.deps.stores.sensitive.listByCohort(cohortId);
     return aggregateAnswers(applicantIds.map((id) => all.get(id)?.answers ?? {}));
+  }
+
+  /**
+   * Counts per answer and group among `people` (one partition read), the not-shared folded into
+   * one (domain/sensitive-aggregate `countByGroup`); someone with no known id has shared nothing.
+   * Counts only: the caller applies its floor.
+   */
+  async countsByGroup<G extends string>(
+    cohortId: string,
+    people: readonly { userId: string | undefined; group: G }[],
+  ): Promise<GroupedCounts<G>> {
+    const all = await this.deps.stores.sensitive.listByCohort(cohortId);
+    const answersOf = (userId: string | undefined) => (userId && all.get(userId)?.answers) || {};
+    return countByGroup(people.map(({ userId, group }) => ({ answers: answersOf(userId), group })));
   }
 }
 

@@ -256,5 +256,6 @@ export function evaluationResults(
     domains,
     // The service adds the participation measures from the journey's and calendar's facts.
     participation: null,
+    breakdowns: null,
   };
 }

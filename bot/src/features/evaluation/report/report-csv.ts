@@ -1,11 +1,13 @@
 import { type CsvCell, toCsv } from '../../../platform/http/csv-export';
 import type { ReportInput } from './report-input';
+import { breakdownTables } from './report-breakdowns';
 import { participationTables } from './report-tables';
 import { hiddenWords } from './report-words';
 
 /**
  * The sponsor's CSV of aggregates: one row per figure. Response rates, the pre/post change per
- * confidence domain and per item, then each participation table's cells. A suppressed figure
+ * confidence domain and per item, then each participation table's cells, then each equality
+ * breakdown's (a withheld one is one row saying so, with no number). A suppressed figure
  * has every number empty and says `hidden: fewer than k people` in its own column: it never
  * carries a number. No name, no person's id, no free text; the item column holds the plan's
  * item id (the question's key, written by the programme team).
@@ -83,6 +85,21 @@ export function reportCsvRows(input: ReportInput): { header: readonly string[]; 
             item_or_domain: r.label,
             group: table.columns[j] ?? '',
           };
+          rows.push(count === null ? row({ ...base, hidden }) : row({ ...base, count }));
+        });
+      }
+    }
+  }
+  if (results.breakdowns) {
+    for (const table of breakdownTables(results.breakdowns)) {
+      const section = `breakdown: ${table.title}`;
+      if (table.withheld !== null) {
+        rows.push(row({ section, hidden: table.withheld }));
+        continue;
+      }
+      for (const r of table.rows) {
+        r.cells.forEach((count, j) => {
+          const base = { section, item_or_domain: r.label, group: table.columns[j] ?? '' };
           rows.push(count === null ? row({ ...base, hidden }) : row({ ...base, count }));
         });
       }

@@ -4,7 +4,8 @@ import { SURVEY_KINDS } from '../../../contracts/evaluation';
 import { axisMaximum, chartBars, drawDomainChart } from './pdf-chart';
 import { type Column, PdfWriter } from './pdf-writer';
 import type { ReportInput } from './report-input';
-import { participationTables } from './report-tables';
+import { breakdownTables } from './report-breakdowns';
+import { type ReportTable, participationTables } from './report-tables';
 import {
   CHANGE_COLUMNS,
   DOMAIN_WORDS,
@@ -18,7 +19,7 @@ import {
 /**
  * The sponsor's board-ready PDF (A4, standard fonts): title, cohort and dates, when it was made,
  * response rates, a chart of the confidence domains before and after, the table of figures,
- * the participation measures when present, and notes on the method and the suppression.
+ * the participation measures and the equality breakdowns when present, and notes on the method and the suppression.
  * Built only from the suppressed results, the plan and the cohort's name and dates: it cannot
  * hold a name or an answer. Pure: the same input gives the same bytes.
  */
@@ -35,6 +36,21 @@ const METHOD_NOTES = (k: number) => [
 
 function dateWords(iso: string, zone: string): string {
   return DateTime.fromISO(iso, { zone }).toFormat('d LLLL yyyy');
+}
+
+/** A titled count table: a null cell reads "hidden". */
+function countTable(w: PdfWriter, table: ReportTable): void {
+  w.paragraph(table.title, 9.5, w.fonts.bold);
+  const columns: Column[] = [
+    { heading: '', width: 3 },
+    ...table.columns.map((heading) => ({ heading, width: 2, align: 'right' as const })),
+  ];
+  const rows = table.rows.map((r) => [
+    r.label,
+    ...r.cells.map((c) => (c === null ? null : String(c))),
+  ]);
+  w.table(columns, rows, 'hidden', 7.5);
+  w.gap(6);
 }
 
 /** The report's bytes. */
@@ -119,17 +135,26 @@ export async function reportPdf(input: ReportInput): Promise<Uint8Array> {
       8.5,
       w.fonts.italic,
     );
-    for (const table of participationTables(results.participation)) {
+    for (const table of participationTables(results.participation)) countTable(w, table);
+  }
+
+  if (results.breakdowns) {
+    w.heading('Equality monitoring');
+    w.paragraph(
+      `Pairs by their mentor's answer, given with consent; "prefer not to say", no answer and no consent are one row. A table is shown only when every group in it has at least ${results.breakdowns.minGroupSize} people, else withheld whole.`,
+      8.5,
+      w.fonts.italic,
+    );
+    if (results.breakdowns.categories.length === 0) {
+      w.paragraph('No mentor has shared an answer to count.', 9);
+    }
+    for (const table of breakdownTables(results.breakdowns)) {
+      if (table.withheld === null) {
+        countTable(w, table);
+        continue;
+      }
       w.paragraph(table.title, 9.5, w.fonts.bold);
-      const columns: Column[] = [
-        { heading: '', width: 3 },
-        ...table.columns.map((heading) => ({ heading, width: 2, align: 'right' as const })),
-      ];
-      const rows = table.rows.map((r) => [
-        r.label,
-        ...r.cells.map((c) => (c === null ? null : String(c))),
-      ]);
-      w.table(columns, rows, 'hidden', 7.5);
+      w.paragraph(table.withheld, 9);
       w.gap(6);
     }
   }

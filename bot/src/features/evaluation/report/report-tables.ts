@@ -38,7 +38,7 @@ const ATTENDANCE_WORDS: Record<string, string> = {
   did_not_attend: 'Did not attend',
 };
 
-function worded(
+export function worded(
   title: string,
   table: PublishedTable,
   rowWords: (row: string, index: number) => string,

@@ -10,6 +10,7 @@ import { DEFAULT_COHORT_TIME_ZONE } from '../../../contracts/cohort-settings';
 import { AppError } from '../../../platform/errors';
 import type { Cohort, Pair } from '../../cohorts';
 import { defaultEvaluationPlan } from '../domain/default-plan';
+import { breakdownColumn, equalityBreakdowns } from '../domain/breakdowns';
 import { participationResults } from '../domain/participation';
 import { type Invited, type ScaleAnswers, evaluationResults } from '../domain/results';
 import { cohortFrame, openingTimes } from '../domain/survey-window';
@@ -31,20 +32,40 @@ export class ResultsService {
   }
 
   /**
-   * The whole report: the survey results and the participation measures (meetings, early
-   * endings, the end choice, actions), which read each pair's space once.
+   * The whole report: the survey results, the participation measures (meetings, early
+   * endings, the end choice, actions, sessions: each pair's space read once) and the
+   * breakdowns by special-category data (counts only, through the applications).
    */
   async report(cohortId: string): Promise<EvaluationResults> {
     const { results, cohort, pairs, plan } = await this.compute(cohortId);
+    const [participation, breakdowns] = await Promise.all([
+      this.participationOf(cohortId, cohort, pairs, plan.minGroupSize),
+      this.breakdownsOf(cohortId, pairs, plan.minGroupSize),
+    ]);
+    return { ...results, participation, breakdowns };
+  }
+
+  private async participationOf(
+    cohortId: string,
+    cohort: Cohort,
+    pairs: readonly Pair[],
+    minGroupSize: number,
+  ) {
     const source = this.deps.participation;
-    if (!source) return results;
+    if (!source) return null;
     const facts = await source.of(cohortId, pairs);
-    const participation = participationResults({
-      minGroupSize: plan.minGroupSize,
-      cadence: cohort.cadence,
-      ...facts,
+    return participationResults({ minGroupSize, cadence: cohort.cadence, ...facts });
+  }
+
+  /** The cohort's pairs counted by the mentor's answer and where the pair is. */
+  private async breakdownsOf(cohortId: string, pairs: readonly Pair[], minGroupSize: number) {
+    const source = this.deps.equality;
+    if (!source) return null;
+    const people = pairs.flatMap((pair) => {
+      const group = breakdownColumn(pair.state);
+      return group ? [{ participantId: pair.mentorId, group }] : [];
     });
-    return { ...results, participation };
+    return equalityBreakdowns(await source.countsByGroup(cohortId, people), minGroupSize);
   }
 
   private async compute(cohortId: string) {
