@@ -7,6 +7,7 @@ import type {
 import type { TeamsUser } from '../support/activities';
 import { type BotHarness, startBotHarness } from '../support/bot-harness';
 import { COORDINATOR } from '../support/journey-fixture';
+import { download } from '../support/evaluation-cohorts';
 import { call, devToken } from '../support/test-service';
 
 /**
@@ -35,6 +36,7 @@ const PEER_MENTEE: TeamsUser = {
   name: 'Quentin Ashdown',
 };
 const COORD = { userId: 'e1600000-0000-4000-8000-0000000000c1', name: 'Cleo Ward' };
+const SPONSOR = { userId: 'e1600000-0000-4000-8000-0000000005b1', name: 'Sol Reyes' };
 
 /** Planted by the mentor: no one else may ever see them. */
 const SECRET_TEXT = 'PLANTED-7Q: I still do not trust the board with what I see on nights';
@@ -88,6 +90,10 @@ beforeAll(async () => {
     json: { role: 'coordinator', cohortId, userId: COORD.userId, name: COORD.name },
   });
   expect(granted.status).toBe(201);
+  const sponsor = await api('admin', 'POST', '/api/roles', {
+    json: { role: 'sponsor', cohortId, userId: SPONSOR.userId, name: SPONSOR.name },
+  });
+  expect(sponsor.status).toBe(201);
   const row = (u: TeamsUser, role: string, partner?: TeamsUser) =>
     `${emailOf(u)},${u.name},${role},${u.aadObjectId},${partner ? emailOf(partner) : ''}`;
   const imported = await call(url, 'POST', `/api/cohorts/${cohortId}/roster`, {
@@ -108,6 +114,7 @@ beforeAll(async () => {
     tokens[who] = await devToken(url, { userId: u.aadObjectId, name: u.name });
   }
   tokens.COORD = await devToken(url, COORD);
+  tokens.SPONSOR = await devToken(url, SPONSOR);
 }, 600_000);
 
 afterAll(() => harness?.stop());
@@ -335,7 +342,7 @@ describe('my surveys (each person, their own answers only)', () => {
 });
 
 describe('privacy: nobody sees another person’s answers', () => {
-  it('planted answers and free text reach no partner, peer or coordinator', async () => {
+  it('planted answers and free text reach no partner, peer, coordinator or sponsor', async () => {
     // The mentor plants free text in the pulse too, so an open survey holds it now.
     setClock('2027-05-31T09:00:00Z');
     const pulse = await api('MENTOR', 'PUT', surveyPath('pulse'), {
@@ -365,11 +372,20 @@ describe('privacy: nobody sees another person’s answers', () => {
       `/api/cohorts/${cohortId}/participants`,
       `/api/cohorts/${cohortId}/health`,
       '/api/audit',
+      // The evaluation's own: aggregates, quotes (only words allowed to be quoted), the reports,
+      // and the insights board and queue (only words both authors agreed to).
+      `/api/cohorts/${cohortId}/evaluation/results`,
+      `/api/cohorts/${cohortId}/evaluation/quotes`,
+      `/api/cohorts/${cohortId}/evaluation/report.csv`,
+      `/api/cohorts/${cohortId}/insights`,
+      `/api/cohorts/${cohortId}/insights/board`,
+      '/api/me/insights',
       ...(Array.isArray(pairs.body) ? pairs.body.map((p) => `/api/pairs/${p.id}`) : []),
     ];
-    for (const who of ['MENTEE', 'PEER', 'PEER_MENTEE', 'COORD', 'admin']) {
+    for (const who of ['MENTEE', 'PEER', 'PEER_MENTEE', 'COORD', 'admin', 'SPONSOR']) {
       for (const path of everyGet) {
-        const seen = JSON.stringify((await api(who, 'GET', path)).body);
+        // Read as text: the CSV report is not JSON, and a leak is a leak in any format.
+        const seen = (await download(url, path, tokens[who]!)).text;
         for (const secret of [SECRET_TEXT, SECRET_HOPE, 'PLANTED-']) {
           expect({ who, path, leaked: seen.includes(secret) }).toEqual({
             who,
