@@ -29,6 +29,12 @@ import {
 } from '../features/cohorts/index';
 import { AuditRepository, AuditService, registerAuditRoutes } from '../features/audit/index';
 import {
+  AccessAuditService,
+  PrivacySettingsRepository,
+  PrivacySettingsService,
+  registerPrivacyRoutes,
+} from '../features/privacy/index';
+import {
   type Applications,
   type Review,
   createReview,
@@ -334,7 +340,16 @@ export function compose(
     });
     registerHomeRoutes(server, { http, home: channelHome });
     registerApplicationRoutes(server, { http, ...applications });
-    registerReviewRoutes(server, { http, review: review.review, managers: review.managers });
+    registerReviewRoutes(server, {
+      http,
+      review: review.review,
+      managers: review.managers,
+      views: new AccessAuditService(audit),
+    });
+    registerPrivacyRoutes(server, {
+      http,
+      settings: new PrivacySettingsService(new PrivacySettingsRepository(store), audit),
+    });
     registerDevRoutes(server, { http, dev });
     evaluation.register(server, http);
     insights.register(server, http);
