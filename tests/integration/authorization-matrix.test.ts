@@ -714,6 +714,29 @@ const MATRIX: RouteSpec[] = [
     mustShow: () => ['Granted a role', COHORT_COORDINATOR.name],
     build: async () => ({ path: '/api/audit.csv' }),
   },
+  // Privacy (issue 17): the programme's privacy contact, changed by programme admins only.
+  {
+    method: 'PUT',
+    path: '/api/programme/privacy-settings',
+    rightful: 'coordinator',
+    expect: adminsOnly(200),
+    build: async (o) => {
+      const read = await call<{ etag: string | null }>(
+        url,
+        'GET',
+        '/api/programme/privacy-settings',
+      );
+      return {
+        path: '/api/programme/privacy-settings',
+        json: {
+          contactName: words(o, 'Priya Programme'),
+          contactEmail: 'priya.programme@trust.nhs.uk',
+          controllerName: 'Matrix NHS Trust',
+        },
+        headers: read.body.etag ? { 'if-match': read.body.etag } : undefined,
+      };
+    },
+  },
   // Reach: who the bot cannot message yet, and installing the app for them. Coordinators only.
   {
     method: 'GET',
@@ -1582,6 +1605,8 @@ const EXCEPTIONS: Record<string, string> = {
   'GET /healthz': 'liveness probe for the platform: public, states only, no personal data',
   'POST /api/messages':
     'the bot endpoint: authenticated by the Bot Framework (CloudAdapter) with the bot’s own credentials',
+  'GET /api/programme/privacy-settings':
+    'the programme’s privacy contact and data controller, published in the privacy notice the app manifest links to: no sign-in, names no participant (tests/integration/privacy.test.ts)',
   'GET /calendar/:feed':
     'an Outlook subscription URL: the unguessable token in the path is the credential (tested below)',
   'GET /tab': 'redirect to the static tab page: no data',
