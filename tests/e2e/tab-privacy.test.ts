@@ -1,0 +1,105 @@
+import { DateTime } from 'luxon';
+import type { Page } from 'playwright-core';
+import type { RunningService } from '../../bot/src/app/service';
+import { PRIVACY_NOTICE } from '../../bot/src/contracts/privacy';
+import { type TabHarness, startTabHarness } from '../support/tab-harness';
+import { openTab, settledAxeFindings } from '../support/tab-page';
+import { call, devToken } from '../support/test-service';
+
+/**
+ * The privacy notice in the tab (issue 17): every section of the one notice contract, the
+ * programme's contact as a programme admin set it, axe-clean without sign-in; and the link to
+ * it on the application form.
+ */
+
+// Demo people, from bot/src/features/dev/demo-cohort.ts.
+const PRIYA = { userId: '7c3f1a52-8d4e-4b9a-a1f0-0d5e6c7b8a01', name: 'Priya Shah' };
+const NADIA = { userId: '9e5b3c74-af60-4dbc-83b2-2f708e9dac03', name: 'Nadia Rahman' };
+
+const CONTACT = {
+  contactName: 'Gwen Programme-Lead',
+  contactEmail: 'gwen.lead@demo.nhs.example',
+  controllerName: 'Demo Teaching Hospitals NHS Trust',
+  dpoName: 'Dev Protection',
+  dpoEmail: 'dpo@demo.nhs.example',
+};
+
+let harness: TabHarness;
+let service: RunningService;
+let cohortId = '';
+
+beforeAll(async () => {
+  harness = await startTabHarness();
+  ({ service } = harness);
+  const token = await devToken(service.url, PRIYA);
+  const saved = await call(service.url, 'PUT', '/api/programme/privacy-settings', {
+    token,
+    json: CONTACT,
+  });
+  expect(saved.status).toBe(200);
+  const cohorts = await call<{ cohorts: { id: string; isDemo: boolean; timeZone: string }[] }>(
+    service.url,
+    'GET',
+    '/api/cohorts',
+    { token },
+  );
+  const demo = cohorts.body.cohorts.find((c) => c.isDemo)!;
+  cohortId = demo.id;
+  const local = (at: DateTime) => at.setZone(demo.timeZone).toFormat("yyyy-MM-dd'T'HH:mm");
+  const opened = await call(service.url, 'PUT', `/api/cohorts/${cohortId}/application-settings`, {
+    token,
+    json: {
+      opensAt: local(DateTime.now().minus({ days: 1 })),
+      closesAt: local(DateTime.now().plus({ days: 7 })),
+      ladder: ['Band 3', 'Band 5', 'Band 7', 'Band 8b', 'Band 9'],
+      minimumBandGap: 2,
+      perspectives: ['Working nights', 'Early career'],
+      requireTraining: false,
+      awarenessEventIds: [],
+    },
+  });
+  expect(opened.status).toBe(200);
+}, 600_000);
+
+afterAll(() => harness?.stop());
+
+async function expectNotice(page: Page): Promise<void> {
+  const notice = page.getByTestId('info-privacy');
+  await notice.waitFor();
+  for (const section of PRIVACY_NOTICE) {
+    await notice.getByRole('heading', { name: section.title }).waitFor();
+  }
+  const contact = notice.getByTestId('privacy-contact');
+  await contact.getByText(CONTACT.contactName, { exact: false }).waitFor();
+  const text = (await contact.textContent()) ?? '';
+  expect(text).toContain(CONTACT.contactEmail);
+  expect(text).toContain(CONTACT.controllerName);
+  expect(text).toContain(CONTACT.dpoName);
+  expect(await notice.textContent()).toContain('6 months after your cohort closes');
+}
+
+describe('the privacy notice', () => {
+  it('shows every section and the programme’s contact without sign-in, axe-clean', async () => {
+    const { page, errors } = await openTab(harness, { query: 'view=privacy' });
+    await expectNotice(page);
+    expect(await settledAxeFindings(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('is linked from the application form, opening in a new window', async () => {
+    const { page, errors } = await openTab(harness, {
+      query: `view=personal&apply=${cohortId}`,
+      as: NADIA.userId,
+    });
+    const link = page.getByTestId('apply-privacy-link');
+    await link.waitFor();
+    expect(await link.getAttribute('target')).toBe('_blank');
+    const [notice] = await Promise.all([page.context().waitForEvent('page'), link.click()]);
+    await expectNotice(notice);
+    expect(notice.url()).toContain('view=privacy');
+    expect(await settledAxeFindings(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
