@@ -82,13 +82,14 @@ function helpCard(commands: readonly CommandRoute[]): CardJson {
 export function botRoutes(
   deps: BotFeatureDeps,
   platform: Pick<BotRoutes, 'sender' | 'conversations' | 'now' | 'log' | 'onInstalled'>,
+  options: { publicUrl?: string } = {},
 ): BotRoutes {
   const commands = botCommands(deps);
   return {
     ...platform,
     cardVerbs: botCardVerbs(deps),
     commands,
-    welcomeCard: (input) => buildWelcomeCard(input),
+    welcomeCard: (input) => buildWelcomeCard({ ...input, publicUrl: options.publicUrl }),
     helpCard: () => helpCard(commands),
   };
 }

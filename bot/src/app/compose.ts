@@ -382,6 +382,7 @@ export function compose(
         now,
         log,
       },
+      { publicUrl: config.publicUrl },
     ),
   );
 
