@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
 import type { Page } from 'playwright-core';
 import type { RunningService } from '../../bot/src/app/service';
@@ -99,6 +100,65 @@ describe('the privacy notice', () => {
     await expectNotice(notice);
     expect(notice.url()).toContain('view=privacy');
     expect(await settledAxeFindings(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a programme admin each view of an application, and exports those views for the DPO', async () => {
+    const nadia = await devToken(service.url, NADIA);
+    const sent = await call(
+      service.url,
+      'POST',
+      `/api/cohorts/${cohortId}/applications/mine/submit`,
+      {
+        token: nadia,
+        json: {
+          role: 'mentor',
+          arrangement: 'reverse',
+          band: 'Band 3',
+          organisation: 'Leicester Royal Infirmary',
+          directorate: 'Emergency medicine',
+          lineManager: { name: 'Lena Manager', email: 'lena.manager@demo.nhs.example' },
+          perspectivesShared: ['Working nights'],
+          perspectivesWanted: ['Early career'],
+          meetingMode: 'online',
+          availability: ['tue-am'],
+          consent: true,
+        },
+      },
+    );
+    expect(sent.status).toBe(200);
+    const { page, errors } = await openTab(harness, {
+      query: `view=personal&cohort=${cohortId}`,
+      as: PRIYA.userId,
+    });
+    // Opening the cohort's applications is a view of Nadia's application.
+    await page.getByTestId('cohort-tab-applications').click();
+    await page.getByTestId('cohort-panel-applications').getByText(NADIA.name).first().waitFor();
+    await page.goto(`${service.url}/tab/index.html?view=personal`);
+    await page.getByTestId('open-admin').click();
+    const view = page.getByTestId('admin-view');
+    await view.getByTestId('admin-tab-audit').click();
+    const row = view
+      .getByTestId('audit-table')
+      .locator('tr')
+      .filter({ hasText: 'Viewed a person’s application' })
+      .filter({ hasText: NADIA.name })
+      .first();
+    await row.waitFor();
+    expect(await row.textContent()).toContain(PRIYA.name);
+    expect(await settledAxeFindings(page)).toEqual([]);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      view.getByTestId('audit-export-access').click(),
+    ]);
+    const csv = readFileSync(await download.path(), 'utf8');
+    const lines = csv.trim().split(/\r?\n/).slice(1);
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.every((l) => l.includes('Viewed a person’s application'))).toBe(true);
+    expect(csv).toContain(NADIA.name);
+    expect(csv).not.toContain('Emergency medicine');
     expect(errors).toEqual([]);
     await page.close();
   });
