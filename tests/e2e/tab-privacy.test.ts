@@ -162,4 +162,59 @@ describe('the privacy notice', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('lets a programme admin set the contact: problems beside fields, someone else’s save never overwritten', async () => {
+    const { page, errors } = await openTab(harness, { query: 'view=personal', as: PRIYA.userId });
+    await page.getByTestId('open-admin').click();
+    const view = page.getByTestId('admin-view');
+    await view.getByTestId('admin-tab-privacy').click();
+    const form = view.getByTestId('privacy-settings');
+    const name = form.getByTestId('privacy-contactName');
+    await expect(name.inputValue()).resolves.toBe(CONTACT.contactName);
+    expect(await settledAxeFindings(page)).toEqual([]);
+
+    // A bad email is refused beside its field.
+    await form.getByTestId('privacy-contactEmail').fill('not an email');
+    await form.getByTestId('privacy-settings-save').click();
+    await form.getByText(/must be an email address/i).waitFor();
+
+    // Someone else saves meanwhile: this save is refused, and their version is shown.
+    const token = await devToken(service.url, PRIYA);
+    const current = await call<{ etag: string }>(
+      service.url,
+      'GET',
+      '/api/programme/privacy-settings',
+    );
+    const other = await call(service.url, 'PUT', '/api/programme/privacy-settings', {
+      token,
+      json: { ...CONTACT, contactName: 'Someone Else' },
+      headers: { 'if-match': current.body.etag },
+    });
+    expect(other.status).toBe(200);
+    await form.getByTestId('privacy-contactEmail').fill('new.lead@demo.nhs.example');
+    await name.fill('New Lead');
+    await form.getByTestId('privacy-settings-save').click();
+    await form
+      .getByTestId('privacy-settings-problem')
+      .getByText(/Someone else changed/)
+      .waitFor();
+    await expect(name.inputValue()).resolves.toBe('Someone Else');
+
+    // Made again on their version, it saves, and the notice shows it.
+    await name.fill('New Lead');
+    await form.getByTestId('privacy-settings-save').click();
+    await form.getByTestId('privacy-settings-status').getByText(/Saved/).waitFor();
+    const saved = await call<{ settings: { contactName: string } }>(
+      service.url,
+      'GET',
+      '/api/programme/privacy-settings',
+    );
+    expect(saved.body.settings.contactName).toBe('New Lead');
+    // Chromium logs the two refusals (the bad email, the stale save), and nothing else.
+    expect(errors).toEqual([
+      expect.stringMatching(/status of 400 \(Bad Request\)/),
+      expect.stringMatching(/status of 412 \(Precondition Failed\)/),
+    ]);
+    await page.close();
+  });
 });
