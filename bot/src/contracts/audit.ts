@@ -42,6 +42,7 @@ export const AUDIT_ACTIONS = [
   'insight.returned',
   'calendar.attendance_recorded',
   'retention.run',
+  'insight.author_withdrew',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -83,6 +84,7 @@ export const AUDIT_ACTION_WORDS: Record<AuditAction, string> = {
   'insight.returned': 'Returned an insight to its authors',
   'calendar.attendance_recorded': 'Recorded attendance at a programme session',
   'retention.run': 'Deleted data whose retention period had passed (counts only)',
+  'insight.author_withdrew': 'An author withdrew an insight (deleted)',
 };
 
 export const AUDIT_TARGETS = [
