@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import {
   closedAt,
+  comingRunAt,
   nextRunAt,
   retentionDue,
   retentionJobId,
@@ -53,6 +54,12 @@ describe('retention rules', () => {
     expect(nextRunAt(new Date('2028-03-10T01:00:00Z')).toISO()).toBe('2028-03-11T02:00:00.000Z');
     expect(nextRunAt(new Date('2028-03-10T23:59:00Z')).toISO()).toBe('2028-03-11T02:00:00.000Z');
     expect(retentionJobId('2028-03-11')).toBe('retention:2028-03-11');
+  });
+
+  it('a starting service schedules the coming 02:00 UTC, never now', () => {
+    expect(comingRunAt(new Date('2028-03-10T01:59:59Z')).toISO()).toBe('2028-03-10T02:00:00.000Z');
+    expect(comingRunAt(new Date('2028-03-10T02:00:00Z')).toISO()).toBe('2028-03-11T02:00:00.000Z');
+    expect(comingRunAt(new Date('2028-03-10T15:00:00Z')).toISO()).toBe('2028-03-11T02:00:00.000Z');
   });
 
   const instant = fc

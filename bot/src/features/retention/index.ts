@@ -7,6 +7,7 @@ export {
   type ApplicationFacts,
   type CohortClosure,
   closedAt,
+  comingRunAt,
   nextRunAt,
   retentionDue,
   retentionJobId,

@@ -90,3 +90,13 @@ export function retentionDay(now: Date): string {
 export function nextRunAt(now: Date): DateTime {
   return DateTime.fromJSDate(now, { zone: 'utc' }).startOf('day').plus({ days: 1, hours: 2 });
 }
+
+/**
+ * The run a starting service schedules: the coming 02:00 UTC (today's if still ahead, else
+ * tomorrow's). Never "now": a start must not run work out of its hour, and a day whose run is
+ * done keeps its id, so scheduling it again changes nothing.
+ */
+export function comingRunAt(now: Date): DateTime {
+  const today = DateTime.fromJSDate(now, { zone: 'utc' }).startOf('day').plus({ hours: 2 });
+  return now.getTime() < today.toMillis() ? today : today.plus({ days: 1 });
+}

@@ -10,5 +10,5 @@ export const isRetentionJob = (job: Job): boolean => job.kind === RETENTION_JOB_
 export function retentionJobHandler(
   retention: Pick<RetentionService, 'handleJob'>,
 ): (job: Job) => Promise<HandlerResult> {
-  return () => retention.handleJob();
+  return (job) => retention.handleJob(job);
 }

@@ -2,6 +2,7 @@ import type { RetentionCounts } from '../../../contracts/retention';
 import type { Job } from '../../../platform/storage/jobs/job';
 import {
   RETENTION_JOB_KIND,
+  comingRunAt,
   nextRunAt,
   retentionDay,
   retentionDue,
@@ -31,10 +32,13 @@ export class RetentionService {
     };
   }
 
-  /** On service start: today's run (scheduling an id twice is harmless; a run done stays done). */
+  /**
+   * On service start: the coming run (02:00 UTC). Every instance schedules the same id, and an id
+   * scheduled or done already is left as it is, so the chain of daily runs is never doubled.
+   */
   async start(): Promise<void> {
-    const now = this.deps.now();
-    await this.deps.jobs.schedule([this.jobFor(retentionDay(now), now.toISOString())]);
+    const at = comingRunAt(this.deps.now());
+    await this.deps.jobs.schedule([this.jobFor(at.toISODate()!, at.toISO()!)]);
   }
 
   /** Deletes what is due now; answers the counts. */
@@ -72,15 +76,16 @@ export class RetentionService {
   }
 
   /** The daily job: run, report (log and audit, counts only), and schedule tomorrow's. */
-  async handleJob(): Promise<'done'> {
+  async handleJob(job: Job): Promise<'done'> {
+    const day = String(job.payload.day ?? retentionDay(this.deps.now()));
     const counts = await this.run();
-    this.deps.log.info({ retention: counts }, 'retention run');
+    this.deps.log.info({ retention: counts, day }, 'retention run');
     await this.deps.audit.record({
       action: 'retention.run',
       actorId: 'system',
       actorName: 'Retention (daily)',
       target: 'retention',
-      targetId: retentionDay(this.deps.now()),
+      targetId: day,
       targetLabel: 'Retention run',
       cohortId: null,
       changes: [
