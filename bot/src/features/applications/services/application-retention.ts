@@ -1,3 +1,4 @@
+import type { MatchOutcome } from '../../../contracts/applications';
 import type { ApplicationDeps } from '../ports';
 
 /**
@@ -8,9 +9,7 @@ export class ApplicationRetention {
   constructor(private readonly deps: Pick<ApplicationDeps, 'stores'>) {}
 
   /** Each application's id and matching outcome. */
-  async list(
-    cohortId: string,
-  ): Promise<{ applicantId: string; matchOutcome?: 'matched' | 'waitlisted' }[]> {
+  async list(cohortId: string): Promise<{ applicantId: string; matchOutcome?: MatchOutcome }[]> {
     const apps = await this.deps.stores.applications.listByCohort(cohortId);
     return apps.map(({ value }) => ({
       applicantId: value.applicantId,
