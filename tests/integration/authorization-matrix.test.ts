@@ -1149,6 +1149,18 @@ const MATRIX: RouteSpec[] = [
     },
   },
   {
+    // An author withdraws (issue 17): each call its own testimonial of the victim mentor's, so
+    // the rightful one's deletion leaves the others theirs to refuse.
+    method: 'DELETE',
+    path: '/api/me/insights/:cohortId/:insightId',
+    rightful: 'victimMentor',
+    expect: { ...everyone(404), victimMentor: 200 },
+    build: async () => {
+      const { id, etag } = await sentTestimonial('Matrix testimonial: withdrawn by its author');
+      return { path: `/api/me/insights/${ids.cohortA}/${id}`, headers: { 'if-match': etag } };
+    },
+  },
+  {
     method: 'GET',
     path: '/api/cohorts/:cohortId/insights',
     rightful: 'coordinator',

@@ -83,6 +83,7 @@ import { composeFront } from './compose-front';
 import { composeScheduler } from './compose-scheduler';
 import { composeEvaluation } from './compose-evaluation';
 import { composeInsights } from './compose-insights';
+import { composeRetention } from './compose-retention';
 import { type Repositories, createRepositories } from './repositories';
 
 /**
@@ -114,6 +115,8 @@ export interface Composition {
   roster: RosterService;
   /** On start, once storage is ready: each open cohort's survey sweep for today. */
   startSurveySweeps(): Promise<number>;
+  /** On start, once storage is ready: today's retention run (issue 17). */
+  startRetention(): Promise<void>;
 }
 
 /** The composition root: builds every feature over one store and wires them together. */
@@ -234,6 +237,16 @@ export function compose(
     now,
     log,
   });
+  // Retention (issue 17): applications are composed further down, hence the getter.
+  const retention = composeRetention({
+    config,
+    repos,
+    applications: () => applications,
+    jobs,
+    audit,
+    now,
+    log,
+  });
   const scheduler = composeScheduler({
     jobs,
     owner: instanceId,
@@ -244,6 +257,7 @@ export function compose(
       { owns: isInstallRetry, handle: retryInstall },
       { owns: isDecisionTell, handle: (job) => review.handleJob(job) },
       { owns: surveySending.isJob, handle: (job) => surveySending.handleJob(job) },
+      retention.route,
     ],
     journey: jobHandler,
   });
@@ -406,5 +420,6 @@ export function compose(
     cohorts,
     roster,
     startSurveySweeps: () => surveySending.startAllSweeps(),
+    startRetention: () => retention.service.start(),
   };
 }

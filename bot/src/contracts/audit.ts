@@ -43,6 +43,8 @@ export const AUDIT_ACTIONS = [
   'calendar.attendance_recorded',
   'personal_data.viewed',
   'programme.privacy_settings_updated',
+  'retention.run',
+  'insight.author_withdrew',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -85,6 +87,8 @@ export const AUDIT_ACTION_WORDS: Record<AuditAction, string> = {
   'calendar.attendance_recorded': 'Recorded attendance at a programme session',
   'personal_data.viewed': 'Viewed a person’s application',
   'programme.privacy_settings_updated': 'Changed the programme’s privacy contact',
+  'retention.run': 'Deleted data whose retention period had passed (counts only)',
+  'insight.author_withdrew': 'An author withdrew an insight (deleted)',
 };
 
 export const AUDIT_TARGETS = [
@@ -96,6 +100,7 @@ export const AUDIT_TARGETS = [
   'application',
   'insight',
   'programme',
+  'retention',
 ] as const;
 export type AuditTargetKind = (typeof AUDIT_TARGETS)[number];
 
