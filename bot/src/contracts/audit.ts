@@ -41,6 +41,7 @@ export const AUDIT_ACTIONS = [
   'insight.published',
   'insight.returned',
   'calendar.attendance_recorded',
+  'data.exported',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -81,6 +82,7 @@ export const AUDIT_ACTION_WORDS: Record<AuditAction, string> = {
   'insight.published': 'Published an insight to the board',
   'insight.returned': 'Returned an insight to its authors',
   'calendar.attendance_recorded': 'Recorded attendance at a programme session',
+  'data.exported': 'Exported their own data',
 };
 
 export const AUDIT_TARGETS = [
