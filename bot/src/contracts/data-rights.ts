@@ -26,7 +26,7 @@ export const EXPORT_AREA_WORDS: Record<ExportArea, string> = {
     'Your applications with your answers, your special-category answers and consents, training attendance, line-manager answers and your interest in the next cohort',
   pair: 'Your pair, its contract, goals, actions and meetings, and your own preparation, reflections, reviews and fit checks (never your partner’s private writing)',
   surveys: 'Your answers to the programme’s surveys',
-  rsvps: 'Your answers to programme events and your attendance marks',
+  rsvps: 'Your answers to programme events',
   announcements: 'Announcements sent to you, and when you acknowledged them',
   insights: 'Insights and testimonials you wrote',
   audit: 'Entries of the audit trail about you or made by you',

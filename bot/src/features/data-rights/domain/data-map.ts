@@ -193,7 +193,8 @@ export const DATA_MAP = {
     howFound:
       'PartitionKey cohort id, RowKey rsvp|{event}|{participant id}; their mark in attendance|{event} rows',
     exportArea: 'rsvps',
-    exportTakes: 'Their RSVPs and their own attendance marks',
+    exportTakes:
+      'Their RSVPs (not yet their attendance marks: a register row holds everyone invited, and only their own mark may leave)',
     erasure: 'anonymise',
     erasureWhy:
       'RSVP rows removed; their attendance marks are kept under the participant id only, so the session’s attendance count stays right',
