@@ -1,4 +1,5 @@
 import { odata } from '@azure/data-tables';
+import { eachLimited } from '../../../platform/storage/batch';
 import type { TableKey, TableStore } from '../../../platform/storage/table-store';
 import {
   encodeKey,
@@ -257,27 +258,48 @@ export class PersonRows {
   }
 
   /** The announcements sent in their cohorts and their own recipient row of each. */
-  private async received(
-    p: PersonKeys,
-  ): Promise<{ announcements: StoredRow[]; recipients: StoredRow[] }> {
+  /** Read once per person, though two ports (announcements and their recipients) use it. */
+  private readonly receipts = new WeakMap<PersonKeys, Promise<Receipts>>();
+
+  private received(p: PersonKeys): Promise<Receipts> {
+    let found = this.receipts.get(p);
+    if (!found) {
+      found = this.readReceipts(p);
+      this.receipts.set(p, found);
+    }
+    return found;
+  }
+
+  /** Each announcement of their cohorts, with their own recipient row if it reached them. */
+  private async readReceipts(p: PersonKeys): Promise<Receipts> {
     const announcements: StoredRow[] = [];
     const recipients: StoredRow[] = [];
-    for (const m of p.memberships) {
-      for (const a of await listPartition(this.t('announcements'), m.cohortId)) {
-        const id = String(a.rowKey);
-        const mine = await listPartitionRange(
-          this.t('announcementRecipients'),
-          `${id}|`,
-          after(`${id}|`),
-          odata`RowKey eq ${m.participantId}`,
-        );
-        if (mine.length === 0) continue;
-        announcements.push(a);
-        recipients.push(...mine);
-      }
-    }
+    const sent = (
+      await Promise.all(
+        p.memberships.map(async (m) =>
+          (await listPartition(this.t('announcements'), m.cohortId)).map((a) => ({ a, m })),
+        ),
+      )
+    ).flat();
+    await eachLimited(sent, 8, async ({ a, m }) => {
+      const id = String(a.rowKey);
+      const mine = await listPartitionRange(
+        this.t('announcementRecipients'),
+        `${id}|`,
+        after(`${id}|`),
+        odata`RowKey eq ${m.participantId}`,
+      );
+      if (mine.length === 0) return;
+      announcements.push(a);
+      recipients.push(...mine);
+    });
     return { announcements, recipients };
   }
+}
+
+interface Receipts {
+  announcements: StoredRow[];
+  recipients: StoredRow[];
 }
 
 /** Every table the data map names is a table of the service (checked when this compiles). */
