@@ -219,3 +219,24 @@ it('records the export in the audit trail, without any content', async () => {
 it('refuses an export without a sign-in', async () => {
   expect((await fetch(`${url}/api/me/data-export`)).status).toBe(401);
 });
+
+it('never gives a partner why the programme team paused their pair (the audit trail’s reason)', async () => {
+  const REASON = 'Coordinator only: concerns raised about conduct on ward 7Q';
+  const pairs = await call<{ pairs: { id: string; etag: string }[] }>(
+    url,
+    'GET',
+    `/api/cohorts/${cohortId}/pairs`,
+    { token: tokens.coordinator },
+  );
+  const pair = pairs.body.pairs.find((p) => p.id === pairId)!;
+  const paused = await call(url, 'POST', `/api/cohorts/${cohortId}/pairs/${pairId}/pause`, {
+    token: tokens.coordinator,
+    json: { reason: REASON },
+    headers: { 'if-match': pair.etag },
+  });
+  expect(paused.status).toBe(200);
+  for (const who of [ADA, BEN]) {
+    const files = await exportOf(who);
+    expect(Object.values(files).join('\n')).not.toContain(REASON);
+  }
+});

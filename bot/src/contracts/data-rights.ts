@@ -29,7 +29,7 @@ export const EXPORT_AREA_WORDS: Record<ExportArea, string> = {
   rsvps: 'Your answers to programme events',
   announcements: 'Announcements sent to you, and when you acknowledged them',
   insights: 'Insights and testimonials you wrote',
-  audit: 'Entries of the audit trail about you or made by you',
+  audit: 'Entries of the audit trail about you',
 };
 
 /** The archive's name when downloaded. */

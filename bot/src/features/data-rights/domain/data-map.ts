@@ -249,10 +249,10 @@ export const DATA_MAP = {
     table: 'AuditTrail',
     personalData: 'Who did what to whom: actor object id and name, target id and label',
     findBy: 'object-id-and-participant-ids',
-    howFound:
-      'PartitionKey trail, column actorId = object id, or targetId = object id, a participant id or a pair id',
+    howFound: 'PartitionKey trail, column targetId = their object id or a participant id of theirs',
     exportArea: 'audit',
-    exportTakes: 'Entries about them or made by them',
+    exportTakes:
+      'Entries about them (their own exports included); never entries about their pair (a pause or end carries the programme team’s reason, which partners are not told) nor what they did to others as staff',
     erasure: 'anonymise',
     erasureWhy:
       'Kept for accountability, with their name replaced by "erased person" and their object id cleared',

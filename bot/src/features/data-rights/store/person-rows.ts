@@ -187,12 +187,13 @@ export class PersonRows {
         find: async (p) => (await this.received(p)).recipients,
       },
       audit: {
+        // Entries about the person themself only: never one about their pair (a pause or an
+        // end carries the programme team's reason, which the partners are not told), nor
+        // what a coordinator did to others.
         find: async (p) => {
-          const ids = [p.objectId, ...participantIds(p), ...pairsOf(p).map((m) => m.pairId!)];
+          const ids = [p.objectId, ...participantIds(p)];
           const rows = await listPartition(this.t('audit'), 'trail');
-          return rows.filter(
-            (r) => str(r, 'actorId') === p.objectId || ids.includes(str(r, 'targetId')),
-          );
+          return rows.filter((r) => ids.includes(str(r, 'targetId')));
         },
       },
       applications: byApplicationCohort('applications', (id) => encodeKey(id)),
