@@ -1093,6 +1093,17 @@ const MATRIX: RouteSpec[] = [
     expect: everyone(200),
     build: async () => ({ path: '/api/me/surveys' }),
   },
+  // Export my data (issue 17): the token names whose data, so each person gets only their own
+  // (the archive is stored uncompressed, so the leak checks read it): the mentee's private
+  // reflection is in hers and never in her mentor's.
+  {
+    method: 'GET',
+    path: '/api/me/data-export',
+    rightful: 'victimMentee',
+    expect: everyone(200),
+    mustShow: () => [PRIVATE_REFLECTION, GOAL_TEXT],
+    build: async () => ({ path: '/api/me/data-export' }),
+  },
   // Insights and testimonials (issue 16 item 7): authors only on /api/me/insights…, the
   // programme team moderates, the board for those who run cohort A and its sponsor.
   {

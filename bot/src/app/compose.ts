@@ -28,6 +28,7 @@ import {
   registerRoleRoutes,
 } from '../features/cohorts/index';
 import { AuditRepository, AuditService, registerAuditRoutes } from '../features/audit/index';
+import { createDataExport, registerDataRightsRoutes } from '../features/data-rights/index';
 import {
   AccessAuditService,
   PrivacySettingsRepository,
@@ -333,6 +334,7 @@ export function compose(
     maxBodyBytes: config.maxBodyBytes,
   };
   const insights = composeInsights({ store, repos, identity, sender, audit, now });
+  const dataExport = createDataExport({ store, audit, now, log });
   const registerRoutes = (server: Server) => {
     registerMeRoutes(server, { http, me: new MeService({ identity, cohorts }) });
     registerCohortRoutes(server, { http, cohorts, roster, health });
@@ -367,6 +369,7 @@ export function compose(
     registerDevRoutes(server, { http, dev });
     evaluation.register(server, http);
     insights.register(server, http);
+    registerDataRightsRoutes(server, { http, exports: dataExport });
   };
 
   const bot = new ProgrammeBot(
@@ -384,6 +387,7 @@ export function compose(
         },
         apply: applications,
         survey: { surveys: evaluation.surveys },
+        myData: { publicUrl: config.publicUrl },
       },
       {
         sender,

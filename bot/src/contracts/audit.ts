@@ -45,6 +45,7 @@ export const AUDIT_ACTIONS = [
   'programme.privacy_settings_updated',
   'retention.run',
   'insight.author_withdrew',
+  'data.exported',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -89,6 +90,7 @@ export const AUDIT_ACTION_WORDS: Record<AuditAction, string> = {
   'programme.privacy_settings_updated': 'Changed the programme’s privacy contact',
   'retention.run': 'Deleted data whose retention period had passed (counts only)',
   'insight.author_withdrew': 'An author withdrew an insight (deleted)',
+  'data.exported': 'Exported their own data',
 };
 
 export const AUDIT_TARGETS = [
