@@ -1,4 +1,8 @@
 import * as z from 'zod';
+import {
+  DEFAULT_RETENTION_SENSITIVE_MONTHS,
+  DEFAULT_RETENTION_UNMATCHED_MONTHS,
+} from './retention';
 import { cleanText } from './text';
 
 /**
@@ -63,12 +67,12 @@ export interface PrivacySettingsView {
 /** Where the privacy notice is in the tab (the app manifest's privacy link points here too). */
 export const PRIVACY_NOTICE_QUERY = '?view=privacy';
 
-/** Retention the product applies unless the organisation configures otherwise. */
+/** Retention the product applies unless the organisation configures otherwise (the retention contract's). */
 export const RETENTION_DEFAULTS = {
   /** Special-category answers: months after the cohort closes. */
-  sensitiveMonths: 6,
-  /** Applications of people never matched: months after they applied. */
-  unmatchedApplicationMonths: 12,
+  sensitiveMonths: DEFAULT_RETENTION_SENSITIVE_MONTHS,
+  /** Applications of people never matched: months after their cohort closes. */
+  unmatchedApplicationMonths: DEFAULT_RETENTION_UNMATCHED_MONTHS,
 } as const;
 
 export interface NoticeSection {
@@ -117,8 +121,8 @@ export const PRIVACY_NOTICE: readonly NoticeSection[] = [
     title: 'How long we keep it',
     points: [
       `Sensitive information is deleted ${R.sensitiveMonths} months after your cohort closes.`,
-      `Applications of people who were never matched are deleted ${R.unmatchedApplicationMonths} months after they applied.`,
-      'Other personal information of a closed cohort is deleted at the end of its retention period, leaving only totals that cannot identify anyone.',
+      `Applications of people who were never matched are deleted ${R.unmatchedApplicationMonths} months after their cohort closes.`,
+      'Other personal information of a closed cohort is kept as a record of the programme until it is erased on request (below) or removed by your organisation.',
       'Your organisation can configure these periods; your programme team can tell you what applies.',
     ],
   },
@@ -126,8 +130,8 @@ export const PRIVACY_NOTICE: readonly NoticeSection[] = [
     id: 'rights',
     title: 'Your rights',
     points: [
-      'See and take your data: ask for an export of everything the app holds about you.',
-      'Erase your data: ask for it to be erased; a programme admin confirms it is really you asking. Your partner’s own writing stays theirs.',
+      'See and take your data: download everything the app holds about you from "Your data" on your home in the tab, or type "my data" in your chat with the app.',
+      'Erase your data: ask your programme contact (below); they confirm it is really you asking. Your partner’s own writing stays theirs.',
       'Withdraw consent for your sensitive information or an insight at any time: it is removed at once and leaves future matching and totals.',
       'Ask your programme contact (below) about any of these, or to complain; you can also contact the Information Commissioner’s Office.',
     ],
