@@ -1,6 +1,5 @@
 import type { TableStore } from '../../platform/storage/table-store';
 import type { ApplicationDeps } from './ports';
-import { ApplicationRetention } from './services/application-retention';
 import { ApplicationService } from './services/application-service';
 import { ApplicationSettingsService } from './services/application-settings-service';
 import { MatchingSource } from './services/matching-source';
@@ -15,8 +14,6 @@ export interface Applications {
   applications: ApplicationService;
   sensitive: SensitiveService;
   matching: MatchingSource;
-  /** Retention's reads and deletions (issue 17). */
-  retention: ApplicationRetention;
 }
 
 export function createApplications(
@@ -38,6 +35,5 @@ export function createApplications(
     applications: new ApplicationService(full, settings, sensitive),
     sensitive,
     matching: new MatchingSource(full, sensitive),
-    retention: new ApplicationRetention(full),
   };
 }

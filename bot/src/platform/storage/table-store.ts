@@ -43,7 +43,6 @@ export const TABLE_NAMES = {
   evaluationPlans: 'EvaluationPlans',
   evaluationResponses: 'EvaluationResponses',
   insights: 'Insights',
-  privacySettings: 'PrivacySettings',
 } as const;
 
 export type TableKey = keyof typeof TABLE_NAMES;
