@@ -1,6 +1,4 @@
 import { DEFAULT_COHORT_TIME_ZONE } from '../../../contracts/cohort-settings';
-import { AppError } from '../../../platform/errors';
-import { defaultEvaluationPlan } from '../domain/default-plan';
 import type { EvaluationDeps } from '../ports';
 import { reportCsv } from '../report/report-csv';
 import { type ReportInput, reportFileStem } from '../report/report-input';
@@ -20,21 +18,17 @@ export interface ReportFile<T> {
  */
 export class ReportService {
   constructor(
-    private readonly deps: Pick<EvaluationDeps, 'cohorts' | 'store' | 'now'>,
-    private readonly results: Pick<ResultsService, 'report'>,
+    private readonly deps: Pick<EvaluationDeps, 'now'>,
+    private readonly results: Pick<ResultsService, 'reportWith'>,
   ) {}
 
   async input(cohortId: string): Promise<ReportInput> {
-    const [cohort, stored, results] = await Promise.all([
-      this.deps.cohorts.get(cohortId),
-      this.deps.store.plan(cohortId),
-      this.results.report(cohortId),
-    ]);
-    if (!cohort) throw AppError.notFound('No cohort has that id');
-    const { name, startDate, endDate, timeZone } = cohort.value;
+    // The cohort and plan as the results were read with: no second read of either.
+    const { results, cohort, plan } = await this.results.reportWith(cohortId);
+    const { name, startDate, endDate, timeZone } = cohort;
     return {
       cohort: { name, startDate, endDate, timeZone: timeZone ?? DEFAULT_COHORT_TIME_ZONE },
-      plan: stored?.value ?? defaultEvaluationPlan(),
+      plan,
       results,
       madeAt: this.deps.now().toISOString(),
     };

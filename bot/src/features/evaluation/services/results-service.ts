@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import {
   RESPONDENT_ROLES,
   SURVEY_KINDS,
+  type EvaluationPlan,
   type RespondentRole,
   type SurveyKind,
 } from '../../../contracts/evaluation';
@@ -37,12 +38,19 @@ export class ResultsService {
    * breakdowns by special-category data (counts only, through the applications).
    */
   async report(cohortId: string): Promise<EvaluationResults> {
+    return (await this.reportWith(cohortId)).results;
+  }
+
+  /** The whole report with the cohort and plan it was read with (the sponsor's files need them). */
+  async reportWith(
+    cohortId: string,
+  ): Promise<{ results: EvaluationResults; cohort: Cohort; plan: EvaluationPlan }> {
     const { results, cohort, pairs, plan } = await this.compute(cohortId);
     const [participation, breakdowns] = await Promise.all([
       this.participationOf(cohortId, cohort, pairs, plan.minGroupSize),
       this.breakdownsOf(cohortId, pairs, plan.minGroupSize),
     ]);
-    return { ...results, participation, breakdowns };
+    return { results: { ...results, participation, breakdowns }, cohort, plan };
   }
 
   private async participationOf(
