@@ -141,6 +141,7 @@ var tableNames = [
   'EvaluationPlans'
   'EvaluationResponses'
   'Insights'
+  'PrivacySettings'
 ]
 
 // Announcement fan-out (FANOUT_QUEUE in bot/src/fanout/fanout-queue.ts): every instance takes

@@ -155,3 +155,29 @@ describe('the insights board in the tab', () => {
     }
   });
 });
+
+describe('withdrawing in the tab (issue 17)', () => {
+  it('an author withdraws a published insight: it leaves their list and the board at once', async () => {
+    const WORDS = 'Leaders should sit with the night team once a quarter.';
+    const david = await openTab(harness, { query: 'view=personal', as: DAVID.userId });
+    const his = david.page.getByTestId('my-insight').filter({ hasText: WORDS });
+    await his.getByTestId('insight-withdraw').click();
+    await his.getByText(/told it was withdrawn, not by whom/).waitFor();
+    expect(await settledAxeFindings(david.page)).toEqual([]);
+    await his.getByTestId('insight-withdraw-confirm').click();
+    await david.page
+      .getByTestId('my-insight')
+      .filter({ hasText: WORDS })
+      .waitFor({ state: 'detached' });
+    expect(david.errors).toEqual([]);
+    await david.page.close();
+
+    const martin = await openTab(harness, { query: 'view=personal', as: MARTIN.userId });
+    const board = martin.page.getByTestId(`insight-board-${demoId}`);
+    await board.getByTestId('board-insight').first().waitFor();
+    expect(await board.textContent()).not.toContain(WORDS);
+    expect(await board.textContent()).toContain(INSIGHT);
+    expect(martin.errors).toEqual([]);
+    await martin.page.close();
+  });
+});

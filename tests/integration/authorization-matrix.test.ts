@@ -714,6 +714,29 @@ const MATRIX: RouteSpec[] = [
     mustShow: () => ['Granted a role', COHORT_COORDINATOR.name],
     build: async () => ({ path: '/api/audit.csv' }),
   },
+  // Privacy (issue 17): the programme's privacy contact, changed by programme admins only.
+  {
+    method: 'PUT',
+    path: '/api/programme/privacy-settings',
+    rightful: 'coordinator',
+    expect: adminsOnly(200),
+    build: async (o) => {
+      const read = await call<{ etag: string | null }>(
+        url,
+        'GET',
+        '/api/programme/privacy-settings',
+      );
+      return {
+        path: '/api/programme/privacy-settings',
+        json: {
+          contactName: words(o, 'Priya Programme'),
+          contactEmail: 'priya.programme@trust.nhs.uk',
+          controllerName: 'Matrix NHS Trust',
+        },
+        headers: read.body.etag ? { 'if-match': read.body.etag } : undefined,
+      };
+    },
+  },
   // Reach: who the bot cannot message yet, and installing the app for them. Coordinators only.
   {
     method: 'GET',
@@ -1070,6 +1093,17 @@ const MATRIX: RouteSpec[] = [
     expect: everyone(200),
     build: async () => ({ path: '/api/me/surveys' }),
   },
+  // Export my data (issue 17): the token names whose data, so each person gets only their own
+  // (the archive is stored uncompressed, so the leak checks read it): the mentee's private
+  // reflection is in hers and never in her mentor's.
+  {
+    method: 'GET',
+    path: '/api/me/data-export',
+    rightful: 'victimMentee',
+    expect: everyone(200),
+    mustShow: () => [PRIVATE_REFLECTION, GOAL_TEXT],
+    build: async () => ({ path: '/api/me/data-export' }),
+  },
   // Insights and testimonials (issue 16 item 7): authors only on /api/me/insights…, the
   // programme team moderates, the board for those who run cohort A and its sponsor.
   {
@@ -1123,6 +1157,18 @@ const MATRIX: RouteSpec[] = [
         json: { decision: 'change', note: words(o, 'A little less detail') },
         headers: { 'if-match': etag },
       };
+    },
+  },
+  {
+    // An author withdraws (issue 17): each call its own testimonial of the victim mentor's, so
+    // the rightful one's deletion leaves the others theirs to refuse.
+    method: 'DELETE',
+    path: '/api/me/insights/:cohortId/:insightId',
+    rightful: 'victimMentor',
+    expect: { ...everyone(404), victimMentor: 200 },
+    build: async () => {
+      const { id, etag } = await sentTestimonial('Matrix testimonial: withdrawn by its author');
+      return { path: `/api/me/insights/${ids.cohortA}/${id}`, headers: { 'if-match': etag } };
     },
   },
   {
@@ -1582,6 +1628,8 @@ const EXCEPTIONS: Record<string, string> = {
   'GET /healthz': 'liveness probe for the platform: public, states only, no personal data',
   'POST /api/messages':
     'the bot endpoint: authenticated by the Bot Framework (CloudAdapter) with the bot’s own credentials',
+  'GET /api/programme/privacy-settings':
+    'the programme’s privacy contact and data controller, published in the privacy notice the app manifest links to: no sign-in, names no participant (tests/integration/privacy.test.ts)',
   'GET /calendar/:feed':
     'an Outlook subscription URL: the unguessable token in the path is the credential (tested below)',
   'GET /tab': 'redirect to the static tab page: no data',

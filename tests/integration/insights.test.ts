@@ -328,3 +328,55 @@ describe('returning and testimonials', () => {
     expect(partner.body.insights).toEqual([]);
   });
 });
+
+describe('an author withdraws (issue 17)', () => {
+  it('deletes the insight at once: off the board and the queue; the partner is told, not by whom', async () => {
+    const [published] = (await api<MyInsights>('MENTEE', 'GET', '/api/me/insights')).body.insights;
+    expect(published?.state).toBe('published');
+    const { id, etag } = published!;
+    // Nobody else can withdraw it: another pair's partner, the programme team, the sponsor.
+    for (const who of ['PEER', 'COORD', 'SPONSOR']) {
+      expect((await api(who, 'DELETE', mine(id), { ifMatch: etag })).status).toBe(404);
+    }
+    expect((await api('MENTEE', 'DELETE', mine(id))).status).toBe(428);
+    expect((await api('MENTEE', 'DELETE', mine(id), { ifMatch: '"stale"' })).status).toBe(412);
+    const onBoard = async () =>
+      JSON.stringify((await api<InsightBoard>('SPONSOR', 'GET', `${moderation()}/board`)).body);
+    expect(await onBoard()).toContain('Leaders should ask who is missing.');
+
+    const before = harness.drive.inbox(MENTOR).length;
+    const menteeBefore = harness.drive.inbox(MENTEE).length;
+    const gone = await api('MENTEE', 'DELETE', mine(id), { ifMatch: etag });
+    expect(gone.status).toBe(200);
+    expect(await onBoard()).not.toContain('Leaders should ask who is missing.');
+    const queue = await api<InsightQueue>('COORD', 'GET', moderation());
+    expect(queue.body.insights.map((i) => i.id)).not.toContain(id);
+    expect((await api<MyInsights>('MENTOR', 'GET', '/api/me/insights')).body.insights).toEqual([]);
+    expect((await api('MENTEE', 'DELETE', mine(id), { ifMatch: etag })).status).toBe(404);
+
+    const told = JSON.stringify(harness.drive.inbox(MENTOR).slice(before));
+    expect(told).toContain('was withdrawn');
+    expect(told).toContain('Who is in the room');
+    for (const hidden of [MENTEE.name, 'senior leader', 'mentee'])
+      expect(told).not.toContain(hidden);
+    expect(harness.drive.inbox(MENTEE).length).toBe(menteeBefore);
+
+    const trail = await api<AuditTrail>('admin', 'GET', `/api/audit?cohortId=${cohortId}`);
+    const withdrawn = trail.body.entries.filter((e) => e.action === 'insight.author_withdrew');
+    expect(withdrawn.map((e) => e.targetId)).toEqual([id]);
+    const text = JSON.stringify(withdrawn);
+    for (const hidden of [MENTOR.name, MENTEE.name, 'Leaders should ask']) {
+      expect(text).not.toContain(hidden);
+    }
+  });
+
+  it('a testimonial’s one author withdraws it from the queue at once', async () => {
+    const [mineNow] = (await api<MyInsights>('PEER', 'GET', '/api/me/insights')).body.insights;
+    expect(mineNow?.kind).toBe('testimonial');
+    const gone = await api('PEER', 'DELETE', mine(mineNow!.id), { ifMatch: mineNow!.etag });
+    expect(gone.status).toBe(200);
+    const queue = await api<InsightQueue>('COORD', 'GET', moderation());
+    expect(queue.body.insights.map((i) => i.id)).not.toContain(mineNow!.id);
+    expect((await api<MyInsights>('PEER', 'GET', '/api/me/insights')).body.insights).toEqual([]);
+  });
+});

@@ -15,6 +15,11 @@ const COMMANDS = commandCatalogue();
 const CATALOGUE: Record<string, CardJson> = {
   'welcome (personal)': buildWelcomeCard({ scope: 'personal', firstName: 'Amara' }),
   'welcome (team)': buildWelcomeCard({ scope: 'team' }),
+  'welcome (with the privacy notice)': buildWelcomeCard({
+    scope: 'personal',
+    firstName: 'Amara',
+    publicUrl: 'https://mentoring.example.org',
+  }),
   help: buildHelpCard({ commands: COMMANDS }),
   'my pair': buildMyPairCard({
     cohortName: 'Cohort 3',
@@ -68,6 +73,14 @@ describe('card catalogue', () => {
       userIds: ['u1', 'u2'],
     });
     expect(sdkProblems(card)).toEqual([]);
+  });
+
+  it('the welcome card links to the privacy notice at the service’s public address', () => {
+    const linked = JSON.stringify(CATALOGUE['welcome (with the privacy notice)']);
+    expect(linked).toContain('"How your information is used"');
+    expect(linked).toContain('"https://mentoring.example.org/tab/index.html?view=privacy"');
+    // Without a public address there is nothing to link to.
+    expect(JSON.stringify(CATALOGUE['welcome (personal)'])).not.toContain('view=privacy');
   });
 
   it('the help card lists every command', () => {

@@ -184,3 +184,19 @@ describe('configuration', () => {
     ]);
   });
 });
+
+describe('retention periods (issue 17)', () => {
+  it('default to 6 months for special-category answers and 12 for never-matched applications', () => {
+    expect(loadConfig({}).retention).toEqual({ sensitiveMonths: 6, unmatchedMonths: 12 });
+    expect(
+      loadConfig({ RETENTION_SENSITIVE_MONTHS: '3', RETENTION_UNMATCHED_MONTHS: '24' }).retention,
+    ).toEqual({ sensitiveMonths: 3, unmatchedMonths: 24 });
+  });
+
+  it('refuses a period that is not a whole number of months from 1 to 120, naming it', () => {
+    for (const bad of ['0', '1.5', 'six', '121']) {
+      const problems = problemsOf({ RETENTION_SENSITIVE_MONTHS: bad });
+      expect(problems).toEqual([expect.stringContaining('RETENTION_SENSITIVE_MONTHS')]);
+    }
+  });
+});

@@ -9,6 +9,7 @@ import { type SurveyCardDeps, surveyCardVerbs, surveyCommands } from '../feature
 import { type CalendarCardDeps, calendarCardVerbs } from '../features/calendar/index';
 import { type ReviewCardDeps, reviewCardVerbs } from '../features/applications/index';
 import { buildHelpCard, buildWelcomeCard } from '../features/help/index';
+import { type MyDataCommandDeps, myDataCommand } from '../features/data-rights/index';
 import {
   type CardActionDeps,
   type JourneyCommandDeps,
@@ -33,6 +34,7 @@ export interface BotFeatureDeps {
   review: ReviewCardDeps;
   apply: ApplyDeps;
   survey: SurveyCardDeps;
+  myData: MyDataCommandDeps;
 }
 
 /** Every card verb, one table: a verb claimed twice stops the service at start. */
@@ -63,6 +65,7 @@ export function botCommands(deps: BotFeatureDeps): readonly CommandRoute[] {
     applyCommands(deps.apply),
     surveyCommands(deps.survey),
     announcementCommands(deps.announce),
+    [myDataCommand(deps.myData)],
   );
   return commands;
 }
@@ -82,13 +85,14 @@ function helpCard(commands: readonly CommandRoute[]): CardJson {
 export function botRoutes(
   deps: BotFeatureDeps,
   platform: Pick<BotRoutes, 'sender' | 'conversations' | 'now' | 'log' | 'onInstalled'>,
+  options: { publicUrl?: string } = {},
 ): BotRoutes {
   const commands = botCommands(deps);
   return {
     ...platform,
     cardVerbs: botCardVerbs(deps),
     commands,
-    welcomeCard: (input) => buildWelcomeCard(input),
+    welcomeCard: (input) => buildWelcomeCard({ ...input, publicUrl: options.publicUrl }),
     helpCard: () => helpCard(commands),
   };
 }

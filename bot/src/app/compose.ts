@@ -28,6 +28,13 @@ import {
   registerRoleRoutes,
 } from '../features/cohorts/index';
 import { AuditRepository, AuditService, registerAuditRoutes } from '../features/audit/index';
+import { createDataExport, registerDataRightsRoutes } from '../features/data-rights/index';
+import {
+  AccessAuditService,
+  PrivacySettingsRepository,
+  PrivacySettingsService,
+  registerPrivacyRoutes,
+} from '../features/privacy/index';
 import {
   type Applications,
   type Review,
@@ -77,6 +84,7 @@ import { composeFront } from './compose-front';
 import { composeScheduler } from './compose-scheduler';
 import { composeEvaluation } from './compose-evaluation';
 import { composeInsights } from './compose-insights';
+import { composeRetention } from './compose-retention';
 import { type Repositories, createRepositories } from './repositories';
 
 /**
@@ -108,6 +116,8 @@ export interface Composition {
   roster: RosterService;
   /** On start, once storage is ready: each open cohort's survey sweep for today. */
   startSurveySweeps(): Promise<number>;
+  /** On start, once storage is ready: today's retention run (issue 17). */
+  startRetention(): Promise<void>;
 }
 
 /** The composition root: builds every feature over one store and wires them together. */
@@ -228,6 +238,16 @@ export function compose(
     now,
     log,
   });
+  // Retention (issue 17): applications are composed further down, hence the getter.
+  const retention = composeRetention({
+    config,
+    repos,
+    applications: () => applications,
+    jobs,
+    audit,
+    now,
+    log,
+  });
   const scheduler = composeScheduler({
     jobs,
     owner: instanceId,
@@ -238,6 +258,7 @@ export function compose(
       { owns: isInstallRetry, handle: retryInstall },
       { owns: isDecisionTell, handle: (job) => review.handleJob(job) },
       { owns: surveySending.isJob, handle: (job) => surveySending.handleJob(job) },
+      retention.route,
     ],
     journey: jobHandler,
   });
@@ -313,6 +334,7 @@ export function compose(
     maxBodyBytes: config.maxBodyBytes,
   };
   const insights = composeInsights({ store, repos, identity, sender, audit, now });
+  const dataExport = createDataExport({ store, audit, now, log });
   const registerRoutes = (server: Server) => {
     registerMeRoutes(server, { http, me: new MeService({ identity, cohorts }) });
     registerCohortRoutes(server, { http, cohorts, roster, health });
@@ -334,10 +356,20 @@ export function compose(
     });
     registerHomeRoutes(server, { http, home: channelHome });
     registerApplicationRoutes(server, { http, ...applications });
-    registerReviewRoutes(server, { http, review: review.review, managers: review.managers });
+    registerReviewRoutes(server, {
+      http,
+      review: review.review,
+      managers: review.managers,
+      views: new AccessAuditService(audit),
+    });
+    registerPrivacyRoutes(server, {
+      http,
+      settings: new PrivacySettingsService(new PrivacySettingsRepository(store), audit),
+    });
     registerDevRoutes(server, { http, dev });
     evaluation.register(server, http);
     insights.register(server, http);
+    registerDataRightsRoutes(server, { http, exports: dataExport });
   };
 
   const bot = new ProgrammeBot(
@@ -355,6 +387,7 @@ export function compose(
         },
         apply: applications,
         survey: { surveys: evaluation.surveys },
+        myData: { publicUrl: config.publicUrl },
       },
       {
         sender,
@@ -367,6 +400,7 @@ export function compose(
         now,
         log,
       },
+      { publicUrl: config.publicUrl },
     ),
   );
 
@@ -390,5 +424,6 @@ export function compose(
     cohorts,
     roster,
     startSurveySweeps: () => surveySending.startAllSweeps(),
+    startRetention: () => retention.service.start(),
   };
 }

@@ -1,5 +1,10 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import {
+  DEFAULT_RETENTION_SENSITIVE_MONTHS,
+  DEFAULT_RETENTION_UNMATCHED_MONTHS,
+  MAX_RETENTION_MONTHS,
+} from '../contracts/retention';
 
 /**
  * The environment variables the service reads, as one zod schema: each value's type, range and
@@ -36,6 +41,18 @@ const booleanFlag = z.preprocess(
     .transform((v) => v === 'true' || v === '1' || v === 'yes')
     .optional(),
 );
+
+/** A retention period in whole months, 1 to MAX_RETENTION_MONTHS. */
+const retentionMonths = (fallback: number) =>
+  z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ message: 'must be a number of months' })
+      .int('must be a whole number of months')
+      .min(1, 'must be at least 1 month')
+      .max(MAX_RETENTION_MONTHS, `must be at most ${MAX_RETENTION_MONTHS} months`)
+      .default(fallback),
+  );
 
 export const envSchema = z.object({
   NODE_ENV: z.preprocess(
@@ -114,6 +131,8 @@ export const envSchema = z.object({
   SEED_DEMO: booleanFlag,
   SEED_DEMO_JOURNEY: booleanFlag,
   SURVEY_SENDING: booleanFlag,
+  RETENTION_SENSITIVE_MONTHS: retentionMonths(DEFAULT_RETENTION_SENSITIVE_MONTHS),
+  RETENTION_UNMATCHED_MONTHS: retentionMonths(DEFAULT_RETENTION_UNMATCHED_MONTHS),
   SCHEDULER_INTERVAL_SECONDS: z.preprocess(
     emptyToUndefined,
     z.coerce

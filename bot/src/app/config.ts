@@ -1,4 +1,5 @@
 import { DEV_TENANT_ID } from '../contracts/dev';
+import type { RetentionPeriods } from '../contracts/retention';
 import type { TabAuthConfig } from '../platform/http/auth/token-verifier';
 import type { BotAuthConfig } from '../platform/teams/bot-adapter';
 import type { z } from 'zod';
@@ -37,6 +38,8 @@ export interface Config {
   maxBodyBytes: number;
   /** Survey cards are sent on a schedule (docs/evaluation.md); false: only on request. */
   surveySending: boolean;
+  /** How long personal data outlives its closed cohort (docs/operations.md, "Retention"). */
+  retention: RetentionPeriods;
   /** How often the scheduler looks for due work; 0 turns it off (tests drive it by hand). */
   schedulerIntervalSeconds: number;
   /** Announcement fan-out: Teams' rate for the app, retries, sends in flight, queue polling. */
@@ -215,6 +218,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     seedDemoJourney: e.SEED_DEMO_JOURNEY ?? true,
     maxBodyBytes: e.MAX_BODY_BYTES,
     surveySending: e.SURVEY_SENDING ?? true,
+    retention: {
+      sensitiveMonths: e.RETENTION_SENSITIVE_MONTHS,
+      unmatchedMonths: e.RETENTION_UNMATCHED_MONTHS,
+    },
     schedulerIntervalSeconds: e.SCHEDULER_INTERVAL_SECONDS,
     fanout: {
       ratePerSecond: e.ANNOUNCE_RATE_PER_SECOND,

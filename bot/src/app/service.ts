@@ -152,6 +152,7 @@ async function prepareStorage(
         await seedDemoCohortIfEmpty({ cohorts, identity, roster, log, journey }, clock.now());
       }
       await app.startSurveySweeps();
+      await app.startRetention();
       log.info('storage ready');
       return;
     } catch (error) {

@@ -41,6 +41,11 @@ export const AUDIT_ACTIONS = [
   'insight.published',
   'insight.returned',
   'calendar.attendance_recorded',
+  'personal_data.viewed',
+  'programme.privacy_settings_updated',
+  'retention.run',
+  'insight.author_withdrew',
+  'data.exported',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -81,6 +86,11 @@ export const AUDIT_ACTION_WORDS: Record<AuditAction, string> = {
   'insight.published': 'Published an insight to the board',
   'insight.returned': 'Returned an insight to its authors',
   'calendar.attendance_recorded': 'Recorded attendance at a programme session',
+  'personal_data.viewed': 'Viewed a person’s application',
+  'programme.privacy_settings_updated': 'Changed the programme’s privacy contact',
+  'retention.run': 'Deleted data whose retention period had passed (counts only)',
+  'insight.author_withdrew': 'An author withdrew an insight (deleted)',
+  'data.exported': 'Exported their own data',
 };
 
 export const AUDIT_TARGETS = [
@@ -91,6 +101,8 @@ export const AUDIT_TARGETS = [
   'matching-run',
   'application',
   'insight',
+  'programme',
+  'retention',
 ] as const;
 export type AuditTargetKind = (typeof AUDIT_TARGETS)[number];
 

@@ -1,6 +1,6 @@
 import type { ApiClient } from '../app/api-client';
 import type { CohortSummary } from '../../../bot/src/contracts/cohorts';
-import type { AuditTrail } from '../../../bot/src/contracts/audit';
+import type { AuditAction, AuditTrail } from '../../../bot/src/contracts/audit';
 import type { CohortAggregate } from '../../../bot/src/contracts/cohort-summary';
 import type { NewRoleGrant, RoleGrantView, RoleGrants } from '../../../bot/src/contracts/roles';
 
@@ -27,9 +27,10 @@ export function removeRole(client: ApiClient, grantId: string): Promise<RoleGran
   });
 }
 
-function auditQuery(cohortId?: string, before?: string): string {
+function auditQuery(cohortId?: string, before?: string, action?: AuditAction): string {
   const query = new URLSearchParams();
   if (cohortId) query.set('cohortId', cohortId);
+  if (action) query.set('action', action);
   if (before) query.set('before', before);
   const text = query.toString();
   return text ? `?${text}` : '';
@@ -43,8 +44,13 @@ export function auditPage(
   return client.request<AuditTrail>(`/api/audit${auditQuery(cohortId, before)}`);
 }
 
-export function auditCsv(client: ApiClient, cohortId?: string): Promise<string> {
-  return client.requestText(`/api/audit.csv${auditQuery(cohortId)}`);
+/** The trail as CSV; `action` narrows it (e.g. `personal_data.viewed` for a data protection officer). */
+export function auditCsv(
+  client: ApiClient,
+  cohortId?: string,
+  action?: AuditAction,
+): Promise<string> {
+  return client.requestText(`/api/audit.csv${auditQuery(cohortId, undefined, action)}`);
 }
 
 export function cohortFigures(client: ApiClient, cohortId: string): Promise<CohortAggregate> {

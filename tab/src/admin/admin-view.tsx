@@ -6,9 +6,10 @@ import { ViewFrame, ViewTitle } from '../shared/view-header';
 import { useApiLoad } from '../shared/use-api-load';
 import { listCohorts } from './admin-api';
 import { AuditSection } from './audit-section';
+import { PrivacySection } from './privacy-section';
 import { RolesSection } from './roles-section';
 
-type Pane = 'roles' | 'audit';
+type Pane = 'roles' | 'audit' | 'privacy';
 
 interface AdminViewProps {
   client: ApiClient;
@@ -17,7 +18,7 @@ interface AdminViewProps {
   onBack: () => void;
 }
 
-/** The programme admin's screens: who holds which staff role, and the audit trail. */
+/** The programme admin's screens: staff roles, the audit trail and the privacy contact. */
 export function AdminView({ client, cohorts: known, onBack }: AdminViewProps) {
   const [pane, setPane] = useState<Pane>('roles');
   const [load] = useApiLoad(() => listCohorts(client), [client]);
@@ -33,6 +34,7 @@ export function AdminView({ client, cohorts: known, onBack }: AdminViewProps) {
         items={[
           { value: 'roles', label: 'Roles' },
           { value: 'audit', label: 'Audit trail' },
+          { value: 'privacy', label: 'Privacy contact' },
         ]}
         selected={pane}
         onSelect={setPane}
@@ -42,11 +44,9 @@ export function AdminView({ client, cohorts: known, onBack }: AdminViewProps) {
       />
       {/* The audit trail is read when first shown, and again each time. */}
       <div role="tabpanel" id={panelId(pane)} aria-labelledby={tabId(pane)} tabIndex={0}>
-        {pane === 'roles' ? (
-          <RolesSection client={client} cohorts={cohorts} />
-        ) : (
-          <AuditSection client={client} cohorts={cohorts} />
-        )}
+        {pane === 'roles' && <RolesSection client={client} cohorts={cohorts} />}
+        {pane === 'audit' && <AuditSection client={client} cohorts={cohorts} />}
+        {pane === 'privacy' && <PrivacySection client={client} />}
       </div>
     </ViewFrame>
   );

@@ -90,8 +90,9 @@ export function AuditSection({ client, cohorts }: { client: ApiClient; cohorts: 
   return (
     <div className={styles.stack} data-testid="audit-section">
       <Text>
-        Every change the programme team makes to cohorts, people, pairs and roles, newest first. The
-        content of a pair&apos;s conversations is never recorded.
+        Every change the programme team makes to cohorts, people, pairs and roles, and each time
+        they view someone&apos;s application, newest first. The content of a pair&apos;s
+        conversations is never recorded.
       </Text>
       <div className={styles.tools}>
         <Field className={styles.field} label="Cohort">
@@ -115,6 +116,18 @@ export function AuditSection({ client, cohorts }: { client: ApiClient; cohorts: 
           data-testid="audit-export"
         >
           Export CSV
+        </Button>
+        <Button
+          onClick={() =>
+            void downloadCsv(
+              () => auditCsv(client, cohortId || undefined, 'personal_data.viewed'),
+              'personal-data-access.csv',
+              'the access to personal data',
+            ).then(setNote)
+          }
+          data-testid="audit-export-access"
+        >
+          Export access to personal data (for the DPO)
         </Button>
       </div>
       <ActionStatus note={note} testId="audit-status" />

@@ -1,5 +1,6 @@
 import { Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
+import { PrivacyNotice } from './privacy-notice';
 import type { InfoView } from './url-params';
 
 const useStyles = makeStyles({
@@ -60,36 +61,6 @@ function About() {
   );
 }
 
-function Privacy() {
-  return (
-    <>
-      <Text>
-        Your organisation runs the mentoring programme and decides how your information is used.
-        This is a plain-language summary; ask your programme team for your organisation&apos;s full
-        privacy notice.
-      </Text>
-      <Heading>Who sees what</Heading>
-      <Points
-        items={[
-          'Your partner sees your name, job title and organisation.',
-          'Reflections are private to you unless you choose to share one with your partner.',
-          'Your programme team sees dates, counts and the state of your pairing, never what you discuss, your reflections or your goals.',
-          'Executive sponsors see only totals for the whole programme.',
-          'Your line manager is only asked to confirm time to take part.',
-        ]}
-      />
-      <Heading>Sensitive information</Heading>
-      <Points
-        items={[
-          'Information such as ethnicity, disability or sexual orientation is voluntary and collected only with your explicit consent, to help make good matches.',
-          'It is never shown to your partner or other participants, and it is reported only in totals too large to identify anyone.',
-          'You can ask for it to be deleted at any time; otherwise it is deleted when your organisation’s retention period ends.',
-        ]}
-      />
-    </>
-  );
-}
-
 function Terms() {
   return (
     <>
@@ -113,7 +84,11 @@ const titles: Record<InfoView, string> = {
   privacy: 'Privacy: how your information is used',
   terms: 'Terms of use',
 };
-const bodies: Record<InfoView, () => ReactNode> = { about: About, privacy: Privacy, terms: Terms };
+const bodies: Record<InfoView, () => ReactNode> = {
+  about: About,
+  privacy: PrivacyNotice,
+  terms: Terms,
+};
 
 /** The about, privacy and terms pages the app manifest links to; no sign-in needed. */
 export function InfoPage({ view }: { view: InfoView }) {

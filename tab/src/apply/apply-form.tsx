@@ -2,6 +2,7 @@ import {
   Button,
   Checkbox,
   Field,
+  Link,
   Text,
   makeStyles,
   mergeClasses,
@@ -14,6 +15,7 @@ import {
   type MyApplication,
   type MySensitiveAnswers,
 } from '../../../bot/src/contracts/applications';
+import { PRIVACY_NOTICE_QUERY } from '../../../bot/src/contracts/privacy';
 import { ApiRequestError } from '../app/api-client';
 import { FormProblem, FormStatus, SubmitButton, useFormStyles } from '../shared/form-parts';
 import { describeFailure, useFormSubmit } from '../shared/use-form-submit';
@@ -178,6 +180,16 @@ export function ApplyForm({
           </li>
         ))}
       </ol>
+      <Text>
+        <Link
+          href={PRIVACY_NOTICE_QUERY}
+          target="_blank"
+          rel="noopener noreferrer"
+          data-testid="apply-privacy-link"
+        >
+          How your information is used: the privacy notice
+        </Link>
+      </Text>
       <FocusHeading as="h3" id={`${idBase}-step-heading`} focusOnShow={false} testId="apply-step">
         Step {at + 1} of {STEPS.length}: {STEP_TITLES[step]}
       </FocusHeading>

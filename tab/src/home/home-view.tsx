@@ -6,6 +6,7 @@ import { CoordinatedCohortCard } from './coordinated-cohorts';
 import { ArchivedCohorts } from './archived-cohorts';
 import { MePanel } from './me-panel';
 import { MembershipCard } from './membership-card';
+import { YourData } from './your-data';
 import { Loading, Problem } from '../shared/status-views';
 import { placeFromUrl, placeToUrl } from '../app/url-params';
 import type { TabPlace } from '../app/url-params';
@@ -252,6 +253,7 @@ export function HomeView({ client, channel, onSignInExpired }: HomeViewProps) {
           </Suspense>
         </Section>
       )}
+      <YourData client={client} />
       {me.access.programmeAdmin && (
         <Section title="Programme administration" testId="programme-admin">
           <Text>

@@ -42,6 +42,14 @@ export function answerInsight(
   });
 }
 
+/** `DELETE /api/me/insights/{cohort}/{id}`: an author withdraws it; it is deleted at once. */
+export async function withdrawInsight(client: ApiClient, insight: MyInsightView): Promise<void> {
+  await client.request<{ withdrawn: true }>(minePath(insight.cohortId, insight.id), {
+    method: 'DELETE',
+    ifMatch: insight.etag,
+  });
+}
+
 export function loadInsightQueue(client: ApiClient, cohortId: string): Promise<InsightQueue> {
   return client.request<InsightQueue>(cohortPath(cohortId));
 }

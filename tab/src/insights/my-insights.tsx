@@ -15,7 +15,7 @@ import { Loading, Problem } from '../shared/status-views';
 import { useApiLoad } from '../shared/use-api-load';
 import { useFormSubmit } from '../shared/use-form-submit';
 import { checkWith } from './insight-checks';
-import { answerInsight, loadMyInsights } from './insights-api';
+import { answerInsight, loadMyInsights, withdrawInsight } from './insights-api';
 import { WriteInsight } from './write-insight';
 
 const useStyles = makeStyles({
@@ -45,6 +45,7 @@ function MyInsight({
   const styles = useStyles();
   const form = useFormStyles();
   const [asking, setAsking] = useState(false);
+  const [withdrawing, setWithdrawing] = useState(false);
   const [note, setNote] = useState('');
   const { errors, problem, saving, save, accept } = useFormSubmit<'note'>();
   const open = insight.state !== 'published' && !insight.iAgreed;
@@ -62,6 +63,12 @@ function MyInsight({
       onChanged();
     });
   };
+
+  const withdraw = () =>
+    save(async () => {
+      await withdrawInsight(client, insight);
+      onChanged();
+    });
 
   return (
     <li className={styles.item} data-testid="my-insight">
@@ -120,6 +127,32 @@ function MyInsight({
             <Button onClick={() => setAsking(false)}>Cancel</Button>
           </div>
         </form>
+      )}
+      {!asking && !withdrawing && (
+        <div className={form.buttons}>
+          <Button onClick={() => setWithdrawing(true)} data-testid="insight-withdraw">
+            Withdraw and delete
+          </Button>
+        </div>
+      )}
+      {withdrawing && (
+        <div className={styles.item}>
+          <Text size={200}>
+            It will be deleted at once: taken out of the programme team’s queue and off the board.
+            {insight.authors > 1 && ' Your co-author is told it was withdrawn, not by whom.'}
+          </Text>
+          <div className={form.buttons}>
+            <Button
+              appearance="primary"
+              disabled={saving}
+              onClick={() => void withdraw()}
+              data-testid="insight-withdraw-confirm"
+            >
+              Yes, withdraw it
+            </Button>
+            <Button onClick={() => setWithdrawing(false)}>Keep it</Button>
+          </div>
+        </div>
       )}
     </li>
   );

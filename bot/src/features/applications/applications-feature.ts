@@ -1,5 +1,6 @@
 import type { TableStore } from '../../platform/storage/table-store';
 import type { ApplicationDeps } from './ports';
+import { ApplicationRetention } from './services/application-retention';
 import { ApplicationService } from './services/application-service';
 import { ApplicationSettingsService } from './services/application-settings-service';
 import { MatchingSource } from './services/matching-source';
@@ -14,6 +15,8 @@ export interface Applications {
   applications: ApplicationService;
   sensitive: SensitiveService;
   matching: MatchingSource;
+  /** Retention's reads and deletions (issue 17). */
+  retention: ApplicationRetention;
 }
 
 export function createApplications(
@@ -35,5 +38,6 @@ export function createApplications(
     applications: new ApplicationService(full, settings, sensitive),
     sensitive,
     matching: new MatchingSource(full, sensitive),
+    retention: new ApplicationRetention(full),
   };
 }

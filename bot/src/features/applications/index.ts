@@ -36,6 +36,7 @@ export {
 } from './services/application-settings-service';
 export { type MatchingApplicant, MatchingSource } from './services/matching-source';
 export { SensitiveService } from './services/sensitive-service';
+export { ApplicationRetention } from './services/application-retention';
 export { type ApplicationRouteDeps, registerApplicationRoutes } from './http/application-routes';
 
 // The review (issue 15, items 3–4): decisions, attendance, line-manager support.

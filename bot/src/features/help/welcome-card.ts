@@ -4,11 +4,20 @@ import {
   expandCard,
   heading,
 } from '../../platform/teams/cards/render';
+import { PRIVACY_NOTICE_QUERY } from '../../contracts/privacy';
+import { safeCardLinks } from '../../platform/teams/cards/card-links';
 
 export interface WelcomeCardData {
   /** First name of the person, or empty in a team or group chat. */
   firstName?: string;
   scope: 'personal' | 'team' | 'groupChat';
+  /** The service's public address (PUBLIC_URL): the card links to the privacy notice there. */
+  publicUrl?: string;
+}
+
+/** The privacy notice in the tab, at the service's public address. */
+export function privacyNoticeUrl(publicUrl: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}/tab/index.html${PRIVACY_NOTICE_QUERY}`;
 }
 
 const template = cardTemplate(
@@ -64,5 +73,14 @@ export function buildWelcomeCard(data: WelcomeCardData): CardJson {
     data.scope === 'personal'
       ? 'Type "help" at any time to see what you can ask me. Nothing you tell me here is shared with your partner or the programme team unless you choose to share it.'
       : 'In this chat I post programme news and events for everyone. For anything about your own pairing, message me privately.';
-  return expandCard(template, { greeting, scopeNote });
+  const card = expandCard(template, { greeting, scopeNote });
+  if (!data.publicUrl) return card;
+  const privacy = {
+    type: 'Action.OpenUrl',
+    title: 'How your information is used',
+    url: privacyNoticeUrl(data.publicUrl),
+  };
+  const linked = { ...card, actions: [...((card.actions as object[] | undefined) ?? []), privacy] };
+  safeCardLinks(linked);
+  return linked;
 }

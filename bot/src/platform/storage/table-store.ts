@@ -43,6 +43,7 @@ export const TABLE_NAMES = {
   evaluationPlans: 'EvaluationPlans',
   evaluationResponses: 'EvaluationResponses',
   insights: 'Insights',
+  privacySettings: 'PrivacySettings',
 } as const;
 
 export type TableKey = keyof typeof TABLE_NAMES;

@@ -8,6 +8,7 @@ import {
   managerAnswerSchema,
   reviewQuerySchema,
 } from '../../../contracts/application-review';
+import type { PersonalDataViewLog } from '../../../contracts/privacy';
 import { invalidBody } from '../../../platform/errors';
 import { readJson } from '../../../platform/http/request-body';
 import { type HttpEnv, coordinatorRoute } from '../../../platform/http/route';
@@ -21,6 +22,8 @@ export interface ReviewRouteDeps {
     'list' | 'decide' | 'decideMany' | 'recordAttendance' | 'recordAttendanceMany'
   >;
   managers: Pick<ManagerSupportService, 'ask' | 'answer'>;
+  /** Each person whose application the list shows is recorded as viewed (who, whose, when). */
+  views: PersonalDataViewLog;
 }
 
 async function body<T>(req: Request, schema: ZodType<T>, limit: number): Promise<T> {
@@ -42,7 +45,7 @@ function query(req: Request) {
  * line manager's question (asked again, or answered on the manager's behalf).
  */
 export function registerReviewRoutes(server: Server, deps: ReviewRouteDeps): void {
-  const { http, review, managers } = deps;
+  const { http, review, managers, views } = deps;
   const limit = http.maxBodyBytes;
   const base = '/api/cohorts/:cohortId/applications';
   const one = `${base}/:applicationId`;
@@ -53,9 +56,18 @@ export function registerReviewRoutes(server: Server, deps: ReviewRouteDeps): voi
 
   server.get(
     base,
-    coordinatorRoute(http, async ({ req, params }) => ({
-      body: await review.list(params.cohortId!, query(req)),
-    })),
+    coordinatorRoute(http, async ({ req, params, caller }) => {
+      const list = await review.list(params.cohortId!, query(req));
+      await views.applicationsViewed(
+        actorOf(caller),
+        params.cohortId!,
+        list.applications.map((a) => ({
+          applicationId: a.applicationId,
+          displayName: a.displayName,
+        })),
+      );
+      return { body: list };
+    }),
   );
 
   server.post(

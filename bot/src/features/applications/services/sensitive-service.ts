@@ -44,6 +44,11 @@ export class SensitiveService {
     return { cohortId, answers: {} };
   }
 
+  /** Object ids of the people whose answers the cohort holds (retention; no values). */
+  async holders(cohortId: string): Promise<string[]> {
+    return [...(await this.deps.stores.sensitive.listByCohort(cohortId)).keys()];
+  }
+
   /**
    * Opaque tokens for matching: equal answers in one cohort give equal tokens, and nothing else
    * can be read from them (an HMAC under the cohort's own random secret). "Prefer not to say"

@@ -59,6 +59,12 @@ export class ApplicationRepository {
     }));
   }
 
+  /** Deletes one application under the ETag read; false when it was gone or changed meanwhile. */
+  async remove(cohortId: string, applicantId: string): Promise<boolean> {
+    const row = await getRow(this.table, cohortId, encodeKey(applicantId));
+    return row ? tryDeleteRow(this.table, cohortId, encodeKey(applicantId), row.etag) : false;
+  }
+
   async create(app: Application): Promise<Versioned<Application>> {
     const etag = await insertRow(this.table, entity(app), 'Your application');
     return { value: app, etag };

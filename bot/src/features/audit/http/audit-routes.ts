@@ -1,5 +1,6 @@
 import type { Server } from 'restify';
-import type { AuditEntry } from '../../../contracts/audit';
+import { AUDIT_ACTIONS, type AuditAction, type AuditEntry } from '../../../contracts/audit';
+import { AppError } from '../../../platform/errors';
 import { toCsv } from '../../../platform/http/csv-export';
 import { type HttpEnv, adminRoute } from '../../../platform/http/route';
 import type { AuditService } from '../services/audit-service';
@@ -9,9 +10,24 @@ export interface AuditRouteDeps {
   audit: Pick<AuditService, 'page' | 'all'>;
 }
 
-function query(req: { url?: string }): { cohortId?: string; before?: string } {
+interface TrailFilter {
+  cohortId?: string;
+  before?: string;
+  /** One kind of entry only, e.g. `personal_data.viewed` for a data protection officer. */
+  action?: AuditAction;
+}
+
+function query(req: { url?: string }): TrailFilter {
   const q = new URL(req.url ?? '/', 'http://localhost').searchParams;
-  return { cohortId: q.get('cohortId') || undefined, before: q.get('before') || undefined };
+  const action = q.get('action') || undefined;
+  if (action !== undefined && !AUDIT_ACTIONS.includes(action as AuditAction)) {
+    throw AppError.invalidFields([{ field: 'action', message: 'is not an action of the trail' }]);
+  }
+  return {
+    cohortId: q.get('cohortId') || undefined,
+    before: q.get('before') || undefined,
+    action: action as AuditAction | undefined,
+  };
 }
 
 /** The audit trail: programme admins only (coordinators and everyone else get 403). */
@@ -26,10 +42,13 @@ export function registerAuditRoutes(server: Server, deps: AuditRouteDeps): void 
   server.get(
     '/api/audit.csv',
     adminRoute(http, async ({ req }) => {
-      const entries = await audit.all(query(req).cohortId);
+      const filter = query(req);
+      const entries = await audit.all(filter.cohortId, filter.action);
+      const name =
+        filter.action === 'personal_data.viewed' ? 'personal-data-access' : 'audit-trail';
       return {
         body: null,
-        headers: { 'Content-Disposition': 'attachment; filename="audit-trail.csv"' },
+        headers: { 'Content-Disposition': `attachment; filename="${name}.csv"` },
         text: { contentType: 'text/csv; charset=utf-8', content: auditCsv(entries) },
       };
     }),

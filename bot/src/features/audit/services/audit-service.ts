@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { AuditEntry, AuditLog, AuditRecord, AuditTrail } from '../../../contracts/audit';
+import type {
+  AuditAction,
+  AuditEntry,
+  AuditLog,
+  AuditRecord,
+  AuditTrail,
+} from '../../../contracts/audit';
 import { AUDIT_ACTION_WORDS } from '../../../contracts/audit';
 import { AppError } from '../../../platform/errors';
 import type { Logger } from '../../../platform/logger';
@@ -47,11 +53,11 @@ export class AuditService implements AuditLog {
   }
 
   /** Every entry (for the CSV), newest first. */
-  async all(cohortId?: string): Promise<AuditEntry[]> {
+  async all(cohortId?: string, action?: AuditAction): Promise<AuditEntry[]> {
     const entries: AuditEntry[] = [];
     let before: string | undefined;
     do {
-      const page = await this.repo.page({ cohortId, before, limit: 1000 });
+      const page = await this.repo.page({ cohortId, action, before, limit: 1000 });
       entries.push(...page.entries);
       before = page.next ?? undefined;
     } while (before);

@@ -49,6 +49,7 @@ function fromRow(row: Row): AuditEntry & { cursor: string } {
 
 export interface TrailQuery {
   cohortId?: string;
+  action?: AuditAction;
   /** A cursor from a previous page: only older entries. */
   before?: string;
   limit: number;
@@ -91,6 +92,7 @@ export class AuditRepository {
     let filter = odata`PartitionKey eq ${PARTITION}`;
     if (query.before) filter += ` and ${odata`RowKey gt ${query.before}`}`;
     if (query.cohortId) filter += ` and ${odata`cohortId eq ${query.cohortId}`}`;
+    if (query.action) filter += ` and ${odata`action eq ${query.action}`}`;
     const found: (AuditEntry & { cursor: string })[] = [];
     for await (const rows of pagesOf(this.table, filter, Math.min(1000, query.limit + 1))) {
       found.push(...rows.map(fromRow));

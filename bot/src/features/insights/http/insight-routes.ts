@@ -23,6 +23,7 @@ export interface InsightRouteDeps {
     | 'create'
     | 'editAsAuthor'
     | 'consent'
+    | 'withdraw'
     | 'queue'
     | 'editAsModerator'
     | 'publish'
@@ -42,7 +43,7 @@ function reply<T extends InsightView>(view: T, status = 200) {
  * - `/api/cohorts/{id}/insights…`: moderation, for those who run the cohort;
  * - `/api/cohorts/{id}/insights/board`: the published ones, for those who run the cohort and
  *   its sponsors (404 for anyone else). No answer names a person or a pair.
- * Every change after the first needs If-Match; a stale one gets 412 and changes nothing.
+ * Every change after the first (and an author's withdrawal, DELETE) needs If-Match; a stale one gets 412 and changes nothing.
  */
 export function registerInsightRoutes(server: Server, deps: InsightRouteDeps): void {
   const { http, insights } = deps;
@@ -88,6 +89,16 @@ export function registerInsightRoutes(server: Server, deps: InsightRouteDeps): v
       return reply(
         await insights.consent(caller.userId, params.cohortId!, params.insightId!, etag, decision),
       );
+    }),
+  );
+
+  // An author withdraws it (issue 17): deleted at once, out of the queue and off the board.
+  server.del(
+    mine,
+    authedRoute(http, async ({ req, params, caller }) => {
+      const etag = ifMatch(req);
+      await insights.withdraw(caller.userId, params.cohortId!, params.insightId!, etag);
+      return { body: { withdrawn: true } };
     }),
   );
 

@@ -26,6 +26,7 @@ import { authorGroupOf, insightBoard, insightView } from '../domain/insight-view
 import { insightPublishedCard } from '../cards/published-card';
 import type { InsightDeps } from '../ports';
 import { type StaffActor, auditAuthor, auditStaff } from './insight-audit';
+import { withdrawInsight } from './insight-withdrawal';
 
 export type { StaffActor };
 
@@ -176,6 +177,18 @@ export class InsightService {
     return this.mine(saved.value, saved.etag, participantId);
   }
 
+  /**
+   * An author withdraws it (If-Match), whatever its state: it is deleted at once, so it leaves
+   * the queue and the board; the other author is told, not by whom (services/insight-withdrawal).
+   */
+  async withdraw(userId: string, cohortId: string, id: string, etag: string): Promise<void> {
+    const { participantId, stored } = await this.authored(userId, cohortId, id);
+    const stale = new ConflictError('The insight changed meanwhile: read it again');
+    await withdrawInsight(this.deps, stored.value, etag, participantId, () =>
+      this.conflict(stored.value, stale),
+    );
+  }
+
   /** The programme team's list: every insight its authors sent (drafts are not theirs to see). */
   async queue(cohortId: string): Promise<InsightQueue> {
     const all = await this.deps.store.ofCohort(cohortId);
@@ -254,12 +267,16 @@ export class InsightService {
       return { value: outcome.insight, etag: saved };
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
-      // The latest version as its view (no pair or author id), for the caller to show.
-      const latest = await this.deps.store.get(stored.value.cohortId, stored.value.id);
-      if (!latest) throw error;
-      const { etag: _stored, ...view } = insightView(latest.value, latest.etag);
-      throw new ConflictError(error.message, { value: view, etag: latest.etag });
+      throw await this.conflict(stored.value, error);
     }
+  }
+
+  /** A 412 carrying the latest version as its view (no pair or author id), for the caller to show. */
+  private async conflict(insight: Insight, stale: Error): Promise<Error> {
+    const latest = await this.deps.store.get(insight.cohortId, insight.id);
+    if (!latest) return stale;
+    const { etag: _stored, ...view } = insightView(latest.value, latest.etag);
+    return new ConflictError(stale.message, { value: view, etag: latest.etag });
   }
 
   /** Each author, in their one-to-one chat when they have one (else they see it in the tab). */

@@ -7,6 +7,7 @@ import {
   listPartition,
   replaceRow,
   str,
+  tryDeleteRow,
 } from '../../../platform/storage/versioned';
 import type { Insight } from '../domain/insight';
 
@@ -42,6 +43,11 @@ export class InsightRepository {
     return replaceRow(this.table, toRow(insight), etag, 'The insight', () =>
       Promise.resolve(undefined),
     );
+  }
+
+  /** Deletes it only if unchanged since `etag` was read; false when it changed or is gone. */
+  remove(cohortId: string, id: string, etag: string): Promise<boolean> {
+    return tryDeleteRow(this.table, cohortId, id, etag);
   }
 
   /** Every insight of a cohort: one query of its partition. */

@@ -1,0 +1,30 @@
+import type { AuditLog } from '../../contracts/audit';
+import type { RetentionPeriods } from '../../contracts/retention';
+import type { Logger } from '../../platform/logger';
+import type { Job } from '../../platform/storage/jobs/job';
+import type { ApplicationFacts, CohortClosure } from './domain/retention-rules';
+
+/**
+ * What retention needs of other features, wired by the composition root (app/compose-retention):
+ * it reads and deletes through each owning feature's surface, never its tables.
+ */
+export interface RetentionDeps {
+  periods: RetentionPeriods;
+  cohorts: { list(): Promise<(CohortClosure & { id: string })[]> };
+  /** Object ids (lower-case) of the people on a cohort's roster. */
+  roster: { userIds(cohortId: string): Promise<ReadonlySet<string>> };
+  sensitive: {
+    /** Object ids of the people whose special-category answers the cohort holds. */
+    holders(cohortId: string): Promise<string[]>;
+    remove(cohortId: string, userId: string): Promise<void>;
+  };
+  applications: {
+    list(cohortId: string): Promise<ApplicationFacts[]>;
+    /** Deletes one application; false when it was gone already. */
+    remove(cohortId: string, applicantId: string): Promise<boolean>;
+  };
+  jobs: { schedule(jobs: Job[]): Promise<unknown> };
+  audit: AuditLog;
+  now: () => Date;
+  log: Logger;
+}

@@ -1,0 +1,106 @@
+import type { RetentionCounts } from '../../../contracts/retention';
+import type { Job } from '../../../platform/storage/jobs/job';
+import {
+  RETENTION_JOB_KIND,
+  comingRunAt,
+  nextRunAt,
+  retentionDay,
+  retentionDue,
+  retentionJobId,
+  wasMatched,
+} from '../domain/retention-rules';
+import type { RetentionDeps } from '../ports';
+
+/**
+ * Retention that runs by itself (issue 17, item 3): once a day, across every cohort, deletes the
+ * special-category answers and the never-matched applications whose period has passed, and
+ * reports what it removed in counts only. Deleting what is already gone is harmless, so a run
+ * cut short is finished by the next one.
+ */
+export class RetentionService {
+  constructor(private readonly deps: RetentionDeps) {}
+
+  /** A run's job for the given UTC day. */
+  jobFor(day: string, dueAt: string): Job {
+    return {
+      id: retentionJobId(day),
+      kind: RETENTION_JOB_KIND,
+      dueAt,
+      cohortId: '',
+      pairId: '',
+      payload: { day },
+    };
+  }
+
+  /**
+   * On service start: the coming run (02:00 UTC). Every instance schedules the same id, and an id
+   * scheduled or done already is left as it is, so the chain of daily runs is never doubled.
+   */
+  async start(): Promise<void> {
+    const at = comingRunAt(this.deps.now());
+    await this.deps.jobs.schedule([this.jobFor(at.toISODate()!, at.toISO()!)]);
+  }
+
+  /** Deletes what is due now; answers the counts. */
+  async run(): Promise<RetentionCounts> {
+    const now = this.deps.now();
+    const counts: RetentionCounts = { cohorts: 0, sensitiveAnswers: 0, unmatchedApplications: 0 };
+    for (const cohort of await this.deps.cohorts.list()) {
+      const due = retentionDue(cohort, now, this.deps.periods);
+      if (!due.sensitive && !due.unmatched) continue;
+      const before = counts.sensitiveAnswers + counts.unmatchedApplications;
+      if (due.sensitive) counts.sensitiveAnswers += await this.removeSensitive(cohort.id);
+      if (due.unmatched) counts.unmatchedApplications += await this.removeUnmatched(cohort.id);
+      if (counts.sensitiveAnswers + counts.unmatchedApplications > before) counts.cohorts += 1;
+    }
+    return counts;
+  }
+
+  private async removeSensitive(cohortId: string): Promise<number> {
+    const holders = await this.deps.sensitive.holders(cohortId);
+    for (const userId of holders) await this.deps.sensitive.remove(cohortId, userId);
+    return holders.length;
+  }
+
+  private async removeUnmatched(cohortId: string): Promise<number> {
+    const [apps, roster] = await Promise.all([
+      this.deps.applications.list(cohortId),
+      this.deps.roster.userIds(cohortId),
+    ]);
+    let removed = 0;
+    for (const app of apps) {
+      if (wasMatched(app, roster)) continue;
+      if (await this.deps.applications.remove(cohortId, app.applicantId)) removed += 1;
+    }
+    return removed;
+  }
+
+  /** The daily job: run, report (log and audit, counts only), and schedule tomorrow's. */
+  async handleJob(job: Job): Promise<'done'> {
+    const day = String(job.payload.day ?? retentionDay(this.deps.now()));
+    const counts = await this.run();
+    this.deps.log.info({ retention: counts, day }, 'retention run');
+    await this.deps.audit.record({
+      action: 'retention.run',
+      actorId: 'system',
+      actorName: 'Retention (daily)',
+      target: 'retention',
+      targetId: day,
+      targetLabel: 'Retention run',
+      cohortId: null,
+      changes: [
+        { field: 'cohorts', before: null, after: String(counts.cohorts) },
+        { field: 'sensitiveAnswers', before: null, after: String(counts.sensitiveAnswers) },
+        {
+          field: 'unmatchedApplications',
+          before: null,
+          after: String(counts.unmatchedApplications),
+        },
+      ],
+      reason: null,
+    });
+    const next = nextRunAt(this.deps.now());
+    await this.deps.jobs.schedule([this.jobFor(next.toISODate()!, next.toISO()!)]);
+    return 'done';
+  }
+}
