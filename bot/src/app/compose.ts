@@ -28,7 +28,14 @@ import {
   registerRoleRoutes,
 } from '../features/cohorts/index';
 import { AuditRepository, AuditService, registerAuditRoutes } from '../features/audit/index';
-import { createDataExport, registerDataRightsRoutes } from '../features/data-rights/index';
+import {
+  createDataExport,
+  createErasure,
+  erasedError,
+  registerDataRightsRoutes,
+  registerErasureRoutes,
+} from '../features/data-rights/index';
+import { refusingErased } from '../platform/http/auth/erased-guard';
 import {
   AccessAuditService,
   PrivacySettingsRepository,
@@ -135,7 +142,15 @@ export function compose(
   const now = () => clock.now();
   const botAppId = config.bot.kind === 'azure' ? config.bot.appId : '';
   // Emails link people only in the programme's tenant: ENTRA_TENANT_ID, or the dev tenant.
-  const identity = new IdentityService(repos, { programmeTenantId: config.auth.tenantId, now });
+  const audit = new AuditService(new AuditRepository(store), now, log);
+  // Erase my data (issue 17): an erased person's tombstone refuses their sign-ins and links.
+  const erasure = createErasure({ store, audit, now, log });
+  const erased = { isErased: (id: string) => erasure.isErased(id), refusal: erasedError };
+  const identity = new IdentityService(repos, {
+    programmeTenantId: config.auth.tenantId,
+    now,
+    erased,
+  });
   const jobs = new JobStore(store, { clock: now });
   const { journey, meetings, work, coordinatorPairs } = createJourneyServices({
     stores: repos,
@@ -160,7 +175,6 @@ export function compose(
   const jobHandler = new JourneyJobHandler({ journey, delivery, followUps: jobs, now, log });
   const instanceId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const queue = new FanoutQueue(storage);
-  const audit = new AuditService(new AuditRepository(store), now, log);
   // Surveys go through the same delivery and daily ledger as the journey's nudges (issue 16).
   const evaluation = composeEvaluation({
     store,
@@ -329,7 +343,7 @@ export function compose(
 
   const http: HttpEnv = {
     log,
-    verifier: createVerifier(config.auth),
+    verifier: refusingErased(createVerifier(config.auth), erased.isErased, erasedError),
     accessOf: (userId) => identity.accessOf(userId),
     maxBodyBytes: config.maxBodyBytes,
   };
@@ -370,6 +384,7 @@ export function compose(
     evaluation.register(server, http);
     insights.register(server, http);
     registerDataRightsRoutes(server, { http, exports: dataExport });
+    registerErasureRoutes(server, { http, erasures: erasure });
   };
 
   const bot = new ProgrammeBot(

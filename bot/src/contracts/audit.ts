@@ -46,6 +46,9 @@ export const AUDIT_ACTIONS = [
   'retention.run',
   'insight.author_withdrew',
   'data.exported',
+  'data.erasure_requested',
+  'data.erasure_confirmed',
+  'data.erasure_declined',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -91,6 +94,9 @@ export const AUDIT_ACTION_WORDS: Record<AuditAction, string> = {
   'retention.run': 'Deleted data whose retention period had passed (counts only)',
   'insight.author_withdrew': 'An author withdrew an insight (deleted)',
   'data.exported': 'Exported their own data',
+  'data.erasure_requested': 'Asked to erase their data',
+  'data.erasure_confirmed': 'Confirmed a request to erase a person’s data (erased)',
+  'data.erasure_declined': 'Declined a request to erase a person’s data',
 };
 
 export const AUDIT_TARGETS = [

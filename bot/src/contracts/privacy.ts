@@ -4,6 +4,7 @@ import {
   DEFAULT_RETENTION_UNMATCHED_MONTHS,
 } from './retention';
 import { cleanText } from './text';
+import { ERASURE_WORDS } from './data-rights';
 
 /**
  * Privacy: the programme's contact and data controller (set by programme admins, published in
@@ -131,7 +132,7 @@ export const PRIVACY_NOTICE: readonly NoticeSection[] = [
     title: 'Your rights',
     points: [
       'See and take your data: download everything the app holds about you from "Your data" on your home in the tab, or type "my data" in your chat with the app.',
-      'Erase your data: ask your programme contact (below); they confirm it is really you asking. Your partner’s own writing stays theirs.',
+      `Erase your data: ask from "Your data" on your home in the tab; a programme admin confirms it is really you asking. ${ERASURE_WORDS.removed} ${ERASURE_WORDS.kept}`,
       'Withdraw consent for your sensitive information or an insight at any time: it is removed at once and leaves future matching and totals.',
       'Ask your programme contact (below) about any of these, or to complain; you can also contact the Information Commissioner’s Office.',
     ],

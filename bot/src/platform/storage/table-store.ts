@@ -44,6 +44,7 @@ export const TABLE_NAMES = {
   evaluationResponses: 'EvaluationResponses',
   insights: 'Insights',
   privacySettings: 'PrivacySettings',
+  erasures: 'Erasures',
 } as const;
 
 export type TableKey = keyof typeof TABLE_NAMES;

@@ -32,6 +32,11 @@ export interface IdentityOptions {
   /** The programme's Entra tenant (ENTRA_TENANT_ID; the dev tenant in dev): emails link only here. */
   programmeTenantId: string;
   now: () => Date;
+  /** A person whose data was erased is never linked or found again (their tombstone). */
+  erased?: {
+    isErased(userId: string): Promise<boolean>;
+    refusal(): Error;
+  };
 }
 
 export interface Standing {
@@ -52,6 +57,8 @@ export class IdentityService {
   ) {}
 
   async standingOf(person: Person): Promise<Standing> {
+    const erased = this.options.erased;
+    if (erased && (await erased.isErased(person.userId))) throw erased.refusal();
     const email =
       person.email && emailMayLink(person.email, this.options.programmeTenantId)
         ? person.email
@@ -126,6 +133,7 @@ export class IdentityService {
 
   /** The memberships of a Teams user, found by object id; a vouched email links them the first time. */
   async membershipsOf(userId: string, emailIfKnown?: EmailHint) {
+    if (await this.options.erased?.isErased(userId)) return [];
     const byUser = await this.repos.memberships.listFor(userKey(userId));
     if (byUser.length > 0 || !emailIfKnown) return byUser;
     const email = await emailIfKnown();

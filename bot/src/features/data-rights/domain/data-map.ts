@@ -363,6 +363,18 @@ export const DATA_MAP = {
       'The programme’s published contact, changed by its admins when the person in the role changes',
     ...OPERATIONAL,
   },
+  erasures: {
+    table: 'Erasures',
+    personalData:
+      'While a request to erase waits: the person’s object id, name and reason; once erased, only the hash of the object id (the tombstone that refuses an old token)',
+    findBy: 'object-id',
+    howFound: 'PartitionKey request, RowKey the hash of their object id',
+    exportArea: 'profile',
+    exportTakes: 'Their request to erase their data, if any',
+    erasure: 'anonymise',
+    erasureWhy:
+      'The request is kept as "erased" with no name, object id or reason; the tombstone keeps only the hash of the object id, so an old token is never linked again',
+  },
 } as const satisfies Record<string, TableEntry>;
 
 export type MappedTable = keyof typeof DATA_MAP;

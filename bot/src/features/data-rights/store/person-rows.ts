@@ -11,6 +11,7 @@ import {
 } from '../../../platform/storage/versioned';
 import { DATA_MAP, type PersonKeys, type StoredRow, type TableRowsPort } from '../domain/data-map';
 import { isOwnRsvp, mayExportPairRow } from '../domain/export-rules';
+import { hashObjectId } from '../domain/erasure-rules';
 
 /**
  * The data map's ports: one small reader per table that finds one person's rows the way the
@@ -115,6 +116,10 @@ export class PersonRows {
       applicationSettings: NONE,
       evaluationPlans: NONE,
       matching: NONE,
+      erasures: {
+        find: async (p) =>
+          present([await getRow(this.t('erasures'), 'request', hashObjectId(p.objectId))]),
+      },
       participants: byCohortRow('participants', (m) => m.participantId),
       reach: byCohortRow('reach', (m) => encodeKey(m.participantId)),
       pairs: {
