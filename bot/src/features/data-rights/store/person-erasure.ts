@@ -1,5 +1,11 @@
 import type { TableKey, TableStore } from '../../../platform/storage/table-store';
-import { listPartition, tryDeleteRow, tryUpdateRow } from '../../../platform/storage/versioned';
+import { odata } from '@azure/data-tables';
+import {
+  listPartition,
+  listRows,
+  tryDeleteRow,
+  tryUpdateRow,
+} from '../../../platform/storage/versioned';
 import { DATA_MAP, type MappedTable, type StoredRow, mappedTables } from '../domain/data-map';
 import { type ErasedPerson, erasureOf, mentions } from '../domain/erasure-rules';
 import type { PersonRows } from './person-rows';
@@ -26,7 +32,17 @@ export class PersonErasure {
       const trail = await listPartition(this.store.table('audit'), 'trail');
       return trail.filter((row) => mentions(row, person));
     }
-    return this.rows.ports()[table].find(person);
+    const found = await this.rows.ports()[table].find(person);
+    if (table === 'applicationReview') {
+      // Messages held for their line manager about their application (ask|{manager email}).
+      const about = await listRows(
+        this.store.table('applicationReview'),
+        odata`applicationId eq ${person.objectId}`,
+      );
+      const seen = new Set(found.map((r) => `${String(r.partitionKey)}/${String(r.rowKey)}`));
+      found.push(...about.filter((r) => !seen.has(`${r.partitionKey}/${r.rowKey}`)));
+    }
+    return found;
   }
 
   /** Erases the person's rows of one table; the counts of rows deleted and rewritten. */
