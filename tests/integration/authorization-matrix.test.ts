@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { SignJWT, UnsecuredJWT } from 'jose';
 import restify, { type Server } from 'restify';
 import {
@@ -1104,6 +1104,58 @@ const MATRIX: RouteSpec[] = [
     mustShow: () => [PRIVATE_REFLECTION, GOAL_TEXT],
     build: async () => ({ path: '/api/me/data-export' }),
   },
+  // Erase my data (issue 17): a person asks only for their own (the token's); programme admins
+  // list, confirm (If-Match) and decline. Each case confirms or declines a throwaway person's
+  // request, so nobody of the matrix is erased.
+  {
+    method: 'GET',
+    path: '/api/me/erasure',
+    rightful: 'victimMentee',
+    expect: everyone(200),
+    build: async () => ({ path: '/api/me/erasure' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/me/erasure',
+    rightful: 'stranger',
+    expect: everyone(202),
+    build: async (o) => ({ path: '/api/me/erasure', json: { reason: words(o, 'Please') } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/admin/erasures',
+    rightful: 'coordinator',
+    expect: adminsOnly(200),
+    mustShow: () => ['Thea Throwaway'],
+    build: async () => {
+      await throwawayRequest();
+      return { path: '/api/admin/erasures' };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/admin/erasures/:erasureId/confirm',
+    rightful: 'coordinator',
+    expect: adminsOnly(200),
+    build: async () => {
+      const r = await throwawayRequest();
+      return { path: `/api/admin/erasures/${r.id}/confirm`, headers: { 'if-match': r.etag } };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/admin/erasures/:erasureId/decline',
+    rightful: 'coordinator',
+    expect: adminsOnly(200),
+    build: async (o) => {
+      const r = await throwawayRequest();
+      return {
+        path: `/api/admin/erasures/${r.id}/decline`,
+        json: { reason: words(o, 'Not confirmed by phone') },
+        headers: { 'if-match': r.etag },
+      };
+    },
+  },
   // Insights and testimonials (issue 16 item 7): authors only on /api/me/insights…, the
   // programme team moderates, the board for those who run cohort A and its sponsor.
   {
@@ -1673,6 +1725,23 @@ async function http(method: string, req: Req, token?: string) {
   }
   const response = await fetch(`${url}${req.path}`, { method, headers, body });
   return { status: response.status, text: await response.text(), headers: response.headers };
+}
+
+/** A new person's request to erase (so no case erases anyone of the matrix): its id and ETag. */
+async function throwawayRequest(): Promise<{ id: string; etag: string }> {
+  const token = await devToken(url, { userId: randomUUID(), name: 'Thea Throwaway' });
+  const asked = await call<{ request: { id: string } }>(url, 'POST', '/api/me/erasure', {
+    token,
+    json: {},
+  });
+  expect(asked.status).toBe(202);
+  const list = await call<{ requests: { id: string; etag: string }[] }>(
+    url,
+    'GET',
+    '/api/admin/erasures',
+    { token: tokens.coordinator },
+  );
+  return list.body.requests.find((r) => r.id === asked.body.request.id)!;
 }
 
 interface SpaceView {
@@ -2274,5 +2343,40 @@ describe('after every refused call', () => {
     expect(missing(JSON.stringify(space.body), SECRETS.pairPrivate)).toEqual([]);
     const events = JSON.parse(coordinatorViews[2]!.text) as { events: { title: string }[] };
     expect(events.events.map((e) => e.title)).toContain(EVENT_TITLE);
+  });
+});
+
+describe('erase my data: nobody confirms their own request', () => {
+  it('refuses a programme admin confirming their own request, and lets another decide it', async () => {
+    const asked = await call<{ request: { id: string } }>(url, 'POST', '/api/me/erasure', {
+      token: tokens.coordinator,
+      json: {},
+    });
+    expect(asked.status).toBe(202);
+    const list = await call<{ requests: { id: string; etag: string }[] }>(
+      url,
+      'GET',
+      '/api/admin/erasures',
+      { token: tokens.coordinator },
+    );
+    const own = list.body.requests.find((r) => r.id === asked.body.request.id)!;
+    const refused = await http(
+      'POST',
+      { path: `/api/admin/erasures/${own.id}/confirm`, headers: { 'if-match': own.etag } },
+      tokens.coordinator,
+    );
+    expect(refused.status).toBe(403);
+    // Still signed in, still an admin: nothing was erased.
+    expect((await http('GET', { path: '/api/roles' }, tokens.coordinator)).status).toBe(200);
+    const declined = await http(
+      'POST',
+      {
+        path: `/api/admin/erasures/${own.id}/decline`,
+        json: { reason: 'Asked by mistake' },
+        headers: { 'if-match': own.etag },
+      },
+      tokens.coordinator,
+    );
+    expect(declined.status).toBe(200);
   });
 });
