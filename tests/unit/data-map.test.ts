@@ -9,6 +9,12 @@ import {
   isOwnRsvp,
 } from '../../bot/src/features/data-rights/domain/export-rules';
 import { EXPORT_AREAS } from '../../bot/src/contracts/data-rights';
+import {
+  ERASED_NAME,
+  type ErasedPerson,
+  erasureOf,
+  hashObjectId,
+} from '../../bot/src/features/data-rights/domain/erasure-rules';
 
 describe('the data map', () => {
   it('has an entry for every table the service keeps, and no other', () => {
@@ -50,5 +56,65 @@ describe('what of a pair space a person takes away', () => {
     expect(isOwnRsvp(`rsvp|e1|${me}`, [me])).toBe(true);
     expect(isOwnRsvp(`rsvp|e1|${partner}`, [me])).toBe(false);
     expect(isOwnRsvp('event|e1', [me])).toBe(false);
+  });
+});
+
+describe('what erasure does to a row', () => {
+  const person: ErasedPerson = {
+    objectId: 'e1000000-0000-4000-8000-000000000001',
+    emails: ['ada@trust.nhs.uk'],
+    memberships: [{ cohortId: 'c1', participantId: 'p-ada', pairId: 'pair1' }],
+    applicationCohortIds: [],
+    names: ['Ada Lovelace'],
+    pseudonym: 'erased:0123456789abcdef',
+  };
+
+  it('removes rows the map says to remove, and the person’s own pair writing and RSVPs', () => {
+    expect(erasureOf('applications', { rowKey: 'x' }, person).kind).toBe('delete');
+    expect(erasureOf('pairSpace', { rowKey: 'reflection|p-ada|r1' }, person).kind).toBe('delete');
+    expect(erasureOf('events', { rowKey: 'rsvp|e1|p-ada' }, person).kind).toBe('delete');
+    expect(erasureOf('insights', { author1: 'p-ada', author2: '' }, person).kind).toBe('delete');
+  });
+
+  it('never touches the partner’s own writing', () => {
+    const theirs = { rowKey: 'reflection|p-ben|r2', data: '{"text":"About Ada Lovelace"}' };
+    expect(erasureOf('pairSpace', theirs, person).kind).toBe('keep');
+  });
+
+  it('rewrites kept rows without name, email or object id, and a second run changes nothing', () => {
+    const row = {
+      partitionKey: 'trail',
+      rowKey: 'k1',
+      etag: 'W/"1"',
+      actorId: person.objectId.toUpperCase(),
+      targetLabel: 'Ada Lovelace / Ben',
+      changes: '[{"field":"email","after":"ADA@trust.nhs.uk"}]',
+    };
+    const first = erasureOf('audit', row, person);
+    expect(first.kind).toBe('replace');
+    const rewritten = (first as { row: Record<string, unknown> }).row;
+    const text = JSON.stringify(rewritten);
+    for (const mark of [person.objectId, 'ada@trust', 'Ada Lovelace'])
+      expect(text.toLowerCase()).not.toContain(mark.toLowerCase());
+    expect(rewritten.targetLabel).toBe(`${ERASED_NAME} / Ben`);
+    expect(rewritten.actorId).toBe(person.pseudonym);
+    expect(erasureOf('audit', rewritten, person).kind).toBe('keep');
+  });
+
+  it('keeps an insight written with the partner, without their author id', () => {
+    const change = erasureOf(
+      'insights',
+      { author1: 'p-ada', author2: 'p-ben', data: '{}' },
+      person,
+    );
+    expect(change).toEqual({
+      kind: 'replace',
+      row: { author1: '', author2: 'p-ben', data: '{}' },
+    });
+  });
+
+  it('hashes an object id the same whatever its case', () => {
+    expect(hashObjectId('ABC')).toBe(hashObjectId('abc'));
+    expect(hashObjectId('abc')).toMatch(/^[0-9a-f]{64}$/);
   });
 });
