@@ -82,7 +82,7 @@ export const DATA_MAP = {
     exportTakes: 'Their participant record in each cohort',
     erasure: 'anonymise',
     erasureWhy:
-      'Name, email, object id, organisation and job title cleared; the row stays as "erased participant" so the pair’s meeting count and the cohort’s statistics still add up',
+      'Name, email, object id, organisation and job title cleared; the row stays as "Erased person" so the pair’s meeting count and the cohort’s statistics still add up',
   },
   memberships: {
     table: 'Memberships',
@@ -255,7 +255,7 @@ export const DATA_MAP = {
       'Entries about them (their own exports included); never entries about their pair (a pause or end carries the programme team’s reason, which partners are not told) nor what they did to others as staff',
     erasure: 'anonymise',
     erasureWhy:
-      'Kept for accountability, with their name replaced by "erased person" and their object id cleared',
+      'Every entry naming them is kept for accountability, with "Erased person" for their name, their email cleared and a pseudonym (erased: and part of the object id’s hash) for their object id',
   },
   reach: {
     table: 'ReachAttempts',
@@ -275,7 +275,7 @@ export const DATA_MAP = {
     exportArea: null,
     exportTakes: 'Nothing: a coordinator’s working draft; the pair that came of it is in pair.json',
     erasure: 'anonymise',
-    erasureWhy: 'Their name in drafts replaced by "erased participant" (not built yet)',
+    erasureWhy: 'A coordinator’s working drafts; not yet reached by erasure (the published pair is)',
   },
   applicationSettings: {
     table: 'ApplicationSettings',
