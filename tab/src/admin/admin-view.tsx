@@ -6,10 +6,11 @@ import { ViewFrame, ViewTitle } from '../shared/view-header';
 import { useApiLoad } from '../shared/use-api-load';
 import { listCohorts } from './admin-api';
 import { AuditSection } from './audit-section';
+import { ErasuresSection } from './erasures-section';
 import { PrivacySection } from './privacy-section';
 import { RolesSection } from './roles-section';
 
-type Pane = 'roles' | 'audit' | 'privacy';
+type Pane = 'roles' | 'audit' | 'privacy' | 'erasures';
 
 interface AdminViewProps {
   client: ApiClient;
@@ -18,7 +19,7 @@ interface AdminViewProps {
   onBack: () => void;
 }
 
-/** The programme admin's screens: staff roles, the audit trail and the privacy contact. */
+/** The programme admin's screens: staff roles, the audit trail, the privacy contact, requests to erase. */
 export function AdminView({ client, cohorts: known, onBack }: AdminViewProps) {
   const [pane, setPane] = useState<Pane>('roles');
   const [load] = useApiLoad(() => listCohorts(client), [client]);
@@ -35,6 +36,7 @@ export function AdminView({ client, cohorts: known, onBack }: AdminViewProps) {
           { value: 'roles', label: 'Roles' },
           { value: 'audit', label: 'Audit trail' },
           { value: 'privacy', label: 'Privacy contact' },
+          { value: 'erasures', label: 'Requests to erase' },
         ]}
         selected={pane}
         onSelect={setPane}
@@ -47,6 +49,7 @@ export function AdminView({ client, cohorts: known, onBack }: AdminViewProps) {
         {pane === 'roles' && <RolesSection client={client} cohorts={cohorts} />}
         {pane === 'audit' && <AuditSection client={client} cohorts={cohorts} />}
         {pane === 'privacy' && <PrivacySection client={client} />}
+        {pane === 'erasures' && <ErasuresSection client={client} />}
       </div>
     </ViewFrame>
   );

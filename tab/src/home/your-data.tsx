@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import type { ApiClient } from '../app/api-client';
 import { ApiRequestError } from '../app/api-client';
 import { saveFile } from '../shared/save-file';
+import { EraseMyData } from './erase-my-data';
 import { DATA_EXPORT_FILE_NAME, DATA_EXPORT_PATH } from '../../../bot/src/contracts/data-rights';
 
 const useStyles = makeStyles({
@@ -16,7 +17,7 @@ const useStyles = makeStyles({
  * one archive (a JSON file per area and a readable summary). The chat's `my data` card links
  * here (`#your-data`).
  */
-export function YourData({ client }: { client: Pick<ApiClient, 'requestBlob'> }) {
+export function YourData({ client }: { client: Pick<ApiClient, 'requestBlob' | 'request'> }) {
   const styles = useStyles();
   const headingId = useId();
   const [busy, setBusy] = useState(false);
@@ -73,6 +74,7 @@ export function YourData({ client }: { client: Pick<ApiClient, 'requestBlob'> })
           {problem}
         </Text>
       )}
+      <EraseMyData client={client} />
     </section>
   );
 }
