@@ -1,6 +1,12 @@
 import { TableClient, TableServiceClient } from '@azure/data-tables';
 import type { MySurveys } from '../../bot/src/contracts/evaluation-api';
 import type { MyErasure, PendingErasures } from '../../bot/src/contracts/data-rights';
+import { TableStore } from '../../bot/src/platform/storage/table-store';
+import { createLogger } from '../../bot/src/platform/logger';
+import { ErasureService } from '../../bot/src/features/data-rights/services/erasure-service';
+import { ErasureRepository } from '../../bot/src/features/data-rights/store/erasure-repository';
+import { PersonErasure } from '../../bot/src/features/data-rights/store/person-erasure';
+import { PersonRows } from '../../bot/src/features/data-rights/store/person-rows';
 import type { TeamsUser } from '../support/activities';
 import { type BotHarness, startBotHarness } from '../support/bot-harness';
 import { COORDINATOR, activePair } from '../support/journey-fixture';
@@ -288,8 +294,51 @@ it('one open request per person: asking again answers the open one', async () =>
   expect((await pending()).filter((r) => r.name === ADA.name)).toHaveLength(1);
 });
 
+it('a run cut short by an outage has already shut her out, and confirming again finishes it', async () => {
+  // The same erasure as the service runs, on the same Azurite, losing storage after 4 tables.
+  const store = new TableStore({
+    kind: 'connection-string',
+    connectionString: harness.storage.connectionString,
+  });
+  const rows = new PersonRows(store);
+  const erasure = new PersonErasure(store, rows);
+  let done = 0;
+  const cut = new ErasureService(
+    new ErasureRepository(store),
+    {
+      resolve: (id) => rows.resolve(id),
+      namesOf: async (p) =>
+        (await rows.ports().participants.find(p)).map((r) => String(r.displayName)),
+      tables: () => erasure.tables(),
+      eraseTable: async (table, person) => {
+        if (++done > 4) throw new Error('storage went away');
+        return erasure.eraseTable(table, person);
+      },
+    },
+    { record: async () => {} },
+    () => new Date(),
+    createLogger('silent'),
+  );
+  const request = (await pending()).find((r) => r.name === ADA.name)!;
+  const admin = { userId: COORDINATOR.userId, name: COORDINATOR.name };
+  const stored = (await new ErasureRepository(store).get(request.id))!;
+  await expect(cut.confirm(request.id, stored.etag, admin)).rejects.toThrow('storage went away');
+
+  const refused = await call<{ error: { code: string } }>(
+    url,
+    'GET',
+    '/api/me',
+    as(ADA.aadObjectId),
+  );
+  expect(refused.status).toBe(403);
+  expect(refused.body.error.code).toBe('erased');
+  expect(naming(await everyRow()).length).toBeGreaterThan(0); // not finished yet
+  expect((await pending()).find((r) => r.id === request.id)).toMatchObject({ state: 'erasing' });
+});
+
 it('once confirmed, no table of Azurite names her, her partner keeps his own writing, and her old token is refused', async () => {
   const request = (await pending()).find((r) => r.name === ADA.name)!;
+  expect(request.state).toBe('erasing');
   const stale = await call(url, 'POST', `/api/admin/erasures/${request.id}/confirm`, {
     ...as('admin'),
     headers: { 'if-match': '"bm90LXRoaXMtb25l"' },
