@@ -379,9 +379,15 @@ it('once confirmed, no table of Azurite names her, her partner keeps his own wri
     tokens[ADA.aadObjectId]!,
     await devToken(url, { userId: ADA.aadObjectId, name: ADA.name }),
   ]) {
-    const refused = await call<{ error: { code: string } }>(url, 'GET', '/api/me', { token });
-    expect(refused.status).toBe(403);
-    expect(refused.body.error.code).toBe('erased');
+    // Her home (identity), and routes that read only the token (her export, her request).
+    for (const path of ['/api/me', '/api/me/data-export', '/api/me/erasure', '/api/me/insights']) {
+      const refused = await call<{ error: { code: string } }>(url, 'GET', path, { token });
+      expect({ path, status: refused.status, code: refused.body.error?.code }).toEqual({
+        path,
+        status: 403,
+        code: 'erased',
+      });
+    }
   }
 
   // The audit trail records it with a pseudonym, never her name.
