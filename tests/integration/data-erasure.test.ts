@@ -240,6 +240,21 @@ beforeAll(async () => {
   });
   expect(sensitive.status).toBe(200);
 
+  // The programme team paused the pair: the audit entry names the pair by its partners' names.
+  const pairs = await call<{ pairs: { id: string; etag: string }[] }>(
+    url,
+    'GET',
+    `/api/cohorts/${cohortId}/pairs`,
+    as('admin'),
+  );
+  const pair = pairs.body.pairs.find((p) => p.id === pairId)!;
+  const paused = await call(url, 'POST', `/api/cohorts/${cohortId}/pairs/${pairId}/pause`, {
+    ...as('admin'),
+    json: { reason: 'Ada is on leave for a month' },
+    headers: { 'if-match': pair.etag },
+  });
+  expect(paused.status).toBe(200);
+
   // She was there, in every area of her export, before anything is erased.
   expect(naming(await everyRow()).length).toBeGreaterThan(10);
 }, 240_000);
