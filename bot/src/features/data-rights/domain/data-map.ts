@@ -275,7 +275,8 @@ export const DATA_MAP = {
     exportArea: null,
     exportTakes: 'Nothing: a coordinator’s working draft; the pair that came of it is in pair.json',
     erasure: 'anonymise',
-    erasureWhy: 'A coordinator’s working drafts; not yet reached by erasure (the published pair is)',
+    erasureWhy:
+      'A coordinator’s working drafts; not yet reached by erasure (the published pair is)',
   },
   applicationSettings: {
     table: 'ApplicationSettings',

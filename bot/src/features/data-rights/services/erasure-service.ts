@@ -4,12 +4,7 @@ import { AppError } from '../../../platform/errors';
 import { httpEtag } from '../../../platform/http/etag';
 import type { Logger } from '../../../platform/logger';
 import type { MappedTable, PersonKeys } from '../domain/data-map';
-import {
-  ERASED_NAME,
-  type ErasedPerson,
-  hashObjectId,
-  pseudonymOf,
-} from '../domain/erasure-rules';
+import { ERASED_NAME, type ErasedPerson, hashObjectId, pseudonymOf } from '../domain/erasure-rules';
 import type { ErasureRecord, ErasureRepository } from '../store/erasure-repository';
 
 export interface ErasureCaller {
@@ -23,10 +18,16 @@ export interface ErasurePorts {
   /** The names they are known by in their participant records. */
   namesOf(person: PersonKeys): Promise<string[]>;
   tables(): MappedTable[];
-  eraseTable(table: MappedTable, person: ErasedPerson): Promise<{ deleted: number; rewritten: number }>;
+  eraseTable(
+    table: MappedTable,
+    person: ErasedPerson,
+  ): Promise<{ deleted: number; rewritten: number }>;
 }
 
-type Requests = Pick<ErasureRepository, 'get' | 'insert' | 'replace' | 'inStates' | 'isTombstoned' | 'tombstone'>;
+type Requests = Pick<
+  ErasureRepository,
+  'get' | 'insert' | 'replace' | 'inStates' | 'isTombstoned' | 'tombstone'
+>;
 
 export const ERASED_MESSAGE =
   'This account’s data was erased at its owner’s request: it cannot be used with this programme again';
@@ -148,7 +149,12 @@ export class ErasureService {
     return view(done);
   }
 
-  async decline(id: string, etag: string, reason: string, admin: ErasureCaller): Promise<MyErasure> {
+  async decline(
+    id: string,
+    etag: string,
+    reason: string,
+    admin: ErasureCaller,
+  ): Promise<MyErasure> {
     const found = await this.open(id, etag);
     if (found.value.state !== 'pending')
       throw AppError.coded('conflict', 'already_decided', 'This request is already being erased');

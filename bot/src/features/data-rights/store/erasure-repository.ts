@@ -105,5 +105,4 @@ export class ErasureRepository {
   async tombstone(hash: string, at: string): Promise<void> {
     await tryInsertRow(this.table, { partitionKey: TOMBSTONE, rowKey: hash, at });
   }
-
 }
