@@ -76,7 +76,7 @@ export class ErasureService {
       declineReason: '',
       person: null,
     };
-    if (existing) await this.requests.replace(record, existing.etag);
+    if (existing) await this.replace(record, existing.etag);
     else await this.requests.insert(record);
     await this.record('data.erasure_requested', { userId: pseudonymOf(id), name: ERASED_NAME }, id);
     return view(record);
@@ -100,13 +100,20 @@ export class ErasureService {
       .sort((a, b) => a.askedAt.localeCompare(b.askedAt));
   }
 
+  /** Replaces the request; a lost race is a 412 that carries nothing of the person. */
+  private async replace(record: ErasureRecord, etag: string) {
+    try {
+      return await this.requests.replace(record, etag);
+    } catch (error) {
+      if (error instanceof AppError && error.reason === 'stale') throw changedMeanwhile();
+      throw error;
+    }
+  }
+
   private async open(id: string, etag: string) {
     const found = await this.requests.get(id);
     if (!found) throw AppError.notFound(NO_REQUEST);
-    if (found.etag !== etag)
-      throw new AppError('stale', 'The request changed since you read it: read it again', {
-        code: 'conflict',
-      });
+    if (found.etag !== etag) throw changedMeanwhile();
     if (found.value.state !== 'pending' && found.value.state !== 'erasing')
       throw AppError.coded('conflict', 'already_decided', 'This request was already decided');
     return found;
@@ -125,7 +132,7 @@ export class ErasureService {
         pseudonym: pseudonymOf(id),
       };
       const erasing = { ...found.value, state: 'erasing' as const, person };
-      found = await this.requests.replace(erasing, found.etag);
+      found = await this.replace(erasing, found.etag);
     }
     const { value } = found;
     const at = this.now().toISOString();
@@ -143,7 +150,7 @@ export class ErasureService {
       reason: '',
       person: null,
     };
-    await this.requests.replace(done, found.etag);
+    await this.replace(done, found.etag);
     await this.record('data.erasure_confirmed', admin, id);
     this.log.info({ erasure: pseudonymOf(id), counts }, 'data erased');
     return view(done);
@@ -164,7 +171,7 @@ export class ErasureService {
       decidedAt: this.now().toISOString(),
       declineReason: reason,
     };
-    await this.requests.replace(declined, found.etag);
+    await this.replace(declined, found.etag);
     await this.record('data.erasure_declined', admin, id);
     return view(declined);
   }
@@ -186,6 +193,12 @@ export class ErasureService {
       reason: null,
     });
   }
+}
+
+function changedMeanwhile(): AppError {
+  return new AppError('stale', 'The request changed since you read it: read it again', {
+    code: 'conflict',
+  });
 }
 
 function view(r: ErasureRecord): MyErasure {
