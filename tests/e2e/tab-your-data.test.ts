@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { type TabHarness, startTabHarness } from '../support/tab-harness';
-import { openTab } from '../support/tab-page';
+import { openTab, settledAxeFindings } from '../support/tab-page';
 import { ERASURE_WORDS } from '../../bot/src/contracts/data-rights';
 
 /**
@@ -44,6 +44,7 @@ it('asks to erase after saying what is removed and kept; a programme admin decli
   await erase.getByTestId('erase-start').click();
   await erase.getByText(ERASURE_WORDS.removed).waitFor();
   await erase.getByText(ERASURE_WORDS.kept).waitFor();
+  expect(await settledAxeFindings(page)).toEqual([]);
   await erase.getByTestId('erase-reason').fill('I am leaving the trust');
   await erase.getByTestId('erase-confirm').click();
   await erase
@@ -59,6 +60,7 @@ it('asks to erase after saying what is removed and kept; a programme admin decli
   const row = view.getByTestId('erasure-request').filter({ hasText: 'Amara' });
   await row.waitFor();
   expect(await row.textContent()).not.toContain('leaving the trust'); // never the reason
+  expect(await settledAxeFindings(admin.page)).toEqual([]);
   await row.getByRole('textbox').fill('Amara told us by phone she wants to stay');
   await row.getByRole('button', { name: 'Decline' }).click();
   await view.getByText('No one is waiting for their data to be erased.').waitFor();
