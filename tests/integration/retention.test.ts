@@ -192,6 +192,13 @@ describe('withdrawing consent for special-category answers', () => {
 });
 
 describe('retention, run daily by both instances', () => {
+  it('runs nothing while no cohort has closed', async () => {
+    // Every rule counts from a close: until one, no daily run is even scheduled.
+    await at('2027-06-01T03:00:00Z');
+    await at('2027-06-02T03:00:00Z');
+    expect(await retentionRuns()).toEqual([]);
+  });
+
   it('keeps special-category answers until six months after the cohort closed', async () => {
     await at('2027-09-01T10:00:00Z');
     const { etag } = (

@@ -2,6 +2,7 @@ import type { RetentionCounts } from '../../../contracts/retention';
 import type { Job } from '../../../platform/storage/jobs/job';
 import {
   RETENTION_JOB_KIND,
+  closedAt,
   comingRunAt,
   nextRunAt,
   retentionDay,
@@ -33,12 +34,18 @@ export class RetentionService {
   }
 
   /**
-   * On service start: the coming run (02:00 UTC). Every instance schedules the same id, and an id
-   * scheduled or done already is left as it is, so the chain of daily runs is never doubled.
+   * Starts the chain of daily runs, once there is something for it to do: every rule counts from
+   * a cohort's close, so while no cohort has closed nothing is scheduled (a scheduler kept busy
+   * with empty runs keeps its watermark behind). Called on service start and when a cohort
+   * closes. The coming run (02:00 UTC) has the same id on every instance, and an id scheduled or
+   * done already is left as it is, so the chain is never doubled.
    */
-  async start(): Promise<void> {
+  async start(): Promise<boolean> {
+    const cohorts = await this.deps.cohorts.list();
+    if (!cohorts.some((c) => closedAt(c) !== undefined)) return false;
     const at = comingRunAt(this.deps.now());
     await this.deps.jobs.schedule([this.jobFor(at.toISODate()!, at.toISO()!)]);
+    return true;
   }
 
   /** Deletes what is due now; answers the counts. */
