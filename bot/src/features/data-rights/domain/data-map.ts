@@ -194,7 +194,7 @@ export const DATA_MAP = {
       'PartitionKey cohort id, RowKey rsvp|{event}|{participant id}; their mark in attendance|{event} rows',
     exportArea: 'rsvps',
     exportTakes:
-      'Their RSVPs (not yet their attendance marks: a register row holds everyone invited, and only their own mark may leave)',
+      'Their RSVPs, and their own mark from each session register (a register holds everyone invited: only their own mark leaves)',
     erasure: 'anonymise',
     erasureWhy:
       'RSVP rows removed; their attendance marks are kept under the participant id only, so the session’s attendance count stays right',
