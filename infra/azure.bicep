@@ -142,6 +142,7 @@ var tableNames = [
   'EvaluationResponses'
   'Insights'
   'PrivacySettings'
+  'CohortSummaries'
 ]
 
 // Announcement fan-out (FANOUT_QUEUE in bot/src/fanout/fanout-queue.ts): every instance takes

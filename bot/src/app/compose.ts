@@ -245,7 +245,9 @@ export function compose(
   const retention = composeRetention({
     config,
     repos,
+    store,
     applications: () => applications,
+    summaries: { keep: (cohortId) => evaluation.results.keepSummary(cohortId) },
     jobs,
     audit,
     now,

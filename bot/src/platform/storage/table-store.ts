@@ -44,6 +44,7 @@ export const TABLE_NAMES = {
   evaluationResponses: 'EvaluationResponses',
   insights: 'Insights',
   privacySettings: 'PrivacySettings',
+  cohortSummaries: 'CohortSummaries',
 } as const;
 
 export type TableKey = keyof typeof TABLE_NAMES;

@@ -363,6 +363,15 @@ export const DATA_MAP = {
       'The programme’s published contact, changed by its admins when the person in the role changes',
     ...OPERATIONAL,
   },
+  cohortSummaries: {
+    table: 'CohortSummaries',
+    personalData:
+      'None: a retained cohort’s evaluation results as its report showed them, every group under five suppressed',
+    howFound: 'Not by person (PartitionKey summary, RowKey cohort id)',
+    erasureWhy:
+      'Aggregates of five or more only, kept when the cohort’s personal rows go after its retention period, so its outcomes and the sponsor’s report still answer; no one can be picked out of them',
+    ...OPERATIONAL,
+  },
 } as const satisfies Record<string, TableEntry>;
 
 export type MappedTable = keyof typeof DATA_MAP;

@@ -106,6 +106,7 @@ export class PersonRows {
     return {
       cohorts: NONE,
       privacySettings: NONE,
+      cohortSummaries: NONE,
       jobs: NONE,
       jobIndex: NONE,
       jobClaims: NONE,

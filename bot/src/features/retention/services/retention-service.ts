@@ -14,7 +14,8 @@ import type { RetentionDeps } from '../ports';
 
 /**
  * Retention that runs by itself (issue 17, item 3): once a day, across every cohort, deletes the
- * special-category answers and the never-matched applications whose period has passed, and
+ * special-category answers and the never-matched applications whose period has passed, and a
+ * closed cohort's personal rows after its retention period (its suppressed summary kept), and
  * reports what it removed in counts only. Deleting what is already gone is harmless, so a run
  * cut short is finished by the next one.
  */
@@ -51,9 +52,20 @@ export class RetentionService {
   /** Deletes what is due now; answers the counts. */
   async run(): Promise<RetentionCounts> {
     const now = this.deps.now();
-    const counts: RetentionCounts = { cohorts: 0, sensitiveAnswers: 0, unmatchedApplications: 0 };
+    const counts: RetentionCounts = {
+      cohorts: 0,
+      sensitiveAnswers: 0,
+      unmatchedApplications: 0,
+      cohortsRetained: 0,
+      rowsRemoved: 0,
+    };
     for (const cohort of await this.deps.cohorts.list()) {
       const due = retentionDue(cohort, now, this.deps.periods);
+      if (due.cohort) {
+        counts.rowsRemoved += await this.retainCohort(cohort.id, now);
+        counts.cohortsRetained += 1;
+        continue;
+      }
       if (!due.sensitive && !due.unmatched) continue;
       const before = counts.sensitiveAnswers + counts.unmatchedApplications;
       if (due.sensitive) counts.sensitiveAnswers += await this.removeSensitive(cohort.id);
@@ -61,6 +73,18 @@ export class RetentionService {
       if (counts.sensitiveAnswers + counts.unmatchedApplications > before) counts.cohorts += 1;
     }
     return counts;
+  }
+
+  /**
+   * A closed cohort past its retention period: its summary kept first, then its personal rows
+   * deleted, then the cohort marked retained. Cut short anywhere, the next run does it again
+   * from the start: the kept summary stays as it was, and rows gone already are not counted.
+   */
+  private async retainCohort(cohortId: string, now: Date): Promise<number> {
+    await this.deps.summaries.keep(cohortId);
+    const removed = await this.deps.cohortRows.remove(cohortId);
+    await this.deps.cohorts.markRetained(cohortId, now.toISOString());
+    return removed;
   }
 
   private async removeSensitive(cohortId: string): Promise<number> {
@@ -103,6 +127,8 @@ export class RetentionService {
           before: null,
           after: String(counts.unmatchedApplications),
         },
+        { field: 'cohortsRetained', before: null, after: String(counts.cohortsRetained) },
+        { field: 'rowsRemoved', before: null, after: String(counts.rowsRemoved) },
       ],
       reason: null,
     });
