@@ -142,6 +142,7 @@ var tableNames = [
   'EvaluationResponses'
   'Insights'
   'PrivacySettings'
+  'CohortSummaries'
   'Erasures'
 ]
 

@@ -38,6 +38,8 @@ let url: string;
 const tokens: Record<string, string> = {};
 let cohortId = '';
 let pairId = '';
+let register = '';
+let benParticipantId = '';
 
 const as = (who: string) => ({ token: tokens[who] });
 
@@ -157,6 +159,39 @@ beforeAll(async () => {
     json: { response: 'yes' },
   });
   expect(rsvp.status).toBe(200);
+
+  // A peer support session, and its register: she attended, Ben did not.
+  const session = await call<{ id: string }>(url, 'POST', `/api/cohorts/${cohortId}/events`, {
+    ...as('admin'),
+    json: {
+      type: 'peer_support',
+      title: 'Peer support ERASE-2',
+      start: '2027-03-05T12:00:00Z',
+      end: '2027-03-05T13:00:00Z',
+    },
+  });
+  expect(session.status).toBe(201);
+  await drive.setClock('2027-03-06T10:00:00Z');
+  register = `/api/cohorts/${cohortId}/events/${session.body.id}/attendance`;
+  const people = await call<{ people: { participantId: string; displayName: string }[] }>(
+    url,
+    'GET',
+    register,
+    as('admin'),
+  );
+  const idOf = (who: TeamsUser) =>
+    people.body.people.find((p) => p.displayName === who.name)!.participantId;
+  benParticipantId = idOf(BEN);
+  const marked = await call(url, 'PUT', register, {
+    ...as('admin'),
+    json: {
+      marks: [
+        { participantId: idOf(ADA), attended: true },
+        { participantId: benParticipantId, attended: false },
+      ],
+    },
+  });
+  expect(marked.status).toBe(200);
 
   // An announcement received, and her "Got it".
   const sent = await call<{ id: string }>(url, 'POST', `/api/cohorts/${cohortId}/announcements`, {
@@ -388,6 +423,18 @@ it('once confirmed, no table of Azurite names her, her partner keeps his own wri
     true,
   );
   expect(all.some((r) => r.table === 'Pairs' && r.text.includes(pairId))).toBe(true);
+
+  // The session's register keeps every mark (participant ids only): Ben's is untouched.
+  const after = await call<{ people: { participantId: string; attended: boolean | null }[] }>(
+    url,
+    'GET',
+    register,
+    as('admin'),
+  );
+  expect(after.body.people.find((p) => p.participantId === benParticipantId)).toMatchObject({
+    attended: false,
+  });
+  expect(after.body.people.filter((p) => p.attended === true)).toHaveLength(1);
 
   // The old token, and a new one for the same object id, are refused.
   for (const token of [

@@ -27,6 +27,7 @@ let url: string;
 const tokens: Record<string, string> = {};
 let pairId = '';
 let cohortId = '';
+let benParticipantId = '';
 
 async function exportOf(who: TeamsUser) {
   const response = await fetch(`${url}/api/me/data-export`, {
@@ -108,6 +109,40 @@ beforeAll(async () => {
   });
   expect(rsvp.status).toBe(200);
 
+  // A peer support session, and its register: Ada attended, Ben did not.
+  const session = await call<{ id: string }>(url, 'POST', `/api/cohorts/${cohortId}/events`, {
+    token: tokens.coordinator,
+    json: {
+      type: 'peer_support',
+      title: 'Peer support EXPORT-2',
+      start: '2027-03-05T12:00:00Z',
+      end: '2027-03-05T13:00:00Z',
+    },
+  });
+  expect(session.status).toBe(201);
+  await drive.setClock('2027-03-06T10:00:00Z');
+  const register = `/api/cohorts/${cohortId}/events/${session.body.id}/attendance`;
+  const people = await call<{ people: { participantId: string; displayName: string }[] }>(
+    url,
+    'GET',
+    register,
+    { token: tokens.coordinator },
+  );
+  expect(people.status).toBe(200);
+  const idOf = (who: TeamsUser) =>
+    people.body.people.find((p) => p.displayName === who.name)!.participantId;
+  const marked = await call(url, 'PUT', register, {
+    token: tokens.coordinator,
+    json: {
+      marks: [
+        { participantId: idOf(ADA), attended: true },
+        { participantId: idOf(BEN), attended: false },
+      ],
+    },
+  });
+  expect(marked.status).toBe(200);
+  benParticipantId = idOf(BEN);
+
   // The baseline survey, answered in part.
   await drive.setClock('2027-03-10T10:00:00Z');
   const mine = await call<MySurveys>(url, 'GET', '/api/me/surveys', {
@@ -187,7 +222,12 @@ it('gives the person every area of their data, and never their partner’s priva
   for (const text of [GOAL, ACTION, ADA_REFLECTION]) expect(pair).toContain(text);
   expect(pair).not.toContain(BEN_PRIVATE);
   expect(files['surveys.json']).toContain(SURVEY_HOPES);
-  expect(json('rsvps').Events).toHaveLength(1);
+  // Her RSVP and her own mark from the session's register; never Ben's mark.
+  expect(json('rsvps').Events).toEqual([
+    expect.objectContaining({ rowKey: expect.stringMatching(/^rsvp\|/) }),
+    expect.objectContaining({ rowKey: expect.stringMatching(/^attendance\|/), attended: true }),
+  ]);
+  expect(files['rsvps.json']).not.toContain(benParticipantId);
   expect(json('audit')).toHaveProperty('AuditTrail');
   for (const area of EXPORT_AREAS) expect(files['summary.txt']).toContain(`${area}.json`);
 

@@ -108,7 +108,9 @@ const removedInAll = async (field: string) =>
 
 beforeAll(async () => {
   storage = await startTestStorage();
-  const env = { COORDINATOR_IDS: COORDINATOR.userId };
+  // The cohort's own rows are kept 24 months here, so the 12-month rule for never-matched
+  // applications shows alone (tests/integration/cohort-retention.test.ts walks the cohort's).
+  const env = { COORDINATOR_IDS: COORDINATOR.userId, RETENTION_COHORT_MONTHS: '24' };
   [a, b] = await Promise.all([
     startTestService(storage.connectionString, env),
     startTestService(storage.connectionString, env),
@@ -192,6 +194,13 @@ describe('withdrawing consent for special-category answers', () => {
 });
 
 describe('retention, run daily by both instances', () => {
+  it('runs nothing while no cohort has closed', async () => {
+    // Every rule counts from a close: until one, no daily run is even scheduled.
+    await at('2027-06-01T03:00:00Z');
+    await at('2027-06-02T03:00:00Z');
+    expect(await retentionRuns()).toEqual([]);
+  });
+
   it('keeps special-category answers until six months after the cohort closed', async () => {
     await at('2027-09-01T10:00:00Z');
     const { etag } = (
@@ -222,7 +231,13 @@ describe('retention, run daily by both instances', () => {
     expect(runs.filter((r) => r.counts.sensitiveAnswers! > 0)).toEqual([
       {
         day: '2028-03-02',
-        counts: { cohorts: 1, sensitiveAnswers: 6, unmatchedApplications: 0 },
+        counts: {
+          cohorts: 1,
+          sensitiveAnswers: 6,
+          unmatchedApplications: 0,
+          cohortsRetained: 0,
+          rowsRemoved: 0,
+        },
       },
     ]);
     // The counts are all it says: no one's id, name or answer.

@@ -187,10 +187,28 @@ describe('configuration', () => {
 
 describe('retention periods (issue 17)', () => {
   it('default to 6 months for special-category answers and 12 for never-matched applications', () => {
-    expect(loadConfig({}).retention).toEqual({ sensitiveMonths: 6, unmatchedMonths: 12 });
+    expect(loadConfig({}).retention).toEqual({
+      sensitiveMonths: 6,
+      unmatchedMonths: 12,
+      cohortMonths: 12,
+    });
     expect(
-      loadConfig({ RETENTION_SENSITIVE_MONTHS: '3', RETENTION_UNMATCHED_MONTHS: '24' }).retention,
-    ).toEqual({ sensitiveMonths: 3, unmatchedMonths: 24 });
+      loadConfig({
+        RETENTION_SENSITIVE_MONTHS: '3',
+        RETENTION_UNMATCHED_MONTHS: '24',
+        RETENTION_COHORT_MONTHS: '36',
+      }).retention,
+    ).toEqual({ sensitiveMonths: 3, unmatchedMonths: 24, cohortMonths: 36 });
+  });
+
+  it('refuses a cohort period shorter than the special-category period', () => {
+    expect(problemsOf({ RETENTION_SENSITIVE_MONTHS: '9', RETENTION_COHORT_MONTHS: '8' })).toEqual([
+      expect.stringMatching(/^RETENTION_COHORT_MONTHS: must be at least/),
+    ]);
+    expect(
+      loadConfig({ RETENTION_SENSITIVE_MONTHS: '9', RETENTION_COHORT_MONTHS: '9' }).retention
+        .cohortMonths,
+    ).toBe(9);
   });
 
   it('refuses a period that is not a whole number of months from 1 to 120, naming it', () => {

@@ -9,7 +9,7 @@ import {
   wasMatched,
 } from '../../bot/src/features/retention/index';
 
-const periods = { sensitiveMonths: 6, unmatchedMonths: 12 };
+const periods = { sensitiveMonths: 6, unmatchedMonths: 12, cohortMonths: 18 };
 const closed = (at: string) => ({ status: 'closed' as const, closedAt: at, endDate: '2027-08-31' });
 
 describe('retention rules', () => {
@@ -19,16 +19,35 @@ describe('retention rules', () => {
     expect(retentionDue(open, new Date('2040-01-01T00:00:00Z'), periods)).toEqual({
       sensitive: false,
       unmatched: false,
+      cohort: false,
     });
   });
 
   it('special-category answers fall due 6 months after closing, unmatched applications 12', () => {
     const cohort = closed('2027-09-10T12:00:00.000Z');
     const at = (iso: string) => retentionDue(cohort, new Date(iso), periods);
-    expect(at('2028-03-10T11:59:59Z')).toEqual({ sensitive: false, unmatched: false });
-    expect(at('2028-03-10T12:00:00Z')).toEqual({ sensitive: true, unmatched: false });
-    expect(at('2028-09-10T11:59:59Z')).toEqual({ sensitive: true, unmatched: false });
-    expect(at('2028-09-10T12:00:00Z')).toEqual({ sensitive: true, unmatched: true });
+    const no = { cohort: false };
+    expect(at('2028-03-10T11:59:59Z')).toEqual({ sensitive: false, unmatched: false, ...no });
+    expect(at('2028-03-10T12:00:00Z')).toEqual({ sensitive: true, unmatched: false, ...no });
+    expect(at('2028-09-10T11:59:59Z')).toEqual({ sensitive: true, unmatched: false, ...no });
+    expect(at('2028-09-10T12:00:00Z')).toEqual({ sensitive: true, unmatched: true, ...no });
+  });
+
+  it('a closed cohort’s personal rows fall due after the cohort period, until it is retained', () => {
+    const cohort = closed('2027-09-10T12:00:00.000Z');
+    const at = (iso: string, c: typeof cohort & { retainedAt?: string } = cohort) =>
+      retentionDue(c, new Date(iso), periods).cohort;
+    expect(at('2029-03-10T11:59:59Z')).toBe(false);
+    expect(at('2029-03-10T12:00:00Z')).toBe(true);
+    expect(at('2040-01-01T00:00:00Z')).toBe(true);
+    // Retained: done; it never falls due again.
+    expect(at('2040-01-01T00:00:00Z', { ...cohort, retainedAt: '2029-03-11T02:00:00.000Z' })).toBe(
+      false,
+    );
+    // The default period: 12 months after closing.
+    const byDefault = { ...periods, cohortMonths: 12 };
+    expect(retentionDue(cohort, new Date('2028-09-10T11:59:59Z'), byDefault).cohort).toBe(false);
+    expect(retentionDue(cohort, new Date('2028-09-10T12:00:00Z'), byDefault).cohort).toBe(true);
   });
 
   it('months are calendar months: 31 August + 6 months is the end of February', () => {
@@ -74,21 +93,28 @@ describe('retention rules', () => {
         instant,
         fc.integer({ min: 1, max: 120 }),
         fc.integer({ min: 1, max: 120 }),
-        (closing, now, later, sensitiveMonths, unmatchedMonths) => {
-          const p = { sensitiveMonths, unmatchedMonths };
+        fc.integer({ min: 0, max: 120 }),
+        (closing, now, later, sensitiveMonths, unmatchedMonths, extra) => {
+          const p = { sensitiveMonths, unmatchedMonths, cohortMonths: sensitiveMonths + extra };
           const cohort = closed(closing.toISOString());
           const due = retentionDue(cohort, now, p);
           const from = DateTime.fromJSDate(closing, { zone: 'utc' });
           const nowDt = DateTime.fromJSDate(now, { zone: 'utc' });
           expect(due.sensitive).toBe(nowDt >= from.plus({ months: sensitiveMonths }));
           expect(due.unmatched).toBe(nowDt >= from.plus({ months: unmatchedMonths }));
+          expect(due.cohort).toBe(nowDt >= from.plus({ months: p.cohortMonths }));
+          // The cohort's rows never go before its special-category answers are due.
+          if (due.cohort) expect(due.sensitive).toBe(true);
           // Never before the cohort closed, even by a day.
-          if (now < closing) expect(due).toEqual({ sensitive: false, unmatched: false });
+          if (now < closing) {
+            expect(due).toEqual({ sensitive: false, unmatched: false, cohort: false });
+          }
           // Monotone: what is due now is due at any later time.
           if (later >= now) {
             const after = retentionDue(cohort, later, p);
             if (due.sensitive) expect(after.sensitive).toBe(true);
             if (due.unmatched) expect(after.unmatched).toBe(true);
+            if (due.cohort) expect(after.cohort).toBe(true);
           }
         },
       ),

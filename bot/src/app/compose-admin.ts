@@ -24,6 +24,8 @@ export function composeAdmin(deps: {
   coordinatorPairs: CoordinatorPairService;
   /** The evaluation's survey sweep for a cohort that has new pairs. */
   startSurveySweep: (cohortId: string) => Promise<void>;
+  /** Retention's daily runs, started by the first close. */
+  startRetention: () => Promise<unknown>;
   sender: Pick<ProactiveSender, 'sendToUser'>;
   audit: AuditLog;
   now: () => Date;
@@ -47,6 +49,11 @@ export function composeAdmin(deps: {
     },
     messages: teamsMessages(deps.sender, deps.log),
     audit: deps.audit,
+    closes: {
+      cohortClosed: async () => {
+        await deps.startRetention();
+      },
+    },
     now: deps.now,
   };
   const pairAdmin = new PairAdminService(admin);

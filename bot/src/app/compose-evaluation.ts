@@ -3,6 +3,7 @@ import type { AuditLog } from '../contracts/audit';
 import type { SensitiveService } from '../features/applications/index';
 import type { IdentityService } from '../features/cohorts/index';
 import {
+  type ResultsService,
   type SurveyService,
   type SurveySendingPorts,
   createEvaluation,
@@ -57,6 +58,8 @@ export function composeEvaluation(deps: {
 }): {
   register: (server: Server, http: HttpEnv) => void;
   surveys: SurveyService;
+  /** Keeps a closed cohort's suppressed summary before retention deletes its rows. */
+  results: Pick<ResultsService, 'keepSummary'>;
   sending: SurveySendingWiring;
 } {
   const evaluationDeps = {
@@ -91,6 +94,7 @@ export function composeEvaluation(deps: {
       registerReportRoutes(server, { http, reports });
     },
     surveys,
+    results,
     sending: {
       isJob: isSurveyJob,
       handleJob: jobs.handle,

@@ -1,8 +1,15 @@
 import type { AuditLog } from '../contracts/audit';
 import type { Applications } from '../features/applications/index';
-import { RetentionService, isRetentionJob, retentionJobHandler } from '../features/retention/index';
+import {
+  CohortRows,
+  RetentionService,
+  isRetentionJob,
+  retentionJobHandler,
+} from '../features/retention/index';
 import type { Logger } from '../platform/logger';
+import { ConflictError } from '../platform/storage/errors';
 import type { JobStore } from '../platform/storage/jobs/job-store';
+import type { TableStore } from '../platform/storage/table-store';
 import type { Config } from './config';
 import type { JobRoute } from './compose-scheduler';
 import type { Repositories } from './repositories';
@@ -14,7 +21,10 @@ import type { Repositories } from './repositories';
 export function composeRetention(deps: {
   config: Pick<Config, 'retention'>;
   repos: Pick<Repositories, 'cohorts' | 'participants'>;
+  store: TableStore;
   applications: () => Applications;
+  /** The evaluation's results, to keep a cohort's suppressed summary before its rows go. */
+  summaries: { keep(cohortId: string): Promise<void> };
   jobs: JobStore;
   audit: AuditLog;
   now: () => Date;
@@ -23,7 +33,23 @@ export function composeRetention(deps: {
   const { repos } = deps;
   const service = new RetentionService({
     periods: deps.config.retention,
-    cohorts: { list: () => repos.cohorts.list() },
+    cohorts: {
+      list: () => repos.cohorts.list(),
+      markRetained: async (cohortId, at) => {
+        for (let attempt = 0; ; attempt += 1) {
+          const current = await repos.cohorts.get(cohortId);
+          if (!current || current.value.retainedAt) return;
+          try {
+            await repos.cohorts.update({ ...current.value, retainedAt: at }, current.etag);
+            return;
+          } catch (error) {
+            if (!(error instanceof ConflictError) || attempt >= 4) throw error;
+          }
+        }
+      },
+    },
+    summaries: deps.summaries,
+    cohortRows: new CohortRows(deps.store),
     roster: {
       userIds: async (cohortId) =>
         new Set(

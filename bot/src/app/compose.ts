@@ -123,8 +123,11 @@ export interface Composition {
   roster: RosterService;
   /** On start, once storage is ready: each open cohort's survey sweep for today. */
   startSurveySweeps(): Promise<number>;
-  /** On start, once storage is ready: today's retention run (issue 17). */
-  startRetention(): Promise<void>;
+  /**
+   * On start, once storage is ready: the coming retention run (issue 17), when a cohort has
+   * closed; false when none has (the first close starts it).
+   */
+  startRetention(): Promise<boolean>;
 }
 
 /** The composition root: builds every feature over one store and wires them together. */
@@ -256,7 +259,9 @@ export function compose(
   const retention = composeRetention({
     config,
     repos,
+    store,
     applications: () => applications,
+    summaries: { keep: (cohortId) => evaluation.results.keepSummary(cohortId) },
     jobs,
     audit,
     now,
@@ -283,6 +288,7 @@ export function compose(
     journey,
     coordinatorPairs,
     startSurveySweep: (cohortId) => surveySending.startSweep(cohortId),
+    startRetention: () => retention.service.start(),
     sender,
     audit,
     now,

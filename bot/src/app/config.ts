@@ -195,6 +195,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     );
   }
 
+  if (e.RETENTION_COHORT_MONTHS < e.RETENTION_SENSITIVE_MONTHS) {
+    problems.push(
+      `RETENTION_COHORT_MONTHS: must be at least RETENTION_SENSITIVE_MONTHS (${e.RETENTION_SENSITIVE_MONTHS}): a cohort's rows include its special-category answers`,
+    );
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   // Locally only this machine may reach the service: dev sign-in mints anyone's token, the dev
@@ -221,6 +227,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     retention: {
       sensitiveMonths: e.RETENTION_SENSITIVE_MONTHS,
       unmatchedMonths: e.RETENTION_UNMATCHED_MONTHS,
+      cohortMonths: e.RETENTION_COHORT_MONTHS,
     },
     schedulerIntervalSeconds: e.SCHEDULER_INTERVAL_SECONDS,
     fanout: {

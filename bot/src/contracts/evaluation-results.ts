@@ -126,6 +126,11 @@ export interface EvaluationResults {
    * was not given the applications' counts.
    */
   breakdowns: EqualityBreakdowns | null;
+  /**
+   * Set when the cohort's personal rows are gone after its retention period: the ISO instant
+   * the summary these figures come from was kept (the figures are frozen from then on).
+   */
+  retainedAt?: string;
 }
 
 // ---------------------------------------------------------------- on the wire (zod)
@@ -265,5 +270,6 @@ export const evaluationResultsSchema = z
     ),
     participation: participationSchema.nullable(),
     breakdowns: breakdownsSchema.nullable(),
+    retainedAt: z.string().optional(),
   })
   .strict() satisfies z.ZodType<EvaluationResults>;

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import {
+  DEFAULT_RETENTION_COHORT_MONTHS,
   DEFAULT_RETENTION_SENSITIVE_MONTHS,
   DEFAULT_RETENTION_UNMATCHED_MONTHS,
 } from './retention';
@@ -74,6 +75,8 @@ export const RETENTION_DEFAULTS = {
   sensitiveMonths: DEFAULT_RETENTION_SENSITIVE_MONTHS,
   /** Applications of people never matched: months after their cohort closes. */
   unmatchedApplicationMonths: DEFAULT_RETENTION_UNMATCHED_MONTHS,
+  /** The rest of a closed cohort's personal information: months after it closes. */
+  cohortMonths: DEFAULT_RETENTION_COHORT_MONTHS,
 } as const;
 
 export interface NoticeSection {
@@ -123,7 +126,7 @@ export const PRIVACY_NOTICE: readonly NoticeSection[] = [
     points: [
       `Sensitive information is deleted ${R.sensitiveMonths} months after your cohort closes.`,
       `Applications of people who were never matched are deleted ${R.unmatchedApplicationMonths} months after their cohort closes.`,
-      'Other personal information of a closed cohort is kept as a record of the programme until it is erased on request (below) or removed by your organisation.',
+      `The rest of your personal information in a closed cohort is deleted ${R.cohortMonths} months after it closes; only the cohort’s totals of five or more people are kept.`,
       'Your organisation can configure these periods; your programme team can tell you what applies.',
     ],
   },

@@ -7,6 +7,11 @@
 export const DEFAULT_RETENTION_SENSITIVE_MONTHS = 6;
 /** Months after a cohort closes that applications of people never matched are kept (default). */
 export const DEFAULT_RETENTION_UNMATCHED_MONTHS = 12;
+/**
+ * Months after a cohort closes that its personal rows are kept (default); then only its
+ * suppressed summary stays. Never shorter than the special-category period.
+ */
+export const DEFAULT_RETENTION_COHORT_MONTHS = 12;
 /** The longest any retention period may be set to (ten years). */
 export const MAX_RETENTION_MONTHS = 120;
 
@@ -15,6 +20,8 @@ export interface RetentionPeriods {
   sensitiveMonths: number;
   /** RETENTION_UNMATCHED_MONTHS. */
   unmatchedMonths: number;
+  /** RETENTION_COHORT_MONTHS: the cohort's personal rows (>= sensitiveMonths). */
+  cohortMonths: number;
 }
 
 /** What one retention run removed, in counts only (logged and in the audit entry). */
@@ -25,4 +32,8 @@ export interface RetentionCounts {
   sensitiveAnswers: number;
   /** Applications of people never matched, deleted. */
   unmatchedApplications: number;
+  /** Closed cohorts whose personal rows were deleted (their suppressed summary kept). */
+  cohortsRetained: number;
+  /** Rows of those cohorts deleted, in every table that held them. */
+  rowsRemoved: number;
 }

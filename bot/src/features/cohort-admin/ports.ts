@@ -36,10 +36,16 @@ export interface AdminJourney {
   scheduleIntroductionsOf(cohort: Cohort, pairs: readonly Pair[]): Promise<void>;
 }
 
+/** What else follows a cohort's close (retention's daily runs start counting from it). */
+export interface CohortClosedListener {
+  cohortClosed(cohortId: string): Promise<void>;
+}
+
 export interface AdminDeps {
   stores: AdminStores;
   journey: AdminJourney;
   messages: ParticipantMessages;
   audit: AuditLog;
+  closes: CohortClosedListener;
   now: () => Date;
 }

@@ -8,6 +8,7 @@ import { ReportService } from './services/report-service';
 import { ResultsService } from './services/results-service';
 import { SurveyService } from './services/survey-service';
 import { EvaluationRepository } from './store/evaluation-repository';
+import { SummaryRepository } from './store/summary-repository';
 
 /** The evaluation feature's services over one store (app/ wires the rest). */
 export function createEvaluation(
@@ -21,7 +22,7 @@ export function createEvaluation(
   quotes: QuotesService;
 } {
   const all: EvaluationDeps = { ...deps, store: new EvaluationRepository(store) };
-  const results = new ResultsService(all);
+  const results = new ResultsService(all, new SummaryRepository(store));
   return {
     plans: new PlanService(all),
     surveys: new SurveyService(all),

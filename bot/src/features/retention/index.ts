@@ -1,6 +1,7 @@
 /**
  * Retention (issue 17): the daily run that deletes personal data whose period has passed
- * (special-category answers, never-matched applications), counts only in what it reports.
+ * (special-category answers, never-matched applications, a closed cohort's personal rows after
+ * its retention period), counts only in what it reports.
  */
 export type { RetentionDeps } from './ports';
 export {
@@ -14,4 +15,5 @@ export {
   wasMatched,
 } from './domain/retention-rules';
 export { RetentionService } from './services/retention-service';
+export { COHORT_ROWS, type CohortRowsFate, CohortRows } from './store/cohort-rows';
 export { isRetentionJob, retentionJobHandler } from './jobs/retention-job';

@@ -10,7 +10,15 @@ import type { ApplicationFacts, CohortClosure } from './domain/retention-rules';
  */
 export interface RetentionDeps {
   periods: RetentionPeriods;
-  cohorts: { list(): Promise<(CohortClosure & { id: string })[]> };
+  cohorts: {
+    list(): Promise<(CohortClosure & { id: string })[]>;
+    /** Marks the cohort retained (its row stays: name, dates), ETag-guarded. */
+    markRetained(cohortId: string, at: string): Promise<void>;
+  };
+  /** The cohort's suppressed results, kept before its rows go (a summary kept stays as it was). */
+  summaries: { keep(cohortId: string): Promise<void> };
+  /** Deletes the cohort's personal rows in every table; answers how many it deleted. */
+  cohortRows: { remove(cohortId: string): Promise<number> };
   /** Object ids (lower-case) of the people on a cohort's roster. */
   roster: { userIds(cohortId: string): Promise<ReadonlySet<string>> };
   sensitive: {

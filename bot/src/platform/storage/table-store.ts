@@ -44,6 +44,7 @@ export const TABLE_NAMES = {
   evaluationResponses: 'EvaluationResponses',
   insights: 'Insights',
   privacySettings: 'PrivacySettings',
+  cohortSummaries: 'CohortSummaries',
   erasures: 'Erasures',
 } as const;
 

@@ -104,6 +104,7 @@ export class CohortSettingsService {
       ],
       reason: reason?.trim() || null,
     });
+    await this.deps.closes.cohortClosed(cohortId);
     return { cohort: saved, completed, ended };
   }
 

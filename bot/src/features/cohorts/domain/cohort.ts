@@ -35,6 +35,8 @@ export interface Cohort {
   status?: CohortStatus;
   closedAt?: string;
   archivedAt?: string;
+  /** When its personal rows were deleted after its retention period (its summary kept). */
+  retainedAt?: string;
   /** Marks the demo cohort seeded for local runs, so nobody mistakes it for real data. */
   isDemo: boolean;
   createdBy: string;

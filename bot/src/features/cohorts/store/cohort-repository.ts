@@ -41,6 +41,7 @@ function toEntity(c: Cohort) {
     status: settingsOf(c).status,
     closedAt: c.closedAt ?? '',
     archivedAt: c.archivedAt ?? '',
+    retainedAt: c.retainedAt ?? '',
     isDemo: c.isDemo,
     createdBy: c.createdBy,
     createdAt: c.createdAt,
@@ -78,7 +79,7 @@ function storedSettings(
   row: Row,
 ): Pick<
   Cohort,
-  'timeZone' | 'workingHours' | 'arrangements' | 'status' | 'closedAt' | 'archivedAt'
+  'timeZone' | 'workingHours' | 'arrangements' | 'status' | 'closedAt' | 'archivedAt' | 'retainedAt'
 > {
   const zone = optStr(row, 'timeZone');
   let hours = COHORT_DEFAULTS.workingHours;
@@ -101,6 +102,7 @@ function storedSettings(
       : COHORT_DEFAULTS.status,
     ...(optStr(row, 'closedAt') ? { closedAt: optStr(row, 'closedAt') } : {}),
     ...(optStr(row, 'archivedAt') ? { archivedAt: optStr(row, 'archivedAt') } : {}),
+    ...(optStr(row, 'retainedAt') ? { retainedAt: optStr(row, 'retainedAt') } : {}),
   };
 }
 

@@ -194,7 +194,7 @@ export const DATA_MAP = {
       'PartitionKey cohort id, RowKey rsvp|{event}|{participant id}; their mark in attendance|{event} rows',
     exportArea: 'rsvps',
     exportTakes:
-      'Their RSVPs (not yet their attendance marks: a register row holds everyone invited, and only their own mark may leave)',
+      'Their RSVPs, and their own mark from each session register (a register holds everyone invited: only their own mark leaves)',
     erasure: 'anonymise',
     erasureWhy:
       'RSVP rows removed; their attendance marks are kept under the participant id only, so the session’s attendance count stays right',
@@ -375,6 +375,15 @@ export const DATA_MAP = {
     erasure: 'anonymise',
     erasureWhy:
       'The request is kept as "erased" with no name, object id or reason; the tombstone keeps only the hash of the object id, so an old token is never linked again',
+  },
+  cohortSummaries: {
+    table: 'CohortSummaries',
+    personalData:
+      'None: a retained cohort’s evaluation results as its report showed them, every group under five suppressed',
+    howFound: 'Not by person (PartitionKey summary, RowKey cohort id)',
+    erasureWhy:
+      'Aggregates of five or more only, kept when the cohort’s personal rows go after its retention period, so its outcomes and the sponsor’s report still answer; no one can be picked out of them',
+    ...OPERATIONAL,
   },
 } as const satisfies Record<string, TableEntry>;
 

@@ -111,9 +111,8 @@ export function erasureOf(table: MappedTable, row: StoredRow, p: ErasedPerson): 
     case 'pairSpace':
       return pairSpaceChange(row, p);
     case 'events':
-      return String(row.rowKey).startsWith('rsvp|')
-        ? { kind: 'delete' }
-        : replaceIfChanged(row, scrubbed(row, p));
+      // RSVPs go; an attendance register names no one (participant ids only) and is kept.
+      return String(row.rowKey).startsWith('rsvp|') ? { kind: 'delete' } : { kind: 'keep' };
     case 'insights':
       return insightChange(row, p);
     case 'participants':

@@ -26,6 +26,33 @@ export function isOwnRsvp(rowKey: string, participantIds: readonly string[]): bo
   );
 }
 
+/**
+ * A session's attendance register row (`attendance|{event}`) holds everyone invited; only the
+ * person's own mark may leave: the event, attended or not, and when it was recorded. Undefined
+ * when the register does not mark them.
+ */
+export function ownAttendanceMark(
+  row: StoredRow,
+  participantIds: readonly string[],
+): StoredRow | undefined {
+  if (!String(row.rowKey).startsWith('attendance|') || typeof row.data !== 'string') return;
+  const register = JSON.parse(row.data) as {
+    eventId: string;
+    recordedAt: string;
+    marks: { participantId: string; attended: boolean | null }[];
+  };
+  const mark = register.marks.find((m) => participantIds.includes(m.participantId));
+  if (!mark) return undefined;
+  return {
+    partitionKey: row.partitionKey,
+    rowKey: row.rowKey,
+    eventId: register.eventId,
+    participantId: mark.participantId,
+    attended: mark.attended,
+    recordedAt: register.recordedAt,
+  };
+}
+
 /** Parses the JSON columns of a row so the archive reads as data, not escaped strings. */
 export function readableRow(row: StoredRow): StoredRow {
   const out: StoredRow = {};

@@ -10,7 +10,7 @@ import {
   str,
 } from '../../../platform/storage/versioned';
 import { DATA_MAP, type PersonKeys, type StoredRow, type TableRowsPort } from '../domain/data-map';
-import { isOwnRsvp, mayExportPairRow } from '../domain/export-rules';
+import { isOwnRsvp, mayExportPairRow, ownAttendanceMark } from '../domain/export-rules';
 import { hashObjectId } from '../domain/erasure-rules';
 
 /**
@@ -107,6 +107,7 @@ export class PersonRows {
     return {
       cohorts: NONE,
       privacySettings: NONE,
+      cohortSummaries: NONE,
       jobs: NONE,
       jobIndex: NONE,
       jobClaims: NONE,
@@ -171,20 +172,26 @@ export class PersonRows {
           ).flat(),
       },
       events: {
-        find: async (p) =>
-          (
-            await Promise.all(
-              p.memberships.map((m) =>
+        // Their RSVPs, and their own mark from each session register (never the others').
+        find: async (p) => {
+          const ids = participantIds(p);
+          const rows = await Promise.all(
+            p.memberships.flatMap((m) =>
+              ['rsvp|', 'attendance|'].map((prefix) =>
                 listPartition(
                   this.t('events'),
                   m.cohortId,
-                  odata`RowKey ge ${'rsvp|'} and RowKey lt ${after('rsvp|')}`,
+                  odata`RowKey ge ${prefix} and RowKey lt ${after(prefix)}`,
                 ),
               ),
-            )
-          )
-            .flat()
-            .filter((row) => isOwnRsvp(String(row.rowKey), participantIds(p))),
+            ),
+          );
+          return rows.flat().flatMap((row) => {
+            if (isOwnRsvp(String(row.rowKey), ids)) return [row];
+            const mark = ownAttendanceMark(row, ids);
+            return mark ? [mark] : [];
+          });
+        },
       },
       announcements: {
         find: async (p) => (await this.received(p)).announcements,

@@ -17,6 +17,7 @@ import { type Invited, type ScaleAnswers, evaluationResults } from '../domain/re
 import { cohortFrame, openingTimes } from '../domain/survey-window';
 import type { EvaluationDeps } from '../ports';
 import type { StoredResponse } from '../store/evaluation-repository';
+import type { SummaryRepository } from '../store/summary-repository';
 
 /**
  * A cohort's evaluation results for those who may see its aggregates: the cohort, its plan and
@@ -25,7 +26,22 @@ import type { StoredResponse } from '../store/evaluation-repository';
  * never leaves this service.
  */
 export class ResultsService {
-  constructor(private readonly deps: EvaluationDeps) {}
+  constructor(
+    private readonly deps: EvaluationDeps,
+    private readonly summaries?: Pick<SummaryRepository, 'get' | 'keep'>,
+  ) {}
+
+  /**
+   * Before a closed cohort's personal rows are deleted (retention): keeps its report as it
+   * stands, suppressed as it is shown, so it still answers afterwards. A summary kept already
+   * stays as it was (a run resumed after the deletion began must not recompute it).
+   */
+  async keepSummary(cohortId: string): Promise<void> {
+    if (!this.summaries) throw new Error('No store for summaries');
+    if (await this.summaries.get(cohortId)) return;
+    const { results } = await this.reportWith(cohortId);
+    await this.summaries.keep(cohortId, { results, keptAt: this.deps.now().toISOString() });
+  }
 
   /** The survey results alone: response rates and the pre/post change of items and domains. */
   async results(cohortId: string): Promise<EvaluationResults> {
@@ -45,12 +61,25 @@ export class ResultsService {
   async reportWith(
     cohortId: string,
   ): Promise<{ results: EvaluationResults; cohort: Cohort; plan: EvaluationPlan }> {
+    const kept = await this.summaries?.get(cohortId);
+    if (kept) return this.retained(cohortId, kept.results, kept.keptAt);
     const { results, cohort, pairs, plan } = await this.compute(cohortId);
     const [participation, breakdowns] = await Promise.all([
       this.participationOf(cohortId, cohort, pairs, plan.minGroupSize),
       this.breakdownsOf(cohortId, pairs, plan.minGroupSize),
     ]);
     return { results: { ...results, participation, breakdowns }, cohort, plan };
+  }
+
+  /** A retained cohort answers from its kept summary: the figures frozen when it was kept. */
+  private async retained(cohortId: string, results: EvaluationResults, keptAt: string) {
+    const [cohort, stored] = await Promise.all([
+      this.deps.cohorts.get(cohortId),
+      this.deps.store.plan(cohortId),
+    ]);
+    if (!cohort) throw AppError.notFound('No cohort has that id');
+    const plan = stored?.value ?? defaultEvaluationPlan();
+    return { results: { ...results, retainedAt: keptAt }, cohort: cohort.value, plan };
   }
 
   private async participationOf(

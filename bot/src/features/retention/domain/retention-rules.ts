@@ -15,6 +15,8 @@ export interface CohortClosure {
   closedAt?: string;
   /** ISO date (yyyy-mm-dd) the cohort ends. */
   endDate: string;
+  /** ISO instant its personal rows were deleted (its summary kept); absent until then. */
+  retainedAt?: string;
 }
 
 /**
@@ -39,6 +41,8 @@ export interface RetentionDue {
   sensitive: boolean;
   /** Its applications of people never matched are deleted. */
   unmatched: boolean;
+  /** Its personal rows are deleted, its suppressed summary kept (until it is marked retained). */
+  cohort: boolean;
 }
 
 /** What of a cohort's data is due for deletion at `now`. */
@@ -48,11 +52,12 @@ export function retentionDue(
   periods: RetentionPeriods,
 ): RetentionDue {
   const closed = closedAt(cohort);
-  if (!closed) return { sensitive: false, unmatched: false };
+  if (!closed) return { sensitive: false, unmatched: false, cohort: false };
   const at = DateTime.fromJSDate(now, { zone: 'utc' });
   return {
     sensitive: at >= dueAt(closed, periods.sensitiveMonths),
     unmatched: at >= dueAt(closed, periods.unmatchedMonths),
+    cohort: !cohort.retainedAt && at >= dueAt(closed, periods.cohortMonths),
   };
 }
 
