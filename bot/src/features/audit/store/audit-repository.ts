@@ -12,7 +12,8 @@ import { trailKey } from '../domain/trail-order';
 
 /**
  * The audit trail. One partition (`trail`: the programme team's actions are tens a day), RowKey
- * newest first (domain/trail-order.ts). Rows are only ever inserted, never changed or deleted.
+ * newest first (domain/trail-order.ts). Rows are only ever inserted, never changed or deleted,
+ * except that erasing a person (features/data-rights) rewrites the entries naming them.
  */
 
 const PARTITION = 'trail';
