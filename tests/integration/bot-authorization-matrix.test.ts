@@ -341,7 +341,10 @@ const COMMANDS: Record<string, CommandSpec> = {
   // Typed only (the manifest's list is full): each person's own open surveys, or none.
   surveys: { allowed: WHO, mustShow: ['Starting survey', 'hope'], clock: BASELINE_OPEN },
   // Typed only (issue 17): a card pointing to the tab's own export; it names no one's data.
-  'my data': { allowed: WHO, mustShow: ['Download my data'] },
+  'my data': {
+    allowed: WHO,
+    mustShow: ['Download my data', 'for your data to be erased'],
+  },
   announce: {
     allowed: PROGRAMME_TEAM,
     mustShow: ['New announcement'],

@@ -1,3 +1,4 @@
+import { ERASURE_WORDS } from '../../../contracts/data-rights';
 import type { CardJson } from '../../../platform/teams/cards/render';
 import { finishCard, openUrl, subheading, text } from '../../../platform/teams/cards/card-kit';
 import type { CommandRoute } from '../../../platform/teams/turn-routes';
@@ -20,6 +21,10 @@ export function buildMyDataCard(publicUrl?: string): CardJson {
     text('Open the app’s tab and choose "Download my data" under "Your data".', {
       isSubtle: true,
     }),
+    subheading('Erasing your data'),
+    text(
+      `You can also ask, under "Your data", for your data to be erased. ${ERASURE_WORDS.confirm}`,
+    ),
   ];
   const card: CardJson = {
     type: 'AdaptiveCard',
