@@ -226,6 +226,8 @@ describe('outcomes in the tab', () => {
     const mentors = outcomes.getByTestId('domain-feedback-mentor');
     await eventually(() => mentors.textContent(), /Feedback\s*Mentors\s*2\s*3\.5\s*\+1\.5\s*p = /);
     await expect(mentors.locator('td').last().textContent()).resolves.toBe('6');
+    // A cohort whose rows are still there says nothing about a kept summary.
+    expect(await outcomes.getByTestId('outcomes-retained').count()).toBe(0);
     // The items carry the plan's words.
     await expect(outcomes.getByTestId('items-table').textContent()).resolves.toContain(
       'How confident are you giving honest feedback',
@@ -366,6 +368,24 @@ describe('outcomes in the tab', () => {
       'Actions: 41 of 63 agreed actions completed, over 14 pairs.',
     );
     expect(await settledAxeFindings(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('says when the figures are the summary kept after the cohort’s personal data went', async () => {
+    const { page, errors } = await openTab(harness, {
+      query: `view=personal&cohort=${ids.big}`,
+      as: PRIYA.userId,
+    });
+    await page.route(`**/api/cohorts/${ids.big}/evaluation/results`, async (route) => {
+      const real = (await (await route.fetch()).json()) as EvaluationResults;
+      const kept = evaluationResultsSchema.parse({ ...real, retainedAt: '2028-09-02T02:00:05Z' });
+      await route.fulfill({ json: kept });
+    });
+    await page.getByTestId('cohort-tab-outcomes').click();
+    await expect(page.getByTestId('outcomes-retained').textContent()).resolves.toBe(
+      'These are the figures kept when the cohort’s personal data was deleted, on 2 September 2028: they will not change.',
+    );
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -3,6 +3,7 @@ import { Suspense, lazy, useState } from 'react';
 import type { SurveyItem } from '../../../bot/src/contracts/evaluation';
 import type { EvaluationResults } from '../../../bot/src/contracts/evaluation-results';
 import type { ApiClient } from '../app/api-client';
+import { formatDate } from '../shared/format';
 import { describeFailure } from '../shared/use-form-submit';
 import { Loading, Problem } from '../shared/status-views';
 import { useApiLoad } from '../shared/use-api-load';
@@ -107,6 +108,12 @@ export function Outcomes({
   const min = results.minGroupSize;
   return (
     <>
+      {results.retainedAt && (
+        <Text data-testid="outcomes-retained">
+          These are the figures kept when the cohort’s personal data was deleted, on{' '}
+          {formatDate(results.retainedAt)}: they will not change.
+        </Text>
+      )}
       <Text className={styles.muted} data-testid="outcomes-note">
         Figures covering fewer than {min} people are hidden, and so is any figure that would let one
         be worked out. Medians are on each question&apos;s scale; a domain adds up its questions.
