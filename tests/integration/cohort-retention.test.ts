@@ -182,6 +182,14 @@ beforeAll(async () => {
   }));
   expect((await call(url, 'PUT', register, { token: admin, json: { marks } })).status).toBe(200);
 
+  // The mentors' special-category answers, deleted six months after the close.
+  for (const pair of pairs) {
+    const mentorRow = participants.find((p) => p.id === pair.mentorId)!;
+    await harness.service.parts.applications.sensitive.save(cohortId, mentorRow.userId!, {
+      ethnicity: { value: 'black', consent: true },
+    });
+  }
+
   // The tables the flows above do not fill, in their repositories' key schemes.
   const [first] = participants;
   const mentor = participants.find((p) => p.role === 'mentor')!;
@@ -267,8 +275,14 @@ describe("a closed cohort's personal rows after its retention period", () => {
       headers: { 'if-match': cohort.body.etag },
     });
     expect(closed.status).toBe(200);
-    const named = await namingRows();
+    const named = (await namingRows()).filter((row) => !row.startsWith('ApplicationSensitive:'));
+    const atClose = await results();
+    expect(JSON.stringify(atClose.breakdowns)).toContain('"shown":true');
     await at('2028-03-03T03:00:00Z'); // the special-category period has passed
+    const sensitive = await harness.service.parts.applications.sensitive.holders(cohortId);
+    expect(sensitive).toEqual([]);
+    // The breakdowns by those answers were kept, as aggregates, before the answers went.
+    expect((await results(b.url)).breakdowns).toEqual(atClose.breakdowns);
     await at('2028-09-02T03:00:00Z'); // the day before the cohort's period ends
     expect(await namingRows()).toEqual(named);
     for (const table of ['Participants', 'Pairs', 'PairSpace', 'EvaluationResponses', 'Events']) {

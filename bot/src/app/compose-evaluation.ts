@@ -59,7 +59,7 @@ export function composeEvaluation(deps: {
   register: (server: Server, http: HttpEnv) => void;
   surveys: SurveyService;
   /** Keeps a closed cohort's suppressed summary before retention deletes its rows. */
-  results: Pick<ResultsService, 'keepSummary'>;
+  results: Pick<ResultsService, 'keepSummary' | 'keepBreakdowns'>;
   sending: SurveySendingWiring;
 } {
   const evaluationDeps = {

@@ -24,7 +24,10 @@ export function composeRetention(deps: {
   store: TableStore;
   applications: () => Applications;
   /** The evaluation's results, to keep a cohort's suppressed summary before its rows go. */
-  summaries: { keep(cohortId: string): Promise<void> };
+  summaries: {
+    keep(cohortId: string): Promise<void>;
+    keepBreakdowns(cohortId: string): Promise<void>;
+  };
   jobs: JobStore;
   audit: AuditLog;
   now: () => Date;

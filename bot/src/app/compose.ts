@@ -261,7 +261,10 @@ export function compose(
     repos,
     store,
     applications: () => applications,
-    summaries: { keep: (cohortId) => evaluation.results.keepSummary(cohortId) },
+    summaries: {
+      keep: (cohortId) => evaluation.results.keepSummary(cohortId),
+      keepBreakdowns: (cohortId) => evaluation.results.keepBreakdowns(cohortId),
+    },
     jobs,
     audit,
     now,

@@ -206,7 +206,7 @@ const participationSchema = z
   })
   .strict();
 
-const breakdownsSchema = z
+export const breakdownsSchema = z
   .object({
     minGroupSize: z.number().int(),
     categories: z.array(

@@ -16,7 +16,11 @@ export interface RetentionDeps {
     markRetained(cohortId: string, at: string): Promise<void>;
   };
   /** The cohort's suppressed results, kept before its rows go (a summary kept stays as it was). */
-  summaries: { keep(cohortId: string): Promise<void> };
+  summaries: {
+    keep(cohortId: string): Promise<void>;
+    /** The breakdowns by special-category data, kept before those answers go. */
+    keepBreakdowns(cohortId: string): Promise<void>;
+  };
   /** Deletes the cohort's personal rows in every table; answers how many it deleted. */
   cohortRows: { remove(cohortId: string): Promise<number> };
   /** Object ids (lower-case) of the people on a cohort's roster. */

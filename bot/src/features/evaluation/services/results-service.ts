@@ -28,7 +28,10 @@ import type { SummaryRepository } from '../store/summary-repository';
 export class ResultsService {
   constructor(
     private readonly deps: EvaluationDeps,
-    private readonly summaries?: Pick<SummaryRepository, 'get' | 'keep'>,
+    private readonly summaries?: Pick<
+      SummaryRepository,
+      'get' | 'keep' | 'breakdowns' | 'keepBreakdowns'
+    >,
   ) {}
 
   /**
@@ -41,6 +44,28 @@ export class ResultsService {
     if (await this.summaries.get(cohortId)) return;
     const { results } = await this.reportWith(cohortId);
     await this.summaries.keep(cohortId, { results, keptAt: this.deps.now().toISOString() });
+  }
+
+  /**
+   * Before a closed cohort's special-category answers are deleted (retention, months before
+   * the rest of its rows): keeps its breakdowns, suppressed as shown, so the report still
+   * carries them afterwards. Kept once: a second keep leaves the first.
+   */
+  async keepBreakdowns(cohortId: string): Promise<void> {
+    if (!this.summaries) throw new Error('No store for summaries');
+    if (await this.summaries.breakdowns(cohortId)) return;
+    const [cohort, stored, pairs] = await Promise.all([
+      this.deps.cohorts.get(cohortId),
+      this.deps.store.plan(cohortId),
+      this.deps.pairs.listByCohort(cohortId),
+    ]);
+    if (!cohort) throw AppError.notFound('No cohort has that id');
+    const minGroupSize = (stored?.value ?? defaultEvaluationPlan()).minGroupSize;
+    const breakdowns = await this.computeBreakdowns(cohortId, pairs, minGroupSize);
+    await this.summaries.keepBreakdowns(cohortId, {
+      breakdowns,
+      keptAt: this.deps.now().toISOString(),
+    });
   }
 
   /** The survey results alone: response rates and the pre/post change of items and domains. */
@@ -94,8 +119,18 @@ export class ResultsService {
     return participationResults({ minGroupSize, cadence: cohort.cadence, ...facts });
   }
 
-  /** The cohort's pairs counted by the mentor's answer and where the pair is. */
+  /**
+   * The breakdowns: those kept before the special-category answers were deleted, else counted
+   * from the answers there now.
+   */
   private async breakdownsOf(cohortId: string, pairs: readonly Pair[], minGroupSize: number) {
+    const kept = await this.summaries?.breakdowns(cohortId);
+    if (kept) return kept.breakdowns;
+    return this.computeBreakdowns(cohortId, pairs, minGroupSize);
+  }
+
+  /** The cohort's pairs counted by the mentor's answer and where the pair is. */
+  private async computeBreakdowns(cohortId: string, pairs: readonly Pair[], minGroupSize: number) {
     const source = this.deps.equality;
     if (!source) return null;
     const people = pairs.flatMap((pair) => {

@@ -1,5 +1,7 @@
 import {
+  type EqualityBreakdowns,
   type EvaluationResults,
+  breakdownsSchema,
   evaluationResultsSchema,
 } from '../../../contracts/evaluation-results';
 import type { TableStore } from '../../../platform/storage/table-store';
@@ -12,9 +14,14 @@ import { getRow, num, str, tryInsertRow } from '../../../platform/storage/versio
  * outcomes and the sponsor's report still answer. Aggregates only, written once (insert): a
  * second keep leaves the first, so a run resumed after the deletion began never replaces the
  * summary by figures over rows already gone.
+ *
+ * PartitionKey `breakdowns`, RowKey cohort id: the cohort's breakdowns by special-category data,
+ * kept the same way (suppressed, written once) just before those answers are deleted, months
+ * before the rest; the report reads them from here afterwards.
  */
 
 const PARTITION = 'summary';
+const BREAKDOWNS = 'breakdowns';
 /** Characters per string property (Table Storage holds 64 KiB, two bytes a character). */
 const CHUNK = 30_000;
 /** At most this many properties (about 900 KB, within the 1 MiB entity). */
@@ -23,6 +30,11 @@ const MAX_CHUNKS = 15;
 export interface KeptSummary {
   results: EvaluationResults;
   /** ISO instant it was kept. */
+  keptAt: string;
+}
+
+export interface KeptBreakdowns {
+  breakdowns: EqualityBreakdowns | null;
   keptAt: string;
 }
 
@@ -43,6 +55,26 @@ export class SummaryRepository {
       results: evaluationResultsSchema.parse(JSON.parse(json)),
       keptAt: str(row, 'keptAt'),
     };
+  }
+
+  async breakdowns(cohortId: string): Promise<KeptBreakdowns | undefined> {
+    const row = await getRow(this.table, BREAKDOWNS, cohortId);
+    if (!row) return undefined;
+    return {
+      breakdowns: breakdownsSchema.nullable().parse(JSON.parse(str(row, 'data'))),
+      keptAt: str(row, 'keptAt'),
+    };
+  }
+
+  /** Keeps the breakdowns unless kept already; false when they were. */
+  async keepBreakdowns(cohortId: string, kept: KeptBreakdowns): Promise<boolean> {
+    const etag = await tryInsertRow(this.table, {
+      partitionKey: BREAKDOWNS,
+      rowKey: cohortId,
+      keptAt: kept.keptAt,
+      data: JSON.stringify(kept.breakdowns),
+    });
+    return etag !== undefined;
   }
 
   /** Keeps the summary unless one is kept already; false when one was. */

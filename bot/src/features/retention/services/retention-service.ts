@@ -89,6 +89,8 @@ export class RetentionService {
 
   private async removeSensitive(cohortId: string): Promise<number> {
     const holders = await this.deps.sensitive.holders(cohortId);
+    // The breakdowns by these answers are kept first, as aggregates, for the cohort's report.
+    if (holders.length > 0) await this.deps.summaries.keepBreakdowns(cohortId);
     for (const userId of holders) await this.deps.sensitive.remove(cohortId, userId);
     return holders.length;
   }
