@@ -69,6 +69,13 @@ async function everyRow(): Promise<{ table: string; text: string }[]> {
   return out;
 }
 
+/** The text of a table's rows. */
+const tableText = (rows: { table: string; text: string }[], table: string) =>
+  rows
+    .filter((r) => r.table === table)
+    .map((r) => r.text)
+    .join('\n');
+
 const MARKS = [ADA.aadObjectId, ADA_EMAIL, encodeURIComponent(ADA_EMAIL), ADA.name];
 const naming = (rows: { table: string; text: string }[]) =>
   rows.filter((r) => MARKS.some((m) => r.text.toLowerCase().includes(m.toLowerCase())));
@@ -290,6 +297,17 @@ beforeAll(async () => {
   });
   expect(paused.status).toBe(200);
 
+  // A coordinator's matching draft naming her beside Ben (drafts are read by cohort).
+  await TableClient.fromConnectionString(harness.storage.connectionString, 'MatchingRuns', {
+    allowInsecureConnection: true,
+  }).upsertEntity({
+    partitionKey: cohortId,
+    rowKey: 'run:r000001',
+    data: JSON.stringify({
+      proposals: [{ mentor: { id: ADA.aadObjectId, name: ADA.name }, mentee: BEN.name }],
+    }),
+  });
+
   // She was there, in every area of her export, before anything is erased.
   expect(naming(await everyRow()).length).toBeGreaterThan(10);
 }, 240_000);
@@ -417,6 +435,10 @@ it('once confirmed, no table of Azurite names her, her partner keeps his own wri
   const rows = (await everyRow()).map((r) => r.text).join('\n');
   for (const gone of [ADA_REFLECTION, SURVEY_HOPES]) expect(rows).not.toContain(gone);
   expect(rows).toContain(INSIGHT); // written with Ben: his too
+  // The coordinator's matching draft is kept, with her replaced and Ben still named.
+  const draft = tableText(await everyRow(), 'MatchingRuns');
+  expect(draft).toContain('Erased person');
+  expect(draft).toContain(BEN.name);
   // Kept, anonymised: her participant row (so the cohort's counts add up) and the pair.
   const all = await everyRow();
   expect(all.some((r) => r.table === 'Participants' && r.text.includes('Erased person'))).toBe(

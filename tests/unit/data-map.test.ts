@@ -14,6 +14,7 @@ import {
   type ErasedPerson,
   erasureOf,
   hashObjectId,
+  mentions,
 } from '../../bot/src/features/data-rights/domain/erasure-rules';
 
 describe('the data map', () => {
@@ -74,6 +75,24 @@ describe('what erasure does to a row', () => {
     expect(erasureOf('pairSpace', { rowKey: 'reflection|p-ada|r1' }, person).kind).toBe('delete');
     expect(erasureOf('events', { rowKey: 'rsvp|e1|p-ada' }, person).kind).toBe('delete');
     expect(erasureOf('insights', { author1: 'p-ada', author2: '' }, person).kind).toBe('delete');
+  });
+
+  it('replaces a name only as a whole word: another person whose name contains it is untouched', () => {
+    const row = {
+      partitionKey: 'trail',
+      rowKey: 'k2',
+      targetLabel: 'Ada Lovelace / Ada Lovelaceson',
+      note: 'Seen by ada lovelace, and by Ada Lovelace2',
+    };
+    const change = erasureOf('audit', row, person);
+    expect(change).toMatchObject({
+      kind: 'replace',
+      row: {
+        targetLabel: 'Erased person / Ada Lovelaceson',
+        note: 'Seen by Erased person, and by Ada Lovelace2',
+      },
+    });
+    expect(mentions({ note: 'Ada Lovelaceson' }, person)).toBe(false);
   });
 
   it('never touches the partner’s own writing', () => {

@@ -276,7 +276,7 @@ export const DATA_MAP = {
     exportTakes: 'Nothing: a coordinator’s working draft; the pair that came of it is in pair.json',
     erasure: 'anonymise',
     erasureWhy:
-      'A coordinator’s working drafts; not yet reached by erasure (the published pair is)',
+      'A coordinator’s working drafts are kept for the cohort; the person’s name, email and object id are replaced wherever a draft holds them',
   },
   applicationSettings: {
     table: 'ApplicationSettings',

@@ -38,20 +38,26 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** What stands for the person in text, longest first, each with what replaces it. */
+/**
+ * What stands for the person in text, longest first, each with what replaces it. A name is
+ * matched as a whole word only, so erasing "Ada Lee" never touches "Adam Leeson".
+ */
 function replacements(p: ErasedPerson): [RegExp, string][] {
-  const pairs: [string, string][] = [
-    [p.objectId, p.pseudonym],
-    ...p.emails.flatMap((e): [string, string][] => [
-      [e, ''],
-      [encodeURIComponent(e), ''],
+  const word = (text: string) => `(?<![\\p{L}\\p{N}])${escapeRegExp(text)}(?![\\p{L}\\p{N}])`;
+  const pairs: [string, string, string][] = [
+    [p.objectId, escapeRegExp(p.objectId), p.pseudonym],
+    ...p.emails.flatMap((e): [string, string, string][] => [
+      [e, escapeRegExp(e), ''],
+      [encodeURIComponent(e), escapeRegExp(encodeURIComponent(e)), ''],
     ]),
-    ...p.names.filter((n) => n.trim().length > 1).map((n): [string, string] => [n, ERASED_NAME]),
+    ...p.names
+      .filter((n) => n.trim().length > 1)
+      .map((n): [string, string, string] => [n, word(n.trim()), ERASED_NAME]),
   ];
   return pairs
     .filter(([from]) => from.length > 0)
     .sort((a, b) => b[0].length - a[0].length)
-    .map(([from, to]) => [new RegExp(escapeRegExp(from), 'gi'), to]);
+    .map(([, pattern, to]) => [new RegExp(pattern, 'giu'), to]);
 }
 
 /** Does any column of the row name the person (object id, email or name)? */

@@ -32,6 +32,17 @@ export class PersonErasure {
       const trail = await listPartition(this.store.table('audit'), 'trail');
       return trail.filter((row) => mentions(row, person));
     }
+    if (table === 'matching') {
+      // A coordinator's drafts name applicants anywhere in them: each cohort's drafts are read.
+      const cohorts = new Set([
+        ...person.memberships.map((m) => m.cohortId),
+        ...person.applicationCohortIds,
+      ]);
+      const drafts = await Promise.all(
+        [...cohorts].map((cohortId) => listPartition(this.store.table('matching'), cohortId)),
+      );
+      return drafts.flat().filter((row) => mentions(row, person));
+    }
     const found = await this.rows.ports()[table].find(person);
     if (table === 'applicationReview') {
       // Messages held for their line manager about their application (ask|{manager email}).
