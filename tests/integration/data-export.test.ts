@@ -217,6 +217,8 @@ it('gives the person every area of their data, and never their partner’s priva
   expect(json('memberships').Memberships!.length).toBeGreaterThan(0);
   expect(json('applications').Applications).toHaveLength(1);
   expect(files['applications.json']).toContain('black'); // her own special-category answer
+  // The question held for her line manager about her application is hers to see too.
+  expect(files['applications.json']).toContain('ask|lena.manager');
   expect(json('pair').Pairs).toHaveLength(1);
   const pair = files['pair.json']!;
   for (const text of [GOAL, ACTION, ADA_REFLECTION]) expect(pair).toContain(text);

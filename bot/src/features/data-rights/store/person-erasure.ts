@@ -1,8 +1,6 @@
 import type { TableKey, TableStore } from '../../../platform/storage/table-store';
-import { odata } from '@azure/data-tables';
 import {
   listPartition,
-  listRows,
   tryDeleteRow,
   tryUpdateRow,
 } from '../../../platform/storage/versioned';
@@ -43,17 +41,7 @@ export class PersonErasure {
       );
       return drafts.flat().filter((row) => mentions(row, person));
     }
-    const found = await this.rows.ports()[table].find(person);
-    if (table === 'applicationReview') {
-      // Messages held for their line manager about their application (ask|{manager email}).
-      const about = await listRows(
-        this.store.table('applicationReview'),
-        odata`applicationId eq ${person.objectId}`,
-      );
-      const seen = new Set(found.map((r) => `${String(r.partitionKey)}/${String(r.rowKey)}`));
-      found.push(...about.filter((r) => !seen.has(`${r.partitionKey}/${r.rowKey}`)));
-    }
-    return found;
+    return this.rows.ports()[table].find(person);
   }
 
   /** Erases the person's rows of one table; the counts of rows deleted and rewritten. */

@@ -6,6 +6,7 @@ import {
   getRow,
   listPartition,
   listPartitionRange,
+  listRows,
   optStr,
   str,
 } from '../../../platform/storage/versioned';
@@ -236,7 +237,16 @@ export class PersonRows {
             ]),
           );
           const tell = await listPartition(table, `tell|${id}`);
-          return [...inCohorts.flat(), ...byEmail.flat(), ...tell];
+          // Messages held for their line manager about their application (ask|{manager email}).
+          const about = await listRows(table, odata`applicationId eq ${p.objectId}`);
+          const rows = [...inCohorts.flat(), ...byEmail.flat(), ...tell, ...about];
+          const seen = new Set<string>();
+          return rows.filter((r) => {
+            const key = `${String(r.partitionKey)}/${String(r.rowKey)}`;
+            if (seen.has(key)) return false;
+            seen.add(key);
+            return true;
+          });
         },
       },
       evaluationResponses: {
