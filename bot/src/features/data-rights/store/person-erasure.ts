@@ -1,9 +1,5 @@
 import type { TableKey, TableStore } from '../../../platform/storage/table-store';
-import {
-  listPartition,
-  tryDeleteRow,
-  tryUpdateRow,
-} from '../../../platform/storage/versioned';
+import { listPartition, tryDeleteRow, tryUpdateRow } from '../../../platform/storage/versioned';
 import { DATA_MAP, type MappedTable, type StoredRow, mappedTables } from '../domain/data-map';
 import { type ErasedPerson, erasureOf, mentions } from '../domain/erasure-rules';
 import type { PersonRows } from './person-rows';
