@@ -1,4 +1,6 @@
 import { TableClient, TableServiceClient } from '@azure/data-tables';
+import { strFromU8, unzipSync } from 'fflate';
+import { DATA_MAP, mappedTables } from '../../bot/src/features/data-rights/domain/data-map';
 import type { MySurveys } from '../../bot/src/contracts/evaluation-api';
 import type { MyErasure, PendingErasures } from '../../bot/src/contracts/data-rights';
 import { TableStore } from '../../bot/src/platform/storage/table-store';
@@ -35,6 +37,7 @@ const INSIGHT = 'Nights see the board differently: we wrote this together';
 
 let harness: BotHarness;
 let url: string;
+let nextCohortId = '';
 const tokens: Record<string, string> = {};
 let cohortId = '';
 let pairId = '';
@@ -245,6 +248,7 @@ beforeAll(async () => {
     ...as('admin'),
     json: { name: 'Autumn 2027 cohort', startDate: '2027-09-01', endDate: '2028-02-28' },
   });
+  nextCohortId = next.body.id;
   const apps = `/api/cohorts/${next.body.id}/applications`;
   const settings = await call(url, 'PUT', `/api/cohorts/${next.body.id}/application-settings`, {
     ...as('admin'),
@@ -311,6 +315,45 @@ beforeAll(async () => {
   // She was there, in every area of her export, before anything is erased.
   expect(naming(await everyRow()).length).toBeGreaterThan(10);
 }, 240_000);
+
+/** Tables she has no row in, and why (every other table with an export area must have one). */
+const NOT_IN_HER_STORY: Record<string, string> = {
+  Roles: 'staff roles: she holds none',
+  ReachAttempts: 'written only while the bot cannot reach someone',
+  Erasures: 'her request is made by the tests below',
+};
+
+it('exports, before erasure, her rows from every table the data map says holds them', async () => {
+  // The rest of what a person can leave: a calendar feed, interest in the next cohort, and the
+  // programme team opening the applications list (an access entry about her).
+  const feed = await call(url, 'POST', '/api/me/calendar-feed', as(ADA.aadObjectId));
+  expect(feed.status).toBe(201);
+  const interest = await call(
+    url,
+    'POST',
+    `/api/cohorts/${cohortId}/next-cohort-interest`,
+    as(ADA.aadObjectId),
+  );
+  expect(interest.status).toBe(200);
+  const viewed = await call(url, 'GET', `/api/cohorts/${nextCohortId}/applications`, as('admin'));
+  expect(viewed.status).toBe(200);
+
+  const response = await fetch(`${url}/api/me/data-export`, {
+    headers: { authorization: `Bearer ${tokens[ADA.aadObjectId]}` },
+  });
+  expect(response.status).toBe(200);
+  const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
+  const empty = mappedTables().flatMap((key) => {
+    const entry = DATA_MAP[key];
+    if (!entry.exportArea) return [];
+    const area = JSON.parse(strFromU8(files[`${entry.exportArea}.json`]!)) as Record<
+      string,
+      unknown[]
+    >;
+    return (area[entry.table]?.length ?? 0) > 0 ? [] : [entry.table];
+  });
+  expect(empty).toEqual(Object.keys(NOT_IN_HER_STORY));
+});
 
 afterAll(() => harness?.stop());
 

@@ -159,7 +159,20 @@ export class PersonRows {
       conversations: byUserPartition('conversations'),
       roles: byUserPartition('roles'),
       dailySends: byUserPartition('dailySends'),
-      calendarFeeds: byUserPartition('calendarFeeds'),
+      calendarFeeds: {
+        // Their feed's row, and the row its token hash points back to them from.
+        find: async (p) => {
+          const mine = await listPartition(this.t('calendarFeeds'), userPartition(p.objectId));
+          const tokens = await Promise.all(
+            mine.flatMap((row) =>
+              optStr(row, 'tokenHash')
+                ? [getRow(this.t('calendarFeeds'), `token:${str(row, 'tokenHash')}`, '')]
+                : [],
+            ),
+          );
+          return [...mine, ...present(tokens)];
+        },
+      },
       pairSpace: {
         find: async (p) =>
           (
