@@ -29,7 +29,10 @@ class GatedStore extends TableStore {
   }
 
   protected override createClient(name: string): TableClient {
-    const store = this;
+    const held = (): Promise<void> => {
+      this.reads++;
+      return this.gate;
+    };
     return trackWrites(
       TableClient.fromConnectionString(this.connectionString, name, {
         ...this.options,
@@ -41,10 +44,7 @@ class GatedStore extends TableStore {
               name: 'gate',
               async sendRequest(request, next) {
                 const response = await next(request);
-                if (request.method === 'GET') {
-                  store.reads++;
-                  await store.gate;
-                }
+                if (request.method === 'GET') await held();
                 return response;
               },
             },

@@ -70,7 +70,10 @@ afterAll(async () => {
 
 describe('request logging (issue 18)', () => {
   it('logs nothing at info for a routine successful read', async () => {
-    const token = await devToken(service.url, { userId: 'b0000000-0000-4000-8000-000000000003', name: 'Reader' });
+    const token = await devToken(service.url, {
+      userId: 'b0000000-0000-4000-8000-000000000003',
+      name: 'Reader',
+    });
     const read = await call(service.url, 'GET', '/api/me', {
       token,
       headers: { 'x-correlation-id': 'routine-read-1' },
@@ -112,7 +115,10 @@ describe('request logging (issue 18)', () => {
   });
 
   it('logs a slow read at warn, marked slow, with its correlation id', async () => {
-    const token = await devToken(service.url, { userId: 'b0000000-0000-4000-8000-000000000004', name: 'Slow reader' });
+    const token = await devToken(service.url, {
+      userId: 'b0000000-0000-4000-8000-000000000004',
+      name: 'Slow reader',
+    });
     const memberships = service.parts.repos.memberships;
     const original = memberships.listFor.bind(memberships);
     // The request's own storage read moves the request timer on by 1.5 s.

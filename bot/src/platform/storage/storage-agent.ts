@@ -3,9 +3,10 @@ import https from 'node:https';
 
 /**
  * Sockets open to the storage account at once, for every table together. Each tab request
- * makes about six storage calls; without a limit a burst of 200 requests opened over a
- * thousand sockets (one pool per table client), and the account (or Azurite) answered the
- * first arrivals last. Beyond the limit calls wait their turn in the agent's queue, in order.
+ * makes about six storage calls; the SDK's default agent has no limit, so a burst of 200
+ * requests opened a socket per call in flight (over a thousand), storage answered them in no
+ * useful order and the first arrivals waited longest. Beyond the limit calls queue in the
+ * agent, in order. See docs/operations.md, "Under load".
  */
 export const STORAGE_MAX_SOCKETS = 128;
 
