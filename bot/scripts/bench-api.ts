@@ -11,8 +11,9 @@
  * the service's event-loop delay during the row (from its dev-only GET /api/dev/metrics).
  *
  * `--cycles N` then runs N cycles of the four API rows at the highest concurrency and prints
- * the service's RSS and heap after each (read from the service process by GET /api/dev/metrics,
- * after a short settle), and whether each RSS stays within 10% of the first cycle's.
+ * the service's RSS and heap after each (read from the service process by GET /api/dev/metrics
+ * ?gc=1, after a short settle and a full collection: the service runs with --expose-gc), and
+ * whether each RSS stays within 10% of the first cycle's.
  *
  * It reports and always exits 0: tests assert behaviour, never time.
  */
@@ -97,6 +98,8 @@ async function main(): Promise<void> {
     TABLES_CONNECTION_STRING: storage.connectionString,
     AUTH_MODE: 'dev',
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
+    // Memory is read after a full collection (GET /api/dev/metrics?gc=1).
+    NODE_OPTIONS: '--expose-gc',
   };
   const service = await startServiceProcess(env);
   const { auth } = loadConfig({ ...env, NODE_ENV: 'test', PORT: '0' });
@@ -123,8 +126,8 @@ async function main(): Promise<void> {
       if (response.status !== 201) throw new Error(`goal: ${response.status}`);
       goals[k] = { id: body.id, etag: body.etag };
     });
-    const metrics = async () =>
-      (await (await fetch(`${url}/api/dev/metrics`)).json()) as ProcessMetrics;
+    const metrics = async (gc = false) =>
+      (await (await fetch(`${url}/api/dev/metrics${gc ? '?gc=1' : ''}`)).json()) as ProcessMetrics;
 
     let turn = 0;
     const person = () => turn++ % cohort.people.length;
@@ -214,7 +217,7 @@ async function main(): Promise<void> {
     console.log(
       `bench:api — ${PAIRS} pairs, ${AMOUNT} requests per row, keep-alive; service logs at ${env.LOG_LEVEL}`,
     );
-    console.log(`service at start: ${describeMemory(await metrics())}`);
+    console.log(`service at start: ${describeMemory(await metrics(true))}`);
     for (const connections of LEVELS) {
       const base = { name: 'bare getEntity', ...(await bareRead(bare, keys, connections)) };
       const rows: Row[] = [base];
@@ -247,14 +250,14 @@ async function main(): Promise<void> {
   }
 }
 
-/** Memory a moment after load, once the last responses and timers have gone. */
-async function settled(read: () => Promise<ProcessMetrics>): Promise<ProcessMetrics> {
+/** Memory a moment after load, once the last responses and timers have gone, after a full GC. */
+async function settled(read: (gc: boolean) => Promise<ProcessMetrics>): Promise<ProcessMetrics> {
   await new Promise((resolve) => setTimeout(resolve, 2000));
-  return read();
+  return read(true);
 }
 
-function describeMemory(m: ProcessMetrics): string {
-  return `RSS ${mb(m.rssBytes)}, heapUsed ${mb(m.heapUsedBytes)} (heapTotal ${mb(m.heapTotalBytes)})`;
+function describeMemory(m: ProcessMetrics & { collected?: boolean }): string {
+  return `${m.collected ? 'after a full GC: ' : ''}RSS ${mb(m.rssBytes)}, heapUsed ${mb(m.heapUsedBytes)} (heapTotal ${mb(m.heapTotalBytes)})`;
 }
 
 function printLevel(connections: number, base: Row, rows: Row[]): void {

@@ -41,10 +41,13 @@ export function registerDevRoutes(server: Server, deps: DevRouteDeps): void {
     publicRoute(http, async () => ({ body: await dev.runDue() })),
   );
 
-  // Memory and event-loop delay since the last reading, for `npm run bench:api`.
+  // Memory and event-loop delay since the last reading, for `npm run bench:api` (?gc=1: after
+  // a full collection, when the process runs with --expose-gc).
   server.get(
     '/api/dev/metrics',
-    publicRoute(http, async () => ({ body: readProcessMetrics() })),
+    publicRoute(http, async ({ req }) => ({
+      body: readProcessMetrics(/(^|&)gc=1(&|$)/.test(String(req.getQuery() ?? ''))),
+    })),
   );
 
   server.post(
