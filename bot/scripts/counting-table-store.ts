@@ -1,5 +1,6 @@
 import { type TableServiceClientOptions, TableClient } from '@azure/data-tables';
 import { TableStore } from '../src/platform/storage/table-store';
+import { trackWrites } from '../src/platform/storage/read-coalescer';
 
 /*
  * Counting storage traffic for benchmarks and tests: a TableStore whose clients count every
@@ -40,11 +41,15 @@ export class CountingTableStore extends TableStore {
 
   /** Every client of this store, fixed tables and day tables alike, counts its requests. */
   protected override createClient(name: string): TableClient {
-    return TableClient.fromConnectionString(this.connectionString, name, {
-      allowInsecureConnection: true,
-      retryOptions: { maxRetries: 2, retryDelayInMs: 200, maxRetryDelayInMs: 1000 },
-      additionalPolicies: [{ policy: this.policy(), position: 'perRetry' }],
-    });
+    return trackWrites(
+      TableClient.fromConnectionString(this.connectionString, name, {
+        ...this.options,
+        additionalPolicies: [
+          ...(this.options.additionalPolicies ?? []),
+          { policy: this.policy(), position: 'perRetry' },
+        ],
+      }),
+    );
   }
 
   reset(): void {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { AppError, invalidBody } from '../platform/errors';
 import { sendJson, toErrorResponse } from '../platform/http/error-response';
 import { readJson } from '../platform/http/request-body';
+import { SLOW_REQUEST_MS, requestLogLevel } from '../platform/http/request-log';
 import { securityHeaders } from '../platform/http/security-headers';
 import { registerTab, type TabSettings } from '../platform/http/tab-static';
 import { type LogFields, withLogContext } from '../platform/logger';
@@ -24,11 +25,14 @@ export interface HttpServerParts {
   registerRoutes(server: Server): void;
   /** What the tab's pages are served with (its Teams SSO client id). */
   tab?: TabSettings;
+  /** A monotonic clock in milliseconds that times requests (tests pass one they move). */
+  monotonicMs?: () => number;
 }
 
 /** Wiring only: the one HTTP service for the bot, the tab and its API. */
 export function createHttpServer(parts: HttpServerParts): Server {
   const { log, adapter, bot } = parts;
+  const monotonicMs = parts.monotonicMs ?? (() => performance.now());
   const server = restify.createServer({
     name: 'reverse-mentoring',
     handleUncaughtExceptions: false,
@@ -38,20 +42,25 @@ export function createHttpServer(parts: HttpServerParts): Server {
 
   server.pre((req, res, next) => {
     const fields = beginRequest(req, res);
-    const started = process.hrtime.bigint();
+    const started = monotonicMs();
     res.once('finish', () => {
       const route = req.getRoute()?.path;
       const path = typeof route === 'string' ? route : undefined;
+      const ms = Math.round(monotonicMs() - started);
       const line = {
         ...fields,
         method: req.method,
         // The route's pattern, never the raw URL: a calendar feed's path is its secret.
         route: path ?? '(no route)',
         status: res.statusCode,
-        ms: Number((process.hrtime.bigint() - started) / 1_000_000n),
+        ms,
+        ...(ms > SLOW_REQUEST_MS ? { slow: true } : {}),
       };
-      const busy = path?.startsWith('/api/') || path?.startsWith('/calendar/');
-      log[busy ? 'info' : 'debug'](line, 'request');
+      // One line per request: errors, slow requests and writes at info or above; reads at debug.
+      log[requestLogLevel({ method: req.method ?? 'GET', status: res.statusCode, ms })](
+        line,
+        'request',
+      );
     });
     withLogContext(fields, () => next());
   });

@@ -30,6 +30,8 @@ export interface ServiceOptions {
   makeStore?: (storage: ResolvedStorage) => TableStore;
   /** Who is accepted for matching (tests pass a plain implementation of the port). */
   matchApplicants?: MatchApplicants;
+  /** The monotonic clock (ms) that times requests for the log (tests pass one they move). */
+  monotonicMs?: () => number;
 }
 
 /** Embedded Azurite when no account is configured; otherwise the configured account. */
@@ -79,6 +81,7 @@ export async function startService(
     bot: app.bot,
     registerRoutes: app.registerRoutes,
     tab: { entraClientId: config.auth.mode === 'entra' ? config.auth.clientId : undefined },
+    monotonicMs: options.monotonicMs,
   });
   await listen(server, config.port, config.host);
   const { address: host, port } = server.address() as AddressInfo;

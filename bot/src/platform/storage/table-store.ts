@@ -10,6 +10,12 @@ import {
   type TokenCredential,
 } from '@azure/identity';
 import { StorageUnavailableError, isUnavailable } from './errors';
+import { noteStorageWrite, trackWrites } from './read-coalescer';
+import { storageAgent } from './storage-agent';
+import { BoundedMap } from '../bounded-map';
+
+/** Table clients kept: every fixed table and weeks of day tables. */
+const CLIENTS_KEPT = { maxEntries: 128, maxAgeMs: 24 * 60 * 60 * 1000 };
 
 /** Every table the service uses. Names are Azure table names: letters and digits only. */
 export const TABLE_NAMES = {
@@ -70,15 +76,39 @@ export function resolveStorage(config: StorageAccount): ResolvedStorage {
   return { kind: 'account-url', accountUrl: config.accountUrl, credential };
 }
 
+/** Tells the read coalescer as each write goes out (reads in flight before it are not joined). */
+const WRITE_TRACKING: PipelinePolicy = {
+  name: 'writeTracking',
+  sendRequest(request, next) {
+    if (request.method !== 'GET' && request.method !== 'HEAD') noteStorageWrite();
+    return next(request);
+  },
+};
+
+type PipelinePolicy = NonNullable<
+  TableServiceClientOptions['additionalPolicies']
+>[number]['policy'];
+
+/** The table endpoint's URL (its scheme picks the agent). */
+function endpointOf(storage: ResolvedStorage): string {
+  if (storage.kind === 'account-url') return storage.accountUrl;
+  const endpoint = /TableEndpoint=([^;]+)/i.exec(storage.connectionString)?.[1];
+  if (endpoint) return endpoint;
+  return /DefaultEndpointsProtocol=http(;|$)/i.test(storage.connectionString) ? 'http:' : 'https:';
+}
+
 /**
  * Table clients for one storage account. Clients are created once and reused;
  * requests time out quickly so an outage becomes a clear error rather than a hang.
  */
 export class TableStore {
-  private readonly clients = new Map<string, TableClient>();
-  private readonly created = new Set<string>();
+  /** Bounded (issue 18): day tables add a name a day; an evicted client is simply made again. */
+  private readonly clients = new BoundedMap<string, TableClient>(CLIENTS_KEPT);
+  /** Tables made on demand and known to exist (re-checked, harmlessly, once evicted). */
+  private readonly created = new BoundedMap<string, true>(CLIENTS_KEPT);
   private readonly service: TableServiceClient;
-  private readonly options: TableServiceClientOptions;
+  /** Every client's options: one shared keep-alive agent, quick retries, write tracking. */
+  protected readonly options: TableServiceClientOptions;
 
   constructor(
     private readonly storage: ResolvedStorage,
@@ -86,7 +116,9 @@ export class TableStore {
   ) {
     this.options = {
       allowInsecureConnection: true,
+      agent: storageAgent(endpointOf(storage)),
       retryOptions: { maxRetries: 2, retryDelayInMs: 200, maxRetryDelayInMs: 1000 },
+      additionalPolicies: [{ position: 'perCall', policy: WRITE_TRACKING }],
     };
     this.service =
       storage.kind === 'connection-string'
@@ -113,9 +145,16 @@ export class TableStore {
   }
 
   protected createClient(name: string): TableClient {
-    return this.storage.kind === 'connection-string'
-      ? TableClient.fromConnectionString(this.storage.connectionString, name, this.options)
-      : new TableClient(`${this.storage.accountUrl}`, name, this.storage.credential, this.options);
+    return trackWrites(
+      this.storage.kind === 'connection-string'
+        ? TableClient.fromConnectionString(this.storage.connectionString, name, this.options)
+        : new TableClient(
+            `${this.storage.accountUrl}`,
+            name,
+            this.storage.credential,
+            this.options,
+          ),
+    );
   }
 
   /** Creates a table made on demand (e.g. one per day of jobs) once per process. */
@@ -127,7 +166,7 @@ export class TableStore {
       if (isUnavailable(error)) throw new StorageUnavailableError(error);
       throw error;
     }
-    this.created.add(name);
+    this.created.set(name, true);
   }
 
   /** Names of the tables that start with `prefix`, in order. */

@@ -5,6 +5,7 @@ import {
   type TableEntityResult,
 } from '@azure/data-tables';
 import { ConflictError, NotFoundError, statusOf, translate } from './errors';
+import { coalescedRead } from './read-coalescer';
 
 /** A value read from the store together with the ETag that guards the next update. */
 export interface Versioned<T> {
@@ -14,8 +15,21 @@ export interface Versioned<T> {
 
 type Row = TableEntityResult<Record<string, unknown>>;
 
-/** Reads one entity, or undefined when it does not exist. */
-export async function getRow(
+/**
+ * Reads one entity, or undefined when it does not exist. Identical reads in flight at once
+ * share one storage call (read-coalescer.ts); each caller gets its own copy of the row.
+ */
+export function getRow(
+  table: TableClient,
+  partitionKey: string,
+  rowKey: string,
+): Promise<Row | undefined> {
+  return coalescedRead(table, partitionKey, rowKey, () =>
+    readRow(table, partitionKey, rowKey),
+  ).then((row) => (row ? { ...row } : undefined));
+}
+
+async function readRow(
   table: TableClient,
   partitionKey: string,
   rowKey: string,

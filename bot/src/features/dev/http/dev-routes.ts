@@ -2,6 +2,7 @@ import type { Server } from 'restify';
 import { devClockRequestSchema, devTokenRequestSchema } from '../../../contracts/dev';
 import { invalidBody } from '../../../platform/errors';
 import { readJson } from '../../../platform/http/request-body';
+import { readProcessMetrics } from '../../../platform/process-metrics';
 import { type HttpEnv, publicRoute } from '../../../platform/http/route';
 import type { DevService } from '../services/dev-service';
 
@@ -38,6 +39,15 @@ export function registerDevRoutes(server: Server, deps: DevRouteDeps): void {
   server.post(
     '/api/dev/run-jobs',
     publicRoute(http, async () => ({ body: await dev.runDue() })),
+  );
+
+  // Memory and event-loop delay since the last reading, for `npm run bench:api` (?gc=1: after
+  // a full collection, when the process runs with --expose-gc).
+  server.get(
+    '/api/dev/metrics',
+    publicRoute(http, async ({ req }) => ({
+      body: readProcessMetrics(/(^|&)gc=1(&|$)/.test(String(req.getQuery() ?? ''))),
+    })),
   );
 
   server.post(

@@ -8,6 +8,7 @@ import {
 } from '../../domain/announcement';
 import type { RecipientMessages } from '../../cards/recipient-message';
 import { ConflictError } from '../../../../platform/storage/errors';
+import { BoundedMap } from '../../../../platform/bounded-map';
 import type { Versioned } from '../../../../platform/storage/versioned';
 import type { AnnouncementRepository } from '../../store/announcement-repository';
 import type { AnnouncementPorts } from '../../ports';
@@ -22,6 +23,8 @@ const DONE: Step = { done: true };
 /** How long an announcement read is reused by every lane of this instance. */
 const CACHE_MS = 1000;
 const CACHE_MAX = 100;
+/** How long the last reading is kept for `knownCancelled` once nobody re-reads it. */
+const CACHE_KEPT_MS = 10 * 60 * 1000;
 
 interface CachedAnnouncement {
   value?: Announcement;
@@ -40,10 +43,11 @@ export interface RecipientSendOptions {
  * → an outcome, with the slot under Teams' rate taken just before the send.
  */
 export class RecipientSender {
-  private readonly cache = new Map<
+  /** Bounded by size and age (issue 18); an entry is re-read after CACHE_MS. */
+  private readonly cache = new BoundedMap<
     string,
     { at: number; entry: Promise<CachedAnnouncement>; value?: Announcement }
-  >();
+  >({ maxEntries: CACHE_MAX, maxAgeMs: CACHE_KEPT_MS });
 
   constructor(
     private readonly repo: AnnouncementRepository,
@@ -75,9 +79,6 @@ export class RecipientSender {
       ),
     };
     this.cache.set(key, slot);
-    if (this.cache.size > CACHE_MAX) {
-      for (const [k, v] of this.cache) if (Date.now() - v.at > CACHE_MS) this.cache.delete(k);
-    }
     return slot.entry;
   }
 
