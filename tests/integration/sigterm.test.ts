@@ -178,7 +178,18 @@ describe('SIGTERM while sending', () => {
     });
     // The restarted instance really finished the work the stopped one handed back.
     expect(deliveredSoFar).toBeLessThan(PEOPLE.length);
-    const jobs = await new JobStore(store).allRows();
-    expect(jobs.filter((j) => j.kind === 'introduction' && j.status !== 'done')).toEqual([]);
+    // Each job is marked done just after its message is answered: on a loaded machine the last
+    // few marks land a moment after the last delivery is seen.
+    const unfinished = async () =>
+      (await new JobStore(store).allRows()).filter(
+        (j) => j.kind === 'introduction' && j.status !== 'done',
+      );
+    await waitUntil(
+      async () => (await unfinished()).length === 0,
+      30_000,
+      'every introduction job marked done',
+      200,
+    ).catch(() => undefined); // the assertion below shows what is left
+    expect(await unfinished()).toEqual([]);
   }, 600_000);
 });
