@@ -231,7 +231,7 @@ export class AnnouncementService {
             notBefore: undefined,
             updatedAt: this.now().toISOString(),
           },
-          r.etag,
+          r,
         );
         queued += 1;
       } catch (error) {
@@ -281,7 +281,7 @@ export class AnnouncementService {
       try {
         await this.repo.replaceRecipient(
           { ...r.value, acknowledgedAt: this.now().toISOString() },
-          r.etag,
+          r,
         );
         return announcement.value;
       } catch (error) {

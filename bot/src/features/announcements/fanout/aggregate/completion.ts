@@ -48,7 +48,7 @@ export class Completion {
   /** An abandoned row becomes unconfirmed (ETag-guarded); false if someone moved it first. */
   private async markUnconfirmed(r: Versioned<Recipient>, now: Date): Promise<boolean> {
     try {
-      await this.repo.replaceRecipient(unconfirmedAfterCrash(r.value, now), r.etag);
+      await this.repo.replaceRecipient(unconfirmedAfterCrash(r.value, now), r);
       return true;
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
@@ -124,7 +124,7 @@ export class Completion {
         if (a.status === 'cancelled' && r.value.status === 'queued') {
           const next: Recipient = { ...r.value, status: 'cancelled', updatedAt: now.toISOString() };
           try {
-            await this.repo.replaceRecipient(next, r.etag);
+            await this.repo.replaceRecipient(next, r);
             settled.push(next);
             continue;
           } catch (error) {
