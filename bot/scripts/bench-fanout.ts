@@ -2,7 +2,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import type { Recipient } from '../src/features/announcements/domain/announcement';
+import { loadavg as osLoadavg } from 'node:os';
+import { type Recipient, deliveryCounts } from '../src/features/announcements/domain/announcement';
+import { isChannelRow } from '../src/features/announcements/domain/delivery-report';
 import {
   type EmbeddedStorage,
   startEmbeddedStorage,
@@ -82,6 +84,9 @@ interface Figures {
   toDoneMs: number;
   requests: number;
   delivered: number;
+  /** The counts-only report's read time (median of five), and the load average then. */
+  countsMs?: number;
+  load?: string;
   peakPerSecond: number;
   throttled: number;
   injected: number;
@@ -322,25 +327,49 @@ async function runScenario(
   }
   const toDoneMs = Date.now() - posted;
   const stats = await fake.stats();
-  // What the coordinator's tab reads: the counts alone (the list), then the whole report.
-  for (const query of ['?recipients=none', '']) {
-    const started = Date.now();
-    const read = await fetch(
+  // What the coordinator's tab reads: the counts alone (the list, the report's header: from the
+  // delivery counters), five times, then the whole report (every row) once.
+  const read = async (query: string) => {
+    const began = performance.now();
+    const answer = await fetch(
       new URL(`/api/cohorts/${cohort.cohortId}/announcements/${id}${query}`, workers[0]!.url),
       { headers: { authorization: `Bearer ${token}` } },
     );
-    const bytes = (await read.arrayBuffer()).byteLength;
-    console.log(
-      `  report${query || ' (every person)'}: ${read.status} in ${Date.now() - started} ms, ` +
-        `${(bytes / 1024).toFixed(1)} KB`,
-    );
-  }
+    const body = Buffer.from(await answer.arrayBuffer());
+    const ms = performance.now() - began;
+    return { status: answer.status, ms, body };
+  };
+  const countsReads = [];
+  for (let i = 0; i < 5; i++) countsReads.push(await read('?recipients=none'));
+  const countsMs = countsReads.map((r) => r.ms).sort((x, y) => x - y);
+  const countsOnly = JSON.parse(countsReads[0]!.body.toString('utf8')) as {
+    counts: Record<string, number>;
+  };
+  const full = await read('');
+  console.log(
+    `  report counts only: ${countsReads[0]!.status}, median ${countsMs[2]!.toFixed(1)} ms ` +
+      `(min ${countsMs[0]!.toFixed(1)}, max ${countsMs[4]!.toFixed(1)}), ` +
+      `${(countsReads[0]!.body.byteLength / 1024).toFixed(1)} KB; load ${loadavg()}`,
+  );
+  console.log(
+    `  report (every person): ${full.status} in ${full.ms.toFixed(0)} ms, ` +
+      `${(full.body.byteLength / 1024).toFixed(1)} KB`,
+  );
   const rows = (await repos.announcements.listRecipients(id)).map((r) => r.value);
   await Promise.all(workers.map((w) => w.stop()));
   for (const [i, w] of [...workers, ...killed].entries()) keepLog(scenario, `${i}-${w.pid}`, w);
   workers.length = 0;
   const figures = tally(scenario, rows, stats, cohort, toDoneMs);
   figures.killedAt = killedAt;
+  figures.countsMs = countsMs[2];
+  figures.load = loadavg();
+  // The counters must give the rows' own counts (people only; the channel post apart).
+  const fromRows = deliveryCounts(rows.filter((r) => !isChannelRow(r)));
+  if (JSON.stringify(countsOnly.counts) !== JSON.stringify(fromRows)) {
+    figures.problems.push(
+      `counters ${JSON.stringify(countsOnly.counts)} differ from rows ${JSON.stringify(fromRows)}`,
+    );
+  }
   figures.sendingAtKill = sendingAtKill;
   console.log(
     `  done in ${(toDoneMs / 1000).toFixed(1)} s: ${figures.delivered} delivered at ` +
@@ -446,6 +475,7 @@ function printTable(figures: Figures[]): void {
     '% ceiling',
     'delivered/s',
     'peak/s',
+    'counts ms',
     '429s',
     '5xx',
     'dup',
@@ -466,6 +496,7 @@ function printTable(figures: Figures[]): void {
       `${((rate / CEILING) * 100).toFixed(1)}%`,
       (f.delivered / seconds).toFixed(1),
       String(f.peakPerSecond),
+      f.countsMs === undefined ? '' : f.countsMs.toFixed(1),
       String(f.throttled),
       String(f.injected),
       String(f.duplicates),
@@ -484,6 +515,7 @@ function printTable(figures: Figures[]): void {
     `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
   );
   for (const row of rows) console.log(line(row));
+  console.log(`Load average at each report read: ${figures.map((f) => f.load).join(' · ')}`);
   const kill = figures.find((f) => f.killedAt !== undefined);
   if (kill) {
     console.log(
@@ -491,6 +523,13 @@ function printTable(figures: Figures[]): void {
         `unconfirmed ${kill.unconfirmed} (at most the killed worker's lanes).`,
     );
   }
+}
+
+/** The machine's load average (1, 5, 15 minutes), as `cat /proc/loadavg` shows it. */
+function loadavg(): string {
+  return osLoadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ');
 }
 
 main().catch((error: unknown) => {

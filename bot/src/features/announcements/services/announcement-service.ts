@@ -301,6 +301,11 @@ export class AnnouncementService {
     return this.fanout.completion.report(cohortId, id);
   }
 
+  /** Just the counts (and the channel post), from the delivery counters. */
+  reportCounts(cohortId: string, id: string): Promise<DeliveryReport | undefined> {
+    return this.fanout.completion.reportCounts(cohortId, id);
+  }
+
   /**
    * Finishes the send if it has drained (the sweep does this on its own, on every instance);
    * true once it is finished.
