@@ -128,7 +128,8 @@ describe('store against Azurite', () => {
       repos.announcements.replaceRecipient({ ...one!.value, status: 'failed' }, one!),
     ).rejects.toBeInstanceOf(ConflictError);
     expect((await repos.announcements.listRecipients(id, 'sent')).length).toBe(2);
-    // The ETag a counted write answers guards the next one.
+    // The ETag a counted write answers is the row's own (as a read gives it) and guards the next.
+    expect((await repos.announcements.getRecipient(id, 'person-7'))?.etag).toBe(sent.etag);
     await repos.announcements.replaceRecipient(
       { ...sent.value, acknowledgedAt: now.toISOString() },
       sent,
