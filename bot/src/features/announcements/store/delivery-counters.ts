@@ -13,8 +13,12 @@ export const COUNTS_ROW = '~counts';
 
 /** Cached counter rows (this instance's last write to each bucket): bounded. */
 const CACHE_SIZE = 2048;
-/** A transaction refused this often (others writing the same bucket) gives up as a conflict. */
-const MAX_TRIES = 12;
+/**
+ * A transaction refused this often only because others kept writing the same bucket gives up
+ * as a conflict. Each refusal means another writer got through, so this is never reached in
+ * practice; giving up early would cost an outcome (the row left `sending`, later unconfirmed).
+ */
+const MAX_TRIES = 50;
 
 interface Counter {
   counts: DeliveryCounts;
