@@ -25,7 +25,7 @@ import {
   str,
   upsertRow,
 } from '../../../platform/storage/versioned';
-import { COUNTS_ROW, DeliveryCounters } from './delivery-counters';
+import { DeliveryCounters, isCounterRow } from './delivery-counters';
 
 /**
  * Announcements and their recipients (see docs/storage.md):
@@ -35,8 +35,8 @@ import { COUNTS_ROW, DeliveryCounters } from './delivery-counters';
  *   one row per person with the delivery state, guarded by ETag so only one worker sends to a
  *   person. The bucket (`00`–`1f`) is a hash of the participant id, so a large send's rows are
  *   spread over 32 partitions and its writes never pile onto one; the whole announcement is one
- *   partition-range query. Each bucket also holds its delivery counter (RowKey `~counts`,
- *   `delivery-counters.ts`), changed in the same transaction as the row.
+ *   partition-range query. Each bucket also holds its delivery counters (RowKeys `~counts|…`,
+ *   one per writer, `delivery-counters.ts`), each changed in the same transaction as a row.
  * - `AnnouncementIndex`: PartitionKey `due` (RowKey `{sendAt}|{cohortId}|{id}`) for sends
  *   waiting for their time, and `active` (RowKey `{cohortId}|{id}`) for sends under way.
  */
@@ -280,7 +280,7 @@ export class AnnouncementRepository {
       status ? odata`status eq ${status}` : undefined,
     );
     return rows
-      .filter((row) => row.rowKey !== COUNTS_ROW)
+      .filter((row) => !isCounterRow(row.rowKey))
       .map((row) => ({ value: JSON.parse(str(row, 'data')) as Recipient, etag: row.etag }));
   }
 

@@ -1,15 +1,25 @@
-import type { TableClient, TransactionAction } from '@azure/data-tables';
+import { randomUUID } from 'node:crypto';
+import { type TableClient, type TransactionAction, odata } from '@azure/data-tables';
 import type { DeliveryCounts, Recipient } from '../domain/announcement';
 import { COUNT_FIELDS, addCounts, isChannelRow } from '../domain/delivery-report';
 import { deliveryCounts } from '../domain/announcement';
 import { ConflictError, statusOf, translate } from '../../../platform/storage/errors';
-import { getRow, listPartition } from '../../../platform/storage/versioned';
+import { listPartition } from '../../../platform/storage/versioned';
 
 /**
- * The RowKey of a bucket's counter row: in the bucket's own partition, after every participant
- * id ('~' sorts after letters and digits), so it changes in the same transaction as the row.
+ * The RowKeys of a bucket's counter rows start with this: in the bucket's own partition, after
+ * every participant id ('~' sorts after letters and digits), so a counter changes in the same
+ * transaction as the person's row. `~counts|base` holds what the bucket's first write found
+ * there; `~counts|{writer}` what each writer (one per repository, so per process) changed since.
+ * No row is written by two instances: their sends never contend on a counter.
  */
 export const COUNTS_ROW = '~counts';
+const BASE_ROW = `${COUNTS_ROW}|base`;
+
+/** Is this RowKey one of a bucket's counter rows (not a person's)? */
+export function isCounterRow(rowKey: unknown): boolean {
+  return String(rowKey).startsWith(COUNTS_ROW);
+}
 
 /** Cached counter rows (this instance's last write to each bucket): bounded. */
 const CACHE_SIZE = 2048;
@@ -21,6 +31,8 @@ const CACHE_SIZE = 2048;
 const MAX_TRIES = 50;
 
 interface Counter {
+  /** The counter row this writer moves: its own, or (a bucket's first write) the base. */
+  rowKey: string;
   counts: DeliveryCounts;
   /** Undefined while the row does not exist yet. */
   etag?: string;
@@ -30,14 +42,16 @@ interface Counter {
 export type Refusal = () => Promise<'retry'>;
 
 /**
- * Delivery counters, one row per recipient bucket (`{announcement id}|{bucket}`, RowKey
- * `~counts`): every change to a person's row is one transaction with its bucket's counter, so
- * the counts can never drift from the rows, whatever dies when. No row is written by everyone:
- * a bucket's counter only by the writes to that bucket. Reading the counts is 32 point reads.
+ * Delivery counters, per recipient bucket (`{announcement id}|{bucket}`) and writer: every
+ * change to a person's row is one transaction with this writer's counter row in that bucket, so
+ * the counts can never drift from the rows, whatever dies when. No row is written by everyone,
+ * nor by two instances. Reading the counts is one small query per bucket, summed.
  */
 export class DeliveryCounters {
   private readonly cache = new Map<string, Counter>();
   private readonly locks = new Map<string, Promise<void>>();
+
+  private readonly own = `${COUNTS_ROW}|${randomUUID()}`;
 
   constructor(private readonly table: () => TableClient) {}
 
@@ -56,7 +70,7 @@ export class DeliveryCounters {
       for (let attempt = 1; ; attempt++) {
         const counter = this.cache.get(partition) ?? (await this.read(partition));
         const counts = addCounts(counter.counts, delta);
-        const entity = counterEntity(partition, counts);
+        const entity = counterEntity(partition, counter.rowKey, counts);
         const counterAction: TransactionAction = counter.etag
           ? ['update', entity, 'Replace', { etag: counter.etag }]
           : ['create', entity];
@@ -65,7 +79,9 @@ export class DeliveryCounters {
           // Sub-responses come in the order of the actions (an update's carries no RowKey).
           const etags = response.subResponses.map((r) => r.etag?.trim() || undefined);
           const etag = etags[actions.length];
-          this.remember(partition, etag ? { counts, etag } : undefined);
+          // Only its own row is cached: the base is written once, by whichever writer came first.
+          const mine = etag && counter.rowKey === this.own;
+          this.remember(partition, mine ? { rowKey: this.own, counts, etag } : undefined);
           return actions.map((_, i) => etags[i]);
         } catch (error) {
           this.remember(partition, undefined);
@@ -78,22 +94,38 @@ export class DeliveryCounters {
     });
   }
 
-  /** The counts of one bucket as stored; undefined when it has no counter row. */
+  /** The counts of one bucket as stored (its counter rows summed); undefined when it has none. */
   async get(partition: string): Promise<DeliveryCounts | undefined> {
-    const row = await getRow(this.table(), partition, COUNTS_ROW);
-    return row ? countsOf(row) : undefined;
+    const rows = await this.counterRows(partition);
+    if (rows.length === 0) return undefined;
+    return rows.reduce((sum, row) => addCounts(sum, countsOf(row)), deliveryCounts([]));
   }
 
-  /** The counter as stored, or (no row yet) the bucket's rows counted, to be created. */
+  /**
+   * The counter this writer moves next: its own row as stored; a new own row from zero when the
+   * bucket has counters already; else (the bucket's first counted write) the base, from the
+   * bucket's rows as they are. Two writers racing to create the base: one wins, the other is
+   * refused (409) and reads again.
+   */
   private async read(partition: string): Promise<Counter> {
-    const row = await getRow(this.table(), partition, COUNTS_ROW);
-    if (row) return { counts: countsOf(row), etag: row.etag };
+    const counters = await this.counterRows(partition);
+    const own = counters.find((r) => r.rowKey === this.own);
+    if (own) return { rowKey: this.own, counts: countsOf(own), etag: own.etag };
+    if (counters.length > 0) return { rowKey: this.own, counts: deliveryCounts([]) };
     const rows = await listPartition(this.table(), partition);
     const people = rows
-      .filter((r) => r.rowKey !== COUNTS_ROW)
+      .filter((r) => !isCounterRow(r.rowKey))
       .map((r) => JSON.parse(String(r.data)) as Recipient)
       .filter((r) => !isChannelRow(r));
-    return { counts: deliveryCounts(people) };
+    return { rowKey: BASE_ROW, counts: deliveryCounts(people) };
+  }
+
+  private counterRows(partition: string) {
+    return listPartition(
+      this.table(),
+      partition,
+      odata`RowKey ge ${COUNTS_ROW} and RowKey lt ${`${COUNTS_ROW}~`}`,
+    );
   }
 
   private remember(partition: string, counter: Counter | undefined): void {
@@ -123,8 +155,8 @@ export class DeliveryCounters {
   }
 }
 
-function counterEntity(partition: string, counts: DeliveryCounts) {
-  const entity: Record<string, unknown> = { partitionKey: partition, rowKey: COUNTS_ROW };
+function counterEntity(partition: string, rowKey: string, counts: DeliveryCounts) {
+  const entity: Record<string, unknown> = { partitionKey: partition, rowKey };
   for (const key of COUNT_FIELDS) entity[key] = counts[key];
   return entity as { partitionKey: string; rowKey: string };
 }
