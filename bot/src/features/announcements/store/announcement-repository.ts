@@ -254,7 +254,8 @@ export class AnnouncementRepository {
     const buckets = Array.from({ length: RECIPIENT_BUCKETS }, (_, b) =>
       bucketKey(announcementId, b),
     );
-    const stored = await Promise.all(buckets.map((p) => this.counters.get(p)));
+    const byBucket = await this.counters.ofAnnouncement(announcementId);
+    const stored = buckets.map((p) => byBucket.get(p));
     let counts = deliveryCounts([]);
     for (const c of stored) if (c) counts = addCounts(counts, c);
     const missing = new Set(buckets.filter((_, i) => !stored[i]));

@@ -4,7 +4,7 @@ import type { DeliveryCounts, Recipient } from '../domain/announcement';
 import { COUNT_FIELDS, addCounts, isChannelRow } from '../domain/delivery-report';
 import { deliveryCounts } from '../domain/announcement';
 import { ConflictError, statusOf, translate } from '../../../platform/storage/errors';
-import { listPartition } from '../../../platform/storage/versioned';
+import { listPartition, listPartitionRange } from '../../../platform/storage/versioned';
 
 /**
  * The RowKeys of a bucket's counter rows start with this: in the bucket's own partition, after
@@ -94,11 +94,24 @@ export class DeliveryCounters {
     });
   }
 
-  /** The counts of one bucket as stored (its counter rows summed); undefined when it has none. */
-  async get(partition: string): Promise<DeliveryCounts | undefined> {
-    const rows = await this.counterRows(partition);
-    if (rows.length === 0) return undefined;
-    return rows.reduce((sum, row) => addCounts(sum, countsOf(row)), deliveryCounts([]));
+  /**
+   * Each bucket's counts as stored (its counter rows summed), by bucket partition; a bucket with
+   * no counter row is absent. One query over the announcement's partition range, for counter
+   * RowKeys only: no person's row comes back.
+   */
+  async ofAnnouncement(announcementId: string): Promise<Map<string, DeliveryCounts>> {
+    const rows = await listPartitionRange(
+      this.table(),
+      announcementId,
+      `${announcementId}}`,
+      odata`RowKey ge ${COUNTS_ROW} and RowKey lt ${`${COUNTS_ROW}~`}`,
+    );
+    const counts = new Map<string, DeliveryCounts>();
+    for (const row of rows) {
+      const partition = String(row.partitionKey);
+      counts.set(partition, addCounts(counts.get(partition) ?? deliveryCounts([]), countsOf(row)));
+    }
+    return counts;
   }
 
   /**
