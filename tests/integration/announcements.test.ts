@@ -610,7 +610,7 @@ describe('the programme channel', () => {
     const row = (await repo.listRecipients(created.body.id)).find((r) =>
       r.value.participantId.startsWith('channel-'),
     )!;
-    await repo.replaceRecipient({ ...row.value, status: 'unconfirmed' }, row.etag);
+    await repo.replaceRecipient({ ...row.value, status: 'unconfirmed' }, row);
     const resent = await call<{ queued: number }>(
       url,
       'POST',

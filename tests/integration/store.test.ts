@@ -1,5 +1,8 @@
 import { createCohort } from '../../bot/src/features/cohorts/domain/cohort';
-import { announcementId } from '../../bot/src/features/announcements/domain/announcement';
+import {
+  announcementId,
+  deliveryCounts,
+} from '../../bot/src/features/announcements/domain/announcement';
 import type { Recipient } from '../../bot/src/features/announcements/domain/announcement';
 import { recipientPartition } from '../../bot/src/features/announcements/store/announcement-repository';
 import { ConflictError } from '../../bot/src/platform/storage/errors';
@@ -117,11 +120,30 @@ describe('store against Azurite', () => {
     expect((await repos.announcements.listRecipients(id, 'sent')).length).toBe(1);
     const one = await repos.announcements.getRecipient(id, 'person-7');
     expect(one?.value.displayName).toBe('Person 7');
-    await repos.announcements.replaceRecipient({ ...one!.value, status: 'sent' }, one!.etag);
+    const sent = await repos.announcements.replaceRecipient(
+      { ...one!.value, status: 'sent' },
+      one!,
+    );
     await expect(
-      repos.announcements.replaceRecipient({ ...one!.value, status: 'failed' }, one!.etag),
+      repos.announcements.replaceRecipient({ ...one!.value, status: 'failed' }, one!),
     ).rejects.toBeInstanceOf(ConflictError);
     expect((await repos.announcements.listRecipients(id, 'sent')).length).toBe(2);
+    // The ETag a counted write answers is the row's own (as a read gives it) and guards the next.
+    expect((await repos.announcements.getRecipient(id, 'person-7'))?.etag).toBe(sent.etag);
+    await repos.announcements.replaceRecipient(
+      { ...sent.value, acknowledgedAt: now.toISOString() },
+      sent,
+    );
+    await expect(
+      repos.announcements.replaceRecipient({ ...sent.value, status: 'failed' }, sent),
+    ).rejects.toBeInstanceOf(ConflictError);
+    // The counters match the rows (the legacy row, in no bucket, is outside them: a send from
+    // before the buckets has no counters at all and is counted from its rows).
+    const rows = (await repos.announcements.listRecipients(id)).map((r) => r.value);
+    const bucketed = rows.filter((r) => r.participantId !== 'person-legacy');
+    expect(await repos.announcements.counts(id)).toEqual(deliveryCounts(bucketed));
+    expect(await repos.announcements.counts(id)).toMatchObject({ sent: 1, acknowledged: 1 });
+    expect(await repos.announcements.counts(neighbour)).toMatchObject({ total: 1, queued: 1 });
   });
 
   it('writes more than one transaction of pairs in a partition', async () => {

@@ -17,6 +17,11 @@ import {
   sendTimeProblem,
 } from '../../bot/src/features/announcements/domain/announcement';
 import { parseComposer } from '../../bot/src/features/announcements/domain/announcement-composer';
+import {
+  addCounts,
+  countsDelta,
+  isZeroDelta,
+} from '../../bot/src/features/announcements/domain/delivery-report';
 import type { ProgrammeEvent } from '../../bot/src/features/calendar/domain/programme-event';
 import { shareOfRate, SendPacer } from '../../bot/src/platform/teams/send-pacer';
 import { classify } from '../../bot/src/features/announcements/teams/teams-delivery';
@@ -122,6 +127,30 @@ describe('what may be sent', () => {
 });
 
 describe('one recipient’s delivery', () => {
+  it('moves the delivery counts by what a write changes: a new row, a state, a "Got it"', () => {
+    const queued: Recipient = recipient();
+    const sending: Recipient = { ...queued, status: 'sending' };
+    const retry: Recipient = { ...queued, attempts: 1, reason: '503' };
+    const sent: Recipient = { ...queued, status: 'sent' };
+    const read: Recipient = { ...sent, acknowledgedAt: NOW.toISOString() };
+    const slow: Recipient = { ...sending, reason: 'slow' };
+    let counts = countsDelta(undefined, queued);
+    for (const [from, to] of [
+      [queued, sending],
+      [sending, retry], // back to queued
+      [queued, sending],
+      [sending, sent],
+      [sent, read],
+    ] satisfies [Recipient, Recipient][]) {
+      counts = addCounts(counts, countsDelta(from, to));
+    }
+    expect(counts).toEqual(deliveryCounts([read]));
+    expect(isZeroDelta(countsDelta(sending, slow))).toBe(true);
+    // The programme channel's post is never counted among the people.
+    const channel: Recipient = { ...sending, participantId: 'channel-a1' };
+    expect(isZeroDelta(countsDelta(undefined, channel))).toBe(true);
+  });
+
   it('ends sent, blocked or failed, or goes back in the queue with a backoff', () => {
     expect(afterAttempt(recipient(), { kind: 'sent', activityId: 'x' }, 5, NOW)).toMatchObject({
       status: 'sent',

@@ -71,9 +71,15 @@ export class SendPacer {
 }
 
 /**
+ * The share of Teams' ceiling the instances aim at together: the rest is room for timer and
+ * network jitter to bunch requests into one second (docs/announcements.md, "The margin").
+ */
+export const RATE_MARGIN = 0.96;
+
+/**
  * Each instance's share of the app's rate: the ceiling divided among the instances that are
  * sending now (each says so in a heartbeat row), with a small margin under the ceiling.
  */
-export function shareOfRate(ceiling: number, busyInstances: number, margin = 0.96): number {
+export function shareOfRate(ceiling: number, busyInstances: number, margin = RATE_MARGIN): number {
   return (ceiling * margin) / Math.max(1, busyInstances);
 }

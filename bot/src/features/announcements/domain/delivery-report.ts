@@ -28,6 +28,52 @@ export function reportOf(announcement: Announcement, rows: Recipient[]): Deliver
   };
 }
 
+/** The counts-only report: the same counts, no rows (read from the delivery counters). */
+export function countsReport(
+  announcement: Announcement,
+  counts: DeliveryCounts,
+  channelPost: ChannelPost | null,
+): DeliveryReport {
+  return { announcement, counts, recipients: [], channelPost };
+}
+
+type Counted = Pick<Recipient, 'participantId' | 'status' | 'acknowledgedAt'>;
+
+/**
+ * What one row's change does to the counts: `from` undefined for a new row. The programme
+ * channel's row is never counted (people only).
+ */
+export function countsDelta(from: Counted | undefined, to: Counted): DeliveryCounts {
+  const delta = deliveryCounts([]);
+  if (isChannelRow(to)) return delta;
+  const before = from ? deliveryCounts([from]) : delta;
+  const after = deliveryCounts([to]);
+  return addCounts(after, before, -1);
+}
+
+/** `a + sign × b`, field by field. */
+export function addCounts(a: DeliveryCounts, b: DeliveryCounts, sign = 1): DeliveryCounts {
+  const sum = { ...a };
+  for (const key of COUNT_FIELDS) sum[key] = a[key] + sign * b[key];
+  return sum;
+}
+
+export function isZeroDelta(delta: DeliveryCounts): boolean {
+  return COUNT_FIELDS.every((key) => delta[key] === 0);
+}
+
+export const COUNT_FIELDS: readonly (keyof DeliveryCounts)[] = [
+  'total',
+  'queued',
+  'sending',
+  'sent',
+  'blocked',
+  'failed',
+  'unconfirmed',
+  'cancelled',
+  'acknowledged',
+];
+
 /** The recipient row that stands for the programme channel's post. */
 export function channelMarker(announcementId: string): string {
   return `channel-${announcementId}`;

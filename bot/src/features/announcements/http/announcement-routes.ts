@@ -30,6 +30,7 @@ export interface AnnouncementRouteDeps {
     | 'create'
     | 'get'
     | 'report'
+    | 'reportCounts'
     | 'cancel'
     | 'resendUnconfirmed'
     | 'inviteToEvent'
@@ -53,8 +54,10 @@ export function registerAnnouncementRoutes(server: Server, deps: AnnouncementRou
       return handler(input);
     });
 
-  async function reportOr404(cohortId: string, id: string) {
-    const report = await announcements.report(cohortId, id);
+  async function reportOr404(cohortId: string, id: string, countsOnly = false) {
+    const report = countsOnly
+      ? await announcements.reportCounts(cohortId, id)
+      : await announcements.report(cohortId, id);
     if (!report) throw AppError.notFound('No announcement has that id');
     return report;
   }
@@ -84,7 +87,8 @@ export function registerAnnouncementRoutes(server: Server, deps: AnnouncementRou
 
   /**
    * One announcement's report. `?recipients=none` leaves the per-person rows out: the list of
-   * announcements needs only the counts, and a large send has thousands of rows.
+   * announcements needs only the counts, and a large send has thousands of rows: those come from
+   * the delivery counters.
    */
   server.get(
     `${base}/:announcementId`,
@@ -95,8 +99,13 @@ export function registerAnnouncementRoutes(server: Server, deps: AnnouncementRou
           fields: [{ field: 'recipients', message: 'must be "all" or "none"' }],
         });
       }
-      const report = await reportOr404(params.cohortId ?? '', params.announcementId ?? '');
-      return { body: reportView(report, wanted !== 'none') };
+      const countsOnly = wanted === 'none';
+      const report = await reportOr404(
+        params.cohortId ?? '',
+        params.announcementId ?? '',
+        countsOnly,
+      );
+      return { body: reportView(report, !countsOnly) };
     }),
   );
 

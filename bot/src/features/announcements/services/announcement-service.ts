@@ -231,7 +231,7 @@ export class AnnouncementService {
             notBefore: undefined,
             updatedAt: this.now().toISOString(),
           },
-          r.etag,
+          r,
         );
         queued += 1;
       } catch (error) {
@@ -281,7 +281,7 @@ export class AnnouncementService {
       try {
         await this.repo.replaceRecipient(
           { ...r.value, acknowledgedAt: this.now().toISOString() },
-          r.etag,
+          r,
         );
         return announcement.value;
       } catch (error) {
@@ -299,6 +299,11 @@ export class AnnouncementService {
   /** The delivery report as stored now. */
   report(cohortId: string, id: string): Promise<DeliveryReport | undefined> {
     return this.fanout.completion.report(cohortId, id);
+  }
+
+  /** Just the counts (and the channel post), from the delivery counters. */
+  reportCounts(cohortId: string, id: string): Promise<DeliveryReport | undefined> {
+    return this.fanout.completion.reportCounts(cohortId, id);
   }
 
   /**

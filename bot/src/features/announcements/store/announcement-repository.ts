@@ -1,8 +1,19 @@
 import { createHash } from 'node:crypto';
-import { odata } from '@azure/data-tables';
-import type { Announcement, Recipient } from '../domain/announcement';
+import { type TransactionAction, odata } from '@azure/data-tables';
+import {
+  type Announcement,
+  type DeliveryCounts,
+  type Recipient,
+  deliveryCounts,
+} from '../domain/announcement';
+import { addCounts, countsDelta, isChannelRow, isZeroDelta } from '../domain/delivery-report';
 import { MAX_BATCH } from '../../../platform/storage/batch';
-import { statusOf, translate } from '../../../platform/storage/errors';
+import {
+  ConflictError,
+  NotFoundError,
+  statusOf,
+  translate,
+} from '../../../platform/storage/errors';
 import type { TableStore } from '../../../platform/storage/table-store';
 import {
   type Versioned,
@@ -14,6 +25,7 @@ import {
   str,
   upsertRow,
 } from '../../../platform/storage/versioned';
+import { DeliveryCounters, isCounterRow } from './delivery-counters';
 
 /**
  * Announcements and their recipients (see docs/storage.md):
@@ -23,12 +35,17 @@ import {
  *   one row per person with the delivery state, guarded by ETag so only one worker sends to a
  *   person. The bucket (`00`–`1f`) is a hash of the participant id, so a large send's rows are
  *   spread over 32 partitions and its writes never pile onto one; the whole announcement is one
- *   partition-range query.
+ *   partition-range query. Each bucket also holds its delivery counters (RowKeys `~counts|…`,
+ *   one per writer, `delivery-counters.ts`), each changed in the same transaction as a row.
  * - `AnnouncementIndex`: PartitionKey `due` (RowKey `{sendAt}|{cohortId}|{id}`) for sends
  *   waiting for their time, and `active` (RowKey `{cohortId}|{id}`) for sends under way.
  */
 export class AnnouncementRepository {
-  constructor(private readonly store: TableStore) {}
+  private readonly counters: DeliveryCounters;
+
+  constructor(private readonly store: TableStore) {
+    this.counters = new DeliveryCounters(() => this.recipients);
+  }
 
   private get announcements() {
     return this.store.table('announcements');
@@ -113,41 +130,57 @@ export class AnnouncementRepository {
     return found.slice(0, limit);
   }
 
-  /** Inserts the recipients not already there; existing rows (maybe sent) are never touched. */
+  /**
+   * Inserts the recipients not already there; existing rows (maybe sent) are never touched.
+   * Each transaction (one bucket, up to 99 rows) moves the bucket's counter with it.
+   */
   async addRecipients(announcementId: string, recipients: Recipient[]): Promise<number> {
     const existing = new Set(
       (await this.listRecipients(announcementId)).map((r) => r.value.participantId),
     );
     const fresh = recipients.filter((r) => !existing.has(r.participantId));
-    // A transaction stays within one partition: group by bucket, then chunks of 100.
+    // A transaction stays within one partition: group by bucket, then chunks of 99 (and the counter).
     const byPartition = new Map<string, Recipient[]>();
     for (const r of fresh) {
       const key = recipientPartition(r.announcementId, r.participantId);
       byPartition.set(key, [...(byPartition.get(key) ?? []), r]);
     }
-    const chunks = [...byPartition.values()].flatMap((rows) =>
-      Array.from({ length: Math.ceil(rows.length / MAX_BATCH) }, (_, i) =>
-        rows.slice(i * MAX_BATCH, (i + 1) * MAX_BATCH),
-      ),
-    );
-    for (const chunk of chunks) {
-      try {
-        await this.recipients.submitTransaction(
-          chunk.map((r) => ['create', this.recipientEntity(r)]),
-        );
-      } catch (error) {
-        // Another instance expanded the same chunk at the same moment: fall back to one by one.
-        if (statusOf(error) !== 409) translate(error);
-        for (const r of chunk) {
-          try {
-            await this.recipients.createEntity(this.recipientEntity(r));
-          } catch (inner) {
-            if (statusOf(inner) !== 409) translate(inner);
-          }
-        }
+    const size = MAX_BATCH - 1;
+    for (const [partition, rows] of byPartition) {
+      for (let i = 0; i < rows.length; i += size) {
+        const chunk = rows.slice(i, i + size);
+        if (await this.insertChunk(partition, chunk)) continue;
+        // Another instance expanded the same chunk at the same moment: one by one, skipping theirs.
+        for (const r of chunk) await this.insertChunk(partition, [r]);
       }
     }
     return fresh.length;
+  }
+
+  /** False when one of the rows exists already (nothing of the chunk was written). */
+  private async insertChunk(partition: string, chunk: Recipient[]): Promise<boolean> {
+    const delta = chunk.reduce(
+      (sum, r) => addCounts(sum, countsDelta(undefined, r)),
+      deliveryCounts([]),
+    );
+    const actions: TransactionAction[] = chunk.map((r) => ['create', this.recipientEntity(r)]);
+    try {
+      if (isZeroDelta(delta)) {
+        await this.recipients.submitTransaction(actions);
+      } else {
+        await this.counters.commit(partition, actions, delta, async () => {
+          const found = await Promise.all(
+            chunk.map((r) => this.getRecipient(r.announcementId, r.participantId)),
+          );
+          if (found.some(Boolean)) throw new RowsExist();
+          return 'retry';
+        });
+      }
+      return true;
+    } catch (error) {
+      if (error instanceof RowsExist || statusOf(error) === 409) return false;
+      return translate(error);
+    }
   }
 
   private recipientEntity(r: Recipient) {
@@ -171,16 +204,67 @@ export class AnnouncementRepository {
     return row ? { value: JSON.parse(str(row, 'data')) as Recipient, etag: row.etag } : undefined;
   }
 
-  /** ETag-guarded: of two workers, only one moves a recipient on. */
-  async replaceRecipient(recipient: Recipient, etag: string): Promise<Versioned<Recipient>> {
-    const next = await replaceRow(
-      this.recipients,
-      this.recipientEntity(recipient),
-      etag,
-      'The recipient',
-      () => this.getRecipient(recipient.announcementId, recipient.participantId),
+  /**
+   * ETag-guarded: of two workers, only one moves a recipient on (`from` is the row as read). A
+   * change of state or "Got it" is one transaction with the bucket's counter.
+   */
+  async replaceRecipient(
+    recipient: Recipient,
+    from: Versioned<Recipient>,
+  ): Promise<Versioned<Recipient>> {
+    const delta = countsDelta(from.value, recipient);
+    const current = () => this.getRecipient(recipient.announcementId, recipient.participantId);
+    if (isZeroDelta(delta)) {
+      const next = await replaceRow(
+        this.recipients,
+        this.recipientEntity(recipient),
+        from.etag,
+        'The recipient',
+        current,
+      );
+      return { value: recipient, etag: next };
+    }
+    const partition = recipientPartition(recipient.announcementId, recipient.participantId);
+    const [etag] = await this.counters.commit(
+      partition,
+      [['update', this.recipientEntity(recipient), 'Replace', { etag: from.etag }]],
+      delta,
+      async () => {
+        const latest = await current();
+        if (!latest) throw new NotFoundError('The recipient no longer exists');
+        if (latest.etag !== from.etag) {
+          throw new ConflictError('The recipient was changed by someone else', latest);
+        }
+        return 'retry';
+      },
     );
-    return { value: recipient, etag: next };
+    if (etag) return { value: recipient, etag };
+    // No ETag in the answer: read it, never guess (an empty one would match anything).
+    const written = await current();
+    if (!written) throw new NotFoundError('The recipient no longer exists');
+    return { value: recipient, etag: written.etag };
+  }
+
+  /**
+   * The announcement's counts from its buckets' counters (32 point reads), not its rows. A
+   * bucket without a counter (no one in it, or a send from before the counters, whose rows may
+   * still sit in the one pre-bucket partition) is counted from the rows.
+   */
+  async counts(announcementId: string): Promise<DeliveryCounts> {
+    const buckets = Array.from({ length: RECIPIENT_BUCKETS }, (_, b) =>
+      bucketKey(announcementId, b),
+    );
+    const byBucket = await this.counters.ofAnnouncement(announcementId);
+    const stored = buckets.map((p) => byBucket.get(p));
+    let counts = deliveryCounts([]);
+    for (const c of stored) if (c) counts = addCounts(counts, c);
+    const missing = new Set(buckets.filter((_, i) => !stored[i]));
+    if (missing.size === 0) return counts;
+    const uncounted = (await this.listRecipients(announcementId))
+      .map((r) => r.value)
+      .filter((r) => !isChannelRow(r))
+      .filter((r) => missing.has(recipientPartition(announcementId, r.participantId)));
+    return addCounts(counts, deliveryCounts(uncounted));
   }
 
   async listRecipients(
@@ -196,10 +280,9 @@ export class AnnouncementRepository {
       `${announcementId}}`,
       status ? odata`status eq ${status}` : undefined,
     );
-    return rows.map((row) => ({
-      value: JSON.parse(str(row, 'data')) as Recipient,
-      etag: row.etag,
-    }));
+    return rows
+      .filter((row) => !isCounterRow(row.rowKey))
+      .map((row) => ({ value: JSON.parse(str(row, 'data')) as Recipient, etag: row.etag }));
   }
 
   async markDue(a: Pick<Announcement, 'cohortId' | 'id' | 'sendAt'>): Promise<void> {
@@ -268,5 +351,12 @@ export const RECIPIENT_BUCKETS = 32;
 /** `{announcement id}|{bucket}`: the bucket a stable hash of the participant id. */
 export function recipientPartition(announcementId: string, participantId: string): string {
   const bucket = createHash('sha1').update(participantId).digest().readUInt8(0) % RECIPIENT_BUCKETS;
+  return bucketKey(announcementId, bucket);
+}
+
+function bucketKey(announcementId: string, bucket: number): string {
   return `${announcementId}|${bucket.toString(16).padStart(2, '0')}`;
 }
+
+/** A chunk of rows to insert found one of them there already. */
+class RowsExist extends Error {}

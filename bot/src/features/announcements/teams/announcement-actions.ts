@@ -27,7 +27,7 @@ export interface AnnouncementActionDeps {
     | 'create'
     | 'cancel'
     | 'resendUnconfirmed'
-    | 'report'
+    | 'reportCounts'
     | 'reportUrl'
     | 'requireCoordinator'
     | 'acknowledgeBy'
@@ -198,7 +198,7 @@ export class AnnouncementActions {
   }
 
   async report(cohortId: string, id: string): Promise<ActionResult> {
-    const report = await this.deps.announcements.report(cohortId, id);
+    const report = await this.deps.announcements.reportCounts(cohortId, id);
     if (!report) return note('That announcement no longer exists');
     return card(
       buildDeliveryReportCard({

@@ -6,7 +6,12 @@ import {
   isAbandoned,
   unconfirmedAfterCrash,
 } from '../../domain/announcement';
-import { type DeliveryReport, reportOf } from '../../domain/delivery-report';
+import {
+  type DeliveryReport,
+  channelMarker,
+  countsReport,
+  reportOf,
+} from '../../domain/delivery-report';
 import { ConflictError } from '../../../../platform/storage/errors';
 import type { Versioned } from '../../../../platform/storage/versioned';
 import type { AnnouncementRepository } from '../../store/announcement-repository';
@@ -15,7 +20,8 @@ import type { CoordinatorSummary } from './coordinator-summary';
 /**
  * Aggregate: the rows the sends left behind become the announcement's outcome. Rows whose
  * sender died become unconfirmed; a drained send is marked sent (one instance wins) and its
- * coordinator gets the summary; the report is read from the same rows.
+ * coordinator gets the summary; the full report is read from the same rows, the counts from
+ * the delivery counters that move with them.
  */
 export class Completion {
   constructor(
@@ -30,6 +36,23 @@ export class Completion {
     if (!announcement) return undefined;
     const rows = (await this.repo.listRecipients(id)).map((r) => r.value);
     return reportOf(announcement.value, rows);
+  }
+
+  /**
+   * The counts-only report: from the delivery counters (32 point reads) and the channel post's
+   * row, never every person's row.
+   */
+  async reportCounts(cohortId: string, id: string): Promise<DeliveryReport | undefined> {
+    const [announcement, counts, channel] = await Promise.all([
+      this.repo.get(cohortId, id),
+      this.repo.counts(id),
+      this.repo.getRecipient(id, channelMarker(id)),
+    ]);
+    if (!announcement) return undefined;
+    const post = channel
+      ? { status: channel.value.status, reason: channel.value.reason ?? null }
+      : null;
+    return countsReport(announcement.value, counts, post);
   }
 
   /**
@@ -48,7 +71,7 @@ export class Completion {
   /** An abandoned row becomes unconfirmed (ETag-guarded); false if someone moved it first. */
   private async markUnconfirmed(r: Versioned<Recipient>, now: Date): Promise<boolean> {
     try {
-      await this.repo.replaceRecipient(unconfirmedAfterCrash(r.value, now), r.etag);
+      await this.repo.replaceRecipient(unconfirmedAfterCrash(r.value, now), r);
       return true;
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
@@ -97,7 +120,11 @@ export class Completion {
       throw error;
     }
     await this.repo.clearActive(current.value);
-    if (finished.kind === 'announcement') await this.summary.tell(reportOf(finished, settled));
+    if (finished.kind === 'announcement') {
+      // Counted from the counters, which move with the rows: the same numbers as the settled rows.
+      const report = await this.reportCounts(finished.cohortId, finished.id);
+      if (report) await this.summary.tell({ ...report, announcement: finished });
+    }
     return true;
   }
 
@@ -124,7 +151,7 @@ export class Completion {
         if (a.status === 'cancelled' && r.value.status === 'queued') {
           const next: Recipient = { ...r.value, status: 'cancelled', updatedAt: now.toISOString() };
           try {
-            await this.repo.replaceRecipient(next, r.etag);
+            await this.repo.replaceRecipient(next, r);
             settled.push(next);
             continue;
           } catch (error) {

@@ -62,7 +62,7 @@ export class ChannelPoster {
         sendingUntil: undefined,
         updatedAt: this.now().toISOString(),
       },
-      row.etag,
+      row,
     );
   }
 }

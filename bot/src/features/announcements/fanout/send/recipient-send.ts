@@ -201,7 +201,7 @@ export class RecipientSender {
     next: Recipient,
   ): Promise<Versioned<Recipient> | undefined> {
     try {
-      return await this.repo.replaceRecipient(next, claimed.etag);
+      return await this.repo.replaceRecipient(next, claimed);
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
       const latest = await this.repo.getRecipient(next.announcementId, next.participantId);
@@ -224,7 +224,7 @@ export class RecipientSender {
     next: Recipient,
   ): Promise<Versioned<Recipient> | undefined> {
     try {
-      return await this.repo.replaceRecipient(next, row.etag);
+      return await this.repo.replaceRecipient(next, row);
     } catch (error) {
       if (error instanceof ConflictError) return undefined;
       throw error;
