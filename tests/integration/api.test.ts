@@ -289,6 +289,7 @@ describe('tab API under AUTH_MODE=entra', () => {
       });
       expect(clock.status).toBe(404);
       expect((await call(entra.url, 'POST', '/api/dev/run-jobs', { json: {} })).status).toBe(404);
+      expect((await call(entra.url, 'GET', '/api/dev/metrics')).status).toBe(404);
       const me = await call(entra.url, 'GET', '/api/me', { token: coordinatorToken });
       expect(me).toMatchObject({ status: 401, body: { error: { code: 'unauthorized' } } });
     } finally {

@@ -1695,6 +1695,8 @@ const EXCEPTIONS: Record<string, string> = {
   'POST /api/dev/token': 'development only (AUTH_MODE=dev, 404 otherwise): mints dev tokens',
   'POST /api/dev/clock': 'development only (AUTH_MODE=dev, 404 otherwise): moves the service clock',
   'POST /api/dev/run-jobs': 'development only (AUTH_MODE=dev, 404 otherwise): runs due jobs',
+  'GET /api/dev/metrics':
+    'development only (AUTH_MODE=dev, 404 otherwise): the process’s memory and event-loop delay, no data',
 };
 
 // ---------------------------------------------------------------------------------------------
