@@ -1,5 +1,3 @@
-import * as z from 'zod';
-
 /**
  * Data rights on the wire: the areas of "export my data" (one JSON file each in the archive)
  * and where the archive is downloaded. The data map itself lives in the data-rights feature.
@@ -53,18 +51,6 @@ export const ERASURE_REASON_MAX = 500;
 /** A request's life: asked, then confirmed (erasing until done) or declined. */
 export const ERASURE_STATES = ['pending', 'erasing', 'erased', 'declined'] as const;
 export type ErasureState = (typeof ERASURE_STATES)[number];
-
-/** The person's ask: an optional reason. */
-export const erasureRequestSchema = z
-  .object({ reason: z.string().trim().max(ERASURE_REASON_MAX).optional() })
-  .strict();
-export type ErasureRequestBody = z.infer<typeof erasureRequestSchema>;
-
-/** An admin's decline: the reason is required (the person is told it). */
-export const erasureDeclineSchema = z
-  .object({ reason: z.string().trim().min(1).max(ERASURE_REASON_MAX) })
-  .strict();
-export type ErasureDeclineBody = z.infer<typeof erasureDeclineSchema>;
 
 /** The person's own request, as `GET /api/me/erasure` shows it (null when none). */
 export interface MyErasure {

@@ -1,10 +1,12 @@
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useId, useState } from 'react';
+import { Suspense, lazy, useId, useState } from 'react';
 import type { ApiClient } from '../app/api-client';
 import { ApiRequestError } from '../app/api-client';
 import { saveFile } from '../shared/save-file';
-import { EraseMyData } from './erase-my-data';
 import { DATA_EXPORT_FILE_NAME, DATA_EXPORT_PATH } from '../../../bot/src/contracts/data-rights';
+
+/** Asking to erase (its form and Textarea) loads only when "Your data" is shown. */
+const EraseMyData = lazy(() => import('./erase-my-data').then((m) => ({ default: m.EraseMyData })));
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -74,7 +76,9 @@ export function YourData({ client }: { client: Pick<ApiClient, 'requestBlob' | '
           {problem}
         </Text>
       )}
-      <EraseMyData client={client} />
+      <Suspense fallback={null}>
+        <EraseMyData client={client} />
+      </Suspense>
     </section>
   );
 }

@@ -3,9 +3,8 @@ import {
   ADMIN_ERASURES_PATH,
   ERASURE_PATH,
   type PendingErasures,
-  erasureDeclineSchema,
-  erasureRequestSchema,
 } from '../../../contracts/data-rights';
+import { erasureDeclineSchema, erasureRequestSchema } from '../../../contracts/data-erasure-input';
 import { invalidBody } from '../../../platform/errors';
 import { ifMatch, readJson } from '../../../platform/http/request-body';
 import { type HttpEnv, adminRoute, authedRoute } from '../../../platform/http/route';
