@@ -1,4 +1,4 @@
-import type { ChannelPost } from '../../../contracts/announcements';
+import { type ChannelPost, RECIPIENT_STATUSES } from '../../../contracts/announcements';
 import {
   type Announcement,
   type DeliveryCounts,
@@ -62,15 +62,10 @@ export function isZeroDelta(delta: DeliveryCounts): boolean {
   return COUNT_FIELDS.every((key) => delta[key] === 0);
 }
 
+/** Every column of the counts: the total, each recipient status (the contract's), and "Got it". */
 export const COUNT_FIELDS: readonly (keyof DeliveryCounts)[] = [
   'total',
-  'queued',
-  'sending',
-  'sent',
-  'blocked',
-  'failed',
-  'unconfirmed',
-  'cancelled',
+  ...RECIPIENT_STATUSES,
   'acknowledged',
 ];
 
