@@ -64,6 +64,15 @@ beforeAll(async () => {
 
 afterAll(() => harness?.stop());
 
+/**
+ * Opens administration once home has settled: the open cohort's card loads after home and
+ * pushes the button down, and a click as it moves would land on "Apply" instead.
+ */
+async function openAdmin(page: Page): Promise<void> {
+  await page.getByTestId(`open-cohort-${cohortId}`).waitFor();
+  await page.getByTestId('open-admin').click();
+}
+
 async function expectNotice(page: Page): Promise<void> {
   const notice = page.getByTestId('info-privacy');
   await notice.waitFor();
@@ -136,7 +145,7 @@ describe('the privacy notice', () => {
     await page.getByTestId('cohort-tab-applications').click();
     await page.getByTestId('cohort-panel-applications').getByText(NADIA.name).first().waitFor();
     await page.goto(`${service.url}/tab/index.html?view=personal`);
-    await page.getByTestId('open-admin').click();
+    await openAdmin(page);
     const view = page.getByTestId('admin-view');
     await view.getByTestId('admin-tab-audit').click();
     const row = view
@@ -165,7 +174,7 @@ describe('the privacy notice', () => {
 
   it('lets a programme admin set the contact: problems beside fields, someone else’s save never overwritten', async () => {
     const { page, errors } = await openTab(harness, { query: 'view=personal', as: PRIYA.userId });
-    await page.getByTestId('open-admin').click();
+    await openAdmin(page);
     const view = page.getByTestId('admin-view');
     await view.getByTestId('admin-tab-privacy').click();
     const form = view.getByTestId('privacy-settings');
