@@ -3,8 +3,8 @@
  *
  * Starts its own Azurite (in memory) and the service as its own process (AUTH_MODE=dev, logging
  * at info as deployed), loads a cohort of BENCH_PAIRS active pairs (500) with one goal each,
- * then at each concurrency (10, 50, 200) sends BENCH_REQUESTS (2,000) keep-alive requests per
- * row with autocannon: GET /api/me, GET /api/pairs/{id}, PUT a goal with If-Match (each request
+ * then at each concurrency (10, 50, 200) sends BENCH_REQUESTS (2,000) requests per row over
+ * that many keep-alive connections, opened before the clock starts (keep-alive-load.ts): GET /api/me, GET /api/pairs/{id}, PUT a goal with If-Match (each request
  * sends the goal's latest ETag) and the channel home, spread over every person and pair. The
  * baseline is a bare storage point read (TableClient.getEntity) at the same concurrency, in the
  * same run. Each row prints p50, p99, max and throughput, each as a ratio to the baseline, and
@@ -18,7 +18,6 @@
  * It reports and always exits 0: tests assert behaviour, never time.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import autocannon, { type Result } from 'autocannon';
 import { TableClient } from '@azure/data-tables';
 import { loadConfig } from '../src/app/config';
 import { mintDevToken } from '../src/platform/http/auth/token-verifier';
@@ -28,6 +27,7 @@ import { startEmbeddedStorage } from '../src/platform/storage/embedded-azurite';
 import { TableStore } from '../src/platform/storage/table-store';
 import { startServiceProcess } from '../../tests/support/service-process';
 import { type LoadCohort, seedLoadCohort } from './api-load-cohort';
+import { type LoadRequest, keepAliveLoad } from './keep-alive-load';
 
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 500);
 const AMOUNT = Number(process.env.BENCH_REQUESTS ?? 2000);
@@ -43,6 +43,8 @@ interface Row {
   perSecond: number;
   failed: number;
   loop?: ProcessMetrics['eventLoopDelayMs'];
+  /** Storage calls per request, and attempts (retries included) per request. */
+  storage?: { calls: number; attempts: number };
 }
 
 const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
@@ -78,17 +80,6 @@ async function bareRead(client: TableClient, keys: [string, string][], connectio
     max: latencies.at(-1)!,
     perSecond: AMOUNT / seconds,
     failed,
-  };
-}
-
-function fromAutocannon(name: string, result: Result): Row {
-  return {
-    name,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    max: result.latency.max,
-    perSecond: result.requests.total / result.duration,
-    failed: result.non2xx + result.errors + result.timeouts,
   };
 }
 
@@ -132,78 +123,75 @@ async function main(): Promise<void> {
     let turn = 0;
     const person = () => turn++ % cohort.people.length;
     const authOf = (i: number) => ({ authorization: `Bearer ${tokens[i]}` });
-    const apiRows: { name: string; setupRequest: Parameters<typeof autocannon>[0]['requests'] }[] =
-      [
-        {
-          name: 'GET /api/me',
-          setupRequest: [
-            { setupRequest: (r) => ({ ...r, path: '/api/me', headers: authOf(person()) }) },
-          ],
+    const apiRows: { name: string; next: () => LoadRequest }[] = [
+      {
+        name: 'GET /api/me',
+        next: () => ({ method: 'GET', path: '/api/me', headers: authOf(person()) }),
+      },
+      {
+        name: 'GET /api/pairs/{id}',
+        next: () => {
+          const i = person();
+          return {
+            method: 'GET',
+            path: `/api/pairs/${cohort.people[i]!.pairId}`,
+            headers: authOf(i),
+          };
         },
-        {
-          name: 'GET /api/pairs/{id}',
-          setupRequest: [
-            {
-              setupRequest: (r) => {
-                const i = person();
-                return { ...r, path: `/api/pairs/${cohort.people[i]!.pairId}`, headers: authOf(i) };
-              },
+      },
+      {
+        name: 'PUT goal (If-Match)',
+        next: () => {
+          const k = turn++ % PAIRS;
+          const goal = goals[k]!;
+          return {
+            method: 'PUT',
+            path: `/api/pairs/${cohort.pairIds[k]}/goals/${goal.id}`,
+            headers: {
+              ...authOf(2 * k),
+              'content-type': 'application/json',
+              'if-match': goal.etag,
             },
-          ],
-        },
-        {
-          name: 'PUT goal (If-Match)',
-          setupRequest: [
-            {
-              setupRequest: (r, context) => {
-                const k = turn++ % PAIRS;
-                context.goal = k;
-                const goal = goals[k]!;
-                return {
-                  ...r,
-                  method: 'PUT',
-                  path: `/api/pairs/${cohort.pairIds[k]}/goals/${goal.id}`,
-                  headers: {
-                    ...authOf(2 * k),
-                    'content-type': 'application/json',
-                    'if-match': goal.etag,
-                  },
-                  body: JSON.stringify({
-                    text: `Goal of pair ${k} (${turn})`,
-                    status: 'in_progress',
-                    note: '',
-                  }),
-                };
-              },
-              onResponse: (status, body, context) => {
-                // The saved goal carries its new ETag (headers keep the server's casing).
-                if (status === 200)
-                  goals[context.goal as number]!.etag = (JSON.parse(body) as { etag: string }).etag;
-              },
+            body: JSON.stringify({
+              text: `Goal of pair ${k} (${turn})`,
+              status: 'in_progress',
+              note: '',
+            }),
+            // The saved goal carries its new ETag: the pair's next request sends it.
+            after: (status, body) => {
+              if (status === 200) goal.etag = (JSON.parse(body) as { etag: string }).etag;
             },
-          ],
+          };
         },
-        {
-          name: 'GET channel home',
-          setupRequest: [
-            {
-              setupRequest: (r) => ({
-                ...r,
-                path: `/api/cohorts/${cohort.cohortId}/home`,
-                headers: authOf(person()),
-              }),
-            },
-          ],
-        },
-      ];
+      },
+      {
+        name: 'GET channel home',
+        next: () => ({
+          method: 'GET',
+          path: `/api/cohorts/${cohort.cohortId}/home`,
+          headers: authOf(person()),
+        }),
+      },
+    ];
     const runApi = async (
       name: string,
-      requests: Parameters<typeof autocannon>[0]['requests'],
+      next: () => LoadRequest,
       connections: number,
     ): Promise<Row> => {
-      await metrics(); // resets the event-loop histogram
-      const result = await autocannon({ url, connections, amount: AMOUNT, timeout: 60, requests });
-      return { ...fromAutocannon(name, result), loop: (await metrics()).eventLoopDelayMs };
+      await metrics(); // resets the event-loop histogram and the storage call totals
+      const result = await keepAliveLoad(url, connections, AMOUNT, next);
+      const after = await metrics();
+      // The warm-up requests (one per connection) count in the service's totals too.
+      const per = (n: number) => n / (result.requests + connections);
+      return {
+        name,
+        ...result,
+        loop: after.eventLoopDelayMs,
+        storage: {
+          calls: per(after.storageCalls.calls),
+          attempts: per(after.storageCalls.attempts),
+        },
+      };
     };
 
     const bare = TableClient.fromConnectionString(
@@ -221,7 +209,7 @@ async function main(): Promise<void> {
     for (const connections of LEVELS) {
       const base = { name: 'bare getEntity', ...(await bareRead(bare, keys, connections)) };
       const rows: Row[] = [base];
-      for (const row of apiRows) rows.push(await runApi(row.name, row.setupRequest, connections));
+      for (const row of apiRows) rows.push(await runApi(row.name, row.next, connections));
       printLevel(connections, base, rows);
     }
     console.log(`service after the table: ${describeMemory(await settled(metrics))}`);
@@ -233,7 +221,7 @@ async function main(): Promise<void> {
       );
       let first: number | undefined;
       for (let c = 1; c <= CYCLES; c++) {
-        for (const row of apiRows) await runApi(row.name, row.setupRequest, at);
+        for (const row of apiRows) await runApi(row.name, row.next, at);
         const m = await settled(metrics);
         first ??= m.rssBytes;
         const within = Math.abs(m.rssBytes - first) <= first * 0.1;
@@ -264,11 +252,11 @@ function printLevel(connections: number, base: Row, rows: Row[]): void {
   const r = (v: number, b: number) => `${(v / b).toFixed(1)}×`;
   console.log(`\nconcurrency ${connections} (load ${loadavg()})`);
   console.log(
-    '  row                    p50 ms (×bare)   p99 ms (×bare)    max ms     req/s (×bare)  failed  loop delay p99/max ms',
+    '  row                    p50 ms (×bare)   p99 ms (×bare)    max ms     req/s (×bare)  failed  loop delay p99/max ms  storage calls (attempts) per request',
   );
   for (const row of rows) {
     console.log(
-      `  ${row.name.padEnd(22)} ${row.p50.toFixed(0).padStart(6)} (${r(row.p50, base.p50).padStart(6)})  ${row.p99.toFixed(0).padStart(6)} (${r(row.p99, base.p99).padStart(6)})  ${row.max.toFixed(0).padStart(7)}  ${row.perSecond.toFixed(0).padStart(6)} (${r(row.perSecond, base.perSecond).padStart(5)})  ${String(row.failed).padStart(6)}  ${row.loop ? `${row.loop.p99}/${row.loop.max}` : '-'}`,
+      `  ${row.name.padEnd(22)} ${row.p50.toFixed(0).padStart(6)} (${r(row.p50, base.p50).padStart(6)})  ${row.p99.toFixed(0).padStart(6)} (${r(row.p99, base.p99).padStart(6)})  ${row.max.toFixed(0).padStart(7)}  ${row.perSecond.toFixed(0).padStart(6)} (${(row.perSecond / base.perSecond).toFixed(2).padStart(5)}×)  ${String(row.failed).padStart(6)}  ${(row.loop ? `${row.loop.p99}/${row.loop.max}` : '-').padEnd(21)}  ${row.storage ? `${row.storage.calls.toFixed(2)} (${row.storage.attempts.toFixed(2)})` : '-'}`,
     );
   }
   if (connections !== 200) return;

@@ -6,6 +6,8 @@ import { AppError, invalidBody } from '../platform/errors';
 import { sendJson, toErrorResponse } from '../platform/http/error-response';
 import { readJson } from '../platform/http/request-body';
 import { SLOW_REQUEST_MS, requestLogLevel } from '../platform/http/request-log';
+import { withRequestMemo } from '../platform/request-memo';
+import { withStorageCallStats } from '../platform/storage/storage-calls';
 import { securityHeaders } from '../platform/http/security-headers';
 import { registerTab, type TabSettings } from '../platform/http/tab-static';
 import { type LogFields, withLogContext } from '../platform/logger';
@@ -43,6 +45,10 @@ export function createHttpServer(parts: HttpServerParts): Server {
   server.pre((req, res, next) => {
     const fields = beginRequest(req, res);
     const started = monotonicMs();
+    // What the request asked of storage: a slow line then says where its time went.
+    const { stats } = withStorageCallStats(() =>
+      withRequestMemo(() => withLogContext(fields, () => next())),
+    );
     res.once('finish', () => {
       const route = req.getRoute()?.path;
       const path = typeof route === 'string' ? route : undefined;
@@ -55,6 +61,7 @@ export function createHttpServer(parts: HttpServerParts): Server {
         status: res.statusCode,
         ms,
         ...(ms > SLOW_REQUEST_MS ? { slow: true } : {}),
+        storage: stats(),
       };
       // One line per request: errors, slow requests and writes at info or above; reads at debug.
       log[requestLogLevel({ method: req.method ?? 'GET', status: res.statusCode, ms })](
@@ -62,7 +69,6 @@ export function createHttpServer(parts: HttpServerParts): Server {
         'request',
       );
     });
-    withLogContext(fields, () => next());
   });
 
   // A bot turn: the Bot Connector posts one activity. A body that is not an activity answers

@@ -1,3 +1,4 @@
+import { type StorageCallTotals, takeStorageCallTotals } from './storage/storage-calls';
 import { type IntervalHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
 
 /** What the process holds and how late its event loop runs (for the load benchmark). */
@@ -8,6 +9,8 @@ export interface ProcessMetrics {
   externalBytes: number;
   /** Event-loop delay since the previous reading, in milliseconds. */
   eventLoopDelayMs: { p50: number; p99: number; max: number };
+  /** Storage calls, and attempts over the wire (retries), since the previous reading. */
+  storageCalls: StorageCallTotals;
 }
 
 let histogram: IntervalHistogram | undefined;
@@ -42,6 +45,7 @@ export function readProcessMetrics(collect = false): ProcessMetrics & { collecte
     heapTotalBytes: memory.heapTotal,
     externalBytes: memory.external,
     eventLoopDelayMs: delay,
+    storageCalls: takeStorageCallTotals(),
     collected: collect && gc !== undefined,
   };
 }

@@ -12,6 +12,7 @@ import {
 import { StorageUnavailableError, isUnavailable } from './errors';
 import { noteStorageWrite, trackWrites } from './read-coalescer';
 import { storageAgent } from './storage-agent';
+import { noteStorageAttempt, startStorageCall } from './storage-calls';
 import { BoundedMap } from '../bounded-map';
 
 /** Table clients kept: every fixed table and weeks of day tables. */
@@ -85,6 +86,28 @@ const WRITE_TRACKING: PipelinePolicy = {
   },
 };
 
+/** Times each call (retries included) into the current request's record of storage calls. */
+const CALL_TIMING: PipelinePolicy = {
+  name: 'storageCallTiming',
+  async sendRequest(request, next) {
+    const end = startStorageCall(request.method, request.url);
+    try {
+      return await next(request);
+    } finally {
+      end();
+    }
+  },
+};
+
+/** Counts each attempt that goes over the wire (a retried call makes two or more). */
+const ATTEMPT_COUNT: PipelinePolicy = {
+  name: 'storageAttemptCount',
+  sendRequest(request, next) {
+    noteStorageAttempt();
+    return next(request);
+  },
+};
+
 type PipelinePolicy = NonNullable<
   TableServiceClientOptions['additionalPolicies']
 >[number]['policy'];
@@ -118,7 +141,11 @@ export class TableStore {
       allowInsecureConnection: true,
       agent: storageAgent(endpointOf(storage)),
       retryOptions: { maxRetries: 2, retryDelayInMs: 200, maxRetryDelayInMs: 1000 },
-      additionalPolicies: [{ position: 'perCall', policy: WRITE_TRACKING }],
+      additionalPolicies: [
+        { position: 'perCall', policy: WRITE_TRACKING },
+        { position: 'perCall', policy: CALL_TIMING },
+        { position: 'perRetry', policy: ATTEMPT_COUNT },
+      ],
     };
     this.service =
       storage.kind === 'connection-string'

@@ -1,3 +1,4 @@
+import { memoForRequest, rememberForRequest } from '../../../platform/request-memo';
 import type { MyErasure, PendingErasure } from '../../../contracts/data-rights';
 import type { AuditLog } from '../../../contracts/audit';
 import { AppError } from '../../../platform/errors';
@@ -55,9 +56,10 @@ export class ErasureService {
     private readonly log: Logger,
   ) {}
 
-  /** Is this object id erased (a tombstone)? */
+  /** Is this object id erased (a tombstone)? Asked once per request, however many ask. */
   isErased(userId: string): Promise<boolean> {
-    return this.requests.isTombstoned(hashObjectId(userId));
+    const id = hashObjectId(userId);
+    return memoForRequest(`erased:${id}`, () => this.requests.isTombstoned(id));
   }
 
   async ask(caller: ErasureCaller, reason: string | undefined): Promise<MyErasure> {
@@ -137,6 +139,7 @@ export class ErasureService {
     const { value } = found;
     const at = this.now().toISOString();
     await this.requests.tombstone(id, at);
+    rememberForRequest(`erased:${id}`, true);
     const counts: Record<string, { deleted: number; rewritten: number }> = {};
     for (const table of this.ports.tables()) {
       counts[table] = await this.ports.eraseTable(table, value.person!);
