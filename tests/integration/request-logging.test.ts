@@ -147,4 +147,27 @@ describe('request logging (issue 18)', () => {
     ]);
     expect(linesOf('slow-read-1')[0]!.ms as number).toBeGreaterThanOrEqual(1_500);
   });
+
+  it('says what a request asked of storage: calls, attempts, and the slowest call', async () => {
+    const write = await call(service.url, 'POST', '/api/dev/token', {
+      json: { userId: 'b0000000-0000-4000-8000-000000000005', name: 'Counted' },
+      headers: { 'x-correlation-id': 'counted-1' },
+    });
+    expect(write.status).toBe(200);
+    const token = (write.body as { token: string }).token;
+    const goalless = await call(service.url, 'POST', '/api/cohorts', {
+      token,
+      json: { name: 'Not allowed' },
+      headers: { 'x-correlation-id': 'counted-2' },
+    });
+    expect(goalless.status).toBe(403);
+    await waitFor(() => linesOf('counted-2').length > 0);
+    const { storage: used } = linesOf('counted-2')[0] as { storage: Record<string, unknown> };
+    // The token check (is this person erased?) and the staff-role look-up at least.
+    expect(used.calls).toBeGreaterThanOrEqual(2);
+    expect(used.attempts).toBeGreaterThanOrEqual(used.calls as number);
+    expect(used.slowest).toMatch(/^GET [A-Za-z]+$/);
+    expect(used.slowestMs).toBeGreaterThanOrEqual(0);
+    expect(used.spanMs).toBeGreaterThanOrEqual(used.slowestMs as number);
+  });
 });
