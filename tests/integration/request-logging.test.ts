@@ -162,7 +162,7 @@ describe('request logging (issue 18)', () => {
     });
     expect(goalless.status).toBe(403);
     await waitFor(() => linesOf('counted-2').length > 0);
-    const { storage: used } = linesOf('counted-2')[0] as { storage: Record<string, unknown> };
+    const used = linesOf('counted-2')[0]!.storage as Record<string, unknown>;
     // The token check (is this person erased?) and the staff-role look-up at least.
     expect(used.calls).toBeGreaterThanOrEqual(2);
     expect(used.attempts).toBeGreaterThanOrEqual(used.calls as number);

@@ -329,7 +329,11 @@ export function compose(
     identity,
     cohorts,
     calendar,
-    announcements: repos.announcements,
+    announcements: {
+      // The cohort's list as read a moment ago: a whole cohort opens the home at once.
+      recent: (cohortId, limit) => repos.announcements.recentShared(cohortId, limit),
+      getRecipient: (id, participantId) => repos.announcements.getRecipient(id, participantId),
+    },
     journey: {
       meetingsOf: async (pairId) =>
         (await repos.pairSpaces.load(pairId)).meetings.map((m) => m.value),

@@ -12,6 +12,9 @@ import type { TableClient } from '@azure/data-tables';
 const tracked = new WeakSet<TableClient>();
 /** Bumped as each write (any non-GET storage request) is sent. */
 let writeEpoch = 0;
+/** Writes sent to each table, by name; a transaction (`$batch`) names none and counts for all. */
+const writesByTable = new Map<string, number>();
+let batchWrites = 0;
 const inFlight = new Map<string, { epoch: number; read: Promise<unknown> }>();
 
 /** Marks a client whose store's pipeline calls `noteStorageWrite` for every write it sends. */
@@ -20,9 +23,30 @@ export function trackWrites(table: TableClient): TableClient {
   return table;
 }
 
-/** Called by the store's pipeline as each write request goes out. */
-export function noteStorageWrite(): void {
+/** The table a storage request's URL names (`Events` of `…/Events(PartitionKey=…)`), if any. */
+function tableOf(url: string): string | undefined {
+  const last = new URL(url).pathname.split('/').filter(Boolean).at(-1) ?? '';
+  const name = last.replace(/\(.*$/, '');
+  return /^[A-Za-z][A-Za-z0-9]*$/.test(name) ? name : undefined;
+}
+
+/** Called by the store's pipeline as each write request goes out (its URL names the table). */
+export function noteStorageWrite(url?: string): void {
   writeEpoch++;
+  const table = url === undefined ? undefined : tableOf(url);
+  if (table === undefined) batchWrites++;
+  else writesByTable.set(table, (writesByTable.get(table) ?? 0) + 1);
+}
+
+/**
+ * A mark that changes whenever this process sends a write to any of `tables` (by full name),
+ * or a transaction: a read made under one mark is never older than the process's own writes
+ * while the mark stays the same.
+ */
+export function writeMark(tables: readonly string[]): number {
+  let mark = batchWrites;
+  for (const table of tables) mark += writesByTable.get(table) ?? 0;
+  return mark;
 }
 
 /**

@@ -81,7 +81,7 @@ export function resolveStorage(config: StorageAccount): ResolvedStorage {
 const WRITE_TRACKING: PipelinePolicy = {
   name: 'writeTracking',
   sendRequest(request, next) {
-    if (request.method !== 'GET' && request.method !== 'HEAD') noteStorageWrite();
+    if (request.method !== 'GET' && request.method !== 'HEAD') noteStorageWrite(request.url);
     return next(request);
   },
 };

@@ -26,6 +26,7 @@ import {
   upsertRow,
 } from '../../../platform/storage/versioned';
 import { DeliveryCounters, isCounterRow } from './delivery-counters';
+import { RecentReads } from '../../../platform/storage/recent-reads';
 
 /**
  * Announcements and their recipients (see docs/storage.md):
@@ -42,9 +43,12 @@ import { DeliveryCounters, isCounterRow } from './delivery-counters';
  */
 export class AnnouncementRepository {
   private readonly counters: DeliveryCounters;
+  /** Recent lists read in the last moment, for the channel home a cohort opens at once. */
+  private readonly recentLists: RecentReads<Announcement[]>;
 
   constructor(private readonly store: TableStore) {
     this.counters = new DeliveryCounters(() => this.recipients);
+    this.recentLists = new RecentReads([store.tableName('announcements')]);
   }
 
   private get announcements() {
@@ -101,6 +105,14 @@ export class AnnouncementRepository {
    * after every time-ordered id: they are read apart (a cohort has two per event) and merged in
    * by creation time.
    */
+  /**
+   * `recent` as read a moment ago (platform/storage/recent-reads.ts): never older than this
+   * process's own last write to the table. Shared between callers: read it, never change it.
+   */
+  recentShared(cohortId: string, limit: number): Promise<Announcement[]> {
+    return this.recentLists.read(`${cohortId}|${limit}`, () => this.recent(cohortId, limit));
+  }
+
   async recent(cohortId: string, limit: number): Promise<Announcement[]> {
     const [timeOrdered, reminders] = await Promise.all([
       this.firstRows(odata`PartitionKey eq ${cohortId} and RowKey lt ${REMINDER_PREFIX}`, limit),

@@ -29,7 +29,14 @@ import { calendarFor } from './ics';
 export interface CalendarStores {
   events: Pick<
     EventRepository,
-    'calendar' | 'get' | 'create' | 'update' | 'answerState' | 'answer' | 'countGoing'
+    | 'calendar'
+    | 'sharedCalendar'
+    | 'get'
+    | 'create'
+    | 'update'
+    | 'answerState'
+    | 'answer'
+    | 'countGoing'
   >;
   calendarFeeds: Pick<CalendarFeedRepository, 'replace' | 'revoke' | 'userFor'>;
 }
@@ -279,7 +286,8 @@ export class CalendarService {
     limit: number,
   ): Promise<CohortHome['upcomingEvents']> {
     const now = at.toISOString();
-    const calendar = await this.deps.repos.events.calendar(cohortId);
+    // The channel home: a whole cohort opens it at once after an announcement.
+    const calendar = await this.deps.repos.events.sharedCalendar(cohortId);
     const { membership } = who;
     return calendar.events
       .map((e) => e.value)

@@ -15,6 +15,7 @@ import {
   tryInsertRow,
   tryUpdateRow,
 } from '../../../platform/storage/versioned';
+import { RecentReads } from '../../../platform/storage/recent-reads';
 
 /**
  * Programme events and their RSVPs: PartitionKey cohort id; RowKeys `event|{id}`,
@@ -70,10 +71,23 @@ const placesKey = (eventId: string) => `places|${encodeKey(eventId)}`;
 const registerKey = (eventId: string) => `attendance|${encodeKey(eventId)}`;
 
 export class EventRepository {
-  constructor(private readonly store: TableStore) {}
+  /** Calendars read in the last moment, for the channel home a whole cohort opens at once. */
+  private readonly recent: RecentReads<CohortCalendar>;
+
+  constructor(private readonly store: TableStore) {
+    this.recent = new RecentReads([store.tableName('events')]);
+  }
 
   private get table() {
     return this.store.table('events');
+  }
+
+  /**
+   * The cohort's calendar as read a moment ago (platform/storage/recent-reads.ts): never older
+   * than this process's own last write to it. Shared between callers: read it, never change it.
+   */
+  sharedCalendar(cohortId: string): Promise<CohortCalendar> {
+    return this.recent.read(cohortId, () => this.calendar(cohortId));
   }
 
   async calendar(cohortId: string): Promise<CohortCalendar> {

@@ -72,35 +72,37 @@ export class ChannelHomeService {
 
   /** The caller's membership of the cohort and whether they coordinate; else 404. */
   private async viewer(person: HomeViewer, cohortId: string) {
-    const memberships = await this.deps.identity.membershipsOf(
-      person.userId,
-      async () => person.email,
-    );
+    const [memberships, coordinator] = await Promise.all([
+      this.deps.identity.membershipsOf(person.userId, async () => person.email),
+      this.deps.identity.runsCohort(person.userId, cohortId),
+    ]);
     const membership = memberships.find((m) => m.cohortId === cohortId);
-    const coordinator = await this.deps.identity.runsCohort(person.userId, cohortId);
     if (!membership && !coordinator) throw AppError.notFound(NOT_IN_COHORT);
     return { membership, coordinator };
   }
 
   async home(person: HomeViewer, cohortId: string): Promise<CohortHome> {
-    const { membership, coordinator } = await this.viewer(person, cohortId);
-    const cohort = await this.deps.cohorts.find(cohortId);
+    // The cohort row is read alongside the check; nothing of it is answered unless it passes.
+    const [{ membership, coordinator }, cohort] = await Promise.all([
+      this.viewer(person, cohortId),
+      this.deps.cohorts.find(cohortId),
+    ]);
     if (!cohort) throw AppError.notFound(NOT_IN_COHORT);
     const now = this.deps.now();
-    const upcomingEvents = await this.deps.calendar.upcoming(
-      cohortId,
-      { coordinator, membership },
-      now,
-      UPCOMING,
-    );
+    const [upcomingEvents, announcements, myPair, health] = await Promise.all([
+      this.deps.calendar.upcoming(cohortId, { coordinator, membership }, now, UPCOMING),
+      this.announcementsFor(cohortId, membership, coordinator),
+      this.myPair(cohortId, cohort.value.cadence, membership, now),
+      coordinator ? this.healthCounts(cohortId) : Promise.resolve(null),
+    ]);
     return {
       cohort: cohortView(cohort.value),
       viewer: coordinator ? 'coordinator' : 'participant',
       channel: cohort.value.channel?.channelName ?? null,
       upcomingEvents,
-      announcements: await this.announcementsFor(cohortId, membership, coordinator),
-      myPair: await this.myPair(cohortId, cohort.value.cadence, membership, now),
-      health: coordinator ? await this.healthCounts(cohortId) : null,
+      announcements,
+      myPair,
+      health,
     };
   }
 

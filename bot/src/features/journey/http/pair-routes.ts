@@ -26,7 +26,7 @@ import { pairSpaceView, reflectionView } from '../services/pair-space-view';
 /** What the pair space routes use. */
 export interface PairRouteDeps {
   http: HttpEnv;
-  journey: Pick<JourneyService, 'requirePair'>;
+  journey: Pick<JourneyService, 'requirePair' | 'requirePairSpace'>;
   meetings: Pick<MeetingService, 'prepareUpcoming' | 'reflectOnHeld'>;
   work: Pick<PairWorkService, 'addGoal' | 'updateGoal' | 'addAction' | 'changeAction'>;
   now: () => Date;
@@ -52,6 +52,14 @@ export function registerPairRoutes(server: Server, deps: PairRouteDeps): void {
     return journey.requirePair({ userId: caller.userId, email: async () => caller.email }, pairId);
   }
 
+  /** The same check; the pair's space without its people's records (goal and action writes). */
+  function mySpace(caller: Caller, pairId: string) {
+    return journey.requirePairSpace(
+      { userId: caller.userId, email: async () => caller.email },
+      pairId,
+    );
+  }
+
   async function body<T>(req: Request, schema: ZodType<T>): Promise<T> {
     const parsed = schema.safeParse(await readJson(req, http.maxBodyBytes));
     if (!parsed.success) throw invalidBody(parsed.error);
@@ -69,7 +77,7 @@ export function registerPairRoutes(server: Server, deps: PairRouteDeps): void {
   server.post(
     '/api/pairs/:pairId/goals',
     authedRoute(http, async ({ caller, params, req }) => {
-      const { ctx, participantId } = await mine(caller, params.pairId ?? '');
+      const { ctx, participantId } = await mySpace(caller, params.pairId ?? '');
       const saved = await work.addGoal(ctx, participantId, await body(req, newGoalSchema));
       return goalReply(saved, 201);
     }),
@@ -78,7 +86,7 @@ export function registerPairRoutes(server: Server, deps: PairRouteDeps): void {
   server.put(
     '/api/pairs/:pairId/goals/:goalId',
     authedRoute(http, async ({ caller, params, req }) => {
-      const { ctx, participantId } = await mine(caller, params.pairId ?? '');
+      const { ctx, participantId } = await mySpace(caller, params.pairId ?? '');
       const etag = ifMatch(req);
       const input = await body(req, goalChangeSchema);
       // A stale ETag fails with 412 and the latest goal; nothing is overwritten.
@@ -90,7 +98,7 @@ export function registerPairRoutes(server: Server, deps: PairRouteDeps): void {
   server.post(
     '/api/pairs/:pairId/actions',
     authedRoute(http, async ({ caller, params, req }) => {
-      const { ctx, participantId } = await mine(caller, params.pairId ?? '');
+      const { ctx, participantId } = await mySpace(caller, params.pairId ?? '');
       const input = await body(req, newActionSchema);
       const { value: action, etag: stored } = await work.addAction(ctx, participantId, input);
       const etag = httpEtag(stored);
@@ -111,7 +119,7 @@ export function registerPairRoutes(server: Server, deps: PairRouteDeps): void {
   server.patch(
     '/api/pairs/:pairId/actions/:actionId',
     authedRoute(http, async ({ caller, params, req }) => {
-      const { ctx, participantId } = await mine(caller, params.pairId ?? '');
+      const { ctx, participantId } = await mySpace(caller, params.pairId ?? '');
       const etag = ifMatch(req);
       const change = await body(req, actionChangeSchema);
       const saved = await work.changeAction(

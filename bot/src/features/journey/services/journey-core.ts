@@ -9,7 +9,15 @@ import type { Logger } from '../../../platform/logger';
 import { NotFoundError } from '../../../platform/storage/errors';
 import type { Versioned } from '../../../platform/storage/versioned';
 import { rowKeys } from '../store/pair-space-repository';
-import { type JourneyStores, type PairContext, loadPairContext, sides } from './pair-context';
+import {
+  type JourneyStores,
+  type PairContext,
+  type PairSpaceContext,
+  loadPairContext,
+  loadPairSpaceContext,
+  roleInPair,
+  sides,
+} from './pair-context';
 import { refuse } from './journey-refusals';
 import type { EmailHint } from '../../../platform/vouched-email';
 
@@ -82,15 +90,36 @@ export class JourneyCore {
    * both ask here.
    */
   async requirePair(caller: Caller, pairId: string): Promise<MyPair> {
+    const membership = await this.pairMembership(caller, pairId);
+    return {
+      ctx: await this.load(membership.cohortId, pairId),
+      participantId: membership.participantId,
+    };
+  }
+
+  /**
+   * The same check as `requirePair`, answering the pair's space without its people's records:
+   * for the tab's goal and action writes, which need neither.
+   */
+  async requirePairSpace(
+    caller: Caller,
+    pairId: string,
+  ): Promise<{ ctx: PairSpaceContext; participantId: string }> {
+    const membership = await this.pairMembership(caller, pairId);
+    return {
+      ctx: await loadPairSpaceContext(this.stores, membership.cohortId, pairId, this.now()),
+      participantId: membership.participantId,
+    };
+  }
+
+  /** The caller's membership of the cohort that holds this pair, as one of its partners. */
+  private async pairMembership(caller: Caller, pairId: string) {
     const memberships = pairId
       ? await this.deps.memberships.membershipsOf(caller.userId, caller.email)
       : [];
     const membership = memberships.find((m) => m.pairId === pairId);
     if (!membership) throw refuse.noSuchPair();
-    return {
-      ctx: await this.load(membership.cohortId, pairId),
-      participantId: membership.participantId,
-    };
+    return membership;
   }
 
   /**
@@ -156,6 +185,13 @@ export class JourneyCore {
   /** The caller's side of the pair, or a refusal when they are not in it. */
   member(ctx: PairContext, participantId: string) {
     const who = sides(ctx, participantId);
+    if (!who) throw refuse.notInPair();
+    return who;
+  }
+
+  /** The caller's role and their partner's id, or the same refusal when they are not in it. */
+  memberOfSpace(ctx: PairSpaceContext, participantId: string) {
+    const who = roleInPair(ctx, participantId);
     if (!who) throw refuse.notInPair();
     return who;
   }

@@ -42,6 +42,11 @@ export class JourneyService {
     return this.core.requirePair(caller, pairId);
   }
 
+  /** The same check, answering the pair's space only (the tab's goal and action writes). */
+  requirePairSpace(caller: Caller, pairId: string) {
+    return this.core.requirePairSpace(caller, pairId);
+  }
+
   /** Every pair the caller is in. */
   pairsOf(caller: Caller, options?: { skipMissing?: boolean }): Promise<MyPair[]> {
     return this.core.pairsOf(caller, options);

@@ -8,7 +8,7 @@ import type { Versioned } from '../../../platform/storage/versioned';
 import { rowKeys } from '../store/pair-space-repository';
 import type { JourneyCore } from './journey-core';
 import { refuse } from './journey-refusals';
-import type { PairContext } from './pair-context';
+import type { PairContext, PairSpaceContext } from './pair-context';
 
 /**
  * What partners keep together between meetings: their goals and agreed actions (from the tab
@@ -19,7 +19,7 @@ export class PairWorkService {
   constructor(private readonly core: JourneyCore) {}
 
   /** A due date from the tab: real, not past in the pair's zone, within the programme (dates.ts). */
-  private checkDue(ctx: PairContext, dueDate: string): void {
+  private checkDue(ctx: PairSpaceContext, dueDate: string): void {
     const today = todayIn(ctx.timeZone, this.core.now());
     const problem = dueDateProblem(dueDate, { today, programme: ctx.cohort });
     if (problem) throw AppError.invalidFields([{ field: 'dueDate', message: problem }]);
@@ -29,8 +29,12 @@ export class PairWorkService {
     return this.core.stores.pairSpaces;
   }
 
-  async addGoal(ctx: PairContext, participantId: string, input: NewGoal): Promise<Versioned<Goal>> {
-    this.core.member(ctx, participantId);
+  async addGoal(
+    ctx: PairSpaceContext,
+    participantId: string,
+    input: NewGoal,
+  ): Promise<Versioned<Goal>> {
+    this.core.memberOfSpace(ctx, participantId);
     const now = this.core.now().toISOString();
     const goal: Goal = {
       id: newId(),
@@ -46,13 +50,13 @@ export class PairWorkService {
 
   /** A stale `etag` fails with `stale` and the latest goal; nothing is overwritten. */
   async updateGoal(
-    ctx: PairContext,
+    ctx: PairSpaceContext,
     participantId: string,
     goalId: string,
     input: GoalInput,
     etag: string,
   ): Promise<Versioned<Goal>> {
-    this.core.member(ctx, participantId);
+    this.core.memberOfSpace(ctx, participantId);
     const current = ctx.space.goals.find((g) => g.value.id === goalId);
     if (!current) throw refuse.goalGone();
     const goal: Goal = {
@@ -66,17 +70,17 @@ export class PairWorkService {
 
   /** An action agreed in the tab; its owner is reminded like one agreed in chat. */
   async addAction(
-    ctx: PairContext,
+    ctx: PairSpaceContext,
     participantId: string,
     input: NewAction,
   ): Promise<Versioned<AgreedAction>> {
-    const { partner } = this.core.member(ctx, participantId);
+    const { partnerId } = this.core.memberOfSpace(ctx, participantId);
     this.checkDue(ctx, input.dueDate);
     const action: AgreedAction = {
       id: newId(),
       pairId: ctx.pair.value.id,
       text: input.text,
-      ownerId: input.owner === 'me' ? participantId : partner.id,
+      ownerId: input.owner === 'me' ? participantId : partnerId,
       dueDate: input.dueDate,
       createdBy: participantId,
       createdAt: this.core.now().toISOString(),
@@ -88,13 +92,13 @@ export class PairWorkService {
 
   /** A change from the tab; a stale `etag` fails with `stale` and the latest action. */
   async changeAction(
-    ctx: PairContext,
+    ctx: PairSpaceContext,
     participantId: string,
     actionId: string,
     change: ActionChange,
     etag: string,
   ): Promise<Versioned<AgreedAction>> {
-    this.core.member(ctx, participantId);
+    this.core.memberOfSpace(ctx, participantId);
     const current = ctx.space.actions.find((a) => a.value.id === actionId);
     if (!current) throw refuse.actionGone('That action no longer exists');
     if (change.dueDate !== undefined && change.dueDate !== current.value.dueDate) {
