@@ -7,9 +7,21 @@
  * stopped sharing the work) takes effect at the next slot, not after slots handed out earlier.
  * A timer that fires late is caught up on the following slots, so the achieved rate is the rate
  * asked for, but credit is never banked across an idle spell.
+ *
+ * Catching up never crowds a second: in any window of one second (and a few milliseconds more,
+ * room for jitter on the way) at most ⌊rate⌋ sends go, so instances sharing the ceiling never
+ * together exceed the sum of their shares in any second Teams counts (issue 18; see
+ * docs/announcements.md, "The margin").
  */
+/** The window Teams counts sends in. */
+export const RATE_WINDOW_MS = 1000;
+/** Room in the window for jitter between our send and Teams' count. */
+export const RATE_WINDOW_GUARD_MS = 5;
+
 export class SendPacer {
   private nextSlot = 0;
+  /** When the sends of the last window went, oldest first. */
+  private readonly sent: number[] = [];
   private pausedUntil = 0;
   private readonly waiting: (() => void)[] = [];
   private pumping = false;
@@ -61,12 +73,27 @@ export class SendPacer {
           await this.sleep(slot - now);
           continue; // the rate or a pause may have changed while asleep
         }
+        const freeAt = this.windowFreeAt(now);
+        if (freeAt > now) {
+          await this.sleep(freeAt - now);
+          continue;
+        }
         this.nextSlot = slot + interval;
+        this.sent.push(now);
         this.waiting.shift()!();
       }
     } finally {
       this.pumping = false;
     }
+  }
+
+  /** When the window has room for one more send: now, or when its oldest counted send leaves. */
+  private windowFreeAt(now: number): number {
+    const span = RATE_WINDOW_MS + RATE_WINDOW_GUARD_MS;
+    while (this.sent.length > 0 && this.sent[0]! <= now - span) this.sent.shift();
+    const cap = Math.max(1, Math.floor(this.rate));
+    if (this.sent.length < cap) return now;
+    return this.sent[this.sent.length - cap]! + span;
   }
 }
 
