@@ -4,8 +4,9 @@
  * Starts its own Azurite (in memory) and the service as its own process (AUTH_MODE=dev, logging
  * at info as deployed), loads a cohort of BENCH_PAIRS active pairs (500) with one goal each,
  * then at each concurrency (10, 50, 200) sends BENCH_REQUESTS (2,000) requests per row over
- * that many keep-alive connections, opened before the clock starts (keep-alive-load.ts): GET /api/me, GET /api/pairs/{id}, PUT a goal with If-Match (each request
- * sends the goal's latest ETag) and the channel home, spread over every person and pair. The
+ * that many keep-alive connections, opened before the clock starts (keep-alive-load.ts):
+ * GET /api/me, GET /api/pairs/{id}, PUT a goal with If-Match (each request sends the goal's
+ * latest ETag) and the channel home, spread over every person and pair. The
  * baseline is a bare storage point read (TableClient.getEntity) at the same concurrency, in the
  * same run. Each row prints p50, p99, max and throughput, each as a ratio to the baseline, and
  * the service's event-loop delay during the row (from its dev-only GET /api/dev/metrics).
@@ -13,7 +14,9 @@
  * `--cycles N` then runs N cycles of the four API rows at the highest concurrency and prints
  * the service's RSS and heap after each (read from the service process by GET /api/dev/metrics
  * ?gc=1, after a short settle and a full collection: the service runs with --expose-gc), and
- * whether each RSS stays within 10% of the first cycle's.
+ * whether each RSS stays within 10% of the first cycle's, with the anonymous and file-backed
+ * parts of RSS from /proc. BENCH_SETTLE_MS (2,000) is the wait before each reading; any MALLOC_*
+ * variable is passed to the service, to try allocator settings.
  *
  * It reports and always exits 0: tests assert behaviour, never time.
  */
@@ -91,6 +94,12 @@ async function main(): Promise<void> {
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
     // Memory is read after a full collection (GET /api/dev/metrics?gc=1).
     NODE_OPTIONS: '--expose-gc',
+    ...Object.fromEntries(
+      Object.entries(process.env).filter(([name]) => name.startsWith('MALLOC_')) as [
+        string,
+        string,
+      ][],
+    ),
   };
   const service = await startServiceProcess(env);
   const { auth } = loadConfig({ ...env, NODE_ENV: 'test', PORT: '0' });
@@ -205,14 +214,18 @@ async function main(): Promise<void> {
     console.log(
       `bench:api — ${PAIRS} pairs, ${AMOUNT} requests per row, keep-alive; service logs at ${env.LOG_LEVEL}`,
     );
-    console.log(`service at start: ${describeMemory(await metrics(true))}`);
+    console.log(
+      `service at start: ${describeMemory(await metrics(true)) + residentParts(service.pid)}`,
+    );
     for (const connections of LEVELS) {
       const base = { name: 'bare getEntity', ...(await bareRead(bare, keys, connections)) };
       const rows: Row[] = [base];
       for (const row of apiRows) rows.push(await runApi(row.name, row.next, connections));
       printLevel(connections, base, rows);
     }
-    console.log(`service after the table: ${describeMemory(await settled(metrics))}`);
+    console.log(
+      `service after the table: ${describeMemory(await settled(metrics)) + residentParts(service.pid)}`,
+    );
 
     if (CYCLES > 0) {
       const at = LEVELS.at(-1)!;
@@ -226,7 +239,7 @@ async function main(): Promise<void> {
         first ??= m.rssBytes;
         const within = Math.abs(m.rssBytes - first) <= first * 0.1;
         console.log(
-          `  cycle ${c}: ${describeMemory(m)}  RSS ${within ? 'within' : 'NOT within'} 10% of cycle 1  (load ${loadavg()})`,
+          `  cycle ${c}: ${describeMemory(m)}${residentParts(service.pid)}  RSS ${within ? 'within' : 'NOT within'} 10% of cycle 1  (load ${loadavg()})`,
         );
       }
     }
@@ -240,12 +253,24 @@ async function main(): Promise<void> {
 
 /** Memory a moment after load, once the last responses and timers have gone, after a full GC. */
 async function settled(read: (gc: boolean) => Promise<ProcessMetrics>): Promise<ProcessMetrics> {
-  await new Promise((resolve) => setTimeout(resolve, 2000));
+  await new Promise((resolve) => setTimeout(resolve, Number(process.env.BENCH_SETTLE_MS ?? 2000)));
   return read(true);
 }
 
+/** Anonymous and file-backed resident memory of a process, from /proc (Linux). */
+function residentParts(pid: number): string {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (name: string) =>
+      Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0);
+    return `, anonymous ${Math.round(kb('RssAnon') / 1024)} MB, files ${Math.round(kb('RssFile') / 1024)} MB`;
+  } catch {
+    return '';
+  }
+}
+
 function describeMemory(m: ProcessMetrics & { collected?: boolean }): string {
-  return `${m.collected ? 'after a full GC: ' : ''}RSS ${mb(m.rssBytes)}, heapUsed ${mb(m.heapUsedBytes)} (heapTotal ${mb(m.heapTotalBytes)})`;
+  return `${m.collected ? 'after a full GC: ' : ''}RSS ${mb(m.rssBytes)}, heapUsed ${mb(m.heapUsedBytes)} (heapTotal ${mb(m.heapTotalBytes)}, external ${mb(m.externalBytes)})`;
 }
 
 function printLevel(connections: number, base: Row, rows: Row[]): void {
