@@ -30,7 +30,7 @@ import { startEmbeddedStorage } from '../src/platform/storage/embedded-azurite';
 import { TableStore } from '../src/platform/storage/table-store';
 import { startServiceProcess } from '../../tests/support/service-process';
 import { type LoadCohort, seedLoadCohort } from './api-load-cohort';
-import { type LoadRequest, keepAliveLoad } from './keep-alive-load';
+import { type LoadRequest, keepAliveLoad, timedRuns } from './keep-alive-load';
 
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 500);
 const AMOUNT = Number(process.env.BENCH_REQUESTS ?? 2000);
@@ -54,36 +54,13 @@ const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 /** The baseline: the SDK's own point read, `connections` at a time, `AMOUNT` in all. */
-async function bareRead(client: TableClient, keys: [string, string][], connections: number) {
-  const latencies: number[] = [];
+function bareRead(client: TableClient, keys: [string, string][], connections: number) {
   let next = 0;
-  let failed = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: connections }, async () => {
-      while (next < AMOUNT) {
-        const [pk, rk] = keys[next++ % keys.length]!;
-        const at = performance.now();
-        try {
-          await client.getEntity(pk, rk);
-        } catch {
-          failed++;
-        }
-        latencies.push(performance.now() - at);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number) =>
-    latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!;
-  return {
-    p50: pct(0.5),
-    p99: pct(0.99),
-    max: latencies.at(-1)!,
-    perSecond: AMOUNT / seconds,
-    failed,
-  };
+  return timedRuns(connections, AMOUNT, async () => {
+    const [pk, rk] = keys[next++ % keys.length]!;
+    await client.getEntity(pk, rk);
+    return true;
+  });
 }
 
 async function main(): Promise<void> {

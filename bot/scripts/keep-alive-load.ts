@@ -46,6 +46,48 @@ function send(agent: http.Agent, url: URL, request: LoadRequest): Promise<number
 }
 
 /**
+ * `amount` calls of `once`, `connections` at a time, each timed from its start to its end; a
+ * call that answers false or throws counts as failed. The bare storage read and the API rows
+ * are measured by this one loop.
+ */
+export async function timedRuns(
+  connections: number,
+  amount: number,
+  once: () => Promise<boolean>,
+): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let started = 0;
+  let failed = 0;
+  const began = performance.now();
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (started < amount) {
+        started++;
+        const at = performance.now();
+        try {
+          if (!(await once())) failed++;
+        } catch {
+          failed++;
+        }
+        latencies.push(performance.now() - at);
+      }
+    }),
+  );
+  const seconds = (performance.now() - began) / 1000;
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!;
+  return {
+    p50: pct(0.5),
+    p99: pct(0.99),
+    max: latencies.at(-1)!,
+    perSecond: latencies.length / seconds,
+    failed,
+    requests: latencies.length,
+  };
+}
+
+/**
  * `amount` requests, `connections` at a time, each connection kept alive and used in turn, as
  * the service sees traffic from App Service's front ends. The connections are opened (one
  * untimed request each) before the clock starts: a load generator opening hundreds of sockets
@@ -62,37 +104,10 @@ export async function keepAliveLoad(
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
   try {
     await Promise.all(Array.from({ length: connections }, () => send(agent, url, next())));
-    const latencies: number[] = [];
-    let started = 0;
-    let failed = 0;
-    const began = performance.now();
-    await Promise.all(
-      Array.from({ length: connections }, async () => {
-        while (started < amount) {
-          started++;
-          const at = performance.now();
-          try {
-            const status = await send(agent, url, next());
-            if (status < 200 || status > 299) failed++;
-          } catch {
-            failed++;
-          }
-          latencies.push(performance.now() - at);
-        }
-      }),
-    );
-    const seconds = (performance.now() - began) / 1000;
-    latencies.sort((a, b) => a - b);
-    const pct = (p: number) =>
-      latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!;
-    return {
-      p50: pct(0.5),
-      p99: pct(0.99),
-      max: latencies.at(-1)!,
-      perSecond: latencies.length / seconds,
-      failed,
-      requests: latencies.length,
-    };
+    return await timedRuns(connections, amount, async () => {
+      const status = await send(agent, url, next());
+      return status >= 200 && status <= 299;
+    });
   } finally {
     agent.destroy();
   }

@@ -20,39 +20,33 @@ function source() {
   };
 }
 
-function clock() {
+/** Recent reads of the Events table kept 2 s, on a clock the test moves, and a counted source. */
+function onClock() {
   let at = 1_000;
-  return { now: () => at, move: (ms: number) => (at += ms) };
+  const recent = new RecentReads<{ read: number }>(
+    ['Events'],
+    { maxEntries: 8, maxAgeMs: 2_000 },
+    () => at,
+  );
+  return { recent, data: source(), move: (ms: number) => (at += ms) };
 }
 
 describe('recent reads', () => {
   it('answers the crowd from one read while fresh', async () => {
-    const time = clock();
-    const recent = new RecentReads<{ read: number }>(
-      ['Events'],
-      { maxEntries: 8, maxAgeMs: 2_000 },
-      time.now,
-    );
-    const data = source();
+    const { recent, data, move } = onClock();
     const answers = await Promise.all(
       Array.from({ length: 50 }, () => recent.read('cohort-1', data.fetch)),
     );
-    time.move(1_999);
+    move(1_999);
     answers.push(await recent.read('cohort-1', data.fetch));
     expect(data.reads()).toBe(1);
     expect(answers.every((a) => a.read === 1)).toBe(true);
   });
 
   it('reads again once the read is as old as its limit', async () => {
-    const time = clock();
-    const recent = new RecentReads<{ read: number }>(
-      ['Events'],
-      { maxEntries: 8, maxAgeMs: 2_000 },
-      time.now,
-    );
-    const data = source();
+    const { recent, data, move } = onClock();
     await recent.read('cohort-1', data.fetch);
-    time.move(2_000);
+    move(2_000);
     expect(await recent.read('cohort-1', data.fetch)).toEqual({ read: 2 });
   });
 
