@@ -53,19 +53,35 @@ function commandOf(pid: number): string {
   }
 }
 
+/** A process's state, parent and what it waits in (from /proc), for a failure's message. */
+function stateOf(pid: number): string {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const field = (name: string) => new RegExp(`^${name}:\\s*(.*)$`, 'm').exec(status)?.[1];
+    const wchan = readFileSync(`/proc/${pid}/wchan`, 'utf8');
+    return `state ${field('State')}, parent ${field('PPid')}, waiting in ${wchan || '-'}`;
+  } catch {
+    return '(gone)';
+  }
+}
+
 /** Waits (generously: a loaded machine is slow to stop) until none of `pids` is alive. */
-async function untilAllEnded(pids: number[]): Promise<void> {
+async function untilAllEnded(pids: number[], output: string[]): Promise<void> {
   for (let i = 0; i < 3000; i++) {
     if (!pids.some(isAlive)) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  const alive = pids.filter(isAlive).map((pid) => `${pid} ${commandOf(pid)}`);
-  throw new Error(`still running after 300 s:\n${alive.join('\n')}`);
+  const alive = pids.filter(isAlive).map((pid) => `${pid} ${commandOf(pid)}\n  ${stateOf(pid)}`);
+  throw new Error(
+    `still running after 300 s:\n${alive.join('\n')}\n\nwhat npm run dev printed:\n${output.join('\n')}`,
+  );
 }
 
 interface DevRun {
   npm: ChildProcess;
   summary: Promise<string[]>;
+  /** Everything printed so far (it keeps growing after the summary). */
+  output: string[];
 }
 
 function npmRunDev(): DevRun {
@@ -90,7 +106,7 @@ function npmRunDev(): DevRun {
     });
     npm.once('exit', () => reject(new Error(`npm run dev exited:\n${lines.join('\n')}`)));
   });
-  return { npm, summary };
+  return { npm, summary, output: lines };
 }
 
 function portsIn(summary: string[]): number[] {
@@ -130,7 +146,7 @@ describe('npm run dev ends everything it started', () => {
 
       process.kill(run.npm.pid!, signal);
 
-      await untilAllEnded(started);
+      await untilAllEnded(started, run.output);
       for (const port of ports) expect(await reach('127.0.0.1', port)).toBe('ECONNREFUSED');
     });
   }
