@@ -35,15 +35,18 @@ function commandOf(pid: number): string {
   }
 }
 
-/** The processes above this one, up to the npm that ran the script (or the direct parent). */
-export function ancestorsToWatch(): number[] {
+/**
+ * The processes above this one, up to the npm that ran the script (or the direct parent), and
+ * whether that npm was found.
+ */
+export function ancestorsToWatch(): { chain: number[]; foundNpm: boolean } {
   const chain: number[] = [];
   for (let pid: number | undefined = process.ppid; pid && chain.length < MAX_LEVELS;) {
     chain.push(pid);
-    if (/(^|\/)npm(-cli\.js)?\b|npm run/.test(commandOf(pid))) return chain;
+    if (/(^|\/)npm(-cli\.js)?\b|npm run/.test(commandOf(pid))) return { chain, foundNpm: true };
     pid = parentOf(pid);
   }
-  return [process.ppid];
+  return { chain: [process.ppid], foundNpm: false };
 }
 
 /**
@@ -64,7 +67,13 @@ function stillInPlace(pid: number, parent: number | undefined): boolean {
 
 /** Calls `stop` once, when a process of the chain above is gone. */
 export function stopWithAncestors(stop: () => void): void {
-  const chain = ancestorsToWatch();
+  const { chain, foundNpm } = ancestorsToWatch();
+  // Run by npm (its user agent says so) but no npm above: it is gone already.
+  const byNpm = process.env.npm_config_user_agent?.startsWith('npm/') === true;
+  if (!foundNpm && byNpm && existsSync('/proc/self/stat')) {
+    setImmediate(stop);
+    return;
+  }
   // Each process with the parent it had at the start (the top one's parent may change freely).
   const watched = chain.map((pid, i) => ({ pid, parent: chain[i + 1] }));
   const timer = setInterval(() => {

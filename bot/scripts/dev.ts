@@ -134,6 +134,24 @@ async function main(): Promise<void> {
   let playground: { url: string; stop(signal?: NodeJS.Signals): void } | undefined;
   if (withPlayground) playground = await startPlayground(`${service.url}/api/messages`);
 
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    // A graceful stop finishes in-flight work; if it cannot within the limit, end regardless
+    // (the Playground is killed on exit, and embedded storage ends with this process).
+    setTimeout(() => process.exit(1), STOP_LIMIT_MS).unref();
+    playground?.stop();
+    await service.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+  // A hard stop of `npm run dev` ends npm alone; stop with it. Watched before "running" is
+  // printed: a stop that follows the message at once (a script, a test) must find the chain
+  // whole, or a chain read after npm is gone misses it and nothing ever stops.
+  stopWithAncestors(() => void stop());
+
   const line = '─'.repeat(72);
   console.log(`\n${line}`);
   console.log(' Reverse mentoring is running locally');
@@ -158,22 +176,6 @@ async function main(): Promise<void> {
   for (const [label, value] of rows) console.log(` ${label.padEnd(13)} ${value}`);
   if (config.hostWarning) console.log(`${line}\n WARNING: ${config.hostWarning}`);
   console.log(`${line}\n Press Ctrl+C to stop.\n`);
-
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    // A graceful stop finishes in-flight work; if it cannot within the limit, end regardless
-    // (the Playground is killed on exit, and embedded storage ends with this process).
-    setTimeout(() => process.exit(1), STOP_LIMIT_MS).unref();
-    playground?.stop();
-    await service.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
-  // A hard stop of `npm run dev` ends npm alone; stop with it.
-  stopWithAncestors(() => void stop());
 }
 
 main().catch((error: unknown) => {

@@ -79,12 +79,29 @@ async function untilAllEnded(pids: number[], output: string[]): Promise<void> {
 
 interface DevRun {
   npm: ChildProcess;
+  /** Resolves as it starts building the tab, before storage, the service or the Playground. */
+  building: Promise<void>;
   summary: Promise<string[]>;
   /** Everything printed so far (it keeps growing after the summary). */
   output: string[];
 }
 
-function npmRunDev(): DevRun {
+/** Processes whose environment carries `marker` (every process one run started, reparented too). */
+function carrying(marker: string): number[] {
+  const found: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/environ`, 'utf8').includes(marker))
+        found.push(Number(entry));
+    } catch {
+      // gone while we looked
+    }
+  }
+  return found.filter(isAlive);
+}
+
+function npmRunDev(marker = 'none'): DevRun {
   const npm = spawn('npm', ['run', 'dev', '--', '--in-memory'], {
     cwd: ROOT,
     detached: true,
@@ -95,10 +112,16 @@ function npmRunDev(): DevRun {
       PORT: '0',
       PLAYGROUND_PORT: '0',
       LOG_LEVEL: 'warn',
+      DEV_LIFETIME_RUN: marker,
     },
   });
   const lines: string[] = [];
   npm.stderr?.on('data', (chunk: Buffer) => lines.push(chunk.toString()));
+  const building = new Promise<void>((resolve) => {
+    createInterface({ input: npm.stdout! }).on('line', (line) => {
+      if (line.includes('Building the tab')) resolve();
+    });
+  });
   const summary = new Promise<string[]>((resolve, reject) => {
     createInterface({ input: npm.stdout! }).on('line', (line) => {
       lines.push(line);
@@ -106,7 +129,7 @@ function npmRunDev(): DevRun {
     });
     npm.once('exit', () => reject(new Error(`npm run dev exited:\n${lines.join('\n')}`)));
   });
-  return { npm, summary, output: lines };
+  return { npm, building, summary, output: lines };
 }
 
 function portsIn(summary: string[]): number[] {
@@ -150,4 +173,22 @@ describe('npm run dev ends everything it started', () => {
       for (const port of ports) expect(await reach('127.0.0.1', port)).toBe('ECONNREFUSED');
     });
   }
+
+  // Failed before: the chain above was read only once everything had started, so with npm
+  // already gone it missed npm, watched the tsx process alone, and nothing ever stopped.
+  it('when npm is killed -9 while it is still starting', async () => {
+    const marker = `run-${process.pid}-${Date.now()}`;
+    const run = npmRunDev(marker);
+    run.summary.catch(() => undefined); // npm's own exit rejects it: expected here
+    await run.building;
+    process.kill(run.npm.pid!, 'SIGKILL');
+    // Whatever it goes on to start (storage, the service, the Playground) must end too.
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+    const started = carrying(marker);
+    leftovers.push(...started);
+    await untilAllEnded(started, run.output);
+    // And what it started after that look, once their parent is gone.
+    await untilAllEnded(carrying(marker), run.output);
+    expect(carrying(marker)).toEqual([]);
+  });
 });
