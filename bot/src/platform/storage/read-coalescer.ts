@@ -24,7 +24,7 @@ export function trackWrites(table: TableClient): TableClient {
 }
 
 /** The table a storage request's URL names (`Events` of `…/Events(PartitionKey=…)`), if any. */
-function tableOf(url: string): string | undefined {
+export function tableOf(url: string): string | undefined {
   const last = new URL(url).pathname.split('/').filter(Boolean).at(-1) ?? '';
   const name = last.replace(/\(.*$/, '');
   return /^[A-Za-z][A-Za-z0-9]*$/.test(name) ? name : undefined;

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { tableOf } from './read-coalescer';
 
 /**
  * What one piece of work (an HTTP request) asked of storage: how many calls, how many attempts
@@ -54,9 +55,7 @@ export function takeStorageCallTotals(): StorageCallTotals {
 
 /** `GET Participants` from a table request's method and URL (the table, never the keys). */
 function describe(method: string, url: string): string {
-  const path = new URL(url).pathname.split('/').filter(Boolean);
-  const table = (path.at(-1) ?? '').replace(/\(.*$/, '');
-  return `${method} ${table}`;
+  return `${method} ${tableOf(url) ?? '(transaction)'}`;
 }
 
 /** Called as a storage call starts (once per call, retries included); returns its end. */
